@@ -1,0 +1,30 @@
+# The two commands of the README: `make demo` and `make test`. Both set everything up on a fresh machine:
+# a virtualenv with pokin and its dependencies, and (on first start) Neo4j 5.26 from Maven Central.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: setup demo test neo4j-stop clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+demo: setup
+	$(BIN)/pokin neo4j start
+	$(BIN)/pokin seed
+	$(BIN)/pokin serve --host 127.0.0.1 --port 5000
+
+test: setup
+	$(BIN)/pytest
+
+neo4j-stop: setup
+	$(BIN)/pokin neo4j stop
+
+clean:
+	-$(BIN)/pokin neo4j stop
+	rm -rf $(VENV) .pokin

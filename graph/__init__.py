@@ -1,0 +1,1 @@
+"""pokin's graph layer: the model, the Neo4j connection, the loaders and the local Neo4j launcher."""

@@ -1,0 +1,118 @@
+"""The `pokin` command line: the local Neo4j, imports, the sample kabupaten and the service."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.importer import ImportRejected, import_path
+from graph.server import LocalServer, ServerError
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "seed" / "sample"
+
+
+@click.group()
+def main() -> None:
+    """pokin: pohon kinerja (performance trees) in Neo4j."""
+
+
+@main.group("neo4j")
+def neo4j_group() -> None:
+    """The local Neo4j used by the demo (bolt://127.0.0.1:7687 unless POKIN_NEO4J_PORT says otherwise)."""
+
+
+@neo4j_group.command("start")
+def neo4j_start() -> None:
+    """Start in the background and wait until Bolt answers; nothing happens if it already runs."""
+    server = LocalServer.default()
+    was_running = server.pid() is not None
+    try:
+        uri = server.start()
+    except ServerError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{'already running' if was_running else 'started'}: {uri}")
+
+
+@neo4j_group.command("stop")
+def neo4j_stop() -> None:
+    """Shut down cleanly; the data stays in .pokin/neo4j/data."""
+    click.echo("stopped" if LocalServer.default().stop() else "not running")
+
+
+@neo4j_group.command("status")
+def neo4j_status() -> None:
+    """Say whether the local Neo4j runs and answers (exit code 1 when it does not)."""
+    server = LocalServer.default()
+    if server.is_running():
+        click.echo(f"running: {server.uri} (pid {server.pid()}, data {server.data_dir})")
+        return
+    click.echo("not running")
+    sys.exit(1)
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--dataset", help="Name of the dataset (default: the id of the top-level unit).")
+@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+def import_command(path: Path, dataset: str | None, dry_run: bool) -> None:
+    """Import a folder of CSV files or an .xlsx workbook (all or nothing)."""
+    _import(path, dataset, dry_run)
+
+
+@main.command("seed")
+@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+def seed_command(dry_run: bool) -> None:
+    """Load the bundled sample kabupaten (seed/sample)."""
+    _import(SAMPLE_DIR, None, dry_run)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve_command(host: str, port: int) -> None:
+    """Run the query service with waitress (a production WSGI server)."""
+    from waitress import serve
+
+    from service import create_app
+
+    click.echo(f"pokin service on http://{host}:{port}")
+    serve(create_app(), host=host, port=port, threads=8)
+
+
+def _import(path: Path, dataset: str | None, dry_run: bool) -> None:
+    from tqdm import tqdm
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    bar: tqdm | None = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="batch", desc="writing", disable=None if total >= 20 else True)
+        bar.update(done - bar.n)
+
+    try:
+        report = import_path(path, runner, dataset=dataset, dry_run=dry_run, progress=progress)
+    except ImportRejected as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{len(exc.problems)} problem(s); nothing was written") from None
+    finally:
+        if bar is not None:
+            bar.close()
+        runner.close()
+    counts = ", ".join(f"{name}={count}" for name, count in sorted(report.counts.items()))
+    if report.written is None:
+        click.echo(f"valid: dataset {report.dataset}: {counts} (dry run, nothing written)")
+        return
+    written = report.written
+    click.echo(f"imported dataset {report.dataset}: {counts}")
+    click.echo(f"changes: +{written.nodes_created} nodes, -{written.nodes_deleted} nodes, "
+               f"+{written.relationships_created} relationships, -{written.relationships_deleted} relationships")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,80 @@
+"""The one runner every Cypher call passes through: driver creation, routing, timeouts, managed retries."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+import neo4j
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+
+from graph.config import Neo4jSettings
+
+
+def make_driver(settings: Neo4jSettings) -> Driver:
+    """One driver per process or app; `neo4j://` and `neo4j+s://` URIs get the routing driver for free."""
+    return GraphDatabase.driver(
+        settings.uri,
+        auth=(settings.user, settings.password),
+        connection_acquisition_timeout=15.0,
+        connection_timeout=5.0,
+        max_transaction_retry_time=10.0,
+    )
+
+
+@dataclass
+class Runner:
+    """Runs parameterised Cypher in managed transactions (retried on transient errors) on one database."""
+
+    driver: Driver
+    database: str = "neo4j"
+    default_timeout: float | None = 30.0
+    _closed: bool = field(default=False, init=False)
+
+    @classmethod
+    def from_settings(cls, settings: Neo4jSettings | None = None) -> "Runner":
+        settings = settings or Neo4jSettings.from_env()
+        return cls(make_driver(settings), settings.database)
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
+             limit: int | None = None) -> list[dict[str, Any]]:
+        """Rows of a read query, routed to readers in a cluster; at most `limit` rows are fetched."""
+        return self._rows(cypher, params, neo4j.READ_ACCESS, timeout, limit)
+
+    def write(self, cypher: str, params: Mapping[str, Any] | None = None, *,
+              timeout: float | None = None) -> list[dict[str, Any]]:
+        """Rows of a write query, in its own transaction, routed to the leader."""
+        return self._rows(cypher, params, neo4j.WRITE_ACCESS, timeout, None)
+
+    def write_transaction(self, work: Callable[[ManagedTransaction], Any], *, timeout: float | None = None) -> Any:
+        """Run `work(tx)` as ONE write transaction: all its statements commit together or not at all."""
+        query_timeout = timeout if timeout is not None else self.default_timeout
+        decorated = neo4j.unit_of_work(timeout=query_timeout)(work)
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(decorated)
+
+    def _rows(self, cypher: str, params: Mapping[str, Any] | None, access: str, timeout: float | None,
+              limit: int | None) -> list[dict[str, Any]]:
+        @neo4j.unit_of_work(timeout=timeout if timeout is not None else self.default_timeout)
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            result = tx.run(cypher, dict(params or {}))
+            return [record.data() for record in _take(result, limit)]
+
+        with self.driver.session(database=self.database, default_access_mode=access) as session:
+            if access == neo4j.READ_ACCESS:
+                return session.execute_read(work)
+            return session.execute_write(work)
+
+    def close(self) -> None:
+        if not self._closed:
+            self.driver.close()
+            self._closed = True
+
+
+def _take(records: Iterable[neo4j.Record], limit: int | None) -> Iterable[neo4j.Record]:
+    if limit is None:
+        yield from records
+        return
+    for count, record in enumerate(records):
+        if count >= limit:
+            return
+        yield record

@@ -1,0 +1,46 @@
+"""`pokin import`: read, validate everything, then write all-or-nothing (see docs/import-format.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from graph.db import Runner
+from graph.importer.build import Builder, Dataset
+from graph.importer.errors import ImportProblem, ImportRejected
+from graph.importer.sources import read_source
+from graph.importer.writer import WriteSummary, existing_labels, plan, write
+from graph.model import apply_schema
+
+__all__ = ["ImportProblem", "ImportRejected", "ImportReport", "import_path", "validate_path"]
+
+
+@dataclass
+class ImportReport:
+    dataset: str
+    counts: dict[str, int]
+    written: WriteSummary | None  # None for a dry run
+
+
+def validate_path(path: Path, runner: Runner, dataset: str | None = None) -> Dataset:
+    """Read and check the files; raise ImportRejected with every problem found, write nothing."""
+    tables, problems = read_source(Path(path))
+    if problems:
+        raise ImportRejected(problems)
+    builder = Builder(tables, lambda ids, name: existing_labels(runner, ids, name), dataset)
+    built = builder.build()
+    if built is None:
+        raise ImportRejected(builder.problems)
+    return built
+
+
+def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_run: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Validate, then (unless dry_run) write the dataset in one transaction. `progress(done, total)`."""
+    built = validate_path(path, runner, dataset)
+    if dry_run:
+        return ImportReport(built.name, built.counts(), None)
+    apply_schema(runner)
+    total = len(plan(built))
+    summary = write(runner, built, on_statement=(lambda done: progress(done, total)) if progress else None)
+    return ImportReport(built.name, built.counts(), summary)

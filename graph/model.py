@@ -1,0 +1,122 @@
+"""The performance-tree model, declared once: labels, keys, relationship types, levels and constraints.
+
+Everything else (the importer, the queries' checks, the docs) reads these declarations, so a label or
+a relationship is named in exactly one place. Constraints and indexes get deterministic names and are
+created with IF NOT EXISTS, so applying the schema twice is harmless.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from graph.db import Runner
+
+# Levels of the tree, top to bottom (DOMAIN.md). The order is what cascade checks compare.
+GOAL_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan",
+                      "sasaran_subkegiatan", "rhk")
+OUTCOME_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran")
+ACTIVITY_KINDS: Final = ("program", "kegiatan", "subkegiatan")
+UNIT_KINDS: Final = ("pemda", "perangkat_daerah", "unit_kerja")
+POLARITIES: Final = ("positif", "negatif")
+
+
+@dataclass(frozen=True)
+class NodeType:
+    """A node label, its key (unique) and the properties lookups filter on (indexed)."""
+
+    label: str
+    key: tuple[str, ...]
+    properties: tuple[str, ...]
+    indexed: tuple[str, ...] = ()
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class RelType:
+    """A relationship type with the labels it may start and end at, and its properties."""
+
+    name: str
+    starts: tuple[str, ...]
+    ends: tuple[str, ...]
+    properties: tuple[str, ...] = ()
+    doc: str = ""
+    indexed: tuple[str, ...] = ("dataset",)
+
+
+UNIT = NodeType("Unit", ("id",), ("id", "name", "kind", "dataset"), ("kind", "dataset"),
+                "An organisation: the Pemda, a perangkat daerah (OPD) or a unit kerja inside one.")
+GOAL = NodeType("Goal", ("id",), ("id", "level", "statement", "dataset"), ("level", "dataset"),
+                "A performance element of the tree, from visi down to an individual's RHK.")
+INDICATOR = NodeType("Indicator", ("id",), ("id", "name", "satuan", "polarity", "dataset"), ("dataset",),
+                     "What measures a goal; its figures per year live in IndicatorYear nodes.")
+INDICATOR_YEAR = NodeType(
+    "IndicatorYear", ("indicator_id", "year"),
+    ("indicator_id", "year", "baseline", "target", "realisasi",
+     "target_tw1", "target_tw2", "target_tw3", "target_tw4",
+     "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "dataset"),
+    ("year", "dataset"),
+    "One indicator's baseline, target and realisasi for one year: figures kept apart from the structure.",
+)
+ACTIVITY = NodeType("Activity", ("id",), ("id", "kind", "code", "name", "year", "budget", "dataset"),
+                    ("kind", "code", "year", "dataset"),
+                    "Budgeted work in the national nomenclature: program, kegiatan, subkegiatan (pagu).")
+ASN = NodeType("ASN", ("nip",), ("nip", "name", "position", "dataset"), ("name", "dataset"),
+               "A civil servant, keyed by the 18-digit NIP (personal data).")
+
+NODE_TYPES: Final = (UNIT, GOAL, INDICATOR, INDICATOR_YEAR, ACTIVITY, ASN)
+NODE_TYPES_BY_LABEL: Final = {node.label: node for node in NODE_TYPES}
+
+CONTRIBUTES_TO = RelType("CONTRIBUTES_TO", ("Goal", "Activity", "Indicator"), ("Goal", "Indicator"),
+                         ("weight",), "Supports a higher element; weight defaults to 1.")
+ASSIGNED_TO = RelType("ASSIGNED_TO", ("Unit", "ASN"), ("Goal", "Indicator", "Activity"), (),
+                      "Is accountable for the element.")
+MEASURED_BY = RelType("MEASURED_BY", ("Goal",), ("Indicator",), (), "The goal is measured by the indicator.")
+UNIT_PART_OF = RelType("PART_OF", ("Unit",), ("Unit",), (), "A unit belongs to a larger unit.")
+ACTIVITY_PART_OF = RelType("PART_OF", ("Activity",), ("Activity",), (),
+                           "A kegiatan belongs to its program, a subkegiatan to its kegiatan.")
+MEMBER_OF = RelType("MEMBER_OF", ("ASN",), ("Unit",), (), "The ASN works in the unit.")
+REPORTS_TO = RelType("REPORTS_TO", ("ASN",), ("ASN",), (), "The ASN's direct superior.")
+
+REL_TYPES: Final = (CONTRIBUTES_TO, ASSIGNED_TO, MEASURED_BY, UNIT_PART_OF, ACTIVITY_PART_OF, MEMBER_OF,
+                    REPORTS_TO)
+REL_TYPE_NAMES: Final = tuple(dict.fromkeys(rel.name for rel in REL_TYPES))
+
+
+def constraint_statements() -> list[str]:
+    """CREATE CONSTRAINT/INDEX statements with deterministic names, derived from the declarations above."""
+    statements = []
+    for node in NODE_TYPES:
+        stem = node.label.lower()
+        key = ", ".join(f"n.{prop}" for prop in node.key)
+        statements.append(
+            f"CREATE CONSTRAINT pokin_{stem}_{'_'.join(node.key)}_unique IF NOT EXISTS "
+            f"FOR (n:{node.label}) REQUIRE ({key}) IS UNIQUE"
+        )
+        for prop in node.indexed:
+            statements.append(
+                f"CREATE INDEX pokin_{stem}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
+            )
+    for rel_name in REL_TYPE_NAMES:
+        for prop in dict.fromkeys(p for rel in REL_TYPES if rel.name == rel_name for p in rel.indexed):
+            statements.append(
+                f"CREATE INDEX pokin_rel_{rel_name.lower()}_{prop} IF NOT EXISTS "
+                f"FOR ()-[r:{rel_name}]-() ON (r.{prop})"
+            )
+    return statements
+
+
+def key_expression(variable: str) -> str:
+    """Cypher for a node's key whatever its label (ASN are keyed by NIP, everything else by id)."""
+    return f"coalesce({variable}.id, {variable}.nip)"
+
+
+def schema_names() -> set[str]:
+    """The names of every constraint and index the model declares."""
+    return {statement.split()[2] for statement in constraint_statements()}
+
+
+def apply_schema(runner: Runner) -> None:
+    """Create the constraints and indexes (idempotent) and wait until the indexes are online."""
+    for statement in constraint_statements():
+        runner.write(statement)
+    runner.write("CALL db.awaitIndexes(300)")

@@ -1,0 +1,59 @@
+"""Fixtures: a real Neo4j started by the test run (unless NEO4J_URI points at one), the app and clients.
+
+Tests wipe the database they run against: point NEO4J_URI only at a database meant for testing.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.model import apply_schema
+from graph.server import LocalServer, free_port
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jSettings]:
+    if os.environ.get("NEO4J_URI"):
+        yield Neo4jSettings.from_env()
+        return
+    server = LocalServer(tmp_path_factory.mktemp("neo4j"), free_port(), heap="1g",
+                         page_cache_bytes=256 * 1024 * 1024, password="pokin-test-pw")
+    server.start()
+    try:
+        yield Neo4jSettings(uri=server.uri, password=server.password)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def session_runner(neo4j_settings: Neo4jSettings) -> Iterator[Runner]:
+    runner = Runner.from_settings(neo4j_settings)
+    apply_schema(runner)
+    yield runner
+    runner.close()
+
+
+@pytest.fixture
+def runner(session_runner: Runner) -> Runner:
+    """The runner on an empty database (schema kept)."""
+    session_runner.write("MATCH (n) DETACH DELETE n")
+    return session_runner
+
+
+def snapshot(runner: Runner) -> dict[str, Any]:
+    """The whole graph as comparable data: nodes by labels and properties, edges by type, ends, properties."""
+    nodes = runner.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    edges = runner.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.nip) AS start, "
+                        "coalesce(b.id, b.nip) AS end, properties(r) AS props")
+    return {
+        "nodes": sorted((repr(sorted(row["labels"])), repr(sorted(row["props"].items()))) for row in nodes),
+        "edges": sorted((row["type"], row["start"], row["end"], repr(sorted(row["props"].items())))
+                        for row in edges),
+    }

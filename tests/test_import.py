@@ -1,0 +1,294 @@
+"""The import contract against the real Neo4j: counts, idempotency, refusals with zero writes, atomicity."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import DATA, snapshot
+from graph.importer import ImportRejected, import_path, validate_path
+from graph.importer import writer as write_module
+from graph.importer.sources import TABLES
+
+MINI = DATA / "mini"
+
+
+def copy_mini(tmp_path: Path) -> Path:
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def edit(folder: Path, file: str, old: str, new: str) -> None:
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_mini_dataset_imports_with_expected_counts(runner):
+    report = import_path(MINI, runner)
+    assert report.dataset == "PEMDA"
+    counts = {row["label"]: row["n"] for row in runner.read(
+        "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
+    assert counts == {"Unit": 4, "Goal": 10, "Indicator": 2, "IndicatorYear": 3, "Activity": 4, "ASN": 5}
+    rels = {row["type"]: row["n"] for row in runner.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
+    assert rels == {"ASSIGNED_TO": 19, "CONTRIBUTES_TO": 12, "MEASURED_BY": 2, "PART_OF": 6,
+                    "MEMBER_OF": 5, "REPORTS_TO": 4}
+    budget = runner.read("MATCH (a:Activity {id: 'SK-1'}) RETURN a.budget AS budget, a.year AS year")[0]
+    assert budget == {"budget": 250_000_000, "year": 2026}
+    figures = runner.read("MATCH (y:IndicatorYear {indicator_id: 'I-SK', year: 2025}) RETURN y.realisasi AS r")
+    assert figures == [{"r": 85.5}]
+    weight = runner.read("MATCH (:Activity {id: 'SK-1'})-[r:CONTRIBUTES_TO]->(:Goal {id: 'S-DINSOS'}) "
+                         "RETURN r.weight AS w")
+    assert weight == [{"w": 0.5}]
+    # an indicator as a contribution target, and the ASN's structural edges
+    assert runner.read("MATCH (:Goal {id: 'S-DINSOS'})-[:CONTRIBUTES_TO]->(i:Indicator) RETURN i.id AS id") == \
+        [{"id": "I-S1"}]
+    assert runner.read("MATCH (:ASN {nip: '199002022015032003'})-[:REPORTS_TO]->(s:ASN) RETURN s.nip AS nip") == \
+        [{"nip": "198503152010011002"}]
+
+
+def test_second_import_changes_nothing(runner):
+    import_path(MINI, runner)
+    before = snapshot(runner)
+    report = import_path(MINI, runner)
+    assert snapshot(runner) == before
+    assert report.written.nodes_created == report.written.nodes_deleted == 0
+    assert report.written.relationships_created == report.written.relationships_deleted == 0
+
+
+def test_dry_run_writes_nothing(runner):
+    report = import_path(MINI, runner, dry_run=True)
+    assert report.written is None and report.counts["Goal"] == 10
+    assert runner.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_reimport_of_a_changed_dataset_removes_what_disappeared(runner, tmp_path):
+    import_path(MINI, runner)
+    folder = copy_mini(tmp_path)
+    edit(folder, "goals.csv", "RHK-DEAD,rhk,Tersusunnya laporan internal,DINKES-YANKES,\n", "")
+    edit(folder, "staff.csv", "199208082020121005,Joko Pratama,Analis Perencanaan,DINKES-YANKES,"
+                              "198503152010011002,RHK-DEAD\n", "")
+    edit(folder, "links.csv", "SK-1,CONTRIBUTES_TO,S-DINSOS,0.5", "SK-1,CONTRIBUTES_TO,S-DINSOS,0.25")
+    edit(folder, "activities.csv", "2026,Rp 250.000.000,SK-IMUN", "2026,Rp 300.000.000,")
+    import_path(folder, runner)
+    assert runner.read("MATCH (n) WHERE n.id = 'RHK-DEAD' OR n.nip = '199208082020121005' RETURN n") == []
+    assert runner.read("MATCH (:Activity {id: 'SK-1'})-[r:CONTRIBUTES_TO]->(g) RETURN g.id AS id, r.weight AS w") \
+        == [{"id": "S-DINSOS", "w": 0.25}]
+    assert runner.read("MATCH (a:Activity {id: 'SK-1'}) RETURN a.budget AS b") == [{"b": 300_000_000}]
+    fresh = snapshot(runner)
+    runner.write("MATCH (n) DETACH DELETE n")
+    import_path(folder, runner)
+    assert snapshot(runner) == fresh, "a changed re-import must equal a fresh import of the new files"
+
+
+# Each bad-input class: (file, text to replace, replacement, expected file:row, column, message fragment)
+BAD_INPUTS = [
+    ("goals.csv", "S1,sasaran,", "S1,sasaranx,", "goals.csv:5", "level", "Input should be"),
+    ("units.csv", "DINSOS,Dinas Sosial,perangkat_daerah", "DINSOS,Dinas Sosial,dinas", "units.csv:5", "kind",
+     "Input should be"),
+    ("activities.csv", "SK-2,subkegiatan", "SK-2,sub_sub", "activities.csv:5", "kind", "Input should be"),
+    ("indicators.csv", "%,negatif,2025", "%,turun,2025", "indicators.csv:2", "polarity", "Input should be"),
+    ("links.csv", "SK-1,CONTRIBUTES_TO", "SK-1,SUPPORTS", "links.csv:2", "type", "Input should be"),
+    ("goals.csv", "RHK-DEAD,rhk", "RHK-1,rhk", "goals.csv:10", "id", "already used at goals.csv:9"),
+    ("activities.csv", "SK-2,subkegiatan", "S1,subkegiatan", "activities.csv:5", "id", "already used"),
+    ("staff.csv", "DINKES-YANKES,198503152010011002,RHK-1", "DINKES-YANKES,198503152010011002,RHK-404",
+     "staff.csv:4", "assigned_to", "'RHK-404' does not exist"),
+    ("goals.csv", "DINSOS,I-S1", "DINSOS,I-NOPE", "goals.csv:11", "contributes_to", "does not exist"),
+    ("activities.csv", "DINKES-YANKES,P-1", "DINKES-YANKES,P-9", "activities.csv:3", "parent_id", "does not exist"),
+    ("units.csv", "DINKES,Dinas Kesehatan,perangkat_daerah,PEMDA", "DINKES,Dinas Kesehatan,perangkat_daerah,X",
+     "units.csv:3", "parent_id", "does not exist"),
+    ("staff.csv", "199002022015032003,Andi", "19900202201503200,Andi", "staff.csv:4", "nip", "18 digits"),
+    ("staff.csv", "199002022015032003,Andi", "199002302015032003,Andi", "staff.csv:4", "nip", "birth date"),
+    ("staff.csv", "199002022015032003,Andi", "199002022015152003,Andi", "staff.csv:4", "nip", "appointment"),
+    ("staff.csv", "199002022015032003,Andi", "199002022015033003,Andi", "staff.csv:4", "nip", "sex digit"),
+    ("staff.csv", "Rina Lestari,Pengadministrasi Umum,DINKES-YANKES,198503152010011002",
+     "Rina Lestari,Pengadministrasi Umum,DINKES-YANKES,199105052019022004", "staff.csv:5", "supervisor_nip",
+     "refers to itself"),
+    ("activities.csv", "Rp 250.000.000", "-250000000", "activities.csv:4", "budget", "negative"),
+    ("activities.csv", "Rp 250.000.000", "dua ratus juta", "activities.csv:4", "budget", "not a number"),
+    ("indicators.csv", "negatif,2025,12,10,9", "negatif,2025,12,-10,9", "indicators.csv:2", "target", "negative"),
+    ("indicators.csv", "negatif,2025,12,10,9", "negatif,2025,12,1.250,9", "indicators.csv:2", "target",
+     "ambiguous"),
+    ("indicators.csv", "negatif,2026,12,9,", "negatif,2025,12,9,", "indicators.csv:3", "year", "already has a row"),
+    ("indicators.csv", "negatif,2026", "positif,2026", "indicators.csv:3", "polarity", "differs"),
+    ("goals.csv", "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,V1",
+     "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,M1", "goals.csv:3", "contributes_to",
+     "refers to itself"),
+    ("goals.csv", "T1,tujuan,Meningkatnya derajat kesehatan masyarakat,PEMDA", "T1,tujuan,,PEMDA", "goals.csv:4",
+     "statement", "required"),
+    ("activities.csv", "SK-1,subkegiatan,1.02.02.2.01.0001,Pengelolaan Imunisasi,DINKES-YANKES,K-1",
+     "SK-1,subkegiatan,1.02.02.2.01.0001,Pengelolaan Imunisasi,DINKES-YANKES,P-1", "activities.csv:4",
+     "parent_id", "must be a kegiatan"),
+    ("staff.csv", "DINKES-YANKES,198503152010011002,RHK-1", "DINKES-YANKES,198503152010011002,DINSOS",
+     "staff.csv:4", "assigned_to", "is a Unit"),
+    ("links.csv", "199105052019022004,ASSIGNED_TO,SK-2,", "SK-2,ASSIGNED_TO,SK-1,", "links.csv:3", "from_id",
+     "cannot start at"),
+    ("links.csv", "SK-1,CONTRIBUTES_TO,S-DINSOS,0.5", "SK-1,CONTRIBUTES_TO,S-DINSOS,0", "links.csv:2", "weight",
+     "more than 0"),
+    ("goals.csv", "id,level,statement,unit_id,contributes_to", "id,tingkat,statement,unit_id,contributes_to",
+     "goals.csv:1", None, "missing column(s): level"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, where, column, fragment", BAD_INPUTS,
+                         ids=[f"{case[0]}-{case[4]}-{i}" for i, case in enumerate(BAD_INPUTS)])
+def test_bad_input_is_refused_naming_file_row_and_column_with_zero_writes(runner, tmp_path, file, old, new, where,
+                                                                          column, fragment):
+    import_path(MINI, runner)
+    before = snapshot(runner)
+    folder = copy_mini(tmp_path)
+    edit(folder, file, old, new)
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    matching = [p for p in refused.value.problems
+                if str(p).startswith(where) and p.column == column and fragment in p.message]
+    assert matching, f"no problem at {where} {column} with {fragment!r}: {[str(p) for p in refused.value.problems]}"
+    assert snapshot(runner) == before
+
+
+def test_every_problem_is_reported_at_once(runner, tmp_path):
+    folder = copy_mini(tmp_path)
+    edit(folder, "goals.csv", "S1,sasaran,", "S1,sasaranx,")
+    edit(folder, "staff.csv", "199002022015032003,Andi", "1990,Andi")
+    edit(folder, "activities.csv", "Rp 250.000.000", "-1")
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    places = {(p.file, p.row, p.column) for p in refused.value.problems}
+    assert {("goals.csv", 5, "level"), ("staff.csv", 4, "nip"), ("activities.csv", 4, "budget")} <= places
+    assert runner.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_files_that_are_not_utf8_or_missing_are_refused(runner, tmp_path):
+    folder = copy_mini(tmp_path)
+    (folder / "units.csv").write_bytes("id,name,kind,parent_id\nX,Dinas Pekerjaan Umum \xe9,pemda,\n"
+                                       .encode("latin-1"))
+    (folder / "staff.csv").unlink()
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    text = str(refused.value)
+    assert "units.csv: not UTF-8" in text and "staff.csv: file missing" in text
+    assert runner.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_spreadsheet_style_csv_reads_the_same_as_the_clean_one(runner, tmp_path):
+    """`;` separators, a BOM, headers in any case and order, stray spaces, blank lines, Indonesian numbers."""
+    import_path(MINI, runner)
+    clean = snapshot(runner)
+    runner.write("MATCH (n) DETACH DELETE n")
+    messy = tmp_path / "messy"
+    messy.mkdir()
+    for table in TABLES:
+        lines = (MINI / f"{table}.csv").read_text(encoding="utf-8").splitlines()
+        header = lines[0].split(",")
+        rows = [_split(line) for line in lines[1:]]
+        order = list(reversed(range(len(header))))
+        out = [";".join(f" {header[i].upper()} " for i in order), ""]
+        for row in rows:
+            out.append(";".join(_messy_cell(header[i], row[i]) for i in order))
+            out.append("   ")
+        (messy / f"{table.upper()}.csv").write_bytes(b"\xef\xbb\xbf" + "\r\n".join(out).encode("utf-8"))
+    import_path(messy, runner)
+    assert snapshot(runner) == clean
+
+
+def _split(line: str) -> list[str]:
+    import csv
+    return next(csv.reader([line]))
+
+
+def _messy_cell(column: str, value: str) -> str:
+    if column == "budget" and value:
+        return value if value.startswith("Rp") else f"Rp {value}"
+    if column in ("target", "realisasi", "baseline", "weight") and value:
+        return f" {value.replace('.', ',')} "
+    return f" {value} " if value else ""
+
+
+def test_workbook_reads_the_same_as_the_csv_folder(runner, tmp_path):
+    import_path(MINI, runner)
+    from_csv = snapshot(runner)
+    runner.write("MATCH (n) DETACH DELETE n")
+    book = Workbook()
+    book.remove(book.active)
+    for table in TABLES:
+        sheet = book.create_sheet(table.capitalize())
+        lines = (MINI / f"{table}.csv").read_text(encoding="utf-8").splitlines()
+        for line in lines:
+            cells = _split(line)
+            sheet.append([_typed(cell) for cell in cells])
+    path = tmp_path / "kabupaten.xlsx"
+    book.save(path)
+    report = import_path(path, runner)
+    assert report.dataset == "PEMDA"
+    assert snapshot(runner) == from_csv
+
+
+def _typed(cell: str):
+    """Numbers as a spreadsheet would hold them; NIPs stay text (18 digits do not fit a number)."""
+    try:
+        return int(cell) if len(cell) < 12 else cell
+    except ValueError:
+        return cell or None
+
+
+def test_workbook_nip_stored_as_number_is_refused(runner, tmp_path):
+    book = Workbook()
+    book.remove(book.active)
+    for table in TABLES:
+        sheet = book.create_sheet(table)
+        for line in (MINI / f"{table}.csv").read_text(encoding="utf-8").splitlines():
+            cells = _split(line)
+            if table == "staff" and cells[0].isdigit():
+                cells[0] = float(cells[0])
+            sheet.append(cells)
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    with pytest.raises(ImportRejected, match=r"book.xlsx\[staff\]:2: nip: NIP is stored as a number"):
+        import_path(path, runner)
+
+
+def test_a_failure_in_the_middle_of_writing_leaves_nothing(runner, monkeypatch, tmp_path):
+    import_path(MINI, runner)
+    before = snapshot(runner)
+    folder = copy_mini(tmp_path)
+    edit(folder, "goals.csv", "Tersusunnya laporan internal", "Tersusunnya laporan internal (revisi)")
+    real_plan = write_module.plan
+
+    def plan_that_fails_midway(dataset, batch_size=write_module.BATCH_SIZE):
+        statements = real_plan(dataset, batch_size=1)
+        middle = len(statements) // 2
+        failing = write_module._Statement("UNWIND [1, 0] AS x RETURN 1 / x AS boom")
+        return statements[:middle] + [failing] + statements[middle:]
+
+    monkeypatch.setattr(write_module, "plan", plan_that_fails_midway)
+    with pytest.raises(Exception, match="/ by zero|division"):
+        import_path(folder, runner)
+    assert snapshot(runner) == before
+
+
+def test_references_may_point_into_another_dataset_already_loaded(runner, tmp_path):
+    import_path(MINI, runner)
+    other = tmp_path / "desa"
+    other.mkdir()
+    (other / "units.csv").write_text("id,name,kind,parent_id\nKEC,Kecamatan Uji,perangkat_daerah,\n")
+    (other / "goals.csv").write_text("id,level,statement,unit_id,contributes_to\n"
+                                     "S-KEC,sasaran,Meningkatnya pelayanan kecamatan,KEC,T1\n")
+    for table in ("indicators", "activities", "staff"):
+        header = (MINI / f"{table}.csv").read_text().splitlines()[0]
+        (other / f"{table}.csv").write_text(header + "\n")
+    report = import_path(other, runner)
+    assert report.dataset == "KEC"
+    assert runner.read("MATCH (:Goal {id: 'S-KEC'})-[:CONTRIBUTES_TO]->(t:Goal) RETURN t.dataset AS d") == \
+        [{"d": "PEMDA"}]
+    # re-importing the first dataset keeps the other dataset's edge into it
+    import_path(MINI, runner)
+    assert len(runner.read("MATCH (:Goal {id: 'S-KEC'})-[r:CONTRIBUTES_TO]->() RETURN r")) == 1
+
+
+def test_validate_path_raises_for_a_single_csv_file(runner):
+    with pytest.raises(ImportRejected, match="give the folder"):
+        validate_path(MINI / "units.csv", runner)
