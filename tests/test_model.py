@@ -1,0 +1,34 @@
+"""The model's schema: every declared constraint and index exists in the real database, idempotently."""
+from graph import model
+
+
+def test_constraints_and_indexes_exist_with_deterministic_names(session_runner):
+    model.apply_schema(session_runner)
+    model.apply_schema(session_runner)  # a second time changes nothing and does not fail
+    constraints = {row["name"]: row for row in session_runner.read(
+        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *")}
+    indexes = {row["name"] for row in session_runner.read("SHOW INDEXES YIELD name RETURN name")}
+    for node in model.NODE_TYPES:
+        name = f"pokin_{node.label.lower()}_{'_'.join(node.key)}_unique"
+        assert constraints[name]["type"] == "UNIQUENESS"
+        assert constraints[name]["labelsOrTypes"] == [node.label]
+        assert constraints[name]["properties"] == list(node.key)
+    assert model.schema_names() <= set(constraints) | indexes
+    assert "pokin_goal_level" in indexes and "pokin_rel_contributes_to_dataset" in indexes
+
+
+def test_uniqueness_is_enforced_by_neo4j(runner):
+    runner.write("CREATE (:Goal {id: 'G1', level: 'visi'})")
+    try:
+        runner.write("CREATE (:Goal {id: 'G1', level: 'misi'})")
+    except Exception as exc:  # noqa: BLE001
+        assert "already exists" in str(exc)
+    else:
+        raise AssertionError("a duplicate Goal id was accepted")
+
+
+def test_statements_are_generated_from_the_declarations():
+    statements = model.constraint_statements()
+    assert all("IF NOT EXISTS" in statement for statement in statements)
+    assert len(statements) == len(set(statements))
+    assert any("FOR (n:IndicatorYear) REQUIRE (n.indicator_id, n.year) IS UNIQUE" in s for s in statements)
