@@ -1,7 +1,7 @@
 """One typed row model per import file: pydantic checks each cell and names the column that is wrong."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
@@ -68,7 +68,7 @@ Text = Annotated[str, BeforeValidator(_text)]
 IdList = Annotated[list[str], BeforeValidator(split_ids)]
 Amount = Annotated[Optional[float], BeforeValidator(_number(minimum=0))]
 Figure = Annotated[Optional[float], BeforeValidator(_number())]
-Budget = Annotated[Optional[float], BeforeValidator(_number(integral=True, minimum=0))]
+Budget = Annotated[Optional[Union[int, float]], BeforeValidator(_number(integral=True, minimum=0))]
 Year = Annotated[int, BeforeValidator(_year)]
 Nip = Annotated[str, BeforeValidator(_nip)]
 OptionalNip = Annotated[Optional[str], BeforeValidator(_nip)]

@@ -1,0 +1,31 @@
+// name: activities_without_leverage
+// Every activity (program, kegiatan, subkegiatan) that reaches no outcome: no chain of CONTRIBUTES_TO
+// (an indicator standing for the goal it measures) leads from it to a visi, misi, tujuan or sasaran goal.
+// Reason `unlinked`: it contributes to nothing at all; `dead_end`: its contributions lead nowhere.
+// PART_OF confers nothing: a subkegiatan is not rescued by its kegiatan.
+// Rows: id, kind, code, name, year, unit_id, unit_name, budget, reason, contributes_to.
+// param year: int? Only activities of this budget year.
+// param unit: str? Only activities of this unit or of any unit below it (PART_OF).
+MATCH (act:Activity)
+WHERE $year IS NULL OR act.year = $year
+OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(act)
+WITH act, head(collect(u)) AS u
+WHERE $unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) }
+CALL (act) {
+  OPTIONAL MATCH (act)-[:CONTRIBUTES_TO]->(target)
+  RETURN collect(coalesce(target.id, target.nip)) AS contributes_to
+}
+CALL (act) {
+  OPTIONAL MATCH reach = ANY SHORTEST (act)
+    ((a)-[r:CONTRIBUTES_TO|MEASURED_BY]-(b)
+      WHERE (r:CONTRIBUTES_TO AND startNode(r) = a) OR (r:MEASURED_BY AND endNode(r) = a))+
+    (goal:Goal WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
+  RETURN count(reach) > 0 AS reaches
+}
+WITH act, u, contributes_to, reaches
+WHERE NOT reaches
+RETURN act.id AS id, act.kind AS kind, act.code AS code, act.name AS name, act.year AS year,
+       u.id AS unit_id, u.name AS unit_name, act.budget AS budget,
+       CASE WHEN size(contributes_to) = 0 THEN 'unlinked' ELSE 'dead_end' END AS reason,
+       contributes_to
+ORDER BY unit_id, code, id

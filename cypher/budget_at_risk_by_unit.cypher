@@ -1,0 +1,24 @@
+// name: budget_at_risk_by_unit
+// The budget (pagu) of activities without outcome leverage, summed per accountable unit, with the
+// perangkat daerah (OPD) the unit belongs to. The same activities as activities_without_leverage.
+// Rows: unit_id, unit_name, opd_id, opd_name, activities, budget_at_risk; largest budget first.
+// param year: int? Only activities of this budget year.
+// param unit: str? Only units at or below this unit (PART_OF).
+MATCH (act:Activity)
+WHERE $year IS NULL OR act.year = $year
+OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(act)
+WITH act, head(collect(u)) AS u
+WHERE ($unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) })
+  AND NOT EXISTS {
+    MATCH ANY SHORTEST (act)
+      ((a)-[r:CONTRIBUTES_TO|MEASURED_BY]-(b)
+        WHERE (r:CONTRIBUTES_TO AND startNode(r) = a) OR (r:MEASURED_BY AND endNode(r) = a))+
+      (goal:Goal WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
+  }
+CALL (u) {
+  OPTIONAL MATCH (u)-[:PART_OF]->*(opd:Unit {kind: 'perangkat_daerah'})
+  RETURN head(collect(opd)) AS opd
+}
+RETURN u.id AS unit_id, u.name AS unit_name, opd.id AS opd_id, opd.name AS opd_name,
+       count(act) AS activities, sum(coalesce(act.budget, 0)) AS budget_at_risk
+ORDER BY budget_at_risk DESC, unit_id
