@@ -16,11 +16,18 @@ CALL (act) {
   RETURN collect(coalesce(target.id, target.nip)) AS contributes_to
 }
 CALL (act) {
-  OPTIONAL MATCH reach = ANY SHORTEST (act)
-    ((a)-[r:CONTRIBUTES_TO|MEASURED_BY]-(b)
-      WHERE (r:CONTRIBUTES_TO AND startNode(r) = a) OR (r:MEASURED_BY AND endNode(r) = a))+
+  OPTIONAL MATCH reach = SHORTEST 1 GROUPS (act)
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
     (goal:Goal WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN count(reach) > 0 AS reaches
+  WITH reach LIMIT 1
+  RETURN reach IS NOT NULL AS reaches
 }
 WITH act, u, contributes_to, reaches
 WHERE NOT reaches

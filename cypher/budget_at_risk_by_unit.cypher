@@ -10,9 +10,15 @@ OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(act)
 WITH act, head(collect(u)) AS u
 WHERE ($unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) })
   AND NOT EXISTS {
-    MATCH ANY SHORTEST (act)
-      ((a)-[r:CONTRIBUTES_TO|MEASURED_BY]-(b)
-        WHERE (r:CONTRIBUTES_TO AND startNode(r) = a) OR (r:MEASURED_BY AND endNode(r) = a))+
+    MATCH SHORTEST 1 GROUPS (act)
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
       (goal:Goal WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
   }
 CALL (u) {

@@ -13,11 +13,18 @@ CALL (s) {
   RETURN collect(coalesce(e.id, e.nip)) AS assigned_to
 }
 CALL (s) {
-  OPTIONAL MATCH reach = ANY SHORTEST (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)
-    ((a)-[r:CONTRIBUTES_TO|MEASURED_BY]-(b)
-      WHERE (r:CONTRIBUTES_TO AND startNode(r) = a) OR (r:MEASURED_BY AND endNode(r) = a))*
+  OPTIONAL MATCH reach = SHORTEST 1 GROUPS (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
     (goal:Goal WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN count(reach) > 0 AS reaches
+  WITH reach LIMIT 1
+  RETURN reach IS NOT NULL AS reaches
 }
 WITH s, u, assigned_to, reaches
 WHERE NOT reaches

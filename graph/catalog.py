@@ -78,7 +78,8 @@ class NamedQuery:
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n", 1)[0]
+        """The doc's first sentence."""
+        return re.split(r"(?<=\.)\s", " ".join(self.doc.split()), maxsplit=1)[0]
 
     def bind(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """Check and convert parameters; every problem is reported at once."""
@@ -123,6 +124,22 @@ class Catalog:
         return runner.read(query.cypher, bound, timeout=timeout, limit=limit)
 
 
+def reference_markdown(catalog: Catalog) -> str:
+    """docs/queries.md: every query with its doc, parameters and text (a test keeps the file in sync)."""
+    lines = ["# Query reference", "",
+             "Generated from `cypher/*.cypher` by `pokin queries --markdown > docs/queries.md`; do not edit.",
+             "Run one with `pokin query NAME -p key=value`, or paste the Cypher into Neo4j Browser after",
+             "setting its parameters (`:param year => 2026`).", ""]
+    for query in catalog:
+        lines += [f"## `{query.name}`", "", query.doc, ""]
+        if query.params:
+            lines += ["| parameter | type | required | meaning |", "|---|---|---|---|"]
+            lines += [f"| `{p.name}` | {p.type} | {'no' if p.optional else 'yes'} | {p.doc} |" for p in query.params]
+            lines.append("")
+        lines += [f"Mode: {query.mode}. File: `cypher/{query.path.name}`.", "", "```cypher", query.cypher, "```", ""]
+    return "\n".join(lines)
+
+
 def load_catalog(directory: Path = CYPHER_DIR) -> Catalog:
     catalog = Catalog()
     seen: dict[str, Path] = {}
@@ -159,7 +176,7 @@ def parse_query_file(path: Path) -> NamedQuery:
             mode = text.removeprefix("mode:").strip()
             if mode not in ("read", "write"):
                 raise CatalogError(f"{path}:{number}: mode must be read or write, not '{mode}'")
-        elif text.startswith("param "):
+        elif re.match(r"param\b", text):
             match = _PARAM.match(text)
             if match is None:
                 raise CatalogError(f"{path}:{number}: write a parameter as 'param NAME: TYPE[?] doc'")

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from graph.catalog import ParameterError, load_catalog, reference_markdown
 from graph.config import Neo4jSettings
 from graph.db import Runner
+from graph.export import to_csv, to_json, to_table
 from graph.importer import ImportRejected, import_path
 from graph.server import LocalServer, ServerError
 
@@ -67,6 +69,79 @@ def import_command(path: Path, dataset: str | None, dry_run: bool) -> None:
 def seed_command(dry_run: bool) -> None:
     """Load the bundled sample kabupaten (seed/sample)."""
     _import(SAMPLE_DIR, None, dry_run)
+
+
+@main.command("queries")
+@click.option("--markdown", is_flag=True, help="Print the full reference (docs/queries.md) instead.")
+def queries_command(markdown: bool) -> None:
+    """List the named queries: name, summary and parameters."""
+    if markdown:
+        click.echo(reference_markdown(load_catalog()), nl=False)
+        return
+    for query in load_catalog():
+        params = ", ".join(f"{p.name}: {p.type}{'?' if p.optional else ''}" for p in query.params) or "-"
+        click.echo(f"{query.name}  ({params})\n    {query.summary}")
+
+
+@main.command("query")
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def query_command(name: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run one named query, e.g. `pokin query orphaned_staff -p unit=DINKES --format csv`."""
+    catalog = load_catalog()
+    if name not in catalog:
+        raise click.ClickException(f"no query named '{name}'; `pokin queries` lists them")
+    given = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.ClickException(f"--param needs KEY=VALUE, not '{item}'")
+        given[key.strip()] = value
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        rows = catalog.run(runner, name, given)
+    except ParameterError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        runner.close()
+    click.echo(_render(rows, fmt), nl=fmt != "csv")
+
+
+@main.command("audit")
+@click.option("--year", type=int, help="Budget/indicator year (default: the latest year in the data).")
+@click.option("--unit", help="Only this unit and the units below it.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write an .xlsx report.")
+def audit_command(year: int | None, unit: str | None, fmt: str, out: Path | None) -> None:
+    """Run every audit finding and print a summary with counts (and the full report with --out)."""
+    from graph.audit import FINDINGS, run_audit, summary_rows
+    from graph.export import to_xlsx
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        results = run_audit(runner, load_catalog(), year=year, unit=unit)
+    finally:
+        runner.close()
+    summary = summary_rows(results)
+    if fmt == "json":
+        click.echo(to_json(summary, findings=results))
+    else:
+        click.echo(_render(summary, fmt), nl=fmt != "csv")
+    if out is not None:
+        titles = {finding.query: finding.query for finding in FINDINGS}
+        sheets = {"ringkasan": (summary, None)}
+        sheets.update({titles[name]: (rows, None) for name, rows in results.items()})
+        out.write_bytes(to_xlsx(sheets))
+        click.echo(f"report written to {out}", err=True)
+
+
+def _render(rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return to_json(rows)
+    if fmt == "csv":
+        return to_csv(rows)
+    return to_table(rows)
 
 
 @main.command("serve")

@@ -1,0 +1,869 @@
+"""Deterministic generator of the sample Kabupaten Sukamaju import files (seed/sample/).
+
+Run: ``python -m seed.build_sample``. Writes units/goals/indicators/activities/staff/links CSVs,
+the same data as one workbook, ``expected.json`` (counts and the planted defects, computed from
+the generated data) and a short README. Only stdlib + openpyxl; byte-identical on every run.
+"""
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import json
+import random
+import re
+import zipfile
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Sequence
+
+from openpyxl import Workbook
+
+from seed import sample_catalog as cat
+from seed.sample_catalog import Ind, p
+
+SEED = 20260412
+YEAR = 2026
+YEARS = (2025, 2026)
+OUT = Path(__file__).resolve().parent / "sample"
+PEMDA = "U-PEMDA"
+XLSX = "kabupaten_sukamaju.xlsx"
+COLUMNS: dict[str, list[str]] = {
+    "units": ["id", "name", "kind", "parent_id"],
+    "goals": ["id", "level", "statement", "unit_id", "contributes_to"],
+    "indicators": ["id", "goal_id", "name", "satuan", "polarity", "year", "baseline", "target", "realisasi",
+                   "target_tw1", "target_tw2", "target_tw3", "target_tw4",
+                   "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"],
+    "activities": ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
+    "staff": ["nip", "name", "position", "unit_id", "supervisor_nip", "assigned_to"],
+    "links": ["from_id", "type", "to_id", "weight"],
+}
+NUMERIC = {"year", "baseline", "target", "realisasi", "budget", "weight"} | {
+    f"{a}_tw{q}" for a in ("target", "realisasi") for q in range(1, 5)}
+OUTCOME = {"visi", "misi", "tujuan", "sasaran"}
+INDICATOR_LEVELS = {"tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan"}
+OUTPUT_WORDS = ("terlaksana", "tersusun", "dilaksanakan", "sosialisasi", "pelatihan", "dokumen")
+
+# ---- planted defects ---------------------------------------------------------------------------
+UNLINKED_OPD = "BPBD"  # its tujuan contributes to no Pemda goal (set in the catalog: pemda=[])
+CYCLE = ["G-SK-DISPUSIP-2.24.02.2.01", "G-SK-DISPUSIP-2.24.02.2.02", "G-SK-DISPUSIP-2.24.02.2.03"]
+SKIPPED = ("G-SK-DLH-2.11.05.2.02", "G-S-DLH-1")  # sasaran_kegiatan straight to the OPD sasaran
+DOWNWARD = ("G-S-DISHUB-1", "G-SP-DISHUB-2.15.02-2")  # sasaran -> sasaran_program of the other sasaran
+NO_INDICATOR = {"G-T-DISPERKAN-1", "G-S-KESBANGPOL-1", "G-SP-DPMPTSP-2.18.03", "G-SP-DISPARPORA-2.19.03",
+                "G-SK-DISNAKER-2.07.03.2.02", "G-SK-DKP-2.09.03.2.02"}
+OUTPUT_INDICATORS: dict[str, Ind] = {
+    "G-S-DPMD-1": p("Jumlah kegiatan sosialisasi yang terlaksana", "kegiatan", 12, 2),
+    "G-S-BAPPEDA-1": p("Persentase dokumen perencanaan yang tersusun", "%", 90, 5),
+    "G-T-DISKOPUKM-1": p("Jumlah pelatihan kewirausahaan yang dilaksanakan", "kali", 8, 2),
+}
+N_UNASSIGNED, N_DEAD_RHK_EMPTY, N_UNLINKED_SUB, N_DEAD_SUB = 34, 6, 16, 6
+NO_DEFECT_OPDS = {"BPBD", "DISPUSIP", "DISHUB", "DLH"}  # keep the structural defects readable
+
+# crosscutting / weighted CONTRIBUTES_TO (from, to, weight); "@" marks an activity code of an OPD
+CROSS_LINKS: list[tuple[str, str, float]] = [
+    ("G-S-DINKES-1", "G-T-DINSOS-1", 0.5),
+    ("G-SP-DKP-2.09.03", "I-S-DINKES-1-2", 0.3),
+    ("G-SP-DPRKP-1.04.03", "I-S-DINKES-1-2", 0.3),
+    ("G-SP-DP3AP2KB-2.14.04", "G-S-DINKES-1", 0.25),
+    ("G-SP-DISDUKCAPIL-2.12.04", "G-S-DINSOS-1", 0.5),
+    ("G-SP-DISKOMINFO-2.16.03", "G-S-SETDA-1", 0.5),
+    ("G-SP-DPUPR-1.03.10", "G-S-DISPERTAN-1", 0.3),
+    ("G-SP-DPUPR-1.03.10", "G-S-DISPARPORA-1", 0.3),
+    ("G-SP-DPUPR-1.03.03", "G-S-DISPERTAN-1", 0.5),
+    ("G-SP-DISKOPUKM-2.17.07", "G-S-DISNAKER-1", 0.4),
+    ("G-SP-DPMPTSP-2.18.04", "G-S-DISPERINDAG-2", 0.3),
+    ("G-SP-BAPENDA-5.02.04", "G-S-BPKAD-1", 0.3),
+    ("G-SP-INSP-6.01.02", "G-S-BPKAD-1", 0.3),
+    ("G-SP-DLH-2.11.11", "G-S-DPRKP-1", 0.3),
+    ("G-SP-DPMD-2.13.05", "G-S-DINSOS-1", 0.3),
+    ("G-SP-DISDIK-1.01.02-2", "G-S-DP3AP2KB-2", 0.3),
+    ("G-S-RSUD-1", "G-T-DINKES-1", 0.5),
+    ("G-SP-DISPERKAN-3.25.05", "G-S-DKP-1", 0.4),
+    ("G-SP-SATPOLPP-1.05.02", "G-S-KESBANGPOL-1", 0.3),
+    ("G-SP-KEC01-7.01.03", "G-S-DPMD-1", 0.3),
+    ("G-SP-DISHUB-2.15.02-2", "G-S-DISPARPORA-1", 0.2),
+    ("G-SK-BAPPEDA-5.01.03.2.01", "G-SP-DINKES-1.02.02", 0.2),
+    ("@DISDUKCAPIL:2.12.04.2.01.0003", "G-SK-DINSOS-1.06.05.2.02", 0.5),
+    ("@DINKES:1.02.02.2.02.0016", "G-SK-DP3AP2KB-2.14.04.2.02", 0.3),
+    ("@DISKOMINFO:2.16.03.2.02.0004", "G-SK-DPMPTSP-2.18.04.2.01", 0.5),
+    ("G-T-DP3AP2KB-1", "G-S-PEMDA-1", 0.3),
+    ("G-T-DISKOMINFO-1", "I-S-PEMDA-12-2", 0.7),
+    ("G-SP-DINKES-1.02.03", "G-S-DINKES-1", 0.4),
+    ("G-SP-DISPERTAN-3.27.06", "G-S-DISPERTAN-2", 0.3),
+]
+
+
+def lower_title(text: str) -> str:
+    """Lower-case Title-case words for use inside a sentence; keep acronyms and proper names."""
+    keep = {"Sukamaju", "Pancasila", "Indonesia"}
+    return " ".join(w if (w in keep or not w[1:].islower()) else w.lower() for w in text.split(" "))
+
+
+def fmt(x: float | int | None) -> str:
+    """Plain number: integral values without decimals, '.' as decimal point."""
+    if x is None:
+        return ""
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+def decimals(*xs: float) -> int:
+    """Decimal places needed to write the given spec numbers (at most 2)."""
+    return min(2, max(len(repr(float(x)).split(".")[1].rstrip("0")) for x in xs))
+
+
+class Builder:
+    """Builds the whole kabupaten in memory."""
+
+    def __init__(self) -> None:
+        self.rng = random.Random(SEED)
+        self.units: list[dict[str, Any]] = []
+        self.unit_by_id: dict[str, dict[str, Any]] = {}
+        self.children: dict[str, list[str]] = defaultdict(list)
+        self.goals: dict[str, dict[str, Any]] = {}
+        self.ind_rows: list[dict[str, Any]] = []
+        self.inds_of: dict[str, list[str]] = defaultdict(list)
+        self.ind_goal: dict[str, str] = {}
+        self.ind_name: dict[str, str] = {}
+        self.acts: list[dict[str, Any]] = []
+        self.act_by_key: dict[tuple[str, str], dict[str, Any]] = {}
+        self.staff: list[dict[str, Any]] = []
+        self.links: list[dict[str, Any]] = []
+        self.nips: set[str] = set()
+        self.head_of: dict[str, str] = {}
+        self.role: dict[str, str] = {}
+        self.goal_obj: dict[str, str] = {}
+        self.subs_of_goal: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.ssk_of_sub: dict[tuple[str, str], str] = {}
+        self.opd_of_unit: dict[str, str] = {}
+        self.planted: dict[str, Any] = {}
+
+    # ---- primitives ------------------------------------------------------------------------
+    def add_unit(self, uid: str, name: str, kind: str, parent: str | None, opd: str | None) -> str:
+        """Add a unit row; opd is the key of the perangkat daerah it belongs to."""
+        row = {"id": uid, "name": name, "kind": kind, "parent_id": parent or ""}
+        self.units.append(row)
+        self.unit_by_id[uid] = row
+        if parent:
+            self.children[parent].append(uid)
+        if opd:
+            self.opd_of_unit[uid] = opd
+        return uid
+
+    def ref(self, gid: str) -> str:
+        """A parent reference: usually the goal, sometimes the indicator that stands for it."""
+        if self.inds_of.get(gid) and self.rng.random() < 0.22:
+            return self.inds_of[gid][0]
+        return gid
+
+    def add_goal(self, gid: str, level: str, statement: str, unit: str, parents: list[str],
+                 inds: Sequence[Ind] = ()) -> str:
+        """Add a goal and its indicators (none for NO_INDICATOR, a planted one for OUTPUT_INDICATORS)."""
+        assert gid not in self.goals, gid
+        self.goals[gid] = {"id": gid, "level": level, "statement": statement, "unit_id": unit,
+                           "contributes_to": list(parents)}
+        specs = [] if gid in NO_INDICATOR else list(inds)[:2]
+        if gid in OUTPUT_INDICATORS:
+            specs = specs[:1] + [OUTPUT_INDICATORS[gid]]
+        for k, spec in enumerate(specs, 1):
+            self.add_indicator(f"I-{gid[2:]}-{k}", gid, spec, level in {"sasaran_program", "sasaran_kegiatan"})
+        return gid
+
+    def add_indicator(self, iid: str, gid: str, spec: Ind, quarterly_ok: bool) -> None:
+        """Add one indicator: a row per year with target, realisasi and sometimes quarterly figures."""
+        name, satuan, polarity, base, step = spec
+        rng, dec = self.rng, decimals(spec[3], spec[4])
+        self.inds_of[gid].append(iid)
+        self.ind_goal[iid], self.ind_name[iid] = gid, name
+        pct = satuan == "%"
+        quarterly = quarterly_ok and polarity == "positif" and rng.random() < 0.5
+
+        def clamp(v: float) -> float:
+            v = max(0.0, v)
+            return round(min(v, 100.0) if pct else v, dec)
+
+        for y, year in enumerate(YEARS, 1):
+            target = clamp(base + y * step)
+            sign = 1 if polarity == "positif" else -1
+            spread = max(abs(step), 0.02 * target)
+            if target == 0:
+                real: float | None = float(rng.randint(0, 2))
+            elif rng.random() < 0.07:  # a clearly poor year
+                real = clamp(target * (rng.uniform(0.4, 0.75) if sign > 0 else rng.uniform(1.3, 1.8)))
+            else:
+                real = clamp(target + sign * spread * rng.uniform(-1.4, 0.9))
+            if (year == 2026 and rng.random() < 0.82) or (year == 2025 and rng.random() < 0.05):
+                real = None
+            row = {"id": iid, "goal_id": gid, "name": name, "satuan": satuan, "polarity": polarity, "year": year,
+                   "baseline": round(base, dec), "target": target, "realisasi": real}
+            if quarterly:
+                fr = (0.2, 0.45, 0.7, 1.0)
+                for q in range(4):
+                    row[f"target_tw{q + 1}"] = round(target * fr[q], dec)
+                done = 4 if year == 2025 and real is not None else (1 + (rng.random() < 0.5) if year == 2026 else 0)
+                for q in range(done):
+                    row[f"realisasi_tw{q + 1}"] = (real if q == 3 and real is not None
+                                                   else round(target * fr[q] * rng.uniform(0.85, 1.05), dec))
+            self.ind_rows.append(row)
+
+    def add_act(self, key: str, kind: str, code: str, name: str, unit: str, parent_code: str | None,
+                goals: list[str], budget: int | None = None) -> dict[str, Any]:
+        """Add an activity; its id is set later by finalize_activity_ids."""
+        row = {"key": key, "kind": kind, "code": code, "name": name, "unit_id": unit, "parent_code": parent_code,
+               "budget": budget, "contributes_to": list(goals)}
+        self.acts.append(row)
+        self.act_by_key[(key, code)] = row
+        return row
+
+    def pagu(self, name: str, technical: bool) -> int:
+        """Budget of a sub-kegiatan in whole rupiah (rounded to thousands)."""
+        r = self.rng
+        if "Gaji" in name:
+            v = r.uniform(3.4e9, 5.0e9)
+        elif technical:
+            v = r.uniform(1.0e9, 5.0e9) if r.random() < 0.8 else r.uniform(0.08e9, 0.9e9)
+        else:
+            v = 10 ** r.uniform(7.8, 9.6)
+        return int(max(25_000_000, min(5_000_000_000, round(v, -3))))
+
+    # ---- the tree ------------------------------------------------------------------------------
+    def build_pemda(self) -> None:
+        """The Pemda unit and the RPJMD goals: visi, misi, tujuan, sasaran (IKU)."""
+        self.add_unit(PEMDA, f"Pemerintah {cat.KABUPATEN}", "pemda", None, None)
+        self.add_goal("G-VISI", "visi", cat.VISI, PEMDA, [])
+        for i, text in enumerate(cat.MISI, 1):
+            self.add_goal(f"G-MISI-{i}", "misi", text, PEMDA, ["G-VISI"])
+        for i, (text, misi, inds) in enumerate(cat.PEMDA_TUJUAN, 1):
+            self.add_goal(f"G-T-PEMDA-{i}", "tujuan", text, PEMDA, [f"G-MISI-{m + 1}" for m in misi], inds)
+        for i, (text, tujuan, inds) in enumerate(cat.PEMDA_SASARAN, 1):
+            self.add_goal(f"G-S-PEMDA-{i}", "sasaran", text, PEMDA,
+                          [self.ref(f"G-T-PEMDA-{t + 1}") for t in tujuan], inds)
+
+    def build_opd(self, spec: dict[str, Any]) -> None:
+        """One perangkat daerah: units, outcome goals, programs, kegiatan and sub-kegiatan."""
+        key, rng = spec["key"], self.rng
+        opd = self.add_unit(f"U-{key}", spec["name"], "perangkat_daerah", PEMDA, key)
+        pen_name = spec.get("penunjang_unit", "Sekretariat")
+        direct = [pen_name]
+        for prog in spec["programs"]:
+            direct += [prog["bidang"]] + [k["unit"] for k in prog["kegiatan"] if k["unit"]]
+        direct = list(dict.fromkeys(direct))
+        assert 2 <= len(direct) <= 5, key
+        uid = {name: self.add_unit(f"{opd}-{i:02d}", name, "unit_kerja", opd, key) for i, name in enumerate(direct, 1)}
+        pen = uid[pen_name]
+        sub_ids = {}
+        for j, name in enumerate((cat.SUBBAG_UK, cat.SUBBAG_PK), 1):
+            sub_ids[name] = self.add_unit(f"{pen}-{j}", name, "unit_kerja", pen, key)
+        nested: dict[tuple[str, str], str] = {}
+        if spec["sub"]:
+            for prog in spec["programs"]:
+                for k in prog["kegiatan"]:
+                    if k["label"] and not k["unit"] and (prog["bidang"], k["label"]) not in nested:
+                        parent = uid[prog["bidang"]]
+                        nested[(prog["bidang"], k["label"])] = self.add_unit(
+                            f"{parent}-{len(self.children[parent]) + 1}", f"{spec['sub']} {k['label']}",
+                            "unit_kerja", parent, key)
+        # outcome goals
+        tujuan = [self.add_goal(f"G-T-{key}-{i}", "tujuan", text, opd,
+                                [self.ref(f"G-S-PEMDA-{s + 1}") for s in spec["pemda"]], inds)
+                  for i, (text, inds) in enumerate(spec["tujuan"], 1)]
+        sasaran = [self.add_goal(f"G-S-{key}-{i}", "sasaran", text, opd, [self.ref(tujuan[t]) for t in tj], inds)
+                   for i, (text, inds, tj) in enumerate(spec["sasaran"], 1)]
+        extra_ok = key not in NO_DEFECT_OPDS and len(sasaran) > 1
+        # Program Penunjang
+        pcode = f"{spec['prefix']}.01"
+        sp = f"G-SP-{key}-{pcode}"
+        inds = [p("Nilai evaluasi AKIP perangkat daerah", "nilai", round(rng.uniform(58, 72), 1), 2.0)]
+        if rng.random() < 0.5:
+            inds.append(p("Persentase realisasi anggaran perangkat daerah", "%", round(rng.uniform(86, 93), 1), 1.5))
+        self.add_goal(sp, "sasaran_program", f"Meningkatnya akuntabilitas kinerja dan kualitas layanan penunjang "
+                      f"{spec['name']}", pen, [self.ref(sasaran[-1])], inds)
+        self.add_act(key, "program", pcode, cat.PENUNJANG_NAME, pen, None, [sp])
+        for kc, kname, subbag, subs, ind in cat.PENUNJANG_KEGIATAN:
+            chosen = [s for i, s in enumerate(subs) if i == 0 or "Gaji" in s or rng.random() < 0.55]
+            self.add_kegiatan(key, pcode, kc, kname, sub_ids[subbag], sp, chosen, ind, technical=False)
+        # technical programs (a repeated program code = same program, another bidang and its own SP)
+        seen: dict[str, int] = {}
+        for prog in spec["programs"]:
+            code, unit = prog["code"], uid[prog["bidang"]]
+            seen[code] = seen.get(code, 0) + 1
+            sp = f"G-SP-{key}-{code}" + (f"-{seen[code]}" if seen[code] > 1 else "")
+            parents = [self.ref(sasaran[s]) for s in prog["sasaran"]]
+            if extra_ok and rng.random() < 0.15:
+                parents.append(sasaran[(prog["sasaran"][0] + 1) % len(sasaran)])
+            self.add_goal(sp, "sasaran_program", prog["statement"], unit, parents, prog["inds"])
+            if seen[code] == 1:
+                self.add_act(key, "program", code, prog["name"], unit, None, [sp])
+            else:
+                self.act_by_key[(key, code)]["contributes_to"].append(sp)
+            for k in prog["kegiatan"]:
+                kunit = uid[k["unit"]] if k["unit"] else nested.get((prog["bidang"], k["label"]), unit)
+                self.add_kegiatan(key, code, k["code"], k["name"], kunit, sp, k["subs"], k["ind"], technical=True,
+                                  extra_ok=extra_ok)
+
+    def add_kegiatan(self, key: str, pcode: str, kc: str, kname: str, unit: str, sp: str, subs: list[str],
+                     ind: Ind | None, technical: bool, extra_ok: bool = False) -> None:
+        """A kegiatan with its sasaran_kegiatan and its sub-kegiatan (some with a sasaran_subkegiatan)."""
+        rng, code = self.rng, f"{pcode}.{kc}"
+        sk = f"G-SK-{key}-{code}"
+        if ind is None:
+            ind = p(f"Persentase capaian target output {lower_title(kname)}", "%",
+                    rng.randint(70, 88), rng.randint(2, 5))
+        parents = [self.ref(sp)]
+        sps = [g for g in self.goals
+               if g.startswith(f"G-SP-{key}-") and not g.startswith(f"G-SP-{key}-{pcode}")]
+        if extra_ok and sps and rng.random() < 0.08:
+            parents.append(rng.choice(sps))
+        self.add_goal(sk, "sasaran_kegiatan", f"Terlaksananya {lower_title(kname)}", unit, parents, [ind])
+        self.goal_obj[sk] = kname
+        self.add_act(key, "kegiatan", code, kname, unit, pcode, [sk])
+        for s in subs:
+            sc, sname = s.split(":", 1)
+            scode = f"{code}.{sc}"
+            target = sk
+            if technical and rng.random() < 0.35:
+                target = self.add_goal(f"G-SSK-{key}-{scode}", "sasaran_subkegiatan",
+                                       f"Terlaksananya {lower_title(sname)}", unit, [sk])
+                self.goal_obj[target] = sname
+                self.subs_of_goal[target].append((key, scode))
+                self.ssk_of_sub[(key, scode)] = target
+            self.subs_of_goal[sk].append((key, scode))
+            self.add_act(key, "subkegiatan", scode, sname, unit, code, [target], self.pagu(sname, technical))
+
+    def finalize_activity_ids(self) -> None:
+        """Activity ids are '<P|K|SK>-2026-<code>'; a code used by several OPDs gets '-<OPD key>'."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for a in self.acts:
+            owners[a["code"]].add(a["key"])
+        prefix = {"program": "P", "kegiatan": "K", "subkegiatan": "SK"}
+        for a in self.acts:
+            a["id"] = f"{prefix[a['kind']]}-{YEAR}-{a['code']}" + (f"-{a['key']}" if len(owners[a["code"]]) > 1 else "")
+        for a in self.acts:
+            a["parent_id"] = self.act_by_key[(a["key"], a["parent_code"])]["id"] if a["parent_code"] else ""
+
+    def act_id(self, key: str, code: str) -> str:
+        """Final id of the activity with this code in this OPD."""
+        return self.act_by_key[(key, code)]["id"]
+
+    # ---- people ----------------------------------------------------------------------------
+    def make_nip(self, born: tuple[int, int], sex: int) -> str:
+        """A unique, valid NIP: birth date, appointment (after age 18, <= 2025), sex, sequence."""
+        r = self.rng
+        while True:
+            y, m = r.randint(*born), r.randint(1, 12)
+            d = r.randint(1, calendar.monthrange(y, m)[1])
+            ay = max(y + 19, min(2025, y + r.randint(21, 32)))
+            nip = f"{y:04d}{m:02d}{d:02d}{ay:04d}{r.randint(1, 12):02d}{sex}{r.randint(1, 999):03d}"
+            if nip not in self.nips:
+                self.nips.add(nip)
+                return nip
+
+    def person_name(self, sex: int, born: int, role: str, position: str, spec: dict[str, Any]) -> str:
+        """An invented Indonesian name with academic/professional titles fitting the position."""
+        r = self.rng
+        first = r.choice(cat.MALE_FIRST if sex == 1 else cat.FEMALE_FIRST)
+        parts = [first]
+        if r.random() < 0.2:
+            mid = r.choice(cat.MALE_MIDDLE if sex == 1 else cat.FEMALE_MIDDLE)
+            if mid != first:
+                parts.append(mid)
+        if r.random() < 0.88:
+            parts.append(r.choice(cat.MALE_LAST if sex == 1 else cat.FEMALE_LAST))
+        pre, post, pos = "", [], position.lower()
+        deg = next((d for w, d in cat.DEGREE_BY_WORD.items() if w in position.lower()), r.choice(spec["deg"]))
+        if "dokter" in pos or (role == "head" and spec["key"] in {"DINKES", "RSUD"}):
+            pre = "dr."
+            if "spesialis" in pos or (role == "head" and spec["key"] == "RSUD"):
+                post.append(r.choice(["Sp.PD.", "Sp.A.", "Sp.OG.", "Sp.B.", "Sp.An.", "Sp.Rad."]))
+        elif "asisten apoteker" in pos:
+            post.append("A.Md.Farm.")
+        elif "apoteker" in pos:
+            pre, post = "apt.", ["S.Farm."]
+        elif "perawat" in pos:
+            pre, post = ("Ns.", ["S.Kep."]) if "ahli" in pos else ("", ["A.Md.Kep."])
+        elif "bidan" in pos:
+            post.append(r.choice(["A.Md.Keb.", "S.Tr.Keb."]))
+        elif "medik veteriner" in pos and "paramedik" not in pos:
+            pre = "drh."
+        elif role in {"head", "admin", "pengawas"}:
+            if born < 1973 and r.random() < 0.2:
+                pre = "Drs." if sex == 1 else "Dra."
+            else:
+                post.append(deg)
+        elif "ahli" in pos:
+            post.append(deg)
+        elif "terampil" in pos or "mahir" in pos:
+            if r.random() < 0.7:
+                post.append("A.Md.")
+        else:
+            x = r.random()
+            post += [deg] if x < 0.45 else (["A.Md."] if x < 0.65 else [])
+        master = {"head": 0.85, "admin": 0.6, "pengawas": 0.25}.get(role, 0.05 if "ahli" in pos else 0.0)
+        if r.random() < master:
+            post.append("M.Kes." if spec["key"] in {"DINKES", "RSUD"} and r.random() < 0.6 else r.choice(cat.MASTER))
+        name = " ".join(parts)
+        return (pre + " " if pre else "") + name + (", " + ", ".join(post) if post else "")
+
+    def add_person(self, spec: dict[str, Any], role: str, position: str, unit: str, boss: str | None,
+                   assigned: list[str]) -> dict[str, Any]:
+        """Add one ASN; role is head, admin (eselon III), pengawas (eselon IV) or staff."""
+        born = {"head": (1967, 1978), "admin": (1968, 1986), "pengawas": (1970, 1992)}.get(role, (1966, 2000))
+        sex = 1 if self.rng.random() < 0.52 else 2
+        nip = self.make_nip(born, sex)
+        row = {"nip": nip, "name": self.person_name(sex, int(nip[:4]), role, position, spec), "position": position,
+               "unit_id": unit, "supervisor_nip": boss or "", "assigned_to": list(assigned), "key": spec["key"]}
+        self.staff.append(row)
+        self.role[nip] = role
+        return row
+
+    def unit_goals(self, unit: str, levels: set[str]) -> list[str]:
+        """Goals of the given levels owned by the unit."""
+        return [g["id"] for g in self.goals.values() if g["unit_id"] == unit and g["level"] in levels]
+
+    def descendants(self, unit: str) -> list[str]:
+        """All units below the unit, depth first."""
+        out = []
+        for c in self.children[unit]:
+            out += [c] + self.descendants(c)
+        return out
+
+    def build_staff(self, spec: dict[str, Any], sekda: str | None) -> str:
+        """Head, unit heads and staff (with their rhk goals) of one OPD; returns the head's NIP."""
+        key, rng = spec["key"], self.rng
+        opd = f"U-{key}"
+        head = self.add_person(spec, "head", spec["head"], opd, sekda,
+                               [g for g in self.unit_goals(opd, {"sasaran"})])["nip"]
+        self.head_of[opd] = head
+        units = self.descendants(opd)
+        pen_name = spec.get("penunjang_unit", "Sekretariat")
+        for u in units:
+            name, parent = self.unit_by_id[u]["name"], self.unit_by_id[u]["parent_id"]
+            top = parent == opd and name.split(" ")[0] in {"Bidang", "Bagian", "Sekretariat", "Inspektur"}
+            if name == "Sekretariat":
+                position = f"Sekretaris {spec['name']}"
+            elif name == "Sekretariat Kecamatan" or name.startswith("Inspektur"):
+                position = name.replace("Sekretariat", "Sekretaris")
+            else:
+                position = f"Kepala {name}"
+            assigned = self.unit_goals(u, {"sasaran_program", "sasaran_kegiatan"})
+            assert assigned, u
+            self.head_of[u] = self.add_person(spec, "admin" if top else "pengawas", position, u,
+                                              self.head_of[parent], assigned)["nip"]
+        rest = spec["staff"] - 1 - len(units)
+        weights = [1 if self.children[u] else 3 for u in units]
+        pen_units = {u for u in units if self.unit_by_id[u]["name"] == pen_name
+                     or self.unit_by_id[self.unit_by_id[u]["parent_id"]]["name"] == pen_name}
+        seq = 0
+        for u in rng.choices(units, weights, k=rest):
+            pool = cat.GENERIC_FUNG if u in pen_units or rng.random() < 0.25 else spec["fung"]
+            row = self.add_person(spec, "staff", rng.choice(pool), u, self.head_of[u], [])
+            cands = (self.unit_goals(u, {"sasaran_kegiatan", "sasaran_subkegiatan"})
+                     or [g for d in self.descendants(u)
+                         for g in self.unit_goals(d, {"sasaran_kegiatan", "sasaran_subkegiatan"})])
+            assert cands, u
+            for _ in range(1 if rng.random() < 0.7 else 2):
+                seq += 1
+                parent = rng.choice(cands)
+                parents = [parent]
+                if len(cands) > 1 and rng.random() < 0.05:
+                    parents.append(rng.choice([c for c in cands if c != parent]))
+                gid = self.add_goal(f"G-RHK-{key}-{seq:04d}", "rhk",
+                                    f"{rng.choice(cat.RHK_TASKS)} {lower_title(self.goal_obj[parent])}", u, parents)
+                row["assigned_to"].append(gid)
+                if rng.random() < 0.3 and self.subs_of_goal[parent]:
+                    row["assigned_to"].append(self.act_id(*rng.choice(self.subs_of_goal[parent])))
+            row["assigned_to"] = list(dict.fromkeys(row["assigned_to"]))
+        return head
+
+    # ---- defects and links --------------------------------------------------------------------
+    def plant_structure(self) -> None:
+        """The cycle, the skipped level and the downward contribution."""
+        for a, b in zip(CYCLE, CYCLE[1:] + CYCLE[:1]):
+            self.goals[a]["contributes_to"] = [b]
+        self.goals[SKIPPED[0]]["contributes_to"] = [SKIPPED[1]]
+        self.goals[DOWNWARD[0]]["contributes_to"].append(DOWNWARD[1])
+
+    def build_links(self, sekda: str) -> None:
+        """links.csv: crosscutting/weighted contributions and a few extra assignments."""
+        for frm, to, w in CROSS_LINKS:
+            if frm.startswith("@"):
+                key, code = frm[1:].split(":")
+                frm = self.act_id(key, code)
+            elif to in self.goals[frm]["contributes_to"]:  # the weighted link replaces the plain edge
+                self.goals[frm]["contributes_to"].remove(to)
+            self.links.append({"from_id": frm, "type": "CONTRIBUTES_TO", "to_id": to, "weight": w})
+        nutri = next(s for s in self.staff if s["key"] == "DINKES" and s["position"].startswith("Nutrisionis"))
+        for frm, to in [(sekda, "G-T-PEMDA-5"), (self.head_of["U-BAPPEDA"], "G-S-PEMDA-11"),
+                        (self.head_of["U-DISKOMINFO"], "G-S-PEMDA-12"), ("U-INSP", "G-S-PEMDA-11"),
+                        (nutri["nip"], "G-SK-DP3AP2KB-2.14.04.2.02")]:
+            self.links.append({"from_id": frm, "type": "ASSIGNED_TO", "to_id": to, "weight": 1})
+
+    def plant_activities_and_staff(self) -> None:
+        """Unlinked and dead-end sub-kegiatan, unassigned and dead-end staff."""
+        rng = self.rng
+        linked = {l["from_id"] for l in self.links} | {l["to_id"] for l in self.links}
+        subs = [a for a in self.acts if a["kind"] == "subkegiatan" and a["key"] not in NO_DEFECT_OPDS
+                and a["id"] not in linked]
+        picks = rng.sample(subs, N_UNLINKED_SUB + 3 * N_DEAD_SUB)
+        for a in picks[:N_UNLINKED_SUB]:
+            a["contributes_to"] = []
+        dead_ssk = []
+        for a in [a for a in picks[N_UNLINKED_SUB:] if (a["key"], a["code"]) not in self.ssk_of_sub][:N_DEAD_SUB]:
+            gid = self.add_goal(f"G-SSK-{a['key']}-{a['code']}", "sasaran_subkegiatan",
+                                f"Terlaksananya {lower_title(a['name'])}", a["unit_id"], [])
+            a["contributes_to"] = [gid]
+            dead_ssk.append((a["key"], gid, a["name"]))
+        self.planted["dead_end_ssk"] = [g for _, g, _ in dead_ssk]
+        assert len(dead_ssk) == N_DEAD_SUB
+        # staff: unassigned, rhk with no parent, rhk into a dead-end sasaran_subkegiatan
+        linked_staff = {l["from_id"] for l in self.links}
+        pool = [s for s in self.staff if self.role[s["nip"]] == "staff" and s["key"] not in NO_DEFECT_OPDS
+                and s["nip"] not in linked_staff]
+        chosen = rng.sample(pool, N_UNASSIGNED + N_DEAD_RHK_EMPTY)
+        for key, gid, sname in dead_ssk:
+            chosen.append(rng.choice([s for s in pool if s["key"] == key and s not in chosen]))
+        drop: set[str] = set()
+        for i, s in enumerate(chosen):
+            rhk = [g for g in s["assigned_to"] if g.startswith("G-RHK-")]
+            drop |= set(rhk[1:]) if i >= N_UNASSIGNED else set(rhk)
+            if i < N_UNASSIGNED:
+                s["assigned_to"] = []
+                continue
+            goal = self.goals[rhk[0]]
+            s["assigned_to"] = [rhk[0]]
+            self.planted.setdefault("dead_end_staff", []).append(s["nip"])
+            if i < N_UNASSIGNED + N_DEAD_RHK_EMPTY:
+                goal["contributes_to"] = []
+            else:
+                key, gid, sname = dead_ssk[i - N_UNASSIGNED - N_DEAD_RHK_EMPTY]
+                goal["contributes_to"] = [gid]
+                goal["statement"] = f"{self.rng.choice(cat.RHK_TASKS)} {lower_title(sname)}"
+        for g in drop:
+            del self.goals[g]
+
+    def build(self) -> None:
+        """Everything, in an order that keeps the random stream fixed."""
+        self.build_pemda()
+        for spec in cat.OPDS:
+            self.build_opd(spec)
+        self.finalize_activity_ids()
+        self.plant_structure()
+        sekda = None
+        for spec in cat.OPDS:
+            head = self.build_staff(spec, sekda)
+            sekda = sekda or head
+        self.build_links(sekda)
+        self.plant_activities_and_staff()
+
+
+# ---- analysis (what an auditor should find) --------------------------------------------------
+def analyse(b: Builder) -> dict[str, Any]:
+    """Counts, relationships and defect lists computed from the generated data."""
+    goals, acts = b.goals, b.acts
+    contrib: set[tuple[str, str]] = set()
+    for row in list(goals.values()) + acts:
+        contrib |= {(row["id"], t) for t in row["contributes_to"]}
+    link_c = {(l["from_id"], l["to_id"]) for l in b.links if l["type"] == "CONTRIBUTES_TO"}
+    assert not (contrib & link_c), "a link repeats a CSV contribution"
+    contrib |= link_c
+    assigned = {(g["unit_id"], g["id"]) for g in goals.values() if g["unit_id"]}
+    assigned |= {(a["unit_id"], a["id"]) for a in acts if a["unit_id"]}
+    assigned |= {(s["nip"], t) for s in b.staff for t in s["assigned_to"]}
+    assigned |= {(l["from_id"], l["to_id"]) for l in b.links if l["type"] == "ASSIGNED_TO"}
+    all_ids = [u["id"] for u in b.units] + list(goals) + list(b.ind_goal) + [a["id"] for a in acts] + [
+        s["nip"] for s in b.staff]
+    assert len(all_ids) == len(set(all_ids)), "ids are not unique"
+    known = set(all_ids)
+    for frm, to in contrib | assigned:
+        assert frm in known and to in known, (frm, to)
+    as_goal = {**{g: g for g in goals}, **b.ind_goal}
+
+    def reaching(targets: set[str]) -> set[str]:
+        """Every node with a CONTRIBUTES_TO path (an indicator counting as its goal) into targets."""
+        rev: dict[str, set[str]] = defaultdict(set)
+        for frm, to in contrib:
+            rev[to].add(frm)
+        for iid, gid in b.ind_goal.items():
+            rev[gid].add(iid)
+        seen, todo = set(targets), list(targets)
+        while todo:
+            for nxt in rev[todo.pop()] - seen:
+                seen.add(nxt)
+                todo.append(nxt)
+        return seen
+
+    lever = reaching({g for g, row in goals.items() if row["level"] in OUTCOME})
+    staff_targets: dict[str, set[str]] = defaultdict(set)
+    for frm, to in assigned:
+        staff_targets[frm].add(to)
+    out_of = defaultdict(set)
+    for frm, to in contrib:
+        out_of[frm].add(to)
+    unassigned = sorted(s["nip"] for s in b.staff if not staff_targets[s["nip"]])
+    dead_staff = sorted(s["nip"] for s in b.staff if staff_targets[s["nip"]] and not staff_targets[s["nip"]] & lever)
+    unlinked_acts = sorted(a["id"] for a in acts if not out_of[a["id"]])
+    dead_acts = sorted(a["id"] for a in acts if out_of[a["id"]] and a["id"] not in lever)
+    no_ind = sorted(g for g, row in goals.items() if row["level"] in INDICATOR_LEVELS and not b.inds_of.get(g))
+    pemda_reach = reaching({g for g, row in goals.items() if row["unit_id"] == PEMDA})
+    unlinked_opd = [u["id"] for u in b.units if u["kind"] == "perangkat_daerah"
+                    and not any(g in pemda_reach for g, row in goals.items()
+                                if b.opd_of_unit.get(row["unit_id"]) == u["id"][2:])]
+    assert unlinked_opd == [f"U-{UNLINKED_OPD}"], unlinked_opd
+
+    def rank(gid: str) -> int:
+        row = goals[gid]
+        order = ["visi", "misi", "tujuan", "sasaran"] if row["unit_id"] == PEMDA else \
+            ["", "", "", "", "tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan", "rhk"]
+        return order.index(row["level"])
+
+    downward, skipped, lateral = [], [], []
+    goal_edges: dict[str, set[str]] = defaultdict(set)
+    for frm, to in sorted(contrib):
+        if frm not in goals:
+            kind = next(a["kind"] for a in acts if a["id"] == frm)
+            ok = {"program": {"sasaran_program"}, "kegiatan": {"sasaran_kegiatan"},
+                  "subkegiatan": {"sasaran_subkegiatan", "sasaran_kegiatan"}}[kind]
+            assert goals[as_goal[to]]["level"] in ok, (frm, to)
+            continue
+        goal_edges[frm].add(as_goal[to])
+        rf, rt = rank(frm), rank(as_goal[to])
+        if rt > rf:
+            downward.append([frm, to])
+        elif rt == rf:
+            lateral.append([frm, to])
+        elif rt < rf - 1 and not (goals[frm]["level"] == "rhk" and goals[as_goal[to]]["level"] == "sasaran_kegiatan"):
+            skipped.append([frm, to])
+    assert downward == [list(DOWNWARD)] and skipped == [list(SKIPPED)], (downward, skipped)
+    assert all(f in CYCLE and t in CYCLE for f, t in lateral), lateral  # only the cycle is same-level
+    cycle = sorted(cycle_nodes(goal_edges))
+    assert cycle == sorted(CYCLE), cycle
+    outcome_inds = sorted(i for i, g in b.ind_goal.items() if goals[g]["level"] in OUTCOME
+                          and any(w in b.ind_name[i].lower() for w in OUTPUT_WORDS))
+    assert outcome_inds == sorted(f"I-{g[2:]}-2" for g in OUTPUT_INDICATORS), outcome_inds
+    subs = [a for a in acts if a["kind"] == "subkegiatan"]
+    return {
+        "counts": {"units": len(b.units), "goals": len(goals), "indicators": len(b.ind_goal),
+                   "indicator_rows": len(b.ind_rows), "activities": len(acts), "subkegiatan": len(subs),
+                   "staff": len(b.staff), "total_budget": sum(a["budget"] for a in subs)},
+        "relationships": {"CONTRIBUTES_TO": len(contrib), "ASSIGNED_TO": len(assigned),
+                          "MEASURED_BY": len(b.ind_goal),
+                          "PART_OF": sum(1 for u in b.units if u["parent_id"]) + sum(1 for a in acts if a["parent_id"]),
+                          "MEMBER_OF": sum(1 for s in b.staff if s["unit_id"]),
+                          "REPORTS_TO": sum(1 for s in b.staff if s["supervisor_nip"])},
+        "defects": {"unassigned_staff": unassigned, "dead_end_staff": dead_staff,
+                    "unlinked_activities": unlinked_acts, "dead_end_activities": dead_acts,
+                    "goals_without_indicator": no_ind, "unlinked_opd": unlinked_opd[0], "cycle": cycle,
+                    "output_indicators_as_outcome": outcome_inds, "downward_contributions": downward,
+                    "skipped_levels": skipped},
+    }
+
+
+def cycle_nodes(edges: dict[str, set[str]]) -> set[str]:
+    """Nodes on a directed cycle (Tarjan's strongly connected components, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    found: set[str] = set()
+    for root in list(edges):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on.add(root)
+        while work:
+            v, it = work[-1]
+            w = next(it, None)
+            if w is not None:
+                if w not in index:
+                    index[w] = low[w] = len(index)
+                    stack.append(w)
+                    on.add(w)
+                    work.append((w, iter(sorted(edges.get(w, ())))))
+                elif w in on:
+                    low[v] = min(low[v], index[w])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[v])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                if len(comp) > 1 or v in edges.get(v, ()):
+                    found |= set(comp)
+    return found
+
+
+# ---- output ----------------------------------------------------------------------------------
+def tables(b: Builder) -> dict[str, list[list[Any]]]:
+    """Rows per file, as typed values (None = empty cell)."""
+    def row(d: dict[str, Any], cols: list[str]) -> list[Any]:
+        out = []
+        for c in cols:
+            v = d.get(c)
+            if isinstance(v, list):
+                v = ";".join(v) or None
+            out.append(None if v == "" else v)
+        return out
+
+    data = {"units": b.units, "goals": list(b.goals.values()), "indicators": b.ind_rows,
+            "activities": [{**a, "year": YEAR} for a in b.acts], "staff": b.staff, "links": b.links}
+    return {name: [row(d, COLUMNS[name]) for d in rows] for name, rows in data.items()}
+
+
+def cell_text(v: Any) -> str:
+    """CSV text of a typed cell value."""
+    return "" if v is None else fmt(v) if isinstance(v, (int, float)) else str(v)
+
+
+def write_csvs(t: dict[str, list[list[Any]]]) -> None:
+    """UTF-8, comma, header first, csv module default quoting."""
+    for name, rows in t.items():
+        with open(OUT / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(COLUMNS[name])
+            w.writerows([[cell_text(v) for v in r] for r in rows])
+
+
+def write_xlsx(t: dict[str, list[list[Any]]]) -> None:
+    """One sheet per file; ids/NIPs/codes as text, numbers as numbers; fixed timestamps."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.creator = "pokin seed.build_sample"
+    wb.properties.created = datetime(2026, 1, 1)
+    for name, rows in t.items():
+        ws = wb.create_sheet(name)
+        ws.append(COLUMNS[name])
+        numeric = [c in NUMERIC for c in COLUMNS[name]]
+        for r in rows:
+            ws.append([(float(cell_text(v)) if "." in cell_text(v) else int(cell_text(v))) if num and v is not None
+                       else v for v, num in zip(r, numeric)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(OUT / XLSX, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            zi.compress_type, zi.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            dst.writestr(zi, data)
+
+
+def write_readme(b: Builder, exp: dict[str, Any]) -> None:
+    """A short README listing contents and the defects found by analyse()."""
+    c, d, r = exp["counts"], exp["defects"], exp["relationships"]
+    planted_staff = sorted(b.planted["dead_end_staff"])
+    assert set(planted_staff) <= set(d["dead_end_staff"])
+    lines = [
+        "# Sample data: Kabupaten Sukamaju (fictional)",
+        "",
+        "Generated by `python -m seed.build_sample` (deterministic; do not edit by hand). All names, NIPs and",
+        "figures are invented. Same data as CSV files and as `kabupaten_sukamaju.xlsx` (one sheet per file).",
+        "",
+        "## Contents",
+        "",
+        f"- {c['units']} units: Pemerintah Kabupaten Sukamaju, "
+        f"{sum(1 for u in b.units if u['kind'] == 'perangkat_daerah')} "
+        "perangkat daerah (Setda, Setwan, Inspektorat, badan, dinas, RSUD, 4 kecamatan), each with a sekretariat "
+        "(two subbagian), bidang/bagian and seksi/subbidang/UPTD.",
+        f"- {c['goals']} goals: visi, {len(cat.MISI)} misi, {len(cat.PEMDA_TUJUAN)} Pemda tujuan, "
+        f"{len(cat.PEMDA_SASARAN)} Pemda sasaran (IKU), OPD tujuan/sasaran, sasaran_program per program and bidang, "
+        "sasaran_kegiatan per kegiatan, some sasaran_subkegiatan, and one or two `rhk` per staff member.",
+        f"- {c['indicators']} indicators ({c['indicator_rows']} rows, years 2025 and 2026; "
+        "2026 realisasi mostly empty, "
+        "quarterly figures on some sasaran_program/sasaran_kegiatan indicators). rhk and sasaran_subkegiatan goals "
+        "carry no indicators.",
+        f"- {c['activities']} activities for 2026 ({c['subkegiatan']} sub-kegiatan), total pagu "
+        f"Rp {c['total_budget']:,}".replace(",", ".") + ".",
+        f"- {c['staff']} ASN; OPD heads report to the Sekretaris Daerah, who reports to no one.",
+        f"- {len(b.links)} extra edges in `links.csv` (crosscutting and weighted contributions, a few assignments).",
+        "",
+        "Id conventions: units `U-<OPD>[-nn[-n]]`; goals `G-VISI`, `G-MISI-n`, `G-T-PEMDA-n`, `G-S-PEMDA-n`, "
+        "`G-T-<OPD>-n`, `G-S-<OPD>-n`, `G-SP-<OPD>-<program code>[-n]`, `G-SK-<OPD>-<kegiatan code>`, "
+        "`G-SSK-<OPD>-<sub-kegiatan code>`, `G-RHK-<OPD>-nnnn`; indicators `I-<goal id without G->-n`; activities "
+        f"`P-{YEAR}-<code>`, `K-{YEAR}-<code>`, `SK-{YEAR}-<code>`, with `-<OPD>` appended when several perangkat "
+        "daerah use the same nomenclature code (Dinas Kesehatan/RSUD, Satpol PP/BPBD, BPKAD/Bapenda, the kecamatan).",
+        "",
+        "## Planted defects (ids also in `expected.json`)",
+        "",
+        f"- Unassigned staff (no assignment at all, no links): {len(d['unassigned_staff'])}, "
+        "NIPs in `expected.json`.",
+        f"- Staff with no outcome leverage: {len(d['dead_end_staff'])} in total. Planted: {len(planted_staff)} "
+        f"({', '.join(planted_staff)}) whose only rhk has an empty contributes_to or points to a dead-end "
+        f"sasaran_subkegiatan ({', '.join(b.planted['dead_end_ssk'])}); the others work under the cycle below "
+        "(DISPUSIP, Bidang Kearsipan).",
+        f"- Sub-kegiatan with pagu and no contribution: {len(d['unlinked_activities'])}: "
+        + ", ".join(d["unlinked_activities"]) + ".",
+        f"- Activities whose contributions reach no outcome: {len(d['dead_end_activities'])}: "
+        + ", ".join(d["dead_end_activities"]) + f". {N_DEAD_SUB} planted sub-kegiatan point to the dead-end "
+        "sasaran_subkegiatan above; the rest (3 kegiatan, without pagu, and their sub-kegiatan) lead into the cycle.",
+        "- Goals (tujuan to sasaran_kegiatan) without indicator: " + ", ".join(d["goals_without_indicator"]) + ".",
+        f"- OPD tree not linked to the Pemda tree: {d['unlinked_opd']} (its tujuan has no contributes_to; "
+        "its own cascade is complete, so its staff and activities still reach its own tujuan/sasaran).",
+        "- Cycle (pure, none of the three reaches an outcome): " + " -> ".join(CYCLE + CYCLE[:1]) + ".",
+        "- Output-type indicators on outcome goals: " + ", ".join(d["output_indicators_as_outcome"]) + ".",
+        "- Contribution pointing down the tree: " + "; ".join(" -> ".join(e) for e in d["downward_contributions"])
+        + ". Skipped level: " + "; ".join(" -> ".join(e) for e in d["skipped_levels"]) + ".",
+        "",
+        "Definitions used by `expected.json`: outcome levels are visi, misi, tujuan, sasaran; leverage = a "
+        "CONTRIBUTES_TO path (CSV columns plus `links.csv`; an indicator stands for its goal) to an outcome goal. "
+        "Level checks rank Pemda goals (unit `U-PEMDA`) visi < misi < tujuan < sasaran above OPD tujuan < sasaran < "
+        "sasaran_program < sasaran_kegiatan < sasaran_subkegiatan < rhk; sasaran_subkegiatan is optional "
+        "(rhk -> sasaran_kegiatan and sub-kegiatan -> sasaran_kegiatan are normal). Full lists of NIPs are in "
+        "`expected.json`.",
+        "",
+        f"Relationships the importer should create: " + ", ".join(f"{k} {v}" for k, v in r.items()) + ".",
+        "",
+    ]
+    (OUT / "README.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def check_minimums(b: Builder, exp: dict[str, Any]) -> None:
+    """The content requirements of the sample, checked on every run."""
+    c = exp["counts"]
+    opd_units = [u for u in b.units if u["kind"] == "perangkat_daerah"]
+    assert len(opd_units) >= 28 and c["subkegiatan"] >= 320 and c["staff"] >= 2100, c
+    assert 1e12 <= c["total_budget"] <= 2e12, c["total_budget"]
+    assert len({r["id"] for r in b.ind_rows if r["polarity"] == "negatif"}) >= 10
+    opd_of = {g: b.opd_of_unit.get(row["unit_id"], "PEMDA") for g, row in b.goals.items()}
+    opd_of.update({i: opd_of[g] for i, g in b.ind_goal.items()})
+    opd_of.update({a["id"]: a["key"] for a in b.acts})
+    cross = [l for l in b.links if l["type"] == "CONTRIBUTES_TO"
+             and "PEMDA" not in (opd_of[l["from_id"]], opd_of[l["to_id"]])
+             and opd_of[l["from_id"]] != opd_of[l["to_id"]]]
+    assert len(cross) >= 15, len(cross)
+    d = exp["defects"]
+    assert len(d["unassigned_staff"]) >= 30 and len(d["dead_end_staff"]) >= 10
+    subs = {a["id"] for a in b.acts if a["kind"] == "subkegiatan"}
+    assert len(set(d["unlinked_activities"]) & subs) >= 15 and len(set(d["dead_end_activities"]) & subs) >= 5
+    assert len(d["goals_without_indicator"]) >= 5
+
+
+def main() -> None:
+    """Build, check and write everything to seed/sample/."""
+    b = Builder()
+    b.build()
+    exp = analyse(b)
+    check_minimums(b, exp)
+    OUT.mkdir(parents=True, exist_ok=True)
+    t = tables(b)
+    write_csvs(t)
+    write_xlsx(t)
+    (OUT / "expected.json").write_text(json.dumps(exp, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_readme(b, exp)
+    print(json.dumps({"counts": exp["counts"], "relationships": exp["relationships"],
+                      "defects": {k: (len(v) if isinstance(v, list) else v) for k, v in exp["defects"].items()}},
+                     indent=1))
+
+
+if __name__ == "__main__":
+    main()
