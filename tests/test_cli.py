@@ -43,3 +43,59 @@ def test_dry_run(cli_env):
     result = CliRunner().invoke(cli.main, ["import", "--dry-run", str(DATA / "mini")])
     assert result.exit_code == 0 and "dry run, nothing written" in result.output
     assert cli_env.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_queries_lists_names_summaries_and_parameters(cli_env):
+    result = CliRunner().invoke(cli.main, ["queries"])
+    assert result.exit_code == 0
+    assert "orphaned_staff  (unit: str?)" in result.output
+    assert "activities_without_leverage  (year: int?, unit: str?)" in result.output
+
+
+def test_query_in_each_format(cli_env):
+    import csv
+    import io
+    import json
+
+    CliRunner().invoke(cli.main, ["import", str(DATA / "mini")])
+    as_json = CliRunner().invoke(cli.main, ["query", "orphaned_staff", "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    rows = json.loads(as_json.output)["rows"]
+    assert {(row["nip"], row["reason"]) for row in rows} == {("199105052019022004", "dead_end"),
+                                                            ("199208082020121005", "dead_end")}
+    as_csv = CliRunner().invoke(cli.main, ["query", "activities_without_leverage", "-p", "year=2026",
+                                           "--format", "csv"])
+    parsed = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert [(row["id"], row["reason"], row["budget"]) for row in parsed] == [("SK-2", "unlinked", "75000000")]
+    as_table = CliRunner().invoke(cli.main, ["query", "orphaned_staff", "-p", "unit=DINSOS"])
+    assert as_table.exit_code == 0 and as_table.output.strip() == "(no rows)"
+
+
+def test_query_errors_are_clear(cli_env):
+    unknown = CliRunner().invoke(cli.main, ["query", "no_such_query"])
+    assert unknown.exit_code == 1 and "no query named 'no_such_query'" in unknown.output
+    bad = CliRunner().invoke(cli.main, ["query", "activities_without_leverage", "-p", "year=next", "-p", "x=1"])
+    assert bad.exit_code == 1
+    assert "unknown parameter 'x'" in bad.output and "'year' must be an integer" in bad.output
+    malformed = CliRunner().invoke(cli.main, ["query", "orphaned_staff", "-p", "unit"])
+    assert malformed.exit_code == 1 and "KEY=VALUE" in malformed.output
+
+
+def test_audit_summary_and_xlsx_report(cli_env, tmp_path):
+    import json
+
+    from openpyxl import load_workbook
+
+    CliRunner().invoke(cli.main, ["import", str(DATA / "mini")])
+    out = tmp_path / "audit.xlsx"
+    result = CliRunner().invoke(cli.main, ["audit", "--year", "2026", "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output[:result.output.rindex("}") + 1])
+    counts = {row["finding"]: row["count"] for row in payload["rows"]}
+    assert counts["orphaned_staff"] == 2 and counts["activities_without_leverage"] == 1
+    assert payload["findings"]["activities_without_leverage"][0]["id"] == "SK-2"
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "ringkasan"
+    assert {"orphaned_staff", "activities_without_leverage", "budget_at_risk_by_unit"} <= set(book.sheetnames)
+    nips = {row[0] for row in book["orphaned_staff"].iter_rows(min_row=2, values_only=True)}
+    assert nips == {"199105052019022004", "199208082020121005"}
