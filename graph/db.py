@@ -64,10 +64,71 @@ class Runner:
                 return session.execute_read(work)
             return session.execute_write(work)
 
+    def read_table(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
+                   limit: int | None = None,
+                   retry_time: float | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        """Column names and rows of a read query; `retry_time` bounds the driver's retries for this call.
+
+        The query service uses it so a request against an unreachable database fails within seconds
+        (instead of the driver's 10 s of retries) and so an empty result still has its columns.
+        """
+        @neo4j.unit_of_work(timeout=timeout if timeout is not None else self.default_timeout)
+        def work(tx: ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
+            result = tx.run(cypher, dict(params or {}))
+            keys = list(result.keys())
+            return keys, [record.data() for record in _take(result, limit)]
+
+        with self._session(neo4j.READ_ACCESS, retry_time) as session:
+            return session.execute_read(work)
+
+    def explain(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
+                retry_time: float | None = None) -> "Explained":
+        """EXPLAIN a query without running it: its type and plan, so a caller can refuse writes up front."""
+        @neo4j.unit_of_work(timeout=timeout if timeout is not None else self.default_timeout)
+        def work(tx: ManagedTransaction) -> "Explained":
+            summary = tx.run("EXPLAIN " + cypher, dict(params or {})).consume()
+            return Explained(summary.query_type, _operators(summary.plan), summary.plan)
+
+        with self._session(neo4j.READ_ACCESS, retry_time) as session:
+            return session.execute_read(work)
+
+    def _session(self, access: str, retry_time: float | None) -> neo4j.Session:
+        extra: dict[str, Any] = {} if retry_time is None else {"max_transaction_retry_time": retry_time}
+        return self.driver.session(database=self.database, default_access_mode=access, **extra)
+
     def close(self) -> None:
         if not self._closed:
             self.driver.close()
             self._closed = True
+
+
+@dataclass(frozen=True)
+class PlanOperator:
+    """One operator of an execution plan: its name without the `@runtime` suffix, and its details text."""
+
+    name: str
+    details: str
+
+
+@dataclass(frozen=True)
+class Explained:
+    """What EXPLAIN tells without running a query: type ('r', 'rw', 'w', 's') and every plan operator."""
+
+    query_type: str | None
+    operators: tuple[PlanOperator, ...]
+    plan: dict[str, Any] | None
+
+
+def _operators(plan: Mapping[str, Any] | None) -> tuple[PlanOperator, ...]:
+    found: list[PlanOperator] = []
+    pending = [plan] if plan else []
+    while pending:
+        node = pending.pop()
+        args = node.get("args") or {}
+        details = args.get("Details") or args.get("Signature") or ""
+        found.append(PlanOperator(str(node.get("operatorType", "")).split("@")[0], str(details)))
+        pending.extend(node.get("children") or [])
+    return tuple(found)
 
 
 def _take(records: Iterable[neo4j.Record], limit: int | None) -> Iterable[neo4j.Record]:

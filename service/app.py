@@ -1,41 +1,49 @@
-"""The app factory: one driver per app, closed with it; configuration from the environment."""
+"""The app factory: settings from the environment, one driver per app (closed with it), every blueprint.
+
+Production: `waitress-serve --host 0.0.0.0 --port 5000 --threads 8 --call service:create_app`
+(`pokin serve` runs the same app with waitress on 127.0.0.1:5000 for the demo).
+"""
 from __future__ import annotations
 
-import atexit
+import weakref
 from typing import Any, Mapping
 
-from flask import Flask, current_app, jsonify
-from werkzeug.exceptions import HTTPException
+from flask import Flask
 
+from graph.catalog import load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
+from service import analyst, elements, openapi, uploads  # noqa: F401 - their routes join the blueprint
+from service.api import bp
+from service.auth import identify
+from service.config import DEFAULTS, normalise, settings_from_env
+from service.database import Database
+from service.errors import register_error_handlers
+from service.formats import PokinJSONProvider
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app; `test_config` overrides settings (e.g. RUNNER for a test database)."""
+    """Build the app. `test_config` overrides settings: any key of service.config.DEFAULTS (e.g. TOKENS,
+    PAGE_MAX), RUNNER (a graph.db.Runner the caller owns and closes), CATALOG, or plain Flask keys."""
     app = Flask(__name__)
-    app.config.from_mapping(JSON_SORT_KEYS=False)
-    if test_config:
-        app.config.update(test_config)
-    if "RUNNER" not in app.config:
+    app.json = PokinJSONProvider(app)
+    overrides = dict(test_config or {})
+    settings = settings_from_env()
+    settings.update({key: overrides.pop(key) for key in list(overrides) if key in DEFAULTS})
+    app.config.update(normalise(settings))
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"] * 1024 * 1024)
+    app.config.update(overrides)
+
+    runner = app.config.get("RUNNER")
+    if runner is None:
         runner = Runner.from_settings(Neo4jSettings.from_env())
         app.config["RUNNER"] = runner
-        atexit.register(runner.close)
+        # The app owns this driver: close it when the app is garbage-collected or the process exits.
+        weakref.finalize(app, runner.close)
+    app.extensions["pokin.database"] = Database(runner, app.config["DB_RETRY_TIME"], app.config["QUERY_TIMEOUT"])
+    app.extensions["pokin.catalog"] = app.config.get("CATALOG") or load_catalog()
 
-    @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
-        return jsonify(ok=False, status=error.code, error=error.description), error.code
-
-    @app.get("/api/health")
-    def health():
-        runner: Runner = current_app.config["RUNNER"]
-        try:
-            row = runner.read(
-                "CALL dbms.components() YIELD name, versions "
-                "CALL { MATCH (n) RETURN count(n) > 0 AS loaded } "
-                "RETURN versions[0] AS version, loaded", timeout=5.0)[0]
-        except Exception as exc:  # noqa: BLE001 - any failure means the database is not usable now
-            return jsonify(ok=False, status=503, error=f"Neo4j is not reachable: {exc}"), 503
-        return jsonify(ok=True, neo4j=row["version"], data_loaded=row["loaded"])
-
+    app.before_request(identify)
+    register_error_handlers(app)
+    app.register_blueprint(bp)
     return app

@@ -1,0 +1,96 @@
+"""POST /api/cypher: an analyst's own read-only Cypher, checked before it runs, bounded while it runs.
+
+Refusals never half-run anything: the text and the EXPLAIN plan are checked first (service.cypher_guard),
+then the query runs in a READ transaction with POKIN_CYPHER_TIMEOUT (server-side) and at most
+POKIN_CYPHER_MAX_ROWS rows (`truncated: true` when more exist). Syntax and other query errors are 400
+with Neo4j's message; refusals 403; a timeout 504.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j.exceptions as neo4j_errors
+from flask import current_app, request
+
+from service.api import bp
+from service.auth import require
+from service.cypher_guard import check_plan, check_text, fix_positions
+from service.database import database
+from service.errors import ApiError, is_timeout, timeout_error
+from service.formats import INT64_MAX, list_response, output_format, query_args
+
+MAX_QUERY_CHARS = 100_000
+FORBIDDEN_CODES = ("Neo.ClientError.Statement.UnsupportedAdministrationCommand",
+                   "Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
+
+
+@bp.post("/cypher")
+@require("reader")
+def cypher():
+    """Run `{"query": ..., "params": {...}}` if and only if it is a pure read."""
+    fmt = output_format()
+    query_args(())
+    query, params = _body()
+    text, refusal = check_text(query)
+    if refusal:
+        raise ApiError(refusal.status, refusal.reason)
+    timeout = current_app.config["CYPHER_TIMEOUT"]
+    cap = current_app.config["CYPHER_MAX_ROWS"]
+    db = database()
+    try:
+        refusal = check_plan(db.explain(text, params, timeout=timeout))
+        if refusal:
+            raise ApiError(refusal.status, refusal.reason)
+        columns, rows = db.table(text, params, timeout=timeout, limit=cap + 1)
+    except neo4j_errors.AuthError:
+        raise  # the service's own credentials: 503, like any unusable database
+    except neo4j_errors.ClientError as exc:
+        raise _query_error(exc, timeout) from None
+    truncated = len(rows) > cap
+    return list_response(rows[:cap], columns, fmt=fmt, filename="cypher", truncated=truncated, row_cap=cap)
+
+
+def _body() -> tuple[str, dict[str, Any]]:
+    body = request.get_json(force=True, silent=True)
+    if not isinstance(body, dict):
+        raise ApiError(400, 'send a JSON object: {"query": "MATCH ...", "params": {...}}')
+    errors = [f"unknown field '{key}'" for key in body if key not in ("query", "params")]
+    query, params = body.get("query"), body.get("params")
+    if not isinstance(query, str) or not query.strip():
+        errors.append("'query' must be a non-empty string")
+    elif len(query) > MAX_QUERY_CHARS:
+        errors.append(f"'query' is longer than {MAX_QUERY_CHARS} characters")
+    if params is None:
+        params = {}
+    if not isinstance(params, dict):
+        errors.append("'params' must be an object")
+    else:
+        errors += [f"params.{path} is an integer beyond 64 bits" for path in _huge_ints(params, "")]
+    if errors:
+        raise ApiError(400, "invalid request: " + "; ".join(errors), errors)
+    return query, params
+
+
+def _huge_ints(value: Any, path: str) -> list[str]:
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int):
+        return [path] if abs(value) > INT64_MAX else []
+    if isinstance(value, dict):
+        return [found for key, item in value.items()
+                for found in _huge_ints(item, f"{path}.{key}" if path else str(key))]
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in _huge_ints(item, f"{path}[{index}]")]
+    return []
+
+
+def _query_error(exc: neo4j_errors.ClientError, timeout: float) -> ApiError:
+    code = getattr(exc, "code", "") or ""
+    message = getattr(exc, "message", None) or str(exc)
+    if is_timeout(exc):
+        return timeout_error(timeout)
+    if code in FORBIDDEN_CODES:
+        return ApiError(403, f"not allowed: {message}; only read queries are allowed here")
+    if code == "Neo.ClientError.Statement.SyntaxError":
+        return ApiError(400, f"syntax error: {fix_positions(message)}")
+    return ApiError(400, f"query error ({code.rsplit('.', 1)[-1] or 'client error'}): {fix_positions(message)}")

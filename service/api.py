@@ -1,0 +1,129 @@
+"""The read API over the catalog: health, the named queries, and the auditors' findings.
+
+Every list answers through service.formats (JSON page, or CSV/XLSX via `?format=` or a path suffix).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import neo4j.exceptions as neo4j_errors
+from flask import Blueprint, current_app, request
+
+from graph.audit import FINDINGS, latest_year, run_audit, summary_rows
+from service.database import catalog, database, run_named
+from service.errors import ApiError, error_response
+from service.formats import int_arg, list_response, output_format, query_args, split_suffix
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+YEAR_MAX = 9999
+
+
+def list_route(rule: str, endpoint: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a GET list endpoint at `rule` and at `rule.<suffix>` (e.g. `.csv`, `.xlsx`)."""
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        name = endpoint or view.__name__
+        bp.add_url_rule(rule, name, view, methods=["GET"], defaults={"suffix": None})
+        bp.add_url_rule(rule + ".<suffix>", name, view, methods=["GET"])
+        return view
+
+    return decorate
+
+
+def year_and_unit(args: dict[str, str]) -> tuple[int | None, str | None]:
+    year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
+    return year, args.get("unit") or None
+
+
+@bp.get("/health")
+def health():
+    """Neo4j reachable or not (503 with the reason), its version, whether any data is loaded."""
+    try:
+        row = database().read(
+            "CALL dbms.components() YIELD name, versions "
+            "CALL () { MATCH (n) RETURN count(n) > 0 AS loaded } "
+            "RETURN versions[0] AS version, loaded", timeout=5.0)[0]
+    except Exception as exc:  # noqa: BLE001 - any failure means the database is not usable now
+        # The driver's own message is the useful reason; anything else stays unnamed (no internals).
+        known = isinstance(exc, (neo4j_errors.Neo4jError, neo4j_errors.DriverError))
+        reason = str(exc) if known else "unexpected error"
+        return error_response(503, f"Neo4j is not reachable: {reason}", headers={"Retry-After": "5"})
+    return current_app.json.response(ok=True, neo4j=row["version"], data_loaded=row["loaded"])
+
+
+@list_route("/queries")
+def list_queries(suffix: str | None):
+    """The catalog: every named query with its doc and typed parameters."""
+    fmt = output_format(suffix)
+    query_args(())
+    rows = [{"name": query.name, "summary": query.summary, "doc": query.doc, "mode": query.mode,
+             "parameters": [{"name": p.name, "type": p.type, "optional": p.optional, "doc": p.doc}
+                            for p in query.params]}
+            for query in catalog()]
+    return list_response(rows, ["name", "summary", "doc", "mode", "parameters"], fmt=fmt, filename="queries")
+
+
+@bp.get("/queries/<name>")
+def run_query(name: str):
+    """One named query, its parameters from the query string; write-mode queries are refused (403)."""
+    name, suffix = split_suffix(name)
+    fmt = output_format(suffix)
+    if name not in catalog():
+        raise ApiError(404, f"no named query '{name}'; GET /api/queries lists them")
+    query = catalog()[name]
+    if query.mode != "read":
+        raise ApiError(403, f"query '{name}' writes to the database; write queries are not served over HTTP")
+    given = _named_args()
+    columns, rows = run_named(name, given)
+    return list_response(rows, columns, fmt=fmt, filename=name, query=name)
+
+
+def _named_args() -> dict[str, str]:
+    """Everything but limit/offset/format goes to the query; NamedQuery.bind reports unknown names."""
+    repeated = [f"parameter '{key}' is given more than once" for key in request.args
+                if len(request.args.getlist(key)) > 1]
+    if repeated:
+        raise ApiError(400, "invalid parameters: " + "; ".join(repeated), repeated)
+    return {key: value for key, value in request.args.items() if key not in ("limit", "offset", "format")}
+
+
+def _finding_rows(name: str, suffix: str | None):
+    fmt = output_format(suffix)
+    year, unit = year_and_unit(query_args(("year", "unit")))
+    if name not in catalog():
+        raise ApiError(404, f"the named query '{name}' is not installed")
+    declared = {param.name for param in catalog()[name].params}
+    params = {key: value for key, value in (("year", year), ("unit", unit))
+              if key in declared and value is not None}
+    columns, rows = run_named(name, params)
+    return list_response(rows, columns, fmt=fmt, filename=name.replace("_", "-"))
+
+
+@list_route("/audit/orphaned-staff")
+def orphaned_staff(suffix: str | None):
+    """Rows of `orphaned_staff` (`unit`; `year` is accepted and unused by that query)."""
+    return _finding_rows("orphaned_staff", suffix)
+
+
+@list_route("/audit/activities-without-leverage")
+def activities_without_leverage(suffix: str | None):
+    """Rows of `activities_without_leverage` (`year`, `unit`)."""
+    return _finding_rows("activities_without_leverage", suffix)
+
+
+@list_route("/audit")
+def audit_summary(suffix: str | None):
+    """Every finding of graph.audit.FINDINGS present in the catalog: title, count (and budget)."""
+    fmt = output_format(suffix)
+    year, unit = year_and_unit(query_args(("year", "unit")))
+    db = database()
+    if year is None:
+        year = latest_year(db)  # type: ignore[arg-type]
+    results = run_audit(db, catalog(), year=year, unit=unit)  # type: ignore[arg-type]
+    rows = summary_rows(results)
+    counts = {row["finding"]: row["count"] for row in rows}
+    known = {finding.query for finding in FINDINGS}
+    return list_response(rows, ["finding", "title", "count", "budget"], fmt=fmt, filename="audit",
+                         year=year, unit=unit, counts=counts,
+                         missing=sorted(known - set(results)))

@@ -1,0 +1,116 @@
+"""Service settings from the environment, read in one place so a deployment is configured by variables only.
+
+| variable | app.config key | default |
+|---|---|---|
+| `POKIN_TOKENS` | `TOKENS` | none: `token:role,token:role`, role `reader` or `editor` |
+| `POKIN_ANONYMOUS_READ` | `ANONYMOUS_READ` | `loopback` (only 127.0.0.1 / ::1), or `true`, `false` |
+| `POKIN_MAX_UPLOAD_MB` | `MAX_UPLOAD_MB` | 20 (request bodies above it get 413) |
+| `POKIN_CYPHER_TIMEOUT` | `CYPHER_TIMEOUT` | 10 seconds (analyst Cypher, server-side) |
+| `POKIN_CYPHER_MAX_ROWS` | `CYPHER_MAX_ROWS` | 5000 (analyst Cypher row cap) |
+| `POKIN_PAGE_MAX` | `PAGE_MAX` | 1000 (largest `limit`) |
+
+The Neo4j connection itself comes from `graph.config.Neo4jSettings` (NEO4J_URI and friends).
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+ROLES = ("reader", "editor")
+ANONYMOUS_MODES = ("loopback", "true", "false")
+
+DEFAULTS: dict[str, Any] = {
+    "TOKENS": {},
+    "ANONYMOUS_READ": "loopback",
+    "MAX_UPLOAD_MB": 20.0,
+    "CYPHER_TIMEOUT": 10.0,
+    "CYPHER_MAX_ROWS": 5000,
+    "PAGE_MAX": 1000,
+    # Not from the environment: how long one request may keep retrying an unreachable Neo4j, the
+    # timeout of named queries, and the limits on an uploaded zip (members, bytes once unpacked).
+    "DB_RETRY_TIME": 2.0,
+    "QUERY_TIMEOUT": 30.0,
+    "ZIP_MAX_MEMBERS": 64,
+    "ZIP_MAX_UNPACKED_MB": 200.0,
+}
+
+_ENV = {
+    "TOKENS": "POKIN_TOKENS",
+    "ANONYMOUS_READ": "POKIN_ANONYMOUS_READ",
+    "MAX_UPLOAD_MB": "POKIN_MAX_UPLOAD_MB",
+    "CYPHER_TIMEOUT": "POKIN_CYPHER_TIMEOUT",
+    "CYPHER_MAX_ROWS": "POKIN_CYPHER_MAX_ROWS",
+    "PAGE_MAX": "POKIN_PAGE_MAX",
+}
+
+
+class ConfigError(ValueError):
+    """A setting is malformed; the message names the variable (never a token)."""
+
+
+def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The defaults overridden by whatever POKIN_* variables are set (still as text: see `normalise`)."""
+    env = os.environ if env is None else env
+    settings = dict(DEFAULTS)
+    for key, variable in _ENV.items():
+        if env.get(variable, "").strip():
+            settings[key] = env[variable]
+    return settings
+
+
+def normalise(config: Mapping[str, Any]) -> dict[str, Any]:
+    """Typed and checked values for the keys of DEFAULTS, from text (environment) or Python values."""
+    return {
+        "TOKENS": parse_tokens(config["TOKENS"]),
+        "ANONYMOUS_READ": _choice("ANONYMOUS_READ", config["ANONYMOUS_READ"], ANONYMOUS_MODES),
+        "MAX_UPLOAD_MB": _number("MAX_UPLOAD_MB", config["MAX_UPLOAD_MB"], float, 0.001),
+        "CYPHER_TIMEOUT": _number("CYPHER_TIMEOUT", config["CYPHER_TIMEOUT"], float, 0.01),
+        "CYPHER_MAX_ROWS": _number("CYPHER_MAX_ROWS", config["CYPHER_MAX_ROWS"], int, 1),
+        "PAGE_MAX": _number("PAGE_MAX", config["PAGE_MAX"], int, 1),
+        "DB_RETRY_TIME": _number("DB_RETRY_TIME", config["DB_RETRY_TIME"], float, 0.0),
+        "QUERY_TIMEOUT": _number("QUERY_TIMEOUT", config["QUERY_TIMEOUT"], float, 0.01),
+        "ZIP_MAX_MEMBERS": _number("ZIP_MAX_MEMBERS", config["ZIP_MAX_MEMBERS"], int, 1),
+        "ZIP_MAX_UNPACKED_MB": _number("ZIP_MAX_UNPACKED_MB", config["ZIP_MAX_UNPACKED_MB"], float, 0.001),
+    }
+
+
+def parse_tokens(value: str | Mapping[str, str]) -> dict[str, str]:
+    """`token:role,token:role` (or a mapping) to {token: role}; errors name the entry, not the token."""
+    if isinstance(value, Mapping):
+        pairs = list(value.items())
+    else:
+        pairs = []
+        for number, entry in enumerate(str(value).split(","), start=1):
+            if not entry.strip():
+                continue
+            token, sep, role = entry.strip().rpartition(":")
+            if not sep or not token.strip():
+                raise ConfigError(f"POKIN_TOKENS: entry {number} must be 'token:role'")
+            pairs.append((token.strip(), role.strip()))
+    tokens: dict[str, str] = {}
+    for number, (token, role) in enumerate(pairs, start=1):
+        if role not in ROLES:
+            raise ConfigError(f"POKIN_TOKENS: entry {number} has role '{role}'; use reader or editor")
+        if len(token) < 8:
+            raise ConfigError(f"POKIN_TOKENS: entry {number} has a token shorter than 8 characters")
+        tokens[token] = role
+    return tokens
+
+
+def _choice(key: str, value: Any, allowed: tuple[str, ...]) -> str:
+    text = str(value).strip().lower()
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    if text not in allowed:
+        raise ConfigError(f"POKIN_{key}: '{value}' is not one of {', '.join(allowed)}")
+    return text
+
+
+def _number(key: str, value: Any, kind: type, minimum: float) -> Any:
+    try:
+        number = kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"POKIN_{key}: '{value}' is not {'an integer' if kind is int else 'a number'}") from None
+    if number < minimum:
+        raise ConfigError(f"POKIN_{key}: {value} is below the minimum {minimum}")
+    return number

@@ -1,0 +1,209 @@
+"""One element at a time: a goal, its achievement, a unit's summary, an ASN's line of sight, an impact.
+
+The few lookups that are not named queries are the module-level Cypher constants below, run through
+the app's one Runner with parameters; unknown ids are 404 rather than empty answers.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app
+
+from graph.audit import latest_year
+from service.api import YEAR_MAX, bp, list_route
+from service.database import catalog, database, run_named
+from service.errors import ApiError
+from service.formats import int_arg, list_response, output_format, query_args
+
+GOAL_DETAIL = """
+MATCH (g:Goal {id: $id})
+CALL (g) {
+  OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(g)
+  WITH u ORDER BY u.id
+  RETURN collect(u {.id, .name, .kind}) AS units
+}
+CALL (g) {
+  OPTIONAL MATCH (g)-[:MEASURED_BY]->(i:Indicator)
+  WITH i ORDER BY i.id
+  CALL (i) {
+    OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id})
+    WITH y ORDER BY y.year
+    RETURN collect(properties(y)) AS years
+  }
+  RETURN collect(CASE WHEN i IS NOT NULL THEN i {.id, .name, .satuan, .polarity, years: years} END)
+         AS indicators
+}
+CALL (g) {
+  OPTIONAL MATCH (g)-[r:CONTRIBUTES_TO]->(t)
+  WITH r, t ORDER BY t.id
+  RETURN collect(CASE WHEN t IS NOT NULL THEN {id: t.id, label: head(labels(t)),
+         level_or_kind: coalesce(t.level, t.kind), name: coalesce(t.statement, t.name),
+         weight: r.weight} END) AS contributes_to
+}
+CALL (g) {
+  CALL (g) {
+    MATCH (c)-[r:CONTRIBUTES_TO]->(g) RETURN c, r, g.id AS via
+    UNION
+    MATCH (g)-[:MEASURED_BY]->(i:Indicator)<-[r:CONTRIBUTES_TO]-(c) RETURN c, r, i.id AS via
+  }
+  WITH c, r, via ORDER BY via, c.id
+  RETURN collect({id: c.id, label: head(labels(c)), level_or_kind: coalesce(c.level, c.kind),
+                  name: coalesce(c.statement, c.name), weight: r.weight, via: via}) AS contributors
+}
+CALL (g) {
+  OPTIONAL MATCH (s:ASN)-[:ASSIGNED_TO]->(g)
+  WITH s ORDER BY s.nip
+  RETURN collect(s {.nip, .name, .position}) AS assigned
+}
+RETURN g.id AS id, g.level AS level, g.statement AS statement, g.dataset AS dataset,
+       head(units) AS unit, units, indicators, contributes_to, contributors, assigned
+"""
+
+GOAL_EXISTS = "MATCH (g:Goal {id: $id}) RETURN g.id AS id"
+
+# Used only when the catalog has no `achievement` query: capaian of the goal's own indicators.
+OWN_ACHIEVEMENT = """
+MATCH (:Goal {id: $goal})-[:MEASURED_BY]->(i:Indicator)
+OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
+WITH i, y, toFloat(y.target) AS t, toFloat(y.realisasi) AS re
+WITH i, y, CASE WHEN t IS NULL OR t = 0 OR re IS NULL THEN null
+                WHEN coalesce(i.polarity, 'positif') = 'negatif' THEN (2 * t - re) * 100 / t
+                ELSE re * 100 / t END AS raw
+RETURN 'indicator' AS kind, i.id AS id, i.name AS name, $goal AS goal_id, y.target AS target,
+       y.realisasi AS realisasi, round(CASE WHEN raw > 120 THEN 120.0 ELSE raw END, 2) AS capaian
+ORDER BY id
+"""
+
+UNIT_SUMMARY = """
+MATCH (u:Unit {id: $id})
+CALL (u) {
+  OPTIONAL MATCH (u)-[:PART_OF]->(parent:Unit)
+  WITH parent ORDER BY parent.id
+  RETURN head(collect(parent {.id, .name, .kind})) AS parent
+}
+CALL (u) {
+  OPTIONAL MATCH (sub:Unit)-[:PART_OF]->(u)
+  WITH sub ORDER BY sub.id
+  RETURN collect(sub {.id, .name, .kind}) AS sub_units
+}
+CALL (u) {
+  MATCH (below:Unit)-[:PART_OF]->*(u)
+  RETURN collect(DISTINCT below) AS tree
+}
+CALL (tree) {
+  UNWIND tree AS x
+  OPTIONAL MATCH (x)-[:ASSIGNED_TO]->(g:Goal)
+  RETURN count(DISTINCT g) AS goals
+}
+CALL (tree) {
+  UNWIND tree AS x
+  OPTIONAL MATCH (s:ASN)-[:MEMBER_OF]->(x)
+  RETURN count(DISTINCT s) AS staff
+}
+CALL (tree) {
+  UNWIND tree AS x
+  OPTIONAL MATCH (x)-[:ASSIGNED_TO]->(a:Activity)
+  WHERE $year IS NULL OR a.year = $year
+  WITH DISTINCT a
+  RETURN count(a) AS activities, sum(coalesce(a.budget, 0)) AS budget
+}
+RETURN u.id AS id, u.name AS name, u.kind AS kind, u.dataset AS dataset, parent, sub_units,
+       size(tree) - 1 AS units_below, goals, staff, activities, budget
+"""
+
+ASN_EXISTS = "MATCH (s:ASN {nip: $nip}) RETURN s.nip AS nip"
+
+ELEMENT_EXISTS = """
+CALL () {
+  MATCH (x:Goal {id: $id}) RETURN x
+  UNION
+  MATCH (x:Indicator {id: $id}) RETURN x
+  UNION
+  MATCH (x:Activity {id: $id}) RETURN x
+}
+RETURN x.id AS id
+"""
+
+
+def _one(cypher: str, params: dict[str, Any], missing: str) -> dict[str, Any]:
+    rows = database().read(cypher, params)
+    if not rows:
+        raise ApiError(404, missing)
+    return rows[0]
+
+
+def _needs(name: str) -> None:
+    if name not in catalog():
+        raise ApiError(404, f"the named query '{name}' is not installed on this server")
+
+
+YEAR_FIELDS = ("year", "baseline", "target", "realisasi", "target_tw1", "target_tw2", "target_tw3", "target_tw4",
+               "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
+
+
+@bp.get("/goals/<id>")
+def goal(id: str):
+    """A goal with its units, indicators and their yearly figures, contributions both ways, assigned ASN."""
+    query_args(())
+    found = _one(GOAL_DETAIL, {"id": id}, f"no goal with id '{id}'")
+    for indicator in found["indicators"]:
+        indicator["years"] = [{field: year.get(field) for field in YEAR_FIELDS} for year in indicator["years"]]
+    return current_app.json.response(ok=True, goal=found)
+
+
+@list_route("/goals/<id>/achievement")
+def goal_achievement(id: str, suffix: str | None):
+    """Rows of the `achievement` query for this goal (`year`, default the latest year with figures)."""
+    fmt = output_format(suffix)
+    args = query_args(("year",))
+    year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
+    _one(GOAL_EXISTS, {"id": id}, f"no goal with id '{id}'")
+    if year is None:
+        year = latest_year(database())  # type: ignore[arg-type]
+    if year is None:
+        return list_response([], [], fmt=fmt, filename=f"achievement-{id}", year=None, goal=id)
+    if "achievement" in catalog():
+        columns, rows = run_named("achievement", {"year": year, "goal": id})
+    else:
+        columns, rows = database().table(OWN_ACHIEVEMENT, {"goal": id, "year": year})
+    return list_response(rows, columns, fmt=fmt, filename=f"achievement-{id}", year=year, goal=id)
+
+
+@bp.get("/units/<id>")
+def unit(id: str):
+    """A unit: parent, sub-units, and for it and everything below it goals, staff, budget and findings."""
+    args = query_args(("year",))
+    year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
+    found = _one(UNIT_SUMMARY, {"id": id, "year": year}, f"no unit with id '{id}'")
+    findings: dict[str, Any] = {}
+    if "orphaned_staff" in catalog():
+        findings["orphaned_staff"] = len(run_named("orphaned_staff", {"unit": id})[1])
+    if "activities_without_leverage" in catalog():
+        rows = run_named("activities_without_leverage", {"unit": id, "year": year})[1]
+        findings["activities_without_leverage"] = len(rows)
+        findings["budget_at_risk"] = sum(row.get("budget") or 0 for row in rows)
+    found["findings"] = findings
+    found["year"] = year
+    return current_app.json.response(ok=True, unit=found)
+
+
+@list_route("/staff/<nip>/line-of-sight")
+def line_of_sight(nip: str, suffix: str | None):
+    """Rows of `line_of_sight` for one ASN: every outcome their work reaches, with the path."""
+    fmt = output_format(suffix)
+    query_args(())
+    _needs("line_of_sight")
+    _one(ASN_EXISTS, {"nip": nip}, f"no ASN with NIP '{nip}'")
+    columns, rows = run_named("line_of_sight", {"nip": nip})
+    return list_response(rows, columns, fmt=fmt, filename="line-of-sight")
+
+
+@list_route("/elements/<id>/impact")
+def impact(id: str, suffix: str | None):
+    """Rows of `impact`: what a goal, indicator or activity supports above it and what supports it."""
+    fmt = output_format(suffix)
+    query_args(())
+    _needs("impact")
+    _one(ELEMENT_EXISTS, {"id": id}, f"no goal, indicator or activity with id '{id}'")
+    columns, rows = run_named("impact", {"id": id})
+    return list_response(rows, columns, fmt=fmt, filename=f"impact-{id}")

@@ -1,0 +1,43 @@
+"""NIP masking for anonymous readers (UU 27/2022 PDP): a NIP is personal data, its shape is not.
+
+What is masked, in every JSON, CSV and XLSX response to a request without a token:
+- every value under a key `nip` or `supervisor_nip`, whatever it looks like;
+- every run of exactly 18 digits inside any other text, at any depth (lists such as `assigned_to`,
+  `staff`, `assigned`, nested maps such as line-of-sight paths, error messages).
+A NIP keeps its first 6 and last 2 digits: `198503152010011002` -> `198503**********02`. Names and
+positions are not masked. Requests with a reader or editor token see everything.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NIP_KEYS = frozenset({"nip", "supervisor_nip"})
+_NIP_RUN = re.compile(r"(?<!\d)(\d{6})\d{10}(\d{2})(?!\d)")
+
+
+def mask_nip(value: str) -> str:
+    """Keep the first 6 and last 2 characters of an 18-digit NIP; anything shorter is masked entirely."""
+    if len(value) >= 10:
+        return value[:6] + "*" * (len(value) - 8) + value[-2:]
+    return "*" * len(value)
+
+
+def mask_text(text: str) -> str:
+    """Every 18-digit run in the text masked."""
+    return _NIP_RUN.sub(lambda match: match.group(1) + "*" * 10 + match.group(2), text)
+
+
+def mask(value: Any, key: str | None = None) -> Any:
+    """A copy of a JSON-like value with NIPs masked (see the module doc)."""
+    if isinstance(value, dict):
+        return {name: mask(item, name) for name, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [mask(item, key) for item in value]
+    if isinstance(value, str):
+        if key in NIP_KEYS:
+            return mask_nip(value)
+        return mask_text(value)
+    if key in NIP_KEYS and isinstance(value, int) and not isinstance(value, bool):
+        return mask_nip(str(value))
+    return value

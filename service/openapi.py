@@ -1,0 +1,274 @@
+"""GET /api/openapi.json: the OpenAPI 3.0 description of the service, built per request from the catalog.
+
+Each named query also gets its own path (`/api/queries/<name>`) with its typed parameters, so clients
+and the property-based test see exactly what each query accepts.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app
+
+from graph.catalog import Catalog
+from service.api import YEAR_MAX, bp
+from service.database import catalog
+from service.formats import INT64_MAX, MEDIA_TYPES
+
+JSON = "application/json"
+XLSX = MEDIA_TYPES["xlsx"]
+ERROR_STATUSES = {
+    "400": "Bad input: parameters, paging, format, Cypher syntax, rejected import (see `errors`)",
+    "401": "No token, or an unknown token, where one is needed",
+    "403": "Not allowed: role too low, a write through /api/cypher, a write query over GET",
+    "404": "No such endpoint, query or element",
+    "413": "Request body larger than POKIN_MAX_UPLOAD_MB",
+    "415": "Upload neither an .xlsx workbook nor a .zip archive",
+    "500": "Unexpected error (logged; no internals in the answer)",
+    "503": "Neo4j not reachable",
+    "504": "A query ran past its server-side timeout",
+}
+PARAM_SCHEMAS = {
+    "int": {"type": "integer", "minimum": -INT64_MAX, "maximum": INT64_MAX},
+    "float": {"type": "number"},
+    "bool": {"type": "boolean"},
+    "str": {"type": "string"},
+}
+
+
+def _ref(kind: str, name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/{kind}/{name}"}
+
+
+def _errors(*codes: str) -> dict[str, Any]:
+    found = {code: _ref("responses", f"Error{code}") for code in codes}
+    found["default"] = _ref("responses", "Error")
+    return found
+
+
+def _list_op(summary: str, description: str, params: list[dict[str, Any]], tag: str,
+             errors: tuple[str, ...] = ("400", "404", "503", "504")) -> dict[str, Any]:
+    return {
+        "summary": summary, "description": description, "tags": [tag],
+        "parameters": params + [_ref("parameters", "limit"), _ref("parameters", "offset"),
+                                _ref("parameters", "format")],
+        "responses": {"200": _ref("responses", "List"), **_errors(*errors)},
+    }
+
+
+def _suffixed(op: dict[str, Any]) -> dict[str, Any]:
+    """The same list at `<path>.{suffix}`: the suffix chooses the format."""
+    copy = dict(op)
+    copy["parameters"] = [p for p in op["parameters"] if p != _ref("parameters", "format")] + [
+        {"name": "suffix", "in": "path", "required": True, "description": "Export format",
+         "schema": {"type": "string", "enum": ["json", "csv", "xlsx"]}}]
+    copy["summary"] = op["summary"] + " (format from the suffix)"
+    return copy
+
+
+def _path_param(name: str, description: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "description": description,
+            "schema": {"type": "string", "minLength": 1}}
+
+
+def _query_param(param: Any) -> dict[str, Any]:
+    return {"name": param.name, "in": "query", "required": not param.optional, "description": param.doc,
+            "schema": dict(PARAM_SCHEMAS[param.type])}
+
+
+def _named_query_ops(queries: Catalog) -> dict[str, Any]:
+    paths: dict[str, Any] = {}
+    for query in queries:
+        if query.mode != "read":
+            continue
+        paths[f"/api/queries/{query.name}"] = {"get": _list_op(
+            query.summary, query.doc, [_query_param(p) for p in query.params], "queries")}
+    return paths
+
+
+def document() -> dict[str, Any]:
+    """The whole OpenAPI document for this app's catalog and limits."""
+    page_max = current_app.config["PAGE_MAX"]
+    year = {"name": "year", "in": "query", "required": False, "description": "Budget / figures year",
+            "schema": {"type": "integer", "minimum": 1, "maximum": YEAR_MAX}}
+    unit = {"name": "unit", "in": "query", "required": False,
+            "description": "Unit id; its sub-units count too", "schema": {"type": "string"}}
+    finding_params = [_ref("parameters", "year"), _ref("parameters", "unit")]
+    lists = {
+        "/api/queries": _list_op("The named-query catalog", "Name, summary, doc, mode and typed parameters "
+                                 "of every query in cypher/.", [], "queries", ("400", "503")),
+        "/api/audit": _list_op("Summary of all audit findings", "graph.audit: one row per finding "
+                               "(finding, title, count, budget), plus `year`, `unit`, `counts`. `year` "
+                               "defaults to the latest year with indicator figures.", finding_params, "audit"),
+        "/api/audit/orphaned-staff": _list_op(
+            "ASN contributing to no outcome", "Rows of the named query orphaned_staff (`unit`; `year` is "
+            "accepted and ignored).", finding_params, "audit"),
+        "/api/audit/activities-without-leverage": _list_op(
+            "Activities with no path to an outcome", "Rows of the named query activities_without_leverage.",
+            finding_params, "audit"),
+        "/api/goals/{id}/achievement": _list_op(
+            "Achievement (capaian) of a goal and what is below it", "Rows of the named query achievement "
+            "with goal=<id>; `year` defaults to the latest year with figures.",
+            [_path_param("id", "Goal id"), _ref("parameters", "year")], "elements"),
+        "/api/staff/{nip}/line-of-sight": _list_op(
+            "Line of sight of one ASN", "Rows of the named query line_of_sight.",
+            [_path_param("nip", "The ASN's 18-digit NIP")], "elements"),
+        "/api/elements/{id}/impact": _list_op(
+            "What an element supports and what supports it", "Rows of the named query impact.",
+            [_path_param("id", "Goal, indicator or activity id")], "elements"),
+    }
+    paths: dict[str, Any] = {
+        "/api/health": {"get": {
+            "summary": "Is Neo4j reachable", "tags": ["service"], "security": [{}],
+            "responses": {"200": {"description": "Reachable", "content": {JSON: {"schema": _ref("schemas", "Health")}}},
+                          **_errors("503")}}},
+        "/api/openapi.json": {"get": {
+            "summary": "This document", "tags": ["service"], "security": [{}],
+            "responses": {"200": {"description": "OpenAPI 3.0", "content": {JSON: {"schema": {"type": "object"}}}},
+                          **_errors()}}},
+        "/api/queries/{name}": {"get": _list_op(
+            "Run a named query", "Parameters go in the query string next to limit/offset/format (each named "
+            "query's own path below lists them). `<name>.csv` / `<name>.xlsx` choose the format. Unknown "
+            "query 404; missing, unknown or ill-typed parameters 400 listing every problem; write-mode "
+            "queries 403.", [_path_param("name", "Query name, optionally with .csv/.xlsx")], "queries",
+            ("400", "403", "404", "503", "504"))},
+        "/api/goals/{id}": {"get": {
+            "summary": "One goal", "tags": ["elements"],
+            "description": "Level, statement, units, indicators with their yearly figures, what it "
+                           "contributes to, what contributes to it (directly or to its indicators), "
+                           "assigned ASN.",
+            "parameters": [_path_param("id", "Goal id")],
+            "responses": {"200": {"description": "The goal",
+                                  "content": {JSON: {"schema": _ref("schemas", "GoalAnswer")}}},
+                          **_errors("400", "404", "503")}}},
+        "/api/units/{id}": {"get": {
+            "summary": "Summary of one unit", "tags": ["elements"],
+            "description": "Name, kind, parent, sub-units, and for the unit and every unit below it: goals, "
+                           "staff, activities, budget (of `year` if given) and audit findings.",
+            "parameters": [_path_param("id", "Unit id"), _ref("parameters", "year")],
+            "responses": {"200": {"description": "The unit",
+                                  "content": {JSON: {"schema": _ref("schemas", "UnitAnswer")}}},
+                          **_errors("400", "404", "503")}}},
+        "/api/cypher": {"post": {
+            "summary": "Run read-only Cypher (analysts)", "tags": ["analysts"],
+            "security": [{"bearerAuth": []}],
+            "description": "Checked before running: one statement, no USE, no CALL {} IN TRANSACTIONS, "
+                           "EXPLAIN type 'r' only, no LOAD CSV, only the procedures db.labels, "
+                           "db.relationshipTypes, db.propertyKeys, db.schema.*; refused with 403 without "
+                           "running. Runs in a read transaction with POKIN_CYPHER_TIMEOUT (504 past it) "
+                           "and at most POKIN_CYPHER_MAX_ROWS rows (`truncated: true`).",
+            "parameters": [_ref("parameters", "limit"), _ref("parameters", "offset"), _ref("parameters", "format")],
+            "requestBody": {"required": True, "content": {JSON: {"schema": _ref("schemas", "CypherRequest")}}},
+            "responses": {"200": _ref("responses", "List"),
+                          **_errors("400", "401", "403", "413", "503", "504")}}},
+        "/api/import": {"post": {
+            "summary": "Import an .xlsx workbook or a .zip of CSV files (editors)", "tags": ["planners"],
+            "security": [{"bearerAuth": []}],
+            "description": "Same validation and all-or-nothing write as `pokin import`. Problems come back "
+                           "as `errors` (`file:row: column: message`) and `problems` (structured), status "
+                           "400, nothing written. Unsafe archives 400, oversize 413, other file types 415.",
+            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                "type": "object", "required": ["file"],
+                "properties": {"file": {"type": "string", "format": "binary"},
+                               "dataset": {"type": "string", "maxLength": 200},
+                               "dry_run": {"type": "boolean"}}}}}},
+            "responses": {"200": {"description": "Imported (or validated, for a dry run)",
+                                  "content": {JSON: {"schema": _ref("schemas", "ImportAnswer")}}},
+                          **_errors("400", "401", "403", "413", "415", "503")}}},
+    }
+    for path, op in lists.items():
+        paths[path] = {"get": op}
+        paths[path + ".{suffix}"] = {"get": _suffixed(op)}
+    paths.update(_named_query_ops(catalog()))
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "pokin query service", "version": "1.0.0",
+                 "description": "Pohon kinerja (performance trees) in Neo4j: named queries, audit findings, "
+                                "elements, analyst Cypher and imports. Anonymous readers (when allowed, "
+                                "POKIN_ANONYMOUS_READ) get NIPs masked: values under `nip` and "
+                                "`supervisor_nip` and every 18-digit run in any text keep their first 6 and "
+                                "last 2 digits (`198503**********02`)."},
+        "security": [{}, {"bearerAuth": []}],
+        "tags": [{"name": name} for name in ("service", "queries", "audit", "elements", "analysts", "planners")],
+        "paths": paths,
+        "components": _components(page_max, year, unit),
+    }
+
+
+def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> dict[str, Any]:
+    string_list = {"type": "array", "items": {"type": "string"}}
+    error = {"type": "object", "required": ["ok", "status", "error", "errors"],
+             "properties": {"ok": {"type": "boolean", "enum": [False]},
+                            "status": {"type": "integer", "minimum": 400, "maximum": 599},
+                            "error": {"type": "string"}, "errors": string_list,
+                            "problems": {"type": "array", "items": {"type": "object", "properties": {
+                                "file": {"type": "string"}, "row": {"type": "integer", "nullable": True},
+                                "column": {"type": "string", "nullable": True},
+                                "message": {"type": "string"}, "text": {"type": "string"}}}}}}
+    page = {"type": "object", "required": ["ok", "rows", "columns", "limit", "offset"],
+            "properties": {"ok": {"type": "boolean", "enum": [True]},
+                           "rows": {"type": "array", "items": {"type": "object"}},
+                           "columns": string_list,
+                           "limit": {"type": "integer", "minimum": 1},
+                           "offset": {"type": "integer", "minimum": 0},
+                           "total": {"type": "integer", "minimum": 0},
+                           "truncated": {"type": "boolean"}}}
+    responses = {f"Error{code}": {"description": text, "content": {JSON: {"schema": _ref("schemas", "Error")}}}
+                 for code, text in ERROR_STATUSES.items()}
+    responses["Error"] = {"description": "Any error, same shape",
+                          "content": {JSON: {"schema": _ref("schemas", "Error")}}}
+    responses["List"] = {"description": "A page of rows (JSON), or every row as CSV / XLSX (`format`)",
+                         "content": {JSON: {"schema": _ref("schemas", "ListPage")},
+                                     "text/csv": {"schema": {"type": "string"}},
+                                     XLSX: {"schema": {"type": "string", "format": "binary"}}}}
+    return {
+        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
+                                           "description": "A token from POKIN_TOKENS (role reader or editor)"}},
+        "parameters": {
+            "limit": {"name": "limit", "in": "query", "required": False,
+                      "description": f"Page size, 1..{page_max} (default {page_max}; CSV/XLSX: every row "
+                                     "unless limit/offset are given)",
+                      "schema": {"type": "integer", "minimum": 1, "maximum": page_max}},
+            "offset": {"name": "offset", "in": "query", "required": False, "description": "Rows to skip",
+                       "schema": {"type": "integer", "minimum": 0, "maximum": INT64_MAX}},
+            "format": {"name": "format", "in": "query", "required": False, "description": "Output format",
+                       "schema": {"type": "string", "enum": ["json", "csv", "xlsx"]}},
+            "year": year, "unit": unit,
+        },
+        "responses": responses,
+        "schemas": {
+            "Error": error,
+            "ListPage": page,
+            "Health": {"type": "object", "required": ["ok", "neo4j", "data_loaded"],
+                       "properties": {"ok": {"type": "boolean"}, "neo4j": {"type": "string"},
+                                      "data_loaded": {"type": "boolean"}}},
+            "GoalAnswer": {"type": "object", "required": ["ok", "goal"], "properties": {
+                "ok": {"type": "boolean"}, "goal": {"type": "object", "required": ["id", "level", "statement"],
+                                                    "properties": {
+                    "id": {"type": "string"}, "level": {"type": "string"}, "statement": {"type": "string"},
+                    "unit": {"type": "object", "nullable": True}, "units": {"type": "array"},
+                    "indicators": {"type": "array"}, "contributes_to": {"type": "array"},
+                    "contributors": {"type": "array"}, "assigned": {"type": "array"}}}}},
+            "UnitAnswer": {"type": "object", "required": ["ok", "unit"], "properties": {
+                "ok": {"type": "boolean"}, "unit": {"type": "object", "required": ["id", "name", "kind"],
+                                                    "properties": {
+                    "id": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"},
+                    "parent": {"type": "object", "nullable": True}, "sub_units": {"type": "array"},
+                    "goals": {"type": "integer"}, "staff": {"type": "integer"},
+                    "activities": {"type": "integer"}, "budget": {"type": "number"},
+                    "findings": {"type": "object"}}}}},
+            "CypherRequest": {"type": "object", "required": ["query"], "additionalProperties": False,
+                              "properties": {"query": {"type": "string", "minLength": 1},
+                                             "params": {"type": "object"}}},
+            "ImportAnswer": {"type": "object", "required": ["ok", "dataset", "dry_run", "counts"],
+                             "properties": {"ok": {"type": "boolean"}, "dataset": {"type": "string"},
+                                            "dry_run": {"type": "boolean"}, "counts": {"type": "object"},
+                                            "written": {"type": "object", "nullable": True}}},
+        },
+    }
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The document itself; readable without a token."""
+    return current_app.json.response(document())
+

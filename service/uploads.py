@@ -1,0 +1,159 @@
+"""POST /api/import: an uploaded .xlsx workbook or .zip of CSV files, imported like `pokin import`.
+
+The upload is unpacked into a temporary folder and handed to graph.importer.import_path, so validation,
+the `file:row: column: message` problems and the all-or-nothing transaction are exactly the CLI's.
+A zip is opened defensively before anything is written to disk: members with absolute paths, `..`,
+symlinks or encryption, more than ZIP_MAX_MEMBERS members, or more than ZIP_MAX_UNPACKED_MB once
+unpacked (counted while reading, not trusted from the headers: zip bombs) are refused with 400. The
+body size limit (POKIN_MAX_UPLOAD_MB) gives 413; a file that is neither .zip nor .xlsx gives 415.
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import stat
+import tempfile
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+from flask import current_app, request
+from werkzeug.utils import secure_filename
+
+from graph.importer import ImportRejected, import_path
+from service.api import bp
+from service.auth import require
+from service.database import database
+from service.errors import ApiError
+
+KINDS = (".zip", ".xlsx")
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+TRUE, FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off", "")
+CHUNK = 64 * 1024
+
+
+@bp.post("/import")
+@require("editor")
+def import_upload():
+    """Validate and (unless dry_run) write the uploaded dataset in one transaction."""
+    unknown = [f"unknown parameter '{name}'" for name in request.args]
+    unknown += [f"unknown form field '{name}'" for name in request.form if name not in ("dataset", "dry_run")]
+    unknown += [f"unknown file field '{name}'" for name in request.files if name != "file"]
+    if unknown:
+        raise ApiError(400, "invalid request: " + "; ".join(unknown), unknown)
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        raise ApiError(400, "send the .xlsx workbook or the .zip of CSV files as the form field 'file'")
+    dataset = (request.form.get("dataset") or "").strip() or None
+    if dataset is not None and (len(dataset) > 200 or not dataset.isprintable()):
+        raise ApiError(400, "'dataset' must be printable text of at most 200 characters")
+    dry_run = _flag("dry_run", request.form.get("dry_run", ""))
+    name = secure_filename(upload.filename) or "upload"
+    kind = Path(name).suffix.lower()
+    data = upload.read()
+    if kind not in KINDS:
+        raise ApiError(415, f"upload an .xlsx workbook or a .zip of the CSV files, not '{name}'")
+    if not data.startswith(ZIP_MAGIC):
+        raise ApiError(415, f"'{name}' is {'empty' if not data else 'not a zip container'}: "
+                            "an .xlsx workbook and a .zip archive both are")
+    database().read("RETURN 1 AS up")  # Neo4j down: 503 within the service's bound, before any work
+    with tempfile.TemporaryDirectory(prefix="pokin-import-") as temp:
+        folder = Path(temp)
+        if kind == ".xlsx":
+            _checked_members(data)  # an .xlsx is a zip too: refuse bombs before openpyxl inflates it
+            source = folder / name
+            source.write_bytes(data)
+        else:
+            source = folder / "upload"
+            source.mkdir()
+            _extract_csvs(data, source)
+        try:
+            report = import_path(source, database().runner, dataset=dataset, dry_run=dry_run)
+        except ImportRejected as exc:
+            raise ImportRejected([_cleaned(problem, temp) for problem in exc.problems]) from None
+    written = dataclasses.asdict(report.written) if report.written is not None else None
+    return current_app.json.response(ok=True, dataset=report.dataset, dry_run=dry_run, counts=report.counts,
+                                     written=written)
+
+
+def _flag(name: str, value: str) -> bool:
+    text = value.strip().lower()
+    if text in TRUE:
+        return True
+    if text in FALSE:
+        return False
+    raise ApiError(400, f"'{name}' must be true or false, not '{value}'")
+
+
+def _checked_members(data: bytes) -> list[zipfile.ZipInfo]:
+    """The members of a safe archive; every unsafe member is reported at once (400)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise ApiError(400, f"not a readable zip archive ({exc})") from None
+    limit = current_app.config["ZIP_MAX_MEMBERS"]
+    if len(members) > limit:
+        raise ApiError(400, f"the archive has {len(members)} members; at most {limit} are accepted")
+    errors = []
+    for info in members:
+        name = info.filename
+        parts = re.split(r"[\\/]", name)
+        if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+            errors.append(f"{name}: absolute paths are not accepted in an archive")
+        elif ".." in parts:
+            errors.append(f"{name}: '..' in a path is not accepted in an archive")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            errors.append(f"{name}: symbolic links are not accepted in an archive")
+        if info.flag_bits & 0x1:
+            errors.append(f"{name}: encrypted members are not accepted")
+    max_bytes = _max_unpacked()
+    declared = sum(info.file_size for info in members)
+    if declared > max_bytes:
+        errors.append(f"the archive unpacks to {declared} bytes; at most {max_bytes} are accepted")
+    if errors:
+        raise ApiError(400, "unsafe archive: " + "; ".join(errors), errors)
+    return members
+
+
+def _extract_csvs(data: bytes, folder: Path) -> None:
+    """Write the archive's CSV files (from any one folder level) flat into `folder`, counting bytes."""
+    members = _checked_members(data)
+    wanted: dict[str, zipfile.ZipInfo] = {}
+    for info in members:
+        path = PurePosixPath(info.filename.replace("\\", "/"))
+        if info.is_dir() or path.suffix.lower() != ".csv" or "__MACOSX" in path.parts or path.name.startswith("."):
+            continue
+        key = path.name.lower()
+        if key in wanted:
+            raise ApiError(400, f"the archive holds two files named {path.name} "
+                                f"({wanted[key].filename} and {info.filename}); keep one")
+        wanted[key] = info
+    budget = _max_unpacked()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in wanted.values():
+                target = folder / PurePosixPath(info.filename.replace("\\", "/")).name
+                with archive.open(info) as source, open(target, "wb") as sink:
+                    while chunk := source.read(CHUNK):
+                        budget -= len(chunk)
+                        if budget < 0:
+                            raise ApiError(400, f"unsafe archive: it unpacks to more than {_max_unpacked()} bytes")
+                        sink.write(chunk)
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise ApiError(400, f"the archive is damaged or uses an unsupported compression ({exc})") from None
+
+
+def _max_unpacked() -> int:
+    return int(current_app.config["ZIP_MAX_UNPACKED_MB"] * 1024 * 1024)
+
+
+def _cleaned(problem, temp: str):
+    """Problems as the user knows the files: no temporary paths."""
+    def clean(text: str | None) -> str | None:
+        if text is None:
+            return None
+        return text.replace(str(Path(temp) / "upload"), "the upload").replace(temp, "the upload")
+
+    return dataclasses.replace(problem, file=clean(problem.file), message=clean(problem.message))

@@ -1,0 +1,132 @@
+"""POST /api/import: zip and xlsx uploads like the CLI, all or nothing, and unsafe uploads refused."""
+from __future__ import annotations
+
+import io
+import stat
+import zipfile
+
+from conftest import snapshot
+from graph.importer import import_path
+from test_service_support import (AS_EDITOR, AS_READER, MINI, assert_error, csv_files, make_app, upload,
+                                  xlsx_bytes, zip_bytes)
+
+pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
+
+
+def test_zip_import_writes_the_same_graph_as_the_cli(client, runner):
+    response = upload(client, zip_bytes(csv_files()), "mini.zip")
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["ok"] is True and body["dataset"] == "PEMDA" and body["dry_run"] is False
+    assert body["counts"] and all(isinstance(count, int) for count in body["counts"].values())
+    assert body["written"]["nodes_created"] > 0
+    via_api = snapshot(runner)
+    runner.write("MATCH (n) DETACH DELETE n")
+    import_path(MINI, runner)
+    assert snapshot(runner) == via_api
+    again = upload(client, zip_bytes(csv_files()), "mini.zip").get_json()
+    assert again["written"]["nodes_created"] == 0 and again["written"]["relationships_created"] == 0
+
+
+def test_zip_with_the_files_in_a_folder_and_a_dataset_name(client, runner):
+    response = upload(client, zip_bytes(csv_files(), prefix="kabupaten/"), "kabupaten.zip", dataset="uji")
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["dataset"] == "uji"
+    assert runner.read("MATCH (g:Goal {id: 'V1'}) RETURN g.dataset AS dataset")[0]["dataset"] == "uji"
+
+
+def test_xlsx_import(client, runner):
+    response = upload(client, xlsx_bytes(), "Kabupaten Uji.xlsx")
+    assert response.status_code == 200, response.get_json()
+    assert runner.read("MATCH (s:ASN) RETURN count(s) AS n")[0]["n"] == 5
+
+
+def test_dry_run_validates_and_writes_nothing(client, runner):
+    before = snapshot(runner)
+    body = upload(client, zip_bytes(csv_files()), "mini.zip", dry_run="true").get_json()
+    assert body["ok"] is True and body["dry_run"] is True and body["written"] is None
+    assert snapshot(runner) == before
+    assert_error(upload(client, zip_bytes(csv_files()), "mini.zip", dry_run="perhaps"), 400)
+
+
+def test_a_bad_upload_lists_every_problem_and_writes_nothing(client, loaded):
+    before = snapshot(loaded)
+    activities = (MINI / "activities.csv").read_text(encoding="utf-8").replace("Rp 250.000.000", "-5")
+    staff = (MINI / "staff.csv").read_text(encoding="utf-8").replace(",RHK-1\n", ",RHK-404\n")
+    body = assert_error(upload(client, zip_bytes(csv_files(**{"activities.csv": activities, "staff.csv": staff})),
+                               "mini.zip"), 400)
+    assert body["error"] == f"{len(body['errors'])} problem(s) in the import; nothing was written"
+    assert body["errors"][0] == "activities.csv:4: budget: -5 is negative; it must be 0 or more"
+    assert body["errors"][-1] == "staff.csv:4: assigned_to: 'RHK-404' does not exist in this import or in the database"
+    assert body["problems"][-1] == {"file": "staff.csv", "row": 4, "column": "assigned_to",
+                                   "message": "'RHK-404' does not exist in this import or in the database",
+                                   "text": body["errors"][-1]}
+    assert snapshot(loaded) == before
+
+
+def test_missing_files_are_reported_without_temporary_paths(client, runner):
+    files = csv_files()
+    del files["units.csv"]
+    body = assert_error(upload(client, zip_bytes(files), "mini.zip"), 400)
+    assert body["errors"] == ["units.csv: file missing from the upload"]
+    assert "/tmp" not in str(body)
+
+
+def _zip_with(name: str, data: bytes = b"x", symlink: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file_name, content in csv_files().items():
+            archive.writestr(file_name, content)
+        info = zipfile.ZipInfo(name)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        if symlink:
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def test_unsafe_archives_are_refused_before_anything_is_unpacked(client, runner, tmp_path):
+    before = snapshot(runner)
+    for archive, fragment in [
+        (_zip_with("../evil.csv"), "'..'"),
+        (_zip_with("data/../../evil.csv"), "'..'"),
+        (_zip_with("/tmp/evil.csv"), "absolute"),
+        (_zip_with("C:/evil.csv"), "absolute"),
+        (_zip_with("link.csv", b"/etc/passwd", symlink=True), "symbolic link"),
+    ]:
+        body = assert_error(upload(client, archive, "mini.zip"), 400)
+        assert body["error"].startswith("unsafe archive") and fragment in body["error"], body["error"]
+    assert snapshot(runner) == before
+
+
+def test_zip_bombs_and_crowded_archives_are_refused(runner):
+    client = make_app(runner, ZIP_MAX_UNPACKED_MB=1, ZIP_MAX_MEMBERS=10).test_client()
+    bomb = _zip_with("padding.csv", b"0" * (3 * 1024 * 1024))
+    assert len(bomb) < 100_000
+    assert "unpacks to" in assert_error(upload(client, bomb, "mini.zip"), 400)["error"]
+    crowded = zip_bytes({f"extra{number}.txt": b"x" for number in range(11)})
+    assert "at most 10" in assert_error(upload(client, crowded, "mini.zip"), 400)["error"]
+    assert runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_wrong_kinds_of_upload(client):
+    assert_error(upload(client, b"%PDF-1.4", "report.pdf"), 415)
+    assert_error(upload(client, b"id,name\n", "units.csv"), 415)
+    assert_error(upload(client, b"not a zip at all", "mini.zip"), 415)
+    assert_error(upload(client, b"", "mini.xlsx"), 415)
+    assert "not a readable zip" in assert_error(upload(client, b"PK\x03\x04broken", "mini.zip"), 400)["error"]
+    assert_error(client.post("/api/import", data={"dataset": "x"}, headers=AS_EDITOR,
+                             content_type="multipart/form-data"), 400)
+
+
+def test_oversize_upload_is_413(runner):
+    client = make_app(runner, MAX_UPLOAD_MB=0.01).test_client()
+    body = assert_error(upload(client, b"PK\x03\x04" + b"0" * 20_000, "big.zip"), 413)
+    assert "0.01 MB" in body["error"]
+
+
+def test_import_needs_an_editor_token(client, runner):
+    assert_error(upload(client, zip_bytes(csv_files()), "mini.zip", headers=None), 401)
+    body = assert_error(upload(client, zip_bytes(csv_files()), "mini.zip", headers=AS_READER), 403)
+    assert "editor" in body["error"]
+    assert runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
