@@ -144,6 +144,38 @@ def _render(rows: list[dict], fmt: str) -> str:
     return to_table(rows)
 
 
+@main.command("view")
+@click.argument("kind", type=click.Choice(["pohon", "opd", "staff", "impact"]))
+@click.argument("key", required=False)
+@click.option("--year", type=int, help="Year of activities and achievement.")
+@click.option("--warna", type=click.Choice(["level", "capaian"]), default="level", show_default=True,
+              help="Colour by level or by achievement band.")
+@click.option("--audit", is_flag=True, help="Highlight audit findings in the tree.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The standalone, offline HTML file to write.")
+def view_command(kind: str, key: str | None, year: int | None, warna: str, audit: bool, out: Path) -> None:
+    """Write a network view as one offline HTML file: pohon, opd UNIT, staff NIP or impact ID."""
+    from visual.views import ViewNotFound, impact_view, staff_view, tree_view, write_standalone
+
+    if kind != "pohon" and not key:
+        raise click.ClickException(f"'pokin view {kind}' needs a {'unit id' if kind == 'opd' else 'NIP' if kind == 'staff' else 'element id'}")
+    color = {"level": "level", "capaian": "achievement"}[warna]
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        if kind in ("pohon", "opd"):
+            view = tree_view(runner, key if kind == "opd" else None, year, color, audit=audit)
+        elif kind == "staff":
+            view = staff_view(runner, key, color_by=color, year=year)
+        else:
+            view = impact_view(runner, key, color_by=color, year=year)
+        write_standalone(view, out)
+    except ViewNotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        runner.close()
+    click.echo(f"view written to {out}")
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)

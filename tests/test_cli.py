@@ -99,3 +99,16 @@ def test_audit_summary_and_xlsx_report(cli_env, tmp_path):
     assert {"orphaned_staff", "activities_without_leverage", "budget_at_risk_by_unit"} <= set(book.sheetnames)
     nips = {row[0] for row in book["orphaned_staff"].iter_rows(min_row=2, values_only=True)}
     assert nips == {"199105052019022004", "199208082020121005"}
+
+
+def test_view_writes_a_standalone_offline_file(cli_env, tmp_path):
+    CliRunner().invoke(cli.main, ["import", str(DATA / "mini")])
+    out = tmp_path / "pohon.html"
+    result = CliRunner().invoke(cli.main, ["view", "opd", "DINKES", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert 'lang="id"' in html and "SK-IMUN" in html
+    missing = CliRunner().invoke(cli.main, ["view", "staff", "--out", str(out)])
+    assert missing.exit_code == 1 and "needs a NIP" in missing.output
+    unknown = CliRunner().invoke(cli.main, ["view", "opd", "NOPE", "--out", str(tmp_path / "x.html")])
+    assert unknown.exit_code == 1

@@ -1,0 +1,114 @@
+// name: view_line_of_sight
+// The nodes and edges of one ASN's line of sight, every path from its work up to the top of the tree.
+// The ASN, the unit it is MEMBER_OF, every element (goal, indicator, activity) it is ASSIGNED_TO, and
+// everything those reach upward (following CONTRIBUTES_TO, an indicator standing for the goal it
+// measures; at most eight indicator steps on a path). An assignment that reaches nothing still shows
+// (orphaned staff). Roles: 'focus' (the ASN), 'unit', 'assigned', 'above'. No rows for an unknown NIP.
+// Two kinds of rows, the same columns as view_tree. kind 'node': id (NIP for an ASN), label (Goal,
+// Indicator, Activity, ASN, Unit), level (goal level; activity kind; for an indicator the level of the
+// goal it measures, first by goal id; unit kind; null for an ASN), title (statement or name), code
+// (activity code), unit_id and unit_name (the accountable unit: of the units ASSIGNED_TO it the highest,
+// i.e. with the fewest PART_OF steps above it, then first by id; for an indicator without one, the unit
+// of the goal it measures; an ASN's unit is the one it is MEMBER_OF, a unit's is itself), opd_id and
+// opd_name (the perangkat daerah at or above that unit; null for Pemda-level elements), budget and year
+// (activities), position (ASN), role (see above).
+// kind 'edge': from, to (ids), type (CONTRIBUTES_TO, MEASURED_BY from goal to indicator, PART_OF,
+// ASSIGNED_TO, MEMBER_OF), weight (CONTRIBUTES_TO only, null read as 1), crosscutting (true when both
+// ends have an OPD and the OPDs differ). Only edges with both ends among the nodes.
+// Node rows first (top level first, then id), then edge rows (by from, to, type).
+// Terminates on cycles (breadth-first shortest paths).
+// param nip: str The ASN's NIP.
+MATCH (s:ASN {nip: $nip})
+CALL (s) {
+  OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
+  RETURN collect(DISTINCT e) AS assigned
+}
+CALL (s) {
+  OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)
+  RETURN collect(DISTINCT u) AS units
+}
+CALL (assigned) {
+  UNWIND assigned AS e
+  MATCH ANY SHORTEST (e)
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
+    (n)
+  WHERE n <> e
+  RETURN collect(DISTINCT n) AS above
+}
+UNWIND [{n: s, role: 'focus'}] + [u IN units | {n: u, role: 'unit'}]
+       + [e IN assigned | {n: e, role: 'assigned'}]
+       + [n IN above WHERE NOT n IN assigned | {n: n, role: 'above'}] AS item
+WITH collect(item) AS items
+WITH items, [entry IN items | entry.n] AS nodes
+UNWIND items AS item
+WITH item.n AS n, item.role AS node_role, nodes
+CALL (n) {
+  CALL (n) {
+    MATCH (n)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference
+    UNION
+    MATCH (n:Indicator)<-[:MEASURED_BY]-(:Goal)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
+    UNION
+    MATCH (n:ASN)-[:MEMBER_OF]->(u:Unit) RETURN u, 0 AS preference
+    UNION
+    WITH n AS u WHERE u:Unit RETURN u, 0 AS preference
+  }
+  WITH u, preference, COUNT { (u)-[:PART_OF]->+(:Unit) } AS depth
+  ORDER BY preference, depth, u.id
+  WITH head(collect(u)) AS unit
+  OPTIONAL MATCH (unit)-[:PART_OF]->*(opd:Unit {kind: 'perangkat_daerah'})
+  WITH unit, opd ORDER BY opd.id
+  RETURN unit, head(collect(opd)) AS opd
+}
+CALL (n) {
+  OPTIONAL MATCH (g:Goal)-[:MEASURED_BY]->(n:Indicator)
+  WITH g ORDER BY g.id
+  RETURN head(collect(g.level)) AS indicator_level
+}
+CALL (n, node_role, unit, opd, indicator_level, nodes) {
+  RETURN 'node' AS kind, coalesce(n.id, n.nip) AS id,
+         CASE WHEN n:Goal THEN 'Goal' WHEN n:Indicator THEN 'Indicator' WHEN n:Activity THEN 'Activity'
+              WHEN n:ASN THEN 'ASN' ELSE 'Unit' END AS label,
+         CASE WHEN n:Goal THEN n.level WHEN n:Indicator THEN indicator_level WHEN n:ASN THEN null
+              ELSE n.kind END AS level,
+         coalesce(n.statement, n.name) AS title, n.code AS code, unit.id AS unit_id, unit.name AS unit_name,
+         opd.id AS opd_id, opd.name AS opd_name, n.budget AS budget, n.year AS year, n.position AS position,
+         node_role AS role, null AS `from`, null AS `to`, null AS type, null AS weight, null AS crosscutting
+  UNION ALL
+  MATCH (n)-[r:CONTRIBUTES_TO|MEASURED_BY|PART_OF|ASSIGNED_TO|MEMBER_OF]->(b)
+  WHERE b IN nodes
+  CALL (b) {
+    CALL (b) {
+      MATCH (b)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference
+      UNION
+      MATCH (b:Indicator)<-[:MEASURED_BY]-(:Goal)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
+      UNION
+      WITH b AS u WHERE u:Unit RETURN u, 0 AS preference
+    }
+    WITH u, preference, COUNT { (u)-[:PART_OF]->+(:Unit) } AS depth
+    ORDER BY preference, depth, u.id
+    WITH head(collect(u)) AS unit
+    OPTIONAL MATCH (unit)-[:PART_OF]->*(other:Unit {kind: 'perangkat_daerah'})
+    WITH other ORDER BY other.id
+    RETURN head(collect(other)) AS other
+  }
+  RETURN 'edge' AS kind, null AS id, null AS label, null AS level, null AS title, null AS code,
+         null AS unit_id, null AS unit_name, null AS opd_id, null AS opd_name, null AS budget, null AS year,
+         null AS position, null AS role, coalesce(n.id, n.nip) AS `from`, coalesce(b.id, b.nip) AS `to`,
+         type(r) AS type,
+         CASE WHEN r:CONTRIBUTES_TO THEN coalesce(toFloat(r.weight), 1.0) END AS weight,
+         opd IS NOT NULL AND other IS NOT NULL AND opd <> other AS crosscutting
+}
+RETURN kind, id, label, level, title, code, unit_id, unit_name, opd_id, opd_name, budget, year, position,
+       role, `from`, `to`, type, weight, crosscutting
+ORDER BY CASE kind WHEN 'node' THEN 0 ELSE 1 END,
+         {visi: 0, misi: 1, tujuan: 2, sasaran: 3, sasaran_program: 4, program: 4, sasaran_kegiatan: 5,
+          kegiatan: 5, sasaran_subkegiatan: 6, subkegiatan: 6, rhk: 7, pemda: 9, perangkat_daerah: 9,
+          unit_kerja: 9}[coalesce(level, '')],
+         id, `from`, `to`, type

@@ -1,0 +1,179 @@
+"""The views: fetch through named queries (the one Runner), build with visual.network, render with render.
+
+    view = tree_view(runner)                       # the Pemda tree          (pokin view pohon)
+    view = tree_view(runner, unit="U-DINKES")      # one OPD's cascade       (pokin view opd UNIT)
+    view = staff_view(runner, "198503152010011002")  # one ASN's line of sight (pokin view staff NIP)
+    view = impact_view(runner, "G-S-DINKES-1")     # one element up and down (pokin view impact ID)
+    write_standalone(view, "pohon.html")           # offline HTML file
+    render.render_fragment(view.network)           # for a page
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.catalog import Catalog, load_catalog
+from graph.db import Runner
+from visual import render
+from visual.network import MAX_NODES, PokinNetwork, build_impact, build_line_of_sight, build_tree, split_rows
+
+
+class ViewNotFound(LookupError):
+    """The unit, NIP or element asked for does not exist (or has nothing to draw). Message in Indonesian."""
+
+
+@dataclass
+class View:
+    """A built view: its kind, the pyvis network, and the rows it was built from."""
+
+    kind: str                       # "pohon" | "opd" | "staff" | "impact"
+    network: PokinNetwork
+    nodes: list[dict[str, Any]]     # node rows of the view_* query
+    edges: list[dict[str, Any]]     # edge rows
+    params: dict[str, Any] = field(default_factory=dict)
+    achievement: dict[str, Any] = field(default_factory=dict)  # id -> {capaian, band} when coloured by it
+    findings: dict[str, str] = field(default_factory=dict)     # id -> finding key when audit layers are on
+
+    @property
+    def title(self) -> str:
+        return self.network.pokin["title"]
+
+    def fragment(self, **options: Any) -> str:
+        return render.render_fragment(self.network, **options)
+
+    def html(self) -> str:
+        return render.render_page(self.network)
+
+
+def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, color_by: str = "level", *,
+              audit: bool = False, max_nodes: int = MAX_NODES, catalog: Catalog | None = None) -> View:
+    """The Pemda tree (unit None) or one unit's cascade (view_tree), ASN left out.
+
+    year: only activities of that budget year; also the year of the capaian when color_by="achievement"
+    (default: the latest year with indicator figures). audit: highlight activities without outcome leverage
+    and add the unit's orphaned staff (linked to what they are assigned to) with a magenta border.
+    """
+    catalog = catalog or load_catalog()
+    rows = catalog.run(runner, "view_tree", {"unit": unit, "year": year})
+    if not rows and unit is not None:
+        raise ViewNotFound(f"Unit '{unit}' tidak ditemukan atau tidak memiliki elemen kinerja.")
+    nodes, edges = split_rows(rows)
+    findings: dict[str, str] = {}
+    if audit:
+        findings = _audit_layers(runner, catalog, unit, year, nodes, edges)
+    achievement = _achievement(runner, catalog, year) if color_by == "achievement" else None
+    if unit is None:
+        title = f"Pohon Kinerja {_pemda_name(nodes) or 'Pemerintah Daerah'}"
+        subtitle = "Seluruh pohon kinerja, dari visi sampai rencana hasil kerja."
+    else:
+        name = next((row.get("unit_name") for row in nodes if row.get("unit_id") == unit), None) or unit
+        title = f"Cascading Kinerja {name}"
+        subtitle = ("Elemen kinerja unit ini dan unit di bawahnya, semua yang didukungnya sampai visi, "
+                    "serta kontribusi langsung dari unit lain (ditampilkan samar).")
+    if year is not None:
+        subtitle += f" Kegiatan tahun anggaran {year}."
+    network = build_tree(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
+                         max_nodes=max_nodes, title=title, subtitle=subtitle)
+    return View("pohon" if unit is None else "opd", network, nodes, edges, {"unit": unit, "year": year,
+                "color_by": color_by, "audit": audit}, achievement or {}, findings)
+
+
+def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int | None = None,
+               catalog: Catalog | None = None) -> View:
+    """One ASN's line of sight (view_line_of_sight): the ASN, its unit, its assignments, every path up."""
+    catalog = catalog or load_catalog()
+    rows = catalog.run(runner, "view_line_of_sight", {"nip": nip})
+    if not rows:
+        raise ViewNotFound(f"ASN dengan NIP '{nip}' tidak ditemukan.")
+    nodes, edges = split_rows(rows)
+    person = next(row for row in nodes if row.get("role") == "focus")
+    assigned = [row for row in nodes if row.get("role") == "assigned"]
+    reaches = any(row.get("label") == "Goal" and row.get("level") in ("visi", "misi", "tujuan", "sasaran")
+                  for row in nodes if row.get("role") in ("assigned", "above"))
+    findings = {} if reaches else {nip: "orphaned_staff"}
+    achievement = _achievement(runner, catalog, year) if color_by == "achievement" else None
+    subtitle = f"{person.get('position') or 'ASN'}, {person.get('unit_name') or 'tanpa unit'}. "
+    if not assigned:
+        subtitle += "Tidak ditugaskan pada elemen kinerja mana pun."
+    elif not reaches:
+        subtitle += "Penugasannya tidak mencapai outcome (visi, misi, tujuan, sasaran)."
+    else:
+        subtitle += "Semua jalur kontribusi dari penugasannya sampai ke puncak pohon."
+    network = build_line_of_sight(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
+                                  title=f"Garis Pandang: {person.get('title') or nip}", subtitle=subtitle)
+    return View("staff", network, nodes, edges, {"nip": nip, "color_by": color_by}, achievement or {}, findings)
+
+
+def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int | None = None,  # noqa: A002
+                max_nodes: int = MAX_NODES, catalog: Catalog | None = None) -> View:
+    """One goal, indicator or activity (view_impact): what it supports above, what supports it below."""
+    catalog = catalog or load_catalog()
+    rows = catalog.run(runner, "view_impact", {"id": id})
+    if not rows:
+        raise ViewNotFound(f"Elemen '{id}' tidak ditemukan (sasaran, indikator atau kegiatan).")
+    nodes, edges = split_rows(rows)
+    focus = next(row for row in nodes if row.get("role") == "focus")
+    above = sum(1 for row in nodes if row.get("role") == "supports")
+    below = sum(1 for row in nodes if row.get("role") == "supported_by")
+    achievement = _achievement(runner, catalog, year) if color_by == "achievement" else None
+    network = build_impact(nodes, edges, color_by=color_by, achievement=achievement, max_nodes=max_nodes,
+                           title=f"Dampak: {focus.get('title') or id}",
+                           subtitle=f"Mendukung {above} elemen di atasnya; didukung {below} elemen di bawahnya.")
+    return View("impact", network, nodes, edges, {"id": id, "color_by": color_by}, achievement or {})
+
+
+def write_standalone(view: View | PokinNetwork, path: str | Path) -> Path:
+    """Write the view as one offline HTML file; returns the path."""
+    network = view.network if isinstance(view, View) else view
+    return render.write_standalone(network, path)
+
+
+# -- helpers -------------------------------------------------------------------------------------------------------
+
+
+def _pemda_name(nodes: list[dict[str, Any]]) -> str | None:
+    for row in nodes:
+        if row.get("label") == "Goal" and row.get("level") == "visi" and row.get("unit_name"):
+            return row["unit_name"]
+    return None
+
+
+def _achievement(runner: Runner, catalog: Catalog, year: int | None) -> dict[str, Any]:
+    """id -> {capaian, band} for goals and indicators, from the achievement query when the catalog has it."""
+    if "achievement" not in catalog:
+        return {}
+    if year is None:
+        from graph.audit import latest_year
+
+        year = latest_year(runner)
+        if year is None:
+            return {}
+    rows = catalog.run(runner, "achievement", {"year": year}, timeout=300)
+    return {row["id"]: {"capaian": row.get("capaian"), "band": row.get("band")}
+            for row in rows if row.get("kind") in ("goal", "indicator")}
+
+
+def _audit_layers(runner: Runner, catalog: Catalog, unit: str | None, year: int | None,
+                  nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, str]:
+    """Highlight activities without leverage; add orphaned staff (ASN rows and ASSIGNED_TO edges) to the tree."""
+    findings: dict[str, str] = {}
+    present = {row["id"] for row in nodes}
+    by_id = {row["id"]: row for row in nodes}
+    for row in catalog.run(runner, "activities_without_leverage", {"unit": unit, "year": year}):
+        if row["id"] in present:
+            findings[row["id"]] = "no_leverage"
+    for row in catalog.run(runner, "orphaned_staff", {"unit": unit}):
+        nip = row["nip"]
+        findings[nip] = "orphaned_staff"
+        if nip in present:
+            continue
+        present.add(nip)
+        nodes.append({"kind": "node", "id": nip, "label": "ASN", "level": None, "title": row.get("name"),
+                      "position": row.get("position"), "unit_id": row.get("unit_id"),
+                      "unit_name": row.get("unit_name"), "opd_id": None, "role": "own"})
+        for target in row.get("assigned_to") or []:
+            if target in by_id:
+                edges.append({"kind": "edge", "from": nip, "to": target, "type": "ASSIGNED_TO", "weight": None,
+                              "crosscutting": False})
+    return findings
