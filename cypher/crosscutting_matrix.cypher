@@ -1,0 +1,149 @@
+// name: crosscutting_matrix
+// Crosscutting as a unit-to-unit matrix: how much of each perangkat daerah's work supports another's outcomes.
+// One row per ordered pair of distinct perangkat daerah (OPD) A → B: how much of A's work supports B's
+// outcome goals.
+// A's work: the activities and goals assigned to A or to a unit below A (PART_OF), and the ASN who are
+// MEMBER_OF A or a unit below A. B's outcome goals: goals of level visi, misi, tujuan or sasaran
+// assigned to B or to a unit below B.
+// Supports: an activity or goal supports an outcome when following CONTRIBUTES_TO upward (an indicator
+// standing for the goal it measures) reaches it in one or more steps (an outcome does not support
+// itself); an ASN supports it when one of the elements the ASN is ASSIGNED_TO is that outcome or
+// reaches it. PART_OF confers nothing.
+// With $year, only activities of that year count, as A's work and as an ASN's route.
+// Rows: from_unit_id, from_unit_name, to_unit_id, to_unit_name, activities, staff, goals (how many of
+// A's activities, ASN and goals support at least one of B's outcomes, each counted once per pair),
+// budget (sum of the pagu of those activities). Only pairs where something supports; sorted by from,
+// then to.
+// How the searches are written: an upward step is CONTRIBUTES_TO forwards or, from an indicator, to the
+// goal it measures (MEASURED_BY backwards); downward is the reverse. Neo4j 5.26 cannot check a step whose
+// direction depends on its type while it searches (such a predicate is applied to whole paths, which is
+// exponential on a real tree), so every search follows runs of CONTRIBUTES_TO (breadth-first, each node
+// once) joined by indicator→goal steps, at most 8 of them on one chain (a clean tree needs at most 8);
+// it terminates on cycles and on chains thousands deep.
+// param year: int? Only activities of this budget year.
+MATCH (o:Goal)
+WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+CALL (o) {
+  MATCH (owner:Unit)-[:ASSIGNED_TO]->(o)
+  MATCH (owner)-[:PART_OF]->*(to:Unit {kind: 'perangkat_daerah'})
+  RETURN collect(DISTINCT to) AS tos
+}
+WITH o, tos
+WHERE size(tos) > 0
+// downward from o: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each
+CALL (o) {
+  MATCH (o)<-[:CONTRIBUTES_TO]-*(n)
+  RETURN collect(DISTINCT n) AS r0
+}
+CALL (r0) {
+  UNWIND r0 AS i
+  MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
+  WITH DISTINCT g
+  CALL (g) {
+    MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
+    RETURN collect(DISTINCT n) AS reached
+  }
+  UNWIND reached AS n
+  RETURN collect(DISTINCT n) AS r1
+}
+CALL (r1) {
+  UNWIND r1 AS i
+  MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
+  WITH DISTINCT g
+  CALL (g) {
+    MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
+    RETURN collect(DISTINCT n) AS reached
+  }
+  UNWIND reached AS n
+  RETURN collect(DISTINCT n) AS r2
+}
+CALL (r2) {
+  UNWIND r2 AS i
+  MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
+  WITH DISTINCT g
+  CALL (g) {
+    MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
+    RETURN collect(DISTINCT n) AS reached
+  }
+  UNWIND reached AS n
+  RETURN collect(DISTINCT n) AS r3
+}
+CALL (r3) {
+  UNWIND r3 AS i
+  MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
+  WITH DISTINCT g
+  CALL (g) {
+    MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
+    RETURN collect(DISTINCT n) AS reached
+  }
+  UNWIND reached AS n
+  RETURN collect(DISTINCT n) AS r4
+}
+CALL (r4) {
+  UNWIND r4 AS i
+  MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
+  WITH DISTINCT g
+  CALL (g) {
+    MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
+    RETURN collect(DISTINCT n) AS reached
+  }
+  UNWIND reached AS n
+  RETURN collect(DISTINCT n) AS r5
+}
+CALL (r5) {
+  UNWIND r5 AS i
+  MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
+  WITH DISTINCT g
+  CALL (g) {
+    MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
+    RETURN collect(DISTINCT n) AS reached
+  }
+  UNWIND reached AS n
+  RETURN collect(DISTINCT n) AS r6
+}
+CALL (r6) {
+  UNWIND r6 AS i
+  MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
+  WITH DISTINCT g
+  CALL (g) {
+    MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
+    RETURN collect(DISTINCT n) AS reached
+  }
+  UNWIND reached AS n
+  RETURN collect(DISTINCT n) AS r7
+}
+CALL (r7) {
+  UNWIND r7 AS i
+  MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
+  WITH DISTINCT g
+  CALL (g) {
+    MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
+    RETURN collect(DISTINCT n) AS reached
+  }
+  UNWIND reached AS n
+  RETURN collect(DISTINCT n) AS r8
+}
+UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS w
+WITH DISTINCT o, tos, w
+CALL (o, w) {
+  WITH o, w
+  WHERE w <> o AND (w:Goal OR (w:Activity AND ($year IS NULL OR w.year = $year)))
+  MATCH (owner:Unit)-[:ASSIGNED_TO]->(w)
+  MATCH (owner)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
+  RETURN DISTINCT w AS item, from
+  UNION
+  WITH w
+  WHERE NOT w:Activity OR $year IS NULL OR w.year = $year
+  MATCH (s:ASN)-[:ASSIGNED_TO]->(w)
+  MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
+  RETURN DISTINCT s AS item, from
+}
+UNWIND tos AS to
+WITH DISTINCT from, to, item
+WHERE from <> to
+RETURN from.id AS from_unit_id, from.name AS from_unit_name, to.id AS to_unit_id, to.name AS to_unit_name,
+       count(CASE WHEN item:Activity THEN 1 END) AS activities,
+       count(CASE WHEN item:ASN THEN 1 END) AS staff,
+       count(CASE WHEN item:Goal THEN 1 END) AS goals,
+       sum(CASE WHEN item:Activity THEN coalesce(item.budget, 0) ELSE 0 END) AS budget
+ORDER BY from_unit_id, to_unit_id

@@ -1,0 +1,12 @@
+// name: goals_unassigned
+// Goals nobody is accountable for.
+// No Unit and no ASN is ASSIGNED_TO the goal, nor to any indicator measuring it (an assignment to a goal's
+// indicator counts as an assignment to the goal).
+// Every level is checked, visi to rhk.
+// Rows: id, level, statement; sorted top level first (visi … rhk), then id.
+MATCH (g:Goal)
+WHERE NOT EXISTS { (:Unit|ASN)-[:ASSIGNED_TO]->(g) }
+  AND NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator)<-[:ASSIGNED_TO]-(:Unit|ASN) }
+RETURN g.id AS id, g.level AS level, g.statement AS statement
+ORDER BY {visi: 0, misi: 1, tujuan: 2, sasaran: 3, sasaran_program: 4, sasaran_kegiatan: 5,
+          sasaran_subkegiatan: 6, rhk: 7}[level], id

@@ -1,0 +1,26 @@
+// name: goals_without_indicator
+// Goals without any indicator.
+// Checked levels: tujuan, sasaran, sasaran_program, sasaran_kegiatan and sasaran_subkegiatan (each must be
+// measured by at least one Indicator, MEASURED_BY). visi and misi (measured through the tujuan and sasaran
+// below them) and rhk (an individual's work result, measured in the SKP) are not checked.
+// Rows: id, level, statement, unit_id, unit_name: the accountable unit (the Unit ASSIGNED_TO the goal; with
+// several, the one with the smallest id; null when there is none). Sorted top level first, then unit_id, id.
+// param unit: str? Only goals whose accountable unit is this unit or a unit below it (PART_OF).
+CALL () {
+  OPTIONAL MATCH (:Unit {id: $unit})<-[:PART_OF]-*(below:Unit)
+  RETURN collect(DISTINCT below) AS scope
+}
+MATCH (g:Goal)
+WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
+  AND NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator) }
+CALL (g, scope) {
+  OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(g)
+  WHERE $unit IS NULL OR u IN scope
+  WITH u ORDER BY u.id LIMIT 1
+  RETURN u
+}
+WITH g, u
+WHERE $unit IS NULL OR u IS NOT NULL
+RETURN g.id AS id, g.level AS level, g.statement AS statement, u.id AS unit_id, u.name AS unit_name
+ORDER BY {tujuan: 0, sasaran: 1, sasaran_program: 2, sasaran_kegiatan: 3, sasaran_subkegiatan: 4}[level],
+         unit_id, id

@@ -1,0 +1,51 @@
+// name: opd_trees_unlinked
+// Perangkat daerah (OPD) whose performance tree is not linked to the Pemda tree.
+// Not linked: no goal assigned to the OPD or to a unit below it (PART_OF) reaches, following CONTRIBUTES_TO
+// upward in one or more steps (an indicator standing for the goal it measures), a goal assigned to the OPD's
+// Pemda (a unit of kind pemda the OPD is PART_OF, directly or through other units; an OPD under no pemda unit
+// is checked against every pemda unit's goals). An OPD without any goal is listed too (goals = 0).
+// Rows: id, name, goals (how many distinct goals are assigned to the OPD and its sub-units); sorted by id.
+// Traversal: one breadth-first var-length expansion of CONTRIBUTES_TO per goal (each node visited once, so
+// cycles and chains thousands deep are fine), alternated with indicator→goal steps up to 8 times, like the
+// other audit queries (a clean tree needs at most 8).
+MATCH (opd:Unit {kind: 'perangkat_daerah'})
+CALL (opd) {
+  OPTIONAL MATCH (opd)-[:PART_OF]->+(above:Unit)
+  WITH DISTINCT above
+  RETURN [unit IN collect(above) WHERE unit.kind = 'pemda'] AS pemdas
+}
+CALL (opd) {
+  OPTIONAL MATCH (opd)<-[:PART_OF]-*(:Unit)-[:ASSIGNED_TO]->(g:Goal)
+  RETURN count(DISTINCT g) AS goals
+}
+CALL (opd, pemdas) {
+  MATCH (opd)<-[:PART_OF]-*(:Unit)-[:ASSIGNED_TO]->(g:Goal)
+  WITH DISTINCT g
+  MATCH (g)-[:CONTRIBUTES_TO*]->(x)
+  WITH DISTINCT x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  WITH x WHERE x:Goal AND EXISTS {
+    MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(x)
+    WHERE size(pemdas) = 0 OR p IN pemdas
+  }
+  RETURN count(x) AS pemda_goals_reached
+}
+WITH opd, goals, pemda_goals_reached
+WHERE pemda_goals_reached = 0
+RETURN opd.id AS id, opd.name AS name, goals
+ORDER BY id

@@ -1,0 +1,45 @@
+// name: outcome_goals_without_activity
+// Outcome goals that no activity supports.
+// Goals of level tujuan or sasaran (Pemda's or an OPD's) that no activity (program, kegiatan, sub-kegiatan;
+// of $year when given) reaches by following CONTRIBUTES_TO upward, an indicator standing for the goal it
+// measures (a contribution to a goal's indicator is a contribution to the goal). visi and misi are not
+// checked: they are supported through the tujuan and sasaran below them, which this query checks. PART_OF
+// confers nothing.
+// Rows: id, level, statement, unit_id (the accountable unit: the smallest id among the units ASSIGNED_TO the
+// goal; null when none). Sorted tujuan first, then unit_id, id.
+// Traversal: one breadth-first var-length expansion of CONTRIBUTES_TO per activity (each node visited once,
+// so cycles and chains thousands deep are fine), alternated with indicator→goal steps up to 8 times, like the
+// other audit queries (a clean tree needs at most 8).
+// param year: int? Only activities of this budget year count as support.
+CALL () {
+  MATCH (act:Activity)
+  WHERE $year IS NULL OR act.year = $year
+  MATCH (act)-[:CONTRIBUTES_TO*]->(x)
+  WITH DISTINCT x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  WITH x WHERE x:Goal AND x.level IN ['tujuan', 'sasaran']
+  RETURN collect(x) AS supported
+}
+MATCH (g:Goal)
+WHERE g.level IN ['tujuan', 'sasaran'] AND NOT g IN supported
+CALL (g) {
+  OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(g)
+  RETURN min(u.id) AS unit_id
+}
+RETURN g.id AS id, g.level AS level, g.statement AS statement, unit_id
+ORDER BY {tujuan: 0, sasaran: 1}[level], unit_id, id

@@ -1,0 +1,20 @@
+// name: output_indicators_as_outcomes
+// Output-type indicators labelled as outcomes.
+// Indicators measuring an outcome-level goal (visi, misi, tujuan, sasaran) whose name reads as an output
+// ("jumlah kegiatan terlaksana", "persentase dokumen tersusun"): it contains, as a whole word or phrase and
+// in any case, one of the words in `output_words` at the top of the query. Extend that list to catch more
+// (plain words or phrases, matched literally). A bare 'jumlah' is deliberately not in it: count-type outcome
+// indicators ("Jumlah kunjungan wisatawan", "Jumlah kasus kekerasan terhadap perempuan dan anak") would
+// match; the output nouns and verbs after it ("Jumlah kegiatan sosialisasi yang terlaksana") are what give it
+// away.
+// Rows: id, name, goal_id, goal_level, matched (the words of the list found in the name, in list order); one
+// row per indicator and measured goal, sorted by goal_id, id.
+WITH ['terlaksananya', 'terlaksana', 'dilaksanakan', 'terselenggaranya', 'terselenggara', 'tersusunnya',
+      'tersusun', 'disusun', 'tersedianya', 'persentase dokumen', 'dokumen', 'laporan', 'kegiatan', 'rapat',
+      'sosialisasi', 'pelatihan', 'bimbingan teknis', 'bimtek'] AS output_words
+MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
+WHERE g.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+WITH i, g, [word IN output_words WHERE i.name =~ ('(?is).*\\b\\Q' + word + '\\E\\b.*')] AS matched
+WHERE size(matched) > 0
+RETURN i.id AS id, i.name AS name, g.id AS goal_id, g.level AS goal_level, matched
+ORDER BY goal_id, id

@@ -1,0 +1,44 @@
+// name: units_without_outcome
+// Units whose whole work reaches no outcome.
+// Perangkat daerah (OPD) and unit kerja that are accountable for at least one element (a goal, indicator or
+// activity the unit is ASSIGNED_TO), none of which reaches an outcome goal (visi, misi, tujuan, sasaran). An
+// element reaches an outcome when it is one, or when following CONTRIBUTES_TO upward (an indicator standing
+// for the goal it measures, MEASURED_BY read backwards) leads to one. Only the unit's own assignments count,
+// not those of its sub-units or its staff; PART_OF confers nothing. The Pemda itself is not checked.
+// Rows: id, name, kind, elements (how many distinct elements the unit is assigned to); sorted by id.
+// Traversal: breadth-first var-length expansions of CONTRIBUTES_TO (each node visited once, so cycles and
+// chains thousands deep are fine), alternated with indicator→goal steps up to 8 times, like the other audit
+// queries (a clean tree needs at most 8).
+MATCH (u:Unit)
+WHERE u.kind IN ['perangkat_daerah', 'unit_kerja']
+CALL (u) {
+  MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
+  RETURN count(DISTINCT e) AS elements
+}
+WITH u, elements
+WHERE elements > 0
+CALL (u) {
+  MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x)
+  WITH DISTINCT x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
+  WITH DISTINCT y AS x
+  RETURN count(CASE WHEN x:Goal AND x.level IN ['visi', 'misi', 'tujuan', 'sasaran'] THEN 1 END) AS outcomes
+}
+WITH u, elements, outcomes
+WHERE outcomes = 0
+RETURN u.id AS id, u.name AS name, u.kind AS kind, elements
+ORDER BY id
