@@ -44,9 +44,12 @@ def run_audit(runner: Runner, catalog: Catalog, *, year: int | None = None,
     for finding in FINDINGS:
         if finding.query not in catalog:
             continue
-        declared = {param.name for param in catalog[finding.query].params}
+        query = catalog[finding.query]
+        declared = {param.name for param in query.params}
         params = {name: value for name, value in (("year", year), ("unit", unit))
                   if name in declared and value is not None}
+        if any(not param.optional and param.name not in params for param in query.params):
+            continue  # e.g. indicators_incomplete needs a year, and the data has no indicator figures
         results[finding.query] = catalog.run(runner, finding.query, params)
     return results
 
