@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup demo test neo4j-stop clean
+.PHONY: setup browser demo test neo4j-stop clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,12 +15,17 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The end-to-end tests drive Debian's chromium through Playwright (a browser download is not possible here).
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+		|| { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }; }
+
 demo: setup
 	$(BIN)/pokin neo4j start
 	$(BIN)/pokin seed
 	$(BIN)/pokin serve --host 127.0.0.1 --port 5000
 
-test: setup
+test: setup browser
 	$(BIN)/pytest
 
 neo4j-stop: setup
