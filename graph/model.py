@@ -67,7 +67,9 @@ NODE_TYPES: Final = (UNIT, GOAL, INDICATOR, INDICATOR_YEAR, ACTIVITY, ASN)
 NODE_TYPES_BY_LABEL: Final = {node.label: node for node in NODE_TYPES}
 
 CONTRIBUTES_TO = RelType("CONTRIBUTES_TO", ("Goal", "Activity", "Indicator"), ("Goal", "Indicator"),
-                         ("weight",), "Supports a higher element; weight defaults to 1.")
+                         ("weight", "implied"),
+                         "Supports a higher element; weight defaults to 1. `implied: true` marks the edge "
+                         "derived from MEASURED_BY (see IMPLIED_EDGES below), never one from the data.")
 ASSIGNED_TO = RelType("ASSIGNED_TO", ("Unit", "ASN"), ("Goal", "Indicator", "Activity"), (),
                       "Is accountable for the element.")
 MEASURED_BY = RelType("MEASURED_BY", ("Goal",), ("Indicator",), (), "The goal is measured by the indicator.")
@@ -80,6 +82,55 @@ REPORTS_TO = RelType("REPORTS_TO", ("ASN",), ("ASN",), (), "The ASN's direct sup
 REL_TYPES: Final = (CONTRIBUTES_TO, ASSIGNED_TO, MEASURED_BY, UNIT_PART_OF, ACTIVITY_PART_OF, MEMBER_OF,
                     REPORTS_TO)
 REL_TYPE_NAMES: Final = tuple(dict.fromkeys(rel.name for rel in REL_TYPES))
+
+
+# --- Implied edges: "an indicator stands for the goal it measures" -------------------------------------
+#
+# Reaching an indicator counts as reaching the goal it measures, so going "up" the tree would mix
+# CONTRIBUTES_TO forwards with MEASURED_BY backwards, which Neo4j cannot follow in one breadth-first
+# search. The graph therefore carries, for every (g:Goal)-[:MEASURED_BY]->(i:Indicator), an IMPLIED edge
+#     (i)-[:CONTRIBUTES_TO {implied: true, weight: 1.0, dataset: <the MEASURED_BY's dataset>}]->(g)
+# which states exactly that rule. "Up" is then `(x)-[:CONTRIBUTES_TO*0..]->(y)` and "down" its reverse.
+# Anything that counts or shows real contributions (weights, crosscutting, cascade checks, cycles as
+# members, drawn edges) filters them: `WHERE NOT coalesce(r.implied, false)` (real edges carry no
+# `implied` property). When the data itself has (i)-[:CONTRIBUTES_TO]->(g) for a goal g that i measures,
+# that real edge already states the step and no implied edge is added beside it.
+# The importer maintains them in its one transaction (derive_implied_edges_statements); graphs built
+# with raw Cypher call derive_implied_edges(runner) after building.
+
+IMPLIED_PROPERTY: Final = "implied"
+
+_DERIVE_DELETE = """
+MATCH (i:Indicator)-[r:CONTRIBUTES_TO]->(g:Goal)
+WHERE r.implied = true AND ($dataset IS NULL OR r.dataset = $dataset)
+  AND (NOT EXISTS { (g)-[:MEASURED_BY]->(i) }
+       OR EXISTS { MATCH (i)-[real:CONTRIBUTES_TO]->(g) WHERE real.implied IS NULL })
+DELETE r
+"""
+_DERIVE_CREATE = """
+MATCH (g:Goal)-[m:MEASURED_BY]->(i:Indicator)
+WHERE ($dataset IS NULL OR m.dataset = $dataset)
+  AND NOT EXISTS { MATCH (i)-[real:CONTRIBUTES_TO]->(g) WHERE real.implied IS NULL }
+MERGE (i)-[r:CONTRIBUTES_TO {implied: true}]->(g)
+  ON CREATE SET r.weight = 1.0, r.dataset = m.dataset
+WITH r, m
+WHERE r.weight IS NULL OR r.weight <> 1.0 OR r.dataset IS NULL OR r.dataset <> m.dataset
+   OR (m.dataset IS NULL AND r.dataset IS NOT NULL)
+SET r.weight = 1.0, r.dataset = m.dataset
+"""
+
+
+def derive_implied_edges_statements() -> list[str]:
+    """The Cypher that brings the implied edges in line with MEASURED_BY (parameter `$dataset`: only the
+    MEASURED_BY and implied edges of that dataset; null for the whole graph). Idempotent: run twice, the
+    second run creates, deletes and sets nothing. The importer runs them in its transaction."""
+    return [_DERIVE_DELETE.strip(), _DERIVE_CREATE.strip()]
+
+
+def derive_implied_edges(runner: Runner, dataset: str | None = None) -> None:
+    """Create the missing implied edges and delete the stale ones (for graphs built with raw Cypher)."""
+    for statement in derive_implied_edges_statements():
+        runner.write(statement, {"dataset": dataset})
 
 
 def constraint_statements() -> list[str]:

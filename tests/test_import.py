@@ -21,6 +21,12 @@ def copy_mini(tmp_path: Path) -> Path:
     return target
 
 
+def implied_edges(runner) -> set[tuple]:
+    return {(row["i"], row["g"], row["w"], row["d"]) for row in runner.read(
+        "MATCH (i)-[r:CONTRIBUTES_TO]->(g) WHERE r.implied "
+        "RETURN i.id AS i, g.id AS g, r.weight AS w, r.dataset AS d")}
+
+
 def edit(folder: Path, file: str, old: str, new: str) -> None:
     path = folder / file
     text = path.read_text(encoding="utf-8")
@@ -34,9 +40,12 @@ def test_mini_dataset_imports_with_expected_counts(runner):
     counts = {row["label"]: row["n"] for row in runner.read(
         "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
     assert counts == {"Unit": 4, "Goal": 10, "Indicator": 2, "IndicatorYear": 3, "Activity": 4, "ASN": 5}
-    rels = {row["type"]: row["n"] for row in runner.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
+    rels = {row["type"]: row["n"] for row in runner.read(
+        "MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")}
     assert rels == {"ASSIGNED_TO": 19, "CONTRIBUTES_TO": 12, "MEASURED_BY": 2, "PART_OF": 6,
                     "MEMBER_OF": 5, "REPORTS_TO": 4}
+    # and one implied indicator→goal edge per MEASURED_BY (graph/model.py)
+    assert implied_edges(runner) == {("I-S1", "S1", 1.0, "PEMDA"), ("I-SK", "SK-IMUN", 1.0, "PEMDA")}
     budget = runner.read("MATCH (a:Activity {id: 'SK-1'}) RETURN a.budget AS budget, a.year AS year")[0]
     assert budget == {"budget": 250_000_000, "year": 2026}
     figures = runner.read("MATCH (y:IndicatorYear {indicator_id: 'I-SK', year: 2025}) RETURN y.realisasi AS r")
@@ -83,6 +92,49 @@ def test_reimport_of_a_changed_dataset_removes_what_disappeared(runner, tmp_path
     runner.write("MATCH (n) DETACH DELETE n")
     import_path(folder, runner)
     assert snapshot(runner) == fresh, "a changed re-import must equal a fresh import of the new files"
+
+
+def test_implied_edges_follow_measured_by_across_reimports(runner, tmp_path):
+    import_path(MINI, runner)
+    folder = copy_mini(tmp_path)
+    # I-SK now measures S-DINKES instead of SK-IMUN: the implied edge moves with it
+    edit(folder, "indicators.csv", "I-SK,SK-IMUN,", "I-SK,S-DINKES,")
+    import_path(folder, runner)
+    assert implied_edges(runner) == {("I-S1", "S1", 1.0, "PEMDA"), ("I-SK", "S-DINKES", 1.0, "PEMDA")}
+    # a real contribution of an indicator to the goal it measures replaces the implied edge beside it
+    edit(folder, "links.csv", "SK-1,CONTRIBUTES_TO,S-DINSOS,0.5",
+         "SK-1,CONTRIBUTES_TO,S-DINSOS,0.5\nI-S1,CONTRIBUTES_TO,S1,0.75")
+    import_path(folder, runner)
+    assert implied_edges(runner) == {("I-SK", "S-DINKES", 1.0, "PEMDA")}
+    assert runner.read("MATCH (:Indicator {id: 'I-S1'})-[r:CONTRIBUTES_TO]->(:Goal {id: 'S1'}) "
+                       "RETURN r.weight AS w, r.implied AS implied") == [{"w": 0.75, "implied": None}]
+    again = import_path(folder, runner)
+    assert again.written.relationships_created == again.written.relationships_deleted == 0
+    # and when that real edge disappears from the files, the implied one comes back
+    import_path(MINI, runner)
+    assert implied_edges(runner) == {("I-S1", "S1", 1.0, "PEMDA"), ("I-SK", "SK-IMUN", 1.0, "PEMDA")}
+    fresh = snapshot(runner)
+    runner.write("MATCH (n) DETACH DELETE n")
+    import_path(MINI, runner)
+    assert snapshot(runner) == fresh
+
+
+def test_derive_implied_edges_on_a_graph_built_by_hand_is_idempotent(runner):
+    from graph.model import derive_implied_edges
+    runner.write("CREATE (g:Goal {id: 'G'})-[:MEASURED_BY]->(i:Indicator {id: 'I'}), "
+                 "(h:Goal {id: 'H'})-[:MEASURED_BY {dataset: 'D'}]->(j:Indicator {id: 'J'}), "
+                 "(k:Goal {id: 'K'}), (l:Indicator {id: 'L'}), "
+                 "(l)-[:CONTRIBUTES_TO {implied: true, weight: 1.0}]->(k)")  # stale: no MEASURED_BY
+    derive_implied_edges(runner)
+    assert implied_edges(runner) == {("I", "G", 1.0, None), ("J", "H", 1.0, "D")}
+    before = snapshot(runner)
+    derive_implied_edges(runner)
+    assert snapshot(runner) == before
+    runner.write("MATCH (:Goal {id: 'G'})-[m:MEASURED_BY]->() DELETE m")
+    derive_implied_edges(runner, "D")  # another dataset's edges are left alone
+    assert implied_edges(runner) == {("I", "G", 1.0, None), ("J", "H", 1.0, "D")}
+    derive_implied_edges(runner)
+    assert implied_edges(runner) == {("J", "H", 1.0, "D")}
 
 
 # Each bad-input class: (file, text to replace, replacement, expected file:row, column, message fragment)

@@ -3,7 +3,9 @@
 Each import is the whole truth about its dataset (one Pemda's files): nodes and edges that the previous
 import of the same dataset had and this one has not are removed in the same transaction. Nodes and
 edges are MERGEd on their keys and their properties replaced, so importing the same files again leaves
-the same graph, node for node and edge for edge.
+the same graph, node for node and edge for edge. The implied indicator→goal CONTRIBUTES_TO edges
+(graph/model.py) are derived from MEASURED_BY at the end of the same transaction; the stale-edge removal
+leaves them to that derivation.
 """
 from __future__ import annotations
 
@@ -90,9 +92,13 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE) -> list[_Statement]:
         keys = [f"{start}|{end}" for (kind, start, end) in dataset.edges if kind == rel_type]
         statements.append(_Statement(
             f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
-            f"WHERE NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
+            f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
+            f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
             {"dataset": dataset.name, "keys": keys},
         ))
+    # the implied indicator→goal edges follow this dataset's MEASURED_BY (graph/model.py)
+    statements += [_Statement(cypher, {"dataset": dataset.name})
+                   for cypher in model.derive_implied_edges_statements()]
     return statements
 
 
