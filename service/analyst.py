@@ -20,6 +20,7 @@ from service.errors import ApiError, is_timeout, timeout_error
 from service.formats import INT64_MAX, list_response, output_format, query_args
 
 MAX_QUERY_CHARS = 100_000
+EXECUTION_FAILED = "Neo.DatabaseError.Statement.ExecutionFailed"
 FORBIDDEN_CODES = ("Neo.ClientError.Statement.UnsupportedAdministrationCommand",
                    "Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
 
@@ -46,6 +47,12 @@ def cypher():
         raise  # the service's own credentials: 503, like any unusable database
     except neo4j_errors.ClientError as exc:
         raise _query_error(exc, timeout) from None
+    except neo4j_errors.DatabaseError as exc:
+        # Neo4j files some failures of the query itself under DatabaseError (e.g. shortestPath with the
+        # same start and end node): the analyst's to fix, so 400 with the message; anything else stays 500.
+        if getattr(exc, "code", "") != EXECUTION_FAILED:
+            raise
+        raise ApiError(400, f"the query failed while running: {getattr(exc, 'message', None) or exc}") from None
     truncated = len(rows) > cap
     return list_response(rows[:cap], columns, fmt=fmt, filename="cypher", truncated=truncated, row_cap=cap)
 
