@@ -310,8 +310,8 @@ def test_a_failure_in_the_middle_of_writing_leaves_nothing(runner, monkeypatch, 
     edit(folder, "goals.csv", "Tersusunnya laporan internal", "Tersusunnya laporan internal (revisi)")
     real_plan = write_module.plan
 
-    def plan_that_fails_midway(dataset, batch_size=write_module.BATCH_SIZE):
-        statements = real_plan(dataset, batch_size=1)
+    def plan_that_fails_midway(dataset, batch_size=write_module.BATCH_SIZE, state=None):
+        statements = real_plan(dataset, 1, state)
         middle = len(statements) // 2
         failing = write_module._Statement("UNWIND [1, 0] AS x RETURN 1 / x AS boom")
         return statements[:middle] + [failing] + statements[middle:]

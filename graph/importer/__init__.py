@@ -9,7 +9,8 @@ from graph.db import Runner
 from graph.importer.build import Builder, Dataset
 from graph.importer.errors import ImportProblem, ImportRejected
 from graph.importer.sources import read_source
-from graph.importer.writer import WriteSummary, existing_labels, plan, write
+from graph.importer import writer
+from graph.importer.writer import WriteSummary, existing_labels
 from graph.model import apply_schema
 
 __all__ = ["ImportProblem", "ImportRejected", "ImportReport", "import_path", "validate_path"]
@@ -41,6 +42,15 @@ def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_r
     if dry_run:
         return ImportReport(built.name, built.counts(), None)
     apply_schema(runner)
-    total = len(plan(built))
-    summary = write(runner, built, on_statement=(lambda done: progress(done, total)) if progress else None)
+    total = 0
+
+    def planned(tx) -> list:
+        # the plan is built once, inside the import's transaction, from what the database holds there
+        nonlocal total
+        statements = writer.plan(built, writer.BATCH_SIZE, writer.read_state(tx, built))
+        total = len(statements)
+        return statements
+
+    summary = writer.write(runner, planned,
+                           on_statement=(lambda done: progress(done, total)) if progress else None)
     return ImportReport(built.name, built.counts(), summary)

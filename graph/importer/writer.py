@@ -17,9 +17,9 @@ from neo4j import ManagedTransaction
 
 from graph import model
 from graph.db import Runner
-from graph.importer.build import Dataset
+from graph.importer.build import Dataset, EdgeKey
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 
 
 @dataclass
@@ -59,57 +59,139 @@ def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, st
     return found
 
 
-def plan(dataset: Dataset, batch_size: int = BATCH_SIZE) -> list[_Statement]:
-    """Every statement of the import, in order; pure, so it can be counted for a progress bar and tested."""
-    statements: list[_Statement] = []
+def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
+    """Which keys the database holds now: this dataset's nodes and edges, and the nodes this import defines
+    that exist in another dataset. Read inside the import's own transaction (so what the plan is based on
+    cannot change before it commits), each as one collected list: a few records, not one per row."""
+    state = State()
+
+    def one(cypher: str, params: dict[str, Any]) -> list[Any]:
+        return tx.run(cypher, params).single(strict=True)[0]
+
     for node in model.NODE_TYPES:
         items = dataset.nodes.get(node.label, {})
-        match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
-        rows = [{**props, "dataset": dataset.name} for props in items.values()]
-        for batch in _batches(rows, batch_size):
-            statements.append(_Statement(
-                f"UNWIND $rows AS row MERGE (n:{node.label} {{{match}}}) SET n = row", {"rows": batch}))
-        key = " + '|' + ".join(f"toString(n.{prop})" for prop in node.key)
-        statements.append(_Statement(
-            f"MATCH (n:{node.label} {{dataset: $dataset}}) WHERE NOT {key} IN $keys DETACH DELETE n",
-            {"dataset": dataset.name, "keys": ["|".join(str(part) for part in _as_tuple(k)) for k in items]},
-        ))
+        key_expr = _key_cypher(node, "n")
+        own = one(f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect({key_expr})",
+                  {"dataset": dataset.name})
+        state.own[node.label] = {_key(k) for k in own}
+        wanted = [_key_param(key) for key in items if key not in state.own[node.label]]
+        match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
+        others: set[Any] = set()
+        for batch in _batches(wanted, 50000):
+            others.update(_key(k) for k in one(
+                f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) RETURN collect({key_expr})", {"keys": batch}))
+        state.others[node.label] = others
+    for rel_type in model.REL_TYPE_NAMES:
+        state.edges[rel_type] = set(one(
+            f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
+            f"RETURN collect({model.key_expression('a')} + '|' + {model.key_expression('b')})",
+            {"dataset": dataset.name}))
+    return state
 
-    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for (rel_type, start, end), props in dataset.edges.items():
-        start_label, end_label = dataset.edge_labels[(rel_type, start, end)]
-        grouped[(rel_type, start_label, end_label)].append(
-            {"start": start, "end": end, "props": {**props, "dataset": dataset.name}})
-    for (rel_type, start_label, end_label), rows in sorted(grouped.items()):
+
+@dataclass
+class State:
+    """Keys in the database: this dataset's nodes per label, nodes of other datasets that this import
+    defines (taken over, as MERGE always did), and this dataset's edges per type as 'start|end'."""
+
+    own: dict[str, set[Any]] = field(default_factory=dict)
+    others: dict[str, set[Any]] = field(default_factory=dict)
+    edges: dict[str, set[str]] = field(default_factory=dict)
+
+
+def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" = None) -> list[_Statement]:
+    """Every statement of the import, in order; pure (given the keys the database holds, `state`; none
+    means an empty database), so it can be counted for a progress bar and tested.
+
+    A node or edge that does not exist yet is CREATEd (an edge with an end just created cannot exist
+    yet; any other new edge is MERGEd), one that exists is SET only where its properties differ (compared
+    in the database, nothing is read back), and what this dataset had and the files no longer have is
+    deleted."""
+    state = state or State()
+    name = dataset.name
+    statements: list[_Statement] = []
+    created: dict[str, set[Any]] = {}
+    for node in model.NODE_TYPES:
+        items = dataset.nodes.get(node.label, {})
+        own, others = state.own.get(node.label, set()), state.others.get(node.label, set())
+        new_rows, old_rows = [], []
+        fresh = created.setdefault(node.label, set())
+        for key, props in items.items():
+            row = {**{k: v for k, v in props.items() if v is not None}, "dataset": name}
+            if key in own or key in others:
+                old_rows.append(row)
+            else:
+                new_rows.append(row)
+                fresh.add(key)
+        for batch in _batches(new_rows, batch_size):
+            statements.append(_Statement(f"UNWIND $rows AS row CREATE (n:{node.label}) SET n = row", {"rows": batch}))
+        match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
+        for batch in _batches(old_rows, batch_size):
+            statements.append(_Statement(
+                f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) WITH n, row WHERE properties(n) <> row "
+                f"SET n = row", {"rows": batch}))
+        stale = [_key_param(key) for key in own if key not in items]
+        key_match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
+        for batch in _batches(stale, batch_size):
+            statements.append(_Statement(
+                f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) DETACH DELETE n", {"keys": batch}))
+
+    grouped: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    wanted_edges: dict[str, set[str]] = defaultdict(set)
+    for edge, props in dataset.edges.items():
+        rel_type, start, end = edge
+        start_label, end_label = dataset.edge_labels[edge]
+        row = {"start": start, "end": end, "props": {**props, "dataset": name}}
+        wanted_edges[rel_type].add(f"{start}|{end}")
+        if f"{start}|{end}" in state.edges.get(rel_type, ()):
+            verb = "SET"
+        elif start in created.get(start_label, ()) or end in created.get(end_label, ()):
+            verb = "CREATE"
+        else:
+            verb = "MERGE"
+        grouped[(verb, rel_type, start_label, end_label)].append(row)
+    for (verb, rel_type, start_label, end_label), rows in sorted(grouped.items()):
         start_key = model.NODE_TYPES_BY_LABEL[start_label].key[0]
         end_key = model.NODE_TYPES_BY_LABEL[end_label].key[0]
+        ends = f"UNWIND $rows AS row MATCH (a:{start_label} {{{start_key}: row.start}}) " \
+               f"MATCH (b:{end_label} {{{end_key}: row.end}}) "
+        write_edge = {
+            "CREATE": f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props",
+            "MERGE": f"MERGE (a)-[r:{rel_type}]->(b) SET r = row.props",
+            "SET": f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = row.props.dataset "
+                   f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> row.props SET r = row.props",
+        }[verb]
         for batch in _batches(rows, batch_size):
-            statements.append(_Statement(
-                f"UNWIND $rows AS row MATCH (a:{start_label} {{{start_key}: row.start}}) "
-                f"MATCH (b:{end_label} {{{end_key}: row.end}}) "
-                f"MERGE (a)-[r:{rel_type}]->(b) SET r = row.props", {"rows": batch}))
+            statements.append(_Statement(ends + write_edge, {"rows": batch}))
     for rel_type in model.REL_TYPE_NAMES:
-        keys = [f"{start}|{end}" for (kind, start, end) in dataset.edges if kind == rel_type]
-        statements.append(_Statement(
-            f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
-            f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
-            f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
-            {"dataset": dataset.name, "keys": keys},
-        ))
+        if state.edges.get(rel_type, set()) - wanted_edges[rel_type]:
+            statements.append(_Statement(
+                f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
+                f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
+                f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
+                {"dataset": name, "keys": sorted(wanted_edges[rel_type])},
+            ))
     # the implied indicator→goal edges follow this dataset's MEASURED_BY (graph/model.py)
     statements += [_Statement(cypher, {"dataset": dataset.name})
                    for cypher in model.derive_implied_edges_statements()]
     return statements
 
 
-def write(runner: Runner, dataset: Dataset, *, batch_size: int = BATCH_SIZE,
-          on_statement: Callable[[int], None] | None = None, timeout: float | None = 600.0) -> WriteSummary:
-    """Run the plan as one transaction; any failure (ours or Neo4j's) rolls everything back."""
-    statements = plan(dataset, batch_size)
+def write(runner: Runner, statements: "list[_Statement] | Dataset | Callable[[ManagedTransaction], list[_Statement]]",
+          *, batch_size: int = BATCH_SIZE, on_statement: Callable[[int], None] | None = None,
+          timeout: float | None = 600.0) -> WriteSummary:
+    """Run a plan as one transaction; any failure (ours or Neo4j's) rolls everything back.
 
+    `statements` is the plan (from `plan`), or a function of the transaction that returns it (so the
+    state it is based on is read inside the same transaction), or a Dataset (planned here)."""
     def work(tx: ManagedTransaction) -> WriteSummary:
+        todo = statements
+        if isinstance(todo, Dataset):
+            todo = plan(todo, batch_size, read_state(tx, todo))
+        elif callable(todo):
+            todo = todo(tx)
         summary = WriteSummary()
-        for number, statement in enumerate(statements, start=1):
+        for number, statement in enumerate(todo, start=1):
             result = tx.run(statement.cypher, statement.params)
             summary.add(result.consume().counters)
             summary.batches = number
@@ -118,6 +200,20 @@ def write(runner: Runner, dataset: Dataset, *, batch_size: int = BATCH_SIZE,
         return summary
 
     return runner.write_transaction(work, timeout=timeout)
+
+
+def _key_cypher(node: model.NodeType, variable: str) -> str:
+    if len(node.key) == 1:
+        return f"{variable}.{node.key[0]}"
+    return "[" + ", ".join(f"{variable}.{prop}" for prop in node.key) + "]"
+
+
+def _key(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _key_param(key: Any) -> Any:
+    return list(key) if isinstance(key, tuple) else [key]
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
