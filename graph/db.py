@@ -18,6 +18,10 @@ def make_driver(settings: Neo4jSettings) -> Driver:
         connection_acquisition_timeout=15.0,
         connection_timeout=5.0,
         max_transaction_retry_time=10.0,
+        # Only warnings and worse reach the log, and not "unknown property/label" hints: queries name
+        # properties an empty or partial database may not hold yet (e.g. before the first import).
+        notifications_min_severity="WARNING",
+        notifications_disabled_classifications=["UNRECOGNIZED"],
     )
 
 

@@ -14,9 +14,11 @@ from graph.catalog import load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from service import analyst, elements, openapi, uploads  # noqa: F401 - their routes join the blueprint
+from service import pages
 from service.api import bp
 from service.auth import identify
 from service.config import DEFAULTS, normalise, settings_from_env
+from service.cors import register_cors
 from service.database import Database
 from service.errors import register_error_handlers
 from service.formats import PokinJSONProvider
@@ -44,6 +46,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["pokin.catalog"] = app.config.get("CATALOG") or load_catalog()
 
     app.before_request(identify)
+    register_cors(app)  # its preflight answer runs before identify: a preflight carries no token
     register_error_handlers(app)
     app.register_blueprint(bp)
+    pages.register(app)  # the web pages and their .json twins (service/pages/)
     return app

@@ -8,12 +8,14 @@
 | `POKIN_CYPHER_TIMEOUT` | `CYPHER_TIMEOUT` | 10 seconds (analyst Cypher, server-side) |
 | `POKIN_CYPHER_MAX_ROWS` | `CYPHER_MAX_ROWS` | 5000 (analyst Cypher row cap) |
 | `POKIN_PAGE_MAX` | `PAGE_MAX` | 1000 (largest `limit`) |
+| `POKIN_CORS_ORIGINS` | `CORS_ORIGINS` | none: CORS off; else `https://a.example,https://b.example` |
 
 The Neo4j connection itself comes from `graph.config.Neo4jSettings` (NEO4J_URI and friends).
 """
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Mapping
 
 ROLES = ("reader", "editor")
@@ -32,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "QUERY_TIMEOUT": 30.0,
     "ZIP_MAX_MEMBERS": 64,
     "ZIP_MAX_UNPACKED_MB": 200.0,
+    "CORS_ORIGINS": (),
 }
 
 _ENV = {
@@ -41,6 +44,7 @@ _ENV = {
     "CYPHER_TIMEOUT": "POKIN_CYPHER_TIMEOUT",
     "CYPHER_MAX_ROWS": "POKIN_CYPHER_MAX_ROWS",
     "PAGE_MAX": "POKIN_PAGE_MAX",
+    "CORS_ORIGINS": "POKIN_CORS_ORIGINS",
 }
 
 
@@ -71,6 +75,7 @@ def normalise(config: Mapping[str, Any]) -> dict[str, Any]:
         "QUERY_TIMEOUT": _number("QUERY_TIMEOUT", config["QUERY_TIMEOUT"], float, 0.01),
         "ZIP_MAX_MEMBERS": _number("ZIP_MAX_MEMBERS", config["ZIP_MAX_MEMBERS"], int, 1),
         "ZIP_MAX_UNPACKED_MB": _number("ZIP_MAX_UNPACKED_MB", config["ZIP_MAX_UNPACKED_MB"], float, 0.001),
+        "CORS_ORIGINS": parse_origins(config["CORS_ORIGINS"]),
     }
 
 
@@ -95,6 +100,19 @@ def parse_tokens(value: str | Mapping[str, str]) -> dict[str, str]:
             raise ConfigError(f"POKIN_TOKENS: entry {number} has a token shorter than 8 characters")
         tokens[token] = role
     return tokens
+
+
+def parse_origins(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """`https://a.example,https://b.example` to a tuple; each must be scheme://host[:port], nothing more."""
+    entries = value.split(",") if isinstance(value, str) else list(value)
+    origins = []
+    for entry in (str(item).strip() for item in entries):
+        if not entry:
+            continue
+        if entry == "*" or not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?", entry):
+            raise ConfigError(f"POKIN_CORS_ORIGINS: '{entry}' is not an origin like https://host[:port]")
+        origins.append(entry)
+    return tuple(origins)
 
 
 def _choice(key: str, value: Any, allowed: tuple[str, ...]) -> str:
