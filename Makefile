@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo test neo4j-stop clean
+.PHONY: setup browser demo test bench neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -27,6 +27,13 @@ demo: setup
 
 test: setup browser
 	$(BIN)/pytest
+
+# Benchmarks (BENCHMARKS.md): a throw-away Neo4j per scale, results as JSON in bench/results/.
+bench: setup
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	nice $(BIN)/pokin bench --scale kabupaten --out bench/results/kabupaten.json
+	nice $(BIN)/pokin bench --scale provinsi --out bench/results/provinsi.json
+	$(BIN)/python bench/report.py bench/results/kabupaten.json bench/results/provinsi.json
 
 neo4j-stop: setup
 	$(BIN)/pokin neo4j stop

@@ -1,0 +1,605 @@
+"""pokin benchmarks: import, catalog queries (vs networkx), service load and views, at one scale.
+
+    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|tiny [--only import|queries|service|views] [--out F]
+    make bench            # kabupaten and provinsi, every part, results in bench/results/*.json
+
+Everything runs against a throw-away local Neo4j started here (its data in a temp folder, a free loopback
+port; heap and page cache from POKIN_BENCH_HEAP / POKIN_BENCH_PAGECACHE, default 2g / 1g), on synthetic
+data from seed/synthetic.py (seed 1, cached in POKIN_BENCH_DATA, default /tmp/pokin-bench-data). Each
+figure is measured beside its baseline in the same run, so the ratios hold on a noisy shared machine even
+when the absolute numbers move.
+
+1. import: the pokin importer (a subprocess per scale, its peak RSS from getrusage) against a naive
+   loader (one MERGE per row or per edge, one transaction each, run for a bounded time on the first rows
+   and extrapolated from its rate) and against the ceiling: the same numbers of nodes and edges created
+   by Cypher alone inside Neo4j (UNWIND range(...) CREATE, one transaction per dataset, same schema).
+2. queries: p50/p95 of every catalog query (warm-up first), and for the audit queries with a natural
+   graph equivalent the same answer computed with networkx on the graph read back (load time apart),
+   with a check that both answers agree.
+3. service: waitress (`pokin serve`, 8 threads) under 32 concurrent keep-alive clients on mixed GET
+   endpoints for a bounded time, loopback only: requests/s, p50/p99, errors.
+4. views: build (view_tree + layout) and render (render_page) of the whole tree capped at 1,000 and at
+   5,000 drawn nodes, and of one OPD.
+"""
+from __future__ import annotations
+
+import csv
+import http.client
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from graph.catalog import load_catalog  # noqa: E402
+from graph.config import Neo4jSettings  # noqa: E402
+from graph.db import Runner  # noqa: E402
+from graph.model import apply_schema  # noqa: E402
+from graph.server import LocalServer, free_port  # noqa: E402
+
+OUTCOME = ("visi", "misi", "tujuan", "sasaran")
+AUDIT_CHECKED = ("orphaned_staff", "activities_without_leverage", "goals_without_indicator",
+                 "budget_at_risk_by_unit", "contribution_cycles")
+SETTINGS = {  # per scale: naive loader seconds, query runs, per-query budget (s), service seconds
+    "tiny": {"naive": 2, "runs": 2, "budget": 60, "service": 2, "clients": 4},
+    "kabupaten": {"naive": 20, "runs": 10, "budget": 120, "service": 20, "clients": 32},
+    "provinsi": {"naive": 20, "runs": 5, "budget": 300, "service": 20, "clients": 32},
+    "nasional": {"naive": 20, "runs": 3, "budget": 600, "service": 20, "clients": 32},
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def machine() -> dict[str, Any]:
+    info: dict[str, Any] = {"python": platform.python_version(), "platform": platform.platform(),
+                            "cpus": os.cpu_count()}
+    try:
+        info["cpu"] = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                           if line.startswith("model name"))
+        info["mem_gib"] = round(int(Path("/proc/meminfo").read_text().split()[1]) / 1024 ** 2, 1)
+        info["load_at_start"] = os.getloadavg()
+    except (OSError, StopIteration):
+        pass
+    return info
+
+
+# -- data and server --------------------------------------------------------------------------------------
+
+def data_for(scale: str, seed: int = 1) -> Path:
+    """Generated once per scale and seed, reused by later runs (generation is timed in the results)."""
+    from seed.synthetic import generate
+
+    base = Path(os.environ.get("POKIN_BENCH_DATA", "/tmp/pokin-bench-data"))
+    folder = base / f"{scale}-{seed}"
+    if not (folder / "manifest.json").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        generate(scale, folder, seed)
+        (folder / "generated_s.txt").write_text(f"{time.perf_counter() - started:.2f}\n")
+    return folder
+
+
+def manifest_of(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+
+
+def start_server(workdir: Path) -> tuple[LocalServer, Neo4jSettings]:
+    from graph.server import _bytes
+
+    server = LocalServer(workdir / "neo4j", free_port(), heap=os.environ.get("POKIN_BENCH_HEAP", "2g"),
+                         page_cache_bytes=_bytes(os.environ.get("POKIN_BENCH_PAGECACHE", "1g")),
+                         password="pokin-bench-pw")
+    server.start()
+    return server, Neo4jSettings(uri=server.uri, password=server.password)
+
+
+def wipe(runner: Runner) -> None:
+    while runner.write("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c")[0]["c"]:
+        pass
+
+
+def store_bytes(server: LocalServer) -> int:
+    return sum(p.stat().st_size for p in Path(server.data_dir).rglob("*") if p.is_file()
+               and "transactions" not in p.parts)
+
+
+def graph_counts(runner: Runner) -> dict[str, int]:
+    nodes = runner.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
+    edges = runner.read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+    return {"nodes": nodes, "edges": edges}
+
+
+# -- 1. import ----------------------------------------------------------------------------------------------
+
+_IMPORTER = r"""
+import json, resource, sys, time
+from pathlib import Path
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.importer import import_path
+runner = Runner.from_settings(Neo4jSettings.from_env())
+out = []
+for folder in sys.argv[1:]:
+    started = time.perf_counter()
+    report = import_path(Path(folder), runner)
+    w = report.written
+    out.append({"folder": folder, "seconds": time.perf_counter() - started,
+                "nodes_created": w.nodes_created, "relationships_created": w.relationships_created,
+                "statements": w.batches})
+runner.close()
+print(json.dumps({"datasets": out, "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def run_importer(settings: Neo4jSettings, folders: list[Path]) -> dict[str, Any]:
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.password}
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _IMPORTER, *map(str, folders)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"importer failed: {done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["wall_s"] = time.perf_counter() - started  # includes interpreter start and imports, as the CLI
+    return result
+
+
+_NODE_CYPHER = {
+    "Unit": "UNWIND range(0, $n - 1) AS i CREATE (:Unit {id: $p + i, name: 'Unit ' + i, kind: 'unit_kerja', "
+            "dataset: $ds})",
+    "Goal": "UNWIND range(0, $n - 1) AS i CREATE (:Goal {id: $p + i, level: 'rhk', "
+            "statement: 'Tersusunnya laporan pelaksanaan ' + i, dataset: $ds})",
+    "Indicator": "UNWIND range(0, $n - 1) AS i CREATE (:Indicator {id: $p + i, name: 'Persentase ' + i, "
+                 "satuan: '%', polarity: 'positif', dataset: $ds})",
+    "IndicatorYear": "UNWIND range(0, $n - 1) AS i CREATE (:IndicatorYear {indicator_id: $p + (i / 2), "
+                     "year: 2025 + i % 2, baseline: 70.0, target: 80.0, realisasi: 79.5, dataset: $ds})",
+    "Activity": "UNWIND range(0, $n - 1) AS i CREATE (:Activity {id: $p + i, kind: 'subkegiatan', "
+                "code: '1.02.02.2.01.' + i, name: 'Sub-kegiatan ' + i, year: 2026, budget: 250000000, "
+                "dataset: $ds})",
+    "ASN": "UNWIND range(0, $n - 1) AS i CREATE (:ASN {nip: $p + i, name: 'Nama ' + i, position: 'Pelaksana', "
+           "dataset: $ds})",
+}
+_EDGE_ENDS = {"CONTRIBUTES_TO": ("Goal", "id", "Goal", "id"), "ASSIGNED_TO": ("ASN", "nip", "Goal", "id"),
+              "MEASURED_BY": ("Goal", "id", "Indicator", "id"), "PART_OF": ("Unit", "id", "Unit", "id"),
+              "MEMBER_OF": ("ASN", "nip", "Unit", "id"), "REPORTS_TO": ("ASN", "nip", "ASN", "nip")}
+
+
+def ceiling(runner: Runner, manifest: dict[str, Any]) -> dict[str, Any]:
+    """The same numbers of nodes and edges per dataset, created by Cypher alone, one transaction each."""
+    total = {"nodes": 0, "edges": 0, "seconds": 0.0}
+    for number, entry in enumerate(manifest["datasets"]):
+        prefix = f"C{number}-"
+        counts = {label: max(n, 1) for label, n in entry["nodes"].items()}
+
+        def work(tx: Any) -> tuple[int, int]:
+            nodes = edges = 0
+            for label, n in counts.items():
+                nodes += tx.run(_NODE_CYPHER[label], {"n": n, "p": prefix, "ds": prefix}).consume() \
+                    .counters.nodes_created
+            for rel, n in entry["edges"].items():
+                if not n:
+                    continue
+                a, ak, b, bk = _EDGE_ENDS[rel]
+                edges += tx.run(
+                    f"UNWIND range(0, $n - 1) AS i MATCH (a:{a} {{{ak}: $p + (i % $na)}}) "
+                    f"MATCH (b:{b} {{{bk}: $p + ((i * 7 + 1) % $nb)}}) "
+                    f"CREATE (a)-[:{rel} {{dataset: $ds, weight: 1.0}}]->(b)",
+                    {"n": n, "p": prefix, "ds": prefix, "na": counts[a], "nb": counts[b]}).consume() \
+                    .counters.relationships_created
+            return nodes, edges
+
+        started = time.perf_counter()
+        nodes, edges = runner.write_transaction(work, timeout=3600)
+        total["seconds"] += time.perf_counter() - started
+        total["nodes"] += nodes
+        total["edges"] += edges
+    return total
+
+
+_NAIVE_REFS = {  # file -> (label, key column, [(column, rel type, target label, target key, reverse)])
+    "units": ("Unit", "id", [("parent_id", "PART_OF", "Unit", "id", False)]),
+    "goals": ("Goal", "id", [("unit_id", "ASSIGNED_TO", "Unit", "id", True),
+                             ("contributes_to", "CONTRIBUTES_TO", None, "id", False)]),
+    "indicators": ("Indicator", "id", [("goal_id", "MEASURED_BY", "Goal", "id", True)]),
+    "activities": ("Activity", "id", [("unit_id", "ASSIGNED_TO", "Unit", "id", True),
+                                      ("parent_id", "PART_OF", "Activity", "id", False),
+                                      ("contributes_to", "CONTRIBUTES_TO", None, "id", False)]),
+    "staff": ("ASN", "nip", [("unit_id", "MEMBER_OF", "Unit", "id", False),
+                             ("supervisor_nip", "REPORTS_TO", "ASN", "nip", False),
+                             ("assigned_to", "ASSIGNED_TO", None, "id", False)]),
+}
+
+
+def naive(runner: Runner, folder: Path, seconds: float) -> dict[str, Any]:
+    """What most scripts do: read each CSV row, one MERGE per row (and per edge), one transaction each.
+
+    Runs for `seconds` (half on node rows, half on edge rows of the same files) and reports its rate."""
+    def rows() -> Any:
+        for table, (label, key, refs) in _NAIVE_REFS.items():
+            with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    yield table, label, key, refs, row
+
+    done = {"nodes": 0, "edges": 0}
+    started = time.perf_counter()
+    deadline = started + seconds / 2
+    for table, label, key, refs, row in rows():
+        if time.perf_counter() > deadline:
+            break
+        props = {k: v for k, v in row.items() if v and k not in {r[0] for r in refs}}
+        runner.write(f"MERGE (n:{label} {{{key}: $key}}) SET n += $props", {"key": row[key], "props": props})
+        done["nodes"] += 1
+    deadline = time.perf_counter() + seconds / 2
+    for table, label, key, refs, row in rows():
+        if time.perf_counter() > deadline:
+            break
+        for column, rel, target_label, target_key, reverse in refs:
+            for target in filter(None, (row.get(column) or "").split(";")):
+                target_match = f"(b:{target_label} {{{target_key}: $b}})" if target_label else \
+                    "(b) WHERE b.id = $b OR b.nip = $b"
+                a, b = (target, row[key]) if reverse else (row[key], target)
+                runner.write(f"MATCH (a:{label if not reverse else target_label} "
+                             f"{{{key if not reverse else target_key}: $a}}) MATCH {target_match} "
+                             f"MERGE (a)-[:{rel}]->(b)", {"a": a, "b": b} if not reverse else {"a": a, "b": b})
+                done["edges"] += 1
+    elapsed = time.perf_counter() - started
+    return {**done, "seconds": elapsed, "per_second": (done["nodes"] + done["edges"]) / elapsed}
+
+
+def bench_import(runner: Runner, settings: Neo4jSettings, server: LocalServer, folder: Path,
+                 scale: str) -> dict[str, Any]:
+    manifest = manifest_of(folder)
+    folders = [(folder / entry["folder"]).resolve() for entry in manifest["datasets"]]
+    entities = sum(manifest["totals"]["nodes"].values()) + sum(manifest["totals"]["edges"].values())
+    result: dict[str, Any] = {"datasets": len(folders), "entities_in_files": entities,
+                              "generate_s": float((folder / "generated_s.txt").read_text())
+                              if (folder / "generated_s.txt").exists() else None}
+    # naive: on the largest kabupaten-sized dataset, for a bounded time
+    wipe(runner)
+    log(f"naive loader for {SETTINGS[scale]['naive']} s")
+    result["naive"] = naive(runner, folders[-1], SETTINGS[scale]["naive"])
+    result["naive"]["extrapolated_s"] = entities / result["naive"]["per_second"]
+    wipe(runner)
+    log("ceiling (Cypher only)")
+    result["ceiling"] = ceiling(runner, manifest)
+    result["ceiling"]["per_second"] = (result["ceiling"]["nodes"] + result["ceiling"]["edges"]) / \
+        result["ceiling"]["seconds"]
+    wipe(runner)
+    log(f"importer on {len(folders)} dataset(s)")
+    imported = run_importer(settings, folders)
+    created = sum(d["nodes_created"] + d["relationships_created"] for d in imported["datasets"])
+    seconds = sum(d["seconds"] for d in imported["datasets"])
+    result["importer"] = {**imported, "entities_created": created, "seconds": seconds,
+                          "per_second": created / seconds}
+    log("importer again (idempotent re-import)")
+    again = run_importer(settings, folders[-1:])
+    result["reimport_last"] = again
+    result["graph"] = graph_counts(runner)
+    result["store_bytes"] = store_bytes(server)
+    result["vs_naive"] = result["importer"]["per_second"] / result["naive"]["per_second"]
+    result["vs_ceiling"] = result["importer"]["per_second"] / result["ceiling"]["per_second"]
+    return result
+
+
+def ensure_loaded(runner: Runner, settings: Neo4jSettings, folder: Path) -> None:
+    manifest = manifest_of(folder)
+    expected = sum(manifest["totals"]["nodes"].values())
+    if graph_counts(runner)["nodes"] != expected:
+        wipe(runner)
+        run_importer(settings, [(folder / e["folder"]).resolve() for e in manifest["datasets"]])
+
+
+# -- 2. queries ---------------------------------------------------------------------------------------------
+
+def pick_params(runner: Runner) -> dict[str, Any]:
+    goal = runner.read("MATCH (g:Goal {level: 'sasaran_program'})<-[:CONTRIBUTES_TO]-() "
+                       "WITH g, count(*) AS n ORDER BY n DESC, g.id RETURN g.id AS id LIMIT 1")[0]["id"]
+    nip = runner.read("MATCH (s:ASN)-[:ASSIGNED_TO]->(:Goal {level: 'rhk'}) "
+                      "RETURN s.nip AS nip ORDER BY s.nip LIMIT 1")[0]["nip"]
+    opd = runner.read("MATCH (u:Unit {kind: 'perangkat_daerah'})<-[:PART_OF]-(:Unit) "
+                      "WITH u, count(*) AS n ORDER BY n DESC, u.id RETURN u.id AS id LIMIT 1")[0]["id"]
+    return {"year": 2026, "id": goal, "goal": None, "nip": nip, "unit": None, "_opd": opd}
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def bench_queries(runner: Runner, scale: str) -> dict[str, Any]:
+    catalog = load_catalog()
+    pool = pick_params(runner)
+    runs, budget = SETTINGS[scale]["runs"], SETTINGS[scale]["budget"]
+    out: dict[str, Any] = {"params": pool, "queries": {}}
+    results: dict[str, list[dict[str, Any]]] = {}
+    for query in catalog:
+        params = {}
+        for param in query.params:
+            value = pool.get(param.name)
+            if value is None and not param.optional:
+                value = pool["_opd"] if param.name == "unit" else pool["id"]
+            params[param.name] = value
+        times: list[float] = []
+        entry: dict[str, Any] = {"params": params}
+        try:
+            started = time.perf_counter()
+            rows = catalog.run(runner, query.name, params, timeout=budget)
+            entry["first_ms"] = (time.perf_counter() - started) * 1000
+            entry["rows"] = len(rows)
+            results[query.name] = rows
+            repeat = runs if entry["first_ms"] < budget * 1000 / (runs + 1) else 1
+            for _ in range(repeat):
+                started = time.perf_counter()
+                catalog.run(runner, query.name, params, timeout=budget)
+                times.append((time.perf_counter() - started) * 1000)
+            entry.update(runs=len(times), p50_ms=statistics.median(times), p95_ms=_percentile(times, 0.95))
+        except Exception as exc:  # noqa: BLE001 - a timed-out or failing query is a result too
+            entry["error"] = f"{type(exc).__name__}: {str(exc)[:200]}"
+        log(f"query {query.name}: {entry.get('p50_ms', entry.get('error'))}")
+        out["queries"][query.name] = entry
+    out["networkx"] = networkx_compare(runner, results, runs)
+    return out
+
+
+def load_networkx(runner: Runner) -> Any:
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for row in runner.read("MATCH (n) WHERE NOT n:IndicatorYear RETURN labels(n)[0] AS label, "
+                           "coalesce(n.id, n.nip) AS key, n.level AS level, n.budget AS budget, n.year AS year",
+                           timeout=3600):
+        graph.add_node(row["key"], label=row["label"], level=row["level"], budget=row["budget"], year=row["year"])
+    for row in runner.read("MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.nip) AS a, coalesce(b.id, b.nip) AS b, "
+                           "type(r) AS type, r.implied AS implied", timeout=3600):
+        graph.add_edge(row["a"], row["b"], type=row["type"], implied=bool(row["implied"]))
+    return graph
+
+
+def networkx_answers(graph: Any) -> dict[str, Any]:
+    """The same answers as the Cypher audit queries, computed in memory."""
+    import networkx as nx
+
+    up = nx.DiGraph()
+    up.add_nodes_from(graph.nodes)
+    for a, b, data in graph.edges(data=True):
+        if data["type"] == "CONTRIBUTES_TO":
+            up.add_edge(a, b)
+        elif data["type"] == "MEASURED_BY":          # an indicator stands for the goal it measures
+            up.add_edge(b, a)
+    outcome = [n for n, d in graph.nodes(data=True) if d["label"] == "Goal" and d["level"] in OUTCOME]
+    reaches = set(outcome)
+    frontier = list(outcome)
+    while frontier:                                   # breadth-first, down the reversed "up" edges
+        node = frontier.pop()
+        for below in up.predecessors(node):
+            if below not in reaches:
+                reaches.add(below)
+                frontier.append(below)
+    assigned: dict[str, list[str]] = {}
+    unit_of_activity: dict[str, str] = {}
+    for a, b, data in graph.edges(data=True):
+        if data["type"] == "ASSIGNED_TO":
+            if graph.nodes[a]["label"] == "ASN":
+                assigned.setdefault(a, []).append(b)
+            elif graph.nodes[b]["label"] == "Activity":
+                unit_of_activity[b] = min(a, unit_of_activity.get(b, a))
+    staff = [n for n, d in graph.nodes(data=True) if d["label"] == "ASN"]
+    orphaned = {s for s in staff if not any(t in reaches for t in assigned.get(s, []))}
+    activities = {n for n, d in graph.nodes(data=True) if d["label"] == "Activity" and n not in reaches}
+    measured = {a for a, b, data in graph.edges(data=True) if data["type"] == "MEASURED_BY"}
+    checked = {"tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan"}
+    no_indicator = {n for n, d in graph.nodes(data=True)
+                    if d["label"] == "Goal" and d["level"] in checked and n not in measured}
+    budget = sum(graph.nodes[a]["budget"] or 0 for a in activities)
+    real = nx.DiGraph()
+    for a, b, data in graph.edges(data=True):
+        if data["type"] == "CONTRIBUTES_TO":
+            real.add_edge(a, b)
+        elif data["type"] == "MEASURED_BY":
+            real.add_edge(b, a)
+    on_cycles = set()
+    for component in nx.strongly_connected_components(real):
+        if len(component) > 1 or any(real.has_edge(n, n) for n in component):
+            on_cycles |= component
+    # a goal and its indicator are a 2-cycle only through the implied step and a real edge back; the
+    # query lists cycles of real contributions with indicator steps, so drop pure goal<->indicator pairs
+    return {"orphaned_staff": orphaned, "activities_without_leverage": activities,
+            "goals_without_indicator": no_indicator, "budget_at_risk_by_unit": budget,
+            "contribution_cycles": on_cycles}
+
+
+def _cypher_answer(name: str, rows: list[dict[str, Any]]) -> Any:
+    if name == "orphaned_staff":
+        return {r["nip"] for r in rows}
+    if name in ("activities_without_leverage", "goals_without_indicator"):
+        return {r["id"] for r in rows}
+    if name == "budget_at_risk_by_unit":
+        return sum(r["budget_at_risk"] or 0 for r in rows)
+    if name == "contribution_cycles":
+        return {m for r in rows for m in r["members"]}
+    raise KeyError(name)
+
+
+def networkx_compare(runner: Runner, results: dict[str, list[dict[str, Any]]], runs: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    graph = load_networkx(runner)
+    load_s = time.perf_counter() - started
+    times = []
+    for _ in range(max(1, min(runs, 3))):
+        started = time.perf_counter()
+        answers = networkx_answers(graph)
+        times.append((time.perf_counter() - started) * 1000)
+    out: dict[str, Any] = {"load_s": load_s, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+                           "compute_all_ms_p50": statistics.median(times), "agree": {}}
+    for name in AUDIT_CHECKED:
+        if name not in results:
+            out["agree"][name] = "query failed or timed out"
+            continue
+        cypher = _cypher_answer(name, results[name])
+        mine = answers[name]
+        if isinstance(mine, set):
+            out["agree"][name] = {"equal": cypher == mine, "cypher": len(cypher), "networkx": len(mine)}
+        else:
+            out["agree"][name] = {"equal": abs(cypher - mine) < 1e-6, "cypher": cypher, "networkx": mine}
+    out["note"] = "networkx computes all five answers in one pass; compute_all_ms_p50 is that pass"
+    return out
+
+
+# -- 3. service ---------------------------------------------------------------------------------------------
+
+def bench_service(settings: Neo4jSettings, runner: Runner, scale: str) -> dict[str, Any]:
+    port = free_port()
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.password}
+    server = subprocess.Popen([str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1",
+                               "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                connection.request("GET", "/api/health")
+                if connection.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        pool = pick_params(runner)
+        unit = pool["_opd"]
+        paths = ["/api/health", "/api/queries", f"/api/units/{unit}", f"/api/goals/{pool['id']}",
+                 f"/api/goals/{pool['id']}/achievement", f"/api/audit/orphaned-staff?unit={unit}",
+                 f"/api/audit/activities-without-leverage?unit={unit}",
+                 f"/api/queries/goals_without_indicator?unit={unit}", f"/api/elements/{pool['id']}/impact"]
+        return load(port, paths, SETTINGS[scale]["service"], SETTINGS[scale]["clients"])
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def load(port: int, paths: list[str], seconds: float, clients: int) -> dict[str, Any]:
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    errors: list[str] = []
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def client(number: int) -> None:
+        rng = random.Random(number)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while time.perf_counter() < deadline:
+            path = rng.choice(paths)
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                status = str(response.status)
+            except (OSError, http.client.HTTPException) as exc:
+                status = "error"
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                with lock:
+                    errors.append(f"{path}: {exc}")
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    server_errors = sum(n for s, n in statuses.items() if s == "error" or s.startswith("5"))
+    return {"clients": clients, "seconds": wall, "requests": len(latencies), "rps": len(latencies) / wall,
+            "p50_ms": statistics.median(latencies) if latencies else None,
+            "p99_ms": _percentile(latencies, 0.99) if latencies else None, "statuses": statuses,
+            "errors": server_errors, "error_samples": errors[:5], "paths": paths}
+
+
+# -- 4. views -----------------------------------------------------------------------------------------------
+
+def bench_views(runner: Runner) -> dict[str, Any]:
+    from visual.render import render_page
+    from visual.views import tree_view
+
+    pool = pick_params(runner)
+    out = {}
+    for label, unit, cap in (("opd", pool["_opd"], 1500), ("pohon_1000", None, 1000), ("pohon_5000", None, 5000)):
+        started = time.perf_counter()
+        view = tree_view(runner, unit, 2026, max_nodes=cap)
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        html = render_page(view.network)
+        rendered = time.perf_counter() - started
+        out[label] = {"unit": unit, "max_nodes": cap, "rows": len(view.nodes), "drawn": len(view.network.nodes),
+                      "build_s": built, "render_s": rendered, "html_bytes": len(html)}
+        log(f"view {label}: {out[label]}")
+    return out
+
+
+# -- driver -------------------------------------------------------------------------------------------------
+
+def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
+        progress: Callable[[str], None] = log) -> dict[str, Any]:
+    parts = parts or ["import", "queries", "service", "views"]
+    folder = data_for(scale)
+    result: dict[str, Any] = {"scale": scale, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+                              "data": str(folder), "totals": manifest_of(folder)["totals"]}
+    with tempfile.TemporaryDirectory(prefix="pokin-bench-") as tmp:
+        server, settings = start_server(Path(tmp))
+        runner = Runner.from_settings(settings)
+        runner.default_timeout = 3600.0
+        try:
+            apply_schema(runner)
+            steps = {"import": lambda: bench_import(runner, settings, server, folder, scale),
+                     "queries": lambda: bench_queries(runner, scale),
+                     "service": lambda: bench_service(settings, runner, scale),
+                     "views": lambda: bench_views(runner)}
+            for part in ("import", "queries", "service", "views"):
+                if part not in parts:
+                    continue
+                if part != "import":
+                    ensure_loaded(runner, settings, folder)
+                try:
+                    result[part] = steps[part]()
+                except Exception as exc:  # noqa: BLE001 - keep the other parts' figures
+                    result[part + "_error"] = f"{type(exc).__name__}: {exc}"[:2000]
+                    log(f"{part} failed: {result[part + '_error']}")
+                if out is not None:  # partial results survive an interrupted run
+                    Path(out).parent.mkdir(parents=True, exist_ok=True)
+                    Path(out).write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
+        finally:
+            runner.close()
+            server.stop()
+    result["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
+    text = json.dumps(result, indent=1, default=str)
+    if out is not None:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return result
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", default="kabupaten", choices=list(SETTINGS))
+    parser.add_argument("--only", nargs="*", choices=["import", "queries", "service", "views"])
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    run(args.scale, args.only, args.out)
