@@ -148,6 +148,16 @@ def document() -> dict[str, Any]:
             "responses": {"200": {"description": "The unit",
                                   "content": {JSON: {"schema": _ref("schemas", "UnitAnswer")}}},
                           **_errors("400", "404", "503")}}},
+        "/api/elements/{id}": {"get": {
+            "summary": "Any node, for the pages' side panel", "tags": ["elements"],
+            "description": "A goal, indicator, activity or unit by id, or an ASN by NIP (or by the pseudonym the "
+                           "anonymous pages link it by): kind, title, level, unit and OPD, indicators with "
+                           "target, realisasi and capaian per year, assigned ASN, contributions both ways, "
+                           "budget, links to its pages. `year` chooses the budget year of a unit's total.",
+            "parameters": [_path_param("id", "Id, NIP or ASN pseudonym"), _ref("parameters", "year")],
+            "responses": {"200": {"description": "The element",
+                                  "content": {JSON: {"schema": _ref("schemas", "ElementAnswer")}}},
+                          **_errors("400", "404", "503", "504")}}},
         "/api/cypher": {"post": {
             "summary": "Run read-only Cypher (analysts)", "tags": ["analysts"],
             "security": [{"bearerAuth": []}],
@@ -256,6 +266,16 @@ def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> di
                     "goals": {"type": "integer"}, "staff": {"type": "integer"},
                     "activities": {"type": "integer"}, "budget": {"type": "number"},
                     "findings": {"type": "object"}}}}},
+            "ElementAnswer": {"type": "object", "required": ["ok", "element"], "properties": {
+                "ok": {"type": "boolean"}, "element": {"type": "object", "required": ["kind", "id"],
+                                                       "properties": {
+                    "kind": {"type": "string", "enum": ["Goal", "Indicator", "Activity", "Unit", "ASN"]},
+                    "id": {"type": "string"}, "title": {"type": "string", "nullable": True},
+                    "level": {"type": "string", "nullable": True}, "unit": {"type": "object", "nullable": True},
+                    "opd": {"type": "object", "nullable": True}, "indicators": {"type": "array"},
+                    "assigned": {"type": "array"}, "assigned_to": {"type": "array"},
+                    "contributes_to": {"type": "array"}, "contributors": {"type": "array"},
+                    "links": {"type": "array"}}}}},
             "CypherRequest": {"type": "object", "required": ["query"], "additionalProperties": False,
                               "properties": {"query": {"type": "string", "minLength": 1},
                                              "params": {"type": "object"}}},

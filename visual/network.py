@@ -628,7 +628,8 @@ def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: s
     """The tooltip as HTML: our own <b>/<br> around data that is ALWAYS escaped."""
     e = lambda value: html.escape(str(value), quote=True)  # noqa: E731
     label = row.get("label") or "Goal"
-    lines = [f"<b>{e(styles.kind_name(label, row.get('level')))}</b> · {e(row.get('id'))}"]
+    shown = row.get("nip_shown") or row.get("id")  # an ASN's NIP as the reader may see it (masked)
+    lines = [f"<b>{e(styles.kind_name(label, row.get('level')))}</b> · {e(shown)}"]
     if row.get("title"):
         lines.append(e(row["title"]))
     if row.get("code"):
@@ -636,7 +637,7 @@ def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: s
     if label == "ASN":
         if row.get("position"):
             lines.append(f"Jabatan: {e(row['position'])}")
-        lines.append(f"NIP: {e(row.get('id'))}")
+        lines.append(f"NIP: {e(shown)}")
     if row.get("unit_name") and label != "Unit":
         lines.append(f"Unit: {e(row['unit_name'])}")
     if row.get("opd_name") and row.get("opd_name") != row.get("unit_name"):

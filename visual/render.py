@@ -86,7 +86,7 @@ def _generate(net: Network, template: str, extra: dict[str, Any]) -> str:
 
 
 def render_fragment(net: Network, *, dom_id: str = DEFAULT_DOM_ID, asset_url: str | None = None,
-                    inline_runtime: bool = True) -> Markup:
+                    inline_runtime: bool = True, autostart: bool = True) -> Markup:
     """The view as an HTML fragment (a <section> and its scripts) for a page template.
 
     dom_id: id of the canvas element (several views on one page need different ids).
@@ -94,12 +94,14 @@ def render_fragment(net: Network, *, dom_id: str = DEFAULT_DOM_ID, asset_url: st
     fragment then loads vis-network (and, when inline_runtime is False, pokin-view.js/.css) from there.
     Without it the page must load vis-network before the fragment.
     inline_runtime: embed pokin-view.js/.css in the fragment (a few kB), else load them from asset_url.
+    autostart: end with an inline `<script>pokinView(id)</script>`; pages under a Content-Security-Policy
+    without 'unsafe-inline' pass False and start the view from a served script (`data-pokin-dom` names it).
     """
     _check_dom_id(dom_id)
     if asset_url is not None and not _ASSET_URL.fullmatch(asset_url):
         raise ValueError(f"asset_url must be a path on this site like '/static/vis', not {asset_url!r}")
     extra = {"dom_id": dom_id, "asset_url": asset_url.rstrip("/") if asset_url else None,
-             "inline_runtime": inline_runtime, **_runtime(inline_runtime)}
+             "inline_runtime": inline_runtime, "autostart": autostart, **_runtime(inline_runtime)}
     return Markup(_generate(net, "fragment.html", extra))
 
 
@@ -107,7 +109,7 @@ def render_page(net: Network, *, dom_id: str = DEFAULT_DOM_ID, generated: dateti
     """A complete, standalone HTML document that needs no network at all (lang="id")."""
     _check_dom_id(dom_id)
     when = (generated or datetime.now()).strftime("%d-%m-%Y %H:%M")
-    extra = {"dom_id": dom_id, "asset_url": None, "inline_runtime": False, "generated": when,
+    extra = {"dom_id": dom_id, "asset_url": None, "inline_runtime": False, "autostart": True, "generated": when,
              "vis_js": Markup(_asset_text("vis-network.min.js")), "vis_css": Markup(_asset_text("vis-network.min.css")),
              **_runtime(True)}
     return _generate(net, "page.html", extra)

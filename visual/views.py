@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+import neo4j.exceptions as neo4j_errors
 
 from graph.catalog import Catalog, load_catalog
 from graph.db import Runner
@@ -21,6 +23,11 @@ from visual.network import MAX_NODES, PokinNetwork, build_impact, build_line_of_
 
 class ViewNotFound(LookupError):
     """The unit, NIP or element asked for does not exist (or has nothing to draw). Message in Indonesian."""
+
+
+# NIP -> (node id, NIP as shown): lets a page draw ASN without their NIP (anonymous readers, UU 27/2022 PDP).
+People = Callable[[str], tuple[str, str]]
+ACHIEVEMENT_TIMEOUT = 300.0
 
 
 @dataclass
@@ -34,6 +41,7 @@ class View:
     params: dict[str, Any] = field(default_factory=dict)
     achievement: dict[str, Any] = field(default_factory=dict)  # id -> {capaian, band} when coloured by it
     findings: dict[str, str] = field(default_factory=dict)     # id -> finding key when audit layers are on
+    notes: list[str] = field(default_factory=list)             # what could not be shown, in Indonesian
 
     @property
     def title(self) -> str:
@@ -47,12 +55,16 @@ class View:
 
 
 def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, color_by: str = "level", *,
-              audit: bool = False, max_nodes: int = MAX_NODES, catalog: Catalog | None = None) -> View:
+              audit: bool = False, max_nodes: int = MAX_NODES, catalog: Catalog | None = None,
+              people: People | None = None, achievement_timeout: float = ACHIEVEMENT_TIMEOUT) -> View:
     """The Pemda tree (unit None) or one unit's cascade (view_tree), ASN left out.
 
     year: only activities of that budget year; also the year of the capaian when color_by="achievement"
-    (default: the latest year with indicator figures). audit: highlight activities without outcome leverage
-    and add the unit's orphaned staff (linked to what they are assigned to) with a magenta border.
+    (default: the latest year with indicator figures; for one unit, the capaian of the unit's own elements,
+    which the achievement query computes much faster than the whole Pemda's). audit: highlight activities
+    without outcome leverage and add the unit's orphaned staff (linked to what they are assigned to) with a
+    magenta border. people: draw each ASN under another id and NIP (see People). achievement_timeout:
+    seconds the achievement query may take; past it the view keeps level colours and says so in `notes`.
     """
     catalog = catalog or load_catalog()
     rows = catalog.run(runner, "view_tree", {"unit": unit, "year": year})
@@ -62,7 +74,12 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     findings: dict[str, str] = {}
     if audit:
         findings = _audit_layers(runner, catalog, unit, year, nodes, edges)
-    achievement = _achievement(runner, catalog, year) if color_by == "achievement" else None
+    notes: list[str] = []
+    achievement = None
+    if color_by == "achievement":
+        achievement = _achievement_or_note(runner, catalog, year, unit, achievement_timeout, notes)
+        color_by = color_by if achievement is not None else "level"
+    findings = _apply_people(people, nodes, edges, findings)
     if unit is None:
         title = f"Pohon Kinerja {_pemda_name(nodes) or 'Pemerintah Daerah'}"
         subtitle = "Seluruh pohon kinerja, dari visi sampai rencana hasil kerja."
@@ -76,11 +93,12 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     network = build_tree(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
                          max_nodes=max_nodes, title=title, subtitle=subtitle)
     return View("pohon" if unit is None else "opd", network, nodes, edges, {"unit": unit, "year": year,
-                "color_by": color_by, "audit": audit}, achievement or {}, findings)
+                "color_by": color_by, "audit": audit}, achievement or {}, findings, notes)
 
 
 def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int | None = None,
-               catalog: Catalog | None = None) -> View:
+               catalog: Catalog | None = None, people: People | None = None,
+               achievement_timeout: float = ACHIEVEMENT_TIMEOUT) -> View:
     """One ASN's line of sight (view_line_of_sight): the ASN, its unit, its assignments, every path up."""
     catalog = catalog or load_catalog()
     rows = catalog.run(runner, "view_line_of_sight", {"nip": nip})
@@ -92,7 +110,13 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
     reaches = any(row.get("label") == "Goal" and row.get("level") in ("visi", "misi", "tujuan", "sasaran")
                   for row in nodes if row.get("role") in ("assigned", "above"))
     findings = {} if reaches else {nip: "orphaned_staff"}
-    achievement = _achievement(runner, catalog, year) if color_by == "achievement" else None
+    notes: list[str] = []
+    achievement = None
+    if color_by == "achievement":
+        achievement = _achievement_or_note(runner, catalog, year, None, achievement_timeout, notes)
+        color_by = color_by if achievement is not None else "level"
+    findings = _apply_people(people, nodes, edges, findings)
+    shown_nip = person.get("nip_shown") or nip
     subtitle = f"{person.get('position') or 'ASN'}, {person.get('unit_name') or 'tanpa unit'}. "
     if not assigned:
         subtitle += "Tidak ditugaskan pada elemen kinerja mana pun."
@@ -101,12 +125,14 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
     else:
         subtitle += "Semua jalur kontribusi dari penugasannya sampai ke puncak pohon."
     network = build_line_of_sight(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
-                                  title=f"Garis Pandang: {person.get('title') or nip}", subtitle=subtitle)
-    return View("staff", network, nodes, edges, {"nip": nip, "color_by": color_by}, achievement or {}, findings)
+                                  title=f"Garis Pandang: {person.get('title') or shown_nip}", subtitle=subtitle)
+    return View("staff", network, nodes, edges, {"nip": person["id"], "color_by": color_by}, achievement or {},
+                findings, notes)
 
 
 def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int | None = None,  # noqa: A002
-                max_nodes: int = MAX_NODES, catalog: Catalog | None = None) -> View:
+                max_nodes: int = MAX_NODES, catalog: Catalog | None = None, people: People | None = None,
+                achievement_timeout: float = ACHIEVEMENT_TIMEOUT) -> View:
     """One goal, indicator or activity (view_impact): what it supports above, what supports it below."""
     catalog = catalog or load_catalog()
     rows = catalog.run(runner, "view_impact", {"id": id})
@@ -116,11 +142,16 @@ def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int |
     focus = next(row for row in nodes if row.get("role") == "focus")
     above = sum(1 for row in nodes if row.get("role") == "supports")
     below = sum(1 for row in nodes if row.get("role") == "supported_by")
-    achievement = _achievement(runner, catalog, year) if color_by == "achievement" else None
+    notes: list[str] = []
+    achievement = None
+    if color_by == "achievement":
+        achievement = _achievement_or_note(runner, catalog, year, None, achievement_timeout, notes)
+        color_by = color_by if achievement is not None else "level"
+    _apply_people(people, nodes, edges, {})
     network = build_impact(nodes, edges, color_by=color_by, achievement=achievement, max_nodes=max_nodes,
                            title=f"Dampak: {focus.get('title') or id}",
                            subtitle=f"Mendukung {above} elemen di atasnya; didukung {below} elemen di bawahnya.")
-    return View("impact", network, nodes, edges, {"id": id, "color_by": color_by}, achievement or {})
+    return View("impact", network, nodes, edges, {"id": id, "color_by": color_by}, achievement or {}, {}, notes)
 
 
 def write_standalone(view: View | PokinNetwork, path: str | Path) -> Path:
@@ -139,8 +170,10 @@ def _pemda_name(nodes: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _achievement(runner: Runner, catalog: Catalog, year: int | None) -> dict[str, Any]:
-    """id -> {capaian, band} for goals and indicators, from the achievement query when the catalog has it."""
+def _achievement(runner: Runner, catalog: Catalog, year: int | None, unit: str | None = None,
+                 timeout: float = ACHIEVEMENT_TIMEOUT) -> dict[str, Any]:
+    """id -> {capaian, band} for goals and indicators (of `unit` and below when given), from the achievement
+    query when the catalog has it."""
     if "achievement" not in catalog:
         return {}
     if year is None:
@@ -149,9 +182,41 @@ def _achievement(runner: Runner, catalog: Catalog, year: int | None) -> dict[str
         year = latest_year(runner)
         if year is None:
             return {}
-    rows = catalog.run(runner, "achievement", {"year": year}, timeout=300)
+    params: dict[str, Any] = {"year": year}
+    if unit is not None:
+        params["unit"] = unit
+    rows = catalog.run(runner, "achievement", params, timeout=timeout)
     return {row["id"]: {"capaian": row.get("capaian"), "band": row.get("band")}
             for row in rows if row.get("kind") in ("goal", "indicator")}
+
+
+def _achievement_or_note(runner: Runner, catalog: Catalog, year: int | None, unit: str | None, timeout: float,
+                         notes: list[str]) -> dict[str, Any] | None:
+    """The achievement, or None and a note when the query runs past `timeout` (the view keeps level colours)."""
+    try:
+        return _achievement(runner, catalog, year, unit, timeout)
+    except neo4j_errors.Neo4jError as error:
+        if "TimedOut" not in (getattr(error, "code", None) or ""):
+            raise
+        notes.append(f"Capaian belum dapat dihitung dalam {timeout:g} detik; pohon diwarnai menurut level.")
+        return None
+
+
+def _apply_people(people: People | None, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
+                  findings: dict[str, str]) -> dict[str, str]:
+    """Give every ASN row the id and NIP `people` says (in place, edges too); findings re-keyed to match."""
+    if people is None:
+        return findings
+    mapped: dict[str, str] = {}
+    for row in nodes:
+        if row.get("label") == "ASN":
+            new_id, shown = people(str(row["id"]))
+            mapped[str(row["id"])] = new_id
+            row["id"], row["nip_shown"] = new_id, shown
+    for edge in edges:
+        edge["from"] = mapped.get(str(edge.get("from")), edge.get("from"))
+        edge["to"] = mapped.get(str(edge.get("to")), edge.get("to"))
+    return {mapped.get(key, key): value for key, value in findings.items()}
 
 
 def _audit_layers(runner: Runner, catalog: Catalog, unit: str | None, year: int | None,

@@ -1,0 +1,47 @@
+// name: pemda_overview
+// The Pemda at a glance (the home page of the web pages): what the graph holds, in counts.
+// One row: pemda (name of the pemda unit, first by id; null when there is none), units, opd (units of
+// kind perangkat_daerah), goals, indicators, activities and subkegiatan (of $year when given), budget
+// (the sum of the sub-kegiatan pagu, of $year when given; program and kegiatan pagu would count the
+// same money twice), staff (ASN), indicator_years (years with indicator figures) and activity_years
+// (budget years of activities), both ascending.
+// param year: int? Count only activities (and their pagu) of this budget year.
+CALL () {
+  MATCH (u:Unit)
+  RETURN count(u) AS units, count(CASE WHEN u.kind = 'perangkat_daerah' THEN 1 END) AS opd
+}
+CALL () {
+  MATCH (g:Goal)
+  RETURN count(g) AS goals
+}
+CALL () {
+  MATCH (i:Indicator)
+  RETURN count(i) AS indicators
+}
+CALL () {
+  MATCH (a:Activity)
+  WHERE $year IS NULL OR a.year = $year
+  RETURN count(a) AS activities, count(CASE WHEN a.kind = 'subkegiatan' THEN 1 END) AS subkegiatan,
+         sum(CASE WHEN a.kind = 'subkegiatan' THEN coalesce(a.budget, 0) ELSE 0 END) AS budget
+}
+CALL () {
+  MATCH (s:ASN)
+  RETURN count(s) AS staff
+}
+CALL () {
+  OPTIONAL MATCH (p:Unit {kind: 'pemda'})
+  WITH p ORDER BY p.id
+  RETURN head(collect(p.name)) AS pemda
+}
+CALL () {
+  OPTIONAL MATCH (y:IndicatorYear)
+  WITH DISTINCT y.year AS year ORDER BY year
+  RETURN collect(year) AS indicator_years
+}
+CALL () {
+  OPTIONAL MATCH (a:Activity)
+  WITH DISTINCT a.year AS year ORDER BY year
+  RETURN collect(year) AS activity_years
+}
+RETURN pemda, units, opd, goals, indicators, activities, subkegiatan, budget, staff, indicator_years,
+       activity_years

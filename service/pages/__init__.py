@@ -1,0 +1,35 @@
+"""The web pages, in Bahasa Indonesia, server-rendered with Jinja (service/templates/) around the pyvis views
+of visual/, each with a `.json` twin of the same data (routes: service/pages/routes.py).
+
+`register(app)` adds both blueprints, the HTML 404 page for unknown addresses and the pages' settings:
+
+| setting (app.config / environment) | default | meaning |
+|---|---|---|
+| `PAGES_QUERY_TIMEOUT` / `POKIN_PAGES_QUERY_TIMEOUT` | 10 | seconds one audit finding may take on Beranda |
+| `PAGES_AUDIT_BUDGET` / `POKIN_PAGES_AUDIT_BUDGET` | 20 | seconds Beranda spends on findings in all |
+| `PAGES_ACHIEVEMENT_TIMEOUT` / `POKIN_PAGES_ACHIEVEMENT_TIMEOUT` | 30 | seconds the achievement query may take |
+| `PAGES_FINDING_TIMEOUT` / `POKIN_PAGES_FINDING_TIMEOUT` | 60 | seconds one finding's page may take |
+| `PAGES_CACHE_SECONDS` / `POKIN_PAGES_CACHE_SECONDS` | 300 | how long computed findings and achievement are kept |
+"""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from service.pages import panel  # noqa: F401 - GET /api/elements/<id> joins the API blueprint
+from service.pages.people import install
+from service.pages.routes import html_bp, json_bp
+from service.pages.security import html_for_unknown_paths
+
+SETTINGS = {"PAGES_QUERY_TIMEOUT": 10.0, "PAGES_AUDIT_BUDGET": 20.0, "PAGES_ACHIEVEMENT_TIMEOUT": 30.0,
+            "PAGES_FINDING_TIMEOUT": 60.0, "PAGES_CACHE_SECONDS": 300.0}
+
+
+def register(app: Flask) -> None:
+    for key, default in SETTINGS.items():
+        app.config.setdefault(key, float(os.environ.get("POKIN_" + key, default)))
+    install(app)
+    app.register_blueprint(html_bp)
+    app.register_blueprint(json_bp)
+    html_for_unknown_paths(app)

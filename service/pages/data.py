@@ -1,0 +1,271 @@
+"""The data of each page, as plain JSON-able dicts: the HTML page renders them, the `.json` twin returns them.
+
+Everything goes through the app's Database (one Runner, parameters only) and the named queries of cypher/
+(search, element_detail, pemda_overview, unit_options, the audit findings, achievement, view_*).
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Iterable
+
+from flask import current_app, url_for
+
+from graph.audit import FINDINGS, latest_year
+from service.database import catalog, database, run_named
+from service.formats import masking_wanted
+from service.pages import people
+from service.pages.cache import TimedOut, cached, fingerprint
+from visual import styles
+from visual.views import View
+
+CAP = 120.0
+LEVEL_NAMES = {"visi": "Visi", "misi": "Misi", "tujuan": "Tujuan", "sasaran": "Sasaran",
+               "sasaran_program": "Sasaran program", "sasaran_kegiatan": "Sasaran kegiatan",
+               "sasaran_subkegiatan": "Sasaran subkegiatan", "rhk": "Rencana hasil kerja (RHK)",
+               "program": "Program", "kegiatan": "Kegiatan", "subkegiatan": "Subkegiatan",
+               "pemda": "Pemerintah daerah", "perangkat_daerah": "Perangkat daerah (OPD)", "unit_kerja": "Unit kerja"}
+KIND_NAMES = {"Goal": "Elemen kinerja", "Indicator": "Indikator", "Activity": "Kegiatan", "Unit": "Unit", "ASN": "ASN"}
+# Findings that the tree's audit layers draw (the rest are lists only).
+IN_TREE = ("orphaned_staff", "activities_without_leverage")
+UNIT_ID_FINDINGS = ("units_without_outcome", "opd_trees_unlinked")
+
+
+# -- numbers ------------------------------------------------------------------------------------------------------
+
+
+def capaian(target: Any, realisasi: Any, polarity: str | None, cap: float = CAP) -> float | None:
+    """Achievement of one indicator-year as DOMAIN.md defines it; None (shown '–') when it cannot be computed."""
+    try:
+        t, r = float(target), float(realisasi)
+    except (TypeError, ValueError):
+        return None
+    if t == 0:
+        return None
+    raw = (2 * t - r) / t * 100 if (polarity or "positif") == "negatif" else r / t * 100
+    return round(min(raw, cap), 2)
+
+
+def band(value: float | None) -> str | None:
+    return styles.band_for(value).key or None
+
+
+# -- links ----------------------------------------------------------------------------------------------------------
+
+
+def href(kind: str | None, id_: Any) -> str | None:
+    """The page of a node: an OPD's cascade for a unit, the line of sight for an ASN, else the impact view."""
+    if id_ is None:
+        return None
+    if kind == "Unit":
+        return url_for("pages.tree", unit=str(id_))
+    if kind == "ASN":
+        return url_for("pages.staff", nip=people.link_id(str(id_)))
+    return url_for("pages.element", id=str(id_))
+
+
+def _linked(item: dict[str, Any], kind_key: str = "kind") -> dict[str, Any]:
+    return dict(item, href=href(item.get(kind_key), item.get("id")))
+
+
+# -- shared parts ---------------------------------------------------------------------------------------------------
+
+
+def units() -> list[dict[str, Any]]:
+    """The pemda and its OPD (for the unit filter)."""
+    return run_named("unit_options", {})[1] if "unit_options" in catalog() else []
+
+
+def years() -> dict[str, Any]:
+    """Years with figures and budget years, and the latest year with figures (the default)."""
+    row = run_named("pemda_overview", {})[1][0]
+    return {"indicator_years": row["indicator_years"], "activity_years": row["activity_years"],
+            "latest": latest_year(database())}  # type: ignore[arg-type]
+
+
+def filters(year: int | None, unit: str | None) -> dict[str, Any]:
+    return {"year": year, "unit": unit, "units": units(), **years()}
+
+
+# -- Beranda ---------------------------------------------------------------------------------------------------------
+
+
+def overview(year: int | None, unit: str | None) -> dict[str, Any]:
+    """Counts, audit findings (within PAGES_AUDIT_BUDGET seconds) and achievement per OPD for one year."""
+    counts = run_named("pemda_overview", {"year": year})[1][0]
+    shown_year = year if year is not None else latest_year(database())  # type: ignore[arg-type]
+    stamp = fingerprint()
+    return {"counts": counts, "year": shown_year, "unit": unit,
+            "findings": findings_summary(shown_year, unit, stamp),
+            "achievement": opd_achievement(shown_year, unit, stamp)}
+
+
+def findings_summary(year: int | None, unit: str | None, stamp: tuple) -> list[dict[str, Any]]:
+    """One row per audit finding: count (None when not computed in time), budget, links."""
+    config = current_app.config
+    deadline = time.monotonic() + float(config["PAGES_AUDIT_BUDGET"])
+    rows = []
+    for finding in FINDINGS:
+        if finding.query not in catalog():
+            continue
+        query = catalog()[finding.query]
+        declared = {param.name for param in query.params}
+        params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
+        row: dict[str, Any] = {"finding": finding.query, "title": finding.title, "count": None, "budget": None,
+                               "status": "ok",
+                               "href": url_for("pages.finding", name=finding.query, tahun=year, unit=unit)}
+        if any(not param.optional and param.name not in params for param in query.params):
+            row["status"] = "tidak berlaku"
+            rows.append(row)
+            continue
+        budget = min(float(config["PAGES_QUERY_TIMEOUT"]), deadline - time.monotonic())
+        try:
+            found = cached(("finding", finding.query, year, unit),
+                           lambda timeout, q=query, p=params: database().read(q.cypher, q.bind(p), timeout=timeout),
+                           budget, stamp)
+        except TimedOut:
+            row["status"] = "belum dihitung"
+            rows.append(row)
+            continue
+        row["count"] = len(found)
+        if finding.query in ("activities_without_leverage", "budget_at_risk_by_unit"):
+            key = "budget" if finding.query == "activities_without_leverage" else "budget_at_risk"
+            row["budget"] = sum(item.get(key) or 0 for item in found)
+        if finding.query in IN_TREE:
+            row["tree_href"] = url_for("pages.tree", unit=unit, audit=1, tahun=year)
+        rows.append(row)
+    return rows
+
+
+def opd_achievement(year: int | None, unit: str | None, stamp: tuple) -> dict[str, Any]:
+    """Capaian per OPD (the achievement query's unit rows) within PAGES_ACHIEVEMENT_TIMEOUT seconds."""
+    result: dict[str, Any] = {"status": "ok", "rows": [], "year": year}
+    if year is None or "achievement" not in catalog():
+        result["status"] = "tidak ada data capaian"
+        return result
+    timeout = float(current_app.config["PAGES_ACHIEVEMENT_TIMEOUT"])
+    query = catalog()["achievement"]
+    try:
+        rows = cached(("achievement", year), lambda seconds: database().read(
+            query.cypher, query.bind({"year": year}), timeout=seconds), timeout, stamp)
+    except TimedOut:
+        result["status"] = f"belum dapat dihitung dalam {timeout:g} detik; muat ulang halaman nanti"
+        return result
+    opds = {item["id"]: item for item in units() if item["kind"] == "perangkat_daerah"}
+    for row in rows:
+        if row.get("kind") == "unit" and row["id"] in opds and (unit is None or row["id"] == unit):
+            result["rows"].append({"id": row["id"], "name": row.get("name"), "capaian": row.get("capaian"),
+                                   "band": row.get("band"), "indicators": row.get("indicators"),
+                                   "href": url_for("pages.tree", unit=row["id"], warna="capaian", tahun=year)})
+    result["rows"].sort(key=lambda item: (item["capaian"] is None, -(item["capaian"] or 0), item["name"] or ""))
+    return result
+
+
+# -- search, findings, element --------------------------------------------------------------------------------------
+
+
+def search(q: str) -> dict[str, Any]:
+    """Search results with links; anonymous readers find an ASN by NIP only with the whole NIP."""
+    text = q.strip()
+    if not text:
+        return {"q": q, "rows": [], "total": 0}
+    rows = run_named("search", {"q": text, "nip_exact": masking_wanted()})[1]
+    found = [dict(row, kind_name=KIND_NAMES.get(row["kind"], row["kind"]),
+                  level_name=LEVEL_NAMES.get(row.get("level") or "", row.get("level")),
+                  href=href(row["kind"], row["id"]),
+                  unit_href=href("Unit", row.get("unit_id")) if row.get("unit_id") else None)
+             for row in rows]
+    return {"q": q, "rows": found, "total": len(found)}
+
+
+def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
+    """The rows of one audit finding, each value that names a node linked to its page."""
+    query = catalog()[name]
+    declared = {param.name for param in query.params}
+    if year is None and "year" in declared:
+        year = latest_year(database())  # type: ignore[arg-type]
+    params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
+    columns, rows = database().table(query.cypher, query.bind(params),
+                                     timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
+    title = next((item.title for item in FINDINGS if item.query == name), query.summary)
+    return {"finding": name, "title": title, "summary": query.summary, "year": year, "unit": unit,
+            "columns": columns, "rows": rows, "links": [_row_links(name, row) for row in rows],
+            "total": len(rows), "tree_href": url_for("pages.tree", unit=unit, audit=1, tahun=year)
+            if name in IN_TREE else None}
+
+
+def _row_links(name: str, row: dict[str, Any]) -> dict[str, Any]:
+    links: dict[str, Any] = {}
+    for column, value in row.items():
+        if value is None:
+            continue
+        if column in ("nip", "supervisor_nip"):
+            links[column] = href("ASN", value)
+        elif column in ("unit_id", "opd_id", "from_unit_id", "to_unit_id") or (
+                column == "id" and name in UNIT_ID_FINDINGS):
+            links[column] = href("Unit", value)
+        elif column in ("id", "goal_id", "from_id", "to_id"):
+            links[column] = href("Goal", value)
+        elif column in ("members", "assigned_to") and isinstance(value, list):
+            links[column] = [href("Goal", item) for item in value]
+    return links
+
+
+def element(id_: str, year: int | None) -> dict[str, Any] | None:
+    """The side panel's data for any node (goal, indicator, activity, unit, ASN), capaian per year added."""
+    nip = people.resolve(id_)
+    if nip is None:
+        return None
+    rows = run_named("element_detail", {"id": nip, "year": year})[1]
+    if not rows:
+        return None
+    item = rows[0]
+    for indicator in item["indicators"]:
+        for figure in indicator["years"]:
+            figure["capaian"] = capaian(figure.get("target"), figure.get("realisasi"), indicator.get("polarity"))
+            figure["band"] = band(figure["capaian"])
+    item["kind_name"] = KIND_NAMES.get(item["kind"], item["kind"])
+    item["level_name"] = LEVEL_NAMES.get(item.get("level") or "", item.get("level"))
+    if item["kind"] == "ASN":
+        item["nip"] = item["id"]  # masked for anonymous readers, like every `nip`
+        item["id"] = people.link_id(item["id"])
+    item["assigned"] = [dict(person, href=href("ASN", person["nip"])) for person in item["assigned"]]
+    for key in ("assigned_to", "contributes_to", "contributors"):
+        item[key] = [_linked(entry) for entry in item[key]]
+    if item.get("parent"):
+        item["parent"] = _linked(item["parent"])
+    unit = item.get("unit") or {}
+    item["links"] = _element_links(item, unit)
+    return item
+
+
+def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str, str]]:
+    links = []
+    if item["kind"] in ("Goal", "Indicator", "Activity"):
+        links.append({"label": "Dampak (yang didukung dan mendukung)", "href": href(item["kind"], item["id"])})
+    if item["kind"] == "ASN":
+        links.append({"label": "Garis pandang", "href": url_for("pages.staff", nip=item["id"])})
+    if item["kind"] == "Unit":
+        links.append({"label": "Cascading kinerja unit ini", "href": href("Unit", item["id"])})
+    elif unit.get("id"):
+        links.append({"label": f"Cascading kinerja {unit.get('name') or unit['id']}", "href": href("Unit", unit["id"])})
+    links.append({"label": "Data (JSON)", "href": url_for("api.element_detail", id=item["id"])})
+    return links
+
+
+# -- network views ----------------------------------------------------------------------------------------------------
+
+
+def view_data(view: View) -> dict[str, Any]:
+    """What a network page shows, minus the drawing: title, parameters, node and edge rows, findings, notes."""
+    pokin = view.network.pokin
+    findings = [{"id": key, "finding": value, "name": styles.FINDINGS.get(value, styles.FINDINGS["finding"]).name,
+                 "title": _title(view.nodes, key)} for key, value in view.findings.items()]
+    findings.sort(key=lambda item: (item["finding"], item["title"] or "", item["id"]))
+    return {"kind": view.kind, "title": view.title, "subtitle": pokin.get("subtitle"), "note": pokin.get("note"),
+            "notes": view.notes, "params": view.params, "summary": pokin.get("summary"),
+            "color_by": pokin.get("color_by"), "nodes": view.nodes, "edges": view.edges,
+            "achievement": view.achievement, "findings": findings}
+
+
+def _title(nodes: Iterable[dict[str, Any]], node_id: str) -> str | None:
+    return next((row.get("title") for row in nodes if row.get("id") == node_id), None)

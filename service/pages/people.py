@@ -1,0 +1,67 @@
+"""ASN on pages for anonymous readers: drawn and linked under a pseudonym, their NIP masked (UU 27/2022 PDP).
+
+A pseudonym is `asn-` and 20 hex digits of an HMAC of the NIP under a key of this process (or the app's
+SECRET_KEY), so it reveals nothing and cannot be reversed; the server resolves it back by hashing the NIPs it
+holds (cached, reloaded on a miss). Readers with a token see, and link by, the NIP itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+
+from flask import Flask, current_app
+
+from service.database import database
+from service.formats import masking_wanted
+from service.masking import mask_nip
+from visual.views import People
+
+PREFIX = "asn-"
+ALL_NIPS = "MATCH (s:ASN) RETURN s.nip AS nip"
+_LOCK = threading.Lock()
+
+
+def install(app: Flask) -> None:
+    """Give the app its pseudonym key and an empty resolution cache."""
+    secret = app.config.get("SECRET_KEY")
+    key = hashlib.sha256(str(secret).encode()).digest() if secret else secrets.token_bytes(32)
+    app.extensions["pokin.pages.people"] = {"key": key, "known": {}}
+
+
+def _state() -> dict:
+    return current_app.extensions["pokin.pages.people"]
+
+
+def reference(nip: str) -> str:
+    """The pseudonym of a NIP (stable for this process)."""
+    digest = hmac.new(_state()["key"], nip.encode("utf-8"), hashlib.sha256).hexdigest()
+    return PREFIX + digest[:20]
+
+
+def link_id(nip: str | None) -> str | None:
+    """What a link to this ASN carries: the pseudonym for anonymous readers, else the NIP."""
+    if nip is None:
+        return None
+    return reference(nip) if masking_wanted() else nip
+
+
+def for_viewer() -> People | None:
+    """The visual.views `people` mapping for this request: None when the reader may see NIPs."""
+    if not masking_wanted():
+        return None
+    return lambda nip: (reference(nip), mask_nip(nip))
+
+
+def resolve(value: str) -> str | None:
+    """The NIP behind a pseudonym (None if unknown); anything else is returned as it is."""
+    if not value.startswith(PREFIX):
+        return value
+    known = _state()["known"]
+    if value not in known:
+        with _LOCK:
+            fresh = {reference(row["nip"]): row["nip"] for row in database().read(ALL_NIPS) if row["nip"]}
+            known.clear()
+            known.update(fresh)
+    return known.get(value)

@@ -1,0 +1,171 @@
+"""The page routes: each page in HTML (blueprint `pages`) and its `.json` twin (blueprint `pages_json`).
+
+| page | HTML | JSON twin |
+|---|---|---|
+| Beranda | `/`, `/beranda` | `/beranda.json` |
+| Pohon kinerja (Pemda / one OPD) | `/pohon`, `/pohon/<unit>`, `/pohon?unit=` | `/pohon.json`, `/pohon/<unit>.json` |
+| Garis pandang of one ASN | `/asn/<nip>` | `/asn/<nip>.json` |
+| Dampak of one element | `/elemen/<id>` | `/elemen/<id>.json` |
+| Pencarian | `/cari?q=` | `/cari.json?q=` |
+| Temuan audit (one finding's rows) | `/temuan/<name>` | `/temuan/<name>.json` |
+
+Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
+
+from graph.audit import FINDINGS
+from service.api import YEAR_MAX
+from service.database import catalog, database
+from service.errors import ApiError
+from service.formats import int_arg
+from service.pages import data, people
+from service.pages.security import page_error, secure
+from visual import render
+from visual.views import View, ViewNotFound, impact_view, staff_view, tree_view
+
+html_bp = Blueprint("pages", __name__)
+json_bp = Blueprint("pages_json", __name__)
+html_bp.after_request(secure)
+json_bp.after_request(secure)
+html_bp.register_error_handler(Exception, page_error)
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+DOM_ID = "pokin-jaringan"
+COLOURS = {"tingkat": "level", "capaian": "achievement"}
+
+
+def twin(rule: str, json_rule: str, endpoint: str, *, extra: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Any]:
+    """Register a page at `rule` (and `extra` rules) in HTML and at `json_rule` as its JSON twin."""
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        html_bp.add_url_rule(rule, endpoint, view, defaults={"fmt": "html"})
+        for number, path in enumerate(extra):  # an alias has its own endpoint, else werkzeug redirects to `rule`
+            html_bp.add_url_rule(path, f"{endpoint}_{number}", view, defaults={"fmt": "html"})
+        json_bp.add_url_rule(json_rule, endpoint, view, defaults={"fmt": "json"})
+        return view
+
+    return decorate
+
+
+def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
+    """The page's data as JSON (the twin), or rendered by its template."""
+    if fmt == "json":
+        return current_app.json.response(ok=True, **page)
+    context = {"api_element": url_for("api.element_detail", id="__ID__"), "year": page.get("year")}
+    endpoint = "pages_json." + (request.endpoint or ".").split(".", 1)[1].split("_", 1)[0]
+    args = {key: value for key, value in (request.view_args or {}).items() if key != "fmt"}
+    if "nip" in args:  # anonymous readers link an ASN by pseudonym (a masked NIP would lead nowhere)
+        args["nip"] = people.link_id(people.resolve(args["nip"]) or args["nip"])
+    json_href = url_for(endpoint, **args, **request.args.to_dict())
+    return render_template(template, page=page, page_config=context, json_href=json_href, **html_only)
+
+
+def _year() -> int | None:
+    text = request.args.get("tahun", "").strip()
+    return int_arg("tahun", text, 1, YEAR_MAX) if text else None
+
+
+def _colour() -> str:
+    warna = request.args.get("warna", "tingkat") or "tingkat"
+    if warna not in COLOURS:
+        raise ApiError(400, f"parameter 'warna' harus 'tingkat' atau 'capaian', bukan '{warna}'")
+    return COLOURS[warna]
+
+
+def _achievement_timeout() -> float:
+    return float(current_app.config["PAGES_ACHIEVEMENT_TIMEOUT"])
+
+
+def _view_page(fmt: str, view: View, template: str, **extra: Any):
+    page = dict(data.view_data(view), **extra)
+    page["year"] = page.get("year", view.params.get("year"))
+    if fmt == "json":
+        return answer(fmt, template, page)
+    fragment = view.fragment(dom_id=DOM_ID, inline_runtime=False, autostart=False)
+    return answer(fmt, template, page, fragment=fragment, dom_id=DOM_ID)
+
+
+# -- pages --------------------------------------------------------------------------------------------------------
+
+
+@twin("/", "/beranda.json", "home", extra=("/beranda",))
+def home(fmt: str):
+    """Beranda: the Pemda at a glance."""
+    year, unit = _year(), request.args.get("unit") or None
+    page = {"page": "beranda", **data.overview(year, unit), "filters": data.filters(year, unit)}
+    return answer(fmt, "beranda.html", page)
+
+
+@twin("/pohon", "/pohon.json", "tree")
+@twin("/pohon/<unit>", "/pohon/<unit>.json", "tree")
+def tree(fmt: str, unit: str | None = None):
+    """Pohon kinerja: the Pemda tree, or one unit's cascade; colours, year and audit layers on request."""
+    unit = unit or request.args.get("unit") or None
+    year, colour = _year(), _colour()
+    audit = request.args.get("audit", "") in ("1", "true", "ya")
+    try:
+        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]
+                         catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout())
+    except ViewNotFound as error:
+        raise ApiError(404, str(error)) from None
+    return _view_page(fmt, view, "pohon.html", page="pohon", audit=audit, unit=unit, year=year,
+                      filters=data.filters(year, unit))
+
+
+@twin("/asn/<nip>", "/asn/<nip>.json", "staff")
+def staff(fmt: str, nip: str):
+    """Garis pandang: every path from one ASN's work up to the vision."""
+    year, colour = _year(), _colour()
+    real = people.resolve(nip)
+    if real is None:
+        raise ApiError(404, "ASN tidak ditemukan.")
+    try:
+        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]
+                          people=people.for_viewer(), achievement_timeout=_achievement_timeout())
+    except ViewNotFound:
+        raise ApiError(404, "ASN tidak ditemukan.") from None
+    return _view_page(fmt, view, "jaringan.html", page="asn", heading="Garis pandang", year=year)
+
+
+@twin("/elemen/<id>", "/elemen/<id>.json", "element")
+def element(fmt: str, id: str):  # noqa: A002
+    """Dampak: what one goal, indicator or activity supports, and what supports it."""
+    year, colour = _year(), _colour()
+    try:
+        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]
+                           people=people.for_viewer(), achievement_timeout=_achievement_timeout())
+    except ViewNotFound as error:
+        raise ApiError(404, str(error)) from None
+    return _view_page(fmt, view, "jaringan.html", page="elemen", heading="Dampak", year=year)
+
+
+@twin("/cari", "/cari.json", "search")
+def search(fmt: str):
+    """Pencarian by name, code, id or NIP."""
+    page = {"page": "cari", **data.search(request.args.get("q", ""))}
+    return answer(fmt, "cari.html", page)
+
+
+@twin("/temuan/<name>", "/temuan/<name>.json", "finding")
+def finding(fmt: str, name: str):
+    """The rows of one audit finding, linked to the pages of what they name."""
+    if name not in {item.query for item in FINDINGS} or name not in catalog():
+        raise ApiError(404, f"Temuan '{name}' tidak dikenal.")
+    year, unit = _year(), request.args.get("unit") or None
+    page = {"page": "temuan", **data.finding(name, year, unit), "filters": data.filters(year, unit)}
+    return answer(fmt, "temuan.html", page)
+
+
+@html_bp.get("/aset/<name>")
+def asset(name: str):
+    """vis-network and the pokin scripts and styles, served here: no page loads anything from elsewhere."""
+    paths = dict(render.asset_paths())
+    paths.update({path.name: path for path in STATIC.glob("*") if path.is_file()})
+    if name not in paths:
+        abort(404)
+    return send_file(paths[name], max_age=3600)

@@ -1,0 +1,206 @@
+/* pokin web pages: start the network views, and open the side panel of a clicked node.
+ * Served by the service (no inline script: the page's Content-Security-Policy allows only 'self').
+ * The panel's data comes from GET /api/elements/<id> (same origin); every text is set with textContent,
+ * never as HTML, so names from imported spreadsheets cannot inject markup.
+ */
+(function () {
+  "use strict";
+  var holder = document.getElementById("pokin-page-data");
+  var config = holder ? JSON.parse(holder.textContent || "{}") : {};
+  var numbers = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 });
+  var current = null;
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    Object.keys(attrs || {}).forEach(function (name) {
+      node.setAttribute(name, attrs[name]);
+    });
+    return node;
+  }
+
+  function link(text, href) {
+    var a = el("a", text);
+    if (href) {
+      a.setAttribute("href", href);
+    }
+    return a;
+  }
+
+  function num(value) {
+    return value === null || value === undefined || value === "" ? "–" : numbers.format(Number(value));
+  }
+
+  function rupiah(value) {
+    return value === null || value === undefined ? "–" : "Rp " + numbers.format(Number(value));
+  }
+
+  function row(dl, label, value) {
+    if (value === null || value === undefined || value === "") {
+      return;
+    }
+    dl.appendChild(el("dt", label));
+    var dd = el("dd");
+    if (value instanceof Node) {
+      dd.appendChild(value);
+    } else {
+      dd.textContent = String(value);
+    }
+    dl.appendChild(dd);
+  }
+
+  function list(body, title, items, render) {
+    if (!items || !items.length) {
+      return;
+    }
+    body.appendChild(el("h3", title));
+    var ul = el("ul");
+    items.forEach(function (item) {
+      var li = el("li");
+      render(li, item);
+      ul.appendChild(li);
+    });
+    body.appendChild(ul);
+  }
+
+  function indicators(body, items) {
+    if (!items || !items.length) {
+      return;
+    }
+    body.appendChild(el("h3", "Indikator"));
+    items.forEach(function (indicator) {
+      var name = indicator.name + (indicator.satuan ? " (" + indicator.satuan + ")" : "");
+      body.appendChild(el("p", name, { "class": "indicator-name", "data-indicator": indicator.id }));
+      var table = el("table", null, { "class": "indicator-years" });
+      var head = el("tr");
+      ["Tahun", "Target", "Realisasi", "Capaian"].forEach(function (text) {
+        head.appendChild(el("th", text, { scope: "col" }));
+      });
+      table.appendChild(head);
+      (indicator.years || []).forEach(function (year) {
+        var tr = el("tr", null, { "data-year": year.year });
+        tr.appendChild(el("td", year.year));
+        tr.appendChild(el("td", num(year.target)));
+        tr.appendChild(el("td", num(year.realisasi)));
+        tr.appendChild(el("td", num(year.capaian) + (year.band ? " (" + year.band + ")" : "")));
+        table.appendChild(tr);
+      });
+      body.appendChild(table);
+    });
+  }
+
+  function fill(panel, item) {
+    var body = panel.querySelector(".panel-body");
+    body.textContent = "";
+    body.appendChild(el("h2", item.title || item.id, { "data-element": item.id }));
+    var dl = el("dl");
+    row(dl, "Jenis", item.level_name || item.kind_name);
+    row(dl, item.kind === "ASN" ? "NIP" : "Kode", item.kind === "ASN" ? item.nip : item.code || item.id);
+    row(dl, "Jabatan", item.position);
+    if (item.unit) {
+      row(dl, item.kind === "Unit" ? "Induk" : "Unit", link(item.unit.name || item.unit.id, "/pohon/" + encodeURIComponent(item.unit.id)));
+    }
+    if (item.opd && (!item.unit || item.opd.id !== item.unit.id) && item.kind !== "Unit") {
+      row(dl, "OPD", item.opd.name);
+    }
+    if (item.kind === "Activity") {
+      row(dl, "Pagu" + (item.year ? " " + item.year : ""), rupiah(item.budget));
+    }
+    if (item.kind === "Unit") {
+      row(dl, "ASN (termasuk sub-unit)", num(item.staff_count));
+      row(dl, "Pagu kegiatan", rupiah(item.budget_total));
+    }
+    if (item.parent) {
+      row(dl, "Bagian dari", link(item.parent.title || item.parent.id, item.parent.href));
+    }
+    body.appendChild(dl);
+    indicators(body, item.indicators);
+    var assignedTitle = item.kind === "Unit" ? "ASN di unit ini" : "ASN yang ditugaskan";
+    list(body, assignedTitle + " (" + (item.assigned_count || 0) + ")", item.assigned, function (li, person) {
+      li.appendChild(link(person.name || person.nip, person.href));
+      li.appendChild(el("span", " · " + (person.position || "") + " · NIP " + person.nip, { "class": "muted" }));
+    });
+    var element = function (li, entry) {
+      li.appendChild(link(entry.title || entry.id, entry.href));
+      if (entry.weight !== null && entry.weight !== undefined && Number(entry.weight) !== 1) {
+        li.appendChild(el("span", " (bobot " + num(entry.weight) + ")", { "class": "muted" }));
+      }
+    };
+    list(body, "Ditugaskan pada", item.assigned_to, element);
+    list(body, "Berkontribusi ke", item.contributes_to, element);
+    list(body, "Didukung oleh (" + (item.contributor_count || 0) + ")", item.contributors, element);
+    list(body, "Tautan", item.links, function (li, entry) {
+      li.appendChild(link(entry.label, entry.href));
+    });
+  }
+
+  function openPanel(id) {
+    var panel = document.getElementById("pokin-panel");
+    if (!panel || !config.api_element) {
+      return;
+    }
+    current = id;
+    var url = config.api_element.replace("__ID__", encodeURIComponent(id));
+    if (config.year) {
+      url += "?year=" + encodeURIComponent(config.year);
+    }
+    panel.hidden = false;
+    panel.setAttribute("data-state", "loading");
+    panel.querySelector(".panel-body").textContent = "Memuat…";
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.json().then(function (body) {
+          return { ok: response.ok, body: body };
+        });
+      })
+      .then(function (answer) {
+        if (current !== id) {
+          return;
+        }
+        if (!answer.ok) {
+          panel.querySelector(".panel-body").textContent = "Rincian tidak tersedia: " + (answer.body.error || "kesalahan");
+          panel.setAttribute("data-state", "error");
+          return;
+        }
+        fill(panel, answer.body.element);
+        panel.setAttribute("data-state", "ready");
+        panel.setAttribute("data-id", id);
+      })
+      .catch(function () {
+        panel.querySelector(".panel-body").textContent = "Rincian tidak dapat dimuat.";
+        panel.setAttribute("data-state", "error");
+      });
+  }
+
+  document.addEventListener("pokin:select", function (event) {
+    openPanel(event.detail.id);
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element)) {
+      return;
+    }
+    var close = target.closest("[data-panel-close]");
+    if (close) {
+      document.getElementById("pokin-panel").hidden = true;
+      return;
+    }
+    var focus = target.closest("[data-focus-node]");
+    if (focus) {
+      var id = focus.getAttribute("data-focus-node");
+      Object.keys(window.pokinViews || {}).forEach(function (domId) {
+        window.pokinViews[domId].focusNode(id);
+      });
+      openPanel(id);
+    }
+  });
+
+  var sections = document.querySelectorAll("section[data-pokin-dom]");
+  for (var i = 0; i < sections.length; i++) {
+    if (typeof window.pokinView === "function") {
+      window.pokinView(sections[i].getAttribute("data-pokin-dom"));
+    }
+  }
+})();
