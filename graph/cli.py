@@ -66,9 +66,47 @@ def import_command(path: Path, dataset: str | None, dry_run: bool) -> None:
 
 @main.command("seed")
 @click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
-def seed_command(dry_run: bool) -> None:
-    """Load the bundled sample kabupaten (seed/sample)."""
-    _import(SAMPLE_DIR, None, dry_run)
+@click.option("--synthetic", type=click.Choice(["kabupaten", "provinsi", "nasional"]),
+              help="Generate synthetic data of this scale instead of the bundled sample.")
+@click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Random seed (--synthetic).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the import files here (--synthetic) instead of loading them.")
+def seed_command(dry_run: bool, synthetic: str | None, seed_value: int, out: Path | None) -> None:
+    """Load the bundled sample kabupaten (seed/sample), or generate synthetic data (--synthetic)."""
+    if synthetic is None:
+        if out is not None:
+            raise click.ClickException("--out goes with --synthetic")
+        _import(SAMPLE_DIR, None, dry_run)
+        return
+    import tempfile
+
+    from seed.synthetic import dataset_folders, generate
+
+    if out is not None:
+        manifest = generate(synthetic, out, seed_value)
+        totals = manifest["totals"]
+        click.echo(f"{synthetic} (seed {seed_value}) written to {out}: {totals['datasets']} dataset(s), "
+                   f"{totals['nodes']['ASN']} ASN, {sum(totals['nodes'].values())} nodes, "
+                   f"{sum(totals['edges'].values())} edges; import order in {out / 'manifest.json'}")
+        return
+    with tempfile.TemporaryDirectory(prefix="pokin-synthetic-") as tmp:
+        generate(synthetic, Path(tmp), seed_value)
+        for folder, _entry in dataset_folders(Path(tmp)):
+            _import(folder, None, dry_run)
+
+
+@main.command("bench")
+@click.option("--scale", type=click.Choice(["tiny", "kabupaten", "provinsi", "nasional"]), default="kabupaten",
+              show_default=True)
+@click.option("--only", multiple=True, type=click.Choice(["import", "queries", "service", "views"]),
+              help="Run only these parts (repeatable).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the results as JSON here.")
+def bench_command(scale: str, only: tuple[str, ...], out: Path | None) -> None:
+    """Benchmarks against a throw-away local Neo4j (see BENCHMARKS.md; `make bench` runs them all)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/ lives beside the package
+    from bench.run import run
+
+    run(scale, list(only) or None, out)
 
 
 @main.command("queries")

@@ -1,0 +1,126 @@
+"""Synthetic data (seed/synthetic.py): deterministic, realistic ratios, valid import files, streamed."""
+from __future__ import annotations
+
+import hashlib
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.importer import import_path, validate_path
+from seed import synthetic
+from seed.synthetic import dataset_folders, generate
+
+OUTCOME = ["visi", "misi", "tujuan", "sasaran"]
+
+
+def _digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.csv")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def kabupaten(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("kabupaten")
+    return out, generate("kabupaten", out, seed=7)
+
+
+def test_same_seed_same_bytes_other_seed_other_data(tmp_path, kabupaten):
+    out, _ = kabupaten
+    again = generate("kabupaten", tmp_path / "again", seed=7)
+    assert _digest(out) == _digest(tmp_path / "again")
+    assert again["totals"] == kabupaten[1]["totals"]
+    generate("kabupaten", tmp_path / "other", seed=8)
+    assert _digest(tmp_path / "other") != _digest(out)
+
+
+def test_kabupaten_has_the_ratios_of_domain_scale(kabupaten):
+    totals = kabupaten[1]["totals"]
+    assert totals["datasets"] == 1
+    assert 36 <= totals["opd"] <= 44
+    assert 800 <= totals["subkegiatan"] <= 1300
+    assert 5000 <= totals["nodes"]["ASN"] <= 7000
+    assert 800 <= totals["nodes"]["Unit"] <= 2000
+    assert 0.5e12 <= totals["budget"] <= 4e12                     # Rp 1-4 trillion a year, roughly
+    defects = totals["defects"]
+    staff = totals["nodes"]["ASN"]
+    assert 0.005 <= defects["unassigned_staff"] / staff <= 0.03    # sample: 1.5 %
+    assert 0.002 <= defects["dead_end_staff"] / staff <= 0.04
+    assert 0.01 <= defects["activities_unlinked"] / totals["subkegiatan"] <= 0.05
+    assert defects["cycles"] == defects["downward"] == defects["skipped_levels"] == 1
+    assert defects["goals_without_indicator"] >= 5 and defects["output_indicators"] >= 1
+
+
+def test_kabupaten_files_pass_validation_and_import_with_the_planted_defects(runner, kabupaten):
+    from graph.catalog import load_catalog
+
+    out, manifest = kabupaten
+    entry = manifest["datasets"][0]
+    built = validate_path(out, runner)
+    assert built.counts()["ASN"] == entry["nodes"]["ASN"]
+    report = import_path(out, runner)
+    assert report.written.nodes_created == sum(entry["nodes"].values())
+    for label, count in entry["nodes"].items():
+        assert runner.read(f"MATCH (n:{label}) RETURN count(n) AS c")[0]["c"] == count, label
+    for rel, count in entry["edges"].items():
+        found = runner.read(f"MATCH ()-[r:{rel}]->() WHERE r.implied IS NULL RETURN count(r) AS c")[0]["c"]
+        assert found == count, rel
+    catalog = load_catalog()
+    orphaned = catalog.run(runner, "orphaned_staff", {}, timeout=600)
+    assert {r["nip"] for r in orphaned if r["reason"] == "unassigned"} == set(entry["ids"]["unassigned_staff"])
+    assert {r["nip"] for r in orphaned if r["reason"] == "dead_end"} == set(entry["ids"]["dead_end_staff"])
+    without = catalog.run(runner, "activities_without_leverage", {}, timeout=600)
+    assert {r["id"] for r in without if r["reason"] == "unlinked"} == set(entry["ids"]["activities_unlinked"])
+    assert {r["id"] for r in without if r["reason"] == "dead_end"} == set(entry["ids"]["activities_dead_end"])
+    no_indicator = catalog.run(runner, "goals_without_indicator", {}, timeout=600)
+    assert {r["id"] for r in no_indicator} == set(entry["ids"]["goals_without_indicator"])
+    cycles = catalog.run(runner, "contribution_cycles", {}, timeout=600)
+    assert len(cycles) == 1 and cycles[0]["length"] == 3
+
+
+def test_provinsi_links_each_kabupaten_to_the_province_and_validates(runner, tmp_path, monkeypatch):
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 10)
+    manifest = generate("provinsi", tmp_path, seed=3)
+    folders = list(dataset_folders(tmp_path))
+    assert [entry["dataset"] for _, entry in folders] == ["U-P32", "U-K3201", "U-K3202"]
+    assert (folders[1][0] / "links.csv").read_text().count("G-P32-S") >= 1   # into the province's goals
+    import_path(folders[0][0], runner)
+    for folder, _ in folders[1:]:
+        validate_path(folder, runner)                                     # references resolve in the database
+        import_path(folder, runner)
+    crossing = runner.read("MATCH (a:Goal)-[r:CONTRIBUTES_TO]->(b:Goal) WHERE a.dataset <> b.dataset "
+                           "RETURN count(r) AS c")[0]["c"]
+    assert crossing >= 1
+    assert manifest["totals"]["datasets"] == 3
+
+
+def test_generation_streams_in_flat_memory(tmp_path, monkeypatch):
+    """Python's peak allocation stays flat when the data grows tenfold (rows go to disk as they are made)."""
+    def peak(opd_staff: int, folder: Path) -> tuple[int, int]:
+        monkeypatch.setattr(synthetic, "STAFF_PER_OPD", opd_staff)
+        tracemalloc.start()
+        manifest = generate("kabupaten", folder, seed=1)
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top, manifest["totals"]["rows"]["staff"]
+
+    small_peak, small_staff = peak(15, tmp_path / "small")
+    big_peak, big_staff = peak(600, tmp_path / "big")
+    assert big_staff > 20 * small_staff > 0
+    assert big_peak < 3 * small_peak + 2_000_000, (small_peak, big_peak)
+    assert big_peak < 20_000_000
+
+
+def test_cli_writes_synthetic_files_and_keeps_the_sample_default(tmp_path, monkeypatch):
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 5)
+    result = CliRunner().invoke(main, ["seed", "--synthetic", "kabupaten", "--seed", "4", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "manifest.json" in result.output and (tmp_path / "staff.csv").exists()
+    refused = CliRunner().invoke(main, ["seed", "--out", str(tmp_path)])
+    assert refused.exit_code != 0 and "--synthetic" in refused.output
