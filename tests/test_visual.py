@@ -523,8 +523,10 @@ document.addEventListener("pokin:ready", function () {
 </script>"""
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
 def test_the_standalone_page_draws_and_clusters_open_in_headless_chromium(tmp_path):
+    if shutil.which("chromium") is None:
+        pytest.fail("chromium is not installed: this test needs Debian's chromium package "
+                    "(`make browser`, or `apt-get install chromium`)")
     nodes, edges = synthetic_rows(2500)
     achievement = {item["id"]: 50.0 + index % 60 for index, item in enumerate(nodes)}
     net = build_tree(nodes, edges, achievement=achievement)

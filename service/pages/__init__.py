@@ -5,9 +5,10 @@ of visual/, each with a `.json` twin of the same data (routes: service/pages/rou
 
 | setting (app.config / environment) | default | meaning |
 |---|---|---|
-| `PAGES_QUERY_TIMEOUT` / `POKIN_PAGES_QUERY_TIMEOUT` | 10 | seconds one audit finding may take on Beranda |
+| `PAGES_QUERY_TIMEOUT` / `POKIN_PAGES_QUERY_TIMEOUT` | 10 | seconds one Beranda part (a finding, capaian per OPD) may take |
 | `PAGES_AUDIT_BUDGET` / `POKIN_PAGES_AUDIT_BUDGET` | 20 | seconds Beranda spends on findings in all |
-| `PAGES_ACHIEVEMENT_TIMEOUT` / `POKIN_PAGES_ACHIEVEMENT_TIMEOUT` | 30 | seconds the achievement query may take |
+| `PAGES_ACHIEVEMENT_TIMEOUT` / `POKIN_PAGES_ACHIEVEMENT_TIMEOUT` | 30 | seconds the achievement colouring may take |
+| `PAGES_BACKGROUND_TIMEOUT` / `POKIN_PAGES_BACKGROUND_TIMEOUT` | 300 | a Beranda part past its time, computed in the background |
 | `PAGES_FINDING_TIMEOUT` / `POKIN_PAGES_FINDING_TIMEOUT` | 60 | seconds one finding's page may take |
 | `PAGES_CACHE_SECONDS` / `POKIN_PAGES_CACHE_SECONDS` | 300 | how long computed findings and achievement are kept |
 """
@@ -23,7 +24,7 @@ from service.pages.routes import html_bp, json_bp
 from service.pages.security import html_for_unknown_paths
 
 SETTINGS = {"PAGES_QUERY_TIMEOUT": 10.0, "PAGES_AUDIT_BUDGET": 20.0, "PAGES_ACHIEVEMENT_TIMEOUT": 30.0,
-            "PAGES_FINDING_TIMEOUT": 60.0, "PAGES_CACHE_SECONDS": 300.0}
+            "PAGES_FINDING_TIMEOUT": 60.0, "PAGES_CACHE_SECONDS": 300.0, "PAGES_BACKGROUND_TIMEOUT": 300.0}
 
 
 def register(app: Flask) -> None:

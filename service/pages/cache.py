@@ -2,7 +2,8 @@
 
 The named queries behind them can take tens of seconds on a big Pemda; a page must not. Each part runs with a
 server-side timeout; what finishes is kept for PAGES_CACHE_SECONDS (and dropped at once when the graph's node
-or relationship count changes, e.g. after an import), so a reload completes what the first visit could not.
+or relationship count changes, e.g. after an import). A part that runs past its timeout is computed once more
+in a background thread (at most one per part, PAGES_BACKGROUND_TIMEOUT seconds), so a reload shows it.
 """
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ FINGERPRINT = "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()
               "RETURN nodes, rels"
 
 
+_ONE_AT_A_TIME = threading.Semaphore(1)
+
+
 class TimedOut(Exception):
     """A part did not finish within its budget."""
 
@@ -28,6 +32,19 @@ class PartCache:
     def __init__(self) -> None:
         self._items: dict[Hashable, tuple[Any, float, tuple]] = {}
         self._lock = threading.Lock()
+        self.running: set[Hashable] = set()
+
+    def start(self, key: Hashable) -> bool:
+        """Claim the background computation of a part; False when one is already running."""
+        with self._lock:
+            if key in self.running:
+                return False
+            self.running.add(key)
+            return True
+
+    def done(self, key: Hashable) -> None:
+        with self._lock:
+            self.running.discard(key)
 
     def get(self, key: Hashable, fingerprint: tuple, ttl: float) -> tuple[bool, Any]:
         with self._lock:
@@ -56,13 +73,33 @@ def cached(key: Hashable, compute: Callable[[float], Any], timeout: float, stamp
     hit, value = cache.get(key, stamp, float(current_app.config["PAGES_CACHE_SECONDS"]))
     if hit:
         return value
-    if timeout <= 0.2:
-        raise TimedOut(key)
-    try:
-        value = compute(timeout)
-    except Exception as error:  # noqa: BLE001 - only timeouts are expected here; others go on up
-        if "TimedOut" in (getattr(error, "code", None) or ""):
-            raise TimedOut(key) from error
-        raise
-    cache.put(key, value, stamp)
-    return value
+    if timeout > 0.2:
+        try:
+            value = compute(timeout)
+        except Exception as error:  # noqa: BLE001 - only timeouts are expected here; others go on up
+            if "TimedOut" not in (getattr(error, "code", None) or ""):
+                raise
+        else:
+            cache.put(key, value, stamp)
+            return value
+    _in_background(key, compute, stamp)
+    raise TimedOut(key)
+
+
+def _in_background(key: Hashable, compute: Callable[[float], Any], stamp: tuple) -> None:
+    """Compute a part that ran out of time in a daemon thread (with the app's context) and keep its value."""
+    cache = part_cache()
+    if not cache.start(key):
+        return
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+
+    def work() -> None:
+        try:
+            with _ONE_AT_A_TIME, app.app_context():  # the database is shared: one background query at a time
+                cache.put(key, compute(float(app.config["PAGES_BACKGROUND_TIMEOUT"])), stamp)
+        except Exception:  # noqa: BLE001 - the page will simply try again
+            app.logger.warning("background computation of %s failed", key[0] if isinstance(key, tuple) else key)
+        finally:
+            cache.done(key)
+
+    threading.Thread(target=work, name="pokin-pages-part", daemon=True).start()

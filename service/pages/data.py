@@ -123,7 +123,7 @@ def findings_summary(year: int | None, unit: str | None, stamp: tuple) -> list[d
                            lambda timeout, q=query, p=params: database().read(q.cypher, q.bind(p), timeout=timeout),
                            budget, stamp)
         except TimedOut:
-            row["status"] = "belum dihitung"
+            row["status"] = "sedang dihitung; muat ulang sebentar lagi"
             rows.append(row)
             continue
         row["count"] = len(found)
@@ -137,18 +137,19 @@ def findings_summary(year: int | None, unit: str | None, stamp: tuple) -> list[d
 
 
 def opd_achievement(year: int | None, unit: str | None, stamp: tuple) -> dict[str, Any]:
-    """Capaian per OPD (the achievement query's unit rows) within PAGES_ACHIEVEMENT_TIMEOUT seconds."""
+    """Capaian per OPD (the achievement query's unit rows) within PAGES_QUERY_TIMEOUT seconds."""
     result: dict[str, Any] = {"status": "ok", "rows": [], "year": year}
     if year is None or "achievement" not in catalog():
         result["status"] = "tidak ada data capaian"
         return result
-    timeout = float(current_app.config["PAGES_ACHIEVEMENT_TIMEOUT"])
+    timeout = float(current_app.config["PAGES_QUERY_TIMEOUT"])
     query = catalog()["achievement"]
     try:
         rows = cached(("achievement", year), lambda seconds: database().read(
             query.cypher, query.bind({"year": year}), timeout=seconds), timeout, stamp)
     except TimedOut:
-        result["status"] = f"belum dapat dihitung dalam {timeout:g} detik; muat ulang halaman nanti"
+        result["status"] = (f"belum selesai dihitung dalam {timeout:g} detik; perhitungan dilanjutkan di latar "
+                            "belakang, muat ulang halaman sebentar lagi")
         return result
     opds = {item["id"]: item for item in units() if item["kind"] == "perangkat_daerah"}
     for row in rows:
