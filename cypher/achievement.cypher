@@ -9,8 +9,8 @@
 // for the goal it measures): its own indicators, the indicators of every goal (at any depth) that
 // reaches it, and indicators that contribute to it or to one of those. Each indicator is counted ONCE
 // per goal, however many paths lead from it to the goal. Its weight is the product of the
-// CONTRIBUTES_TO weights (null = 1) along one shortest path from it to the goal (MEASURED_BY steps
-// weigh 1, so a goal's own indicators weigh 1; when equal-length paths carry different weights, which
+// CONTRIBUTES_TO weights (null = 1) along one shortest path from it to the goal (indicator→goal steps,
+// the implied edges, weigh 1, so a goal's own indicators weigh 1; when equal-length paths carry different weights, which
 // one is used is not specified). Indicators whose capaian is null are left out (of the weights too); a
 // goal with none left has capaian null. Cycles are harmless (one shortest path each).
 // Unit capaian: the plain mean of the capaian of the distinct indicators of goals assigned to the unit
@@ -26,12 +26,11 @@
 // drops unit rows; $unit keeps the goals and indicators assigned to that unit or below (an indicator
 // also through the goal it measures) plus that unit's row. Without $unit, a row for every unit with at
 // least one indicator. Filters choose rows only: a goal's capaian always uses its whole support set.
-// How the searches are written: an upward step is CONTRIBUTES_TO forwards or, from an indicator, to the
-// goal it measures (MEASURED_BY backwards); downward is the reverse. Neo4j 5.26 cannot check a step whose
-// direction depends on its type while it searches (such a predicate is applied to whole paths, which is
-// exponential on a real tree), so every search follows runs of CONTRIBUTES_TO (breadth-first, each node
-// once) joined by indicator→goal steps, at most 8 of them on one chain (a clean tree needs at most 8);
-// it terminates on cycles and on chains thousands deep.
+// How the searches are written: an indicator stands for the goal it measures through the implied
+// (i)-[:CONTRIBUTES_TO {implied: true}]->(g) edge the importer derives from every MEASURED_BY
+// (graph/model.py), so upward is CONTRIBUTES_TO forwards and downward its reverse, each one
+// breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
+// on chains thousands deep.
 // param year: int Year of the figures (IndicatorYear.year).
 // param goal: str? Only this goal and what is below it.
 // param unit: str? Only goals and indicators of this unit or a unit below it, and this unit's row.
@@ -41,100 +40,8 @@
 // param band_cukup: float? Lower bound of 'cukup' (default 60).
 CALL () {
   MATCH (top:Goal {id: $goal})
-  // downward from top: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each
-  CALL (top) {
-    MATCH (top)<-[:CONTRIBUTES_TO]-*(n)
-    RETURN collect(DISTINCT n) AS r0
-  }
-  CALL (r0) {
-    UNWIND r0 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r1
-  }
-  CALL (r1) {
-    UNWIND r1 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r2
-  }
-  CALL (r2) {
-    UNWIND r2 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r3
-  }
-  CALL (r3) {
-    UNWIND r3 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r4
-  }
-  CALL (r4) {
-    UNWIND r4 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r5
-  }
-  CALL (r5) {
-    UNWIND r5 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r6
-  }
-  CALL (r6) {
-    UNWIND r6 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r7
-  }
-  CALL (r7) {
-    UNWIND r7 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r8
-  }
-  UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS n
+  // downward from top (an indicator's contributors reach its goal through the implied edge)
+  OPTIONAL MATCH (top)<-[:CONTRIBUTES_TO*0..]-(n)
   RETURN collect(DISTINCT n) AS below
 }
 CALL (below) {
@@ -156,59 +63,9 @@ CALL (below) {
             ELSE re * 100 / t END AS raw
   WITH i, figures, CASE WHEN raw > coalesce($cap, 120.0) THEN coalesce($cap, 120.0) ELSE raw END AS capaian
   CALL (i) {
-    CALL (i) {
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-      UNION ALL
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-      UNION ALL
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-      UNION ALL
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-      UNION ALL
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-      UNION ALL
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-      UNION ALL
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-      UNION ALL
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-      UNION ALL
-      MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-        ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (g:Goal)
-      RETURN g, p
-    }
-    WITH g, p
-    ORDER BY length(p)
-    WITH g, head(collect(p)) AS p
+    MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())+ (g:Goal)
     RETURN collect({goal: g, weight: reduce(w = 1.0, rel IN relationships(p) |
-             w * CASE WHEN rel:CONTRIBUTES_TO THEN coalesce(toFloat(rel.weight), 1.0) ELSE 1.0 END)}) AS above
+             w * coalesce(toFloat(rel.weight), 1.0))}) AS above
   }
   RETURN collect({indicator: i, figures: figures, capaian: capaian, above: above}) AS inds
 }

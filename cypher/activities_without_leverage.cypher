@@ -16,18 +16,10 @@ CALL (act) {
   RETURN collect(coalesce(target.id, target.nip)) AS contributes_to
 }
 CALL (act) {
-  OPTIONAL MATCH reach = SHORTEST 1 GROUPS (act)
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (goal:Goal WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  WITH reach LIMIT 1
-  RETURN reach IS NOT NULL AS reaches
+  OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(goal:Goal)
+  WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WITH DISTINCT goal
+  RETURN count(goal) > 0 AS reaches
 }
 WITH act, u, contributes_to, reaches
 WHERE NOT reaches

@@ -9,18 +9,14 @@ WHERE $year IS NULL OR act.year = $year
 OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(act)
 WITH act, head(collect(u)) AS u
 WHERE ($unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) })
-  AND NOT EXISTS {
-    MATCH SHORTEST 1 GROUPS (act)
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-      (goal:Goal WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  }
+CALL (act) {
+  OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(goal:Goal)
+  WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WITH DISTINCT goal
+  RETURN count(goal) > 0 AS reaches
+}
+WITH act, u
+WHERE NOT reaches
 CALL (u) {
   OPTIONAL MATCH (u)-[:PART_OF]->*(opd:Unit {kind: 'perangkat_daerah'})
   RETURN head(collect(opd)) AS opd

@@ -11,12 +11,14 @@
 // government's goals, e.g. a kabupaten supporting its province, rank like an OPD's). Goals without any
 // accountable unit rank as OPD goals. Activities are out of scope; an indicator no goal measures has no level
 // and is skipped.
+// Only contributions from the data: the implied indicator→goal edges (graph/model.py) are skipped.
 // Rows: from_id, from_level, to_id, to_level (the goal levels, for an indicator its goal's), direction
 // ('down' or 'across'). from_id/to_id are the contribution's own ends (an indicator's id when it is one); one
 // row per contribution (and per measured goal, if an indicator measures several); sorted by from_id, to_id.
 WITH ['visi', 'misi', 'tujuan_pemda', 'sasaran_pemda', 'tujuan', 'sasaran', 'sasaran_program',
       'sasaran_kegiatan', 'sasaran_subkegiatan', 'rhk'] AS cascade
-MATCH (s:Goal|Indicator)-[:CONTRIBUTES_TO]->(t:Goal|Indicator)
+MATCH (s:Goal|Indicator)-[c:CONTRIBUTES_TO]->(t:Goal|Indicator)
+WHERE NOT coalesce(c.implied, false)
 CALL (s) {
   WITH s WHERE s:Goal RETURN s AS sg
   UNION

@@ -15,6 +15,7 @@
 // OPD's tujuan → a Pemda tujuan.
 // Downward and across contributions are cascade_level_violations' business. Activities are out of scope; an
 // indicator no goal measures has no level and is skipped.
+// Only contributions from the data: the implied indicator→goal edges (graph/model.py) are skipped.
 // Rows: from_id, from_level, to_id, to_level (goal levels, for an indicator its goal's; ids are the
 // contribution's own ends), skipped (the steps jumped over, top to bottom, named as above); sorted by
 // from_id, to_id.
@@ -22,7 +23,8 @@ WITH ['visi', 'misi', 'tujuan_pemda', 'sasaran_pemda', 'tujuan', 'sasaran', 'sas
       'sasaran_kegiatan', 'sasaran_subkegiatan', 'rhk'] AS cascade,
      [['rhk', 'sasaran_kegiatan'], ['rhk', 'sasaran_program'], ['rhk', 'sasaran'], ['rhk', 'sasaran_pemda'],
       ['sasaran', 'sasaran_pemda']] AS allowed_skips
-MATCH (s:Goal|Indicator)-[:CONTRIBUTES_TO]->(t:Goal|Indicator)
+MATCH (s:Goal|Indicator)-[c:CONTRIBUTES_TO]->(t:Goal|Indicator)
+WHERE NOT coalesce(c.implied, false)
 CALL (s) {
   WITH s WHERE s:Goal RETURN s AS sg
   UNION

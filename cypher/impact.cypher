@@ -11,12 +11,11 @@
 // (NIPs of the ASN assigned to it); sorted by direction, distance, id. The element itself is not
 // listed, even when a cycle leads back to it (an element on a cycle with it appears in both
 // directions). No rows for an unknown id.
-// How the searches are written: an upward step is CONTRIBUTES_TO forwards or, from an indicator, to the
-// goal it measures (MEASURED_BY backwards); downward is the reverse. Neo4j 5.26 cannot check a step whose
-// direction depends on its type while it searches (such a predicate is applied to whole paths, which is
-// exponential on a real tree), so every search follows runs of CONTRIBUTES_TO (breadth-first, each node
-// once) joined by indicator→goal steps, at most 8 of them on one chain (a clean tree needs at most 8);
-// it terminates on cycles and on chains thousands deep.
+// How the searches are written: an indicator stands for the goal it measures through the implied
+// (i)-[:CONTRIBUTES_TO {implied: true}]->(g) edge the importer derives from every MEASURED_BY
+// (graph/model.py), so upward is CONTRIBUTES_TO forwards and downward its reverse, each one
+// breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
+// on chains thousands deep.
 // param id: str Id of a Goal, Indicator or Activity.
 CALL () {
   MATCH (x:Goal {id: $id}) RETURN x
@@ -26,219 +25,13 @@ CALL () {
   MATCH (x:Activity {id: $id}) RETURN x
 }
 CALL (x) {
-  // upward from x: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each
-  CALL (x) {
-    MATCH p = (x)-[:CONTRIBUTES_TO*0..]->(n)
-    WITH n, min(length(p)) AS d
-    RETURN collect({node: n, d: d}) AS r0
-  }
-  CALL (r0) {
-    UNWIND r0 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)-[:CONTRIBUTES_TO*0..]->(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r1
-  }
-  CALL (r1) {
-    UNWIND r1 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)-[:CONTRIBUTES_TO*0..]->(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r2
-  }
-  CALL (r2) {
-    UNWIND r2 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)-[:CONTRIBUTES_TO*0..]->(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r3
-  }
-  CALL (r3) {
-    UNWIND r3 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)-[:CONTRIBUTES_TO*0..]->(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r4
-  }
-  CALL (r4) {
-    UNWIND r4 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)-[:CONTRIBUTES_TO*0..]->(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r5
-  }
-  CALL (r5) {
-    UNWIND r5 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)-[:CONTRIBUTES_TO*0..]->(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r6
-  }
-  CALL (r6) {
-    UNWIND r6 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)-[:CONTRIBUTES_TO*0..]->(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r7
-  }
-  CALL (r7) {
-    UNWIND r7 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)-[:CONTRIBUTES_TO*0..]->(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r8
-  }
-  UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS e
-  WITH x, e.node AS y, min(e.d) AS distance
+  MATCH p = ANY SHORTEST (x) (()-[:CONTRIBUTES_TO]->())+ (y)
   WHERE y <> x
-  RETURN 'supports' AS direction, y, distance
+  RETURN 'supports' AS direction, y, length(p) AS distance
   UNION ALL
-  // downward from x: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each
-  CALL (x) {
-    MATCH p = (x)<-[:CONTRIBUTES_TO*0..]-(n)
-    WITH n, min(length(p)) AS d
-    RETURN collect({node: n, d: d}) AS r0
-  }
-  CALL (r0) {
-    UNWIND r0 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)<-[:CONTRIBUTES_TO*0..]-(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r1
-  }
-  CALL (r1) {
-    UNWIND r1 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)<-[:CONTRIBUTES_TO*0..]-(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r2
-  }
-  CALL (r2) {
-    UNWIND r2 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)<-[:CONTRIBUTES_TO*0..]-(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r3
-  }
-  CALL (r3) {
-    UNWIND r3 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)<-[:CONTRIBUTES_TO*0..]-(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r4
-  }
-  CALL (r4) {
-    UNWIND r4 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)<-[:CONTRIBUTES_TO*0..]-(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r5
-  }
-  CALL (r5) {
-    UNWIND r5 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)<-[:CONTRIBUTES_TO*0..]-(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r6
-  }
-  CALL (r6) {
-    UNWIND r6 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)<-[:CONTRIBUTES_TO*0..]-(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r7
-  }
-  CALL (r7) {
-    UNWIND r7 AS e
-    WITH e.node AS i, e.d AS d
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH g, min(d) + 1 AS d
-    CALL (g) {
-      MATCH p = (g)<-[:CONTRIBUTES_TO*0..]-(n)
-      RETURN n, min(length(p)) AS len
-    }
-    WITH n, min(d + len) AS d
-    RETURN collect({node: n, d: d}) AS r8
-  }
-  UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS e
-  WITH x, e.node AS y, min(e.d) AS distance
+  MATCH p = ANY SHORTEST (y) (()-[:CONTRIBUTES_TO]->())+ (x)
   WHERE y <> x
-  RETURN 'supported_by' AS direction, y, distance
+  RETURN 'supported_by' AS direction, y, length(p) AS distance
 }
 CALL (y) {
   OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(y)

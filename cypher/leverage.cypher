@@ -10,110 +10,17 @@
 // outcomes_reached, 2 decimals; null when no outcome is reached), activities (null on activity rows).
 // Activity rows first, then unit rows, each ranked by outcomes_reached descending, then budget
 // descending, then id.
-// How the searches are written: an upward step is CONTRIBUTES_TO forwards or, from an indicator, to the
-// goal it measures (MEASURED_BY backwards); downward is the reverse. Neo4j 5.26 cannot check a step whose
-// direction depends on its type while it searches (such a predicate is applied to whole paths, which is
-// exponential on a real tree), so every search follows runs of CONTRIBUTES_TO (breadth-first, each node
-// once) joined by indicator→goal steps, at most 8 of them on one chain (a clean tree needs at most 8);
-// it terminates on cycles and on chains thousands deep.
+// How the searches are written: an indicator stands for the goal it measures through the implied
+// (i)-[:CONTRIBUTES_TO {implied: true}]->(g) edge the importer derives from every MEASURED_BY
+// (graph/model.py), so upward is CONTRIBUTES_TO forwards and downward its reverse, each one
+// breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
+// on chains thousands deep.
 // param year: int? Only activities of this budget year.
 CALL () {
   MATCH (o:Goal)
   WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
-  // downward from o: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each
-  CALL (o) {
-    MATCH (o)<-[:CONTRIBUTES_TO]-*(n)
-    RETURN collect(DISTINCT n) AS r0
-  }
-  CALL (r0) {
-    UNWIND r0 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r1
-  }
-  CALL (r1) {
-    UNWIND r1 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r2
-  }
-  CALL (r2) {
-    UNWIND r2 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r3
-  }
-  CALL (r3) {
-    UNWIND r3 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r4
-  }
-  CALL (r4) {
-    UNWIND r4 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r5
-  }
-  CALL (r5) {
-    UNWIND r5 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r6
-  }
-  CALL (r6) {
-    UNWIND r6 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r7
-  }
-  CALL (r7) {
-    UNWIND r7 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r8
-  }
-  UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS act
+  // downward from o (an indicator's contributors reach its goal through the implied edge)
+  MATCH (o)<-[:CONTRIBUTES_TO*]-(act:Activity)
   WITH DISTINCT o, act
   WHERE act:Activity
   RETURN act, o.id AS outcome

@@ -8,65 +8,14 @@
 // assigned element to the outcome, each a map {id, label, level_or_kind (goal level, activity kind,
 // null for an indicator), name (name or statement)}. Ordered by assigned element, nearest outcome first.
 // No rows for an unknown NIP or for an ASN whose assignments reach no outcome (orphaned staff).
-// How the searches are written: an upward step is CONTRIBUTES_TO forwards or, from an indicator, to the
-// goal it measures (MEASURED_BY backwards); downward is the reverse. Neo4j 5.26 cannot check a step whose
-// direction depends on its type while it searches (such a predicate is applied to whole paths, which is
-// exponential on a real tree), so every search follows runs of CONTRIBUTES_TO (breadth-first, each node
-// once) joined by indicator→goal steps, at most 8 of them on one chain (a clean tree needs at most 8);
-// it terminates on cycles and on chains thousands deep.
+// How the searches are written: an indicator stands for the goal it measures through the implied
+// (i)-[:CONTRIBUTES_TO {implied: true}]->(g) edge the importer derives from every MEASURED_BY
+// (graph/model.py), so upward is CONTRIBUTES_TO forwards and downward its reverse, each one
+// breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
+// on chains thousands deep.
 // param nip: str The ASN's NIP.
 MATCH (s:ASN {nip: $nip})-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
-CALL (e) {
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-  UNION ALL
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-  UNION ALL
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-  UNION ALL
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-  UNION ALL
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-  UNION ALL
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-  UNION ALL
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-  UNION ALL
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-  UNION ALL
-  MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())*
-    ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* ()<-[:MEASURED_BY]-() (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  RETURN o, p
-}
-WITH s, e, o, p
-ORDER BY length(p)
-WITH s, e, o, head(collect(p)) AS p
+MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
 RETURN s.nip AS nip, s.name AS name, e.id AS assigned_id, o.id AS outcome_id, o.level AS outcome_level,
        length(p) AS length,
        [n IN nodes(p) | {

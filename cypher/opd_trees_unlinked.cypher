@@ -6,8 +6,8 @@
 // is checked against every pemda unit's goals). An OPD without any goal is listed too (goals = 0).
 // Rows: id, name, goals (how many distinct goals are assigned to the OPD and its sub-units); sorted by id.
 // Traversal: one breadth-first var-length expansion of CONTRIBUTES_TO per goal (each node visited once, so
-// cycles and chains thousands deep are fine), alternated with indicator→goal steps up to 8 times, like the
-// other audit queries (a clean tree needs at most 8).
+// cycles and chains thousands deep are fine); an indicator reaches its goal through the implied
+// indicator→goal CONTRIBUTES_TO edge (graph/model.py).
 MATCH (opd:Unit {kind: 'perangkat_daerah'})
 CALL (opd) {
   OPTIONAL MATCH (opd)-[:PART_OF]->+(above:Unit)
@@ -21,25 +21,9 @@ CALL (opd) {
 CALL (opd, pemdas) {
   MATCH (opd)<-[:PART_OF]-*(:Unit)-[:ASSIGNED_TO]->(g:Goal)
   WITH DISTINCT g
-  MATCH (g)-[:CONTRIBUTES_TO*]->(x)
+  MATCH (g)-[:CONTRIBUTES_TO*]->(x:Goal)
   WITH DISTINCT x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  WITH x WHERE x:Goal AND EXISTS {
+  WHERE EXISTS {
     MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(x)
     WHERE size(pemdas) = 0 OR p IN pemdas
   }

@@ -1,7 +1,8 @@
 // name: orphaned_staff
 // Every ASN who contributes to no outcome: either not assigned to anything (reason `unassigned`) or
 // assigned only to elements from which no chain of CONTRIBUTES_TO (an indicator standing for the goal
-// it measures) reaches a visi, misi, tujuan or sasaran goal (reason `dead_end`).
+// it measures, through the implied indicator→goal edges) reaches a visi, misi, tujuan or sasaran goal
+// (reason `dead_end`).
 // Rows: nip, name, position, unit_id, unit_name, reason, assigned_to (ids of what they are assigned to).
 // param unit: str? Only staff of this unit or of any unit below it (PART_OF).
 MATCH (s:ASN)
@@ -13,18 +14,10 @@ CALL (s) {
   RETURN collect(coalesce(e.id, e.nip)) AS assigned_to
 }
 CALL (s) {
-  OPTIONAL MATCH reach = SHORTEST 1 GROUPS (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (goal:Goal WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-  WITH reach LIMIT 1
-  RETURN reach IS NOT NULL AS reaches
+  OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(goal:Goal)
+  WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WITH DISTINCT goal
+  RETURN count(goal) > 0 AS reaches
 }
 WITH s, u, assigned_to, reaches
 WHERE NOT reaches

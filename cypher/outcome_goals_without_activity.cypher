@@ -8,31 +8,15 @@
 // Rows: id, level, statement, unit_id (the accountable unit: the smallest id among the units ASSIGNED_TO the
 // goal; null when none). Sorted tujuan first, then unit_id, id.
 // Traversal: one breadth-first var-length expansion of CONTRIBUTES_TO per activity (each node visited once,
-// so cycles and chains thousands deep are fine), alternated with indicator→goal steps up to 8 times, like the
-// other audit queries (a clean tree needs at most 8).
+// so cycles and chains thousands deep are fine); an indicator reaches its goal through the implied
+// indicator→goal CONTRIBUTES_TO edge (graph/model.py).
 // param year: int? Only activities of this budget year count as support.
 CALL () {
   MATCH (act:Activity)
   WHERE $year IS NULL OR act.year = $year
-  MATCH (act)-[:CONTRIBUTES_TO*]->(x)
+  MATCH (act)-[:CONTRIBUTES_TO*]->(x:Goal)
+  WHERE x.level IN ['tujuan', 'sasaran']
   WITH DISTINCT x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  WITH x WHERE x:Goal AND x.level IN ['tujuan', 'sasaran']
   RETURN collect(x) AS supported
 }
 MATCH (g:Goal)

@@ -7,8 +7,8 @@
 // not those of its sub-units or its staff; PART_OF confers nothing. The Pemda itself is not checked.
 // Rows: id, name, kind, elements (how many distinct elements the unit is assigned to); sorted by id.
 // Traversal: breadth-first var-length expansions of CONTRIBUTES_TO (each node visited once, so cycles and
-// chains thousands deep are fine), alternated with indicator→goal steps up to 8 times, like the other audit
-// queries (a clean tree needs at most 8).
+// chains thousands deep are fine); an indicator reaches its goal through the implied indicator→goal
+// CONTRIBUTES_TO edge (graph/model.py).
 MATCH (u:Unit)
 WHERE u.kind IN ['perangkat_daerah', 'unit_kerja']
 CALL (u) {
@@ -18,25 +18,10 @@ CALL (u) {
 WITH u, elements
 WHERE elements > 0
 CALL (u) {
-  MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x)
+  OPTIONAL MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x:Goal)
+  WHERE x.level IN ['visi', 'misi', 'tujuan', 'sasaran']
   WITH DISTINCT x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  CALL (x) { RETURN x AS y UNION MATCH (x:Indicator)<-[:MEASURED_BY]-(:Goal)-[:CONTRIBUTES_TO*0..]->(y) RETURN y }
-  WITH DISTINCT y AS x
-  RETURN count(CASE WHEN x:Goal AND x.level IN ['visi', 'misi', 'tujuan', 'sasaran'] THEN 1 END) AS outcomes
+  RETURN count(x) AS outcomes
 }
 WITH u, elements, outcomes
 WHERE outcomes = 0

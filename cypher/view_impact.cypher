@@ -3,8 +3,8 @@
 // The goal, indicator or activity itself, what it supports (everything it reaches upward, following
 // CONTRIBUTES_TO, an indicator standing for the goal it measures) and what supports it (everything
 // from which it is reached upward: what contributes to it, its own indicators, what contributes to
-// those, and so on down), at most eight indicator steps on a path either way, plus the ASN assigned to
-// the element itself. PART_OF confers nothing. Roles:
+// those, and so on down; an indicator stands for its goal through the implied indicator→goal edge,
+// graph/model.py), plus the ASN assigned to the element itself. PART_OF confers nothing. Roles:
 // 'focus', 'supports' (above it), 'supported_by' (below it; an element on a cycle through it counts as
 // above), 'staff'. No rows for an unknown id.
 // Two kinds of rows, the same columns as view_tree. kind 'node': id (NIP for an ASN), label (Goal,
@@ -15,100 +15,29 @@
 // of the goal it measures; an ASN's unit is the one it is MEMBER_OF, a unit's is itself), opd_id and
 // opd_name (the perangkat daerah at or above that unit; null for Pemda-level elements), budget and year
 // (activities), position (ASN), role (see above).
-// kind 'edge': from, to (ids), type (CONTRIBUTES_TO, MEASURED_BY from goal to indicator, PART_OF,
+// kind 'edge' (the edges of the data: the implied indicator→goal CONTRIBUTES_TO edges are not drawn,
+// MEASURED_BY shows that link): from, to (ids), type (CONTRIBUTES_TO, MEASURED_BY from goal to indicator, PART_OF,
 // ASSIGNED_TO, MEMBER_OF), weight (CONTRIBUTES_TO only, null read as 1), crosscutting (true when both
 // ends have an OPD and the OPDs differ). Only edges with both ends among the nodes.
 // Node rows first (top level first, then id), then edge rows (by from, to, type).
-// Terminates on cycles (breadth-first shortest paths; downward in rounds, one per indicator step).
+// Terminates on cycles (breadth-first searches, each node once).
 // param id: str Id of a Goal, Indicator or Activity.
 MATCH (x:Goal|Indicator|Activity {id: $id})
 CALL (x) {
-  OPTIONAL MATCH ANY SHORTEST (x)
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (n)
+  OPTIONAL MATCH (x)-[:CONTRIBUTES_TO*]->(n)
+  WITH DISTINCT x, n
   WHERE n <> x
-  RETURN collect(DISTINCT n) AS above
+  RETURN collect(n) AS above
 }
 CALL (x) {
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (x)
-  RETURN collect(n) AS below0
-}
-CALL (below0) {
-  WITH below0 AS seen, below0 AS frontier
-  UNWIND frontier AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  WITH DISTINCT i, seen WHERE NOT i IN seen
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (i)
-  RETURN collect(DISTINCT n) AS below1
-}
-CALL (below0, below1) {
-  WITH below0 + below1 AS seen, below1 AS frontier
-  UNWIND frontier AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  WITH DISTINCT i, seen WHERE NOT i IN seen
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (i)
-  RETURN collect(DISTINCT n) AS below2
-}
-CALL (below0, below1, below2) {
-  WITH below0 + below1 + below2 AS seen, below2 AS frontier
-  UNWIND frontier AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  WITH DISTINCT i, seen WHERE NOT i IN seen
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (i)
-  RETURN collect(DISTINCT n) AS below3
-}
-CALL (below0, below1, below2, below3) {
-  WITH below0 + below1 + below2 + below3 AS seen, below3 AS frontier
-  UNWIND frontier AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  WITH DISTINCT i, seen WHERE NOT i IN seen
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (i)
-  RETURN collect(DISTINCT n) AS below4
-}
-CALL (below0, below1, below2, below3, below4) {
-  WITH below0 + below1 + below2 + below3 + below4 AS seen, below4 AS frontier
-  UNWIND frontier AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  WITH DISTINCT i, seen WHERE NOT i IN seen
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (i)
-  RETURN collect(DISTINCT n) AS below5
-}
-CALL (below0, below1, below2, below3, below4, below5) {
-  WITH below0 + below1 + below2 + below3 + below4 + below5 AS seen, below5 AS frontier
-  UNWIND frontier AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  WITH DISTINCT i, seen WHERE NOT i IN seen
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (i)
-  RETURN collect(DISTINCT n) AS below6
-}
-CALL (below0, below1, below2, below3, below4, below5, below6) {
-  WITH below0 + below1 + below2 + below3 + below4 + below5 + below6 AS seen, below6 AS frontier
-  UNWIND frontier AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  WITH DISTINCT i, seen WHERE NOT i IN seen
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (i)
-  RETURN collect(DISTINCT n) AS below7
-}
-CALL (below0, below1, below2, below3, below4, below5, below6, below7) {
-  WITH below0 + below1 + below2 + below3 + below4 + below5 + below6 + below7 AS seen, below7 AS frontier
-  UNWIND frontier AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  WITH DISTINCT i, seen WHERE NOT i IN seen
-  MATCH ANY SHORTEST (n) (()-[:CONTRIBUTES_TO]->())* (i)
-  RETURN collect(DISTINCT n) AS below8
+  MATCH (x)<-[:CONTRIBUTES_TO*0..]-(n)
+  RETURN collect(DISTINCT n) AS below
 }
 CALL (x) {
   OPTIONAL MATCH (s:ASN)-[:ASSIGNED_TO]->(x)
   RETURN collect(DISTINCT s) AS staff
 }
-WITH x, above, staff, below0 + below1 + below2 + below3 + below4 + below5 + below6 + below7 + below8 AS below
+WITH x, above, staff, below
 UNWIND [{n: x, role: 'focus'}] + [n IN above | {n: n, role: 'supports'}]
        + [n IN below WHERE n <> x AND NOT n IN above | {n: n, role: 'supported_by'}]
        + [s IN staff | {n: s, role: 'staff'}] AS item
@@ -150,7 +79,7 @@ CALL (n, node_role, unit, opd, indicator_level, nodes) {
          node_role AS role, null AS `from`, null AS `to`, null AS type, null AS weight, null AS crosscutting
   UNION ALL
   MATCH (n)-[r:CONTRIBUTES_TO|MEASURED_BY|PART_OF|ASSIGNED_TO|MEMBER_OF]->(b)
-  WHERE b IN nodes
+  WHERE b IN nodes AND NOT coalesce(r.implied, false)
   CALL (b) {
     CALL (b) {
       MATCH (b)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference

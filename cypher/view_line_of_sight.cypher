@@ -2,7 +2,7 @@
 // The nodes and edges of one ASN's line of sight, every path from its work up to the top of the tree.
 // The ASN, the unit it is MEMBER_OF, every element (goal, indicator, activity) it is ASSIGNED_TO, and
 // everything those reach upward (following CONTRIBUTES_TO, an indicator standing for the goal it
-// measures; at most eight indicator steps on a path). An assignment that reaches nothing still shows
+// measures through the implied indicator→goal edge, graph/model.py). An assignment that reaches nothing still shows
 // (orphaned staff). Roles: 'focus' (the ASN), 'unit', 'assigned', 'above'. No rows for an unknown NIP.
 // Two kinds of rows, the same columns as view_tree. kind 'node': id (NIP for an ASN), label (Goal,
 // Indicator, Activity, ASN, Unit), level (goal level; activity kind; for an indicator the level of the
@@ -12,11 +12,12 @@
 // of the goal it measures; an ASN's unit is the one it is MEMBER_OF, a unit's is itself), opd_id and
 // opd_name (the perangkat daerah at or above that unit; null for Pemda-level elements), budget and year
 // (activities), position (ASN), role (see above).
-// kind 'edge': from, to (ids), type (CONTRIBUTES_TO, MEASURED_BY from goal to indicator, PART_OF,
+// kind 'edge' (the edges of the data: the implied indicator→goal CONTRIBUTES_TO edges are not drawn,
+// MEASURED_BY shows that link): from, to (ids), type (CONTRIBUTES_TO, MEASURED_BY from goal to indicator, PART_OF,
 // ASSIGNED_TO, MEMBER_OF), weight (CONTRIBUTES_TO only, null read as 1), crosscutting (true when both
 // ends have an OPD and the OPDs differ). Only edges with both ends among the nodes.
 // Node rows first (top level first, then id), then edge rows (by from, to, type).
-// Terminates on cycles (breadth-first shortest paths).
+// Terminates on cycles (breadth-first searches, each node once).
 // param nip: str The ASN's NIP.
 MATCH (s:ASN {nip: $nip})
 CALL (s) {
@@ -29,16 +30,8 @@ CALL (s) {
 }
 CALL (assigned) {
   UNWIND assigned AS e
-  MATCH ANY SHORTEST (e)
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (n)
+  MATCH (e)-[:CONTRIBUTES_TO*]->(n)
+  WITH DISTINCT e, n
   WHERE n <> e
   RETURN collect(DISTINCT n) AS above
 }
@@ -82,7 +75,7 @@ CALL (n, node_role, unit, opd, indicator_level, nodes) {
          node_role AS role, null AS `from`, null AS `to`, null AS type, null AS weight, null AS crosscutting
   UNION ALL
   MATCH (n)-[r:CONTRIBUTES_TO|MEASURED_BY|PART_OF|ASSIGNED_TO|MEMBER_OF]->(b)
-  WHERE b IN nodes
+  WHERE b IN nodes AND NOT coalesce(r.implied, false)
   CALL (b) {
     CALL (b) {
       MATCH (b)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference

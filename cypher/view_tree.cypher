@@ -4,8 +4,8 @@
 // units are not drawn in the tree; the unit is carried on each node instead.
 // With $unit, the cascade of that unit: its own elements (goals, indicators and activities assigned to
 // the unit or to a unit below it via PART_OF; activities of $year when given), everything they reach
-// upward up to the top (following CONTRIBUTES_TO, an indicator standing for the goal it measures; at
-// most eight such indicator steps on one path), the indicators of all those goals, and whatever
+// upward up to the top (following CONTRIBUTES_TO, an indicator standing for the goal it measures through
+// the implied indicator→goal edge, graph/model.py), the indicators of all those goals, and whatever
 // contributes directly to one of its own goals or to their indicators (other units' work included,
 // activities of $year when given). An unknown unit gives no rows.
 // Two kinds of rows. kind 'node': id, label (Goal, Indicator, Activity), level (goal level; activity
@@ -16,7 +16,8 @@
 // unit; null for Pemda-level elements), budget and year (activities), position (null here), role
 // ('own': assigned to $unit or below, or an indicator of such a goal, or every node without $unit;
 // 'context': above it or contributing to it).
-// kind 'edge': from, to (ids), type (CONTRIBUTES_TO, MEASURED_BY from goal to indicator, PART_OF
+// kind 'edge' (the edges of the data: the implied indicator→goal CONTRIBUTES_TO edges are not drawn,
+// MEASURED_BY shows that link): from, to (ids), type (CONTRIBUTES_TO, MEASURED_BY from goal to indicator, PART_OF
 // between activities), weight (CONTRIBUTES_TO only, null read as 1), crosscutting (true when both ends
 // have an OPD and the OPDs differ). Only edges with both ends among the nodes.
 // Node rows first (top level first, then id), then edge rows (by from, to, type). Terminates on cycles.
@@ -34,23 +35,10 @@ CALL () {
 }
 CALL (base) {
   UNWIND base AS b
-  CALL (b) {
-    MATCH (b)-[:CONTRIBUTES_TO]->(exit) RETURN exit
-    UNION
-    MATCH (b:Indicator)<-[:MEASURED_BY]-(exit:Goal) RETURN exit
-  }
+  MATCH (b)-[:CONTRIBUTES_TO]->(exit)
   WITH DISTINCT exit
   WHERE NOT exit IN base
-  MATCH ANY SHORTEST (exit)
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (()-[:CONTRIBUTES_TO]->())* ((:Indicator)<-[:MEASURED_BY]-(:Goal)){0,1}
-    (n)
+  MATCH (exit)-[:CONTRIBUTES_TO*0..]->(n)
   RETURN collect(DISTINCT n) AS up
 }
 CALL (base) {
@@ -66,7 +54,7 @@ CALL (up) {
 CALL (base) {
   UNWIND base AS b
   CALL (b) {
-    MATCH (b)<-[:CONTRIBUTES_TO]-(c:Goal|Indicator|Activity) RETURN c
+    MATCH (b)<-[r:CONTRIBUTES_TO]-(c:Goal|Indicator|Activity) WHERE NOT coalesce(r.implied, false) RETURN c
     UNION
     MATCH (b:Goal)-[:MEASURED_BY]->(:Indicator)<-[:CONTRIBUTES_TO]-(c:Goal|Indicator|Activity) RETURN c
   }
@@ -114,7 +102,7 @@ CALL (n, node_role, unit, opd, indicator_level, nodes) {
          node_role AS role, null AS `from`, null AS `to`, null AS type, null AS weight, null AS crosscutting
   UNION ALL
   MATCH (n)-[r:CONTRIBUTES_TO|MEASURED_BY|PART_OF|ASSIGNED_TO|MEMBER_OF]->(b)
-  WHERE b IN nodes
+  WHERE b IN nodes AND NOT coalesce(r.implied, false)
   CALL (b) {
     CALL (b) {
       MATCH (b)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference

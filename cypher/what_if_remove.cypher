@@ -23,12 +23,11 @@
 //   the budget of every activity PART_OF it (a program's kegiatan and subkegiatan). Only the budget
 //   counts those descendants; the rows above consider the element alone removed.
 // Sorted by kind (goal, indicator, staff, budget), then id. No rows for an unknown id.
-// How the searches are written: an upward step is CONTRIBUTES_TO forwards or, from an indicator, to the
-// goal it measures (MEASURED_BY backwards); downward is the reverse. Neo4j 5.26 cannot check a step whose
-// direction depends on its type while it searches (such a predicate is applied to whole paths, which is
-// exponential on a real tree), so every search follows runs of CONTRIBUTES_TO (breadth-first, each node
-// once) joined by indicator→goal steps, at most 8 of them on one chain (a clean tree needs at most 8);
-// it terminates on cycles and on chains thousands deep.
+// How the searches are written: an indicator stands for the goal it measures through the implied
+// (i)-[:CONTRIBUTES_TO {implied: true}]->(g) edge the importer derives from every MEASURED_BY
+// (graph/model.py), so upward is CONTRIBUTES_TO forwards and downward its reverse, each one
+// breadth-first search (each node once; "avoiding the element" is a node predicate inside it): no bound
+// on indicator steps, and it terminates on cycles and on chains thousands deep.
 // param id: str Id of the Goal, Indicator or Activity to remove.
 CALL () {
   MATCH (x:Goal {id: $id}) RETURN x
@@ -38,316 +37,34 @@ CALL () {
   MATCH (x:Activity {id: $id}) RETURN x
 }
 CALL (x) {
-  // upward from x: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each
-  CALL (x) {
-    MATCH (x)-[:CONTRIBUTES_TO]->*(n)
-    RETURN collect(DISTINCT n) AS r0
-  }
-  CALL (r0) {
-    UNWIND r0 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)-[:CONTRIBUTES_TO]->*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r1
-  }
-  CALL (r1) {
-    UNWIND r1 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)-[:CONTRIBUTES_TO]->*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r2
-  }
-  CALL (r2) {
-    UNWIND r2 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)-[:CONTRIBUTES_TO]->*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r3
-  }
-  CALL (r3) {
-    UNWIND r3 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)-[:CONTRIBUTES_TO]->*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r4
-  }
-  CALL (r4) {
-    UNWIND r4 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)-[:CONTRIBUTES_TO]->*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r5
-  }
-  CALL (r5) {
-    UNWIND r5 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)-[:CONTRIBUTES_TO]->*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r6
-  }
-  CALL (r6) {
-    UNWIND r6 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)-[:CONTRIBUTES_TO]->*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r7
-  }
-  CALL (r7) {
-    UNWIND r7 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)-[:CONTRIBUTES_TO]->*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r8
-  }
-  UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS y
+  MATCH (x)-[:CONTRIBUTES_TO*]->(y)
   WITH DISTINCT x, y
   WHERE y <> x
   RETURN collect(y) AS above
 }
 CALL (x) {
-  // downward from x: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each
-  CALL (x) {
-    MATCH (x)<-[:CONTRIBUTES_TO]-*(n)
-    RETURN collect(DISTINCT n) AS r0
-  }
-  CALL (r0) {
-    UNWIND r0 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r1
-  }
-  CALL (r1) {
-    UNWIND r1 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r2
-  }
-  CALL (r2) {
-    UNWIND r2 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r3
-  }
-  CALL (r3) {
-    UNWIND r3 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r4
-  }
-  CALL (r4) {
-    UNWIND r4 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r5
-  }
-  CALL (r5) {
-    UNWIND r5 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r6
-  }
-  CALL (r6) {
-    UNWIND r6 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r7
-  }
-  CALL (r7) {
-    UNWIND r7 AS i
-    MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-    WITH DISTINCT g
-    CALL (g) {
-      MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r8
-  }
-  UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS n
+  MATCH (x)<-[:CONTRIBUTES_TO*0..]-(n)
   RETURN collect(DISTINCT n) AS below
 }
+// a source: an activity, or a goal nothing contributes to (the implied edges from its own indicators
+// do not count, a contribution to one of those indicators does)
 WITH x, above, below,
-     any(src IN below WHERE src:Activity OR (src:Goal AND NOT EXISTS { (src)<-[:CONTRIBUTES_TO]-() }
-    AND NOT EXISTS { (src)-[:MEASURED_BY]->(:Indicator)<-[:CONTRIBUTES_TO]-() })) AS supported,
+     any(src IN below WHERE src:Activity OR (src:Goal
+       AND NOT EXISTS { MATCH (src)<-[r:CONTRIBUTES_TO]-() WHERE NOT coalesce(r.implied, false) }
+       AND NOT EXISTS { (src)-[:MEASURED_BY]->(:Indicator)<-[:CONTRIBUTES_TO]-() })) AS supported,
      any(n IN above + [x] WHERE n:Goal AND n.level IN ['visi', 'misi', 'tujuan', 'sasaran']) AS reaches_outcome
 // seeds: what is above the element and keeps a live direct supporter
 CALL (x, above) {
   UNWIND above AS y
-  CALL (x, above, y) {
-    MATCH (z)-[:CONTRIBUTES_TO]->(y)
-    WHERE z <> x AND NOT z IN above
-    RETURN z
-    UNION
-    MATCH (z)-[:CONTRIBUTES_TO]->(t:Indicator)<-[:MEASURED_BY]-(y)
-    WHERE t <> x AND z <> x AND NOT z IN above
-    RETURN z
-  }
+  MATCH (z)-[:CONTRIBUTES_TO]->(y)
+  WHERE z <> x AND NOT z IN above
   WITH DISTINCT y, z
   CALL (z) {
-    // downward from z: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each
-    CALL (z) {
-      MATCH (z)<-[:CONTRIBUTES_TO]-*(n)
-      RETURN collect(DISTINCT n) AS r0
-    }
-    CALL (r0) {
-      UNWIND r0 AS i
-      MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-      WITH DISTINCT g
-      CALL (g) {
-        MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-        RETURN collect(DISTINCT n) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r1
-    }
-    CALL (r1) {
-      UNWIND r1 AS i
-      MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-      WITH DISTINCT g
-      CALL (g) {
-        MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-        RETURN collect(DISTINCT n) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r2
-    }
-    CALL (r2) {
-      UNWIND r2 AS i
-      MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-      WITH DISTINCT g
-      CALL (g) {
-        MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-        RETURN collect(DISTINCT n) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r3
-    }
-    CALL (r3) {
-      UNWIND r3 AS i
-      MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-      WITH DISTINCT g
-      CALL (g) {
-        MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-        RETURN collect(DISTINCT n) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r4
-    }
-    CALL (r4) {
-      UNWIND r4 AS i
-      MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-      WITH DISTINCT g
-      CALL (g) {
-        MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-        RETURN collect(DISTINCT n) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r5
-    }
-    CALL (r5) {
-      UNWIND r5 AS i
-      MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-      WITH DISTINCT g
-      CALL (g) {
-        MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-        RETURN collect(DISTINCT n) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r6
-    }
-    CALL (r6) {
-      UNWIND r6 AS i
-      MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-      WITH DISTINCT g
-      CALL (g) {
-        MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-        RETURN collect(DISTINCT n) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r7
-    }
-    CALL (r7) {
-      UNWIND r7 AS i
-      MATCH (i:Goal)-[:MEASURED_BY]->(g:Indicator)
-      WITH DISTINCT g
-      CALL (g) {
-        MATCH (g)<-[:CONTRIBUTES_TO]-*(n)
-        RETURN collect(DISTINCT n) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r8
-    }
-    UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS src
-    WITH src
-    WHERE src:Activity OR (src:Goal AND NOT EXISTS { (src)<-[:CONTRIBUTES_TO]-() }
-    AND NOT EXISTS { (src)-[:MEASURED_BY]->(:Indicator)<-[:CONTRIBUTES_TO]-() })
+    OPTIONAL MATCH (z)<-[:CONTRIBUTES_TO*0..]-(src)
+    WITH DISTINCT src
+    WHERE src:Activity OR (src:Goal
+      AND NOT EXISTS { MATCH (src)<-[r:CONTRIBUTES_TO]-() WHERE NOT coalesce(r.implied, false) }
+      AND NOT EXISTS { (src)-[:MEASURED_BY]->(:Indicator)<-[:CONTRIBUTES_TO]-() })
     RETURN count(src) > 0 AS live
   }
   WITH y, live
@@ -357,109 +74,8 @@ CALL (x, above) {
 // kept: the seeds and what they reach upward without passing through the element
 CALL (x, seeds) {
   UNWIND seeds AS seed
-  // upward from seed: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each, never through x
-  CALL (seed, x) {
-    MATCH (seed)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-    RETURN collect(DISTINCT m) AS r0
-  }
-  CALL (r0, x) {
-    UNWIND r0 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WHERE g <> x
-    WITH DISTINCT g, x
-    CALL (g, x) {
-      MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r1
-  }
-  CALL (r1, x) {
-    UNWIND r1 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WHERE g <> x
-    WITH DISTINCT g, x
-    CALL (g, x) {
-      MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r2
-  }
-  CALL (r2, x) {
-    UNWIND r2 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WHERE g <> x
-    WITH DISTINCT g, x
-    CALL (g, x) {
-      MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r3
-  }
-  CALL (r3, x) {
-    UNWIND r3 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WHERE g <> x
-    WITH DISTINCT g, x
-    CALL (g, x) {
-      MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r4
-  }
-  CALL (r4, x) {
-    UNWIND r4 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WHERE g <> x
-    WITH DISTINCT g, x
-    CALL (g, x) {
-      MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r5
-  }
-  CALL (r5, x) {
-    UNWIND r5 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WHERE g <> x
-    WITH DISTINCT g, x
-    CALL (g, x) {
-      MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r6
-  }
-  CALL (r6, x) {
-    UNWIND r6 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WHERE g <> x
-    WITH DISTINCT g, x
-    CALL (g, x) {
-      MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r7
-  }
-  CALL (r7, x) {
-    UNWIND r7 AS i
-    MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-    WHERE g <> x
-    WITH DISTINCT g, x
-    CALL (g, x) {
-      MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS reached
-    }
-    UNWIND reached AS n
-    RETURN collect(DISTINCT n) AS r8
-  }
-  UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS n
-  RETURN collect(DISTINCT n) AS kept
+  MATCH (seed)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
+  RETURN collect(DISTINCT m) AS kept
 }
 CALL (x, above, below, supported, reaches_outcome, kept) {
   UNWIND above AS y
@@ -479,113 +95,12 @@ CALL (x, above, below, supported, reaches_outcome, kept) {
   WITH DISTINCT x, s, reaches_outcome
   WHERE reaches_outcome
   CALL (x, s) {
-    MATCH (s)-[:ASSIGNED_TO]->(f:Goal|Indicator|Activity)
+    OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(f:Goal|Indicator|Activity)
     WHERE f <> x
-    // upward from f: r0 = CONTRIBUTES_TO only; r1..r8 = one more indicator step each, never through x
-    CALL (f, x) {
-      MATCH (f)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-      RETURN collect(DISTINCT m) AS r0
-    }
-    CALL (r0, x) {
-      UNWIND r0 AS i
-      MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-      WHERE g <> x
-      WITH DISTINCT g, x
-      CALL (g, x) {
-        MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-        RETURN collect(DISTINCT m) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r1
-    }
-    CALL (r1, x) {
-      UNWIND r1 AS i
-      MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-      WHERE g <> x
-      WITH DISTINCT g, x
-      CALL (g, x) {
-        MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-        RETURN collect(DISTINCT m) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r2
-    }
-    CALL (r2, x) {
-      UNWIND r2 AS i
-      MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-      WHERE g <> x
-      WITH DISTINCT g, x
-      CALL (g, x) {
-        MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-        RETURN collect(DISTINCT m) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r3
-    }
-    CALL (r3, x) {
-      UNWIND r3 AS i
-      MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-      WHERE g <> x
-      WITH DISTINCT g, x
-      CALL (g, x) {
-        MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-        RETURN collect(DISTINCT m) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r4
-    }
-    CALL (r4, x) {
-      UNWIND r4 AS i
-      MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-      WHERE g <> x
-      WITH DISTINCT g, x
-      CALL (g, x) {
-        MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-        RETURN collect(DISTINCT m) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r5
-    }
-    CALL (r5, x) {
-      UNWIND r5 AS i
-      MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-      WHERE g <> x
-      WITH DISTINCT g, x
-      CALL (g, x) {
-        MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-        RETURN collect(DISTINCT m) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r6
-    }
-    CALL (r6, x) {
-      UNWIND r6 AS i
-      MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-      WHERE g <> x
-      WITH DISTINCT g, x
-      CALL (g, x) {
-        MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-        RETURN collect(DISTINCT m) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r7
-    }
-    CALL (r7, x) {
-      UNWIND r7 AS i
-      MATCH (i:Indicator)<-[:MEASURED_BY]-(g:Goal)
-      WHERE g <> x
-      WITH DISTINCT g, x
-      CALL (g, x) {
-        MATCH (g)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
-        RETURN collect(DISTINCT m) AS reached
-      }
-      UNWIND reached AS n
-      RETURN collect(DISTINCT n) AS r8
-    }
-    UNWIND r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7 + r8 AS n
-    WITH n
-    WHERE n:Goal AND n.level IN ['visi', 'misi', 'tujuan', 'sasaran']
-    RETURN count(n) > 0 AS still_reaches
+    OPTIONAL MATCH (f)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(o:Goal)
+    WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+    WITH DISTINCT o
+    RETURN count(o) > 0 AS still_reaches
   }
   WITH s
   WHERE NOT still_reaches

@@ -10,6 +10,7 @@ from collections import defaultdict, deque
 import pytest
 
 from graph.catalog import load_catalog
+from graph.model import derive_implied_edges
 
 CATALOG = load_catalog()
 ANALYTICS = ("crosscutting_matrix", "line_of_sight", "impact", "achievement", "leverage", "what_if_remove")
@@ -17,11 +18,15 @@ NIP = {k: f"1990010120150110{k:02d}" for k in range(1, 10)}
 
 
 def run(runner, name, **params):
+    """Run a query on a graph built with raw Cypher: derive the implied indicator→goal edges first, as the
+    importer does (graph/model.py)."""
+    derive_implied_edges(runner)
     return CATALOG.run(runner, name, params)
 
 
 def build(runner, cypher: str) -> None:
     runner.write(cypher)
+    derive_implied_edges(runner)
 
 
 def pick(rows, *keys):
@@ -604,3 +609,38 @@ def test_plans_have_no_cartesian_product(runner, name):
         plan = session.run("EXPLAIN " + query.cypher, params).consume().plan
     operators = list(_operators(plan))
     assert not [op for op in operators if "CartesianProduct" in op], operators
+
+
+# ------------------------------------------------------------------------------------------------ no hop limit
+
+def test_more_than_eight_indicator_hops_are_followed(runner):
+    """Twelve goals, each contributing to the INDICATOR of the goal above (12 indicator→goal steps from the
+    bottom to the visi): the implied indicator→goal edges make this one search, with no bound on the
+    number of indicator steps (the former queries stopped after 8)."""
+    build(runner, """
+        UNWIND range(0, 12) AS k
+        CREATE (g:Goal {id: 'H' + k, level: CASE WHEN k = 0 THEN 'visi' ELSE 'rhk' END, statement: 'h' + k})
+        CREATE (g)-[:MEASURED_BY]->(:Indicator {id: 'IH' + k, name: 'ih' + k, polarity: 'positif'})
+        CREATE (:IndicatorYear {indicator_id: 'IH' + k, year: 2026, target: 100, realisasi: 80})""")
+    build(runner, f"""
+        UNWIND range(1, 12) AS k
+        MATCH (a:Goal {{id: 'H' + k}}), (i:Indicator {{id: 'IH' + (k - 1)}})
+        CREATE (a)-[:CONTRIBUTES_TO]->(i)
+        WITH count(*) AS done
+        MATCH (bottom:Goal {{id: 'H12'}})
+        CREATE (:ASN {{nip: '{NIP[1]}', name: 'Deep'}})-[:ASSIGNED_TO]->(bottom),
+               (:Activity {{id: 'ACT', kind: 'subkegiatan', year: 2026, budget: 9}})-[:CONTRIBUTES_TO]->(bottom)""")
+    rows = run(runner, "line_of_sight", nip=NIP[1])
+    assert pick(rows, "assigned_id", "outcome_id", "length") == [("H12", "H0", 24)]
+    assert [step["id"] for step in rows[0]["path"][:3]] == ["H12", "IH11", "H11"]
+    up = {row["id"]: row["distance"] for row in run(runner, "impact", id="ACT")}
+    assert up["H0"] == 25 and len(up) == 25
+    assert run(runner, "orphaned_staff") == []
+    assert run(runner, "activities_without_leverage") == []
+    top = [row for row in run(runner, "achievement", year=2026) if row["id"] == "H0"]
+    assert pick(top, "capaian", "indicators") == [(80.0, 13)]
+    lever = [row for row in run(runner, "leverage") if row["kind"] == "activity"]
+    assert pick(lever, "id", "outcomes_reached") == [("ACT", 1)]
+    removed = run(runner, "what_if_remove", id="H6")
+    assert {row["id"] for row in removed if row["kind"] in ("goal", "indicator")} == \
+        {f"H{k}" for k in range(6)} | {f"IH{k}" for k in range(6)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from graph.catalog import load_catalog
+from graph.model import derive_implied_edges
 
 CATALOG = load_catalog()
 
@@ -52,6 +53,9 @@ def graph(runner):
 
 
 def run(runner, name, **params):
+    """Run a query on a graph built with raw Cypher: derive the implied indicator→goal edges first, as the
+    importer does (graph/model.py)."""
+    derive_implied_edges(runner)
     return CATALOG.run(runner, name, params)
 
 

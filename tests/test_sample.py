@@ -31,8 +31,13 @@ def test_sample_imports_with_the_expected_counts(loaded):
     assert labels == {"Unit": counts["units"], "Goal": counts["goals"], "Indicator": counts["indicators"],
                       "IndicatorYear": counts["indicator_rows"], "Activity": counts["activities"],
                       "ASN": counts["staff"]}
-    rels = {row["type"]: row["n"] for row in runner.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
+    rels = {row["type"]: row["n"] for row in runner.read(
+        "MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")}
     assert rels == EXPECTED["relationships"]
+    # plus one implied indicator→goal CONTRIBUTES_TO per MEASURED_BY (graph/model.py)
+    implied = runner.read("MATCH (i:Indicator)-[r:CONTRIBUTES_TO]->(g:Goal) WHERE r.implied "
+                          "RETURN count(r) AS n, count(CASE WHEN EXISTS { (g)-[:MEASURED_BY]->(i) } THEN 1 END) AS ok")
+    assert implied == [{"n": EXPECTED["relationships"]["MEASURED_BY"], "ok": EXPECTED["relationships"]["MEASURED_BY"]}]
     totals = runner.read("MATCH (a:Activity {kind: 'subkegiatan'}) RETURN count(a) AS n, sum(a.budget) AS budget")[0]
     assert totals == {"n": counts["subkegiatan"], "budget": counts["total_budget"]}
     assert report.dataset == "U-PEMDA"
