@@ -2,14 +2,17 @@
 
 A pseudonym is `asn-` and 20 hex digits of an HMAC of the NIP under a key of this process (or the app's
 SECRET_KEY), so it reveals nothing and cannot be reversed; the server resolves it back by hashing the NIPs it
-holds (cached, reloaded on a miss). Readers with a token see, and link by, the NIP itself.
+holds (cached; reloaded on a miss, at most every RELOAD_SECONDS). Readers with a token see, and link by, the
+NIP itself. Several processes serving one site must share the key: set SECRET_KEY or POKIN_SECRET_KEY.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
 import threading
+import time
 
 from flask import Flask, current_app
 
@@ -20,14 +23,15 @@ from visual.views import People
 
 PREFIX = "asn-"
 ALL_NIPS = "MATCH (s:ASN) RETURN s.nip AS nip"
+RELOAD_SECONDS = 30.0  # unknown pseudonyms must not make every request read all NIPs
 _LOCK = threading.Lock()
 
 
 def install(app: Flask) -> None:
     """Give the app its pseudonym key and an empty resolution cache."""
-    secret = app.config.get("SECRET_KEY")
+    secret = app.config.get("SECRET_KEY") or os.environ.get("POKIN_SECRET_KEY")
     key = hashlib.sha256(str(secret).encode()).digest() if secret else secrets.token_bytes(32)
-    app.extensions["pokin.pages.people"] = {"key": key, "known": {}}
+    app.extensions["pokin.pages.people"] = {"key": key, "known": {}, "loaded": None}
 
 
 def _state() -> dict:
@@ -58,10 +62,13 @@ def resolve(value: str) -> str | None:
     """The NIP behind a pseudonym (None if unknown); anything else is returned as it is."""
     if not value.startswith(PREFIX):
         return value
-    known = _state()["known"]
+    state = _state()
+    known = state["known"]
     if value not in known:
         with _LOCK:
-            fresh = {reference(row["nip"]): row["nip"] for row in database().read(ALL_NIPS) if row["nip"]}
-            known.clear()
-            known.update(fresh)
+            if state["loaded"] is None or time.monotonic() - state["loaded"] > RELOAD_SECONDS:
+                fresh = {reference(row["nip"]): row["nip"] for row in database().read(ALL_NIPS) if row["nip"]}
+                known.clear()
+                known.update(fresh)
+                state["loaded"] = time.monotonic()
     return known.get(value)

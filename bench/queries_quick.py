@@ -1,0 +1,130 @@
+"""Quick timing of every catalog query on the bundled sample kabupaten (seed/sample): p50 after warm-up.
+
+    .venv/bin/python bench/queries_quick.py [--runs 5] [--only NAME ...] [--cypher-dir DIR] [--profile]
+                                            [--json OUT] [--no-load]
+
+Starts a throw-away local Neo4j (or uses NEO4J_URI if set: that database is WIPED and reloaded), imports
+seed/sample, picks parameters from the data (a mid-level goal, an assigned ASN, an OPD, year 2026), runs
+each query once to warm up (planning, page cache) and then --runs times, and prints a table with p50, min
+and max in milliseconds and the row count. --cypher-dir times the queries of another directory (e.g. an
+older version extracted with `git archive`) against the same data; --profile prints each query's total
+db hits and its three costliest operators. A small quick check, not the full benchmark suite.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.catalog import CYPHER_DIR, load_catalog  # noqa: E402
+from graph.config import Neo4jSettings  # noqa: E402
+from graph.db import Runner  # noqa: E402
+from graph.importer import import_path  # noqa: E402
+from graph.model import apply_schema  # noqa: E402
+
+SAMPLE = ROOT / "seed" / "sample"
+
+
+def pick_params(runner: Runner) -> dict[str, Any]:
+    """Parameters that make every query do real work on the sample."""
+    goal = runner.read("MATCH (g:Goal {level: 'sasaran_program'})<-[:CONTRIBUTES_TO]-() "
+                       "WITH g, count(*) AS n ORDER BY n DESC, g.id RETURN g.id AS id LIMIT 1")[0]["id"]
+    nip = runner.read("MATCH (s:ASN)-[:ASSIGNED_TO]->(:Goal {level: 'rhk'}) "
+                      "RETURN s.nip AS nip ORDER BY s.nip LIMIT 1")[0]["nip"]
+    opd = runner.read("MATCH (u:Unit {kind: 'perangkat_daerah'})<-[:PART_OF]-(:Unit) "
+                      "WITH u, count(*) AS n ORDER BY n DESC, u.id RETURN u.id AS id LIMIT 1")[0]["id"]
+    return {"year": 2026, "id": goal, "goal": None, "nip": nip, "unit": None, "_opd": opd}
+
+
+def profile(runner: Runner, cypher: str, params: dict[str, Any]) -> tuple[int, list[tuple[str, int]]]:
+    with runner.driver.session(database=runner.database) as session:
+        result = session.run("PROFILE " + cypher, params)
+        list(result)  # the profile exists once the rows are read
+        plan = result.consume().profile
+    ops: list[tuple[str, int]] = []
+
+    def walk(node: dict[str, Any]) -> None:
+        ops.append((node["operatorType"].split("@")[0] + " " + str(node.get("args", {}).get("Details", ""))[:90],
+                    int(node.get("dbHits", 0))))
+        for child in node.get("children", []):
+            walk(child)
+
+    walk(plan)
+    return sum(hits for _, hits in ops), sorted(ops, key=lambda op: -op[1])[:3]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--cypher-dir", type=Path, default=CYPHER_DIR)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--timeout", type=float, default=300.0)
+    args = parser.parse_args()
+
+    server = None
+    if os.environ.get("NEO4J_URI"):
+        settings = Neo4jSettings.from_env()
+    else:
+        from graph.server import LocalServer, free_port
+        scratch = Path(tempfile.mkdtemp(prefix="pokin-queries-quick-"))
+        server = LocalServer(scratch, free_port(), heap="1g",
+                             page_cache_bytes=256 * 1024 * 1024, password="pokin-bench-pw")
+        server.start()
+        settings = Neo4jSettings(uri=server.uri, password=server.password)
+    runner = Runner.from_settings(settings)
+    try:
+        apply_schema(runner)
+        runner.write("MATCH (n) DETACH DELETE n", timeout=600)
+        started = time.perf_counter()
+        import_path(SAMPLE, runner)
+        print(f"sample imported in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        catalog = load_catalog(args.cypher_dir)
+        chosen = pick_params(runner)
+        results = []
+        print(f"{'query':34} {'p50 ms':>9} {'min ms':>9} {'max ms':>9} {'rows':>6}")
+        for query in catalog:
+            if args.only and query.name not in args.only:
+                continue
+            params = {p.name: chosen.get(p.name) for p in query.params}
+            if query.mode != "read":
+                continue
+            times = []
+            rows = runner.read(query.cypher, params, timeout=args.timeout)  # warm-up
+            for _ in range(args.runs):
+                t0 = time.perf_counter()
+                rows = runner.read(query.cypher, params, timeout=args.timeout)
+                times.append((time.perf_counter() - t0) * 1000)
+            entry = {"query": query.name, "p50_ms": round(statistics.median(times), 1),
+                     "min_ms": round(min(times), 1), "max_ms": round(max(times), 1), "rows": len(rows),
+                     "params": {k: v for k, v in params.items() if v is not None}}
+            print(f"{query.name:34} {entry['p50_ms']:9.1f} {entry['min_ms']:9.1f} {entry['max_ms']:9.1f} "
+                  f"{entry['rows']:6}", flush=True)
+            if args.profile:
+                hits, top = profile(runner, query.cypher, params)
+                entry["db_hits"] = hits
+                print(f"    db hits {hits}; " + "; ".join(f"{op} ({n})" for op, n in top), flush=True)
+            results.append(entry)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2) + "\n")
+    finally:
+        runner.close()
+        if server is not None:
+            server.stop()
+            shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
