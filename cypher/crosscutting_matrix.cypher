@@ -32,19 +32,26 @@ WHERE size(tos) > 0
 // downward from o (an indicator's contributors reach its goal through the implied edge)
 MATCH (o)<-[:CONTRIBUTES_TO*0..]-(w)
 WITH DISTINCT o, tos, w
-CALL (o, w) {
-  WITH o, w
-  WHERE w <> o AND (w:Goal OR (w:Activity AND ($year IS NULL OR w.year = $year)))
+// each element below an outcome once: its own OPDs and its staff's OPDs are looked up once, not per outcome
+WITH w, collect({o: o, tos: tos}) AS supported
+CALL (w) {
+  WITH w
+  WHERE w:Goal OR (w:Activity AND ($year IS NULL OR w.year = $year))
   MATCH (owner:Unit)-[:ASSIGNED_TO]->(w)
   MATCH (owner)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
-  RETURN DISTINCT w AS item, from
+  RETURN DISTINCT w AS item, from, true AS own
   UNION
   WITH w
   WHERE NOT w:Activity OR $year IS NULL OR w.year = $year
   MATCH (s:ASN)-[:ASSIGNED_TO]->(w)
   MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
-  RETURN DISTINCT s AS item, from
+  RETURN DISTINCT s AS item, from, false AS own
 }
+UNWIND supported AS outcome
+WITH outcome, item, from, own
+// an outcome does not support itself; its staff do
+WHERE NOT (own AND item = outcome.o)
+WITH outcome.tos AS tos, item, from
 UNWIND tos AS to
 WITH DISTINCT from, to, item
 WHERE from <> to
