@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import click
+from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.catalog import ParameterError, load_catalog, reference_markdown
 from graph.config import Neo4jSettings
@@ -227,6 +228,14 @@ def serve_command(host: str, port: int) -> None:
     serve(create_app(), host=host, port=port, threads=8)
 
 
+def interrupted_import_message(exc: Exception) -> str:
+    """What to tell a planner whose import failed in Neo4j: its one transaction is gone, so is the import."""
+    reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return (f"Neo4j failed during the import ({type(exc).__name__}: {reason}). The import runs as one "
+            "transaction, which was rolled back: nothing of it was written. Run the same import again "
+            "once Neo4j answers (pokin neo4j status).")
+
+
 def _import(path: Path, dataset: str | None, dry_run: bool) -> None:
     from tqdm import tqdm
 
@@ -245,6 +254,8 @@ def _import(path: Path, dataset: str | None, dry_run: bool) -> None:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{len(exc.problems)} problem(s); nothing was written") from None
+    except (DriverError, Neo4jError) as exc:
+        raise click.ClickException(interrupted_import_message(exc)) from None
     finally:
         if bar is not None:
             bar.close()

@@ -133,6 +133,13 @@ def derive_implied_edges(runner: Runner, dataset: str | None = None) -> None:
         runner.write(statement, {"dataset": dataset})
 
 
+# Imports are serialised by a write lock on the one node of this label, taken first in every import's
+# transaction and held until it commits or rolls back: two imports at once would otherwise each plan
+# from the same state and collide on keys (or interleave into a mixed graph). The node holds nothing else.
+IMPORT_LOCK_LABEL = "PokinImportLock"
+IMPORT_LOCK_STATEMENT = f"MERGE (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) SET lock.held = true"
+
+
 def constraint_statements() -> list[str]:
     """CREATE CONSTRAINT/INDEX statements with deterministic names, derived from the declarations above."""
     statements = []
@@ -153,6 +160,8 @@ def constraint_statements() -> list[str]:
                 f"CREATE INDEX pokin_rel_{rel_name.lower()}_{prop} IF NOT EXISTS "
                 f"FOR ()-[r:{rel_name}]-() ON (r.{prop})"
             )
+    statements.append(f"CREATE CONSTRAINT pokin_import_lock_id_unique IF NOT EXISTS "
+                      f"FOR (n:{IMPORT_LOCK_LABEL}) REQUIRE (n.id) IS UNIQUE")  # one lock node, even at first
     return statements
 
 

@@ -81,9 +81,7 @@ class LocalServer:
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _alive(pid):  # also reaps a killed server that was our child (else it lingers as a zombie)
             self.pid_file.unlink(missing_ok=True)
             return None
         return pid
@@ -108,6 +106,9 @@ class LocalServer:
                 return self.uri
             raise ServerError(f"Neo4j process {self.pid()} runs but does not answer on {self.uri}; "
                               f"see {self.log_file}")
+        deadline = time.monotonic() + 10  # a server killed a moment ago releases its port a moment later
+        while _port_in_use(self.port) and time.monotonic() < deadline:
+            time.sleep(0.2)
         if _port_in_use(self.port):
             raise ServerError(f"port {self.port} is already in use by another program; "
                               f"set POKIN_NEO4J_PORT or stop that program")
@@ -215,9 +216,12 @@ def _alive(pid: int) -> bool:
         pass
     try:
         os.kill(pid, 0)
-        return True
     except ProcessLookupError:
         return False
+    try:  # a zombie (killed, not yet reaped by a parent that is not us) is not a running server
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _java() -> str:

@@ -42,7 +42,7 @@ CALL (g) {
 }
 CALL (g) {
   CALL (g) {
-    MATCH (c)-[r:CONTRIBUTES_TO]->(g) RETURN c, r, g.id AS via
+    MATCH (c)-[r:CONTRIBUTES_TO]->(g) WHERE NOT coalesce(r.implied, false) RETURN c, r, g.id AS via
     UNION
     MATCH (g)-[:MEASURED_BY]->(i:Indicator)<-[r:CONTRIBUTES_TO]-(c) RETURN c, r, i.id AS via
   }

@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+import neo4j.exceptions as neo4j_errors
 from flask import current_app, request
 from werkzeug.utils import secure_filename
 
@@ -72,6 +73,10 @@ def import_upload():
             report = import_path(source, database().runner, dataset=dataset, dry_run=dry_run)
         except ImportRejected as exc:
             raise ImportRejected([_cleaned(problem, temp) for problem in exc.problems]) from None
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
+            raise ApiError(503, "Neo4j became unreachable during the import; the import runs as one transaction, "
+                                "which was rolled back: nothing of it was written. Send it again once Neo4j "
+                                "answers", headers={"Retry-After": "5"}) from None
     written = dataclasses.asdict(report.written) if report.written is not None else None
     return current_app.json.response(ok=True, dataset=report.dataset, dry_run=dry_run, counts=report.counts,
                                      written=written)

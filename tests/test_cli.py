@@ -112,3 +112,16 @@ def test_view_writes_a_standalone_offline_file(cli_env, tmp_path):
     assert missing.exit_code == 1 and "needs a NIP" in missing.output
     unknown = CliRunner().invoke(cli.main, ["view", "opd", "NOPE", "--out", str(tmp_path / "x.html")])
     assert unknown.exit_code == 1
+
+
+def test_an_import_cut_off_by_neo4j_says_nothing_was_written(cli_env, monkeypatch):
+    from neo4j.exceptions import ServiceUnavailable
+
+    def cut_off(*args, **kwargs):
+        raise ServiceUnavailable("Failed to read from defunct connection")
+
+    monkeypatch.setattr(cli, "import_path", cut_off)
+    result = CliRunner().invoke(cli.main, ["import", str(DATA / "mini")])
+    assert result.exit_code == 1
+    assert "ServiceUnavailable" in result.output and "nothing of it was written" in result.output
+    assert "Run the same import again" in result.output

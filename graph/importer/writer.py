@@ -185,6 +185,7 @@ def write(runner: Runner, statements: "list[_Statement] | Dataset | Callable[[Ma
     `statements` is the plan (from `plan`), or a function of the transaction that returns it (so the
     state it is based on is read inside the same transaction), or a Dataset (planned here)."""
     def work(tx: ManagedTransaction) -> WriteSummary:
+        tx.run(model.IMPORT_LOCK_STATEMENT).consume()  # one import at a time: see graph/model.py
         todo = statements
         if isinstance(todo, Dataset):
             todo = plan(todo, batch_size, read_state(tx, todo))

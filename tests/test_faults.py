@@ -1,0 +1,231 @@
+"""Faults: Neo4j killed in the middle of an import or after it, the service killed mid-request, two imports
+at once. Nothing half-written ever remains, nothing committed is ever lost, and the same import then works.
+
+These tests run on a Neo4j of their own (killed and restarted here), never on the session's server.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import neo4j.exceptions
+import pytest
+
+from conftest import snapshot
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.importer import import_path
+from graph.model import apply_schema
+from graph.server import LocalServer, free_port
+from test_service_support import MINI, csv_files, zip_bytes
+
+SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
+PASSWORD = "fault-test-pw"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+    local = LocalServer(tmp_path_factory.mktemp("fault-neo4j"), free_port(), heap="768m",
+                        page_cache_bytes=128 * 1024 * 1024, password=PASSWORD)
+    local.start()
+    yield local
+    local.stop()
+
+
+def connect(server: LocalServer) -> Runner:
+    return Runner.from_settings(Neo4jSettings(uri=server.uri, password=PASSWORD))
+
+
+def emptied(server: LocalServer) -> Runner:
+    if not server.is_running():
+        server.start()
+    runner = connect(server)
+    runner.write("MATCH (n) DETACH DELETE n")
+    apply_schema(runner)
+    return runner
+
+
+def kill(server: LocalServer) -> None:
+    pid = server.pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while server.pid() is not None and time.monotonic() < deadline:  # gone and reaped, port released
+        time.sleep(0.1)
+    assert server.pid() is None
+
+
+def test_neo4j_killed_in_the_middle_of_an_import_leaves_nothing_and_the_import_then_succeeds(server):
+    runner = emptied(server)
+    import_path(MINI, runner, dataset="OTHER")  # data that was there before must stay exactly as it was
+    before = snapshot(runner)
+    killed: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        if not killed and done < total:  # inside the import's transaction, after its first batch
+            kill(server)
+            killed.append(done)
+
+    with pytest.raises((neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError)):
+        import_path(SAMPLE, runner, progress=progress)
+    runner.close()
+    assert killed, "the import must have been written in more than one batch for this test to mean anything"
+
+    server.start()
+    runner = connect(server)
+    try:
+        assert snapshot(runner) == before, "nothing of the interrupted import may remain"
+        report = import_path(SAMPLE, runner)
+        again = import_path(SAMPLE, runner).written
+        staff = runner.read("MATCH (s:ASN) WHERE s.dataset <> 'OTHER' RETURN count(s) AS n")[0]["n"]
+        assert report.counts["ASN"] == staff > 1000
+        assert (again.nodes_created, again.relationships_created) == (0, 0)
+    finally:
+        runner.close()
+
+
+def test_committed_data_survives_a_kill_and_a_restart(server):
+    runner = emptied(server)
+    import_path(MINI, runner)
+    committed = snapshot(runner)
+    runner.close()
+    kill(server)  # no clean shutdown: the transaction log must carry the commit
+    server.start()
+    runner = connect(server)
+    try:
+        assert snapshot(runner) == committed
+        runner.close()
+        server.stop()  # and a clean restart
+        server.start()
+        runner = connect(server)
+        assert snapshot(runner) == committed
+    finally:
+        runner.close()
+
+
+def test_two_imports_at_once_never_mix(server):
+    runner = emptied(server)
+    changed = csv_files(MINI)
+    goals = changed["goals.csv"].decode("utf-8-sig").replace("Meningkatkan", "Menurunkan")
+    assert goals != changed["goals.csv"].decode("utf-8-sig")
+    folder_b = Path(os.environ.get("TMPDIR", "/tmp")) / f"pokin-fault-b-{os.getpid()}"
+    folder_b.mkdir(exist_ok=True)
+    for name, data in changed.items():
+        (folder_b / name).write_bytes(goals.encode("utf-8") if name == "goals.csv" else data)
+
+    alone = {}
+    for name, folder in (("a", MINI), ("b", folder_b)):
+        runner.write("MATCH (n) DETACH DELETE n")
+        import_path(folder, runner, dataset="PEMDA")
+        alone[name] = snapshot(runner)
+    assert alone["a"] != alone["b"]
+
+    for _ in range(3):
+        runner.write("MATCH (n) DETACH DELETE n")
+        errors: list[BaseException] = []
+
+        def run(folder: Path) -> None:
+            other = connect(server)
+            try:
+                import_path(folder, other, dataset="PEMDA")
+            except BaseException as exc:  # noqa: BLE001 - collected and judged below
+                errors.append(exc)
+            finally:
+                other.close()
+
+        threads = [threading.Thread(target=run, args=(folder,)) for folder in (MINI, folder_b, MINI, folder_b)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        assert not errors, f"concurrent imports are serialised, not failed: {errors!r}"
+        assert snapshot(runner) in (alone["a"], alone["b"]), "the graph is exactly one of the imports"
+    runner.close()
+
+
+def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(server, tmp_path):
+    runner = emptied(server)
+    before = snapshot(runner)
+    port = free_port()
+    environment = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_PASSWORD": PASSWORD,
+                   "POKIN_TOKENS": "fault-editor-token:editor", "POKIN_MAX_UPLOAD_MB": "100"}
+
+    log = tmp_path / "service.log"
+
+    def start_service() -> subprocess.Popen:
+        with log.open("ab") as output:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "waitress", "--host", "127.0.0.1", f"--port={port}", "--call",
+                 "service:create_app"], env=environment, stdout=output, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                return process
+            except OSError:
+                time.sleep(0.2)
+        process.kill()
+        raise AssertionError("the service did not start")
+
+    body, boundary = _multipart(zip_bytes(csv_files(SAMPLE)), "sample.zip")
+
+    answers: list[int] = []
+
+    def post() -> int:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/import", data=body, method="POST",
+            headers={"Authorization": "Bearer fault-editor-token",
+                     "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        try:
+            with urllib.request.urlopen(request, timeout=300) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+        except OSError:
+            return -1  # the connection died with the service
+
+    service = start_service()
+    try:
+        sender = threading.Thread(target=lambda: answers.append(post()))
+        sender.start()
+        deadline = time.monotonic() + 120
+        while not _writing(runner) and not answers and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _writing(runner), (f"the import's write transaction never showed up (answers: {answers}); "
+                                  f"service log:\n{log.read_text()[-3000:]}")
+        service.kill()  # SIGKILL: no cleanup in the service at all
+        service.wait(30)
+        sender.join(60)
+        deadline = time.monotonic() + 60
+        while _writing(runner) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert snapshot(runner) == before, "Neo4j rolls back the dead client's transaction"
+
+        service = start_service()
+        assert post() == 200
+        assert runner.read("MATCH (s:ASN) RETURN count(s) AS n")[0]["n"] > 1000
+    finally:
+        service.kill()
+        service.wait(30)
+        runner.close()
+
+
+def _writing(runner: Runner) -> bool:
+    """Whether a transaction of the importer's is open on the server (it writes with UNWIND batches)."""
+    rows = runner.read("SHOW TRANSACTIONS YIELD transactionId, currentQuery, status "
+                       "WHERE NOT currentQuery CONTAINS 'SHOW TRANSACTIONS' RETURN count(*) AS n")
+    return rows[0]["n"] > 0
+
+
+def _multipart(data: bytes, filename: str) -> tuple[bytes, str]:
+    boundary = "pokin-fault-boundary-7f3a"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n"
+            "Content-Type: application/zip\r\n\r\n").encode()
+    return head + data + f"\r\n--{boundary}--\r\n".encode(), boundary
