@@ -223,6 +223,7 @@ class Builder:
                    if key not in self.labels}
         found = self.lookup(unknown, self.dataset.name) if unknown else {}
         labels = {**found, **self.labels}
+        given: dict[EdgeKey, _Origin] = {}  # where each edge was first given: a second mention is an error
         for rel_type, source, (target,), where, options in self.pending:
             if options["from_labels"]:
                 source_label = labels.get(source)
@@ -245,8 +246,18 @@ class Builder:
                 continue
             start, end = (target, source) if options["reverse"] else (source, target)
             key = (rel_type, start, end)
+            first = given.get(key)
+            if first is not None and first is not where:
+                self._problem(where.file, where.row, where.column,
+                              f"the same {rel_type} link {start} -> {end} is already given at {first.file}:{first.row}")
+                continue
+            given[key] = where
             self.dataset.edges[key] = {**self.dataset.edges.get(key, {}), **options["props"]}
             self.dataset.edge_labels[key] = (labels[start], labels[end])
+        for (rel_type, start, end), where in given.items():
+            if rel_type == model.CONTRIBUTES_TO.name and (model.MEASURED_BY.name, start, end) in self.dataset.edges:
+                self._problem(where.file, where.row, where.column, f"'{end}' is an indicator of '{start}' itself: "
+                              "a goal cannot contribute to its own indicator (it would support itself)")
 
     # -- helpers ---------------------------------------------------------------------------------------
 

@@ -5,8 +5,11 @@ later error can point at `file:row`. Headers are matched in any case and order; 
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -15,6 +18,7 @@ from graph.importer.errors import ImportProblem
 
 TABLES = ("units", "goals", "indicators", "activities", "staff", "links")
 REQUIRED_TABLES = ("units", "goals", "indicators", "activities", "staff")
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 @dataclass
@@ -60,27 +64,45 @@ def _read_folder(folder: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
 
 
 def _read_csv(name: str, data: bytes) -> Table:
+    if not data.strip():
+        raise ValueError("the file is empty: it needs at least the header row")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ValueError("the file is UTF-16 (Excel's 'Unicode Text'); save it as 'CSV UTF-8' instead")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 (byte {exc.start}); save it as 'CSV UTF-8' from the spreadsheet") from None
+        row = data.count(b"\n", 0, exc.start) + 1
+        raise ValueError(f"row {row}: not UTF-8 (byte {exc.start}; Latin-1 or Windows-1252 perhaps); save it "
+                         "as 'CSV UTF-8' from the spreadsheet") from None
     if "\x00" in text:
-        raise ValueError("contains NUL bytes: this is not a text CSV file")
+        row = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValueError(f"row {row}: contains NUL bytes: this is not a text CSV file")
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []  # numbered as a spreadsheet shows them: one per record
     try:
-        records = list(reader)
+        for record in reader:
+            records.append((len(records) + 1, record))
     except csv.Error as exc:
-        raise ValueError(f"row {reader.line_num}: unreadable CSV ({exc})") from None
-    return _table(name, enumerate(records, start=1))
+        started = len(records) + 1
+        detail = str(exc)
+        if "field larger than field limit" in detail:
+            detail = f"a cell longer than {csv.field_size_limit():,} characters"
+        elif "unexpected end of data" in detail or "EOF" in detail:
+            detail = 'a quote (") opened in this row is never closed'
+        raise ValueError(f"row {started}: unreadable CSV ({detail})") from None
+    return _table(name, iter(records))
 
 
 def _read_workbook(path: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
+    """The sheets named like the tables, read as the values a planner sees; refused, with the sheet and row
+    named, when that is not what would be imported: formulas (their cached results may be stale or absent),
+    merged cells (only the first cell holds the value), hidden sheets (data nobody reviewed)."""
     from openpyxl import load_workbook  # imported here: only workbook imports pay for it
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a bad file
         return {}, [ImportProblem(path.name, None, None, f"not a readable .xlsx workbook ({exc})")]
     sheets = {sheet.lower().strip(): sheet for sheet in book.sheetnames}
@@ -88,16 +110,66 @@ def _read_workbook(path: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
     problems: list[ImportProblem] = []
     try:
         for table in TABLES:
+            name = f"{path.name}[{table}]"
             sheet = sheets.get(table)
             if sheet is None:
                 if table in REQUIRED_TABLES:
-                    problems.append(ImportProblem(f"{path.name}[{table}]", None, None, "sheet missing"))
+                    problems.append(ImportProblem(name, None, None, "sheet missing"))
                 continue
-            rows = enumerate(book[sheet].iter_rows(values_only=True), start=1)
-            tables[table] = _table(f"{path.name}[{table}]", rows)
+            worksheet = book[sheet]
+            if worksheet.sheet_state != "visible":
+                problems.append(ImportProblem(name, None, None, "the sheet is hidden: unhide it to import it "
+                                              "(hidden data is never imported unseen)"))
+                continue
+            merged = _merged_ranges(path, getattr(worksheet, "_worksheet_path", None))
+            if merged:
+                row = int(re.sub(r"^[A-Z]+", "", merged[0].split(":")[0]) or 0) or None
+                problems.append(ImportProblem(name, row, None, f"merged cells ({', '.join(merged[:5])}): unmerge "
+                                              "them and fill every row, only the first cell of a merge holds a value"))
+                continue
+            table_problems: list[ImportProblem] = []
+            tables[table] = _table(name, _workbook_rows(name, worksheet, table_problems))
+            problems += table_problems
     finally:
         book.close()
     return tables, problems
+
+
+def _workbook_rows(name: str, worksheet: Any, problems: list[ImportProblem]) -> Iterator[tuple[int, list[Any]]]:
+    header: list[str] = []
+    for number, cells in enumerate(worksheet.iter_rows(), start=1):
+        values = []
+        for index, cell in enumerate(cells):
+            if getattr(cell, "data_type", None) == "f":
+                column = header[index] if index < len(header) and header[index] else getattr(cell, "column_letter", None)
+                if len(problems) < 20:
+                    problems.append(ImportProblem(name, number, column,
+                                                  f"holds a formula ({str(cell.value)[:40]}); paste the values "
+                                                  "instead (Paste Special > Values)"))
+                values.append(None)
+            else:
+                values.append(getattr(cell, "value", None))
+        if not header and any(value is not None for value in values):
+            header = [normalise_header(value) for value in values]
+        yield number, values
+
+
+def _merged_ranges(path: Path, sheet_xml: str | None) -> list[str]:
+    """The merged ranges of a sheet, read from its XML (openpyxl's read-only mode does not expose them)."""
+    if not sheet_xml:
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            with archive.open(sheet_xml.lstrip("/")) as handle:
+                found: list[str] = []
+                tail = b""
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    text = tail + chunk
+                    found += [match.decode() for match in _MERGE_CELL.findall(text)]
+                    tail = text[-200:]
+                return list(dict.fromkeys(found))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
 
 
 def _table(name: str, numbered_rows: Iterator[tuple[int, Any]]) -> Table:
