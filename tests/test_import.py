@@ -39,7 +39,8 @@ def test_mini_dataset_imports_with_expected_counts(runner):
     assert report.dataset == "PEMDA"
     counts = {row["label"]: row["n"] for row in runner.read(
         "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
-    assert counts == {"Unit": 4, "Goal": 10, "Indicator": 2, "IndicatorYear": 3, "Activity": 4, "ASN": 5}
+    assert counts == {"Unit": 4, "Goal": 10, "Indicator": 2, "IndicatorYear": 3, "Activity": 4, "ASN": 5,
+                      "PokinImportLock": 1}  # the lock that serialises imports (graph/model.py)
     rels = {row["type"]: row["n"] for row in runner.read(
         "MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")}
     assert rels == {"ASSIGNED_TO": 19, "CONTRIBUTES_TO": 12, "MEASURED_BY": 2, "PART_OF": 6,
@@ -222,7 +223,7 @@ def test_files_that_are_not_utf8_or_missing_are_refused(runner, tmp_path):
     with pytest.raises(ImportRejected) as refused:
         import_path(folder, runner)
     text = str(refused.value)
-    assert "units.csv: not UTF-8" in text and "staff.csv: file missing" in text
+    assert "units.csv: row 2: not UTF-8" in text and "staff.csv: file missing" in text
     assert runner.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
 
 
