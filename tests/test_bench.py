@@ -1,0 +1,75 @@
+"""Smoke test of the benchmark harness (bench/run.py) at a tiny scale: it runs and its answers agree.
+
+No timing is asserted: the figures live in BENCHMARKS.md, measured with `make bench`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import run as bench  # noqa: E402
+from graph.importer import import_path  # noqa: E402
+from seed.synthetic import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tiny")
+    generate("tiny", out, seed=2)
+    return out
+
+
+def test_ceiling_and_naive_loader_write_what_they_say(runner, tiny):
+    manifest = bench.manifest_of(tiny)
+    result = bench.ceiling(runner, manifest)
+    assert result["nodes"] == sum(manifest["totals"]["nodes"].values())
+    assert result["edges"] == sum(manifest["totals"]["edges"].values())
+    bench.wipe(runner)
+    naive = bench.naive(runner, tiny, 1.0)
+    assert naive["nodes"] > 0 and naive["per_second"] > 0
+    written = runner.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
+    assert written == naive["nodes"]
+
+
+def test_networkx_answers_agree_with_the_audit_queries(runner, tiny):
+    import_path(tiny, runner)
+    from graph.catalog import load_catalog
+
+    catalog = load_catalog()
+    results = {name: catalog.run(runner, name, {}) for name in bench.AUDIT_CHECKED}
+    compared = bench.networkx_compare(runner, results, runs=1)
+    for name in bench.AUDIT_CHECKED:
+        assert compared["agree"][name]["equal"], (name, compared["agree"][name])
+
+
+def test_load_generator_counts_requests_and_errors():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):  # noqa: N802
+            body = b"ok" if self.path == "/ok" else b"no"
+            self.send_response(200 if self.path == "/ok" else 500)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = bench.load(server.server_address[1], ["/ok", "/fail"], 0.5, 2)
+    finally:
+        server.shutdown()
+    assert result["requests"] > 0
+    assert result["errors"] == result["statuses"].get("500", 0) > 0
+    assert result["p50_ms"] is not None
