@@ -120,7 +120,10 @@ def test_the_service_recovers_by_itself_when_neo4j_comes_back(tmp_path):
         assert time.monotonic() - started < 10
         assert_error(client.get("/api/health"), 503)
         server.start()
+        deadline = time.monotonic() + 60  # a just-started JVM plans its first queries slowly on a busy machine
         again = client.get("/api/audit/orphaned-staff")
+        while again.status_code == 504 and time.monotonic() < deadline:
+            again = client.get("/api/audit/orphaned-staff")
         assert again.status_code == 200, again.get_json()
         assert client.get("/api/health").status_code == 200
     finally:
