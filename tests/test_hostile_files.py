@@ -190,3 +190,79 @@ def test_cypher_fragments_in_cells_are_stored_as_plain_text(other_dataset, tmp_p
         {"s": hostile_name + " kualitas sumber daya manusia"}]
     after = snapshot(other_dataset)
     assert set(before["nodes"]) <= set(after["nodes"]) and set(before["edges"]) <= set(after["edges"])
+
+
+MILLION = 1_000_000
+MILLION_BAD_ROW = 999_990   # the record number (0-based) whose NIP is broken, near the end of the file
+MILLION_PEAK_MB = 600       # bound on the validation's peak RSS above the process's baseline (README)
+_MEASURE = """
+import json, resource, sys
+from pathlib import Path
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.importer import ImportRejected, import_path
+
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+
+runner = Runner.from_settings(Neo4jSettings.from_env())
+runner.read("RETURN 1")
+base = rss_mb()
+try:
+    import_path(Path(sys.argv[1]), runner, dataset="HOSTILE")
+    problems = []
+except ImportRejected as exc:
+    problems = [str(problem) for problem in exc.problems]
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"base_mb": base, "peak_mb": peak, "problems": problems[:20], "count": len(problems)}))
+"""
+
+
+def _million_staff(folder: Path) -> int:
+    """tests/data/mini with 1,000,000 more staff rows (unique valid NIPs, each with a unit, a supervisor
+    and an assignment: three references per row), one of them with a broken NIP. Returns its file row."""
+    shutil.copytree(MINI, folder)
+    units, targets, boss = ("DINKES", "DINKES-YANKES"), ("RHK-1", "S-DINKES", "SP-YANKES"), "197001012000031001"
+    header_and_mini = len(text(folder, "staff.csv").strip().splitlines())
+    with open(folder / "staff.csv", "a", encoding="utf-8", newline="") as handle:
+        lines = []
+        for i in range(MILLION):
+            year, day, month = 1960 + (i // 1000) % 35, 1 + (i // 35_000) % 28, 1 + (i // 980_000) % 12
+            nip = f"{year:04d}{month:02d}{day:02d}2010011{i % 1000:03d}" if i != MILLION_BAD_ROW else "1985-03-15"
+            lines.append(f"{nip},Pegawai {i},Pelaksana,{units[i % 2]},{boss},{targets[i % 3]}\n")
+            if len(lines) == 50_000:
+                handle.writelines(lines)
+                lines = []
+        handle.writelines(lines)
+    return header_and_mini + MILLION_BAD_ROW + 1
+
+
+def test_a_million_row_file_is_streamed_with_bounded_memory_and_refused_at_its_bad_row(
+        other_dataset, tmp_path, neo4j_settings):
+    """1,000,000 staff rows, one bad NIP near the end: refused naming that row and column, nothing written,
+    and the whole validation (reading, row checks, references) stays under MILLION_PEAK_MB above the
+    process's baseline: rows are streamed and reduced as they are read (graph/importer/build.py)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "million"
+    bad_row = _million_staff(folder)
+    before = snapshot(other_dataset)
+    started = time.perf_counter()
+    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USER": neo4j_settings.user,
+           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
+    done = subprocess.run([sys.executable, "-c", _MEASURE, str(folder)], capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).resolve().parent.parent, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    grown = result["peak_mb"] - result["base_mb"]
+    print(f"\n1,000,000-row staff.csv: refused in {time.perf_counter() - started:.0f} s, peak RSS "
+          f"{result['peak_mb']:.0f} MB ({grown:.0f} MB above the {result['base_mb']:.0f} MB baseline)")
+    assert result["count"] == 1 and result["problems"][0].startswith(f"staff.csv:{bad_row}: nip:"), result["problems"]
+    assert snapshot(other_dataset) == before, "a refused import wrote something"
+    assert grown < MILLION_PEAK_MB

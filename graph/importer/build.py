@@ -2,12 +2,23 @@
 
 Nothing here touches the database except through `lookup`, which tells which ids that the files refer
 to (but do not define) already exist there, e.g. a province's goal that a kabupaten contributes to.
+
+Rows stream through: each file is read record by record (sources.Table.rows), each record is checked by
+its pydantic row model and at once reduced to what the graph needs (a tuple of node properties, the ids
+it defines, the references it makes, each a few machine words), so a file of a million rows is never
+held as a million row objects and dicts. What stays per row is what the checks that span rows and files
+need: its id (uniqueness), its node's properties (to write them) and its references (resolved at the end,
+when every file has defined its ids). tests/test_hostile_files.py bounds the memory of a 1,000,000-row file.
 """
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import defaultdict
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from types import MappingProxyType
+from typing import Any, Callable, Iterator
 
 from pydantic import ValidationError
 
@@ -19,15 +30,134 @@ from graph.importer.sources import Table
 Lookup = Callable[[set[str], str], dict[str, str]]  # (ids, dataset) -> {id: label} in other datasets
 EdgeKey = tuple[str, str, str]  # (type, from key, to key)
 
+_NO_PROPS: Mapping[str, Any] = MappingProxyType({})
+_UNIT_WEIGHT: Mapping[str, Any] = MappingProxyType({"weight": 1.0})
+# the files that define ids, and the label of what each defines; an origin is row * 8 + file index
+_DEFINING = ("units", "goals", "indicators", "activities", "staff", "links")
+_LABEL_OF_FILE = (model.UNIT.label, model.GOAL.label, model.INDICATOR.label, model.ACTIVITY.label,
+                  model.ASN.label, None)
+
+
+class Nodes(MutableMapping):
+    """key -> properties of one label, stored as a tuple of values in a fixed column order (a dict per
+    node would cost four times as much); reading an item gives the dict back."""
+
+    def __init__(self) -> None:
+        self.columns: tuple[str, ...] | None = None
+        self._values: dict[Any, tuple[Any, ...]] = {}
+
+    def __setitem__(self, key: Any, props: Mapping[str, Any]) -> None:
+        if self.columns is None:
+            self.columns = tuple(props)
+        elif tuple(props) != self.columns:
+            raise ValueError(f"properties {tuple(props)} differ from {self.columns}")
+        self._values[key] = tuple(props.values())
+
+    def __getitem__(self, key: Any) -> dict[str, Any]:
+        return dict(zip(self.columns or (), self._values[key]))
+
+    def __delitem__(self, key: Any) -> None:
+        del self._values[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+class Edges(Mapping):
+    """(type, start, end) -> properties. Stored per type as {start: end} ({start: {end: None, ...}} for a start
+    with several ends) with the properties only where they differ from the type's default: a key tuple and
+    a properties dict per edge would cost three times as much."""
+
+    def __init__(self) -> None:
+        self._ends: dict[str, dict[str, Any]] = {}
+        self._props: dict[EdgeKey, Mapping[str, Any]] = {}
+        self._count = 0
+
+    @staticmethod
+    def default(rel_type: str) -> Mapping[str, Any]:
+        return _UNIT_WEIGHT if rel_type == model.CONTRIBUTES_TO.name else _NO_PROPS
+
+    def add(self, key: EdgeKey, props: Mapping[str, Any]) -> bool:
+        """Add the edge; False (and nothing changed) when it is already there."""
+        rel_type, start, end = key
+        starts = self._ends.setdefault(rel_type, {})
+        held = starts.get(start)
+        if held is None:
+            starts[start] = end
+        elif isinstance(held, dict):
+            if end in held:
+                return False
+            held[end] = None
+        elif held == end:
+            return False
+        else:
+            starts[start] = {held: None, end: None}
+        default = self.default(rel_type)
+        if props is not default and dict(props) != dict(default):
+            self._props[key] = props
+        self._count += 1
+        return True
+
+    def of_type(self, rel_type: str) -> Iterator[EdgeKey]:
+        for start, held in self._ends.get(rel_type, {}).items():
+            if isinstance(held, dict):
+                for end in held:
+                    yield rel_type, start, end
+            else:
+                yield rel_type, start, held
+
+    def __contains__(self, key: object) -> bool:
+        if not (isinstance(key, tuple) and len(key) == 3):
+            return False
+        held = self._ends.get(key[0], {}).get(key[1])
+        return held is not None and (key[2] in held if isinstance(held, dict) else held == key[2])
+
+    def __getitem__(self, key: EdgeKey) -> Mapping[str, Any]:
+        if key not in self:
+            raise KeyError(key)
+        return self._props.get(key, self.default(key[0]))
+
+    def __iter__(self) -> Iterator[EdgeKey]:
+        for rel_type in list(self._ends):
+            yield from self.of_type(rel_type)
+
+    def __len__(self) -> int:
+        return self._count
+
+
+class EdgeLabels(Mapping):
+    """(type, start, end) -> (start label, end label), read from the labels of the ids, not stored per edge."""
+
+    def __init__(self, edges: Mapping[EdgeKey, Any], label_of: Callable[[str], str | None]):
+        self._edges = edges
+        self._label_of = label_of
+
+    def __getitem__(self, edge: EdgeKey) -> tuple[str, str]:
+        if edge not in self._edges:
+            raise KeyError(edge)
+        return self._label_of(edge[1]), self._label_of(edge[2])
+
+    def __iter__(self) -> Iterator[EdgeKey]:
+        return iter(self._edges)
+
+    def __len__(self) -> int:
+        return len(self._edges)
+
 
 @dataclass
 class Dataset:
     """What one import writes: nodes per label (key -> properties) and edges per type."""
 
     name: str
-    nodes: dict[str, dict[Any, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
-    edges: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)
-    edge_labels: dict[EdgeKey, tuple[str, str]] = field(default_factory=dict)
+    nodes: dict[str, MutableMapping[Any, dict[str, Any]]] = field(default_factory=lambda: defaultdict(Nodes))
+    edges: Edges = field(default_factory=Edges)
+    edge_labels: Mapping[EdgeKey, tuple[str, str]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         counts = {label: len(items) for label, items in self.nodes.items()}
@@ -37,10 +167,21 @@ class Dataset:
 
 
 @dataclass
-class _Origin:
-    file: str
-    row: int
+class _Refs:
+    """References of one kind made by one file column (e.g. staff.csv supervisor_nip -> REPORTS_TO),
+    kept column-wise: the source ids, the target ids and the rows, one machine word each."""
+
+    rel_type: str
+    file: int
     column: str
+    allowed: tuple[str, ...]
+    reverse: bool
+    from_labels: tuple[str, ...] | None
+    props: Mapping[str, Any]
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    rows: array = field(default_factory=lambda: array("q"))
+    row_props: list[Mapping[str, Any]] | None = None  # per reference, when they differ (links.csv weights)
 
 
 class Builder:
@@ -51,35 +192,34 @@ class Builder:
         self.lookup = lookup
         self.requested_name = dataset_name
         self.problems: list[ImportProblem] = []
-        self.labels: dict[str, str] = {}          # id -> label, for every id defined in the files
-        self.defined_at: dict[str, str] = {}      # id -> "file:row", to point at the first definition
-        self.pending: list[tuple[str, str, tuple[str, ...], _Origin, dict[str, Any]]] = []
+        self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
+        self.defined: dict[str, int] = {}         # id -> origin (row * 8 + file), for every id the files define
+        self.found: dict[str, str] = {}           # id -> label, for ids found in the database
+        self.refs: dict[tuple[Any, ...], _Refs] = {}
+        self.roots: list[str] = []                # units without parent_id
         self.dataset = Dataset(name="")
+        self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
 
     def build(self) -> Dataset | None:
-        rows = {name: list(self._typed_rows(name)) for name in ROW_MODELS if name in self.tables}
-        for row, origin in rows.get("units", []):
-            self._define(row.id, model.UNIT.label, origin)
-        for row, origin in rows.get("goals", []):
-            self._define(row.id, model.GOAL.label, origin)
-        self._define_indicators(rows.get("indicators", []))
-        for row, origin in rows.get("activities", []):
-            self._define(row.id, model.ACTIVITY.label, origin)
-        for row, origin in rows.get("staff", []):
-            self._define(row.nip, model.ASN.label, origin)
-
-        self._units(rows.get("units", []))
-        self._goals(rows.get("goals", []))
-        self._activities(rows.get("activities", []))
-        self._staff(rows.get("staff", []))
-        self._links(rows.get("links", []))
-        self.dataset.name = self._dataset_name(rows.get("units", []))
-        self._resolve_pending()
+        self._units()
+        self._goals()
+        self._indicators()
+        self._activities()
+        self._staff()
+        self._links()
+        self.dataset.name = self._dataset_name()
+        self._resolve()
         return None if self.problems else self.dataset
+
+    def label_of(self, key: str) -> str | None:
+        origin = self.defined.get(key)
+        return _LABEL_OF_FILE[origin & 7] if origin is not None else self.found.get(key)
 
     # -- rows ------------------------------------------------------------------------------------------
 
-    def _typed_rows(self, table_name: str) -> Iterable[tuple[Row, str]]:
+    def _typed_rows(self, table_name: str) -> Iterator[tuple[Any, int]]:
+        if table_name not in self.tables:
+            return
         table = self.tables[table_name]
         row_model = ROW_MODELS[table_name]
         missing = [column for column in required_columns(row_model) if column not in table.columns]
@@ -87,196 +227,234 @@ class Builder:
             self._problem(table.name, 1, None, f"missing column(s): {', '.join(missing)} "
                                                f"(found: {', '.join(table.columns) or 'none'})")
             return
-        for number, cells in table.rows:
+        validate = row_model.model_validate
+        for number, cells in table.rows():
             try:
-                yield row_model.model_validate(cells), f"{table.name}:{number}"
+                yield validate(cells), number
             except ValidationError as exc:
                 for column, message in cell_problems(exc):
                     self._problem(table.name, number, column, message)
 
-    def _define(self, key: str, label: str, origin: str) -> None:
-        if key in self.labels:
-            file, row = _split_origin(origin)
-            column = "nip" if label == model.ASN.label else "id"
-            self._problem(file, row, column, f"'{key}' is already used at {self.defined_at[key]}; "
-                                             f"ids must be unique across the whole dataset")
+    def _define(self, key: str, file: int, number: int) -> None:
+        if key in self.defined:
+            first = self.defined[key]
+            column = "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id"
+            self._problem(self.files[file], number, column,
+                          f"'{key}' is already used at {self._where(first)}; ids must be unique across the "
+                          f"whole dataset")
             return
-        self.labels[key] = label
-        self.defined_at[key] = origin
+        self.defined[key] = number * 8 + file
 
-    def _define_indicators(self, rows: list[tuple[Row, str]]) -> None:
-        first: dict[str, Row] = {}
+    def _where(self, origin: int) -> str:
+        return f"{self.files[origin & 7]}:{origin >> 3}"
+
+    def _units(self) -> None:
+        nodes = self.dataset.nodes[model.UNIT.label]
+        for row, number in self._typed_rows("units"):
+            self._define(row.id, 0, number)
+            nodes[row.id] = {"id": row.id, "name": row.name, "kind": row.kind}
+            if row.parent_id:
+                self._refer(model.UNIT_PART_OF.name, row.id, row.parent_id, (model.UNIT.label,), 0, number,
+                            "parent_id", forbid_self=True)
+            else:
+                self.roots.append(row.id)
+
+    def _goals(self) -> None:
+        nodes = self.dataset.nodes[model.GOAL.label]
+        for row, number in self._typed_rows("goals"):
+            self._define(row.id, 1, number)
+            nodes[row.id] = {"id": row.id, "level": _common(row.level), "statement": row.statement}
+            if row.unit_id:
+                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), 1, number,
+                            "unit_id", reverse=True)
+            for target in row.contributes_to:
+                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, 1, number,
+                            "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
+
+    def _indicators(self) -> None:
+        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (goal_id, name, satuan, polarity) of its first row
         years: set[tuple[str, int]] = set()
-        for row, origin in rows:
-            file, number = _split_origin(origin)
+        figures_nodes = self.dataset.nodes[model.INDICATOR_YEAR.label]
+        file = self.files[2]
+        structure = ("goal_id", "name", "satuan", "polarity")
+        for row, number in self._typed_rows("indicators"):
+            values = tuple(getattr(row, column) for column in structure)
             if row.id not in first:
-                first[row.id] = row
-                self._define(row.id, model.INDICATOR.label, origin)
-            elif self.labels.get(row.id) == model.INDICATOR.label:
-                for column in ("goal_id", "name", "satuan", "polarity"):
-                    if getattr(row, column) != getattr(first[row.id], column):
+                first[row.id] = values
+                self._define(row.id, 2, number)
+            elif self.label_of(row.id) == model.INDICATOR.label:
+                for column, value, earlier in zip(structure, values, first[row.id]):
+                    if value != earlier:
                         self._problem(file, number, column,
-                                      f"differs from the indicator's earlier row ({self.defined_at[row.id]}): "
-                                      f"'{getattr(row, column)}' vs '{getattr(first[row.id], column)}'")
+                                      f"differs from the indicator's earlier row ({self._where(self.defined[row.id])}): "
+                                      f"'{value}' vs '{earlier}'")
             if (row.id, row.year) in years:
                 self._problem(file, number, "year", f"indicator '{row.id}' already has a row for {row.year}")
                 continue
             years.add((row.id, row.year))
             figures = row.model_dump(exclude={"id", "goal_id", "name", "satuan", "polarity"})
-            self.dataset.nodes[model.INDICATOR_YEAR.label][(row.id, row.year)] = {"indicator_id": row.id, **figures}
-        for indicator_id, row in first.items():
-            if self.defined_at.get(indicator_id, "").startswith(self.tables["indicators"].name + ":"):
-                origin = self.defined_at[indicator_id]
-                self.dataset.nodes[model.INDICATOR.label][indicator_id] = {
-                    "id": indicator_id, "name": row.name, "satuan": row.satuan, "polarity": row.polarity}
-                self._refer(model.MEASURED_BY.name, indicator_id, row.goal_id, (model.GOAL.label,),
-                            origin, "goal_id", reverse=True)
+            figures_nodes[(row.id, row.year)] = {"indicator_id": row.id, **figures}
+        nodes = self.dataset.nodes[model.INDICATOR.label]
+        for indicator_id, (goal_id, name, satuan, polarity) in first.items():
+            origin = self.defined.get(indicator_id)
+            if origin is not None and origin & 7 == 2:
+                nodes[indicator_id] = {"id": indicator_id, "name": name, "satuan": satuan, "polarity": polarity}
+                self._refer(model.MEASURED_BY.name, indicator_id, goal_id, (model.GOAL.label,), 2, origin >> 3,
+                            "goal_id", reverse=True)
 
-    def _units(self, rows: list[tuple[Row, str]]) -> None:
-        for row, origin in rows:
-            self.dataset.nodes[model.UNIT.label][row.id] = {"id": row.id, "name": row.name, "kind": row.kind}
+    def _activities(self) -> None:
+        nodes = self.dataset.nodes[model.ACTIVITY.label]
+        kinds: dict[str, str] = {}
+        parents: list[tuple[str, str, str, int]] = []  # checked once every activity's kind is known
+        for row, number in self._typed_rows("activities"):
+            self._define(row.id, 3, number)
+            kind = _common(row.kind)
+            kinds[row.id] = kind
+            nodes[row.id] = {"id": row.id, "kind": kind, "code": row.code, "name": row.name, "year": row.year,
+                             "budget": row.budget}
+            if row.unit_id:
+                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), 3, number,
+                            "unit_id", reverse=True)
             if row.parent_id:
-                self._refer(model.UNIT_PART_OF.name, row.id, row.parent_id, (model.UNIT.label,), origin,
-                            "parent_id", forbid_self=True)
-
-    def _goals(self, rows: list[tuple[Row, str]]) -> None:
-        for row, origin in rows:
-            self.dataset.nodes[model.GOAL.label][row.id] = {"id": row.id, "level": row.level,
-                                                            "statement": row.statement}
-            if row.unit_id:
-                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), origin, "unit_id",
-                            reverse=True)
+                parents.append((row.id, kind, _common(row.parent_id), number))
             for target in row.contributes_to:
-                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, origin,
-                            "contributes_to", forbid_self=True, props={"weight": 1.0})
+                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, 3, number,
+                            "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
+        for activity_id, kind, parent_id, number in parents:
+            expected = model.ACTIVITY_KINDS[max(model.ACTIVITY_KINDS.index(kind) - 1, 0)]
+            parent_kind = kinds.get(parent_id)
+            if kind == "program" or (parent_kind is not None and parent_kind != expected):
+                self._problem(self.files[3], number, "parent_id",
+                              f"a {kind} cannot be part of a {parent_kind or 'anything'}; "
+                              f"its parent must be a {expected}" if kind != "program"
+                              else "a program is the top of the nomenclature and has no parent")
+            else:
+                self._refer(model.ACTIVITY_PART_OF.name, activity_id, parent_id, (model.ACTIVITY.label,), 3,
+                            number, "parent_id", forbid_self=True)
 
-    def _activities(self, rows: list[tuple[Row, str]]) -> None:
-        kinds = {row.id: row.kind for row, _ in rows}
-        for row, origin in rows:
-            self.dataset.nodes[model.ACTIVITY.label][row.id] = {
-                "id": row.id, "kind": row.kind, "code": row.code, "name": row.name, "year": row.year,
-                "budget": row.budget}
+    def _staff(self) -> None:
+        nodes = self.dataset.nodes[model.ASN.label]
+        for row, number in self._typed_rows("staff"):
+            self._define(row.nip, 4, number)
+            nodes[row.nip] = {"nip": row.nip, "name": row.name, "position": _common(row.position)}
             if row.unit_id:
-                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), origin, "unit_id",
-                            reverse=True)
-            if row.parent_id:
-                expected = model.ACTIVITY_KINDS[max(model.ACTIVITY_KINDS.index(row.kind) - 1, 0)]
-                parent_kind = kinds.get(row.parent_id)
-                if row.kind == "program" or (parent_kind is not None and parent_kind != expected):
-                    file, number = _split_origin(origin)
-                    self._problem(file, number, "parent_id",
-                                  f"a {row.kind} cannot be part of a {parent_kind or 'anything'}; "
-                                  f"its parent must be a {expected}" if row.kind != "program"
-                                  else "a program is the top of the nomenclature and has no parent")
-                else:
-                    self._refer(model.ACTIVITY_PART_OF.name, row.id, row.parent_id, (model.ACTIVITY.label,),
-                                origin, "parent_id", forbid_self=True)
-            for target in row.contributes_to:
-                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, origin,
-                            "contributes_to", forbid_self=True, props={"weight": 1.0})
-
-    def _staff(self, rows: list[tuple[Row, str]]) -> None:
-        for row, origin in rows:
-            self.dataset.nodes[model.ASN.label][row.nip] = {"nip": row.nip, "name": row.name,
-                                                            "position": row.position}
-            if row.unit_id:
-                self._refer(model.MEMBER_OF.name, row.nip, row.unit_id, (model.UNIT.label,), origin, "unit_id")
+                self._refer(model.MEMBER_OF.name, row.nip, row.unit_id, (model.UNIT.label,), 4, number, "unit_id")
             if row.supervisor_nip:
-                self._refer(model.REPORTS_TO.name, row.nip, row.supervisor_nip, (model.ASN.label,), origin,
+                self._refer(model.REPORTS_TO.name, row.nip, row.supervisor_nip, (model.ASN.label,), 4, number,
                             "supervisor_nip", forbid_self=True)
             for target in row.assigned_to:
-                self._refer(model.ASSIGNED_TO.name, row.nip, target, model.ASSIGNED_TO.ends, origin,
+                self._refer(model.ASSIGNED_TO.name, row.nip, target, model.ASSIGNED_TO.ends, 4, number,
                             "assigned_to")
 
-    def _links(self, rows: list[tuple[Row, str]]) -> None:
-        seen: dict[tuple[str, str, str], str] = {}
-        for row, origin in rows:
+    def _links(self) -> None:
+        seen: dict[tuple[str, str, str], int] = {}
+        for row, number in self._typed_rows("links"):
             key = (row.type, row.from_id, row.to_id)
             if key in seen:
-                file, number = _split_origin(origin)
-                self._problem(file, number, "to_id", f"the same {row.type} link is already at {seen[key]}")
+                self._problem(self.files[5], number, "to_id",
+                              f"the same {row.type} link is already at {self.files[5]}:{seen[key]}")
                 continue
-            seen[key] = origin
+            seen[key] = number
             rel = model.CONTRIBUTES_TO if row.type == model.CONTRIBUTES_TO.name else model.ASSIGNED_TO
-            props = {"weight": row.weight} if rel is model.CONTRIBUTES_TO else {}
-            self._refer(rel.name, row.from_id, row.to_id, rel.ends, origin, "to_id", forbid_self=True,
+            props = MappingProxyType({"weight": row.weight}) if rel is model.CONTRIBUTES_TO else _NO_PROPS
+            self._refer(rel.name, row.from_id, row.to_id, rel.ends, 5, number, "to_id", forbid_self=True,
                         props=props, from_labels=rel.starts)
 
     # -- references ------------------------------------------------------------------------------------
 
-    def _refer(self, rel_type: str, source: str, target: str, allowed: tuple[str, ...], origin: str,
+    def _refer(self, rel_type: str, source: str, target: str, allowed: tuple[str, ...], file: int, number: int,
                column: str, *, reverse: bool = False, forbid_self: bool = False,
-               props: dict[str, Any] | None = None, from_labels: tuple[str, ...] | None = None) -> None:
-        """Record an edge source -> target (or target -> source when `reverse`), once its ends are known."""
-        file, number = _split_origin(origin)
+               props: Mapping[str, Any] = _NO_PROPS, from_labels: tuple[str, ...] | None = None) -> None:
+        """Record an edge source -> target (or target -> source when `reverse`), resolved once every id is known."""
         if forbid_self and source == target:
-            self._problem(file, number, column, f"'{target}' refers to itself")
+            self._problem(self.files[file], number, column, f"'{target}' refers to itself")
             return
-        where = _Origin(file, number, column)
-        self.pending.append((rel_type, source, (target,), where,
-                             {"allowed": allowed, "reverse": reverse, "props": props or {},
-                              "from_labels": from_labels}))
+        varying = file == 5  # links.csv: a weight per row
+        spec = (rel_type, file, column, allowed, reverse, from_labels, None if varying else id(props))
+        refs = self.refs.get(spec)
+        if refs is None:
+            refs = self.refs[spec] = _Refs(rel_type, file, column, allowed, reverse, from_labels, props,
+                                           row_props=[] if varying else None)
+        refs.sources.append(source)
+        refs.targets.append(_common(target))
+        refs.rows.append(number)
+        if refs.row_props is not None:
+            refs.row_props.append(props)
 
-    def _resolve_pending(self) -> None:
-        unknown = {key for _, source, (target,), _, options in self.pending
-                   for key in ((target, source) if options["from_labels"] else (target,))
-                   if key not in self.labels}
-        found = self.lookup(unknown, self.dataset.name) if unknown else {}
-        labels = {**found, **self.labels}
-        given: dict[EdgeKey, _Origin] = {}  # where each edge was first given: a second mention is an error
-        for rel_type, source, (target,), where, options in self.pending:
-            if options["from_labels"]:
-                source_label = labels.get(source)
-                if source_label is None:
-                    self._problem(where.file, where.row, "from_id", f"'{source}' does not exist in this import "
-                                                                    f"or in the database")
+    def _resolve(self) -> None:
+        unknown = {key for refs in self.refs.values()
+                   for key in (refs.targets + refs.sources if refs.from_labels else refs.targets)
+                   if key not in self.defined}
+        self.found = self.lookup(unknown, self.dataset.name) if unknown else {}
+        label_of = self.label_of
+        edges = self.dataset.edges
+        repeated: list[tuple[EdgeKey, str, int, str]] = []  # (edge, file, row, column) given a second time
+        for refs in self.refs.values():
+            file = self.files[refs.file]
+            allowed, rel_type = refs.allowed, refs.rel_type
+            for index, (source, target) in enumerate(zip(refs.sources, refs.targets)):
+                if refs.from_labels:
+                    source_label = label_of(source)
+                    if source_label is None:
+                        self._problem(file, refs.rows[index], "from_id",
+                                      f"'{source}' does not exist in this import or in the database")
+                        continue
+                    if source_label not in refs.from_labels:
+                        self._problem(file, refs.rows[index], "from_id",
+                                      f"a {rel_type} link cannot start at '{source}' ({source_label})")
+                        continue
+                target_label = label_of(target)
+                if target_label is None:
+                    self._problem(file, refs.rows[index], refs.column,
+                                  f"'{target}' does not exist in this import or in the database")
                     continue
-                if source_label not in options["from_labels"]:
-                    self._problem(where.file, where.row, "from_id",
-                                  f"a {rel_type} link cannot start at '{source}' ({source_label})")
+                if target_label not in allowed:
+                    self._problem(file, refs.rows[index], refs.column,
+                                  f"'{target}' is a {target_label}; expected {' or '.join(allowed)}")
                     continue
-            target_label = labels.get(target)
-            if target_label is None:
-                self._problem(where.file, where.row, where.column,
-                              f"'{target}' does not exist in this import or in the database")
-                continue
-            if target_label not in options["allowed"]:
-                self._problem(where.file, where.row, where.column,
-                              f"'{target}' is a {target_label}; expected {' or '.join(options['allowed'])}")
-                continue
-            start, end = (target, source) if options["reverse"] else (source, target)
-            key = (rel_type, start, end)
-            first = given.get(key)
-            if first is not None and first is not where:
-                self._problem(where.file, where.row, where.column,
-                              f"the same {rel_type} link {start} -> {end} is already given at {first.file}:{first.row}")
-                continue
-            given[key] = where
-            self.dataset.edges[key] = {**self.dataset.edges.get(key, {}), **options["props"]}
-            self.dataset.edge_labels[key] = (labels[start], labels[end])
-        for (rel_type, start, end), where in given.items():
-            if rel_type == model.CONTRIBUTES_TO.name and (model.MEASURED_BY.name, start, end) in self.dataset.edges:
-                self._problem(where.file, where.row, where.column, f"'{end}' is an indicator of '{start}' itself: "
-                              "a goal cannot contribute to its own indicator (it would support itself)")
+                key = (rel_type, target, source) if refs.reverse else (rel_type, source, target)
+                if not edges.add(key, refs.props if refs.row_props is None else refs.row_props[index]):
+                    repeated.append((key, file, refs.rows[index], refs.column))
+        own_indicator = [key for key in edges.of_type(model.CONTRIBUTES_TO.name)
+                         if (model.MEASURED_BY.name, key[1], key[2]) in edges]
+        if not (repeated or own_indicator):
+            return
+        first = self._first_given({key for key, *_ in repeated} | set(own_indicator))
+        for (rel_type, start, end), file, number, column in repeated:
+            first_file, first_row, _ = first[(rel_type, start, end)]
+            self._problem(file, number, column, f"the same {rel_type} link {start} -> {end} is already given "
+                                                f"at {first_file}:{first_row}")
+        for key in own_indicator:
+            file, number, column = first[key]
+            self._problem(file, number, column, f"'{key[2]}' is an indicator of '{key[1]}' itself: "
+                          "a goal cannot contribute to its own indicator (it would support itself)")
+
+    def _first_given(self, wanted: set[EdgeKey]) -> dict[EdgeKey, tuple[str, int, str]]:
+        """Where each of `wanted` was first given (one more pass over the references: only on problems)."""
+        first: dict[EdgeKey, tuple[str, int, str]] = {}
+        for refs in self.refs.values():
+            for index, (source, target) in enumerate(zip(refs.sources, refs.targets)):
+                key = (refs.rel_type, target, source) if refs.reverse else (refs.rel_type, source, target)
+                if key in wanted and key not in first:
+                    first[key] = (self.files[refs.file], refs.rows[index], refs.column)
+        return first
 
     # -- helpers ---------------------------------------------------------------------------------------
 
-    def _dataset_name(self, unit_rows: list[tuple[Row, str]]) -> str:
+    def _dataset_name(self) -> str:
         if self.requested_name:
             return self.requested_name
-        roots = [row.id for row, _ in unit_rows if not row.parent_id]
-        if len(roots) == 1:
-            return roots[0]
-        file = self.tables["units"].name if "units" in self.tables else "units.csv"
+        if len(self.roots) == 1:
+            return self.roots[0]
         if not self.problems:
-            self._problem(file, None, None, f"{len(roots)} top-level units (without parent_id) were found: "
-                                            f"name the dataset with --dataset")
+            self._problem(self.files[0], None, None, f"{len(self.roots)} top-level units (without parent_id) were "
+                                                     f"found: name the dataset with --dataset")
         return ""
 
     def _problem(self, file: str, row: int | None, column: str | None, message: str) -> None:
         self.problems.append(ImportProblem(file, row, column, message))
 
 
-def _split_origin(origin: str) -> tuple[str, int]:
-    file, _, row = origin.rpartition(":")
-    return file, int(row)
+def _common(value: Any) -> Any:
+    """One shared copy of a value that repeats across rows (a unit id, a position, a level)."""
+    return sys.intern(value) if type(value) is str else value

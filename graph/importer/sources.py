@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from graph.importer.errors import ImportProblem
 
@@ -23,11 +22,34 @@ _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)
 
 @dataclass
 class Table:
-    """One import file: its display name (`goals.csv` or `book.xlsx[goals]`) and its rows."""
+    """One import file: its display name (`goals.csv` or `book.xlsx[goals]`), its columns and its rows.
+
+    A CSV file's rows are not kept: `rows()` reads the file again, record by record, so a file of a
+    million rows is never held in memory (it was checked whole, encoding and quoting, when it was read).
+    A workbook's rows are kept as tuples (a sheet has at most 1,048,576 rows, read in read-only mode)."""
 
     name: str
     columns: list[str]
-    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # normalised, by position ('' for a blank header)
+    records: Callable[[], Iterable[tuple[int, list[Any]]]] | None = None
+    kept: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+
+    def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(row number as a spreadsheet shows it, {column: cell}) for every non-blank row after the header."""
+        header = self.header
+        if self.records is None:
+            for number, values in self.kept:
+                yield number, {column: value for column, value in zip(header, values) if column}
+            return
+        seen_header = False
+        for number, cells in self.records():
+            values = [_clean(cell) for cell in cells]
+            if all(value is None for value in values):
+                continue
+            if not seen_header:
+                seen_header = True
+                continue
+            yield number, {column: value for column, value in zip(header, values) if column}
 
 
 def read_source(path: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
@@ -57,42 +79,108 @@ def _read_folder(folder: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
                 problems.append(ImportProblem(f"{table}.csv", None, None, f"file missing from {folder}"))
             continue
         try:
-            tables[table] = _read_csv(entry.name, entry.read_bytes())
+            tables[table] = _read_csv(entry.name, entry)
         except ValueError as exc:
             problems.append(ImportProblem(entry.name, None, None, str(exc)))
     return tables, problems
 
 
-def _read_csv(name: str, data: bytes) -> Table:
-    if not data.strip():
-        raise ValueError("the file is empty: it needs at least the header row")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def _read_csv(name: str, path: Path) -> Table:
+    """Check the whole file once, streaming (encoding, NUL bytes, quoting, cell length), and keep only its
+    header: the rows are read again, streaming, when they are validated (`Table.rows`)."""
+    with open(path, "rb") as handle:
+        start = handle.read(4)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ValueError("the file is UTF-16 (Excel's 'Unicode Text'); save it as 'CSV UTF-8' instead")
+    delimiter = _delimiter(path)
+    if delimiter is None:
+        raise ValueError("the file is empty: it needs at least the header row")
+    header: list[str] | None = None
+    for _, cells in _csv_records(path, delimiter):
+        if header is None and any(_clean(cell) is not None for cell in cells):
+            header = [normalise_header(_clean(cell)) for cell in cells]
+    if header is None:
+        raise ValueError("the file is empty: it needs at least the header row")
+    return Table(name, [column for column in header if column], header,
+                 records=lambda: _csv_records(path, delimiter))
+
+
+def _text_lines(path: Path) -> Iterator[str]:
+    """The file's lines, decoded as UTF-8 (a BOM skipped) as they are read, split as csv expects (newline='').
+    A byte that is not UTF-8 or a NUL is reported with its row, counting lines as a text editor does."""
+    line_number = 0
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        row = data.count(b"\n", 0, exc.start) + 1
-        raise ValueError(f"row {row}: not UTF-8 (byte {exc.start}; Latin-1 or Windows-1252 perhaps); save it "
+        with open(path, encoding="utf-8-sig", errors="strict", newline="") as handle:
+            for line in handle:
+                line_number += 1
+                if "\x00" in line:
+                    raise ValueError(f"row {line_number}: contains NUL bytes: this is not a text CSV file")
+                yield line
+    except UnicodeDecodeError:
+        offset = _first_bad_byte(path)
+        row = _count_newlines(path, offset) + 1
+        raise ValueError(f"row {row}: not UTF-8 (byte {offset}; Latin-1 or Windows-1252 perhaps); save it "
                          "as 'CSV UTF-8' from the spreadsheet") from None
-    if "\x00" in text:
-        row = text.count("\n", 0, text.index("\x00")) + 1
-        raise ValueError(f"row {row}: contains NUL bytes: this is not a text CSV file")
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []  # numbered as a spreadsheet shows them: one per record
+
+
+def _delimiter(path: Path) -> str | None:
+    """`;` when the first non-blank line has more `;` than `,` (Excel with the Indonesian locale), else `,`;
+    None for a file with nothing but blanks. A decoding problem in that line is left to the full read."""
+    try:
+        for line in _text_lines(path):
+            if line.strip():
+                return ";" if line.count(";") > line.count(",") else ","
+    except ValueError:
+        return ","
+    return None
+
+
+def _csv_records(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Records numbered as a spreadsheet shows them (one per record, a quoted line break stays inside)."""
+    reader = csv.reader(_text_lines(path), delimiter=delimiter, strict=True)
+    number = 0
     try:
         for record in reader:
-            records.append((len(records) + 1, record))
+            number += 1
+            yield number, record
     except csv.Error as exc:
-        started = len(records) + 1
         detail = str(exc)
         if "field larger than field limit" in detail:
             detail = f"a cell longer than {csv.field_size_limit():,} characters"
         elif "unexpected end of data" in detail or "EOF" in detail:
             detail = 'a quote (") opened in this row is never closed'
-        raise ValueError(f"row {started}: unreadable CSV ({detail})") from None
-    return _table(name, iter(records))
+        raise ValueError(f"row {number + 1}: unreadable CSV ({detail})") from None
+
+
+def _first_bad_byte(path: Path) -> int:
+    """The offset in the file of the first byte that is not UTF-8 (a leading BOM is UTF-8)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return offset - pending + exc.start
+            offset += len(chunk)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            return offset - len(decoder.getstate()[0]) + exc.start
+    return offset
+
+
+def _count_newlines(path: Path, limit: int) -> int:
+    count = 0
+    with open(path, "rb") as handle:
+        while limit > 0:
+            chunk = handle.read(min(1 << 20, limit))
+            if not chunk:
+                break
+            count += chunk.count(b"\n")
+            limit -= len(chunk)
+    return count
 
 
 def _read_workbook(path: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
@@ -173,18 +261,18 @@ def _merged_ranges(path: Path, sheet_xml: str | None) -> list[str]:
 
 
 def _table(name: str, numbered_rows: Iterator[tuple[int, Any]]) -> Table:
-    header: list[str] | None = None
     table = Table(name, [])
+    header: list[str] | None = None
     for number, cells in numbered_rows:
-        values = [_clean(cell) for cell in cells]
+        values = tuple(_clean(cell) for cell in cells)
         if all(value is None for value in values):
             continue
         if header is None:
             header = [normalise_header(cell) for cell in values]
+            table.header = header
             table.columns = [column for column in header if column]
             continue
-        row = {column: value for column, value in zip(header, values) if column}
-        table.rows.append((number, row))
+        table.kept.append((number, values))
     return table
 
 
