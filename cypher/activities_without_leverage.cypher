@@ -15,10 +15,12 @@ CALL (act) {
   OPTIONAL MATCH (act)-[:CONTRIBUTES_TO]->(target)
   RETURN collect(coalesce(target.id, target.nip)) AS contributes_to
 }
+// existence only: one breadth-first search upward (each node once), stopped at the first outcome it meets
 CALL (act) {
   OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(goal:Goal)
   WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran']
   WITH DISTINCT goal
+  LIMIT 1
   RETURN count(goal) > 0 AS reaches
 }
 WITH act, u, contributes_to, reaches

@@ -9,13 +9,15 @@ WHERE $year IS NULL OR act.year = $year
 OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(act)
 WITH act, head(collect(u)) AS u
 WHERE ($unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) })
+// existence only: one breadth-first search upward (each node once), stopped at the first outcome it meets
 CALL (act) {
   OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(goal:Goal)
   WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran']
   WITH DISTINCT goal
+  LIMIT 1
   RETURN count(goal) > 0 AS reaches
 }
-WITH act, u
+WITH act, u, reaches
 WHERE NOT reaches
 CALL (u) {
   OPTIONAL MATCH (u)-[:PART_OF]->*(opd:Unit {kind: 'perangkat_daerah'})

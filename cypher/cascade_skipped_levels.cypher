@@ -28,19 +28,30 @@ WHERE NOT coalesce(c.implied, false)
 CALL (s) {
   WITH s WHERE s:Goal RETURN s AS sg
   UNION
+  WITH s WHERE NOT s:Goal
   MATCH (sg:Goal)-[:MEASURED_BY]->(s) RETURN sg
 }
 CALL (t) {
   WITH t WHERE t:Goal RETURN t AS tg
   UNION
+  WITH t WHERE NOT t:Goal
   MATCH (tg:Goal)-[:MEASURED_BY]->(t) RETURN tg
 }
-WITH cascade, allowed_skips, s, t, sg, tg, EXISTS { (:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(tg) } AS to_pemda
-WITH cascade, allowed_skips, s, t, sg, tg, to_pemda,
-     EXISTS {
-       MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(sg)
-       WHERE NOT to_pemda OR EXISTS { (p)-[:ASSIGNED_TO]->(tg) }
-     } AS from_pemda
+// whether a pemda unit is accountable matters only for a tujuan or sasaran: the rest skip the lookups
+CALL (sg, tg) {
+  WITH sg, tg
+  WHERE NOT coalesce(sg.level IN ['tujuan', 'sasaran'] OR tg.level IN ['tujuan', 'sasaran'], false)
+  RETURN false AS from_pemda, false AS to_pemda
+  UNION
+  WITH sg, tg
+  WHERE coalesce(sg.level IN ['tujuan', 'sasaran'] OR tg.level IN ['tujuan', 'sasaran'], false)
+  WITH sg, tg, EXISTS { (:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(tg) } AS to_pemda
+  RETURN to_pemda,
+         EXISTS {
+           MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(sg)
+           WHERE NOT to_pemda OR EXISTS { (p)-[:ASSIGNED_TO]->(tg) }
+         } AS from_pemda
+}
 WITH cascade, allowed_skips, s, t, sg, tg,
      CASE WHEN from_pemda AND sg.level IN ['tujuan', 'sasaran'] THEN sg.level + '_pemda' ELSE sg.level END AS from_step,
      CASE WHEN to_pemda AND tg.level IN ['tujuan', 'sasaran'] THEN tg.level + '_pemda' ELSE tg.level END AS to_step

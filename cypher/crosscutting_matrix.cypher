@@ -32,27 +32,33 @@ WHERE size(tos) > 0
 // downward from o (an indicator's contributors reach its goal through the implied edge)
 MATCH (o)<-[:CONTRIBUTES_TO*0..]-(w)
 WITH DISTINCT o, tos, w
-// each element below an outcome once: its own OPDs and its staff's OPDs are looked up once, not per outcome
+// each element below an outcome once, with the units accountable for it (own work) and the units of the
+// ASN assigned to it (staff work)
 WITH w, collect({o: o, tos: tos}) AS supported
 CALL (w) {
   WITH w
   WHERE w:Goal OR (w:Activity AND ($year IS NULL OR w.year = $year))
-  MATCH (owner:Unit)-[:ASSIGNED_TO]->(w)
-  MATCH (owner)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
-  RETURN DISTINCT w AS item, from, true AS own
+  MATCH (unit:Unit)-[:ASSIGNED_TO]->(w)
+  RETURN unit, w AS item, true AS own
   UNION
   WITH w
   WHERE NOT w:Activity OR $year IS NULL OR w.year = $year
   MATCH (s:ASN)-[:ASSIGNED_TO]->(w)
-  MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
-  RETURN DISTINCT s AS item, from, false AS own
+  MATCH (s)-[:MEMBER_OF]->(unit:Unit)
+  RETURN unit, s AS item, false AS own
 }
-UNWIND supported AS outcome
-WITH outcome, item, from, own
+// each unit's OPDs are looked up once, not once per element
+WITH unit, collect({item: item, own: own, supported: supported}) AS works
+CALL (unit) {
+  MATCH (unit)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
+  RETURN DISTINCT from
+}
+UNWIND works AS work
+UNWIND work.supported AS outcome
+WITH from, work.item AS item, work.own AS own, outcome
 // an outcome does not support itself; its staff do
 WHERE NOT (own AND item = outcome.o)
-WITH outcome.tos AS tos, item, from
-UNWIND tos AS to
+UNWIND outcome.tos AS to
 WITH DISTINCT from, to, item
 WHERE from <> to
 RETURN from.id AS from_unit_id, from.name AS from_unit_name, to.id AS to_unit_id, to.name AS to_unit_name,

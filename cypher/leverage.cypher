@@ -30,10 +30,16 @@ CALL () {
 }
 WITH act, collect(DISTINCT outcome) AS outcomes
 WHERE $year IS NULL OR act.year = $year
-CALL (act) {
-  OPTIONAL MATCH (act)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(opd:Unit {kind: 'perangkat_daerah'})
-  RETURN collect(DISTINCT opd) AS opds
+// each accountable unit's OPDs are looked up once, not once per activity
+OPTIONAL MATCH (act)<-[:ASSIGNED_TO]-(owner:Unit)
+WITH owner, collect({act: act, outcomes: outcomes}) AS owned
+CALL (owner) {
+  OPTIONAL MATCH (owner)-[:PART_OF]->*(opd:Unit {kind: 'perangkat_daerah'})
+  RETURN collect(DISTINCT opd) AS owner_opds
 }
+UNWIND owned AS own
+UNWIND CASE WHEN size(owner_opds) = 0 THEN [null] ELSE owner_opds END AS opd
+WITH own.act AS act, own.outcomes AS outcomes, collect(DISTINCT opd) AS opds
 WITH collect({act: act, outcomes: outcomes, opds: opds}) AS works
 CALL (works) {
   UNWIND works AS work

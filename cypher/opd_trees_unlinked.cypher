@@ -5,9 +5,9 @@
 // Pemda (a unit of kind pemda the OPD is PART_OF, directly or through other units; an OPD under no pemda unit
 // is checked against every pemda unit's goals). An OPD without any goal is listed too (goals = 0).
 // Rows: id, name, goals (how many distinct goals are assigned to the OPD and its sub-units); sorted by id.
-// Traversal: one breadth-first var-length expansion of CONTRIBUTES_TO per goal (each node visited once, so
-// cycles and chains thousands deep are fine); an indicator reaches its goal through the implied
-// indicator→goal CONTRIBUTES_TO edge (graph/model.py).
+// Traversal: one breadth-first var-length expansion of CONTRIBUTES_TO per goal, stopping at the first Pemda
+// goal reached (each node visited once, so cycles and chains thousands deep are fine); an indicator reaches
+// its goal through the implied indicator→goal CONTRIBUTES_TO edge (graph/model.py).
 MATCH (opd:Unit {kind: 'perangkat_daerah'})
 CALL (opd) {
   OPTIONAL MATCH (opd)-[:PART_OF]->+(above:Unit)
@@ -18,18 +18,26 @@ CALL (opd) {
   OPTIONAL MATCH (opd)<-[:PART_OF]-*(:Unit)-[:ASSIGNED_TO]->(g:Goal)
   RETURN count(DISTINCT g) AS goals
 }
+// linked as soon as one goal reaches a Pemda goal: the goals are tried one by one and each one's breadth-first
+// search upward stops at the first Pemda goal it meets (LIMIT 1 on both)
 CALL (opd, pemdas) {
   MATCH (opd)<-[:PART_OF]-*(:Unit)-[:ASSIGNED_TO]->(g:Goal)
   WITH DISTINCT g
-  MATCH (g)-[:CONTRIBUTES_TO*]->(x:Goal)
-  WITH DISTINCT x
-  WHERE EXISTS {
-    MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(x)
-    WHERE size(pemdas) = 0 OR p IN pemdas
+  CALL (g, pemdas) {
+    MATCH (g)-[:CONTRIBUTES_TO*]->(x:Goal)
+    WITH DISTINCT x
+    WHERE EXISTS {
+      MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(x)
+      WHERE size(pemdas) = 0 OR p IN pemdas
+    }
+    RETURN x
+    LIMIT 1
   }
-  RETURN count(x) AS pemda_goals_reached
+  WITH g
+  LIMIT 1
+  RETURN count(g) AS linked
 }
-WITH opd, goals, pemda_goals_reached
-WHERE pemda_goals_reached = 0
+WITH opd, goals, linked
+WHERE linked = 0
 RETURN opd.id AS id, opd.name AS name, goals
 ORDER BY id

@@ -9,18 +9,20 @@ MATCH (s:ASN)
 OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)
 WITH s, u
 WHERE $unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) }
-CALL (s) {
-  OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(e)
-  RETURN collect(coalesce(e.id, e.nip)) AS assigned_to
-}
+// existence only: one breadth-first search upward (each node once), stopped at the first outcome it meets
 CALL (s) {
   OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(goal:Goal)
   WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran']
   WITH DISTINCT goal
+  LIMIT 1
   RETURN count(goal) > 0 AS reaches
 }
-WITH s, u, assigned_to, reaches
+WITH s, u, reaches
 WHERE NOT reaches
+CALL (s) {
+  OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(e)
+  RETURN collect(coalesce(e.id, e.nip)) AS assigned_to
+}
 RETURN s.nip AS nip, s.name AS name, s.position AS position, u.id AS unit_id, u.name AS unit_name,
        CASE WHEN size(assigned_to) = 0 THEN 'unassigned' ELSE 'dead_end' END AS reason,
        assigned_to

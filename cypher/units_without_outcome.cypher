@@ -6,9 +6,9 @@
 // for the goal it measures, MEASURED_BY read backwards) leads to one. Only the unit's own assignments count,
 // not those of its sub-units or its staff; PART_OF confers nothing. The Pemda itself is not checked.
 // Rows: id, name, kind, elements (how many distinct elements the unit is assigned to); sorted by id.
-// Traversal: breadth-first var-length expansions of CONTRIBUTES_TO (each node visited once, so cycles and
-// chains thousands deep are fine); an indicator reaches its goal through the implied indicator→goal
-// CONTRIBUTES_TO edge (graph/model.py).
+// Traversal: breadth-first var-length expansions of CONTRIBUTES_TO, stopped at the first outcome (each node
+// visited once, so cycles and chains thousands deep are fine); an indicator reaches its goal through the
+// implied indicator→goal CONTRIBUTES_TO edge (graph/model.py).
 MATCH (u:Unit)
 WHERE u.kind IN ['perangkat_daerah', 'unit_kerja']
 CALL (u) {
@@ -17,10 +17,12 @@ CALL (u) {
 }
 WITH u, elements
 WHERE elements > 0
+// existence only: one breadth-first search upward (each node once), stopped at the first outcome it meets
 CALL (u) {
   OPTIONAL MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x:Goal)
   WHERE x.level IN ['visi', 'misi', 'tujuan', 'sasaran']
   WITH DISTINCT x
+  LIMIT 1
   RETURN count(x) AS outcomes
 }
 WITH u, elements, outcomes

@@ -588,3 +588,49 @@ def test_repeated_blocks_stay_identical(first_line, second_line, files):
     blocks = {name: _block((CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8"), first_line, second_line)
               for name in files}
     assert len(set(blocks.values())) == 1, blocks
+
+
+# --- existence searches stop early but never enumerate paths ------------------------------------------------
+
+# A dead end with 2^30 paths: a ladder of 30 rungs, both goals of each rung contributing to both goals of the
+# next, and nothing above it an outcome. Work at the bottom (staff, a unit kerja, an activity) reaches no
+# outcome and no Pemda goal; a search that enumerated paths instead of visiting each node once would not end.
+LADDER = """
+CREATE (p:Unit {id: 'P', name: 'Pemda', kind: 'pemda'}),
+       (o:Unit {id: 'O', name: 'Dinas O', kind: 'perangkat_daerah'})-[:PART_OF]->(p),
+       (k:Unit {id: 'K', name: 'Bidang K', kind: 'unit_kerja'})-[:PART_OF]->(o),
+       (p)-[:ASSIGNED_TO]->(:Goal {id: 'V', level: 'visi'})
+WITH o, k
+UNWIND range(0, 29) AS i
+CREATE (:Goal {id: 'A' + i, level: 'rhk', rung: i}), (:Goal {id: 'B' + i, level: 'rhk', rung: i})
+WITH DISTINCT o, k
+MATCH (x:Goal), (y:Goal) WHERE y.rung = x.rung + 1
+CREATE (x)-[:CONTRIBUTES_TO]->(y)
+WITH DISTINCT o, k
+MATCH (bottom:Goal {id: 'A0'})
+CREATE (k)-[:ASSIGNED_TO]->(bottom),
+       (k)-[:ASSIGNED_TO]->(:Activity {id: 'ACT', kind: 'subkegiatan', code: '1', name: 'Kegiatan', year: 2026,
+                                       budget: 5})-[:CONTRIBUTES_TO]->(bottom),
+       (:ASN {nip: '198503152010011002', name: 'Staf'})-[:ASSIGNED_TO]->(bottom)
+"""
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("orphaned_staff", [("198503152010011002", "dead_end")]),
+    ("units_without_outcome", [("K", 2)]),
+    ("opd_trees_unlinked", [("O", 1)]),
+    ("activities_without_leverage", [("ACT", "dead_end")]),
+    ("budget_at_risk_by_unit", [("K", 5)]),
+    ("leverage", [("activity", "ACT", 0), ("unit", "O", 0)]),
+])
+def test_searches_visit_each_node_once_on_a_dead_end_with_exponentially_many_paths(runner, name, expected):
+    """The "reaches an outcome / a Pemda goal" tests stop at the first goal found, but where there is none
+    they must still visit each node once (breadth-first, pruning), not enumerate the 2^30 paths."""
+    runner.write(LADDER)
+    result, seconds = timed(runner, name)
+    columns = {"orphaned_staff": ("nip", "reason"), "units_without_outcome": ("id", "elements"),
+               "opd_trees_unlinked": ("id", "goals"), "activities_without_leverage": ("id", "reason"),
+               "budget_at_risk_by_unit": ("unit_id", "budget_at_risk"),
+               "leverage": ("kind", "id", "outcomes_reached")}[name]
+    assert [tuple(row[column] for column in columns) for row in result] == expected
+    assert seconds < 10
