@@ -14,8 +14,9 @@
 // How the searches are written: an indicator stands for the goal it measures through the implied
 // (i)-[:CONTRIBUTES_TO {implied: true}]->(g) edge the importer derives from every MEASURED_BY
 // (graph/model.py), so upward is CONTRIBUTES_TO forwards and downward its reverse, each one
-// breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
-// on chains thousands deep.
+// breadth-first search (each node once; `min(length(p))` per end node lets Neo4j plan it as its BFS
+// pruning expand, which yields depths without building paths): no bound on indicator steps, and it
+// terminates on cycles and stays linear on chains thousands deep.
 // param id: str Id of a Goal, Indicator or Activity.
 CALL () {
   MATCH (x:Goal {id: $id}) RETURN x
@@ -25,13 +26,13 @@ CALL () {
   MATCH (x:Activity {id: $id}) RETURN x
 }
 CALL (x) {
-  MATCH p = ANY SHORTEST (x) (()-[:CONTRIBUTES_TO]->())+ (y)
+  MATCH p = (x)-[:CONTRIBUTES_TO*]->(y)
   WHERE y <> x
-  RETURN 'supports' AS direction, y, length(p) AS distance
+  RETURN 'supports' AS direction, y, min(length(p)) AS distance
   UNION ALL
-  MATCH p = ANY SHORTEST (y) (()-[:CONTRIBUTES_TO]->())+ (x)
+  MATCH p = (y)-[:CONTRIBUTES_TO*]->(x)
   WHERE y <> x
-  RETURN 'supported_by' AS direction, y, length(p) AS distance
+  RETURN 'supported_by' AS direction, y, min(length(p)) AS distance
 }
 CALL (y) {
   OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(y)
