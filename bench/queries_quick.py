@@ -1,14 +1,18 @@
 """Quick timing of every catalog query on the bundled sample kabupaten (seed/sample): p50 after warm-up.
 
     .venv/bin/python bench/queries_quick.py [--runs 5] [--only NAME ...] [--cypher-dir DIR] [--profile]
-                                            [--json OUT] [--no-load]
+                                            [--baseline DIR] [--data DIR] [--json OUT]
 
 Starts a throw-away local Neo4j (or uses NEO4J_URI if set: that database is WIPED and reloaded), imports
 seed/sample, picks parameters from the data (a mid-level goal, an assigned ASN, an OPD, year 2026), runs
 each query once to warm up (planning, page cache) and then --runs times, and prints a table with p50, min
 and max in milliseconds and the row count. --cypher-dir times the queries of another directory (e.g. an
 older version extracted with `git archive`) against the same data; --profile prints each query's total
-db hits and its three costliest operators. A small quick check, not the full benchmark suite.
+db hits and its three costliest operators. --baseline DIR times the queries of DIR beside them in the same
+run (before/after: each run of one alternates with a run of the other, so load hits both alike) and prints
+both p50 and both db hit totals side by side (profiling both). --data loads another directory of import
+files instead of seed/sample (e.g. `pokin seed --synthetic kabupaten --out DIR`).
+A small quick check, not the full benchmark suite.
 """
 from __future__ import annotations
 
@@ -71,7 +75,11 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--baseline", type=Path, default=None)
+    parser.add_argument("--data", type=Path, default=SAMPLE)
     args = parser.parse_args()
+    if args.baseline is not None:
+        return compare(args)
 
     server = None
     if os.environ.get("NEO4J_URI"):
@@ -88,8 +96,8 @@ def main() -> int:
         apply_schema(runner)
         runner.write("MATCH (n) DETACH DELETE n", timeout=600)
         started = time.perf_counter()
-        import_path(SAMPLE, runner)
-        print(f"sample imported in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        import_path(args.data, runner)
+        print(f"{args.data} imported in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         catalog = load_catalog(args.cypher_dir)
         chosen = pick_params(runner)
         results = []
@@ -124,6 +132,64 @@ def main() -> int:
             server.stop()
             shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def compare(args: argparse.Namespace) -> int:
+    """--baseline: the same queries from two directories, alternating runs, side by side."""
+    server, scratch, runner = _connect()
+    try:
+        apply_schema(runner)
+        runner.write("MATCH (n) DETACH DELETE n", timeout=600)
+        started = time.perf_counter()
+        import_path(args.data, runner)
+        print(f"{args.data} imported in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        before, after = load_catalog(args.baseline), load_catalog(args.cypher_dir)
+        chosen = pick_params(runner)
+        results = []
+        print(f"{'query':34} {'rows':>6} {'before p50':>11} {'after p50':>10} {'before hits':>12} {'after hits':>11}")
+        for query in after:
+            if (args.only and query.name not in args.only) or query.mode != "read" or query.name not in before:
+                continue
+            old = before[query.name]
+            params = {p.name: chosen.get(p.name) for p in query.params}
+            old_params = {p.name: chosen.get(p.name) for p in old.params}
+            old_rows = runner.read(old.cypher, old_params, timeout=args.timeout)  # warm-up, both
+            rows = runner.read(query.cypher, params, timeout=args.timeout)
+            times: dict[str, list[float]] = {"before": [], "after": []}
+            for _ in range(args.runs):
+                for label, cypher, bound in (("before", old.cypher, old_params), ("after", query.cypher, params)):
+                    t0 = time.perf_counter()
+                    runner.read(cypher, bound, timeout=args.timeout)
+                    times[label].append((time.perf_counter() - t0) * 1000)
+            hits_before, _ = profile(runner, old.cypher, old_params)
+            hits_after, top = profile(runner, query.cypher, params)
+            entry = {"query": query.name, "rows": len(rows), "same_rows": rows == old_rows,
+                     "before_p50_ms": round(statistics.median(times["before"]), 1),
+                     "after_p50_ms": round(statistics.median(times["after"]), 1),
+                     "before_db_hits": hits_before, "after_db_hits": hits_after,
+                     "params": {k: v for k, v in params.items() if v is not None}}
+            print(f"{query.name:34} {len(rows):6} {entry['before_p50_ms']:11.1f} {entry['after_p50_ms']:10.1f} "
+                  f"{hits_before:12} {hits_after:11}{'' if entry['same_rows'] else '  ROWS DIFFER'}", flush=True)
+            results.append(entry)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2) + "\n")
+    finally:
+        runner.close()
+        if server is not None:
+            server.stop()
+            shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+def _connect():
+    if os.environ.get("NEO4J_URI"):
+        return None, None, Runner.from_settings(Neo4jSettings.from_env())
+    from graph.server import LocalServer, free_port
+    scratch = Path(tempfile.mkdtemp(prefix="pokin-queries-quick-"))
+    server = LocalServer(scratch, free_port(), heap="1g", page_cache_bytes=256 * 1024 * 1024,
+                         password="pokin-bench-pw")
+    server.start()
+    return server, scratch, Runner.from_settings(Neo4jSettings(uri=server.uri, password=server.password))
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ CALL (below) {
     RETURN i
   }
   OPTIONAL MATCH (figures:IndicatorYear {indicator_id: i.id, year: $year})
-  USING INDEX figures:IndicatorYear(indicator_id, year)
+  USING INDEX SEEK figures:IndicatorYear(indicator_id, year)
   WITH i, figures, toFloat(figures.target) AS t, toFloat(figures.realisasi) AS re
   WITH i, figures,
        CASE WHEN t IS NULL OR t = 0 OR re IS NULL THEN null

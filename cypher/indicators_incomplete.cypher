@@ -11,6 +11,7 @@
 // param year: int The year to check.
 MATCH (i:Indicator)
 OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
+USING INDEX SEEK y:IndicatorYear(indicator_id, year)
 CALL (i) {
   OPTIONAL MATCH (g:Goal)-[:MEASURED_BY]->(i)
   WITH g ORDER BY g.id LIMIT 1

@@ -627,6 +627,9 @@ def test_searches_visit_each_node_once_on_a_dead_end_with_exponentially_many_pat
     """The "reaches an outcome / a Pemda goal" tests stop at the first goal found, but where there is none
     they must still visit each node once (breadth-first, pruning), not enumerate the 2^30 paths."""
     runner.write(LADDER)
+    # plan for this graph's statistics: a plan cached by an earlier test on other statistics once timed out
+    # here for activities_without_leverage (not reproduced since; see BENCHMARKS.md, query tuning)
+    runner.read("CALL db.clearQueryCaches()")
     result, seconds = timed(runner, name)
     columns = {"orphaned_staff": ("nip", "reason"), "units_without_outcome": ("id", "elements"),
                "opd_trees_unlinked": ("id", "goals"), "activities_without_leverage": ("id", "reason"),
