@@ -39,6 +39,27 @@ def test_bad_import_exits_non_zero_naming_file_row_column(cli_env, tmp_path):
     assert cli_env.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
 
 
+def test_an_import_defining_another_datasets_node_is_refused(cli_env, tmp_path):
+    from conftest import snapshot
+
+    assert CliRunner().invoke(cli.main, ["import", str(DATA / "mini")]).exit_code == 0
+    before = snapshot(cli_env)
+    folder = tmp_path / "kec"
+    shutil.copytree(DATA / "mini", folder)
+    for table in ("indicators", "activities", "staff", "links"):
+        (folder / f"{table}.csv").write_text((folder / f"{table}.csv").read_text().splitlines()[0] + "\n")
+    (folder / "units.csv").write_text("id,name,kind,parent_id\nKEC,Kecamatan Uji,perangkat_daerah,\n")
+    (folder / "goals.csv").write_text("id,level,statement,unit_id,contributes_to\n"
+                                      "S-KEC,sasaran,Meningkatnya pelayanan kecamatan,KEC,T1\n"
+                                      "T1,tujuan,Tujuan kecamatan,KEC,\n")
+    result = CliRunner().invoke(cli.main, ["import", str(folder)])
+    assert result.exit_code == 1
+    assert ("goals.csv:3: id: 'T1' already belongs to dataset 'PEMDA'; ids are unique across datasets "
+            "(import that dataset to change it)") in result.output
+    assert "1 problem(s); nothing was written" in result.output
+    assert snapshot(cli_env) == before
+
+
 def test_dry_run(cli_env):
     result = CliRunner().invoke(cli.main, ["import", "--dry-run", str(DATA / "mini")])
     assert result.exit_code == 0 and "dry run, nothing written" in result.output

@@ -345,3 +345,107 @@ def test_references_may_point_into_another_dataset_already_loaded(runner, tmp_pa
 def test_validate_path_raises_for_a_single_csv_file(runner):
     with pytest.raises(ImportRejected, match="give the folder"):
         validate_path(MINI / "units.csv", runner)
+
+
+# A second dataset (KEC) that DEFINES one of tests/data/mini's nodes (dataset PEMDA) in one of its files:
+# (file, rows after the header, the one problem expected)
+_TAKEN = "already belongs to dataset 'PEMDA'; ids are unique across datasets (import that dataset to change it)"
+TAKEOVERS = [
+    ("goals.csv", "S-KEC,sasaran,Meningkatnya pelayanan kecamatan,KEC,T1\nT1,tujuan,Tujuan kecamatan,KEC,\n",
+     f"goals.csv:3: id: 'T1' {_TAKEN}"),
+    ("units.csv", "KEC,Kecamatan Uji,perangkat_daerah,\nDINSOS,Seksi Sosial,unit_kerja,KEC\n",
+     f"units.csv:3: id: 'DINSOS' {_TAKEN}"),
+    # an indicator and its IndicatorYear nodes: one problem, at the indicator's first row
+    ("indicators.csv", "I-S1,S-KEC,Angka kesakitan,%,negatif,2025,12,10,9\n"
+                       "I-S1,S-KEC,Angka kesakitan,%,negatif,2027,12,8,\n",
+     f"indicators.csv:2: id: 'I-S1' {_TAKEN}"),
+    ("activities.csv", "P-1,program,1.02.02,Program kecamatan,KEC,,2026,,S-KEC\n",
+     f"activities.csv:2: id: 'P-1' {_TAKEN}"),
+    ("staff.csv", "199002022015032003,Andi Wijaya,Pengelola Data,KEC,,S-KEC\n",
+     f"staff.csv:2: nip: '199002022015032003' {_TAKEN}"),
+]
+
+
+def without_lock(graph: dict) -> dict:
+    """A snapshot without the import lock's node (which a committed import may stamp, graph/model.py)."""
+    return {"nodes": [node for node in graph["nodes"] if "PokinImportLock" not in node[0]], "edges": graph["edges"]}
+
+
+def kecamatan(tmp_path: Path, file: str | None = None, rows: str = "") -> Path:
+    """Dataset KEC: one unit and one goal contributing to PEMDA's T1 (a reference), plus `rows` in `file`."""
+    folder = tmp_path / "kec"
+    folder.mkdir()
+    files = {"units.csv": "KEC,Kecamatan Uji,perangkat_daerah,\n",
+             "goals.csv": "S-KEC,sasaran,Meningkatnya pelayanan kecamatan,KEC,T1\n"}
+    if file is not None:
+        files[file] = rows
+    for table in ("units", "goals", "indicators", "activities", "staff"):
+        header = (MINI / f"{table}.csv").read_text().splitlines()[0]
+        (folder / f"{table}.csv").write_text(header + "\n" + files.get(f"{table}.csv", ""))
+    return folder
+
+
+@pytest.mark.parametrize("file, rows, expected", TAKEOVERS, ids=[case[0] for case in TAKEOVERS])
+def test_defining_a_node_of_another_dataset_is_refused_naming_file_row_and_field(runner, tmp_path, file, rows,
+                                                                                 expected):
+    import_path(MINI, runner)
+    before = snapshot(runner)
+    folder = kecamatan(tmp_path, file, rows)
+    for dry_run in (True, False):  # the dry run reports it too
+        with pytest.raises(ImportRejected) as refused:
+            import_path(folder, runner, dry_run=dry_run)
+        assert [str(problem) for problem in refused.value.problems] == [expected]
+        assert snapshot(runner) == before
+    # the owner's own re-import still changes nothing
+    again = import_path(MINI, runner).written
+    assert (again.nodes_created, again.nodes_deleted, again.relationships_created, again.relationships_deleted,
+            again.properties_set) == (0, 0, 0, 0, 0)
+    assert without_lock(snapshot(runner)) == without_lock(before)
+
+
+def test_the_refusal_holds_inside_the_transaction_when_another_import_came_in_between(runner, tmp_path,
+                                                                                     monkeypatch):
+    import graph.importer as importer
+
+    expected = [f"goals.csv:3: id: 'T1' {_TAKEN}"]
+    folder = kecamatan(tmp_path, *TAKEOVERS[0][:2])
+    # validated while T1 did not exist (T1 referred to: PEMDA's goals must be there to resolve it)
+    (folder / "goals.csv").write_text("id,level,statement,unit_id,contributes_to\n"
+                                      "S-KEC,sasaran,Meningkatnya pelayanan kecamatan,KEC,\n"
+                                      "T1,tujuan,Tujuan kecamatan,KEC,\n")
+    built = validate_path(folder, runner)
+    import_path(MINI, runner)  # ... then PEMDA, defining T1, committed before KEC is written
+    before = snapshot(runner)
+    with pytest.raises(ImportRejected) as refused:
+        write_module.write(runner, built)
+    assert [str(problem) for problem in refused.value.problems] == expected
+    assert snapshot(runner) == before
+    # and through import_path, with the builder's early check out of the way: read_state refuses it
+    monkeypatch.setattr(importer, "foreign_owners", lambda *args: {})
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    assert [str(problem) for problem in refused.value.problems] == expected
+    assert snapshot(runner) == before
+
+
+def test_referring_to_another_datasets_node_is_not_a_takeover(runner, tmp_path):
+    import_path(MINI, runner)
+    pemda = snapshot(runner)
+    report = import_path(kecamatan(tmp_path), runner)
+    assert report.dataset == "KEC" and report.written.nodes_created == 2
+    assert runner.read("MATCH (g:Goal {id: 'T1'}) RETURN g.dataset AS d") == [{"d": "PEMDA"}]
+    assert runner.read("MATCH (:Goal {id: 'S-KEC'})-[r:CONTRIBUTES_TO]->(:Goal {id: 'T1'}) RETURN r.dataset AS d") \
+        == [{"d": "KEC"}]
+    runner.write("MATCH (n {dataset: 'KEC'}) DETACH DELETE n")
+    assert without_lock(snapshot(runner)) == without_lock(pemda), "KEC's import changed nothing of PEMDA's"
+
+
+def test_defining_a_node_made_outside_any_dataset_is_refused_too(runner, tmp_path):
+    runner.write("CREATE (:Goal {id: 'T1', level: 'tujuan', statement: 'made by hand'})")
+    before = snapshot(runner)
+    folder = kecamatan(tmp_path, *TAKEOVERS[0][:2])
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    assert [str(problem) for problem in refused.value.problems] == \
+        ["goals.csv:3: id: 'T1' already exists in the database outside any dataset; ids are unique across datasets"]
+    assert snapshot(runner) == before

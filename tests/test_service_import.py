@@ -64,6 +64,21 @@ def test_a_bad_upload_lists_every_problem_and_writes_nothing(client, loaded):
     assert snapshot(loaded) == before
 
 
+def test_an_upload_defining_another_datasets_node_is_refused(client, loaded):
+    before = snapshot(loaded)
+    texts = {name: data.decode("utf-8").splitlines()[0] + "\n" for name, data in csv_files().items()}
+    texts["units.csv"] += "KEC,Kecamatan Uji,perangkat_daerah,\n"
+    texts["staff.csv"] += "199002022015032003,Andi,Pengelola Data,KEC,,\n"  # PEMDA's NIP, defined again
+    files = csv_files(**texts)
+    body = assert_error(upload(client, zip_bytes(files), "kec.zip"), 400)
+    message = ("'199002022015032003' already belongs to dataset 'PEMDA'; ids are unique across datasets "
+               "(import that dataset to change it)")
+    assert body["errors"] == [f"staff.csv:2: nip: {message}"]
+    assert body["problems"] == [{"file": "staff.csv", "row": 2, "column": "nip", "message": message,
+                                 "text": body["errors"][0]}]
+    assert snapshot(loaded) == before
+
+
 def test_missing_files_are_reported_without_temporary_paths(client, runner):
     files = csv_files()
     del files["units.csv"]

@@ -10,7 +10,7 @@ from graph.importer.build import Builder, Dataset
 from graph.importer.errors import ImportProblem, ImportRejected
 from graph.importer.sources import read_source
 from graph.importer import writer
-from graph.importer.writer import WriteSummary, existing_labels
+from graph.importer.writer import WriteSummary, existing_labels, foreign_owners
 from graph.model import apply_schema
 
 __all__ = ["ImportProblem", "ImportRejected", "ImportReport", "import_path", "validate_path"]
@@ -28,7 +28,8 @@ def validate_path(path: Path, runner: Runner, dataset: str | None = None) -> Dat
     tables, problems = read_source(Path(path))
     if problems:
         raise ImportRejected(problems)
-    builder = Builder(tables, lambda ids, name: existing_labels(runner, ids, name), dataset)
+    builder = Builder(tables, lambda ids, name: existing_labels(runner, ids, name), dataset,
+                      owners=lambda label, keys, name: foreign_owners(runner, label, keys, name))
     built = builder.build()
     if built is None:
         raise ImportRejected(builder.problems)

@@ -1,7 +1,9 @@
 """Turn validated rows into the graph to write, checking everything that spans rows and files.
 
 Nothing here touches the database except through `lookup`, which tells which ids that the files refer
-to (but do not define) already exist there, e.g. a province's goal that a kabupaten contributes to.
+to (but do not define) already exist there, e.g. a province's goal that a kabupaten contributes to, and
+`owners`, which tells which ids that the files define already belong to another dataset (refused: ids
+are unique across datasets; writer.read_state checks it again inside the import's transaction).
 
 Rows stream through: each file is read record by record (sources.Table.rows), each record is checked by
 its pydantic row model and at once reduced to what the graph needs (a tuple of node properties, the ids
@@ -18,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from pydantic import ValidationError
 
@@ -28,6 +30,8 @@ from graph.importer.rows import ROW_MODELS, Row, cell_problems, required_columns
 from graph.importer.sources import Table
 
 Lookup = Callable[[set[str], str], dict[str, str]]  # (ids, dataset) -> {id: label} in other datasets
+# (label, ids, dataset) -> {id: the dataset that holds it, None for a node without one} for ids outside dataset
+Owners = Callable[[str, Iterable[str], str], dict[Any, "str | None"]]
 EdgeKey = tuple[str, str, str]  # (type, from key, to key)
 
 _NO_PROPS: Mapping[str, Any] = MappingProxyType({})
@@ -158,12 +162,48 @@ class Dataset:
     nodes: dict[str, MutableMapping[Any, dict[str, Any]]] = field(default_factory=lambda: defaultdict(Nodes))
     edges: Edges = field(default_factory=Edges)
     edge_labels: Mapping[EdgeKey, tuple[str, str]] = field(default_factory=dict)
+    # where each id (or NIP) the files define is defined: row * 8 + index in `files` (the Builder's own
+    # `defined`, shared, not copied: no memory per row beyond what validation already holds)
+    origins: Mapping[str, int] = field(default_factory=dict)
+    files: tuple[str, ...] = tuple(f"{name}.csv" for name in _DEFINING)
 
     def counts(self) -> dict[str, int]:
         counts = {label: len(items) for label, items in self.nodes.items()}
         for rel_type, _, _ in self.edges:
             counts[rel_type] = counts.get(rel_type, 0) + 1
         return counts
+
+    def defined_at(self, key: Any) -> tuple[str, int, str] | None:
+        """(file, row, column) of the row that defines node `key`; an IndicatorYear's key (indicator id,
+        year) gives its indicator's (first) row."""
+        origin = self.origins.get(key[0] if isinstance(key, tuple) else key)
+        if origin is None:
+            return None
+        file = origin & 7
+        return self.files[file], origin >> 3, "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id"
+
+    def foreign_problems(self, owners: Mapping[str, Mapping[Any, str | None]]) -> list[ImportProblem]:
+        """One problem per node that the files define and the database holds in another dataset.
+
+        `owners` is label -> {key: the dataset holding that node, None for a node without one}. An
+        IndicatorYear follows its indicator: it is reported as the indicator's row, once."""
+        problems: list[ImportProblem] = []
+        seen: set[str] = set()
+        for label in sorted(owners, key=lambda name: name == model.INDICATOR_YEAR.label):
+            for key, owner in owners[label].items():
+                node_id = key[0] if isinstance(key, tuple) else key
+                if node_id in seen:
+                    continue
+                seen.add(node_id)
+                file, row, column = self.defined_at(node_id) or (label, None, model.NODE_TYPES_BY_LABEL[label].key[0])
+                if owner is None:
+                    message = (f"'{node_id}' already exists in the database outside any dataset; ids are unique "
+                               f"across datasets")
+                else:
+                    message = (f"'{node_id}' already belongs to dataset '{owner}'; ids are unique across datasets "
+                               f"(import that dataset to change it)")
+                problems.append(ImportProblem(file, row, column, message))
+        return problems
 
 
 @dataclass
@@ -187,9 +227,11 @@ class _Refs:
 class Builder:
     """Collects every problem in one pass; `build()` returns the dataset only when there is none."""
 
-    def __init__(self, tables: dict[str, Table], lookup: Lookup, dataset_name: str | None = None):
+    def __init__(self, tables: dict[str, Table], lookup: Lookup, dataset_name: str | None = None,
+                 owners: Owners | None = None):
         self.tables = tables
         self.lookup = lookup
+        self.owners = owners
         self.requested_name = dataset_name
         self.problems: list[ImportProblem] = []
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
@@ -197,7 +239,7 @@ class Builder:
         self.found: dict[str, str] = {}           # id -> label, for ids found in the database
         self.refs: dict[tuple[Any, ...], _Refs] = {}
         self.roots: list[str] = []                # units without parent_id
-        self.dataset = Dataset(name="")
+        self.dataset = Dataset(name="", origins=self.defined, files=tuple(self.files))
         self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
 
     def build(self) -> Dataset | None:
@@ -209,6 +251,7 @@ class Builder:
         self._links()
         self.dataset.name = self._dataset_name()
         self._resolve()
+        self._foreign()
         return None if self.problems else self.dataset
 
     def label_of(self, key: str) -> str | None:
@@ -428,6 +471,20 @@ class Builder:
             file, number, column = first[key]
             self._problem(file, number, column, f"'{key[2]}' is an indicator of '{key[1]}' itself: "
                           "a goal cannot contribute to its own indicator (it would support itself)")
+
+    def _foreign(self) -> None:
+        """Ids the files define that belong to another dataset in the database: refused, not taken over.
+        (Checked here so that a dry run reports them with every other problem; writer.read_state checks
+        again inside the import's transaction, where no concurrent import can slip in between.)"""
+        if self.owners is None or not self.dataset.name:
+            return
+        found: dict[str, dict[Any, str | None]] = {}
+        for label in _LABEL_OF_FILE:
+            if label is not None and self.dataset.nodes.get(label):
+                owned = self.owners(label, self.dataset.nodes[label], self.dataset.name)
+                if owned:
+                    found[label] = owned
+        self.problems += self.dataset.foreign_problems(found)
 
     def _first_given(self, wanted: set[EdgeKey]) -> dict[EdgeKey, tuple[str, int, str]]:
         """Where each of `wanted` was first given (one more pass over the references: only on problems)."""

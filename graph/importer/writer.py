@@ -1,7 +1,9 @@
 """Write a built dataset in ONE transaction with batched UNWIND statements: all of it or nothing.
 
 Each import is the whole truth about its dataset (one Pemda's files): nodes and edges that the previous
-import of the same dataset had and this one has not are removed in the same transaction. Nodes and
+import of the same dataset had and this one has not are removed in the same transaction. It never takes
+over another dataset's node: a node the files define that the database holds in another dataset refuses
+the import (read_state raises ImportRejected inside the transaction, which then rolls back). Nodes and
 edges are MERGEd on their keys and their properties replaced, so importing the same files again leaves
 the same graph, node for node and edge for edge. The implied indicator→goal CONTRIBUTES_TO edges
 (graph/model.py) are derived from MEASURED_BY at the end of the same transaction; the stale-edge removal
@@ -11,13 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
 
 from neo4j import ManagedTransaction
 
 from graph import model
 from graph.db import Runner
 from graph.importer.build import Dataset, EdgeKey
+from graph.importer.errors import ImportRejected
 
 BATCH_SIZE = 5000
 
@@ -59,28 +63,53 @@ def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, st
     return found
 
 
+def foreign_owners(runner: Runner, label: str, keys: Iterable[Any], dataset: str) -> dict[Any, str | None]:
+    """Which of `keys` exist in the database as `label` nodes outside `dataset`, and in which dataset
+    (None: a node without one). The builder's early check (build.Builder._foreign)."""
+    return _owners(lambda cypher, params: runner.read(cypher, params)[0]["owners"],
+                   model.NODE_TYPES_BY_LABEL[label], keys, dataset)
+
+
+def _owners(one: Callable[[str, dict[str, Any]], list[Any]], node: model.NodeType, keys: Iterable[Any],
+            dataset: str, batch_size: int = 50000) -> dict[Any, str | None]:
+    key_expr = _key_cypher(node, "n")
+    match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
+    cypher = (f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) "
+              f"WHERE n.dataset IS NULL OR n.dataset <> $dataset RETURN collect([{key_expr}, n.dataset]) AS owners")
+    found: dict[Any, str | None] = {}
+    keys = iter(keys)
+    while batch := [_key_param(key) for key in islice(keys, batch_size)]:
+        for key, owner in one(cypher, {"keys": batch, "dataset": dataset}):
+            found[_key(key)] = owner
+    return found
+
+
 def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
-    """Which keys the database holds now: this dataset's nodes and edges, and the nodes this import defines
-    that exist in another dataset. Read inside the import's own transaction (so what the plan is based on
-    cannot change before it commits), each as one collected list: a few records, not one per row."""
+    """Which keys the database holds now: this dataset's nodes and edges. Read inside the import's own
+    transaction (so what the plan is based on cannot change before it commits), each as one collected
+    list: a few records, not one per row.
+
+    A node the files define that the database holds in ANOTHER dataset (or in none) is refused here, not
+    taken over: ImportRejected names the file, row and field that define it, and the transaction rolls
+    back. (The builder checked this before the transaction; this is the check that holds, after the
+    import lock, when another import committed in between.)"""
     state = State()
 
     def one(cypher: str, params: dict[str, Any]) -> list[Any]:
         return tx.run(cypher, params).single(strict=True)[0]
 
+    foreign: dict[str, dict[Any, str | None]] = {}
     for node in model.NODE_TYPES:
         items = dataset.nodes.get(node.label, {})
         key_expr = _key_cypher(node, "n")
         own = one(f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect({key_expr})",
                   {"dataset": dataset.name})
-        state.own[node.label] = {_key(k) for k in own}
-        wanted = [_key_param(key) for key in items if key not in state.own[node.label]]
-        match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
-        others: set[Any] = set()
-        for batch in _batches(wanted, 50000):
-            others.update(_key(k) for k in one(
-                f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) RETURN collect({key_expr})", {"keys": batch}))
-        state.others[node.label] = others
+        mine = state.own[node.label] = {_key(k) for k in own}
+        owned = _owners(one, node, (key for key in items if key not in mine), dataset.name)
+        if owned:
+            foreign[node.label] = owned
+    if foreign:
+        raise ImportRejected(dataset.foreign_problems(foreign))
     for rel_type in model.REL_TYPE_NAMES:
         state.edges[rel_type] = set(one(
             f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
@@ -91,11 +120,10 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
 
 @dataclass
 class State:
-    """Keys in the database: this dataset's nodes per label, nodes of other datasets that this import
-    defines (taken over, as MERGE always did), and this dataset's edges per type as 'start|end'."""
+    """Keys in the database: this dataset's nodes per label and its edges per type as 'start|end'. (Any
+    other node this import defines does not exist yet: read_state refuses the import otherwise.)"""
 
     own: dict[str, set[Any]] = field(default_factory=dict)
-    others: dict[str, set[Any]] = field(default_factory=dict)
     edges: dict[str, set[str]] = field(default_factory=dict)
 
 
@@ -113,12 +141,12 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
     created: dict[str, set[Any]] = {}
     for node in model.NODE_TYPES:
         items = dataset.nodes.get(node.label, {})
-        own, others = state.own.get(node.label, set()), state.others.get(node.label, set())
+        own = state.own.get(node.label, set())
         new_rows, old_rows = [], []
         fresh = created.setdefault(node.label, set())
         for key, props in items.items():
             row = {**{k: v for k, v in props.items() if v is not None}, "dataset": name}
-            if key in own or key in others:
+            if key in own:
                 old_rows.append(row)
             else:
                 new_rows.append(row)
