@@ -135,9 +135,18 @@ def derive_implied_edges(runner: Runner, dataset: str | None = None) -> None:
 
 # Imports are serialised by a write lock on the one node of this label, taken first in every import's
 # transaction and held until it commits or rolls back: two imports at once would otherwise each plan
-# from the same state and collide on keys (or interleave into a mixed graph). The node holds nothing else.
+# from the same state and collide on keys (or interleave into a mixed graph). The node also carries the
+# version of the data: a fresh UUID set by every import that changes something (DATA_VERSION_STATEMENT, in
+# the same transaction), which the service's caches key on.
 IMPORT_LOCK_LABEL = "PokinImportLock"
 IMPORT_LOCK_STATEMENT = f"MERGE (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) SET lock.held = true"
+DATA_VERSION_STATEMENT = f"MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) SET lock.version = randomUUID()"
+# What identifies the data as it is now: the last import's version, and the node and relationship counts
+# (read from Neo4j's count store, O(1)), so a wipe or a write made outside the importer also shows.
+DATA_VERSION_QUERY = (f"OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) "
+                      "CALL () { MATCH (n) RETURN count(n) AS nodes } "
+                      "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } "
+                      "RETURN lock.version AS version, nodes, relationships")
 
 
 def constraint_statements() -> list[str]:

@@ -42,7 +42,8 @@ def cypher():
         refusal = check_plan(db.explain(text, params, timeout=timeout))
         if refusal:
             raise ApiError(refusal.status, refusal.reason)
-        columns, rows = db.table(text, params, timeout=timeout, limit=cap + 1)
+        # fresh: an analyst's own query may not be deterministic (rand(), datetime()); it is asked each time
+        columns, rows = db.table(text, params, timeout=timeout, limit=cap + 1, fresh=True)
     except neo4j_errors.AuthError:
         raise  # the service's own credentials: 503, like any unusable database
     except neo4j_errors.ClientError as exc:

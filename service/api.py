@@ -13,6 +13,7 @@ from graph.audit import FINDINGS, latest_year, run_audit, summary_rows
 from service.database import catalog, database, run_named
 from service.errors import ApiError, error_response
 from service.formats import int_arg, list_response, output_format, query_args, split_suffix
+from service.kept import kept_answer
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -20,12 +21,14 @@ YEAR_MAX = 9999
 
 
 def list_route(rule: str, endpoint: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a GET list endpoint at `rule` and at `rule.<suffix>` (e.g. `.csv`, `.xlsx`)."""
+    """Register a GET list endpoint at `rule` and at `rule.<suffix>` (e.g. `.csv`, `.xlsx`), its answers
+    kept per data version (service/kept.py)."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         name = endpoint or view.__name__
-        bp.add_url_rule(rule, name, view, methods=["GET"], defaults={"suffix": None})
-        bp.add_url_rule(rule + ".<suffix>", name, view, methods=["GET"])
+        served = kept_answer(view)
+        bp.add_url_rule(rule, name, served, methods=["GET"], defaults={"suffix": None})
+        bp.add_url_rule(rule + ".<suffix>", name, served, methods=["GET"])
         return view
 
     return decorate
@@ -38,18 +41,19 @@ def year_and_unit(args: dict[str, str]) -> tuple[int | None, str | None]:
 
 @bp.get("/health")
 def health():
-    """Neo4j reachable or not (503 with the reason), its version, whether any data is loaded."""
+    """Neo4j reachable or not (503 with the reason), its version, whether any data is loaded, the result cache."""
     try:
         row = database().read(
             "CALL dbms.components() YIELD name, versions "
             "CALL () { MATCH (n) RETURN count(n) > 0 AS loaded } "
-            "RETURN versions[0] AS version, loaded", timeout=5.0)[0]
+            "RETURN versions[0] AS version, loaded", timeout=5.0, fresh=True)[0]
     except Exception as exc:  # noqa: BLE001 - any failure means the database is not usable now
         # The driver's own message is the useful reason; anything else stays unnamed (no internals).
         known = isinstance(exc, (neo4j_errors.Neo4jError, neo4j_errors.DriverError))
         reason = str(exc) if known else "unexpected error"
         return error_response(503, f"Neo4j is not reachable: {reason}", headers={"Retry-After": "5"})
-    return current_app.json.response(ok=True, neo4j=row["version"], data_loaded=row["loaded"])
+    return current_app.json.response(ok=True, neo4j=row["version"], data_loaded=row["loaded"],
+                                     cache=database().results.summary())
 
 
 @list_route("/queries")
@@ -65,6 +69,7 @@ def list_queries(suffix: str | None):
 
 
 @bp.get("/queries/<name>")
+@kept_answer
 def run_query(name: str):
     """One named query, its parameters from the query string; write-mode queries are refused (403)."""
     name, suffix = split_suffix(name)

@@ -22,6 +22,7 @@ from service.cors import register_cors
 from service.database import Database
 from service.errors import register_error_handlers
 from service.formats import PokinJSONProvider
+from service.results import ResultCache
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -42,7 +43,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config["RUNNER"] = runner
         # The app owns this driver: close it when the app is garbage-collected or the process exits.
         weakref.finalize(app, runner.close)
-    app.extensions["pokin.database"] = Database(runner, app.config["DB_RETRY_TIME"], app.config["QUERY_TIMEOUT"])
+    results = ResultCache(int(app.config["CACHE_MB"] * 1024 * 1024), app.config["CACHE_SECONDS"])
+    app.extensions["pokin.database"] = Database(runner, app.config["DB_RETRY_TIME"], app.config["QUERY_TIMEOUT"],
+                                                results, app.config["CACHE_CHECK_SECONDS"])
     app.extensions["pokin.catalog"] = app.config.get("CATALOG") or load_catalog()
 
     app.before_request(identify)

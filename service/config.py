@@ -9,6 +9,9 @@
 | `POKIN_CYPHER_MAX_ROWS` | `CYPHER_MAX_ROWS` | 5000 (analyst Cypher row cap) |
 | `POKIN_PAGE_MAX` | `PAGE_MAX` | 1000 (largest `limit`) |
 | `POKIN_CORS_ORIGINS` | `CORS_ORIGINS` | none: CORS off; else `https://a.example,https://b.example` |
+| `POKIN_CACHE_MB` | `CACHE_MB` | 256: query rows kept until the data changes (service/results.py); 0 turns it off |
+| `POKIN_CACHE_SECONDS` | `CACHE_SECONDS` | 900: the longest a kept result is served (for writes made outside pokin) |
+| `POKIN_CACHE_CHECK_SECONDS` | `CACHE_CHECK_SECONDS` | 1: how often the data version is read; 0: on every request |
 
 The Neo4j connection itself comes from `graph.config.Neo4jSettings` (NEO4J_URI and friends).
 """
@@ -28,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "CYPHER_TIMEOUT": 10.0,
     "CYPHER_MAX_ROWS": 5000,
     "PAGE_MAX": 1000,
+    "CACHE_MB": 256.0,
+    "CACHE_SECONDS": 900.0,
+    "CACHE_CHECK_SECONDS": 1.0,
     # Not from the environment: how long one request may keep retrying an unreachable Neo4j, the
     # timeout of named queries, and the limits on an uploaded zip (members, bytes once unpacked).
     "DB_RETRY_TIME": 2.0,
@@ -45,6 +51,9 @@ _ENV = {
     "CYPHER_MAX_ROWS": "POKIN_CYPHER_MAX_ROWS",
     "PAGE_MAX": "POKIN_PAGE_MAX",
     "CORS_ORIGINS": "POKIN_CORS_ORIGINS",
+    "CACHE_MB": "POKIN_CACHE_MB",
+    "CACHE_SECONDS": "POKIN_CACHE_SECONDS",
+    "CACHE_CHECK_SECONDS": "POKIN_CACHE_CHECK_SECONDS",
 }
 
 
@@ -76,6 +85,9 @@ def normalise(config: Mapping[str, Any]) -> dict[str, Any]:
         "ZIP_MAX_MEMBERS": _number("ZIP_MAX_MEMBERS", config["ZIP_MAX_MEMBERS"], int, 1),
         "ZIP_MAX_UNPACKED_MB": _number("ZIP_MAX_UNPACKED_MB", config["ZIP_MAX_UNPACKED_MB"], float, 0.001),
         "CORS_ORIGINS": parse_origins(config["CORS_ORIGINS"]),
+        "CACHE_MB": _number("CACHE_MB", config["CACHE_MB"], float, 0.0),
+        "CACHE_SECONDS": _number("CACHE_SECONDS", config["CACHE_SECONDS"], float, 0.0),
+        "CACHE_CHECK_SECONDS": _number("CACHE_CHECK_SECONDS", config["CACHE_CHECK_SECONDS"], float, 0.0),
     }
 
 

@@ -4,34 +4,72 @@ Every read made while answering a request goes through `Database`, which passes 
 budget to the Runner: with Neo4j down, a request fails with 503 after about DB_RETRY_TIME seconds of
 retries (plus at most the driver's 5 s connection timeout) instead of the driver's usual 10 s. The
 driver's pool reconnects on its own, so the service answers again once Neo4j is back.
+
+Reads are answered from the app's ResultCache (service/results.py) while the data version, read once per
+request (at most every CACHE_CHECK_SECONDS per process), stays the same; `fresh=True` asks Neo4j whatever
+is kept (health and liveness checks).
 """
 from __future__ import annotations
 
+import json
+import time
 from typing import Any, Mapping
 
-from flask import current_app
+from flask import current_app, g
 
 from graph.catalog import Catalog, NamedQuery, ParameterError
 from graph.db import Explained, Runner
+from graph.model import DATA_VERSION_QUERY
 from service.formats import INT64_MAX
+from service.results import ResultCache
 
 
 class Database:
     """Runner.read-compatible (so graph.audit and Catalog.run accept it), with bounded retries."""
 
-    def __init__(self, runner: Runner, retry_time: float, query_timeout: float):
+    def __init__(self, runner: Runner, retry_time: float, query_timeout: float, results: ResultCache | None = None,
+                 version_seconds: float = 0.0):
         self.runner = runner
         self.retry_time = retry_time
         self.query_timeout = query_timeout
+        self.results = results or ResultCache(0, 0)
+        self.version_seconds = version_seconds
+        self._version: tuple[tuple, float] | None = None  # (version, when read), shared by the app's threads
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-             limit: int | None = None) -> list[dict[str, Any]]:
-        return self.table(cypher, params, timeout=timeout, limit=limit)[1]
+             limit: int | None = None, fresh: bool = False) -> list[dict[str, Any]]:
+        return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh)[1]
 
     def table(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-              limit: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:
-        return self.runner.read_table(cypher, params, timeout=timeout or self.query_timeout, limit=limit,
-                                      retry_time=self.retry_time)
+              limit: int | None = None, fresh: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
+        def ask() -> tuple[list[str], list[dict[str, Any]]]:
+            return self.runner.read_table(cypher, params, timeout=timeout or self.query_timeout, limit=limit,
+                                          retry_time=self.retry_time)
+
+        if fresh or not self.results.enabled:
+            return ask()
+        key = (cypher, json.dumps(params or {}, sort_keys=True, default=repr), limit)
+        return self.results.table(key, self.version(), ask)
+
+    def version(self) -> tuple:
+        """The data version, fixed for one request (or app context). Read from Neo4j at most every
+        `version_seconds` (CACHE_CHECK_SECONDS): that round trip is most of what a kept answer costs."""
+        if "pokin_data_version" not in g:
+            known = self._version
+            if known is not None and time.monotonic() - known[1] < self.version_seconds:
+                g.pokin_data_version = known[0]
+            else:
+                read_at = time.monotonic()
+                row = self.runner.read_table(DATA_VERSION_QUERY, timeout=self.query_timeout,
+                                             retry_time=self.retry_time)[1][0]
+                g.pokin_data_version = (row["version"], row["nodes"], row["relationships"])
+                self._version = (g.pokin_data_version, read_at)
+        return g.pokin_data_version
+
+    def forget_version(self) -> None:
+        """After this process changed the data (an upload): the next request reads the version again."""
+        self._version = None
+        g.pop("pokin_data_version", None)
 
     def explain(self, cypher: str, params: Mapping[str, Any] | None = None, *,
                 timeout: float | None = None) -> Explained:

@@ -14,6 +14,7 @@ from service.api import YEAR_MAX, bp, list_route
 from service.database import catalog, database, run_named
 from service.errors import ApiError
 from service.formats import int_arg, list_response, output_format, query_args
+from service.kept import kept_answer
 
 GOAL_DETAIL = """
 MATCH (g:Goal {id: $id})
@@ -142,6 +143,7 @@ YEAR_FIELDS = ("year", "baseline", "target", "realisasi", "target_tw1", "target_
 
 
 @bp.get("/goals/<id>")
+@kept_answer
 def goal(id: str):
     """A goal with its units, indicators and their yearly figures, contributions both ways, assigned ASN."""
     query_args(())
@@ -170,6 +172,7 @@ def goal_achievement(id: str, suffix: str | None):
 
 
 @bp.get("/units/<id>")
+@kept_answer
 def unit(id: str):
     """A unit: parent, sub-units, and for it and everything below it goals, staff, budget and findings."""
     args = query_args(("year",))

@@ -248,9 +248,14 @@ def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> di
         "schemas": {
             "Error": error,
             "ListPage": page,
-            "Health": {"type": "object", "required": ["ok", "neo4j", "data_loaded"],
+            "Health": {"type": "object", "required": ["ok", "neo4j", "data_loaded", "cache"],
                        "properties": {"ok": {"type": "boolean"}, "neo4j": {"type": "string"},
-                                      "data_loaded": {"type": "boolean"}}},
+                                      "data_loaded": {"type": "boolean"},
+                                      "cache": {"type": "object", "description": "The result cache (service/results.py)",
+                                                "required": ["enabled", "entries", "bytes", "hits", "misses"],
+                                                "properties": {key: {"type": "integer"} for key in (
+                                                    "entries", "bytes", "max_bytes", "hits", "misses",
+                                                    "too_large", "cleared")} | {"enabled": {"type": "boolean"}}}}},
             "GoalAnswer": {"type": "object", "required": ["ok", "goal"], "properties": {
                 "ok": {"type": "boolean"}, "goal": {"type": "object", "required": ["id", "level", "statement"],
                                                     "properties": {

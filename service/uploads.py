@@ -77,6 +77,7 @@ def import_upload():
             raise ApiError(503, "Neo4j became unreachable during the import; the import runs as one transaction, "
                                 "which was rolled back: nothing of it was written. Send it again once Neo4j "
                                 "answers", headers={"Retry-After": "5"}) from None
+    database().forget_version()  # this process's kept answers must not outlive the data they came from
     written = dataclasses.asdict(report.written) if report.written is not None else None
     return current_app.json.response(ok=True, dataset=report.dataset, dry_run=dry_run, counts=report.counts,
                                      written=written)

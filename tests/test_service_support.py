@@ -30,7 +30,9 @@ NIP_JOKO = "199208082020121005"
 
 
 def make_app(runner: Any, **config: Any):
-    return create_app({"TESTING": True, "RUNNER": runner, "TOKENS": TOKENS, **config})
+    """The app on the test database; the data version is read on every request (tests change the data
+    between requests; test_service_cache.py checks the production interval)."""
+    return create_app({"TESTING": True, "RUNNER": runner, "TOKENS": TOKENS, "CACHE_CHECK_SECONDS": 0, **config})
 
 
 @pytest.fixture

@@ -30,6 +30,9 @@ People = Callable[[str], tuple[str, str]]
 ACHIEVEMENT_TIMEOUT = 300.0
 
 
+TIMED_OUT_NOTE_START = "Capaian belum dapat dihitung dalam"
+
+
 @dataclass
 class View:
     """A built view: its kind, the pyvis network, and the rows it was built from."""
@@ -42,6 +45,11 @@ class View:
     achievement: dict[str, Any] = field(default_factory=dict)  # id -> {capaian, band} when coloured by it
     findings: dict[str, str] = field(default_factory=dict)     # id -> finding key when audit layers are on
     notes: list[str] = field(default_factory=list)             # what could not be shown, in Indonesian
+
+    @property
+    def partial(self) -> bool:
+        """Something ran out of time (the achievement): another try may show more, so it is not kept."""
+        return any(note.startswith(TIMED_OUT_NOTE_START) for note in self.notes)
 
     @property
     def title(self) -> str:
@@ -198,7 +206,7 @@ def _achievement_or_note(runner: Runner, catalog: Catalog, year: int | None, uni
     except neo4j_errors.Neo4jError as error:
         if "TimedOut" not in (getattr(error, "code", None) or ""):
             raise
-        notes.append(f"Capaian belum dapat dihitung dalam {timeout:g} detik; pohon diwarnai menurut level.")
+        notes.append(f"{TIMED_OUT_NOTE_START} {timeout:g} detik; pohon diwarnai menurut level.")
         return None
 
 

@@ -35,6 +35,10 @@ class WriteSummary:
     properties_set: int = 0
     batches: int = 0
 
+    def changed(self) -> bool:
+        return any((self.nodes_created, self.nodes_deleted, self.relationships_created,
+                    self.relationships_deleted, self.properties_set))
+
     def add(self, counters: Any) -> None:
         self.nodes_created += counters.nodes_created
         self.nodes_deleted += counters.nodes_deleted
@@ -226,6 +230,8 @@ def write(runner: Runner, statements: "list[_Statement] | Dataset | Callable[[Ma
             summary.batches = number
             if on_statement is not None:
                 on_statement(number)
+        if summary.changed():
+            tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
         return summary
 
     return runner.write_transaction(work, timeout=timeout)

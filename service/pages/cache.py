@@ -1,8 +1,8 @@
 """Slow page parts (the audit findings, achievement per OPD) computed within a time budget and kept a while.
 
 The named queries behind them can take tens of seconds on a big Pemda; a page must not. Each part runs with a
-server-side timeout; what finishes is kept for PAGES_CACHE_SECONDS (and dropped at once when the graph's node
-or relationship count changes, e.g. after an import). A part that runs past its timeout is computed once more
+server-side timeout; what finishes is kept for PAGES_CACHE_SECONDS (and dropped at once when the data version
+changes: an import, or a change of the node or relationship count). A part that runs past its timeout is computed once more
 in a background thread (at most one per part, PAGES_BACKGROUND_TIMEOUT seconds), so a reload shows it.
 """
 from __future__ import annotations
@@ -14,9 +14,6 @@ from typing import Any, Callable, Hashable
 from flask import current_app
 
 from service.database import database
-
-FINGERPRINT = "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } " \
-              "RETURN nodes, rels"
 
 
 _ONE_AT_A_TIME = threading.Semaphore(1)
@@ -63,8 +60,8 @@ def part_cache() -> PartCache:
 
 
 def fingerprint() -> tuple:
-    row = database().read(FINGERPRINT)[0]
-    return row["nodes"], row["rels"]
+    """The data version this request sees (service/database.py): a part computed under another is not shown."""
+    return database().version()
 
 
 def cached(key: Hashable, compute: Callable[[float], Any], timeout: float, stamp: tuple) -> Any:

@@ -13,16 +13,19 @@ Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, Callable
 
-from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, g, render_template, request, send_file, url_for
 
 from graph.audit import FINDINGS
 from service.api import YEAR_MAX
 from service.database import catalog, database
 from service.errors import ApiError
-from service.formats import int_arg
+from service.formats import int_arg, masking_wanted
+from service.masking import mask_text
+from service.kept import kept_answer
 from service.pages import data, people
 from service.pages.security import page_error, secure
 from visual import render
@@ -39,14 +42,23 @@ DOM_ID = "pokin-jaringan"
 COLOURS = {"tingkat": "level", "capaian": "achievement"}
 
 
-def twin(rule: str, json_rule: str, endpoint: str, *, extra: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Any]:
-    """Register a page at `rule` (and `extra` rules) in HTML and at `json_rule` as its JSON twin."""
+@functools.cache
+def _kept(view: Callable[..., Any]) -> Callable[..., Any]:
+    """One wrapper per view (a view registered twice, like `tree`, must map to the same function)."""
+    return kept_answer(view)
+
+
+def twin(rule: str, json_rule: str, endpoint: str, *, extra: tuple[str, ...] = (),
+         keep: bool = True) -> Callable[[Callable[..., Any]], Any]:
+    """Register a page at `rule` (and `extra` rules) in HTML and at `json_rule` as its JSON twin; its
+    complete answers are kept per data version (service/kept.py) unless `keep` is false."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
-        html_bp.add_url_rule(rule, endpoint, view, defaults={"fmt": "html"})
+        served = view if not keep else _kept(view)
+        html_bp.add_url_rule(rule, endpoint, served, defaults={"fmt": "html"})
         for number, path in enumerate(extra):  # an alias has its own endpoint, else werkzeug redirects to `rule`
-            html_bp.add_url_rule(path, f"{endpoint}_{number}", view, defaults={"fmt": "html"})
-        json_bp.add_url_rule(json_rule, endpoint, view, defaults={"fmt": "json"})
+            html_bp.add_url_rule(path, f"{endpoint}_{number}", served, defaults={"fmt": "html"})
+        json_bp.add_url_rule(json_rule, endpoint, served, defaults={"fmt": "json"})
         return view
 
     return decorate
@@ -62,7 +74,10 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
     if "nip" in args:  # anonymous readers link an ASN by pseudonym (a masked NIP would lead nowhere)
         args["nip"] = people.link_id(people.resolve(args["nip"]) or args["nip"])
     json_href = url_for(endpoint, **args, **request.args.to_dict())
-    return render_template(template, page=page, page_config=context, json_href=json_href, **html_only)
+    html = render_template(template, page=page, page_config=context, json_href=json_href, **html_only)
+    if masking_wanted():  # masked here, so a kept page (service/kept.py) is not masked again on every hit
+        html, g.pokin_page_masked = mask_text(html), True
+    return html
 
 
 def _year() -> int | None:
@@ -82,6 +97,7 @@ def _achievement_timeout() -> float:
 
 
 def _view_page(fmt: str, view: View, template: str, **extra: Any):
+    g.pokin_partial = view.partial  # ran out of time: not kept (service/kept.py), a reload tries again
     page = dict(data.view_data(view), **extra)
     page["year"] = page.get("year", view.params.get("year"))
     if fmt == "json":
@@ -93,7 +109,7 @@ def _view_page(fmt: str, view: View, template: str, **extra: Any):
 # -- pages --------------------------------------------------------------------------------------------------------
 
 
-@twin("/", "/beranda.json", "home", extra=("/beranda",))
+@twin("/", "/beranda.json", "home", extra=("/beranda",), keep=False)  # its slow parts have their own cache
 def home(fmt: str):
     """Beranda: the Pemda at a glance."""
     year, unit = _year(), request.args.get("unit") or None

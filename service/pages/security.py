@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import neo4j.exceptions as neo4j_errors
-from flask import Flask, Response, current_app, render_template, request
+from flask import Flask, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from service.errors import ApiError, is_timeout
@@ -34,14 +34,15 @@ DETAILS = {401: "Halaman ini hanya untuk pengguna dengan token (POKIN_ANONYMOUS_
 
 
 def secure(response: Response) -> Response:
-    """after_request of the HTML pages: security headers, and NIPs masked in the whole page for anonymous."""
+    """after_request of the HTML pages: security headers, and NIPs masked in the whole page for anonymous
+    (unless the page was masked as it was rendered, `g.pokin_page_masked`: see routes.answer)."""
     html = response.mimetype == "text/html"
     response.headers["Content-Security-Policy"] = CSP if html else JSON_CSP
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     if html:
         response.headers.setdefault("Cache-Control", "no-store")
-        if masking_wanted() and not response.direct_passthrough:
+        if masking_wanted() and not response.direct_passthrough and not g.get("pokin_page_masked"):
             response.set_data(mask_text(response.get_data(as_text=True)))
     return response
 
