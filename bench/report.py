@@ -19,7 +19,7 @@ def _f(value: Any, digits: int = 1) -> str:
 
 def import_table(results: list[dict[str, Any]]) -> str:
     lines = ["| scale | datasets | entities written | pokin importer | naive loader (measured rate → extrapolated) "
-             "| Cypher-only ceiling | importer ÷ naive | importer ÷ ceiling | importer peak RSS | re-import, last dataset |",
+             "| Cypher-only ceiling | importer ÷ naive | importer ÷ ceiling | importer peak RSS | re-import, last dataset (then again) |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         i = r.get("import")
@@ -27,6 +27,7 @@ def import_table(results: list[dict[str, Any]]) -> str:
             continue
         imp, naive, ceil = i["importer"], i["naive"], i["ceiling"]
         again = i["reimport_last"]["datasets"][0]
+        steady = (i.get("reimport_last_again") or {}).get("datasets", [{}])[0]
         lines.append(
             f"| {r['scale']} | {i['datasets']} | {_f(imp['entities_created'])} "
             f"| {_f(imp['seconds'])} s ({_f(imp['per_second'], 0)}/s; {_f(imp['wall_s'])} s with start-up) "
@@ -34,7 +35,7 @@ def import_table(results: list[dict[str, Any]]) -> str:
             f"~{_f(naive['extrapolated_s'], 0)} s "
             f"| {_f(ceil['seconds'])} s ({_f(ceil['per_second'], 0)}/s) | {_f(i['vs_naive'])}× | {_f(i['vs_ceiling'], 2)} "
             f"| {_f(imp['maxrss_kib'] / 1024, 0)} MiB | {_f(again['seconds'])} s, +{again['nodes_created']} nodes, "
-            f"+{again['relationships_created']} rels |")
+            f"+{again['relationships_created']} rels" + (f"; again {_f(steady['seconds'])} s" if steady else "") + " |")
     return "\n".join(lines)
 
 
@@ -64,10 +65,14 @@ def service_table(results: list[dict[str, Any]]) -> str:
     lines = ["| scale | clients | seconds | requests | req/s | p50 ms | p99 ms | errors (5xx/connection) | statuses |",
              "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        s = r.get("service")
-        if s:
-            lines.append(f"| {r['scale']} | {s['clients']} | {_f(s['seconds'])} | {_f(s['requests'])} | {_f(s['rps'])} "
-                         f"| {_f(s['p50_ms'])} | {_f(s['p99_ms'])} | {s['errors']} | {s['statuses']} |")
+        service = r.get("service")
+        variants = [(label, service[label]) for label in ("uncached", "cached") if label in (service or {})]
+        if service and not variants:
+            variants = [("", service)]
+        for label, s in variants:
+            lines.append(f"| {r['scale']}{' ' + label if label else ''} | {s['clients']} | {_f(s['seconds'])} "
+                         f"| {_f(s['requests'])} | {_f(s['rps'])} | {_f(s['p50_ms'])} | {_f(s['p99_ms'])} "
+                         f"| {s['errors']} | {s['statuses']} |")
     return "\n".join(lines)
 
 

@@ -285,9 +285,9 @@ def bench_import(runner: Runner, settings: Neo4jSettings, server: LocalServer, f
     seconds = sum(d["seconds"] for d in imported["datasets"])
     result["importer"] = {**imported, "entities_created": created, "seconds": seconds,
                           "per_second": created / seconds}
-    log("importer again (idempotent re-import)")
-    again = run_importer(settings, folders[-1:])
-    result["reimport_last"] = again
+    log("importer again, twice (idempotent re-import: right after the first import, then steady)")
+    result["reimport_last"] = run_importer(settings, folders[-1:])
+    result["reimport_last_again"] = run_importer(settings, folders[-1:])
     result["graph"] = graph_counts(runner)
     result["store_bytes"] = store_bytes(server)
     result["vs_naive"] = result["importer"]["per_second"] / result["naive"]["per_second"]
@@ -462,8 +462,22 @@ def networkx_compare(runner: Runner, results: dict[str, list[dict[str, Any]]], r
 # -- 3. service ---------------------------------------------------------------------------------------------
 
 def bench_service(settings: Neo4jSettings, runner: Runner, scale: str) -> dict[str, Any]:
+    """The same load twice, side by side: the service as shipped (result cache on) and with the cache off
+    (POKIN_CACHE_MB=0: every request asks Neo4j), each in a fresh `pokin serve` (cold cache)."""
+    out: dict[str, Any] = {}
+    for label, extra in (("uncached", {"POKIN_CACHE_MB": "0"}), ("cached", {})):
+        log(f"service load, {label}")
+        out[label] = _serve_and_load(settings, runner, scale, extra)
+    out.update({key: out["cached"][key] for key in ("clients", "seconds", "requests", "rps", "p50_ms", "p99_ms",
+                                                    "statuses", "errors")})
+    if out["uncached"]["rps"]:
+        out["rps_ratio"] = out["cached"]["rps"] / out["uncached"]["rps"]
+    return out
+
+
+def _serve_and_load(settings: Neo4jSettings, runner: Runner, scale: str, extra: dict[str, str]) -> dict[str, Any]:
     port = free_port()
-    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.password}
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.password, **extra}
     server = subprocess.Popen([str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1",
                                "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
