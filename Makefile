@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo test bench neo4j-stop clean
+.PHONY: setup browser demo test bench bench-nasional neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -34,6 +34,13 @@ bench: setup
 	nice $(BIN)/pokin bench --scale kabupaten --out bench/results/kabupaten.json
 	nice $(BIN)/pokin bench --scale provinsi --out bench/results/provinsi.json
 	$(BIN)/python bench/report.py bench/results/kabupaten.json bench/results/provinsi.json
+
+# The national slice (~1.07 M ASN, 199 datasets): only the pokin importer, the graph's counts and the store
+# size (the naive loader and the ceiling would take hours); about an hour on this 2-core machine.
+bench-nasional: setup
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	POKIN_BENCH_HEAP=6g POKIN_BENCH_PAGECACHE=6g nice $(BIN)/pokin bench --scale nasional --only load --out bench/results/nasional.json
+	$(BIN)/python bench/report.py bench/results/nasional.json
 
 neo4j-stop: setup
 	$(BIN)/pokin neo4j stop

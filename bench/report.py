@@ -39,6 +39,20 @@ def import_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def load_table(results: list[dict[str, Any]]) -> str:
+    lines = ["| scale | datasets | entities written | importer (sum of datasets) | slowest dataset | wall clock "
+             "| importer peak RSS | nodes | relationships | store after checkpoint | bytes per entity |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        d = r.get("load")
+        if d:
+            lines.append(f"| {r['scale']} | {d['datasets']} | {_f(d['entities_created'])} | {_f(d['seconds'])} s "
+                         f"({_f(d['per_second'], 0)}/s) | {_f(d['slowest_dataset_s'])} s | {_f(d['wall_s'])} s "
+                         f"| {_f(d['maxrss_kib'] / 1024, 0)} MiB | {_f(d['graph']['nodes'])} | {_f(d['graph']['edges'])} "
+                         f"| {_f(d['store_bytes'] / 2 ** 30, 2)} GiB | {_f(d['bytes_per_entity'], 0)} |")
+    return "\n".join(lines) if len(lines) > 2 else ""
+
+
 def query_table(result: dict[str, Any]) -> str:
     q = result.get("queries")
     if not q:
@@ -89,6 +103,8 @@ def view_table(results: list[dict[str, Any]]) -> str:
 def main(paths: list[str]) -> None:
     results = [json.loads(Path(p).read_text()) for p in paths if Path(p).exists()]
     print("## Import\n\n" + import_table(results) + "\n")
+    if load_table(results):
+        print("## Import only (pokin importer, every dataset)\n\n" + load_table(results) + "\n")
     for r in results:
         print("## Queries\n\n" + query_table(r) + "\n")
     print("## Service\n\n" + service_table(results) + "\n")
