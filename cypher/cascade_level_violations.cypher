@@ -15,44 +15,30 @@
 // Rows: from_id, from_level, to_id, to_level (the goal levels, for an indicator its goal's), direction
 // ('down' or 'across'). from_id/to_id are the contribution's own ends (an indicator's id when it is one); one
 // row per contribution (and per measured goal, if an indicator measures several); sorted by from_id, to_id.
-WITH ['visi', 'misi', 'tujuan_pemda', 'sasaran_pemda', 'tujuan', 'sasaran', 'sasaran_program',
-      'sasaran_kegiatan', 'sasaran_subkegiatan', 'rhk'] AS cascade
-MATCH (s:Goal|Indicator)-[c:CONTRIBUTES_TO]->(t:Goal|Indicator)
-WHERE NOT coalesce(c.implied, false)
-CALL (s) {
-  WITH s WHERE s:Goal RETURN s AS sg
-  UNION
-  WITH s WHERE NOT s:Goal
-  MATCH (sg:Goal)-[:MEASURED_BY]->(s) RETURN sg
-}
-CALL (t) {
-  WITH t WHERE t:Goal RETURN t AS tg
-  UNION
-  WITH t WHERE NOT t:Goal
-  MATCH (tg:Goal)-[:MEASURED_BY]->(t) RETURN tg
-}
+// the rank of each step, top to bottom
+WITH {visi: 0, misi: 1, tujuan_pemda: 2, sasaran_pemda: 3, tujuan: 4, sasaran: 5, sasaran_program: 6,
+      sasaran_kegiatan: 7, sasaran_subkegiatan: 8, rhk: 9} AS rank
+// every contribution once, from the relationship type's index (not from each node's relationships)
+MATCH ()-[c:CONTRIBUTES_TO]->()
+WITH rank, c, startNode(c) AS s, endNode(c) AS t
+WHERE (s:Goal OR s:Indicator) AND (t:Goal OR t:Indicator) AND NOT coalesce(c.implied, false)
+// an indicator stands for the goal(s) measuring it
+UNWIND CASE WHEN s:Goal THEN [s] ELSE [(g:Goal)-[:MEASURED_BY]->(s) | g] END AS sg
+UNWIND CASE WHEN t:Goal THEN [t] ELSE [(g:Goal)-[:MEASURED_BY]->(t) | g] END AS tg
+WITH rank, c, sg, tg, sg.level AS from_level, tg.level AS to_level
 // whether a pemda unit is accountable matters only for a tujuan or sasaran: the rest skip the lookups
-CALL (sg, tg) {
-  WITH sg, tg
-  WHERE NOT coalesce(sg.level IN ['tujuan', 'sasaran'] OR tg.level IN ['tujuan', 'sasaran'], false)
-  RETURN false AS from_pemda, false AS to_pemda
-  UNION
-  WITH sg, tg
-  WHERE coalesce(sg.level IN ['tujuan', 'sasaran'] OR tg.level IN ['tujuan', 'sasaran'], false)
-  WITH sg, tg, EXISTS { (:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(tg) } AS to_pemda
-  RETURN to_pemda,
-         EXISTS {
-           MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(sg)
-           WHERE NOT to_pemda OR EXISTS { (p)-[:ASSIGNED_TO]->(tg) }
-         } AS from_pemda
-}
-WITH cascade, s, t, sg, tg,
-     CASE WHEN from_pemda AND sg.level IN ['tujuan', 'sasaran'] THEN sg.level + '_pemda' ELSE sg.level END AS from_step,
-     CASE WHEN to_pemda AND tg.level IN ['tujuan', 'sasaran'] THEN tg.level + '_pemda' ELSE tg.level END AS to_step
-WITH s, t, sg, tg,
-     [i IN range(0, size(cascade) - 1) WHERE cascade[i] = from_step][0] AS from_rank,
-     [i IN range(0, size(cascade) - 1) WHERE cascade[i] = to_step][0] AS to_rank
+WITH rank, c, sg, tg, from_level, to_level,
+     CASE WHEN from_level IN ['tujuan', 'sasaran'] OR to_level IN ['tujuan', 'sasaran']
+          THEN EXISTS { (:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(tg) } ELSE false END AS to_pemda
+WITH rank, c, from_level, to_level,
+     CASE WHEN from_level IN ['tujuan', 'sasaran']
+            AND EXISTS { MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(sg)
+                         WHERE NOT to_pemda OR EXISTS { (p)-[:ASSIGNED_TO]->(tg) } }
+          THEN from_level + '_pemda' ELSE from_level END AS from_step,
+     CASE WHEN to_pemda AND to_level IN ['tujuan', 'sasaran'] THEN to_level + '_pemda' ELSE to_level END AS to_step
+WITH c, from_level, to_level, rank[from_step] AS from_rank, rank[to_step] AS to_rank
 WHERE to_rank >= from_rank
-RETURN DISTINCT s.id AS from_id, sg.level AS from_level, t.id AS to_id, tg.level AS to_level,
+// the ends' ids are read for the few rows reported only
+RETURN DISTINCT startNode(c).id AS from_id, from_level, endNode(c).id AS to_id, to_level,
        CASE WHEN to_rank > from_rank THEN 'down' ELSE 'across' END AS direction
 ORDER BY from_id, to_id, to_level
