@@ -19,46 +19,35 @@
 // Rows: from_id, from_level, to_id, to_level (goal levels, for an indicator its goal's; ids are the
 // contribution's own ends), skipped (the steps jumped over, top to bottom, named as above); sorted by
 // from_id, to_id.
+// the steps, top to bottom, and the rank of each
 WITH ['visi', 'misi', 'tujuan_pemda', 'sasaran_pemda', 'tujuan', 'sasaran', 'sasaran_program',
       'sasaran_kegiatan', 'sasaran_subkegiatan', 'rhk'] AS cascade,
+     {visi: 0, misi: 1, tujuan_pemda: 2, sasaran_pemda: 3, tujuan: 4, sasaran: 5, sasaran_program: 6,
+      sasaran_kegiatan: 7, sasaran_subkegiatan: 8, rhk: 9} AS rank,
      [['rhk', 'sasaran_kegiatan'], ['rhk', 'sasaran_program'], ['rhk', 'sasaran'], ['rhk', 'sasaran_pemda'],
       ['sasaran', 'sasaran_pemda']] AS allowed_skips
-MATCH (s:Goal|Indicator)-[c:CONTRIBUTES_TO]->(t:Goal|Indicator)
-WHERE NOT coalesce(c.implied, false)
-CALL (s) {
-  WITH s WHERE s:Goal RETURN s AS sg
-  UNION
-  WITH s WHERE NOT s:Goal
-  MATCH (sg:Goal)-[:MEASURED_BY]->(s) RETURN sg
-}
-CALL (t) {
-  WITH t WHERE t:Goal RETURN t AS tg
-  UNION
-  WITH t WHERE NOT t:Goal
-  MATCH (tg:Goal)-[:MEASURED_BY]->(t) RETURN tg
-}
+// every contribution once, from the relationship type's index (not from each node's relationships)
+MATCH ()-[c:CONTRIBUTES_TO]->()
+WITH cascade, rank, allowed_skips, c, startNode(c) AS s, endNode(c) AS t
+WHERE (s:Goal OR s:Indicator) AND (t:Goal OR t:Indicator) AND NOT coalesce(c.implied, false)
+// an indicator stands for the goal(s) measuring it
+UNWIND CASE WHEN s:Goal THEN [s] ELSE [(g:Goal)-[:MEASURED_BY]->(s) | g] END AS sg
+UNWIND CASE WHEN t:Goal THEN [t] ELSE [(g:Goal)-[:MEASURED_BY]->(t) | g] END AS tg
+WITH cascade, rank, allowed_skips, c, sg, tg, sg.level AS from_level, tg.level AS to_level
 // whether a pemda unit is accountable matters only for a tujuan or sasaran: the rest skip the lookups
-CALL (sg, tg) {
-  WITH sg, tg
-  WHERE NOT coalesce(sg.level IN ['tujuan', 'sasaran'] OR tg.level IN ['tujuan', 'sasaran'], false)
-  RETURN false AS from_pemda, false AS to_pemda
-  UNION
-  WITH sg, tg
-  WHERE coalesce(sg.level IN ['tujuan', 'sasaran'] OR tg.level IN ['tujuan', 'sasaran'], false)
-  WITH sg, tg, EXISTS { (:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(tg) } AS to_pemda
-  RETURN to_pemda,
-         EXISTS {
-           MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(sg)
-           WHERE NOT to_pemda OR EXISTS { (p)-[:ASSIGNED_TO]->(tg) }
-         } AS from_pemda
-}
-WITH cascade, allowed_skips, s, t, sg, tg,
-     CASE WHEN from_pemda AND sg.level IN ['tujuan', 'sasaran'] THEN sg.level + '_pemda' ELSE sg.level END AS from_step,
-     CASE WHEN to_pemda AND tg.level IN ['tujuan', 'sasaran'] THEN tg.level + '_pemda' ELSE tg.level END AS to_step
-WITH cascade, allowed_skips, s, t, sg, tg, from_step, to_step,
-     [i IN range(0, size(cascade) - 1) WHERE cascade[i] = from_step][0] AS from_rank,
-     [i IN range(0, size(cascade) - 1) WHERE cascade[i] = to_step][0] AS to_rank
+WITH cascade, rank, allowed_skips, c, sg, tg, from_level, to_level,
+     CASE WHEN from_level IN ['tujuan', 'sasaran'] OR to_level IN ['tujuan', 'sasaran']
+          THEN EXISTS { (:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(tg) } ELSE false END AS to_pemda
+WITH cascade, rank, allowed_skips, c, from_level, to_level,
+     CASE WHEN from_level IN ['tujuan', 'sasaran']
+            AND EXISTS { MATCH (p:Unit {kind: 'pemda'})-[:ASSIGNED_TO]->(sg)
+                         WHERE NOT to_pemda OR EXISTS { (p)-[:ASSIGNED_TO]->(tg) } }
+          THEN from_level + '_pemda' ELSE from_level END AS from_step,
+     CASE WHEN to_pemda AND to_level IN ['tujuan', 'sasaran'] THEN to_level + '_pemda' ELSE to_level END AS to_step
+WITH cascade, allowed_skips, c, from_level, to_level, from_step, to_step,
+     rank[from_step] AS from_rank, rank[to_step] AS to_rank
 WHERE to_rank < from_rank - 1 AND NOT [from_step, to_step] IN allowed_skips
-RETURN DISTINCT s.id AS from_id, sg.level AS from_level, t.id AS to_id, tg.level AS to_level,
+// the ends' ids are read for the few rows reported only
+RETURN DISTINCT startNode(c).id AS from_id, from_level, endNode(c).id AS to_id, to_level,
        cascade[to_rank + 1..from_rank] AS skipped
 ORDER BY from_id, to_id, to_level
