@@ -15,10 +15,13 @@
 // derives from every MEASURED_BY (graph/model.py), so a cycle is a cycle of CONTRIBUTES_TO, found by one
 // breadth-first ANY SHORTEST search per element searched from (no bound on indicator steps). This
 // terminates quickly on cycles, on chains thousands deep and on graphs with exponentially many paths.
-MATCH (n:Goal|Indicator)
-WITH n,
-     COUNT { (:Goal|Indicator)-[:CONTRIBUTES_TO]->(n) } AS ins,
-     COUNT { (n)-[:CONTRIBUTES_TO]->(:Goal|Indicator) } AS outs
+// how many contributions go in and out of each element, counted from the relationship type's index (not
+// from each element's own relationships)
+MATCH ()-[c:CONTRIBUTES_TO]->()
+WITH startNode(c) AS a, endNode(c) AS b
+WHERE (a:Goal OR a:Indicator) AND (b:Goal OR b:Indicator)
+UNWIND [[a, 0, 1], [b, 1, 0]] AS end
+WITH end[0] AS n, sum(end[1]) AS ins, sum(end[2]) AS outs
 WHERE ins > 0 AND outs > 0
 CALL (n, ins, outs) {
   // an interior link of a one-way chain is searched only when its id is locally smallest (closed rings)
