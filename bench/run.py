@@ -161,7 +161,8 @@ def run_importer(settings: Neo4jSettings, folders: list[Path]) -> dict[str, Any]
     done = subprocess.run([sys.executable, "-c", _IMPORTER, *map(str, folders)], cwd=ROOT, env=env,
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"importer failed: {done.stderr[-3000:]}")
+        last = done.stderr.strip().splitlines()[-3:]  # the exception itself first: results keep 2,000 characters
+        raise RuntimeError(f"importer failed: {' | '.join(last)} ... {done.stderr[-1500:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["wall_s"] = time.perf_counter() - started  # includes interpreter start and imports, as the CLI
     return result

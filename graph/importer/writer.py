@@ -59,7 +59,8 @@ def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, st
     for node in (model.UNIT, model.GOAL, model.INDICATOR, model.ACTIVITY, model.ASN):
         key = node.key[0]
         rows = runner.read(
-            f"MATCH (n:{node.label}) WHERE n.{key} IN $ids AND coalesce(n.dataset, '') <> $dataset "
+            f"MATCH (n:{node.label}) {model.key_index_hint(node, 'n')} "
+            f"WHERE n.{key} IN $ids AND coalesce(n.dataset, '') <> $dataset "
             f"RETURN n.{key} AS key",
             {"ids": sorted(ids), "dataset": dataset},
         )
@@ -78,7 +79,7 @@ def _owners(one: Callable[[str, dict[str, Any]], list[Any]], node: model.NodeTyp
             dataset: str, batch_size: int = 50000) -> dict[Any, str | None]:
     key_expr = _key_cypher(node, "n")
     match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
-    cypher = (f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) "
+    cypher = (f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
               f"WHERE n.dataset IS NULL OR n.dataset <> $dataset RETURN collect([{key_expr}, n.dataset]) AS owners")
     found: dict[Any, str | None] = {}
     keys = iter(keys)
@@ -160,13 +161,15 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
         match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
         for batch in _batches(old_rows, batch_size):
             statements.append(_Statement(
-                f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) WITH n, row WHERE properties(n) <> row "
+                f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
+                f"WITH n, row WHERE properties(n) <> row "
                 f"SET n = row", {"rows": batch}))
         stale = [_key_param(key) for key in own if key not in items]
         key_match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
         for batch in _batches(stale, batch_size):
             statements.append(_Statement(
-                f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) DETACH DELETE n", {"keys": batch}))
+                f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')} "
+                f"DETACH DELETE n", {"keys": batch}))
 
     grouped: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     wanted_edges: dict[str, set[str]] = defaultdict(set)
@@ -185,8 +188,10 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
     for (verb, rel_type, start_label, end_label), rows in sorted(grouped.items()):
         start_key = model.NODE_TYPES_BY_LABEL[start_label].key[0]
         end_key = model.NODE_TYPES_BY_LABEL[end_label].key[0]
-        ends = f"UNWIND $rows AS row MATCH (a:{start_label} {{{start_key}: row.start}}) " \
-               f"MATCH (b:{end_label} {{{end_key}: row.end}}) "
+        start_hint = model.key_index_hint(model.NODE_TYPES_BY_LABEL[start_label], "a")
+        end_hint = model.key_index_hint(model.NODE_TYPES_BY_LABEL[end_label], "b")
+        ends = f"UNWIND $rows AS row MATCH (a:{start_label} {{{start_key}: row.start}}) {start_hint} " \
+               f"MATCH (b:{end_label} {{{end_key}: row.end}}) {end_hint} "
         write_edge = {
             "CREATE": f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props",
             "MERGE": f"MERGE (a)-[r:{rel_type}]->(b) SET r = row.props",
