@@ -60,9 +60,11 @@ CALL (staff) {
 UNWIND staff AS row
 WITH row.s AS s, row.nexts AS nexts, leads_up
 WHERE NOT any(next IN nexts WHERE next IN leads_up)
-// and is not itself assigned to an outcome (the few left are looked at again)
+// and is not itself assigned to an outcome (the few left are looked at again; the level is tested on the
+// list so that the planner cannot start from the outcome goals' index and try each against every ASN)
 WITH s
-WHERE NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e:Goal) WHERE e.level IN ['visi', 'misi', 'tujuan', 'sasaran'] }
+WHERE NOT any(level IN [(s)-[:ASSIGNED_TO]->(e:Goal) | e.level]
+              WHERE coalesce(level IN ['visi', 'misi', 'tujuan', 'sasaran'], false))
 OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)
 WITH s, u
 WHERE $unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) }
