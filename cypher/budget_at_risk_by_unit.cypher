@@ -9,13 +9,16 @@ WHERE $year IS NULL OR act.year = $year
 OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(act)
 WITH act, head(collect(u)) AS u
 WHERE ($unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) })
-// existence only: one breadth-first search upward (each node once), stopped at the first outcome it meets
+// existence only: one breadth-first search upward (each node once), stopped at the first outcome it meets.
+// The outcome test comes after DISTINCT on purpose: with it inside the MATCH the planner may start from the
+// (few) outcome goals and expand Into the activity, which enumerates every path (2^n on a ladder of n rungs)
 CALL (act) {
-  OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(goal:Goal)
-  WHERE goal.level IN ['visi', 'misi', 'tujuan', 'sasaran']
-  WITH DISTINCT goal
+  OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(reached)
+  WITH DISTINCT reached
+  WHERE reached:Goal AND reached.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WITH reached
   LIMIT 1
-  RETURN count(goal) > 0 AS reaches
+  RETURN count(reached) > 0 AS reaches
 }
 WITH act, u, reaches
 WHERE NOT reaches
