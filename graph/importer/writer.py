@@ -24,6 +24,9 @@ from graph.importer.build import Dataset, EdgeKey
 from graph.importer.errors import ImportRejected
 
 BATCH_SIZE = 5000
+# The validation's reads (which ids exist elsewhere) get the write transaction's bound, not the runner's 30 s
+# default: on a big, busy database they are large, and a timeout there would fail an import that is fine.
+READ_TIMEOUT = 600.0
 
 
 @dataclass
@@ -62,7 +65,7 @@ def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, st
             f"MATCH (n:{node.label}) {model.key_index_hint(node, 'n')} "
             f"WHERE n.{key} IN $ids AND coalesce(n.dataset, '') <> $dataset "
             f"RETURN n.{key} AS key",
-            {"ids": sorted(ids), "dataset": dataset},
+            {"ids": sorted(ids), "dataset": dataset}, timeout=READ_TIMEOUT,
         )
         found.update({row["key"]: node.label for row in rows})
     return found
@@ -71,7 +74,7 @@ def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, st
 def foreign_owners(runner: Runner, label: str, keys: Iterable[Any], dataset: str) -> dict[Any, str | None]:
     """Which of `keys` exist in the database as `label` nodes outside `dataset`, and in which dataset
     (None: a node without one). The builder's early check (build.Builder._foreign)."""
-    return _owners(lambda cypher, params: runner.read(cypher, params)[0]["owners"],
+    return _owners(lambda cypher, params: runner.read(cypher, params, timeout=READ_TIMEOUT)[0]["owners"],
                    model.NODE_TYPES_BY_LABEL[label], keys, dataset)
 
 
