@@ -73,7 +73,13 @@ def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, st
 
 def foreign_owners(runner: Runner, label: str, keys: Iterable[Any], dataset: str) -> dict[Any, str | None]:
     """Which of `keys` exist in the database as `label` nodes outside `dataset`, and in which dataset
-    (None: a node without one). The builder's early check (build.Builder._foreign)."""
+    (None: a node without one). The builder's early check (build.Builder._foreign). When the database holds
+    no `label` node outside `dataset` (a first import, or one Pemda per database) nothing can clash, and one
+    existence test replaces a seek per key."""
+    outside = runner.read(f"RETURN EXISTS {{ MATCH (n:{label}) WHERE n.dataset IS NULL OR n.dataset <> $dataset }} "
+                          "AS found", {"dataset": dataset}, timeout=READ_TIMEOUT)[0]["found"]
+    if not outside:
+        return {}
     return _owners(lambda cypher, params: runner.read(cypher, params, timeout=READ_TIMEOUT)[0]["owners"],
                    model.NODE_TYPES_BY_LABEL[label], keys, dataset)
 
