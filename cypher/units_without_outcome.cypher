@@ -19,9 +19,10 @@ WITH u, elements
 WHERE elements > 0
 // existence only: one breadth-first search upward (each node once), stopped at the first outcome it meets
 CALL (u) {
-  OPTIONAL MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x:Goal)
-  WHERE x.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  OPTIONAL MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x)
   WITH DISTINCT x
+  WHERE x:Goal AND x.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WITH x
   LIMIT 1
   RETURN count(x) AS outcomes
 }
