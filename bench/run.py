@@ -165,6 +165,11 @@ def run_importer(settings: Neo4jSettings, folders: list[Path]) -> dict[str, Any]
         raise RuntimeError(f"importer failed: {' | '.join(last)} ... {done.stderr[-1500:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["wall_s"] = time.perf_counter() - started  # includes interpreter start and imports, as the CLI
+    datasets = result["datasets"]
+    result["entities_created"] = sum(d["nodes_created"] + d["relationships_created"] for d in datasets)
+    result["seconds"] = sum(d["seconds"] for d in datasets)
+    result["per_second"] = result["entities_created"] / result["seconds"] if result["seconds"] else 0.0
+    result["slowest_dataset_s"] = max((d["seconds"] for d in datasets), default=0.0)
     return result
 
 
@@ -290,11 +295,7 @@ def bench_import(runner: Runner, settings: Neo4jSettings, server: LocalServer, f
         result["ceiling"]["seconds"]
     wipe(runner)
     log(f"importer on {len(folders)} dataset(s)")
-    imported = run_importer(settings, folders)
-    created = sum(d["nodes_created"] + d["relationships_created"] for d in imported["datasets"])
-    seconds = sum(d["seconds"] for d in imported["datasets"])
-    result["importer"] = {**imported, "entities_created": created, "seconds": seconds,
-                          "per_second": created / seconds}
+    result["importer"] = run_importer(settings, folders)
     log("importer again, twice (idempotent re-import: right after the first import, then steady)")
     result["reimport_last"] = run_importer(settings, folders[-1:])
     result["reimport_last_again"] = run_importer(settings, folders[-1:])
@@ -313,13 +314,10 @@ def bench_load(runner: Runner, settings: Neo4jSettings, server: LocalServer, fol
     wipe(runner)
     log(f"importer on {len(folders)} dataset(s)")
     imported = run_importer(settings, folders)
-    created = sum(d["nodes_created"] + d["relationships_created"] for d in imported["datasets"])
-    seconds = sum(d["seconds"] for d in imported["datasets"])
-    slowest = max(imported["datasets"], key=lambda d: d["seconds"])
     graph = graph_counts(runner)
     stored = checkpointed_store_bytes(server)
-    return {"datasets": len(folders), "entities_created": created, "seconds": seconds, "per_second": created / seconds,
-            "wall_s": imported["wall_s"], "maxrss_kib": imported["maxrss_kib"], "slowest_dataset_s": slowest["seconds"],
+    return {"datasets": len(folders), **{key: imported[key] for key in (
+                "entities_created", "seconds", "per_second", "wall_s", "maxrss_kib", "slowest_dataset_s")},
             "graph": graph, "store_bytes": stored,
             "bytes_per_entity": stored / max(1, graph["nodes"] + graph["edges"])}
 
