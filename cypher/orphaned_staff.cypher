@@ -5,11 +5,32 @@
 // (reason `dead_end`).
 // Rows: nip, name, position, unit_id, unit_name, reason, assigned_to (ids of what they are assigned to).
 // param unit: str? Only staff of this unit or of any unit below it (PART_OF).
-// the staff in scope: all, or those of the unit's subtree (found from the unit down, not per ASN)
+// Two ways to the same answer, chosen by $unit, so that the work grows with what is asked:
+// - the whole graph: the elements from which an outcome is reached are found once, from the outcomes down
+//   (one breadth-first search per element right below an outcome, never entering another outcome), and each
+//   ASN is checked against that set;
+// - one unit: only its staff are read (from the unit down), and the search runs upward from what they are
+//   assigned to, so a small unit costs little however big the graph is.
 CALL () {
   WITH $unit AS unit
   WHERE unit IS NULL
-  MATCH (s:ASN)
+  CALL () {
+    MATCH (s:ASN)
+    RETURN collect(s) AS staff
+  }
+  CALL () {
+    MATCH (o:Goal)<-[:CONTRIBUTES_TO]-(below)
+    WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+      AND NOT coalesce(below:Goal AND below.level IN ['visi', 'misi', 'tujuan', 'sasaran'], false)
+    WITH DISTINCT below
+    MATCH path = (below)<-[:CONTRIBUTES_TO*0..]-(reaching)
+    WHERE all(n IN nodes(path) WHERE NOT coalesce(n:Goal AND n.level IN ['visi', 'misi', 'tujuan', 'sasaran'], false))
+    WITH DISTINCT reaching
+    RETURN collect(reaching) AS reaching
+  }
+  UNWIND staff AS s
+  WITH s, reaching
+  WHERE NOT any(e IN [(s)-[:ASSIGNED_TO]->(e) | e] WHERE e IN reaching)
   RETURN s
   UNION
   WITH $unit AS unit
@@ -17,49 +38,49 @@ CALL () {
   MATCH (:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
   WITH DISTINCT sub
   MATCH (sub)<-[:MEMBER_OF]-(s:ASN)
+  OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO]->(next)
+  WITH s, collect(DISTINCT next) AS nexts
+  WITH collect({s: s, nexts: nexts}) AS staff
+  // An element reaches an outcome when it is one or when an element it contributes to does. The thousands of
+  // ASN share a few hundred such elements, and those a few hundred more above them: the search upward runs
+  // once per element two steps up, not once per ASN.
+  CALL (staff) {
+    UNWIND staff AS row
+    UNWIND row.nexts AS next
+    WITH DISTINCT next
+    OPTIONAL MATCH (next)-[:CONTRIBUTES_TO]->(after)
+    WITH next, collect(after) AS afters
+    WITH collect({next: next, afters: afters}) AS nexts
+    CALL (nexts) {
+      UNWIND nexts AS row
+      UNWIND row.afters AS after
+      WITH DISTINCT after
+      WITH after, coalesce(after:Goal AND after.level IN ['visi', 'misi', 'tujuan', 'sasaran'], false) AS outcome
+      // existence only: each node once, stopped at the first outcome met. The outcome test comes after DISTINCT
+      // on purpose: inside the MATCH the planner may start from the (few) outcome goals and expand Into, which
+      // enumerates every path (2^n on a ladder of n rungs)
+      CALL (after, outcome) {
+        WITH after WHERE NOT outcome
+        OPTIONAL MATCH (after)-[:CONTRIBUTES_TO*0..]->(reached)
+        WITH DISTINCT reached
+        WHERE reached:Goal AND reached.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+        WITH reached
+        LIMIT 1
+        RETURN count(reached) > 0 AS reaches
+      }
+      WITH after WHERE outcome OR reaches
+      RETURN collect(after) AS good
+    }
+    UNWIND nexts AS row
+    WITH row WHERE (row.next:Goal AND row.next.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
+                OR any(after IN row.afters WHERE after IN good)
+    RETURN collect(row.next) AS leads_up
+  }
+  UNWIND staff AS row
+  WITH row.s AS s, row.nexts AS nexts, leads_up
+  WHERE NOT any(next IN nexts WHERE next IN leads_up)
   RETURN s
 }
-OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO]->(next)
-WITH s, collect(DISTINCT next) AS nexts
-WITH collect({s: s, nexts: nexts}) AS staff
-// An element reaches an outcome when it is one or when an element it contributes to does. The thousands of
-// ASN share a few hundred such elements, and those a few hundred more above them: the search upward runs
-// once per element two steps up, not once per ASN.
-CALL (staff) {
-  UNWIND staff AS row
-  UNWIND row.nexts AS next
-  WITH DISTINCT next
-  OPTIONAL MATCH (next)-[:CONTRIBUTES_TO]->(after)
-  WITH next, collect(after) AS afters
-  WITH collect({next: next, afters: afters}) AS nexts
-  CALL (nexts) {
-    UNWIND nexts AS row
-    UNWIND row.afters AS after
-    WITH DISTINCT after
-    WITH after, coalesce(after:Goal AND after.level IN ['visi', 'misi', 'tujuan', 'sasaran'], false) AS outcome
-    // existence only: each node once, stopped at the first outcome met. The outcome test comes after DISTINCT
-    // on purpose: inside the MATCH the planner may start from the (few) outcome goals and expand Into, which
-    // enumerates every path (2^n on a ladder of n rungs)
-    CALL (after, outcome) {
-      WITH after WHERE NOT outcome
-      OPTIONAL MATCH (after)-[:CONTRIBUTES_TO*0..]->(reached)
-      WITH DISTINCT reached
-      WHERE reached:Goal AND reached.level IN ['visi', 'misi', 'tujuan', 'sasaran']
-      WITH reached
-      LIMIT 1
-      RETURN count(reached) > 0 AS reaches
-    }
-    WITH after WHERE outcome OR reaches
-    RETURN collect(after) AS good
-  }
-  UNWIND nexts AS row
-  WITH row WHERE (row.next:Goal AND row.next.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
-              OR any(after IN row.afters WHERE after IN good)
-  RETURN collect(row.next) AS leads_up
-}
-UNWIND staff AS row
-WITH row.s AS s, row.nexts AS nexts, leads_up
-WHERE NOT any(next IN nexts WHERE next IN leads_up)
 // and is not itself assigned to an outcome (the few left are looked at again; the level is tested on the
 // list so that the planner cannot start from the outcome goals' index and try each against every ASN)
 WITH s

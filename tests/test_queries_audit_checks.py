@@ -475,6 +475,21 @@ def test_graphs_with_many_paths_are_searched_quickly(ladder):
     assert {(row["length"], len(row["members"])) for row in cycles} == {(45, 45)}
 
 
+def test_orphaned_staff_below_a_ladder_of_many_paths_to_the_outcome(ladder):
+    """The whole-graph search runs from the outcomes down (one breadth-first search per element right below
+    one): 2^40 paths from the bottom to the sasaran are still each node visited once."""
+    ladder.write("""
+    MATCH (bottom:Goal {id: 'L40_1'}), (middle:Goal {id: 'L20_0'}), (u:Unit {id: 'U'})
+    CREATE (:ASN {nip: 'N-BOTTOM'})-[:ASSIGNED_TO]->(bottom), (:ASN {nip: 'N-MIDDLE'})-[:ASSIGNED_TO]->(middle),
+           (:ASN {nip: 'N-NONE'})-[:MEMBER_OF]->(u),
+           (:ASN {nip: 'N-DEAD'})-[:ASSIGNED_TO]->(:Goal {id: 'DEAD', level: 'rhk'})-[:CONTRIBUTES_TO]->(:Goal {id: 'DEAD2', level: 'rhk'})
+    """)
+    for params in ({}, {"unit": "P"}):
+        result, seconds = timed(ladder, "orphaned_staff", **params)
+        expected = {("N-NONE", "unassigned"), ("N-DEAD", "dead_end")} if not params else {("N-NONE", "unassigned")}
+        assert {(row["nip"], row["reason"]) for row in result} == expected and seconds < 10, (params, seconds)
+
+
 # --- deep chains -------------------------------------------------------------------------------------------
 
 DEPTH = 3000
