@@ -116,12 +116,13 @@ class Catalog:
 
     def run(self, runner: Runner, name: str, params: Mapping[str, Any] | None = None, *,
             timeout: float | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Run a named query through the one runner, routed by its mode."""
+        """Run a named query through the one runner, routed by its mode; read rows arrive packed (our own
+        query texts are known to nest in a subquery, an analyst's need not)."""
         query = self.queries[name]
         bound = query.bind(params or {})
         if query.mode == "write":
             return runner.write(query.cypher, bound, timeout=timeout)
-        return runner.read(query.cypher, bound, timeout=timeout, limit=limit)
+        return runner.read(query.cypher, bound, timeout=timeout, limit=limit, packed=True)
 
 
 def reference_markdown(catalog: Catalog) -> str:

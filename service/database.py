@@ -37,14 +37,16 @@ class Database:
         self._version: tuple[tuple, float] | None = None  # (version, when read), shared by the app's threads
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-             limit: int | None = None, fresh: bool = False) -> list[dict[str, Any]]:
-        return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh)[1]
+             limit: int | None = None, fresh: bool = False, packed: bool = False) -> list[dict[str, Any]]:
+        return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh, packed=packed)[1]
 
     def table(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-              limit: int | None = None, fresh: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
+              limit: int | None = None, fresh: bool = False,
+              packed: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
+        """`packed` only for the catalog's own query texts (see Runner.read_table)."""
         def ask() -> tuple[list[str], list[dict[str, Any]]]:
             return self.runner.read_table(cypher, params, timeout=timeout or self.query_timeout, limit=limit,
-                                          retry_time=self.retry_time)
+                                          retry_time=self.retry_time, packed=packed)
 
         if fresh or not self.results.enabled:
             return ask()
@@ -98,4 +100,4 @@ def bind(query: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
 def run_named(name: str, given: Mapping[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
     """Columns and rows of a read-mode named query (the caller refuses write-mode ones first)."""
     query = catalog()[name]
-    return database().table(query.cypher, bind(query, given))
+    return database().table(query.cypher, bind(query, given), packed=True)
