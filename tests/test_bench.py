@@ -73,3 +73,22 @@ def test_load_generator_counts_requests_and_errors():
     assert result["requests"] > 0
     assert result["errors"] == result["statuses"].get("500", 0) > 0
     assert result["p50_ms"] is not None
+
+
+def test_each_import_contender_starts_on_a_new_empty_store(tmp_path, tiny):
+    server, settings = bench.start_server(tmp_path)
+    runner = bench.Runner.from_settings(settings)
+    try:
+        bench.apply_schema(runner)
+        import_path(tiny / bench.manifest_of(tiny)["datasets"][0]["folder"], runner)
+        assert runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"] > 0
+        store = tmp_path / "neo4j" / "data" / "databases" / "neo4j"
+        marker = store / "left-by-the-last-contender"
+        marker.write_text("x")
+        bench.fresh_store(runner, server)
+        assert not marker.exists()  # new store files, not a wiped old store
+        assert runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+        assert runner.read("SHOW CONSTRAINTS YIELD name RETURN count(*) AS n")[0]["n"] > 0  # schema again
+    finally:
+        runner.close()
+        server.stop()
