@@ -24,8 +24,9 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,19 +36,9 @@ from graph.config import Neo4jSettings  # noqa: E402
 from graph.db import Runner  # noqa: E402
 from graph.importer import import_path  # noqa: E402
 from graph.model import apply_schema  # noqa: E402
+from bench.run import pick_params  # noqa: E402  (the same parameters as the full benchmark)
 
 SAMPLE = ROOT / "seed" / "sample"
-
-
-def pick_params(runner: Runner) -> dict[str, Any]:
-    """Parameters that make every query do real work on the sample."""
-    goal = runner.read("MATCH (g:Goal {level: 'sasaran_program'})<-[:CONTRIBUTES_TO]-() "
-                       "WITH g, count(*) AS n ORDER BY n DESC, g.id RETURN g.id AS id LIMIT 1")[0]["id"]
-    nip = runner.read("MATCH (s:ASN)-[:ASSIGNED_TO]->(:Goal {level: 'rhk'}) "
-                      "RETURN s.nip AS nip ORDER BY s.nip LIMIT 1")[0]["nip"]
-    opd = runner.read("MATCH (u:Unit {kind: 'perangkat_daerah'})<-[:PART_OF]-(:Unit) "
-                      "WITH u, count(*) AS n ORDER BY n DESC, u.id RETURN u.id AS id LIMIT 1")[0]["id"]
-    return {"year": 2026, "id": goal, "goal": None, "nip": nip, "unit": None, "_opd": opd}
 
 
 def profile(runner: Runner, cypher: str, params: dict[str, Any]) -> tuple[int, list[tuple[str, int]]]:
@@ -78,41 +69,33 @@ def main() -> int:
     parser.add_argument("--baseline", type=Path, default=None)
     parser.add_argument("--data", type=Path, default=SAMPLE)
     args = parser.parse_args()
-    if args.baseline is not None:
-        return compare(args)
+    results = compare(args) if args.baseline is not None else quick(args)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
 
-    server = None
-    if os.environ.get("NEO4J_URI"):
-        settings = Neo4jSettings.from_env()
-    else:
-        from graph.server import LocalServer, free_port
-        scratch = Path(tempfile.mkdtemp(prefix="pokin-queries-quick-"))
-        server = LocalServer(scratch, free_port(), heap="1g",
-                             page_cache_bytes=256 * 1024 * 1024, password="pokin-bench-pw")
-        server.start()
-        settings = Neo4jSettings(uri=server.uri, password=server.password)
-    runner = Runner.from_settings(settings)
-    try:
-        apply_schema(runner)
-        runner.write("MATCH (n) DETACH DELETE n", timeout=600)
-        started = time.perf_counter()
-        import_path(args.data, runner)
-        print(f"{args.data} imported in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+def read(runner: Runner, cypher: str, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
+    """As the catalog runs its queries: rows packed into one record (graph/db.py)."""
+    return runner.read(cypher, params, timeout=timeout, packed=True)
+
+
+def quick(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """p50, min and max of every read query of --cypher-dir."""
+    results = []
+    with loaded(args.data) as runner:
         catalog = load_catalog(args.cypher_dir)
         chosen = pick_params(runner)
-        results = []
         print(f"{'query':34} {'p50 ms':>9} {'min ms':>9} {'max ms':>9} {'rows':>6}")
         for query in catalog:
-            if args.only and query.name not in args.only:
+            if (args.only and query.name not in args.only) or query.mode != "read":
                 continue
             params = {p.name: chosen.get(p.name) for p in query.params}
-            if query.mode != "read":
-                continue
             times = []
-            rows = runner.read(query.cypher, params, timeout=args.timeout)  # warm-up
+            rows = read(runner, query.cypher, params, args.timeout)  # warm-up
             for _ in range(args.runs):
                 t0 = time.perf_counter()
-                rows = runner.read(query.cypher, params, timeout=args.timeout)
+                rows = read(runner, query.cypher, params, args.timeout)
                 times.append((time.perf_counter() - t0) * 1000)
             entry = {"query": query.name, "p50_ms": round(statistics.median(times), 1),
                      "min_ms": round(min(times), 1), "max_ms": round(max(times), 1), "rows": len(rows),
@@ -124,28 +107,15 @@ def main() -> int:
                 entry["db_hits"] = hits
                 print(f"    db hits {hits}; " + "; ".join(f"{op} ({n})" for op, n in top), flush=True)
             results.append(entry)
-        if args.json:
-            args.json.write_text(json.dumps(results, indent=2) + "\n")
-    finally:
-        runner.close()
-        if server is not None:
-            server.stop()
-            shutil.rmtree(scratch, ignore_errors=True)
-    return 0
+    return results
 
 
-def compare(args: argparse.Namespace) -> int:
+def compare(args: argparse.Namespace) -> list[dict[str, Any]]:
     """--baseline: the same queries from two directories, alternating runs, side by side."""
-    server, scratch, runner = _connect()
-    try:
-        apply_schema(runner)
-        runner.write("MATCH (n) DETACH DELETE n", timeout=600)
-        started = time.perf_counter()
-        import_path(args.data, runner)
-        print(f"{args.data} imported in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    results = []
+    with loaded(args.data) as runner:
         before, after = load_catalog(args.baseline), load_catalog(args.cypher_dir)
         chosen = pick_params(runner)
-        results = []
         print(f"{'query':34} {'rows':>6} {'before p50':>11} {'after p50':>10} {'before hits':>12} {'after hits':>11}")
         for query in after:
             if (args.only and query.name not in args.only) or query.mode != "read" or query.name not in before:
@@ -153,16 +123,16 @@ def compare(args: argparse.Namespace) -> int:
             old = before[query.name]
             params = {p.name: chosen.get(p.name) for p in query.params}
             old_params = {p.name: chosen.get(p.name) for p in old.params}
-            old_rows = runner.read(old.cypher, old_params, timeout=args.timeout)  # warm-up, both
-            rows = runner.read(query.cypher, params, timeout=args.timeout)
+            old_rows = read(runner, old.cypher, old_params, args.timeout)  # warm-up, both
+            rows = read(runner, query.cypher, params, args.timeout)
             times: dict[str, list[float]] = {"before": [], "after": []}
             for _ in range(args.runs):
                 for label, cypher, bound in (("before", old.cypher, old_params), ("after", query.cypher, params)):
                     t0 = time.perf_counter()
-                    runner.read(cypher, bound, timeout=args.timeout)
+                    read(runner, cypher, bound, args.timeout)
                     times[label].append((time.perf_counter() - t0) * 1000)
             hits_before, _ = profile(runner, old.cypher, old_params)
-            hits_after, top = profile(runner, query.cypher, params)
+            hits_after, _ = profile(runner, query.cypher, params)
             entry = {"query": query.name, "rows": len(rows), "same_rows": rows == old_rows,
                      "before_p50_ms": round(statistics.median(times["before"]), 1),
                      "after_p50_ms": round(statistics.median(times["after"]), 1),
@@ -171,25 +141,35 @@ def compare(args: argparse.Namespace) -> int:
             print(f"{query.name:34} {len(rows):6} {entry['before_p50_ms']:11.1f} {entry['after_p50_ms']:10.1f} "
                   f"{hits_before:12} {hits_after:11}{'' if entry['same_rows'] else '  ROWS DIFFER'}", flush=True)
             results.append(entry)
-        if args.json:
-            args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return results
+
+
+@contextmanager
+def loaded(data: Path) -> Iterator[Runner]:
+    """A runner on a database holding only `data`: NEO4J_URI's (wiped first) or a throw-away local server's,
+    which is stopped and deleted afterwards."""
+    server = scratch = None
+    if os.environ.get("NEO4J_URI"):
+        runner = Runner.from_settings(Neo4jSettings.from_env())
+    else:
+        from graph.server import LocalServer, free_port
+        scratch = Path(tempfile.mkdtemp(prefix="pokin-queries-quick-"))
+        server = LocalServer(scratch, free_port(), heap="1g", page_cache_bytes=256 * 1024 * 1024,
+                             password="pokin-bench-pw")
+        server.start()
+        runner = Runner.from_settings(Neo4jSettings(uri=server.uri, password=server.password))
+    try:
+        apply_schema(runner)
+        runner.write("MATCH (n) DETACH DELETE n", timeout=600)
+        started = time.perf_counter()
+        import_path(data, runner)
+        print(f"{data} imported in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        yield runner
     finally:
         runner.close()
         if server is not None:
             server.stop()
             shutil.rmtree(scratch, ignore_errors=True)
-    return 0
-
-
-def _connect():
-    if os.environ.get("NEO4J_URI"):
-        return None, None, Runner.from_settings(Neo4jSettings.from_env())
-    from graph.server import LocalServer, free_port
-    scratch = Path(tempfile.mkdtemp(prefix="pokin-queries-quick-"))
-    server = LocalServer(scratch, free_port(), heap="1g", page_cache_bytes=256 * 1024 * 1024,
-                         password="pokin-bench-pw")
-    server.start()
-    return server, scratch, Runner.from_settings(Neo4jSettings(uri=server.uri, password=server.password))
 
 
 if __name__ == "__main__":

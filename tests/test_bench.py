@@ -92,3 +92,12 @@ def test_each_import_contender_starts_on_a_new_empty_store(tmp_path, tiny):
     finally:
         runner.close()
         server.stop()
+
+
+def test_drawn_views_draw_exactly_the_nodes_asked_for_none_folded(runner, tiny):
+    for entry in bench.manifest_of(tiny)["datasets"]:
+        import_path(tiny / entry["folder"], runner)
+    views = bench.bench_drawn_views(runner, (50, 10 ** 6))
+    assert set(views) == {"drawn_50"}  # a tree smaller than asked for is not measured
+    assert views["drawn_50"]["drawn"] == 50 and views["drawn_50"]["edges"] > 0
+    assert views["drawn_50"]["html_bytes"] > 0

@@ -82,11 +82,7 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     findings: dict[str, str] = {}
     if audit:
         findings = _audit_layers(runner, catalog, unit, year, nodes, edges)
-    notes: list[str] = []
-    achievement = None
-    if color_by == "achievement":
-        achievement = _achievement_or_note(runner, catalog, year, unit, achievement_timeout, notes)
-        color_by = color_by if achievement is not None else "level"
+    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, unit, achievement_timeout)
     findings = _apply_people(people, nodes, edges, findings)
     if unit is None:
         title = f"Pohon Kinerja {_pemda_name(nodes) or 'Pemerintah Daerah'}"
@@ -118,11 +114,7 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
     reaches = any(row.get("label") == "Goal" and row.get("level") in ("visi", "misi", "tujuan", "sasaran")
                   for row in nodes if row.get("role") in ("assigned", "above"))
     findings = {} if reaches else {nip: "orphaned_staff"}
-    notes: list[str] = []
-    achievement = None
-    if color_by == "achievement":
-        achievement = _achievement_or_note(runner, catalog, year, None, achievement_timeout, notes)
-        color_by = color_by if achievement is not None else "level"
+    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, None, achievement_timeout)
     findings = _apply_people(people, nodes, edges, findings)
     shown_nip = person.get("nip_shown") or nip
     subtitle = f"{person.get('position') or 'ASN'}, {person.get('unit_name') or 'tanpa unit'}. "
@@ -150,11 +142,7 @@ def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int |
     focus = next(row for row in nodes if row.get("role") == "focus")
     above = sum(1 for row in nodes if row.get("role") == "supports")
     below = sum(1 for row in nodes if row.get("role") == "supported_by")
-    notes: list[str] = []
-    achievement = None
-    if color_by == "achievement":
-        achievement = _achievement_or_note(runner, catalog, year, None, achievement_timeout, notes)
-        color_by = color_by if achievement is not None else "level"
+    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, None, achievement_timeout)
     _apply_people(people, nodes, edges, {})
     network = build_impact(nodes, edges, color_by=color_by, achievement=achievement, max_nodes=max_nodes,
                            title=f"Dampak: {focus.get('title') or id}",
@@ -196,6 +184,17 @@ def _achievement(runner: Runner, catalog: Catalog, year: int | None, unit: str |
     rows = catalog.run(runner, "achievement", params, timeout=timeout)
     return {row["id"]: {"capaian": row.get("capaian"), "band": row.get("band")}
             for row in rows if row.get("kind") in ("goal", "indicator")}
+
+
+def _coloring(runner: Runner, catalog: Catalog, color_by: str, year: int | None, unit: str | None,
+              timeout: float) -> tuple[str, dict[str, Any] | None, list[str]]:
+    """The colouring a view gets, the achievement it needs, and the notes: level colours (and a note) when
+    the achievement query runs past `timeout`."""
+    notes: list[str] = []
+    if color_by != "achievement":
+        return color_by, None, notes
+    achievement = _achievement_or_note(runner, catalog, year, unit, timeout, notes)
+    return ("achievement" if achievement is not None else "level"), achievement, notes
 
 
 def _achievement_or_note(runner: Runner, catalog: Catalog, year: int | None, unit: str | None, timeout: float,
