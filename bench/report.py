@@ -67,10 +67,15 @@ def query_table(result: dict[str, Any]) -> str:
     if not q:
         return ""
     nx = q.get("networkx", {})
-    lines = [f"Scale **{result['scale']}**: {_f(result['import']['graph']['nodes']) if 'import' in result else '?'} "
-             f"nodes. networkx: graph read back in {_f(nx.get('load_s'))} s "
-             f"({_f(nx.get('nodes'))} nodes, {_f(nx.get('edges'))} edges); all five audit answers computed in one "
-             f"pass in {_f(nx.get('compute_all_ms_p50'), 0)} ms (p50).", "",
+    graph = (result.get("import") or result.get("load") or {}).get("graph", {})
+    if nx:
+        baseline = (f"networkx: graph read back in {_f(nx.get('load_s'))} s ({_f(nx.get('nodes'))} nodes, "
+                    f"{_f(nx.get('edges'))} edges); all five audit answers computed in one pass in "
+                    f"{_f(nx.get('compute_all_ms_p50'), 0)} ms (p50).")
+    else:
+        baseline = "networkx: not run at this scale (the graph would not fit in memory beside the server)."
+    scoped = " Queries marked (unit=…) are scoped to that Pemda." if q.get("scoped_unit") else ""
+    lines = [f"Scale **{result['scale']}**: {_f(graph.get('nodes', '?'))} nodes. {baseline}{scoped}", "",
              "| query | rows | p50 ms | p95 ms | runs | networkx agrees |", "|---|---|---|---|---|---|"]
     for name, entry in q["queries"].items():
         agree = nx.get("agree", {}).get(name)

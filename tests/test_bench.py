@@ -101,3 +101,21 @@ def test_drawn_views_draw_exactly_the_nodes_asked_for_none_folded(runner, tiny):
     assert set(views) == {"drawn_50"}  # a tree smaller than asked for is not measured
     assert views["drawn_50"]["drawn"] == 50 and views["drawn_50"]["edges"] > 0
     assert views["drawn_50"]["html_bytes"] > 0
+
+
+def test_a_scoped_scale_times_the_unit_queries_for_its_largest_pemda_too(runner, tiny, monkeypatch):
+    for entry in bench.manifest_of(tiny)["datasets"]:
+        import_path(tiny / entry["folder"], runner)
+    monkeypatch.setitem(bench.SETTINGS, "tiny", {**bench.SETTINGS["tiny"], "runs": 1, "scoped": True,
+                                                 "networkx": False})
+    result = bench.bench_queries(runner, "tiny")
+    pemda = result["scoped_unit"]
+    assert runner.read("MATCH (u:Unit {id: $id}) RETURN u.kind AS kind", {"id": pemda}) == [{"kind": "pemda"}]
+    scoped = {name for name in result["queries"] if name.endswith(f"(unit={pemda})")}
+    assert f"orphaned_staff (unit={pemda})" in scoped and len(scoped) >= 5
+    for name in scoped:
+        entry, whole = result["queries"][name], result["queries"][name.split(" ")[0]]
+        assert "error" not in entry and entry["params"]["unit"] == pemda
+        if whole["params"].get("unit") is None:
+            assert entry["rows"] <= whole["rows"]  # one Pemda's findings are among the whole graph's
+    assert "networkx" not in result
