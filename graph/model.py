@@ -194,7 +194,14 @@ def schema_names() -> set[str]:
 
 
 def apply_schema(runner: Runner) -> None:
-    """Create the constraints and indexes (idempotent) and wait until the indexes are online."""
+    """Create the constraints and indexes (idempotent) and wait until the indexes are online.
+
+    Every import calls this: when every declared index (a constraint's too, under the constraint's name) is
+    there and online, one SHOW INDEXES replaces the 27 statements (a national load runs 199 imports)."""
+    online = {row["name"] for row in runner.read("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' "
+                                                 "RETURN name")}
+    if schema_names() <= online:
+        return
     for statement in constraint_statements():
         runner.write(statement)
     runner.write("CALL db.awaitIndexes(300)")
