@@ -172,10 +172,11 @@ class _TooBigToPack(Exception):
 def pack_rows(cypher: str, columns: list[str], *, limited: bool = False) -> str:
     """The query nested in a subquery, its rows (in their order) collected into one list of lists.
 
-    `CALL {` without a scope clause imports nothing, so the text reads the same on every Neo4j 5 release."""
+    The subquery imports nothing (`CALL () {`): the unscoped `CALL {` form is deprecated since Neo4j 5.23 and
+    would put a deprecation notice on every packed read."""
     names = ", ".join("`" + name.replace("`", "``") + "`" for name in columns)
     limit = f"WITH * LIMIT ${PACK_LIMIT_PARAM}\n" if limited else ""
-    return f"CALL {{\n{cypher}\n}}\n{limit}RETURN collect([{names}]) AS rows"
+    return f"CALL () {{\n{cypher}\n}}\n{limit}RETURN collect([{names}]) AS rows"
 
 
 @dataclass(frozen=True)

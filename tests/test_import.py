@@ -422,6 +422,34 @@ def test_defining_a_node_of_another_dataset_is_refused_naming_file_row_and_field
     assert without_lock(snapshot(runner)) == without_lock(before)
 
 
+def test_clashes_are_listed_beside_the_other_problems_of_the_files(runner, tmp_path):
+    import_path(MINI, runner)
+    before = snapshot(runner)
+    folder = kecamatan(tmp_path, "goals.csv", "S-KEC,sasaran,Meningkatnya pelayanan kecamatan,KEC,T1\n"
+                                              "T1,tujuan,Tujuan kecamatan,KEC,\n"
+                                              "S-X,bukan_level,Sasaran salah,KEC,\n")
+    for dry_run in (True, False):  # one report names them all, whether or not the import would go on to write
+        with pytest.raises(ImportRejected) as refused:
+            import_path(folder, runner, dry_run=dry_run)
+        found = [str(problem) for problem in refused.value.problems]
+        assert f"goals.csv:3: id: 'T1' {_TAKEN}" in found
+        assert any(problem.startswith("goals.csv:4: level") for problem in found), found
+        assert snapshot(runner) == before
+
+
+def test_an_import_that_writes_checks_ownership_once_inside_its_transaction(runner, tmp_path, monkeypatch):
+    import graph.importer as importer
+
+    import_path(MINI, runner)
+    monkeypatch.setattr(importer, "foreign_owners", lambda *args: pytest.fail("ownership checked before writing"))
+    written = import_path(kecamatan(tmp_path), runner).written  # KEC refers to PEMDA's T1, defines nothing of it
+    assert written.nodes_created == 2
+    with pytest.raises(ImportRejected) as refused:  # ... and a clash is still refused, by the transaction
+        (tmp_path / "again").mkdir()
+        import_path(kecamatan(tmp_path / "again", *TAKEOVERS[0][:2]), runner)
+    assert [str(problem) for problem in refused.value.problems] == [f"goals.csv:3: id: 'T1' {_TAKEN}"]
+
+
 def test_the_refusal_holds_inside_the_transaction_when_another_import_came_in_between(runner, tmp_path,
                                                                                      monkeypatch):
     import graph.importer as importer

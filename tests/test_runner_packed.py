@@ -19,7 +19,7 @@ CATALOG = load_catalog()
 
 def test_pack_rows_nests_the_query_and_quotes_every_column():
     assert pack_rows("MATCH (n) RETURN n.id AS `odd`` name`, 1 AS b", ["odd` name", "b"]) == (
-        "CALL {\nMATCH (n) RETURN n.id AS `odd`` name`, 1 AS b\n}\nRETURN collect([`odd`` name`, `b`]) AS rows")
+        "CALL () {\nMATCH (n) RETURN n.id AS `odd`` name`, 1 AS b\n}\nRETURN collect([`odd`` name`, `b`]) AS rows")
     assert "WITH * LIMIT $pokin_pack_limit\n" in pack_rows("RETURN 1 AS a", ["a"], limited=True)
 
 

@@ -23,13 +23,18 @@ class ImportReport:
     written: WriteSummary | None  # None for a dry run
 
 
-def validate_path(path: Path, runner: Runner, dataset: str | None = None) -> Dataset:
-    """Read and check the files; raise ImportRejected with every problem found, write nothing."""
+def validate_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False) -> Dataset:
+    """Read and check the files; raise ImportRejected with every problem found, write nothing.
+
+    `writing`: the caller writes next, and its transaction checks that no node the files define belongs to
+    another dataset (writer.read_state); here that check then runs only to list such clashes beside other
+    problems."""
     tables, problems = read_source(Path(path))
     if problems:
         raise ImportRejected(problems)
     builder = Builder(tables, lambda ids, name: existing_labels(runner, ids, name), dataset,
-                      owners=lambda label, keys, name: foreign_owners(runner, label, keys, name))
+                      owners=lambda label, keys, name: foreign_owners(runner, label, keys, name),
+                      owners_only_with_problems=writing)
     built = builder.build()
     if built is None:
         raise ImportRejected(builder.problems)
@@ -39,7 +44,7 @@ def validate_path(path: Path, runner: Runner, dataset: str | None = None) -> Dat
 def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Validate, then (unless dry_run) write the dataset in one transaction. `progress(done, total)`."""
-    built = validate_path(path, runner, dataset)
+    built = validate_path(path, runner, dataset, writing=not dry_run)
     if dry_run:
         return ImportReport(built.name, built.counts(), None)
     apply_schema(runner)

@@ -228,10 +228,14 @@ class Builder:
     """Collects every problem in one pass; `build()` returns the dataset only when there is none."""
 
     def __init__(self, tables: dict[str, Table], lookup: Lookup, dataset_name: str | None = None,
-                 owners: Owners | None = None):
+                 owners: Owners | None = None, owners_only_with_problems: bool = False):
         self.tables = tables
         self.lookup = lookup
         self.owners = owners
+        # An import that goes on to write has writer.read_state check ownership inside its transaction (the
+        # check that holds), so the early check is then needed only to list clashes beside other problems
+        # found here: one report still names them all, and a good import does not seek every key twice.
+        self.owners_only_with_problems = owners_only_with_problems
         self.requested_name = dataset_name
         self.problems: list[ImportProblem] = []
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
@@ -476,7 +480,7 @@ class Builder:
         """Ids the files define that belong to another dataset in the database: refused, not taken over.
         (Checked here so that a dry run reports them with every other problem; writer.read_state checks
         again inside the import's transaction, where no concurrent import can slip in between.)"""
-        if self.owners is None or not self.dataset.name:
+        if self.owners is None or not self.dataset.name or (self.owners_only_with_problems and not self.problems):
             return
         found: dict[str, dict[Any, str | None]] = {}
         for label in _LABEL_OF_FILE:

@@ -76,16 +76,22 @@ def foreign_owners(runner: Runner, label: str, keys: Iterable[Any], dataset: str
     (None: a node without one). The builder's early check (build.Builder._foreign). When the database holds
     no `label` node outside `dataset` (a first import, or one Pemda per database) nothing can clash, and one
     existence test replaces a seek per key."""
-    outside = runner.read(f"RETURN EXISTS {{ MATCH (n:{label}) WHERE n.dataset IS NULL OR n.dataset <> $dataset }} "
-                          "AS found", {"dataset": dataset}, timeout=READ_TIMEOUT)[0]["found"]
-    if not outside:
-        return {}
-    return _owners(lambda cypher, params: runner.read(cypher, params, timeout=READ_TIMEOUT)[0]["owners"],
-                   model.NODE_TYPES_BY_LABEL[label], keys, dataset)
+    def one(cypher: str, params: dict[str, Any]) -> Any:
+        return next(iter(runner.read(cypher, params, timeout=READ_TIMEOUT)[0].values()))
+
+    return _owners(one, model.NODE_TYPES_BY_LABEL[label], keys, dataset)
 
 
-def _owners(one: Callable[[str, dict[str, Any]], list[Any]], node: model.NodeType, keys: Iterable[Any],
+_ANY_OUTSIDE = "RETURN EXISTS {{ MATCH (n:{label}) WHERE n.dataset IS NULL OR n.dataset <> $dataset }}"
+
+
+def _owners(one: Callable[[str, dict[str, Any]], Any], node: model.NodeType, keys: Iterable[Any],
             dataset: str, batch_size: int = 50000) -> dict[Any, str | None]:
+    """Which of `keys` are `node`s outside `dataset`, and in which dataset. `one(cypher, params)` runs a query
+    and returns the first value of its one row. When no such node is outside the dataset at all (a first
+    import, or one Pemda per database), one existence test replaces a seek per key."""
+    if not one(_ANY_OUTSIDE.format(label=node.label), {"dataset": dataset}):
+        return {}
     key_expr = _key_cypher(node, "n")
     match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
     cypher = (f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
@@ -109,7 +115,7 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
     import lock, when another import committed in between.)"""
     state = State()
 
-    def one(cypher: str, params: dict[str, Any]) -> list[Any]:
+    def one(cypher: str, params: dict[str, Any]) -> Any:
         return tx.run(cypher, params).single(strict=True)[0]
 
     foreign: dict[str, dict[Any, str | None]] = {}
