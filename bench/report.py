@@ -50,16 +50,24 @@ def _cold(cold: dict[str, Any] | None) -> str:
 
 def load_table(results: list[dict[str, Any]]) -> str:
     lines = ["| scale | datasets | entities written | importer (sum of datasets) | slowest dataset | wall clock "
-             "| importer peak RSS | nodes | relationships | store after checkpoint | bytes per entity |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| importer peak RSS | nodes | relationships | store after checkpoint | bytes per entity "
+             "| rate, first → last tenth of the datasets |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         d = r.get("load")
         if d:
             lines.append(f"| {r['scale']} | {d['datasets']} | {_f(d['entities_created'])} | {_f(d['seconds'])} s "
                          f"({_f(d['per_second'], 0)}/s) | {_f(d['slowest_dataset_s'])} s | {_f(d['wall_s'])} s "
                          f"| {_f(d['maxrss_kib'] / 1024, 0)} MiB | {_f(d['graph']['nodes'])} | {_f(d['graph']['edges'])} "
-                         f"| {_f(d['store_bytes'] / 2 ** 30, 2)} GiB | {_f(d['bytes_per_entity'], 0)} |")
+                         f"| {_f(d['store_bytes'] / 2 ** 30, 2)} GiB | {_f(d['bytes_per_entity'], 0)} "
+                         f"| {_tenths(d)} |")
     return "\n".join(lines) if len(lines) > 2 else ""
+
+
+def _tenths(load: dict[str, Any]) -> str:
+    if "first_tenth_per_s" not in load:
+        return "–"
+    return f"{_f(load['first_tenth_per_s'], 0)}/s → {_f(load['last_tenth_per_s'], 0)}/s"
 
 
 def query_table(result: dict[str, Any]) -> str:

@@ -354,7 +354,16 @@ def bench_load(runner: Runner, settings: Neo4jSettings, server: LocalServer, fol
     return {"datasets": len(folders), **{key: imported[key] for key in (
                 "entities_created", "seconds", "per_second", "wall_s", "maxrss_kib", "slowest_dataset_s")},
             "graph": graph, "store_bytes": stored,
-            "bytes_per_entity": stored / max(1, graph["nodes"] + graph["edges"])}
+            "bytes_per_entity": stored / max(1, graph["nodes"] + graph["edges"]),
+            # whether the rate holds as the store grows: the first and the last tenth of the datasets
+            "first_tenth_per_s": _rate(imported["datasets"][:max(1, len(folders) // 10)]),
+            "last_tenth_per_s": _rate(imported["datasets"][-max(1, len(folders) // 10):])}
+
+
+def _rate(datasets: list[dict[str, Any]]) -> float:
+    """Entities created per second over these datasets of one importer run."""
+    seconds = sum(d["seconds"] for d in datasets)
+    return sum(d["nodes_created"] + d["relationships_created"] for d in datasets) / seconds if seconds else 0.0
 
 
 def ensure_loaded(runner: Runner, settings: Neo4jSettings, folder: Path) -> None:

@@ -119,3 +119,11 @@ def test_a_scoped_scale_times_the_unit_queries_for_its_largest_pemda_too(runner,
         if whole["params"].get("unit") is None:
             assert entry["rows"] <= whole["rows"]  # one Pemda's findings are among the whole graph's
     assert "networkx" not in result
+
+
+def test_the_load_rate_is_reported_for_the_first_and_the_last_tenth_of_the_datasets():
+    datasets = [{"seconds": 2.0, "nodes_created": 100, "relationships_created": 100}] * 10 \
+        + [{"seconds": 4.0, "nodes_created": 100, "relationships_created": 100}] * 10
+    assert bench._rate(datasets[:2]) == 100.0
+    assert bench._rate(datasets[-2:]) == 50.0
+    assert bench._rate([]) == 0.0
