@@ -38,8 +38,22 @@
 // param band_sangat_baik: float? Lower bound of 'sangat baik' (default 90).
 // param band_baik: float? Lower bound of 'baik' (default 75).
 // param band_cukup: float? Lower bound of 'cukup' (default 60).
+// below: what the filter asks for and everything below it, so that only the support sets needed are computed:
+// $goal and its subtree; or, for $unit alone, the goals and indicators of that unit and below it, and their
+// subtrees; empty for the whole graph (every indicator and goal then)
 CALL () {
-  MATCH (top:Goal {id: $goal})
+  CALL () {
+    MATCH (top:Goal {id: $goal})
+    RETURN top
+    UNION
+    WITH $unit AS unit
+    WHERE $goal IS NULL AND unit IS NOT NULL
+    MATCH (:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
+    WITH DISTINCT sub
+    MATCH (sub)-[:ASSIGNED_TO]->(top:Goal|Indicator)
+    RETURN top
+  }
+  WITH DISTINCT top
   // downward from top (an indicator's contributors reach its goal through the implied edge)
   OPTIONAL MATCH (top)<-[:CONTRIBUTES_TO*0..]-(n)
   RETURN collect(DISTINCT n) AS below
@@ -47,7 +61,7 @@ CALL () {
 CALL (below) {
   CALL (below) {
     MATCH (i:Indicator)
-    WHERE $goal IS NULL
+    WHERE $goal IS NULL AND $unit IS NULL
     RETURN i
     UNION
     UNWIND below AS i
@@ -91,7 +105,7 @@ CALL (below, inds) {
     RETURN above.goal AS g, above.weight AS weight, ind.capaian AS capaian, 0 AS listed
     UNION ALL
     MATCH (g:Goal)
-    WHERE $goal IS NULL
+    WHERE $goal IS NULL AND $unit IS NULL
     RETURN g, null AS weight, null AS capaian, 1 AS listed
     UNION ALL
     UNWIND below AS g

@@ -392,6 +392,27 @@ def test_achievement_filters_by_goal_and_by_unit(runner):
     assert run(runner, "achievement", year=2026, unit="NOPE") == []
 
 
+def test_achievement_for_a_unit_is_exactly_that_units_rows_of_the_whole_answer(runner):
+    """With $unit only the unit's support sets are computed (not every indicator of the graph): the rows must
+    still be those of the whole answer, capaian and all, on the sample with its crosscutting."""
+    from pathlib import Path
+
+    from graph.audit import latest_year
+    from graph.importer import import_path
+
+    import_path(Path(__file__).resolve().parent.parent / "seed" / "sample", runner)
+    year = latest_year(runner)
+    everything = CATALOG.run(runner, "achievement", {"year": year})
+    units = [row["id"] for row in everything if row["kind"] == "unit" and row["level"] != "unit_kerja"]
+    assert len(units) > 5
+    for unit in units:
+        scoped = CATALOG.run(runner, "achievement", {"year": year, "unit": unit})
+        assert [row for row in scoped if row["kind"] == "unit"] == \
+            [row for row in everything if row["kind"] == "unit" and row["id"] == unit]
+        assert any(row["kind"] == "goal" for row in scoped), unit
+        assert [row for row in scoped if row not in everything] == [], unit
+
+
 def test_achievement_for_a_year_without_figures_is_all_null(runner):
     build(runner, ACH_GRAPH)
     rows = run(runner, "achievement", year=2024)
