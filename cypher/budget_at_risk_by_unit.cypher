@@ -4,8 +4,19 @@
 // Rows: unit_id, unit_name, opd_id, opd_name, activities, budget_at_risk; largest budget first.
 // param year: int? Only activities of this budget year.
 // param unit: str? Only units at or below this unit (PART_OF).
-MATCH (act:Activity)
-WHERE $year IS NULL OR act.year = $year
+// the activities looked at: every one, or with $unit only those assigned to that unit or a unit below it
+// (found from the unit down, so a Pemda's audit on the national graph reads that Pemda's activities only)
+CALL () {
+  MATCH (act:Activity)
+  WHERE $unit IS NULL AND ($year IS NULL OR act.year = $year)
+  RETURN act
+  UNION
+  MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(sub:Unit)
+  WITH DISTINCT sub
+  MATCH (sub)-[:ASSIGNED_TO]->(act:Activity)
+  WHERE $year IS NULL OR act.year = $year
+  RETURN act
+}
 OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(act)
 WITH act, head(collect(u)) AS u
 WHERE ($unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) })

@@ -658,3 +658,24 @@ def test_searches_visit_each_node_once_on_a_dead_end_with_exponentially_many_pat
                "leverage": ("kind", "id", "outcomes_reached")}[name]
     assert [tuple(row[column] for column in columns) for row in result] == expected
     assert seconds < 10
+
+
+@pytest.mark.parametrize("name", ["activities_without_leverage", "budget_at_risk_by_unit"])
+def test_a_unit_scoped_activity_check_gives_exactly_that_units_rows_of_the_whole_answer(runner, name):
+    """With $unit the activities are found from the unit down (not by filtering every activity of the graph):
+    the rows must be those of the whole answer whose unit is that unit or below it, on the sample."""
+    from pathlib import Path
+
+    from graph.importer import import_path
+
+    import_path(Path(__file__).resolve().parent.parent / "seed" / "sample", runner)
+    everything = CATALOG.run(runner, name, {})
+    units = [row["id"] for row in runner.read("MATCH (u:Unit) WHERE u.kind <> 'unit_kerja' RETURN u.id AS id")]
+    found = 0
+    for unit in units + ["NOPE"]:
+        below = {row["id"] for row in runner.read(
+            "MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(u:Unit) RETURN DISTINCT u.id AS id", {"unit": unit})}
+        scoped = CATALOG.run(runner, name, {"unit": unit})
+        assert scoped == [row for row in everything if row["unit_id"] in below], unit
+        found += len(scoped)
+    assert found > 0
