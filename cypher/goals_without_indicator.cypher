@@ -10,9 +10,21 @@ CALL () {
   OPTIONAL MATCH (:Unit {id: $unit})<-[:PART_OF]-*(below:Unit)
   RETURN collect(DISTINCT below) AS scope
 }
-MATCH (g:Goal)
-WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
-  AND NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator) }
+// the goals looked at: every one, or with $unit only those assigned to a unit in scope (found from the unit
+// down, so a Pemda's audit on the national graph reads that Pemda's goals only)
+CALL (scope) {
+  MATCH (g:Goal)
+  WHERE $unit IS NULL AND g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
+  RETURN g
+  UNION ALL
+  UNWIND scope AS sub
+  MATCH (sub)-[:ASSIGNED_TO]->(g:Goal)
+  WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
+  WITH DISTINCT g
+  RETURN g
+}
+WITH g, scope
+WHERE NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator) }
 CALL (g, scope) {
   OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(g)
   WHERE $unit IS NULL OR u IN scope
