@@ -18,52 +18,50 @@
 // (i)-[:CONTRIBUTES_TO {implied: true}]->(g) edge the importer derives from every MEASURED_BY
 // (graph/model.py), so upward is CONTRIBUTES_TO forwards and downward its reverse, each one
 // breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
-// on chains thousands deep.
+// on chains thousands deep. The matrix is computed one B at a time (each OPD's outcomes, what lies below
+// them, and whose work that is), so the memory a query holds is that of one OPD's share of the tree, not
+// of the whole graph (all at once ran out of transaction memory on the national graph).
 // param year: int? Only activities of this budget year.
-MATCH (o:Goal)
-WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
-CALL (o) {
-  MATCH (owner:Unit)-[:ASSIGNED_TO]->(o)
-  MATCH (owner)-[:PART_OF]->*(to:Unit {kind: 'perangkat_daerah'})
-  RETURN collect(DISTINCT to) AS tos
+MATCH (to:Unit {kind: 'perangkat_daerah'})
+CALL (to) {
+  // B's outcome goals: assigned to B or to a unit below it
+  MATCH (to)<-[:PART_OF*0..]-(owner:Unit)
+  WITH DISTINCT owner
+  MATCH (owner)-[:ASSIGNED_TO]->(o:Goal)
+  WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WITH DISTINCT o
+  // downward from each (an indicator's contributors reach its goal through the implied edge); an outcome does
+  // not support itself, so as own work an element counts only when it lies below another of B's outcomes
+  MATCH (o)<-[:CONTRIBUTES_TO*0..]-(w)
+  WITH DISTINCT o, w
+  WITH w, sum(CASE WHEN o <> w THEN 1 ELSE 0 END) > 0 AS below_another
+  CALL (w, below_another) {
+    WITH w
+    WHERE below_another AND (w:Goal OR (w:Activity AND ($year IS NULL OR w.year = $year)))
+    MATCH (unit:Unit)-[:ASSIGNED_TO]->(w)
+    RETURN unit, w AS item
+    UNION
+    WITH w
+    WHERE NOT w:Activity OR $year IS NULL OR w.year = $year
+    MATCH (s:ASN)-[:ASSIGNED_TO]->(w)
+    MATCH (s)-[:MEMBER_OF]->(unit:Unit)
+    RETURN unit, s AS item
+  }
+  // each unit's OPDs looked up once, not once per element
+  WITH unit, collect(item) AS items
+  CALL (unit) {
+    MATCH (unit)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
+    RETURN DISTINCT from
+  }
+  WITH from, items
+  WHERE from <> to
+  UNWIND items AS item
+  WITH DISTINCT from, item
+  RETURN from, count(CASE WHEN item:Activity THEN 1 END) AS activities,
+         count(CASE WHEN item:ASN THEN 1 END) AS staff,
+         count(CASE WHEN item:Goal THEN 1 END) AS goals,
+         sum(CASE WHEN item:Activity THEN coalesce(item.budget, 0) ELSE 0 END) AS budget
 }
-WITH o, tos
-WHERE size(tos) > 0
-// downward from o (an indicator's contributors reach its goal through the implied edge)
-MATCH (o)<-[:CONTRIBUTES_TO*0..]-(w)
-WITH DISTINCT o, tos, w
-// each element below an outcome once, with the units accountable for it (own work) and the units of the
-// ASN assigned to it (staff work)
-WITH w, collect({o: o, tos: tos}) AS supported
-CALL (w) {
-  WITH w
-  WHERE w:Goal OR (w:Activity AND ($year IS NULL OR w.year = $year))
-  MATCH (unit:Unit)-[:ASSIGNED_TO]->(w)
-  RETURN unit, w AS item, true AS own
-  UNION
-  WITH w
-  WHERE NOT w:Activity OR $year IS NULL OR w.year = $year
-  MATCH (s:ASN)-[:ASSIGNED_TO]->(w)
-  MATCH (s)-[:MEMBER_OF]->(unit:Unit)
-  RETURN unit, s AS item, false AS own
-}
-// each unit's OPDs are looked up once, not once per element
-WITH unit, collect({item: item, own: own, supported: supported}) AS works
-CALL (unit) {
-  MATCH (unit)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})
-  RETURN DISTINCT from
-}
-UNWIND works AS work
-UNWIND work.supported AS outcome
-WITH from, work.item AS item, work.own AS own, outcome
-// an outcome does not support itself; its staff do
-WHERE NOT (own AND item = outcome.o)
-UNWIND outcome.tos AS to
-WITH DISTINCT from, to, item
-WHERE from <> to
 RETURN from.id AS from_unit_id, from.name AS from_unit_name, to.id AS to_unit_id, to.name AS to_unit_name,
-       count(CASE WHEN item:Activity THEN 1 END) AS activities,
-       count(CASE WHEN item:ASN THEN 1 END) AS staff,
-       count(CASE WHEN item:Goal THEN 1 END) AS goals,
-       sum(CASE WHEN item:Activity THEN coalesce(item.budget, 0) ELSE 0 END) AS budget
+       activities, staff, goals, budget
 ORDER BY from_unit_id, to_unit_id
