@@ -62,10 +62,20 @@ CALL (base) {
   WHERE NOT c:Activity OR $year IS NULL OR c.year = $year
   RETURN collect(DISTINCT c) AS contributors
 }
-WITH everything, base + own_measures AS own, up + measures + contributors AS context
-UNWIND everything + own + context AS n
-WITH DISTINCT n, own
-WITH collect({n: n, role: CASE WHEN $unit IS NULL OR n IN own THEN 'own' ELSE 'context' END}) AS items
+// each node once with its role ('own' before 'context'); the de-duplications keep one node per entry (a DISTINCT
+// over (node, list of own nodes) weighed that whole list once per node: out of transaction memory for one Pemda
+// on the national graph)
+CALL (everything, base, own_measures) {
+  UNWIND everything + base + own_measures AS n
+  RETURN collect(DISTINCT n) AS owned
+}
+CALL (up, measures, contributors, owned) {
+  UNWIND up + measures + contributors AS n
+  WITH DISTINCT n
+  WHERE NOT n IN owned
+  RETURN collect(n) AS others
+}
+WITH [n IN owned | {n: n, role: 'own'}] + [n IN others | {n: n, role: 'context'}] AS items
 WITH items, [entry IN items | entry.n] AS nodes
 UNWIND items AS item
 WITH item.n AS n, item.role AS node_role, nodes

@@ -265,3 +265,17 @@ def test_tree_view_coloured_by_achievement(mini):
     assert view.achievement["I-SK"]["band"] == "sangat baik"
     assert nodes["I-SK"]["color"]["background"] == nodes["I-S1"]["color"]["background"] == "#15803d"
     assert view.network.pokin["color_modes"] == ["level", "achievement"]
+
+
+def test_view_tree_of_a_whole_pemda_holds_memory_in_proportion_to_its_nodes(runner):
+    """The Pemda's own tree drawn by its id: the query once de-duplicated (node, list of own nodes) pairs, which
+    weighs that list once per node (quadratic: one kabupaten of the national graph ran out of transaction
+    memory). On the sample the peak the server reports must stay within a few KiB per row."""
+    import_path(Path(__file__).resolve().parent.parent / "seed" / "sample", runner)
+    pemda = runner.read("MATCH (u:Unit {kind: 'pemda'}) RETURN u.id AS id")[0]["id"]
+    with runner.driver.session(database=runner.database) as session:
+        result = session.run("PROFILE " + CATALOG["view_tree"].cypher, {"unit": pemda, "year": None})
+        rows = len(list(result))
+        memory = result.consume().profile["args"]["GlobalMemory"]
+    assert rows > 1000
+    assert memory < rows * 4096, (memory, rows)
