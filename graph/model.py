@@ -127,8 +127,8 @@ def derive_implied_edges_statements(dataset: bool = True) -> list[str]:
     and implied edges of the dataset given as `$dataset`; without, those of the whole graph. Idempotent: run
     twice, the second run creates, deletes and sets nothing. The importer runs them in its transaction."""
     scope = " {dataset: $dataset}" if dataset else ""
-    hints = {"hint_r": "\nUSING INDEX r:CONTRIBUTES_TO(dataset)" if dataset else "",
-             "hint_m": "\nUSING INDEX m:MEASURED_BY(dataset)" if dataset else ""}
+    hints = {"hint_r": "\nUSING INDEX SEEK r:CONTRIBUTES_TO(dataset)" if dataset else "",
+             "hint_m": "\nUSING INDEX SEEK m:MEASURED_BY(dataset)" if dataset else ""}
     return [statement.format(scope=scope, **hints).strip() for statement in (_DERIVE_DELETE, _DERIVE_CREATE)]
 
 

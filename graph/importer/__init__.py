@@ -26,9 +26,9 @@ class ImportReport:
 def validate_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False) -> Dataset:
     """Read and check the files; raise ImportRejected with every problem found, write nothing.
 
-    `writing`: the caller writes next, and its transaction checks that no node the files define belongs to
-    another dataset (writer.read_state); here that check then runs only to list such clashes beside other
-    problems."""
+    `writing`: the caller writes next, and the database's uniqueness constraints refuse a node the files define
+    that another dataset holds (writer.write then names it); here that check then runs only to list such
+    clashes beside other problems."""
     tables, problems = read_source(Path(path))
     if problems:
         raise ImportRejected(problems)
@@ -57,6 +57,6 @@ def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_r
         total = len(statements)
         return statements
 
-    summary = writer.write(runner, planned,
+    summary = writer.write(runner, planned, dataset=built,
                            on_statement=(lambda done: progress(done, total)) if progress else None)
     return ImportReport(built.name, built.counts(), summary)

@@ -3,7 +3,8 @@
 Nothing here touches the database except through `lookup`, which tells which ids that the files refer
 to (but do not define) already exist there, e.g. a province's goal that a kabupaten contributes to, and
 `owners`, which tells which ids that the files define already belong to another dataset (refused: ids
-are unique across datasets; writer.read_state checks it again inside the import's transaction).
+are unique across datasets; inside the import's transaction the uniqueness constraints hold it, and
+writer.write names the clashes).
 
 Rows stream through: each file is read record by record (sources.Table.rows), each record is checked by
 its pydantic row model and at once reduced to what the graph needs (a tuple of node properties, the ids
@@ -232,9 +233,10 @@ class Builder:
         self.tables = tables
         self.lookup = lookup
         self.owners = owners
-        # An import that goes on to write has writer.read_state check ownership inside its transaction (the
-        # check that holds), so the early check is then needed only to list clashes beside other problems
-        # found here: one report still names them all, and a good import does not seek every key twice.
+        # An import that goes on to write has the uniqueness constraints check ownership inside its transaction
+        # (the check that holds; writer.write names the clashes), so the early check is then needed only to list
+        # clashes beside other problems found here: one report still names them all, and a good import seeks
+        # no key for it.
         self.owners_only_with_problems = owners_only_with_problems
         self.requested_name = dataset_name
         self.problems: list[ImportProblem] = []
@@ -478,8 +480,8 @@ class Builder:
 
     def _foreign(self) -> None:
         """Ids the files define that belong to another dataset in the database: refused, not taken over.
-        (Checked here so that a dry run reports them with every other problem; writer.read_state checks
-        again inside the import's transaction, where no concurrent import can slip in between.)"""
+        (Checked here so that a dry run reports them with every other problem; inside the import's transaction
+        the uniqueness constraints refuse them again, where no concurrent import can slip in between.)"""
         if self.owners is None or not self.dataset.name or (self.owners_only_with_problems and not self.problems):
             return
         found: dict[str, dict[Any, str | None]] = {}

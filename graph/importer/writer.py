@@ -2,8 +2,11 @@
 
 Each import is the whole truth about its dataset (one Pemda's files): nodes and edges that the previous
 import of the same dataset had and this one has not are removed in the same transaction. It never takes
-over another dataset's node: a node the files define that the database holds in another dataset refuses
-the import (read_state raises ImportRejected inside the transaction, which then rolls back). Nodes and
+over another dataset's node: a node the files define that the database holds in another dataset is planned
+as new, so its CREATE breaks a uniqueness constraint and the transaction rolls back; only then are the
+clashing keys looked up, to refuse the import naming file, row and field (ImportRejected). A good import
+pays nothing for that check (seeking every key of a Pemda in every import cost more than 2 s of a
+province's 42). Nodes and
 edges are MERGEd on their keys and their properties replaced, so importing the same files again leaves
 the same graph, node for node and edge for edge. The implied indicator→goal CONTRIBUTES_TO edges
 (graph/model.py) are derived from MEASURED_BY at the end of the same transaction; the stale-edge removal
@@ -17,6 +20,7 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from neo4j import ManagedTransaction
+from neo4j.exceptions import ConstraintError
 
 from graph import model
 from graph.db import Runner
@@ -107,29 +111,17 @@ def _owners(one: Callable[[str, dict[str, Any]], Any], node: model.NodeType, key
 def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
     """Which keys the database holds now: this dataset's nodes and edges. Read inside the import's own
     transaction (so what the plan is based on cannot change before it commits), each as one collected
-    list: a few records, not one per row.
-
-    A node the files define that the database holds in ANOTHER dataset (or in none) is refused here, not
-    taken over: ImportRejected names the file, row and field that define it, and the transaction rolls
-    back. (The builder checked this before the transaction; this is the check that holds, after the
-    import lock, when another import committed in between.)"""
+    list: a few records, not one per row."""
     state = State()
 
     def one(cypher: str, params: dict[str, Any]) -> Any:
         return tx.run(cypher, params).single(strict=True)[0]
 
-    foreign: dict[str, dict[Any, str | None]] = {}
     for node in model.NODE_TYPES:
-        items = dataset.nodes.get(node.label, {})
         key_expr = _key_cypher(node, "n")
         own = one(f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect({key_expr})",
                   {"dataset": dataset.name})
-        mine = state.own[node.label] = {_key(k) for k in own}
-        owned = _owners(one, node, (key for key in items if key not in mine), dataset.name)
-        if owned:
-            foreign[node.label] = owned
-    if foreign:
-        raise ImportRejected(dataset.foreign_problems(foreign))
+        state.own[node.label] = {_key(k) for k in own}
     for rel_type in model.REL_TYPE_NAMES:
         state.edges[rel_type] = set(one(
             f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
@@ -138,10 +130,24 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
     return state
 
 
+def clashes(runner: Runner, dataset: Dataset) -> list:
+    """The nodes the files define that the database holds in ANOTHER dataset (or in none), as problems naming
+    the file, row and field that define them: why a write broke a uniqueness constraint."""
+    def one(cypher: str, params: dict[str, Any]) -> Any:
+        return next(iter(runner.read(cypher, params, timeout=READ_TIMEOUT)[0].values()))
+
+    foreign: dict[str, dict[Any, str | None]] = {}
+    for node in model.NODE_TYPES:
+        owned = _owners(one, node, dataset.nodes.get(node.label, {}), dataset.name)
+        if owned:
+            foreign[node.label] = owned
+    return dataset.foreign_problems(foreign) if foreign else []
+
+
 @dataclass
 class State:
     """Keys in the database: this dataset's nodes per label and its edges per type as 'start|end'. (Any
-    other node this import defines does not exist yet: read_state refuses the import otherwise.)"""
+    other node this import defines is planned as new: if another dataset holds it, its CREATE fails.)"""
 
     own: dict[str, set[Any]] = field(default_factory=dict)
     edges: dict[str, set[str]] = field(default_factory=dict)
@@ -231,11 +237,13 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
 
 def write(runner: Runner, statements: "list[_Statement] | Dataset | Callable[[ManagedTransaction], list[_Statement]]",
           *, batch_size: int = BATCH_SIZE, on_statement: Callable[[int], None] | None = None,
-          timeout: float | None = 600.0) -> WriteSummary:
+          timeout: float | None = 600.0, dataset: Dataset | None = None) -> WriteSummary:
     """Run a plan as one transaction; any failure (ours or Neo4j's) rolls everything back.
 
     `statements` is the plan (from `plan`), or a function of the transaction that returns it (so the
-    state it is based on is read inside the same transaction), or a Dataset (planned here)."""
+    state it is based on is read inside the same transaction), or a Dataset (planned here). When a
+    uniqueness constraint refuses the write, the nodes of `dataset` (or of the Dataset given) that another
+    dataset holds are looked up and the import refused with ImportRejected naming them."""
     def work(tx: ManagedTransaction) -> WriteSummary:
         tx.run(model.IMPORT_LOCK_STATEMENT).consume()  # one import at a time: see graph/model.py
         todo = statements
@@ -254,7 +262,14 @@ def write(runner: Runner, statements: "list[_Statement] | Dataset | Callable[[Ma
             tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
         return summary
 
-    return runner.write_transaction(work, timeout=timeout)
+    written = statements if isinstance(statements, Dataset) else dataset
+    try:
+        return runner.write_transaction(work, timeout=timeout)
+    except ConstraintError:
+        problems = clashes(runner, written) if written is not None else []
+        if problems:
+            raise ImportRejected(problems) from None
+        raise
 
 
 def _key_cypher(node: model.NodeType, variable: str) -> str:
