@@ -37,7 +37,7 @@ bench: setup
 
 # The national slice (~1.07 M ASN, 199 datasets): the pokin importer, the graph's counts and the store size
 # (the naive loader and the ceiling would take hours), then every query, whole graph and scoped to the largest
-# Pemda; the import alone took 8 min on this 2-core machine.
+# Pemda; on this 2-core machine the import takes 8 min and the queries about 30 min more.
 bench-nasional: setup
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	POKIN_BENCH_HEAP=6g POKIN_BENCH_PAGECACHE=6g nice $(BIN)/pokin bench --scale nasional --only load --only queries --out bench/results/nasional.json
