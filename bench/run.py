@@ -158,16 +158,17 @@ import json, resource, sys, time
 from pathlib import Path
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from graph.importer import import_path
+from graph.importer import import_paths
 runner = Runner.from_settings(Neo4jSettings.from_env())
 out = []
-for folder in sys.argv[1:]:
-    started = time.perf_counter()
-    report = import_path(Path(folder), runner)
+marks = [time.perf_counter()]
+def done(folder, report):
     w = report.written
-    out.append({"folder": folder, "seconds": time.perf_counter() - started,
+    marks.append(time.perf_counter())
+    out.append({"folder": str(folder), "seconds": marks[-1] - marks[-2],
                 "nodes_created": w.nodes_created, "relationships_created": w.relationships_created,
                 "statements": w.batches})
+import_paths([Path(folder) for folder in sys.argv[1:]], runner, on_report=done)
 runner.close()
 print(json.dumps({"datasets": out, "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """

@@ -92,8 +92,37 @@ def seed_command(dry_run: bool, synthetic: str | None, seed_value: int, out: Pat
         return
     with tempfile.TemporaryDirectory(prefix="pokin-synthetic-") as tmp:
         generate(synthetic, Path(tmp), seed_value)
-        for folder, _entry in dataset_folders(Path(tmp)):
-            _import(folder, None, dry_run)
+        folders = [folder for folder, _entry in dataset_folders(Path(tmp))]
+        if dry_run:
+            for folder in folders:
+                _import(folder, None, dry_run)
+            return
+        _import_all(folders)
+
+
+def _import_all(folders: list[Path]) -> None:
+    """Several datasets in order, each in its own transaction; the next one's files are read while the
+    current one is written (graph.importer.import_paths)."""
+    from graph.importer import import_paths
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+
+    def imported(folder: Path, report) -> None:
+        written = report.written
+        click.echo(f"imported dataset {report.dataset}: +{written.nodes_created} nodes, "
+                   f"+{written.relationships_created} relationships")
+
+    try:
+        import_paths(folders, runner, on_report=imported)
+    except ImportRejected as exc:
+        for problem in exc.problems:
+            click.echo(f"{exc.path}: {problem}", err=True)
+        raise click.ClickException(f"{len(exc.problems)} problem(s) in {exc.path}; nothing of it was written "
+                                   "(the datasets before it were)") from None
+    except (DriverError, Neo4jError) as exc:
+        raise click.ClickException(interrupted_import_message(exc)) from None
+    finally:
+        runner.close()
 
 
 @main.command("bench")

@@ -124,3 +124,57 @@ def test_cli_writes_synthetic_files_and_keeps_the_sample_default(tmp_path, monke
     assert "manifest.json" in result.output and (tmp_path / "staff.csv").exists()
     refused = CliRunner().invoke(main, ["seed", "--out", str(tmp_path)])
     assert refused.exit_code != 0 and "--synthetic" in refused.output
+
+
+def test_several_datasets_imported_in_a_pipeline_give_the_graph_of_one_by_one(runner, tmp_path, monkeypatch):
+    """import_paths reads the next dataset's files while the current one is written; each kabupaten refers to
+    the province's goals, resolved only once the province has committed: the same graph as import_path in
+    order."""
+    from graph.importer import import_paths
+
+    from tests.conftest import snapshot
+
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 10)
+    generate("provinsi", tmp_path, seed=5)
+    folders = [folder for folder, _ in dataset_folders(tmp_path)]
+    for folder in folders:
+        import_path(folder, runner)
+    one_by_one = snapshot(runner)
+    runner.write("MATCH (n) DETACH DELETE n")
+    seen = []
+    reports = import_paths(folders, runner, on_report=lambda folder, report: seen.append(folder))
+    assert seen == folders and [report.dataset for report in reports] == ["U-P32", "U-K3201", "U-K3202"]
+    assert snapshot(runner) == one_by_one
+
+
+def test_a_pipelined_import_stops_at_the_dataset_refused_and_names_its_folder(runner, tmp_path, monkeypatch):
+    from graph.importer import ImportRejected, import_paths
+
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 10)
+    generate("provinsi", tmp_path, seed=6)
+    folders = [folder for folder, _ in dataset_folders(tmp_path)]
+    goals = folders[1] / "goals.csv"
+    lines = goals.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(lines[1].split(",")[1], "bukan_level", 1)  # the first goal's level
+    goals.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ImportRejected) as refused:
+        import_paths(folders, runner)
+    assert refused.value.path == folders[1]
+    assert any(str(problem).startswith("goals.csv:2: level") for problem in refused.value.problems)
+    datasets = {row["d"] for row in runner.read("MATCH (u:Unit) RETURN DISTINCT u.dataset AS d")}
+    assert datasets == {"U-P32"}  # the province before it stays, nothing of the refused one or after it
+
+
+def test_cli_loads_synthetic_data_directly_in_order(runner, neo4j_settings, monkeypatch):
+    for name, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
+                        ("NEO4J_PASSWORD", neo4j_settings.password), ("NEO4J_DATABASE", neo4j_settings.database)):
+        monkeypatch.setenv(name, value)  # the CLI reads the test server's settings from the environment
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 1)
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 5)
+    result = CliRunner().invoke(main, ["seed", "--synthetic", "provinsi", "--seed", "7"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("imported dataset") == 2
+    assert {row["d"] for row in runner.read("MATCH (u:Unit {kind: 'pemda'}) RETURN u.dataset AS d")} == \
+        {"U-P32", "U-K3201"}

@@ -249,6 +249,12 @@ class Builder:
         self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
 
     def build(self) -> Dataset | None:
+        self.parse()
+        return self.finish()
+
+    def parse(self) -> None:
+        """Everything that needs only the files: each row checked, the ids defined, the references noted.
+        (Pure Python: a multi-dataset import runs it for the next dataset while the current one is written.)"""
         self._units()
         self._goals()
         self._indicators()
@@ -256,6 +262,9 @@ class Builder:
         self._staff()
         self._links()
         self.dataset.name = self._dataset_name()
+
+    def finish(self) -> Dataset | None:
+        """What needs the database: references resolved against it, ownership; the dataset, or None."""
         self._resolve()
         self._foreign()
         return None if self.problems else self.dataset

@@ -26,6 +26,7 @@ class ImportRejected(Exception):
     """The input has problems; nothing was written."""
 
     def __init__(self, problems: list[ImportProblem]):
+        self.path = None  # the dataset's folder, when one of several (graph.importer.import_paths) was refused
         self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
         super().__init__(f"{len(self.problems)} problem(s) in the import; nothing was written:\n"
                          + "\n".join(str(problem) for problem in self.problems))
