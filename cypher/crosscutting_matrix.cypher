@@ -47,7 +47,7 @@ CALL (to) {
     MATCH (s)-[:MEMBER_OF]->(unit:Unit)
     RETURN unit, s AS item
   }
-  // each unit's OPDs looked up once, not once per element
+  // each unit's OPDs looked up once per receiving OPD, not once per element
   WITH unit, collect(item) AS items
   CALL (unit) {
     MATCH (unit)-[:PART_OF]->*(from:Unit {kind: 'perangkat_daerah'})

@@ -133,12 +133,9 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
 def clashes(runner: Runner, dataset: Dataset) -> list:
     """The nodes the files define that the database holds in ANOTHER dataset (or in none), as problems naming
     the file, row and field that define them: why a write broke a uniqueness constraint."""
-    def one(cypher: str, params: dict[str, Any]) -> Any:
-        return next(iter(runner.read(cypher, params, timeout=READ_TIMEOUT)[0].values()))
-
     foreign: dict[str, dict[Any, str | None]] = {}
     for node in model.NODE_TYPES:
-        owned = _owners(one, node, dataset.nodes.get(node.label, {}), dataset.name)
+        owned = foreign_owners(runner, node.label, dataset.nodes.get(node.label, {}), dataset.name)
         if owned:
             foreign[node.label] = owned
     return dataset.foreign_problems(foreign) if foreign else []
