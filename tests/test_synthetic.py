@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -146,6 +147,71 @@ def test_several_datasets_imported_in_a_pipeline_give_the_graph_of_one_by_one(ru
     reports = import_paths(folders, runner, on_report=lambda folder, report: seen.append(folder))
     assert seen == folders and [report.dataset for report in reports] == ["U-P32", "U-K3201", "U-K3202"]
     assert snapshot(runner) == one_by_one
+
+
+def test_finish_can_run_again_and_starts_from_what_parse_left(tmp_path, monkeypatch):
+    """import_paths resolves a dataset on trial while the one before is still being written, and again (the same
+    Builder) once it has committed: a kabupaten whose province is not in the database yet is refused on trial;
+    resolved again with the province there, it has its edges and none of the first try's problems."""
+    from graph.importer.build import Builder
+    from graph.importer.sources import read_source
+
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 1)
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 5)
+    generate("provinsi", tmp_path, seed=8)
+    province, kabupaten = [folder for folder, _ in dataset_folders(tmp_path)]
+    province_ids = Builder(read_source(province)[0], lambda ids, name: {}).build().nodes["Goal"]
+    builder = Builder(read_source(kabupaten)[0], lambda ids, name: {})
+    builder.parse()
+    unknown = builder.unknown_ids()
+    assert unknown and unknown <= set(province_ids)
+    assert builder.finish(found={}) is None
+    assert builder.problems and all("does not exist" in problem.message for problem in builder.problems)
+    built = builder.finish(found={key: "Goal" for key in unknown})
+    assert built is not None and not builder.problems
+    crossing = [edge for edge in built.edges if edge[2] in unknown]
+    assert crossing and len(built.edges) == len(set(built.edges))
+    again = builder.finish(found={key: "Goal" for key in unknown})
+    assert again is not None and sorted(again.edges) == sorted(built.edges)
+
+
+def test_a_pipelined_import_uses_its_plan_made_ahead_only_for_a_dataset_the_database_does_not_hold(
+        runner, tmp_path, monkeypatch):
+    """The plan made ahead (for a database without the dataset) is used when the dataset is new and the ids it
+    refers to resolve as they did on trial; a dataset imported before is planned again in its transaction, from
+    what the database holds: importing the same datasets again changes nothing."""
+    import graph.importer as importer
+    from graph.importer import import_paths, writer
+
+    from tests.conftest import snapshot
+
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 10)
+    generate("provinsi", tmp_path, seed=9)
+    folders = [folder for folder, _ in dataset_folders(tmp_path)]
+    in_transaction: list[str] = []
+    real_plan = writer.plan
+
+    def plan(dataset, batch_size=writer.BATCH_SIZE, state=None):
+        if state is not None:
+            in_transaction.append(dataset.name)
+        return real_plan(dataset, batch_size, state)
+
+    monkeypatch.setattr(writer, "plan", plan)
+    import_paths(folders, runner)
+    # the province and the second kabupaten were planned ahead; the first kabupaten only if the province had
+    # committed before its trial (it refers to the province's goals, which a trial run earlier cannot find)
+    assert set(in_transaction) <= {"U-K3201"}
+    first = snapshot(runner)
+    in_transaction.clear()
+    before, during = sys.getswitchinterval(), []
+    reports = import_paths(folders, runner, on_report=lambda folder, report: during.append(sys.getswitchinterval()))
+    assert in_transaction == ["U-P32", "U-K3201", "U-K3202"]
+    assert snapshot(runner) == first
+    assert not any(report.written.changed() for report in reports)
+    # the GIL is handed over promptly while the preparing thread runs, and as before once the import is over
+    assert during == [min(before, importer.PROMPT_SWITCH_INTERVAL)] * 3
+    assert sys.getswitchinterval() == before
 
 
 def test_a_pipelined_import_stops_at_the_dataset_refused_and_names_its_folder(runner, tmp_path, monkeypatch):

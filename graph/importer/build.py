@@ -61,6 +61,10 @@ class Nodes(MutableMapping):
     def __getitem__(self, key: Any) -> dict[str, Any]:
         return dict(zip(self.columns or (), self._values[key]))
 
+    def stored(self, key: Any) -> tuple[Any, ...]:
+        """The properties of `key` as stored: a tuple in the order of `columns`."""
+        return self._values[key]
+
     def __delitem__(self, key: Any) -> None:
         del self._values[key]
 
@@ -245,6 +249,7 @@ class Builder:
         self.found: dict[str, str] = {}           # id -> label, for ids found in the database
         self.refs: dict[tuple[Any, ...], _Refs] = {}
         self.roots: list[str] = []                # units without parent_id
+        self._parsed_problems = 0                 # how many of `problems` parse found (finish adds the rest)
         self.dataset = Dataset(name="", origins=self.defined, files=tuple(self.files))
         self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
 
@@ -262,11 +267,30 @@ class Builder:
         self._staff()
         self._links()
         self.dataset.name = self._dataset_name()
+        self._parsed_problems = len(self.problems)
 
-    def finish(self) -> Dataset | None:
-        """What needs the database: references resolved against it, ownership; the dataset, or None."""
+    def unknown_ids(self) -> set[str]:
+        """The ids the references name that the files do not define: `finish` asks the database for them."""
+        return {key for refs in self.refs.values()
+                for key in (refs.targets + refs.sources if refs.from_labels else refs.targets)
+                if key not in self.defined}
+
+    def finish(self, found: dict[str, str] | None = None, *, check_owners: bool = True) -> Dataset | None:
+        """What needs the database: references resolved against it, ownership; the dataset, or None.
+
+        `found`: what `lookup` answers for `unknown_ids()`, when the caller asked it already. It may be called
+        again (e.g. after the database changed): each call starts from what `parse` left. `check_owners=False`
+        leaves out the ownership check (for a trial run whose problems are not reported)."""
+        del self.problems[self._parsed_problems:]
+        self.dataset.edges = Edges()
+        self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
+        if found is None:
+            unknown = self.unknown_ids()
+            found = self.lookup(unknown, self.dataset.name) if unknown else {}
+        self.found = found
         self._resolve()
-        self._foreign()
+        if check_owners:
+            self._foreign()
         return None if self.problems else self.dataset
 
     def label_of(self, key: str) -> str | None:
@@ -440,10 +464,6 @@ class Builder:
             refs.row_props.append(props)
 
     def _resolve(self) -> None:
-        unknown = {key for refs in self.refs.values()
-                   for key in (refs.targets + refs.sources if refs.from_labels else refs.targets)
-                   if key not in self.defined}
-        self.found = self.lookup(unknown, self.dataset.name) if unknown else {}
         label_of = self.label_of
         edges = self.dataset.edges
         repeated: list[tuple[EdgeKey, str, int, str]] = []  # (edge, file, row, column) given a second time

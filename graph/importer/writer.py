@@ -24,10 +24,10 @@ from neo4j.exceptions import ConstraintError
 
 from graph import model
 from graph.db import Runner
-from graph.importer.build import Dataset, EdgeKey
+from graph.importer.build import Dataset, EdgeKey, Nodes
 from graph.importer.errors import ImportRejected
 
-BATCH_SIZE = 5000
+BATCH_SIZE = 20000
 # The validation's reads (which ids exist elsewhere) get the write transaction's bound, not the runner's 30 s
 # default: on a big, busy database they are large, and a timeout there would fail an import that is fine.
 READ_TIMEOUT = 600.0
@@ -112,21 +112,20 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
     """Which keys the database holds now: this dataset's nodes and edges. Read inside the import's own
     transaction (so what the plan is based on cannot change before it commits), each as one collected
     list: a few records, not one per row."""
+    # one round trip: a subquery per label and per relationship type, each one collected list
+    parts = [f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect({_key_cypher(node, 'n')})"
+             for node in model.NODE_TYPES]
+    parts += [f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
+              f"RETURN collect({model.key_expression('a')} + '|' + {model.key_expression('b')})"
+              for rel_type in model.REL_TYPE_NAMES]
+    cypher = " ".join(f"CALL () {{ {part} AS held{index} }}" for index, part in enumerate(parts))
+    cypher += " RETURN [" + ", ".join(f"held{index}" for index in range(len(parts))) + "] AS held"
+    held = tx.run(cypher, {"dataset": dataset.name}).single(strict=True)[0]
     state = State()
-
-    def one(cypher: str, params: dict[str, Any]) -> Any:
-        return tx.run(cypher, params).single(strict=True)[0]
-
-    for node in model.NODE_TYPES:
-        key_expr = _key_cypher(node, "n")
-        own = one(f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect({key_expr})",
-                  {"dataset": dataset.name})
-        state.own[node.label] = {_key(k) for k in own}
-    for rel_type in model.REL_TYPE_NAMES:
-        state.edges[rel_type] = set(one(
-            f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
-            f"RETURN collect({model.key_expression('a')} + '|' + {model.key_expression('b')})",
-            {"dataset": dataset.name}))
+    for node, keys in zip(model.NODE_TYPES, held):
+        state.own[node.label] = {_key(k) for k in keys}
+    for rel_type, keys in zip(model.REL_TYPE_NAMES, held[len(model.NODE_TYPES):]):
+        state.edges[rel_type] = set(keys)
     return state
 
 
@@ -149,6 +148,10 @@ class State:
     own: dict[str, set[Any]] = field(default_factory=dict)
     edges: dict[str, set[str]] = field(default_factory=dict)
 
+    def empty(self) -> bool:
+        """The database holds nothing of the dataset (a first import)."""
+        return not any(self.own.values()) and not any(self.edges.values())
+
 
 def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" = None) -> list[_Statement]:
     """Every statement of the import, in order; pure (given the keys the database holds, `state`; none
@@ -165,17 +168,19 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
     for node in model.NODE_TYPES:
         items = dataset.nodes.get(node.label, {})
         own = state.own.get(node.label, set())
-        new_rows, old_rows = [], []
         fresh = created.setdefault(node.label, set())
-        for key, props in items.items():
-            row = {**{k: v for k, v in props.items() if v is not None}, "dataset": name}
-            if key in own:
-                old_rows.append(row)
-            else:
-                new_rows.append(row)
-                fresh.add(key)
+        new_keys = [key for key in items if key not in own] if own else list(items)
+        old_rows = [{**{k: v for k, v in items[key].items() if v is not None}, "dataset": name}
+                    for key in items if key in own] if own else []
+        fresh.update(new_keys)
+        columns, new_rows = _value_rows(items, new_keys)
+        # a list of values per row and the property names written once in the query: a map per row costs
+        # the driver and the server more (unpacked and converted row by row), and a null creates no property
+        properties = ", ".join([f"{column}: row[{index}]" for index, column in enumerate(columns)]
+                               + ["dataset: $dataset"])
         for batch in _batches(new_rows, batch_size):
-            statements.append(_Statement(f"UNWIND $rows AS row CREATE (n:{node.label}) SET n = row", {"rows": batch}))
+            statements.append(_Statement(f"UNWIND $rows AS row CREATE (n:{node.label} {{{properties}}})",
+                                         {"rows": batch, "dataset": name}))
         match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
         for batch in _batches(old_rows, batch_size):
             statements.append(_Statement(
@@ -189,12 +194,11 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
                 f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')} "
                 f"DETACH DELETE n", {"keys": batch}))
 
-    grouped: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    grouped: dict[tuple[str, str, str, str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     wanted_edges: dict[str, set[str]] = defaultdict(set)
     for edge, props in dataset.edges.items():
         rel_type, start, end = edge
         start_label, end_label = dataset.edge_labels[edge]
-        row = {"start": start, "end": end, "props": {**props, "dataset": name}}
         wanted_edges[rel_type].add(f"{start}|{end}")
         if f"{start}|{end}" in state.edges.get(rel_type, ()):
             verb = "SET"
@@ -202,22 +206,25 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
             verb = "CREATE"
         else:
             verb = "MERGE"
-        grouped[(verb, rel_type, start_label, end_label)].append(row)
-    for (verb, rel_type, start_label, end_label), rows in sorted(grouped.items()):
+        names = tuple(sorted(props))
+        grouped[(verb, rel_type, start_label, end_label, names)].append([start, end, *(props[k] for k in names)])
+    for (verb, rel_type, start_label, end_label, names), rows in sorted(grouped.items()):
         start_key = model.NODE_TYPES_BY_LABEL[start_label].key[0]
         end_key = model.NODE_TYPES_BY_LABEL[end_label].key[0]
         start_hint = model.key_index_hint(model.NODE_TYPES_BY_LABEL[start_label], "a")
         end_hint = model.key_index_hint(model.NODE_TYPES_BY_LABEL[end_label], "b")
-        ends = f"UNWIND $rows AS row MATCH (a:{start_label} {{{start_key}: row.start}}) {start_hint} " \
-               f"MATCH (b:{end_label} {{{end_key}: row.end}}) {end_hint} "
+        ends = f"UNWIND $rows AS row MATCH (a:{start_label} {{{start_key}: row[0]}}) {start_hint} " \
+               f"MATCH (b:{end_label} {{{end_key}: row[1]}}) {end_hint} "
+        props = "{" + ", ".join([f"{prop}: row[{index}]" for index, prop in enumerate(names, start=2)]
+                                + ["dataset: $dataset"]) + "}"
         write_edge = {
-            "CREATE": f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props",
-            "MERGE": f"MERGE (a)-[r:{rel_type}]->(b) SET r = row.props",
-            "SET": f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = row.props.dataset "
-                   f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> row.props SET r = row.props",
+            "CREATE": f"CREATE (a)-[r:{rel_type} {props}]->(b)",
+            "MERGE": f"MERGE (a)-[r:{rel_type}]->(b) SET r = {props}",
+            "SET": f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = $dataset "
+                   f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> {props} SET r = {props}",
         }[verb]
         for batch in _batches(rows, batch_size):
-            statements.append(_Statement(ends + write_edge, {"rows": batch}))
+            statements.append(_Statement(ends + write_edge, {"rows": batch, "dataset": name}))
     for rel_type in model.REL_TYPE_NAMES:
         if state.edges.get(rel_type, set()) - wanted_edges[rel_type]:
             statements.append(_Statement(
@@ -283,7 +290,17 @@ def _key_param(key: Any) -> Any:
     return list(key) if isinstance(key, tuple) else [key]
 
 
-def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def _value_rows(items: Any, keys: Iterable[Any]) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+    """The property names of `items` (key -> properties) and, for each of `keys`, its values in that order
+    (None where a node has no such property). A builder's Nodes hands out the tuples it stores."""
+    keys = list(keys)
+    if isinstance(items, Nodes):
+        return items.columns or (), [items.stored(key) for key in keys]
+    columns = tuple(dict.fromkeys(column for key in keys for column in items[key]))
+    return columns, [tuple(items[key].get(column) for column in columns) for key in keys]
+
+
+def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
