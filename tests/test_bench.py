@@ -127,3 +127,28 @@ def test_the_load_rate_is_reported_for_the_first_and_the_last_tenth_of_the_datas
     assert bench._rate(datasets[:2]) == 100.0
     assert bench._rate(datasets[-2:]) == 50.0
     assert bench._rate([]) == 0.0
+
+
+def test_the_import_variants_compared_write_the_same_graph(runner, tmp_path, monkeypatch):
+    """bench/import_variants.py times one-by-one and pipelined imports side by side: each must write the
+    graph the others write, and the variant with Python's default switch interval must leave the shipped one
+    as it was."""
+    import graph.importer as importer
+    from bench import import_variants
+    from seed import synthetic
+
+    from tests.conftest import snapshot
+
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 5)
+    generate("provinsi", tmp_path, seed=4)
+    prompt = importer.PROMPT_SWITCH_INTERVAL
+    variants = import_variants.variants(runner, tmp_path)
+    assert set(variants) == {"one by one", "pipelined, 5 ms switches", "pipelined", "ceiling"}
+    graphs = []
+    for name in ("one by one", "pipelined, 5 ms switches", "pipelined"):
+        variants[name]()
+        graphs.append(snapshot(runner))
+        bench.wipe(runner)
+    assert graphs[0] == graphs[1] == graphs[2] and graphs[0]
+    assert importer.PROMPT_SWITCH_INTERVAL == prompt
