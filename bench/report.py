@@ -125,6 +125,9 @@ def view_table(results: list[dict[str, Any]]) -> str:
 
 def main(paths: list[str]) -> None:
     results = [json.loads(Path(p).read_text()) for p in paths if Path(p).exists()]
+    for skipped in (r for r in results if r.get("skipped")):
+        print(f"Scale **{skipped['scale']}** was not run: {skipped['skipped']}.\n")
+    results = [r for r in results if not r.get("skipped")]
     print("## Import\n\n" + import_table(results) + "\n")
     if load_table(results):
         print("## Import only (pokin importer, every dataset)\n\n" + load_table(results) + "\n")

@@ -62,8 +62,10 @@ SETTINGS = {  # per scale: naive loader seconds, query runs, per-query budget (s
     # nasional: networkx is not run (the in-memory graph of ~12 M entities would not fit beside the server),
     # and the queries that take `unit` also run for the largest Pemda: the per-Pemda audit on the national graph
     "nasional": {"naive": 20, "runs": 3, "budget": 300, "service": 20, "clients": 32, "networkx": False,
-                 "scoped": True},
+                 "scoped": True, "needs_disk": 10 * 1024 ** 3},
 }
+# Memory the machine must have beyond the server's heap and page cache (the importer, the bench, the OS).
+SPARE_MEMORY = 4 * 1024 ** 3
 
 
 def log(message: str) -> None:
@@ -85,12 +87,16 @@ def machine() -> dict[str, Any]:
 
 # -- data and server --------------------------------------------------------------------------------------
 
+def data_root() -> Path:
+    """Where generated data is cached between runs (POKIN_BENCH_DATA)."""
+    return Path(os.environ.get("POKIN_BENCH_DATA", "/tmp/pokin-bench-data"))
+
+
 def data_for(scale: str, seed: int = 1) -> Path:
     """Generated once per scale and seed, reused by later runs (generation is timed in the results)."""
     from seed.synthetic import generate
 
-    base = Path(os.environ.get("POKIN_BENCH_DATA", "/tmp/pokin-bench-data"))
-    folder = base / f"{scale}-{seed}"
+    folder = data_root() / f"{scale}-{seed}"
     if not (folder / "manifest.json").exists():
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()
@@ -705,9 +711,47 @@ def bench_drawn_views(runner: Runner, sizes: tuple[int, ...] = (1000, 5000)) -> 
 
 # -- driver -------------------------------------------------------------------------------------------------
 
+def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = None) -> str | None:
+    """Why this machine cannot run `scale` (None: it can). Only the national slice asks for more than any
+    laptop has: the heap and page cache it runs with (POKIN_BENCH_HEAP / POKIN_BENCH_PAGECACHE, `make bench`
+    gives 6g each) plus SPARE_MEMORY of memory, and room on disk for its files and its store."""
+    needs_disk = SETTINGS[scale].get("needs_disk")
+    if not needs_disk:
+        return None
+    from graph.server import _bytes
+
+    server = _bytes(os.environ.get("POKIN_BENCH_HEAP", "2g")) + _bytes(os.environ.get("POKIN_BENCH_PAGECACHE", "1g"))
+    if mem_total is None:
+        meminfo = Path("/proc/meminfo")
+        mem_total = int(meminfo.read_text().split()[1]) * 1024 if meminfo.exists() else None
+    if disk_free is None:
+        base = data_root().resolve()
+        while not base.exists():  # the folder is made by the run: ask the disk it will be made on
+            base = base.parent
+        disk_free = min(shutil.disk_usage(tempfile.gettempdir()).free, shutil.disk_usage(base).free)
+    gib = 1024 ** 3
+    if mem_total is not None and mem_total < server + SPARE_MEMORY:
+        return (f"this machine has {mem_total / gib:.1f} GiB of memory; the {scale} scale needs "
+                f"{(server + SPARE_MEMORY) / gib:.1f} GiB (the server's heap and page cache, "
+                f"{server / gib:.1f} GiB, and {SPARE_MEMORY / gib:.0f} GiB beside them)")
+    if disk_free < needs_disk:
+        return (f"{disk_free / gib:.1f} GiB of disk free; the {scale} scale needs {needs_disk / gib:.0f} GiB "
+                "for its files and its store")
+    return None
+
+
 def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
         progress: Callable[[str], None] = log) -> dict[str, Any]:
     parts = parts or ["import", "queries", "service", "views"]
+    unfit = unfit_for(scale)
+    if unfit is not None:
+        progress(f"{scale} not run: {unfit}")
+        result = {"scale": scale, "machine": machine(), "skipped": unfit,
+                  "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
+        if out is not None:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            Path(out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        return result
     folder = data_for(scale)
     result: dict[str, Any] = {"scale": scale, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
                               "data": str(folder), "totals": manifest_of(folder)["totals"]}

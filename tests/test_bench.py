@@ -152,3 +152,28 @@ def test_the_import_variants_compared_write_the_same_graph(runner, tmp_path, mon
         bench.wipe(runner)
     assert graphs[0] == graphs[1] == graphs[2] and graphs[0]
     assert importer.PROMPT_SWITCH_INTERVAL == prompt
+
+
+def test_the_national_scale_runs_only_where_the_machine_allows_and_says_why_not(monkeypatch, tmp_path, capsys):
+    """`make bench` runs the three scales; the national slice asks for the server's heap and page cache plus
+    spare memory, and disk room: a smaller machine gets a JSON that says why it was skipped, and the report
+    prints that reason."""
+    from bench import report
+
+    gib = 1024 ** 3
+    monkeypatch.setenv("POKIN_BENCH_HEAP", "6g")
+    monkeypatch.setenv("POKIN_BENCH_PAGECACHE", "6g")
+    small = bench.unfit_for("nasional", mem_total=8 * gib, disk_free=100 * gib)
+    assert small is not None and "8.0 GiB of memory" in small and "16.0 GiB" in small
+    cramped = bench.unfit_for("nasional", mem_total=64 * gib, disk_free=1 * gib)
+    assert cramped is not None and "1.0 GiB of disk free" in cramped
+    assert bench.unfit_for("nasional", mem_total=24 * gib, disk_free=100 * gib) is None
+    assert bench.unfit_for("kabupaten", mem_total=1 * gib, disk_free=1) is None
+
+    monkeypatch.setattr(bench, "SPARE_MEMORY", 1024 * gib)  # no machine has that: the run is skipped
+    monkeypatch.setattr(bench, "data_for", lambda *args, **kwargs: pytest.fail("no data for a skipped scale"))
+    out = tmp_path / "nasional.json"
+    result = bench.run("nasional", out=out, progress=lambda message: None)
+    assert "GiB of memory" in result["skipped"] and out.exists()
+    report.main([str(out)])
+    assert f"Scale **nasional** was not run: {result['skipped']}." in capsys.readouterr().out
