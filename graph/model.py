@@ -54,7 +54,9 @@ INDICATOR_YEAR = NodeType(
     ("indicator_id", "year", "baseline", "target", "realisasi",
      "target_tw1", "target_tw2", "target_tw3", "target_tw4",
      "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "dataset"),
-    ("year", "dataset"),
+    # indicator_id alone: a composite key's index serves only lookups by both properties, and an indicator's
+    # years were found by scanning every IndicatorYear (element_detail 1 s on the national slice)
+    ("indicator_id", "year", "dataset"),
     "One indicator's baseline, target and realisasi for one year: figures kept apart from the structure.",
 )
 ACTIVITY = NodeType("Activity", ("id",), ("id", "kind", "code", "name", "year", "budget", "dataset"),
