@@ -177,3 +177,18 @@ def test_the_national_scale_runs_only_where_the_machine_allows_and_says_why_not(
     assert "GiB of memory" in result["skipped"] and out.exists()
     report.main([str(out)])
     assert f"Scale **nasional** was not run: {result['skipped']}." in capsys.readouterr().out
+
+
+def test_index_effect_times_a_query_with_and_without_the_index_and_leaves_the_schema_as_it_was(runner, tiny):
+    from bench import index_effect
+
+    import_path(tiny, runner)
+    before = runner.read("SHOW INDEXES YIELD name RETURN collect(name) AS names")[0]["names"]
+    goal = runner.read("MATCH (g:Goal)-[:MEASURED_BY]->() RETURN g.id AS id LIMIT 1")[0]["id"]
+    result = index_effect.compare(runner, "IndicatorYear", "indicator_id", "element_detail",
+                                  {"id": goal, "year": 2026}, rounds=1, runs=2)
+    assert len(result["with_index_ms"]) == len(result["without_index_ms"]) == 1 and result["ratio"] > 0
+    after = runner.read("SHOW INDEXES YIELD name RETURN collect(name) AS names")[0]["names"]
+    assert sorted(after) == sorted(before)
+    with pytest.raises(SystemExit, match="no index on IndicatorYear.nothing"):
+        index_effect.compare(runner, "IndicatorYear", "nothing", "element_detail", {"id": goal}, rounds=1, runs=1)

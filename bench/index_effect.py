@@ -1,0 +1,80 @@
+"""What one index buys a catalog query, measured side by side on the database NEO4J_URI points at.
+
+    .venv/bin/python bench/index_effect.py --index IndicatorYear.indicator_id --query element_detail \
+        --params '{"id": "G-K3201-O08-SP03", "year": 2026}' --rounds 2
+
+Each round times the query with the index, drops it, times it again, then puts the schema back
+(`apply_schema`), clearing the query caches at each switch so the plans are made anew. The database is left
+as it was found. Prints JSON: the median milliseconds of each turn and the ratio of the medians.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from graph.catalog import load_catalog  # noqa: E402
+from graph.config import Neo4jSettings  # noqa: E402
+from graph.db import Runner  # noqa: E402
+from graph.model import apply_schema  # noqa: E402
+
+INDEX_NAMED = """
+SHOW INDEXES YIELD name, labelsOrTypes, properties
+WHERE labelsOrTypes = [$label] AND properties = [$property]
+RETURN name
+"""
+
+
+def median_ms(runner: Runner, query: str, params: dict, runs: int, warm_up: int = 3) -> float:
+    catalog = load_catalog()
+    times = []
+    for _ in range(warm_up + runs):
+        started = time.perf_counter()
+        catalog.run(runner, query, params)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times[warm_up:])
+
+
+def compare(runner: Runner, label: str, property: str, query: str, params: dict, rounds: int = 2,  # noqa: A002
+            runs: int = 12) -> dict:
+    found = runner.read(INDEX_NAMED, {"label": label, "property": property})
+    if not found:
+        raise SystemExit(f"no index on {label}.{property} in this database (is the schema applied?)")
+    turns: dict[str, list[float]] = {"with_index_ms": [], "without_index_ms": []}
+    try:
+        for _ in range(rounds):
+            turns["with_index_ms"].append(median_ms(runner, query, params, runs))
+            # an index name cannot be a parameter; it comes from SHOW INDEXES, and is quoted
+            runner.write(f"DROP INDEX `{found[0]['name'].replace('`', '``')}`")
+            runner.write("CALL db.clearQueryCaches()")
+            turns["without_index_ms"].append(median_ms(runner, query, params, runs))
+            apply_schema(runner)
+            runner.write("CALL db.clearQueryCaches()")
+    finally:
+        apply_schema(runner)
+    ratio = statistics.median(turns["without_index_ms"]) / statistics.median(turns["with_index_ms"])
+    return {"index": f"{label}.{property}", "query": query, "params": params, **turns, "ratio": ratio}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", required=True, help="Label.property of a single-property index")
+    parser.add_argument("--query", required=True, help="a catalog query's name")
+    parser.add_argument("--params", default="{}", help="its parameters as JSON")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    label, _, property = args.index.partition(".")  # noqa: A001
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        print(json.dumps(compare(runner, label, property, args.query, json.loads(args.params), args.rounds)))
+    finally:
+        runner.close()
+
+
+if __name__ == "__main__":
+    main()
