@@ -63,6 +63,7 @@ CALL (x) {
   WITH DISTINCT i ORDER BY i.id
   CALL (i) {
     OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id})
+    USING INDEX SEEK y:IndicatorYear(indicator_id)
     WITH y ORDER BY y.year
     RETURN collect(y {.year, .baseline, .target, .realisasi}) AS years
   }

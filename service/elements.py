@@ -28,6 +28,7 @@ CALL (g) {
   WITH i ORDER BY i.id
   CALL (i) {
     OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id})
+    USING INDEX SEEK y:IndicatorYear(indicator_id)
     WITH y ORDER BY y.year
     RETURN collect(properties(y)) AS years
   }
@@ -66,6 +67,7 @@ GOAL_EXISTS = "MATCH (g:Goal {id: $id}) RETURN g.id AS id"
 OWN_ACHIEVEMENT = """
 MATCH (:Goal {id: $goal})-[:MEASURED_BY]->(i:Indicator)
 OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
+USING INDEX SEEK y:IndicatorYear(indicator_id, year)
 WITH i, y, toFloat(y.target) AS t, toFloat(y.realisasi) AS re
 WITH i, y, CASE WHEN t IS NULL OR t = 0 OR re IS NULL THEN null
                 WHEN coalesce(i.polarity, 'positif') = 'negatif' THEN (2 * t - re) * 100 / t
