@@ -33,6 +33,11 @@ class Runner:
     driver: Driver
     database: str = "neo4j"
     default_timeout: float | None = 30.0
+    # Every session of this runner shares one bookmark manager, so each transaction starts after the ones this
+    # runner committed before it: in a cluster a read routed to a secondary waits until that secondary holds
+    # the previous writes (read-your-writes: an import, then its report or the next dataset's lookup).
+    bookmarks: neo4j.BookmarkManager = field(default_factory=GraphDatabase.bookmark_manager, init=False,
+                                             repr=False)
     _closed: bool = field(default=False, init=False)
     _columns: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
     _columns_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
@@ -58,7 +63,7 @@ class Runner:
         """Run `work(tx)` as ONE write transaction: all its statements commit together or not at all."""
         query_timeout = timeout if timeout is not None else self.default_timeout
         decorated = neo4j.unit_of_work(timeout=query_timeout)(work)
-        with self.driver.session(database=self.database) as session:
+        with self._session(neo4j.WRITE_ACCESS, None) as session:
             return session.execute_write(decorated)
 
     def _rows(self, cypher: str, params: Mapping[str, Any] | None, access: str, timeout: float | None,
@@ -68,7 +73,7 @@ class Runner:
             result = tx.run(cypher, dict(params or {}))
             return [record.data() for record in _take(result, limit)]
 
-        with self.driver.session(database=self.database, default_access_mode=access) as session:
+        with self._session(access, None) as session:
             if access == neo4j.READ_ACCESS:
                 return session.execute_read(work)
             return session.execute_write(work)
@@ -154,7 +159,8 @@ class Runner:
 
     def _session(self, access: str, retry_time: float | None) -> neo4j.Session:
         extra: dict[str, Any] = {} if retry_time is None else {"max_transaction_retry_time": retry_time}
-        return self.driver.session(database=self.database, default_access_mode=access, **extra)
+        return self.driver.session(database=self.database, default_access_mode=access,
+                                   bookmark_manager=self.bookmarks, **extra)
 
     def close(self) -> None:
         if not self._closed:
