@@ -188,6 +188,7 @@ def test_index_effect_times_a_query_with_and_without_the_index_and_leaves_the_sc
     result = index_effect.compare(runner, "IndicatorYear", "indicator_id", "element_detail",
                                   {"id": goal, "year": 2026}, rounds=1, runs=2)
     assert len(result["with_index_ms"]) == len(result["without_index_ms"]) == 1 and result["ratio"] > 0
+    assert result["hints_dropped_without"] == 1  # its USING INDEX SEEK on IndicatorYear(indicator_id)
     after = runner.read("SHOW INDEXES YIELD name RETURN collect(name) AS names")[0]["names"]
     assert sorted(after) == sorted(before)
     with pytest.raises(SystemExit, match="no index on IndicatorYear.nothing"):
