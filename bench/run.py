@@ -148,6 +148,7 @@ def fresh_store(runner: Runner, server: LocalServer) -> None:
     for part in ("databases", "transactions"):
         shutil.rmtree(Path(server.data_dir) / "data" / part / "neo4j", ignore_errors=True)
     server.start()
+    runner.forget_bookmarks()  # they name transactions of the store just deleted
     apply_schema(runner)
 
 

@@ -162,6 +162,12 @@ class Runner:
         return self.driver.session(database=self.database, default_access_mode=access,
                                    bookmark_manager=self.bookmarks, **extra)
 
+    def forget_bookmarks(self) -> None:
+        """Start causal chaining afresh: after the database was replaced under a running runner (new store files,
+        a restore from backup), its bookmarks name transactions the new store never had, and every transaction
+        would wait for them until it timed out."""
+        self.bookmarks = GraphDatabase.bookmark_manager()
+
     def close(self) -> None:
         if not self._closed:
             self.driver.close()

@@ -47,3 +47,14 @@ def test_each_commit_leaves_a_new_bookmark_for_the_next_transaction(runner):
     assert runner.read("MATCH (p:BookmarkProbe) RETURN count(p) AS c") == [{"c": 2}]
     after_read = set(runner.bookmarks.get_bookmarks())
     assert after_read and not after_read & first  # the newest is kept, not every bookmark ever seen
+
+
+def test_forgetting_the_bookmarks_starts_afresh(runner):
+    """What a database replaced under a running runner needs (bench/run.py's fresh_store): the old bookmarks
+    would make every transaction wait for transactions the new store never had."""
+    runner.write("CREATE (:BookmarkProbe)")
+    old = runner.bookmarks
+    assert old.get_bookmarks()
+    runner.forget_bookmarks()
+    assert runner.bookmarks is not old and not runner.bookmarks.get_bookmarks()
+    assert runner.read("MATCH (p:BookmarkProbe) RETURN count(p) AS c") == [{"c": 1}]
