@@ -29,7 +29,7 @@ test: setup browser
 	$(BIN)/pytest
 
 # Benchmarks (BENCHMARKS.md): a throw-away Neo4j per scale, results as JSON in bench/results/. `make bench` runs
-# the three scales: kabupaten and provinsi, every part (~20 min on this 2-core machine), then the national slice
+# the three scales: kabupaten and provinsi, every part (~13 min on this 2-core machine), then the national slice
 # where the machine allows (16 GiB of memory, 10 GiB of disk; otherwise it says why and skips it).
 bench: setup
 	$(BIN)/pip install --quiet -e '.[test,bench]'
@@ -40,7 +40,7 @@ bench: setup
 
 # The national slice alone (~1.07 M ASN, 199 datasets): the pokin importer, the graph's counts and the store size
 # (the naive loader and the ceiling would take hours), then every query, whole graph and scoped to the largest
-# Pemda; on this 2-core machine the import takes 6 min and the queries about 20 min more.
+# Pemda; on this 2-core machine the import takes 5-6 min and the queries about 15 min more.
 bench-nasional: setup
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(MAKE) --no-print-directory bench-nasional-run
