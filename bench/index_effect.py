@@ -81,9 +81,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
     label, _, property = args.index.partition(".")  # noqa: A001
+    if not label or not property:
+        parser.error(f"--index: '{args.index}' is not Label.property")
+    if args.query not in load_catalog():
+        parser.error(f"--query: no catalog query named '{args.query}' (see `pokin queries`)")
+    try:
+        params = json.loads(args.params)
+    except json.JSONDecodeError as error:
+        parser.error(f"--params: not JSON ({error})")
     runner = Runner.from_settings(Neo4jSettings.from_env())
     try:
-        print(json.dumps(compare(runner, label, property, args.query, json.loads(args.params), args.rounds)))
+        print(json.dumps(compare(runner, label, property, args.query, params, args.rounds)))
     finally:
         runner.close()
 

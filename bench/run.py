@@ -109,11 +109,17 @@ def manifest_of(folder: Path) -> dict[str, Any]:
     return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
 
 
-def start_server(workdir: Path) -> tuple[LocalServer, Neo4jSettings]:
+def server_memory() -> tuple[str, int]:
+    """The bench server's heap (as the JVM takes it) and page cache in bytes: POKIN_BENCH_HEAP and
+    POKIN_BENCH_PAGECACHE, 2g and 1g unless set."""
     from graph.server import _bytes
 
-    server = LocalServer(workdir / "neo4j", free_port(), heap=os.environ.get("POKIN_BENCH_HEAP", "2g"),
-                         page_cache_bytes=_bytes(os.environ.get("POKIN_BENCH_PAGECACHE", "1g")),
+    return os.environ.get("POKIN_BENCH_HEAP", "2g"), _bytes(os.environ.get("POKIN_BENCH_PAGECACHE", "1g"))
+
+
+def start_server(workdir: Path) -> tuple[LocalServer, Neo4jSettings]:
+    heap, page_cache = server_memory()
+    server = LocalServer(workdir / "neo4j", free_port(), heap=heap, page_cache_bytes=page_cache,
                          password="pokin-bench-pw")
     server.start()
     return server, Neo4jSettings(uri=server.uri, password=server.password)
@@ -721,7 +727,8 @@ def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = 
         return None
     from graph.server import _bytes
 
-    server = _bytes(os.environ.get("POKIN_BENCH_HEAP", "2g")) + _bytes(os.environ.get("POKIN_BENCH_PAGECACHE", "1g"))
+    heap, page_cache = server_memory()
+    server = _bytes(heap) + page_cache
     if mem_total is None:
         meminfo = Path("/proc/meminfo")
         mem_total = int(meminfo.read_text().split()[1]) * 1024 if meminfo.exists() else None

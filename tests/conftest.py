@@ -16,6 +16,7 @@ from graph.model import apply_schema
 from graph.server import LocalServer, free_port
 
 DATA = Path(__file__).resolve().parent / "data"
+SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +61,13 @@ def snapshot(runner: Runner) -> dict[str, Any]:
         "edges": sorted((row["type"], row["start"], row["end"], repr(sorted(row["props"].items())))
                         for row in edges),
     }
+
+
+@pytest.fixture(scope="module")
+def sample(session_runner: Runner) -> Runner:
+    """The sample kabupaten, imported once for the module that asks for it (on a wiped database)."""
+    from graph.importer import import_path
+
+    session_runner.write("MATCH (n) DETACH DELETE n")
+    import_path(SAMPLE, session_runner)
+    return session_runner

@@ -193,3 +193,16 @@ def test_index_effect_times_a_query_with_and_without_the_index_and_leaves_the_sc
     assert sorted(after) == sorted(before)
     with pytest.raises(SystemExit, match="no index on IndicatorYear.nothing"):
         index_effect.compare(runner, "IndicatorYear", "nothing", "element_detail", {"id": goal}, rounds=1, runs=1)
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["--index", "IndicatorYear", "--query", "element_detail"], "is not Label.property"),
+    (["--index", "IndicatorYear.indicator_id", "--query", "nope"], "no catalog query named 'nope'"),
+    (["--index", "IndicatorYear.indicator_id", "--query", "element_detail", "--params", "{x"], "--params: not JSON"),
+])
+def test_index_effect_refuses_bad_arguments_before_touching_the_database(argv, fragment, capsys):
+    from bench import index_effect
+
+    with pytest.raises(SystemExit) as stopped:
+        index_effect.main(argv)
+    assert stopped.value.code == 2 and fragment in capsys.readouterr().err

@@ -15,11 +15,9 @@ from typing import Any, Iterator
 import pytest
 from werkzeug.serving import make_server
 
-from graph.importer import import_path
 from service import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "seed" / "sample"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -28,13 +26,6 @@ DRAW_BOUND_MS = 10_000     # the Pemda tree, from the HTML received to the netwo
 CLICK_BOUND_MS = 3_000     # opening a cluster of the Pemda tree
 TIMINGS: dict[str, float] = {}
 
-
-@pytest.fixture(scope="module")
-def sample(session_runner):
-    """The sample kabupaten, imported once for the module."""
-    session_runner.write("MATCH (n) DETACH DELETE n")
-    import_path(SAMPLE, session_runner)
-    return session_runner
 
 
 @pytest.fixture(scope="module")

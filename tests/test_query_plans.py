@@ -6,27 +6,17 @@ lookup by indicator_id AND year). These plans are checked on the sample kabupate
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graph.catalog import load_catalog
-from graph.importer import import_path
 from service import elements
 
-SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
 CATALOG = load_catalog()
 # Every query that reads an indicator's IndicatorYear nodes by its id: the catalog's and the service's own.
 BY_INDICATOR = {query.name: query.cypher for query in CATALOG if "IndicatorYear {indicator_id" in query.cypher}
 BY_INDICATOR |= {name: text for name, text in vars(elements).items()
                  if name.isupper() and isinstance(text, str) and "IndicatorYear {indicator_id" in text}
 
-
-@pytest.fixture(scope="module")
-def sample(session_runner):
-    session_runner.write("MATCH (n) DETACH DELETE n")
-    import_path(SAMPLE, session_runner)
-    return session_runner
 
 
 def _scans(plan, found: list[str]) -> list[str]:

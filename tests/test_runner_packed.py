@@ -4,16 +4,13 @@ list falls back to streaming."""
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from neo4j.exceptions import TransientError
 
 from graph.catalog import load_catalog
 from graph.db import pack_rows
-from graph.importer import import_path
 
-SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
 CATALOG = load_catalog()
 
 
@@ -22,12 +19,6 @@ def test_pack_rows_nests_the_query_and_quotes_every_column():
         "CALL () {\nMATCH (n) RETURN n.id AS `odd`` name`, 1 AS b\n}\nRETURN collect([`odd`` name`, `b`]) AS rows")
     assert "WITH * LIMIT $pokin_pack_limit\n" in pack_rows("RETURN 1 AS a", ["a"], limited=True)
 
-
-@pytest.fixture(scope="module")
-def sample(session_runner):
-    session_runner.write("MATCH (n) DETACH DELETE n")
-    import_path(SAMPLE, session_runner)
-    return session_runner
 
 
 def known_params(runner) -> dict[str, object]:
