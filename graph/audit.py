@@ -1,4 +1,4 @@
-"""The whole audit of DOMAIN.md ("What auditors look for") as one run over the catalog's queries."""
+"""The whole audit of docs/domain.md ("What the audit looks for") as one run over the catalog's queries."""
 from __future__ import annotations
 
 from dataclasses import dataclass

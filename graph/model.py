@@ -11,7 +11,7 @@ from typing import Final
 
 from graph.db import Runner
 
-# Levels of the tree, top to bottom (DOMAIN.md). The order is what cascade checks compare.
+# Levels of the tree, top to bottom (docs/domain.md, "The tree"). The order is what cascade checks compare.
 GOAL_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan",
                       "sasaran_subkegiatan", "rhk")
 OUTCOME_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran")

@@ -3,7 +3,7 @@
 `pokin seed --synthetic kabupaten|provinsi|nasional [--seed N] [--out DIR]`, or
 `python -m seed.synthetic SCALE OUT [--seed N]`.
 
-- kabupaten: one Pemda, ~40 OPD, ~1,000 sub-kegiatan, ~6,000 ASN (DOMAIN.md "Scale"), written as one
+- kabupaten: one Pemda, ~40 OPD, ~1,000 sub-kegiatan, ~6,000 ASN (docs/domain.md "Scale"), written as one
   dataset: the six CSV files directly in OUT.
 - provinsi: the province's own Pemda (its OPD and ASN) and 10 kabupaten/kota, ~60,000 ASN; one
   dataset (folder) per Pemda. Each kabupaten's Pemda sasaran contribute (links.csv, weighted) to a

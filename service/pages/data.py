@@ -34,7 +34,7 @@ UNIT_ID_FINDINGS = ("units_without_outcome", "opd_trees_unlinked")
 
 
 def capaian(target: Any, realisasi: Any, polarity: str | None, cap: float = CAP) -> float | None:
-    """Achievement of one indicator-year as DOMAIN.md defines it; None (shown '–') when it cannot be computed."""
+    """Achievement of one indicator-year as docs/capaian.md defines it; None (shown '–') when it cannot be computed."""
     try:
         t, r = float(target), float(realisasi)
     except (TypeError, ValueError):
