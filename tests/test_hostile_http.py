@@ -24,7 +24,6 @@ from typing import Any, Iterator
 import pytest
 from openpyxl import load_workbook
 
-from graph.catalog import load_catalog
 from service.config import ConfigError, normalise, settings_from_env
 from test_service_support import AS_READER, assert_error, make_app
 
@@ -124,8 +123,7 @@ def _answer(client, url: str, query: dict[str, str], probe: str, headers: dict[s
 def test_anonymous_readers_cannot_match_part_of_a_nip_through_any_endpoint(sample, facts):
     app = make_app(sample, **QUIET_PAGES)
     client = app.test_client()
-    catalog = load_catalog()
-    requests = list(_requests(app, facts, catalog))
+    requests = list(_requests(app, facts, app.extensions["pokin.catalog"]))
     assert len(requests) > 80  # every route, every query: not a handful of hand-picked URLs
     oracles, tried = [], 0
     for label, url, query in requests:
