@@ -29,7 +29,7 @@ MEDIA_TYPES = {
 PAGING_ARGS = ("limit", "offset", "format")
 INT64_MAX = 2 ** 63 - 1
 MAX_JSON_DEPTH = 32  # arrays and objects nested deeper in a request body are refused before parsing
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # JSON strings, unrolled: long strings in C-speed runs
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 

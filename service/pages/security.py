@@ -14,8 +14,8 @@ from flask import Flask, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from service.errors import ApiError, is_timeout
-from service.headers import add_security_headers
 from service.formats import masking_wanted
+from service.headers import add_security_headers
 from service.masking import mask_text
 
 TITLES = {400: "Permintaan tidak valid", 401: "Perlu token akses", 403: "Tidak diizinkan",
