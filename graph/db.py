@@ -315,8 +315,10 @@ def _flat_size(chunk: list[Any] | tuple[Any, ...]) -> int | None:
     if kinds <= {float}:
         return sum(map(len, map(repr, chunk))) + len(chunk)
     if kinds <= {str}:
-        factor = 1 if all(map(str.isascii, chunk)) else 6
-        return factor * sum(map(len, chunk)) + 3 * len(chunk)
+        chars = sum(map(len, chunk))
+        if all(map(str.isascii, chunk)):
+            return chars + 3 * len(chunk)
+        return chars + 5 * (sum(map(len, map(str.encode, chunk))) - chars) + 3 * len(chunk)
     if kinds <= {bool, type(None)}:
         return 6 * len(chunk)
     return None
@@ -339,10 +341,11 @@ def _is_driver_value(value: Any) -> bool:
 
 
 def _scalar_size(value: Any) -> int:
-    """Bytes a value adds to JSON by itself, with its separator (containers: their brackets); strings outside
-    ASCII count six bytes a character, as JSON escapes them."""
+    """Bytes a value adds to JSON by itself, with its separator (containers: their brackets). JSON escapes a
+    character outside ASCII as six bytes: each byte it takes beyond one in UTF-8 counts five more (exact for
+    accented Latin letters, an overestimate for wider scripts)."""
     if isinstance(value, str):
-        return len(value) + 3 if value.isascii() else 6 * len(value) + 3
+        return len(value) + 3 if value.isascii() else len(value) + 5 * (len(value.encode()) - len(value)) + 3
     if isinstance(value, bool) or value is None:
         return 6
     if isinstance(value, int):

@@ -324,3 +324,16 @@ def test_every_response_carries_the_security_headers_and_answers_are_not_stored(
         assert response.headers["Cache-Control"] == "no-store"
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+
+
+def test_the_answer_estimate_follows_the_json_size():
+    """The bound measures without encoding; its estimate must stay close to what JSON really takes."""
+    from graph.db import AnswerBound
+
+    values = [list(range(100_000)), [0.25 * i for i in range(10_000)], ["abc"] * 5_000, ["Kabupatèn"] * 1_000,
+              [{"id": f"G-{i}", "weight": None, "tags": ["a", "b"], "ok": True} for i in range(2_000)],
+              [[[1, 2], [3]]] * 1_000, "x" * 100_000]
+    for value in values:
+        real = len(json.dumps(value, separators=(",", ":")))  # ensure_ascii, as the service sends it
+        estimate = AnswerBound(10 ** 9)._size([value], 10 ** 9)
+        assert 0.8 * real <= estimate <= 1.5 * real, (str(value)[:40], estimate, real)
