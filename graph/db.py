@@ -1,11 +1,14 @@
 """The one runner every Cypher call passes through: driver creation, routing, timeouts, managed retries."""
 from __future__ import annotations
 
+import itertools
 import threading
+from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import neo4j
+import neo4j.graph
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
 from graph.config import Neo4jSettings
@@ -79,8 +82,8 @@ class Runner:
             return session.execute_write(work)
 
     def read_table(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-                   limit: int | None = None, retry_time: float | None = None,
-                   packed: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
+                   limit: int | None = None, retry_time: float | None = None, packed: bool = False,
+                   bound: "AnswerBound | None" = None) -> tuple[list[str], list[dict[str, Any]]]:
         """Column names and rows of a read query; `retry_time` bounds the driver's retries for this call.
 
         The query service uses it so a request against an unreachable database fails within seconds
@@ -90,8 +93,12 @@ class Runner:
         for all rows collected into one record: the Python driver spends ~15 µs on each record it receives,
         so a result of thousands of rows arrives 1.2-1.5x sooner in one. A result too big for the server's
         transaction memory as one list is fetched again record by record.
+
+        `bound` (for queries whose answer size a client controls) measures each record as it arrives, before
+        it is turned into plain values, and raises AnswerTooLarge once the rows together would exceed it:
+        the rest of the result is never fetched (the transaction is rolled back).
         """
-        if packed:
+        if packed and bound is None:
             try:
                 return self._packed_table(cypher, params, timeout, limit, retry_time)
             except _TooBigToPack:
@@ -101,7 +108,8 @@ class Runner:
         def work(tx: ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
             result = tx.run(cypher, dict(params or {}))
             keys = list(result.keys())
-            return keys, [record.data() for record in _take(result, limit)]
+            records = _take(result, limit) if bound is None else bound.measured(_take(result, limit), keys)
+            return keys, [record.data() for record in records]
 
         with self._session(neo4j.READ_ACCESS, retry_time) as session:
             return session.execute_read(work)
@@ -218,6 +226,139 @@ def _operators(plan: Mapping[str, Any] | None) -> tuple[PlanOperator, ...]:
         found.append(PlanOperator(str(node.get("operatorType", "")).split("@")[0], str(details)))
         pending.extend(node.get("children") or [])
     return tuple(found)
+
+
+class AnswerTooLarge(Exception):
+    """The rows of a query would exceed an AnswerBound's size (`reason`: which limit, in words)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class AnswerTooDeep(AnswerTooLarge):
+    """A value of the rows nests lists or maps deeper than an AnswerBound allows."""
+
+
+@dataclass(frozen=True)
+class AnswerBound:
+    """Limits on the rows a client-written query may bring back: their size as JSON (estimated while each
+    record arrives, never by building the JSON) and how deeply a value may nest (a list nested thousands of
+    levels deep would overflow the stack of every recursive step after the driver: plain values, JSON)."""
+
+    max_bytes: int
+    max_depth: int = 64
+
+    def measured(self, records: Iterable[neo4j.Record], keys: list[str]) -> Iterable[neo4j.Record]:
+        """The records, passed on one by one while their running total stays within the bound."""
+        per_row = 2 + sum(len(key) + 4 for key in keys)  # {"key": value, ...}
+        total = 0
+        for record in records:
+            total += per_row + self._size(record.values(), self.max_bytes - total - per_row)
+            if total > self.max_bytes:
+                raise AnswerTooLarge(f"the rows come to more than {self.max_bytes} bytes as JSON")
+            yield record
+
+    def _size(self, values: list[Any], budget: int) -> int:
+        """The JSON size of a record's values, walked with a stack of iterators (no recursion, no copies of
+        big lists); stops as soon as it is over `budget`."""
+        size = 0
+        stack: list[Iterator[Any]] = [iter(values)]
+        while stack:
+            value = next(stack[-1], _END)
+            if value is _END:
+                stack.pop()
+                continue
+            if type(value) is _Measured:
+                size += value.size
+                if size > budget:
+                    break
+                continue
+            size += _scalar_size(value)
+            if size > budget:
+                break
+            children = _children(value)
+            if children is not None:
+                if len(stack) >= self.max_depth:
+                    raise AnswerTooDeep(f"a value nests lists or maps more than {self.max_depth} levels deep")
+                stack.append(children)
+        return size
+
+
+_END = object()
+_CHUNK = 4096
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """A run of plain scalars of a list whose JSON size was summed at once (a list of millions of numbers
+    is measured in C-speed chunks, not item by item)."""
+
+    size: int
+
+
+def _list_items(value: list[Any] | tuple[Any, ...]) -> Iterator[Any]:
+    for start in range(0, len(value), _CHUNK):
+        chunk = value[start:start + _CHUNK]
+        flat = _flat_size(chunk)
+        if flat is None:
+            yield from chunk
+        else:
+            yield _Measured(flat)
+
+
+def _flat_size(chunk: list[Any] | tuple[Any, ...]) -> int | None:
+    """The JSON size of a run of scalars of one kind (with separators), or None if it holds anything else."""
+    kinds = set(map(type, chunk))
+    if kinds <= {int}:
+        return sum(map(len, map(str, chunk))) + len(chunk)
+    if kinds <= {float}:
+        return sum(map(len, map(repr, chunk))) + len(chunk)
+    if kinds <= {str}:
+        chars = sum(map(len, chunk))
+        if all(map(str.isascii, chunk)):
+            return chars + 3 * len(chunk)
+        return chars + 5 * (sum(map(len, map(str.encode, chunk))) - chars) + 3 * len(chunk)
+    if kinds <= {bool, type(None)}:
+        return 6 * len(chunk)
+    return None
+
+
+def _children(value: Any) -> Iterator[Any] | None:
+    """What a value of a record holds (keys and values of maps, nodes and relationships of paths), lazily."""
+    if isinstance(value, neo4j.graph.Path):
+        return itertools.chain(value.nodes, value.relationships)
+    if isinstance(value, (neo4j.graph.Node, neo4j.graph.Relationship, MappingABC)):
+        return itertools.chain.from_iterable(value.items())
+    if isinstance(value, (list, tuple)) and not _is_driver_value(value):
+        return _list_items(value)
+    return None
+
+
+def _is_driver_value(value: Any) -> bool:
+    """Spatial points and durations are tuples to the driver, plain text or a small map in an answer."""
+    return hasattr(value, "srid") or hasattr(value, "iso_format")
+
+
+def _scalar_size(value: Any) -> int:
+    """Bytes a value adds to JSON by itself, with its separator (containers: their brackets). JSON escapes a
+    character outside ASCII as six bytes: each byte it takes beyond one in UTF-8 counts five more (exact for
+    accented Latin letters, an overestimate for wider scripts)."""
+    if isinstance(value, str):
+        return len(value) + 3 if value.isascii() else len(value) + 5 * (len(value.encode()) - len(value)) + 3
+    if isinstance(value, bool) or value is None:
+        return 6
+    if isinstance(value, int):
+        return len(str(value)) + 1
+    if isinstance(value, float):
+        return len(repr(value)) + 1
+    if isinstance(value, (bytes, bytearray)):
+        return 2 * len(value) + 3
+    if isinstance(value, (list, tuple)) and _is_driver_value(value):
+        return 64
+    if isinstance(value, (neo4j.graph.Node, neo4j.graph.Relationship, neo4j.graph.Path, MappingABC, list, tuple)):
+        return 3
+    return 64  # temporal and other driver values, as text
 
 
 def _take(records: Iterable[neo4j.Record], limit: int | None) -> Iterable[neo4j.Record]:

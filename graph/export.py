@@ -2,7 +2,8 @@
 
 A value such as `=HYPERLINK(...)` from an imported name must reach an auditor's Excel as text, never as
 a formula (CSV/formula injection), so every exported text cell starting with = + - @ (or a tab or
-carriage return) gets a leading apostrophe.
+carriage return) gets a leading apostrophe (OWASP's advice), header cells included: a column name comes
+from the query (an analyst's `RETURN 1 AS `=HYPERLINK(...)``). Numbers stay numbers, negative ones too.
 """
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ def columns_of(rows: Rows, columns: Sequence[str] | None = None) -> list[str]:
     return list(seen)
 
 
+def header_cells(columns: Sequence[Any]) -> list[str]:
+    """Column names as header cells, neutralised like any text cell."""
+    return [neutralise(str(column)) for column in columns]
+
+
 def cell_text(value: Any) -> Any:
     """Lists and maps become readable text in a cell; None becomes empty."""
     if value is None:
@@ -46,7 +52,7 @@ def to_csv(rows: Rows, columns: Sequence[str] | None = None) -> str:
     columns = columns_of(rows, columns)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow(header_cells(columns))
     for row in rows:
         writer.writerow([neutralise(cell_text(row.get(column))) for column in columns])
     return buffer.getvalue()
@@ -62,7 +68,7 @@ def to_xlsx(sheets: Mapping[str, tuple[Rows, Sequence[str] | None]]) -> bytes:
     for title, (rows, columns) in sheets.items():
         sheet = book.create_sheet(_sheet_title(title, book.sheetnames))
         columns = columns_of(rows, columns)
-        sheet.append(columns)
+        sheet.append([_xlsx_cell(column) for column in header_cells(columns)])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -77,8 +83,12 @@ def to_xlsx(sheets: Mapping[str, tuple[Rows, Sequence[str] | None]]) -> bytes:
 
 
 def _xlsx_cell(value: Any) -> Any:
-    # openpyxl would store a str starting with '=' as a formula; neutralise() prefixes those.
-    return neutralise(cell_text(value))
+    """openpyxl would store a str starting with '=' as a formula (neutralise() prefixes those) and refuses
+    control characters a workbook cannot hold (they become U+FFFD, the replacement character)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = neutralise(cell_text(value))
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _sheet_title(title: str, existing: Iterable[str]) -> str:

@@ -2,7 +2,8 @@
 
 Refusals never half-run anything: the text and the EXPLAIN plan are checked first (service.cypher_guard),
 then the query runs in a READ transaction with POKIN_CYPHER_TIMEOUT (server-side) and at most
-POKIN_CYPHER_MAX_ROWS rows (`truncated: true` when more exist). Syntax and other query errors are 400
+POKIN_CYPHER_MAX_ROWS rows (`truncated: true` when more exist) and at most POKIN_CYPHER_MAX_MB of answer,
+measured while the rows arrive (400 past it: the rest is never fetched). Syntax and other query errors are 400
 with Neo4j's message; refusals 403; a timeout 504.
 """
 from __future__ import annotations
@@ -10,16 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j.exceptions as neo4j_errors
-from flask import current_app, request
+from flask import current_app
 
+from graph.db import AnswerBound, AnswerTooDeep, AnswerTooLarge
 from service.api import bp
 from service.auth import require
 from service.cypher_guard import check_plan, check_text, fix_positions
 from service.database import database
 from service.errors import ApiError, is_timeout, timeout_error
-from service.formats import INT64_MAX, list_response, output_format, query_args
+from service.formats import INT64_MAX, json_body, list_response, output_format, query_args
 
 MAX_QUERY_CHARS = 100_000
+MAX_ANSWER_DEPTH = 64  # lists or maps nested deeper in an answer are refused (400), not a stack overflow
 EXECUTION_FAILED = "Neo.DatabaseError.Statement.ExecutionFailed"
 FORBIDDEN_CODES = ("Neo.ClientError.Statement.UnsupportedAdministrationCommand",
                    "Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
@@ -43,7 +46,12 @@ def cypher():
         if refusal:
             raise ApiError(refusal.status, refusal.reason)
         # fresh: an analyst's own query may not be deterministic (rand(), datetime()); it is asked each time
-        columns, rows = db.table(text, params, timeout=timeout, limit=cap + 1, fresh=True)
+        columns, rows = db.table(text, params, timeout=timeout, limit=cap + 1, fresh=True, bound=answer_bound())
+    except AnswerTooDeep as exc:
+        raise ApiError(400, f"answer too deeply nested: {exc.reason}") from None
+    except AnswerTooLarge as exc:
+        raise ApiError(400, f"answer too large: {exc.reason}, the limit of this service (POKIN_CYPHER_MAX_MB); "
+                            "return fewer rows or smaller values", answer_cap_bytes=answer_bound().max_bytes) from None
     except neo4j_errors.AuthError:
         raise  # the service's own credentials: 503, like any unusable database
     except neo4j_errors.ClientError as exc:
@@ -58,8 +66,13 @@ def cypher():
     return list_response(rows[:cap], columns, fmt=fmt, filename="cypher", truncated=truncated, row_cap=cap)
 
 
+def answer_bound() -> AnswerBound:
+    """The size (POKIN_CYPHER_MAX_MB) and nesting an analyst's answer may have."""
+    return AnswerBound(int(current_app.config["CYPHER_MAX_MB"] * 1024 * 1024), MAX_ANSWER_DEPTH)
+
+
 def _body() -> tuple[str, dict[str, Any]]:
-    body = request.get_json(force=True, silent=True)
+    body = json_body()
     if not isinstance(body, dict):
         raise ApiError(400, 'send a JSON object: {"query": "MATCH ...", "params": {...}}')
     errors = [f"unknown field '{key}'" for key in body if key not in ("query", "params")]

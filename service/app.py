@@ -1,6 +1,6 @@
 """The app factory: settings from the environment, one driver per app (closed with it), every blueprint.
 
-Production: `waitress-serve --host 0.0.0.0 --port 5000 --threads 8 --call service:create_app`
+Production: `POKIN_ALLOWED_HOSTS=<name> waitress-serve --host 0.0.0.0 --port 5000 --threads 8 --call service:create_app`
 (`pokin serve` runs the same app with waitress on 127.0.0.1:5000 for the demo).
 """
 from __future__ import annotations
@@ -22,6 +22,8 @@ from service.cors import register_cors
 from service.database import Database
 from service.errors import register_error_handlers
 from service.formats import PokinJSONProvider
+from service.headers import register_security_headers
+from service.hosts import register_host_check
 from service.results import ResultCache
 
 
@@ -50,6 +52,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     app.before_request(identify)
     register_cors(app)  # its preflight answer runs before identify: a preflight carries no token
+    register_host_check(app)  # before the preflight: an unknown Host gets nothing at all
+    register_security_headers(app)
     register_error_handlers(app)
     app.register_blueprint(bp)
     pages.register(app)  # the web pages and their .json twins (service/pages/)

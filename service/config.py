@@ -7,7 +7,9 @@
 | `POKIN_MAX_UPLOAD_MB` | `MAX_UPLOAD_MB` | 20 (request bodies above it get 413) |
 | `POKIN_CYPHER_TIMEOUT` | `CYPHER_TIMEOUT` | 10 seconds (analyst Cypher, server-side) |
 | `POKIN_CYPHER_MAX_ROWS` | `CYPHER_MAX_ROWS` | 5000 (analyst Cypher row cap) |
+| `POKIN_CYPHER_MAX_MB` | `CYPHER_MAX_MB` | 16 (analyst Cypher answer cap, measured while the rows arrive) |
 | `POKIN_PAGE_MAX` | `PAGE_MAX` | 1000 (largest `limit`) |
+| `POKIN_ALLOWED_HOSTS` | `ALLOWED_HOSTS` | `localhost,127.0.0.1,[::1]`: names the `Host` header may carry (any port); `*`: any |
 | `POKIN_CORS_ORIGINS` | `CORS_ORIGINS` | none: CORS off; else `https://a.example,https://b.example` |
 | `POKIN_CACHE_MB` | `CACHE_MB` | 256: query rows kept until the data changes (service/results.py); 0 turns it off |
 | `POKIN_CACHE_SECONDS` | `CACHE_SECONDS` | 900: the longest a kept result is served (for writes made outside pokin) |
@@ -30,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_UPLOAD_MB": 20.0,
     "CYPHER_TIMEOUT": 10.0,
     "CYPHER_MAX_ROWS": 5000,
+    "CYPHER_MAX_MB": 16.0,
     "PAGE_MAX": 1000,
     "CACHE_MB": 256.0,
     "CACHE_SECONDS": 900.0,
@@ -41,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
     "ZIP_MAX_MEMBERS": 64,
     "ZIP_MAX_UNPACKED_MB": 200.0,
     "CORS_ORIGINS": (),
+    "ALLOWED_HOSTS": "localhost,127.0.0.1,[::1]",
 }
 
 _ENV = {
@@ -49,8 +53,10 @@ _ENV = {
     "MAX_UPLOAD_MB": "POKIN_MAX_UPLOAD_MB",
     "CYPHER_TIMEOUT": "POKIN_CYPHER_TIMEOUT",
     "CYPHER_MAX_ROWS": "POKIN_CYPHER_MAX_ROWS",
+    "CYPHER_MAX_MB": "POKIN_CYPHER_MAX_MB",
     "PAGE_MAX": "POKIN_PAGE_MAX",
     "CORS_ORIGINS": "POKIN_CORS_ORIGINS",
+    "ALLOWED_HOSTS": "POKIN_ALLOWED_HOSTS",
     "CACHE_MB": "POKIN_CACHE_MB",
     "CACHE_SECONDS": "POKIN_CACHE_SECONDS",
     "CACHE_CHECK_SECONDS": "POKIN_CACHE_CHECK_SECONDS",
@@ -79,12 +85,14 @@ def normalise(config: Mapping[str, Any]) -> dict[str, Any]:
         "MAX_UPLOAD_MB": _number("MAX_UPLOAD_MB", config["MAX_UPLOAD_MB"], float, 0.001),
         "CYPHER_TIMEOUT": _number("CYPHER_TIMEOUT", config["CYPHER_TIMEOUT"], float, 0.01),
         "CYPHER_MAX_ROWS": _number("CYPHER_MAX_ROWS", config["CYPHER_MAX_ROWS"], int, 1),
+        "CYPHER_MAX_MB": _number("CYPHER_MAX_MB", config["CYPHER_MAX_MB"], float, 0.001),
         "PAGE_MAX": _number("PAGE_MAX", config["PAGE_MAX"], int, 1),
         "DB_RETRY_TIME": _number("DB_RETRY_TIME", config["DB_RETRY_TIME"], float, 0.0),
         "QUERY_TIMEOUT": _number("QUERY_TIMEOUT", config["QUERY_TIMEOUT"], float, 0.01),
         "ZIP_MAX_MEMBERS": _number("ZIP_MAX_MEMBERS", config["ZIP_MAX_MEMBERS"], int, 1),
         "ZIP_MAX_UNPACKED_MB": _number("ZIP_MAX_UNPACKED_MB", config["ZIP_MAX_UNPACKED_MB"], float, 0.001),
         "CORS_ORIGINS": parse_origins(config["CORS_ORIGINS"]),
+        "ALLOWED_HOSTS": parse_hosts(config["ALLOWED_HOSTS"]),
         "CACHE_MB": _number("CACHE_MB", config["CACHE_MB"], float, 0.0),
         "CACHE_SECONDS": _number("CACHE_SECONDS", config["CACHE_SECONDS"], float, 0.0),
         "CACHE_CHECK_SECONDS": _number("CACHE_CHECK_SECONDS", config["CACHE_CHECK_SECONDS"], float, 0.0),
@@ -125,6 +133,23 @@ def parse_origins(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
             raise ConfigError(f"POKIN_CORS_ORIGINS: '{entry}' is not an origin like https://host[:port]")
         origins.append(entry)
     return tuple(origins)
+
+
+def parse_hosts(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """`pokin.example.go.id,localhost` to lower-case names (an IPv6 address in brackets); `*` alone allows any
+    Host (only behind a proxy that checks it). A port is not part of an entry: any port is accepted."""
+    entries = value.split(",") if isinstance(value, str) else list(value)
+    hosts = []
+    for entry in (str(item).strip().lower() for item in entries):
+        if not entry:
+            continue
+        if entry != "*" and not re.fullmatch(r"[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]{2,45}\]", entry):
+            raise ConfigError(f"POKIN_ALLOWED_HOSTS: '{entry}' is not a host name, an IPv4 address or a "
+                              "bracketed IPv6 address (without a port)")
+        hosts.append(entry)
+    if not hosts:
+        raise ConfigError("POKIN_ALLOWED_HOSTS: name at least one host (or * for any)")
+    return tuple(hosts)
 
 
 def _choice(key: str, value: Any, allowed: tuple[str, ...]) -> str:

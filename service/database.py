@@ -18,9 +18,11 @@ from typing import Any, Mapping
 from flask import current_app, g
 
 from graph.catalog import Catalog, NamedQuery, ParameterError
-from graph.db import Explained, Runner
+from graph.db import AnswerBound, Explained, Runner
 from graph.model import DATA_VERSION_QUERY
-from service.formats import INT64_MAX
+from service.errors import ApiError
+from service.formats import INT64_MAX, masking_wanted
+from service.masking import NIP_EXACT_PARAM, exact_nips_only
 from service.results import ResultCache
 
 
@@ -41,12 +43,17 @@ class Database:
         return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh, packed=packed)[1]
 
     def table(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-              limit: int | None = None, fresh: bool = False,
-              packed: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
-        """`packed` only for the catalog's own query texts (see Runner.read_table)."""
+              limit: int | None = None, fresh: bool = False, packed: bool = False,
+              bound: AnswerBound | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        """`packed` only for the catalog's own query texts, `bound` for queries a client wrote (see
+        Runner.read_table). For readers who may not see NIPs, a NIP matches only in full
+        (service.masking.exact_nips_only), whichever endpoint asks."""
+        if params is not None and masking_wanted():
+            params = exact_nips_only(params)
+
         def ask() -> tuple[list[str], list[dict[str, Any]]]:
             return self.runner.read_table(cypher, params, timeout=timeout or self.query_timeout, limit=limit,
-                                          retry_time=self.retry_time, packed=packed)
+                                          retry_time=self.retry_time, packed=packed, bound=bound)
 
         if fresh or not self.results.enabled:
             return ask()
@@ -90,6 +97,9 @@ def catalog() -> Catalog:
 def bind(query: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
     """NamedQuery.bind plus what Neo4j would choke on: integers beyond 64 bits."""
     bound = query.bind(given)
+    if masking_wanted() and bound.get(NIP_EXACT_PARAM) is False:
+        raise ApiError(403, f"'{NIP_EXACT_PARAM}=false' (matching part of a NIP) needs a token: without one a NIP "
+                            "is found only in full")
     errors = [f"parameter '{name}' is out of range" for name, value in bound.items()
               if isinstance(value, int) and not isinstance(value, bool) and abs(value) > INT64_MAX]
     if errors:

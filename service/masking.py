@@ -6,13 +6,20 @@ What is masked, in every JSON, CSV and XLSX response to a request without a toke
   `staff`, `assigned`, nested maps such as line-of-sight paths, error messages).
 A NIP keeps its first 6 and last 2 digits: `198503152010011002` -> `198503**********02`. Names and
 positions are not masked. Requests with a reader or editor token see everything.
+
+Matching follows the same promise: whoever may not see a NIP may find an ASN by NIP only with the whole
+NIP, never by a part of it (else the hidden digits could be guessed one at a time by watching what a
+fragment finds). A named query that can match part of a NIP declares the parameter `nip_exact`; for those
+requests it is always true (`exact_nips_only`, applied to every read the service makes), and asking for
+false explicitly is refused (403).
 """
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Mapping
 
 NIP_KEYS = frozenset({"nip", "supervisor_nip"})
+NIP_EXACT_PARAM = "nip_exact"
 _NIP_RUN = re.compile(r"(?<!\d)(\d{6})\d{10}(\d{2})(?!\d)")
 
 
@@ -41,3 +48,11 @@ def mask(value: Any, key: str | None = None) -> Any:
     if key in NIP_KEYS and isinstance(value, int) and not isinstance(value, bool):
         return mask_nip(str(value))
     return value
+
+
+def exact_nips_only(params: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters of a query with `nip_exact` forced on (for readers who may not see NIPs)."""
+    forced = dict(params)
+    if NIP_EXACT_PARAM in forced:
+        forced[NIP_EXACT_PARAM] = True
+    return forced

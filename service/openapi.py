@@ -17,12 +17,16 @@ from service.formats import INT64_MAX, MEDIA_TYPES
 JSON = "application/json"
 XLSX = MEDIA_TYPES["xlsx"]
 ERROR_STATUSES = {
-    "400": "Bad input: parameters, paging, format, Cypher syntax, rejected import (see `errors`)",
+    "400": "Bad input: parameters, paging, format, Cypher syntax, rejected import, a JSON body nested deeper than "
+           "32 levels, an analyst's answer over POKIN_CYPHER_MAX_MB, a Host not in POKIN_ALLOWED_HOSTS "
+           "(see `errors`)",
     "401": "No token, or an unknown token, where one is needed",
-    "403": "Not allowed: role too low, a write through /api/cypher, a write query over GET",
+    "403": "Not allowed: role too low, a write through /api/cypher, a write query over GET, "
+           "`nip_exact=false` without a token",
     "404": "No such endpoint, query or element",
     "413": "Request body larger than POKIN_MAX_UPLOAD_MB",
     "415": "Upload neither an .xlsx workbook nor a .zip archive",
+    "431": "Host header longer than a host name can be",
     "500": "Unexpected error (logged; no internals in the answer)",
     "503": "Neo4j not reachable",
     "504": "A query ran past its server-side timeout",
@@ -165,7 +169,9 @@ def document() -> dict[str, Any]:
                            "EXPLAIN type 'r' only, no LOAD CSV, only the procedures db.labels, "
                            "db.relationshipTypes, db.propertyKeys, db.schema.*; refused with 403 without "
                            "running. Runs in a read transaction with POKIN_CYPHER_TIMEOUT (504 past it) "
-                           "and at most POKIN_CYPHER_MAX_ROWS rows (`truncated: true`).",
+                           "and at most POKIN_CYPHER_MAX_ROWS rows (`truncated: true`) and POKIN_CYPHER_MAX_MB "
+                           "of answer, measured while the rows arrive (400 past it, as for values nested more "
+                           "than 64 levels deep; a request body nested more than 32 levels deep is 400 too).",
             "parameters": [_ref("parameters", "limit"), _ref("parameters", "offset"), _ref("parameters", "format")],
             "requestBody": {"required": True, "content": {JSON: {"schema": _ref("schemas", "CypherRequest")}}},
             "responses": {"200": _ref("responses", "List"),

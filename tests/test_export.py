@@ -40,3 +40,20 @@ def test_json_and_table():
     table = to_table([{"a": 1, "b": None}])
     assert table.splitlines()[0].split() == ["a", "b"] and table.endswith("(1 row)")
     assert to_table([]) == "(no rows)"
+
+
+def test_header_cells_are_neutralised_like_values_in_csv_and_xlsx():
+    columns = HOSTILE[:5] + ["name", "-"]
+    rows = [dict.fromkeys(columns, -7)]
+    header = to_csv(rows, columns).splitlines()[0]
+    assert header.startswith("\"'=HYPERLINK(") and header.endswith(",name,'-")
+    sheet = load_workbook(io.BytesIO(to_xlsx({"s": (rows, columns)})))["s"]
+    assert [cell.value for cell in sheet[1]] == ["'" + value for value in HOSTILE[:5]] + ["name", "'-"]
+    assert all(cell.data_type == "s" for cell in sheet[1])
+    assert [cell.value for cell in sheet[2]] == [-7] * 7 and all(cell.data_type == "n" for cell in sheet[2])
+
+
+def test_control_characters_do_not_break_a_workbook():
+    sheet = load_workbook(io.BytesIO(to_xlsx({"s": ([{"a\x01": "b\x02c", "n": 1}], None)})))["s"]
+    assert [cell.value for cell in sheet[1]] == ["a\ufffd", "n"]
+    assert sheet["A2"].value == "b\ufffdc"

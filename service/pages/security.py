@@ -1,9 +1,9 @@
-"""Headers every page carries, NIP masking of whole HTML pages, and error pages in Bahasa Indonesia.
+"""NIP masking of whole HTML pages, and error pages in Bahasa Indonesia, with the security headers.
 
-The Content-Security-Policy lets a page load scripts, styles, images and data only from this service (no
-inline script at all: page data travels in `<script type="application/json">`, code in served .js files);
-inline style attributes stay allowed because vis-network and the legend swatches set them. Framing is
-refused (`frame-ancestors 'none'`, `X-Frame-Options: DENY`).
+The headers (service/headers.py) go on every response of the app; the Content-Security-Policy of a page
+lets it load scripts, styles, images and data only from this service (no inline script at all: page data
+travels in `<script type="application/json">`, code in served .js files); inline style attributes stay
+allowed because vis-network and the legend swatches set them. Framing is refused.
 """
 from __future__ import annotations
 
@@ -15,13 +15,9 @@ from werkzeug.exceptions import HTTPException
 
 from service.errors import ApiError, is_timeout
 from service.formats import masking_wanted
+from service.headers import add_security_headers
 from service.masking import mask_text
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
-HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
-           "Permissions-Policy": "camera=(), microphone=(), geolocation=()", "Cross-Origin-Opener-Policy": "same-origin"}
 TITLES = {400: "Permintaan tidak valid", 401: "Perlu token akses", 403: "Tidak diizinkan",
           404: "Halaman tidak ditemukan", 405: "Metode tidak diizinkan", 413: "Permintaan terlalu besar",
           500: "Terjadi kesalahan pada server", 503: "Basis data tidak dapat dihubungi",
@@ -36,15 +32,10 @@ DETAILS = {401: "Halaman ini hanya untuk pengguna dengan token (POKIN_ANONYMOUS_
 def secure(response: Response) -> Response:
     """after_request of the HTML pages: security headers, and NIPs masked in the whole page for anonymous
     (unless the page was masked as it was rendered, `g.pokin_page_masked`: see routes.answer)."""
-    html = response.mimetype == "text/html"
-    response.headers["Content-Security-Policy"] = CSP if html else JSON_CSP
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    if html:
-        response.headers.setdefault("Cache-Control", "no-store")
-        if masking_wanted() and not response.direct_passthrough and not g.get("pokin_page_masked"):
-            response.set_data(mask_text(response.get_data(as_text=True)))
-    return response
+    if response.mimetype == "text/html" and masking_wanted() and not response.direct_passthrough \
+            and not g.get("pokin_page_masked"):
+        response.set_data(mask_text(response.get_data(as_text=True)))
+    return add_security_headers(response)
 
 
 def wants_html() -> bool:
