@@ -8,7 +8,7 @@
 | `POKIN_CYPHER_TIMEOUT` | `CYPHER_TIMEOUT` | 10 seconds (analyst Cypher, server-side) |
 | `POKIN_CYPHER_MAX_ROWS` | `CYPHER_MAX_ROWS` | 5000 (analyst Cypher row cap) |
 | `POKIN_CYPHER_MAX_CHARS` | `CYPHER_MAX_CHARS` | 20000 (longest analyst query, in characters) |
-| `POKIN_CYPHER_MAX_NESTING` | `CYPHER_MAX_NESTING` | 200 (deepest nesting of an analyst query: service/cypher_guard.py) |
+| `POKIN_CYPHER_MAX_NESTING` | `CYPHER_MAX_NESTING` | 100 (deepest nesting of an analyst query: service/cypher_guard.py) |
 | `POKIN_PAGE_MAX` | `PAGE_MAX` | 1000 (largest `limit`) |
 | `POKIN_CORS_ORIGINS` | `CORS_ORIGINS` | none: CORS off; else `https://a.example,https://b.example` |
 | `POKIN_CACHE_MB` | `CACHE_MB` | 256: query rows kept until the data changes (service/results.py); 0 turns it off |
@@ -33,7 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "CYPHER_TIMEOUT": 10.0,
     "CYPHER_MAX_ROWS": 5000,
     "CYPHER_MAX_CHARS": 20_000,
-    "CYPHER_MAX_NESTING": 200,
+    "CYPHER_MAX_NESTING": 100,
     "PAGE_MAX": 1000,
     "CACHE_MB": 256.0,
     "CACHE_SECONDS": 900.0,
