@@ -51,6 +51,9 @@ class LocalServer:
     heap: str = "1g"
     page_cache_bytes: int = 512 * 1024 * 1024
     password: str = Neo4jSettings().password
+    # The most heap one transaction may hold (db.memory.transaction.max); None: half the heap, so one runaway
+    # query fails with a memory error instead of taking the server's heap from everyone else.
+    transaction_memory: str | None = None
 
     @classmethod
     def default(cls) -> "LocalServer":
@@ -61,6 +64,7 @@ class LocalServer:
             heap=os.environ.get("POKIN_NEO4J_HEAP", "1g"),
             page_cache_bytes=_bytes(os.environ.get("POKIN_NEO4J_PAGECACHE", "512m")),
             password=settings.password,
+            transaction_memory=os.environ.get("POKIN_NEO4J_TX_MEMORY") or None,
         )
 
     @property
@@ -74,6 +78,27 @@ class LocalServer:
     @property
     def log_file(self) -> Path:
         return self.data_dir / "pokin-neo4j.log"
+
+    @property
+    def conf_file(self) -> Path:
+        return self.data_dir / "neo4j.conf"
+
+    def settings(self) -> dict[str, str]:
+        """The server settings pokin sets beyond the launcher's own (loopback Bolt, password, page cache).
+
+        `db.memory.transaction.max` bounds the heap of each transaction: an analyst query building a huge
+        list or string fails with Neo.TransientError.General.MemoryPoolOutOfMemoryError. Time is bounded per
+        transaction by the driver (graph.db.Runner sets a server-side timeout on every transaction), so
+        `db.transaction.timeout` is not needed here.
+        """
+        memory = _bytes(self.transaction_memory) if self.transaction_memory else _bytes(self.heap) // 2
+        return {"db.memory.transaction.max": str(memory)}
+
+    def write_conf(self) -> None:
+        """Write neo4j.conf (read by the launcher at start) from `settings()`."""
+        lines = [f"{name}={value}" for name, value in sorted(self.settings().items())]
+        self.conf_file.write_text("# written by pokin (graph/server.py) at every start; edits are lost\n"
+                                  + "\n".join(lines) + "\n")
 
     def pid(self) -> int | None:
         """The server's process id if it is alive, else None (a stale pid file is removed)."""
@@ -114,6 +139,7 @@ class LocalServer:
                               f"set POKIN_NEO4J_PORT or stop that program")
         classpath = ensure_assembled()
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.write_conf()
         env = dict(os.environ, NEO4J_PASSWORD=self.password)
         with open(self.log_file, "ab") as log:
             process = subprocess.Popen(
@@ -182,16 +208,24 @@ def ensure_assembled() -> str:
         shutil.rmtree(lib, ignore_errors=True)
         staging.rename(lib)
         stamp.write_text(pom_hash)
-    launcher_class = classes / "PokinNeo4j.class"
-    if not launcher_class.exists() or launcher_class.stat().st_mtime < LAUNCHER.stat().st_mtime:
-        classes.mkdir(parents=True, exist_ok=True)
+    # One folder per launcher text: checkouts with different launchers share the jars but never each
+    # other's compiled class. Compiled aside, then renamed, so a concurrent start never sees half a folder.
+    classes = classes / hashlib.sha256(LAUNCHER.read_bytes()).hexdigest()[:16]
+    if not (classes / "PokinNeo4j.class").exists():
         javac = shutil.which("javac")
         if javac is None:
             raise ServerError("a JDK 17 (javac) is needed to build the Neo4j launcher")
-        result = subprocess.run([javac, "-d", str(classes), "-cp", f"{lib}/*", str(LAUNCHER)],
+        staging = classes.with_name(f"{classes.name}.partial-{os.getpid()}")
+        staging.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run([javac, "-d", str(staging), "-cp", f"{lib}/*", str(LAUNCHER)],
                                 capture_output=True, text=True)
         if result.returncode != 0:
+            shutil.rmtree(staging, ignore_errors=True)
             raise ServerError(f"compiling the launcher failed:\n{result.stderr[-3000:]}")
+        try:
+            staging.rename(classes)
+        except OSError:  # another process compiled the same launcher meanwhile
+            shutil.rmtree(staging, ignore_errors=True)
     return f"{classes}{os.pathsep}{lib}/*"
 
 

@@ -1,10 +1,12 @@
 """POST /api/cypher: an analyst's own read-only Cypher, checked before it runs, bounded while it runs.
 
-Refusals never half-run anything: the text and the EXPLAIN plan are checked first (service.cypher_guard),
-then the query runs in a READ transaction with POKIN_CYPHER_TIMEOUT (server-side) and at most
+Refusals never half-run anything: the query's shape (length, nesting, unicode escapes, reduce), its text
+and its EXPLAIN plan are checked first (service.cypher_guard), then the query runs in a READ transaction
+with POKIN_CYPHER_TIMEOUT (a server-side transaction timeout: Neo4j itself stops the query), at most
 POKIN_CYPHER_MAX_ROWS rows (`truncated: true` when more exist) and at most POKIN_CYPHER_MAX_MB of answer,
-measured while the rows arrive (400 past it: the rest is never fetched). Syntax and other query errors are 400
-with Neo4j's message; refusals 403; a timeout 504.
+measured while the rows arrive (400 past it: the rest is never fetched). Syntax and other query errors are
+400 with Neo4j's message, as is a query needing more memory than the server lets one transaction hold;
+refusals 403; a timeout 504.
 """
 from __future__ import annotations
 
@@ -16,14 +18,14 @@ from flask import current_app
 from graph.db import AnswerBound, AnswerTooDeep, AnswerTooLarge
 from service.api import bp
 from service.auth import require
-from service.cypher_guard import check_plan, check_text, fix_positions
+from service.cypher_guard import check_plan, check_shape, check_text, fix_positions
 from service.database import database
 from service.errors import ApiError, is_timeout, timeout_error
 from service.formats import INT64_MAX, json_body, list_response, output_format, query_args
 
-MAX_QUERY_CHARS = 100_000
 MAX_ANSWER_DEPTH = 64  # lists or maps nested deeper in an answer are refused (400), not a stack overflow
 EXECUTION_FAILED = "Neo.DatabaseError.Statement.ExecutionFailed"
+OUT_OF_MEMORY = "MemoryPoolOutOfMemoryError"  # Neo.TransientError.General.*: the transaction's memory limit
 FORBIDDEN_CODES = ("Neo.ClientError.Statement.UnsupportedAdministrationCommand",
                    "Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
 
@@ -35,6 +37,9 @@ def cypher():
     fmt = output_format()
     query_args(())
     query, params = _body()
+    refusal = check_shape(query, current_app.config["CYPHER_MAX_CHARS"], current_app.config["CYPHER_MAX_NESTING"])
+    if refusal:
+        raise ApiError(refusal.status, refusal.reason)
     text, refusal = check_text(query)
     if refusal:
         raise ApiError(refusal.status, refusal.reason)
@@ -56,6 +61,11 @@ def cypher():
         raise  # the service's own credentials: 503, like any unusable database
     except neo4j_errors.ClientError as exc:
         raise _query_error(exc, timeout) from None
+    except neo4j_errors.TransientError as exc:
+        if not (getattr(exc, "code", "") or "").endswith(OUT_OF_MEMORY):
+            raise
+        raise ApiError(400, "the query needs more memory than the server lets one query hold "
+                            "(db.memory.transaction.max): narrow it down, or aggregate before collecting") from None
     except neo4j_errors.DatabaseError as exc:
         # Neo4j files some failures of the query itself under DatabaseError (e.g. shortestPath with the
         # same start and end node): the analyst's to fix, so 400 with the message; anything else stays 500.
@@ -79,8 +89,6 @@ def _body() -> tuple[str, dict[str, Any]]:
     query, params = body.get("query"), body.get("params")
     if not isinstance(query, str) or not query.strip():
         errors.append("'query' must be a non-empty string")
-    elif len(query) > MAX_QUERY_CHARS:
-        errors.append(f"'query' is longer than {MAX_QUERY_CHARS} characters")
     if params is None:
         params = {}
     if not isinstance(params, dict):

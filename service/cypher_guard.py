@@ -1,6 +1,13 @@
 """Deciding, before anything runs, whether an analyst's Cypher is a pure read we are willing to run.
 
-Three layers, each sufficient for what it covers, all checked before the query executes:
+Four layers, each sufficient for what it covers, all checked before the query executes:
+0. the shape (`check_shape`), before Neo4j parses anything: at most `max_chars` characters; no `\\uXXXX`
+   escape anywhere (Neo4j decodes them before it reads the query, even inside strings and comments, so
+   `U\\u0053E system` would hide a USE from the text checks and `'a\\u0027` ends a string early); nesting
+   (brackets, CASE ... END, chained operators) at most `max_nesting` levels deep, since Neo4j's parser
+   takes minutes or overflows its stack on a few hundred levels, unbounded by any transaction timeout;
+   no `reduce()`, whose accumulator Neo4j neither interrupts at the timeout nor counts against the
+   transaction's memory limit (a growing string kept a worker busy for minutes after its 504);
 1. the text (strings and comments blanked out): one statement only, no `USE` clause (no other
    database), no `CALL { } IN TRANSACTIONS`, no leading EXPLAIN/PROFILE;
 2. `EXPLAIN` (plans, never executes): the query type must be "r" (so CREATE, MERGE, SET, DELETE,
@@ -32,6 +39,17 @@ _BLANK = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\
 _IN_TRANSACTIONS = re.compile(r"\}\s*IN\s+(?:\S+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.I)
 _USE = re.compile(r"(?:^|[{}]|\bUNION(?:\s+ALL)?)\s*USE\s", re.I)
 _LEADING = re.compile(r"^\s*(EXPLAIN|PROFILE)\b", re.I)
+# A backslash run of odd length before `u`: the last backslash is not itself escaped (`\\u` inside a
+# string is a backslash and a `u`), so Neo4j reads `\uXXXX` as one character, as Java does.
+_UNICODE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u", re.I)
+_REDUCE = re.compile(r"\breduce\s*\(", re.I)
+_TOKEN = re.compile(r"[A-Za-z_][A-Za-z_0-9]*|\$[A-Za-z_0-9]*|[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|\S")
+_OPEN, _CLOSE = {"(", "[", "{", "CASE"}, {")", "]", "}", "END"}
+# Tokens after which a new, separate expression starts (its depth does not add to what came before).
+_SEPARATORS = {",", ";", "MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "UNWIND", "ORDER", "BY", "SKIP",
+               "LIMIT", "CALL", "YIELD", "UNION", "AS", "WHEN", "THEN", "ELSE", "DISTINCT", "ASC", "DESC",
+               "ASCENDING", "DESCENDING"}
+_OPERATOR_WORDS = {"AND", "OR", "XOR", "NOT", "IN", "IS", "CONTAINS", "STARTS", "ENDS"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +58,53 @@ class Refusal:
 
     status: int
     reason: str
+
+
+def check_shape(cypher: str, max_chars: int, max_nesting: int) -> Refusal | None:
+    """A refusal (400) for a query too long, carrying a unicode escape, nesting too deeply or using reduce().
+
+    Runs on the text as sent, before anything reaches Neo4j: these are the queries whose cost the server
+    cannot bound itself (parsing runs before the transaction timeout applies)."""
+    if len(cypher) > max_chars:
+        return Refusal(400, f"the query is {len(cypher)} characters long; the limit is {max_chars}")
+    if _UNICODE_ESCAPE.search(cypher):
+        return Refusal(400, "unicode escapes (\\uXXXX) are not accepted in the query: write the character "
+                            "itself, or pass the text as a parameter")
+    code = blank(cypher)
+    depth = nesting_depth(code)
+    if depth > max_nesting:
+        return Refusal(400, f"the query nests {depth} levels deep (brackets, CASE and chained operators); "
+                            f"the limit is {max_nesting}: split it with WITH or pass values as parameters")
+    if _REDUCE.search(code):
+        return Refusal(400, "reduce() is not allowed here: Neo4j can neither stop it at the time limit nor "
+                            "bound its memory; use UNWIND with aggregation (sum, collect) instead")
+    return None
+
+
+def nesting_depth(code: str) -> int:
+    """How deep the syntax tree Neo4j builds for this text gets, estimated from its tokens (upper bound).
+
+    Every opening bracket or CASE goes one level down until it closes; every operator (`+`, `.`, `-`,
+    `AND`, `NOT`, ...) goes one more level down until a separator (`,`, a clause keyword, AS, WHEN, ...)
+    starts a new expression: Neo4j builds `1+1+1` and `NOT NOT x` as nested nodes, so a long chain is as
+    deep as many brackets. `code` is the text with strings and comments blanked (`blank`)."""
+    deepest = base = chain = 0
+    stack: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(code):
+        token = match.group(0)
+        word = token.upper()
+        if word in _OPEN:
+            stack.append((base, chain))
+            base, chain = base + chain + 1, 0
+        elif word in _CLOSE:
+            if stack:
+                base, chain = stack.pop()
+        elif word in _SEPARATORS:
+            chain = 0
+        elif word in _OPERATOR_WORDS or not (token[0].isalnum() or token[0] in "_$"):
+            chain += 1
+        deepest = max(deepest, base + chain)
+    return deepest
 
 
 def blank(cypher: str) -> str:

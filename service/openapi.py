@@ -165,13 +165,17 @@ def document() -> dict[str, Any]:
         "/api/cypher": {"post": {
             "summary": "Run read-only Cypher (analysts)", "tags": ["analysts"],
             "security": [{"bearerAuth": []}],
-            "description": "Checked before running: one statement, no USE, no CALL {} IN TRANSACTIONS, "
+            "description": "Refused with 400 before Neo4j sees it: longer than POKIN_CYPHER_MAX_CHARS, "
+                           "nesting (brackets, CASE, chained operators) deeper than POKIN_CYPHER_MAX_NESTING, "
+                           "a \\uXXXX escape anywhere, reduce(). "
+                           "Checked before running: one statement, no USE, no CALL {} IN TRANSACTIONS, "
                            "EXPLAIN type 'r' only, no LOAD CSV, only the procedures db.labels, "
                            "db.relationshipTypes, db.propertyKeys, db.schema.*; refused with 403 without "
                            "running. Runs in a read transaction with POKIN_CYPHER_TIMEOUT (504 past it) "
                            "and at most POKIN_CYPHER_MAX_ROWS rows (`truncated: true`) and POKIN_CYPHER_MAX_MB "
                            "of answer, measured while the rows arrive (400 past it, as for values nested more "
-                           "than 64 levels deep; a request body nested more than 32 levels deep is 400 too).",
+                           "than 64 levels deep; a request body nested more than 32 levels deep is 400 too); "
+                           "a query needing more memory than the server's db.memory.transaction.max is 400.",
             "parameters": [_ref("parameters", "limit"), _ref("parameters", "offset"), _ref("parameters", "format")],
             "requestBody": {"required": True, "content": {JSON: {"schema": _ref("schemas", "CypherRequest")}}},
             "responses": {"200": _ref("responses", "List"),

@@ -2,17 +2,21 @@
 
 A timeout that only ends the HTTP request is not enough: the transaction must be gone from the server too,
 or a few runaway queries would keep the database busy for everyone. Each runaway query carries a marker
-string so the test can look for it in `SHOW TRANSACTIONS`.
+string so the test can look for it in `SHOW TRANSACTIONS`. Queries whose cost Neo4j cannot bound itself
+(deep nesting: parsing runs before any timeout; reduce(): neither interrupted nor memory-tracked) are
+refused before Neo4j sees them; a query holding more memory than the server allows one transaction is a 400.
 """
 from __future__ import annotations
 
+import re
 import time
 from urllib.parse import quote
 
 import pytest
 
 from conftest import snapshot
-from test_service_support import AS_READER, assert_error, make_app
+from graph.db import Runner
+from test_service_support import AS_EDITOR, AS_READER, assert_error, make_app
 
 pytest_plugins = ("test_service_support",)
 
@@ -26,6 +30,9 @@ RUNAWAY = [
      "MATCH (a), (b) WITH 'runaway-shortest' AS marker, a, b "
      "WHERE a <> b MATCH p = allShortestPaths((a)-[*]-(b)) UNWIND range(1, 100000) AS x RETURN count(x) AS n"),
 ]
+
+
+GONE_WITHIN = 2.0  # seconds after the answer by which the query must have left the server
 
 
 def running_with(runner, marker: str) -> list[dict]:
@@ -43,12 +50,154 @@ def test_a_runaway_query_is_stopped_on_the_server_and_reported(loaded, kind, que
     body = assert_error(client.post("/api/cypher", json={"query": query}, headers=AS_READER), 504)
     assert time.monotonic() - started < 15, "the timeout must end the request within seconds"
     assert body["error"].startswith("timeout"), body["error"]
-    marker = query.split("'")[1]
-    deadline = time.monotonic() + 10
-    while running_with(loaded, marker) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert running_with(loaded, marker) == [], f"{kind}: the transaction still runs on the server"
+    assert_gone(loaded, query.split("'")[1], kind)
     assert snapshot(loaded) == before
+
+
+def assert_gone(runner: Runner, marker: str, kind: str) -> None:
+    """The query carrying `marker` has left the server within GONE_WITHIN seconds (it is not still running
+    after its answer, keeping a Neo4j worker busy)."""
+    deadline = time.monotonic() + GONE_WITHIN
+    while running_with(runner, marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert running_with(runner, marker) == [], f"{kind}: the transaction still runs on the server"
+
+
+NESTING_LIMIT = 50  # small, so the tests stay fast; the default (service/config.py) is 100
+DEEP = 800  # the reported attack: 800 levels took Neo4j's parser minutes (and overflowed its stack)
+TOO_DEEP = [
+    ("parentheses", "RETURN 'deep-parens' AS m, " + "(" * DEEP + "1" + ")" * DEEP + " AS x"),
+    ("lists", "RETURN 'deep-lists' AS m, " + "[" * DEEP + "1" + "]" * DEEP + " AS x"),
+    ("maps", "RETURN 'deep-maps' AS m, " + "{a: " * DEEP + "1" + "}" * DEEP + " AS x"),
+    ("CASE", "RETURN 'deep-case' AS m, " + "CASE WHEN true THEN " * DEEP + "1" + " END" * DEEP + " AS x"),
+    ("NOT chain", "RETURN 'deep-not' AS m, " + "NOT " * DEEP + "true AS x"),
+    ("unary minus chain", "RETURN 'deep-minus' AS m, " + "- " * DEEP + "1 AS x"),
+    ("operator chain", "RETURN 'deep-plus' AS m, " + " + ".join(["1"] * 4 * DEEP) + " AS x"),
+    ("AND chain", "RETURN 'deep-and' AS m, " + " AND ".join(["true"] * 2 * DEEP) + " AS x"),
+    ("property chain", "WITH {} AS n RETURN 'deep-dots' AS m, n" + ".a" * 4 * DEEP + " AS x"),
+    ("pattern chain", "MATCH (a)" + "--()" * DEEP + " RETURN 'deep-pattern' AS m"),
+    ("subqueries", "RETURN 'deep-exists' AS m, " + "EXISTS { MATCH (n) WHERE " * 100 + "true" + " }" * 100 + " AS x"),
+]
+
+
+@pytest.mark.parametrize("kind, query", TOO_DEEP, ids=[kind for kind, _ in TOO_DEEP])
+def test_deeply_nested_queries_are_refused_before_neo4j_parses_them(loaded, kind, query):
+    client = make_app(loaded, CYPHER_MAX_NESTING=NESTING_LIMIT, CYPHER_TIMEOUT=2.0).test_client()
+    started = time.monotonic()
+    body = assert_error(client.post("/api/cypher", json={"query": query}, headers=AS_READER), 400)
+    assert time.monotonic() - started < 2, "refused up front, not after Neo4j parsed it"
+    assert "nests" in body["error"] and f"the limit is {NESTING_LIMIT}" in body["error"], body["error"]
+    assert_gone(loaded, query.split("'")[1], kind)
+
+
+def test_nesting_within_the_limit_still_runs(loaded):
+    client = make_app(loaded, CYPHER_MAX_NESTING=NESTING_LIMIT).test_client()
+    depth = NESTING_LIMIT // 2
+    for query, value in [("RETURN " + "(" * depth + "1" + ")" * depth + " AS x", 1),
+                         ("RETURN " + " + ".join(["1"] * depth) + " AS x", depth),
+                         ("RETURN " + "[" * depth + "1" + "]" * depth + " AS x", None)]:
+        response = client.post("/api/cypher", json={"query": query}, headers=AS_READER)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        if value is not None:
+            assert response.get_json()["rows"] == [{"x": value}]
+    realistic = ("MATCH (g:Goal)<-[:ASSIGNED_TO]-(u:Unit) WHERE g.level IN ['visi', 'misi'] AND NOT u.id IS NULL "
+                 "AND (g.id STARTS WITH 'V' OR g.id STARTS WITH 'M') WITH u, collect(g.id) AS goals "
+                 "RETURN u.id AS unit, size(goals) AS n, [x IN goals | toLower(x)] AS lower, "
+                 "CASE WHEN size(goals) > 1 THEN 'many' ELSE 'few' END AS kind ORDER BY unit")
+    defaults = make_app(loaded).test_client()  # the shipped limit (100) keeps real queries, refuses the attack
+    response = defaults.post("/api/cypher", json={"query": realistic}, headers=AS_READER)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    attack = "RETURN " + "(" * DEEP + "1" + ")" * DEEP + " AS x"
+    assert "the limit is 100" in assert_error(defaults.post("/api/cypher", json={"query": attack},
+                                                           headers=AS_READER), 400)["error"]
+
+
+def test_a_query_longer_than_the_limit_is_refused(loaded):
+    client = make_app(loaded, CYPHER_MAX_CHARS=200).test_client()
+    query = "RETURN 'too-long' AS m, " + " + ".join(["1"] * 80) + " AS x"
+    body = assert_error(client.post("/api/cypher", json={"query": query}, headers=AS_READER), 400)
+    assert f"{len(query)} characters long; the limit is 200" in body["error"]
+    assert client.post("/api/cypher", json={"query": "RETURN 1 AS x"}, headers=AS_READER).status_code == 200
+
+
+REDUCE = [
+    ("quadratic string", "RETURN 'reduce-string' AS m, size(reduce(s = '', x IN range(1, 400000) | s + 'aaaaaaaa')) AS n"),
+    ("quadratic list", "RETURN 'reduce-list' AS m, size(reduce(s = [], x IN range(1, 400000) | s + [x])) AS n"),
+    ("over a collected list", "UNWIND range(1, 400000) AS x WITH 'reduce-collected' AS m, collect(x) AS xs "
+                              "RETURN m, size(REDUCE (s = '', x IN xs | s + 'aaaaaaaa')) AS n"),
+]
+
+
+@pytest.mark.parametrize("kind, query", REDUCE, ids=[kind for kind, _ in REDUCE])
+def test_reduce_which_neo4j_cannot_stop_is_refused_and_never_runs(loaded, kind, query):
+    """Neo4j checks its transaction timeout between rows, not inside one expression: the reported
+    `reduce(s = '', x IN range(1, 400000) | s + 'aaaaaaaa')` ran on for minutes after its 504, and its
+    accumulator is not counted against the transaction's memory limit either."""
+    client = make_app(loaded, CYPHER_TIMEOUT=1.0).test_client()
+    started = time.monotonic()
+    body = assert_error(client.post("/api/cypher", json={"query": query}, headers=AS_READER), 400)
+    assert time.monotonic() - started < 2
+    assert "reduce() is not allowed" in body["error"], body["error"]
+    assert_gone(loaded, query.split("'")[1], kind)
+
+
+def test_the_word_reduce_in_strings_names_and_properties_is_fine(client, loaded):
+    response = client.post("/api/cypher", headers=AS_READER, json={
+        "query": "WITH {reduce: 1} AS m RETURN 'reduce(x)' AS text, m.reduce AS `reduce(`, m.reduce AS reduced"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["rows"] == [{"text": "reduce(x)", "reduce(": 1, "reduced": 1}]
+
+
+ESCAPED = [
+    ("USE hidden by an escape", r"U\u0053E system SHOW USERS"),
+    ("EXPLAIN hidden by an escape", r"\u0045XPLAIN MATCH (n) RETURN n"),
+    ("a statement separator", r"RETURN 1 AS x \u003b MATCH (n) DETACH DELETE n"),
+    ("a quote ending a string early", r"RETURN 'a\u0027 AS x"),
+    ("an escape in a comment", r"RETURN 1 AS x // \u000a MATCH (n) DETACH DELETE n"),
+    ("upper-case U", r"RETURN \U0031 AS x"),
+    ("after an escaped backslash", r"RETURN '\\\u0027' AS x"),
+]
+
+
+@pytest.mark.parametrize("kind, query", ESCAPED, ids=[kind for kind, _ in ESCAPED])
+def test_unicode_escapes_are_refused_before_the_text_checks(client, loaded, kind, query):
+    """Neo4j decodes \\uXXXX before it reads a query, even inside strings and comments, so the text checks
+    (USE, EXPLAIN, ';') would judge a different query than the one that runs."""
+    before = snapshot(loaded)
+    body = assert_error(client.post("/api/cypher", json={"query": query}, headers=AS_EDITOR), 400)
+    assert "unicode escapes" in body["error"], body["error"]
+    assert snapshot(loaded) == before
+
+
+def test_an_escaped_backslash_before_u_is_plain_text(client, loaded):
+    response = client.post("/api/cypher", headers=AS_READER, json={"query": r"RETURN 'C:\\users' AS path"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["rows"] == [{"path": "C:\\users"}]
+
+
+def transaction_memory_limit(runner: Runner) -> int:
+    """The server's db.memory.transaction.max in bytes (0: no limit); Neo4j shows it like `512.00MiB`."""
+    value = runner.read("CALL dbms.listConfig('db.memory.transaction.max') YIELD name, value "
+                        "WHERE name = 'db.memory.transaction.max' RETURN value")[0]["value"]
+    number, unit = re.fullmatch(r"([0-9.]+)\s*([KMGT]iB|B)?", value.strip()).groups()
+    return int(float(number) * {None: 1, "B": 1, "KiB": 2 ** 10, "MiB": 2 ** 20, "GiB": 2 ** 30, "TiB": 2 ** 40}[unit])
+
+
+def test_a_query_holding_more_memory_than_one_transaction_may_is_a_400(loaded):
+    """The server bounds each transaction's heap (graph.server writes db.memory.transaction.max for the local
+    Neo4j): collecting past it fails with a clear 400, not a 503, and the server keeps answering."""
+    limit = transaction_memory_limit(loaded)
+    if limit == 0:
+        pytest.skip("this Neo4j sets no db.memory.transaction.max")
+    pad = "x" * 10_000
+    rows = 2 * limit // len(pad)
+    client = make_app(loaded, CYPHER_TIMEOUT=60.0).test_client()
+    body = assert_error(client.post("/api/cypher", headers=AS_READER, json={
+        "query": "UNWIND range(1, $rows) AS x RETURN 'memory-hog' AS m, size(collect(toString(x) + $pad)) AS n",
+        "params": {"rows": rows, "pad": pad}}), 400)
+    assert "more memory" in body["error"] and "db.memory.transaction.max" in body["error"], body["error"]
+    assert_gone(loaded, "memory-hog", "memory hog")
+    assert client.post("/api/cypher", json={"query": "RETURN 1 AS x"}, headers=AS_READER).get_json()["rows"] == [{"x": 1}]
 
 
 INJECTIONS = [

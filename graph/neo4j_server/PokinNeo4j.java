@@ -1,3 +1,4 @@
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  *
  * Everything else (downloading jars, starting, waiting, stopping) is done by graph/server.py; this
  * class only opens the database, sets the neo4j user's password, and shuts down cleanly on SIGTERM.
+ * Further settings (transaction memory and time limits) come from HOME_DIR/neo4j.conf, which
+ * graph/server.py writes before each start; the launcher also runs without that file.
  *
  * Usage: java ... PokinNeo4j HOME_DIR PORT PAGE_CACHE_BYTES   (password read from NEO4J_PASSWORD)
  */
@@ -24,7 +27,12 @@ public final class PokinNeo4j {
         long pageCache = Long.parseLong(args[2]);
         String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        Path conf = home.resolve("neo4j.conf");
+        if (Files.exists(conf)) {
+            builder.loadPropertiesFromFile(conf);
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
