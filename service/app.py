@@ -52,5 +52,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_cors(app)  # its preflight answer runs before identify: a preflight carries no token
     register_error_handlers(app)
     app.register_blueprint(bp)
+    uploads.remove_stale_import_folders()  # left by a process killed while importing (personal data)
     pages.register(app)  # the web pages and their .json twins (service/pages/)
     return app
