@@ -57,11 +57,11 @@ READERS = 4
 HEALTH_EVERY_S = 1.0
 HEALTH_LIMIT_S = 1.0
 RSS_BOUND_MB = 512  # service/README.md, "Memory": the service's RSS with the default settings
-CYPHER_TIMEOUT_S = 2  # POKIN_CYPHER_TIMEOUT for the soak: each runaway query holds a Neo4j core this long
+CYPHER_TIMEOUT_S = 3  # POKIN_CYPHER_TIMEOUT for the soak: each runaway query holds a Neo4j core this long
 PAUSE_S = 0.5  # between two requests of the analyst, and of the editor (the readers do not pause)
 READER_TOKEN, EDITOR_TOKEN = f"soak-reader-{uuid.uuid4().hex}", f"soak-editor-{uuid.uuid4().hex}"
 ANALYST_QUERIES = [  # (query, the status it must get)
-    ("UNWIND range(1, 50000) AS i RETURN i, toString(i) AS text", 200),  # past the row cap: truncated
+    ("UNWIND range(1, 6000) AS i RETURN i, toString(i) AS text", 200),   # past the row cap (5,000): truncated
     ("MATCH (a), (b), (c) RETURN count(a.id + b.id + c.id) AS n", 504),  # runaway: the server-side timeout
     ("CREATE (n:Soak) RETURN n", 403),                                   # a write: refused before running
     ("MATCH (g:Goal) RETURN g.id AS id, g.statement AS statement", 200),
@@ -124,7 +124,8 @@ class Tally:
         self.latencies: dict[str, list[float]] = {}
         self.unexpected: list[str] = []
 
-    def add(self, kind: str, status: str, elapsed_ms: float, expected: int | None = None, label: str = "") -> None:
+    def add(self, kind: str, status: str, elapsed_ms: float, expected: int | None = None, label: str = "",
+            body: bytes = b"") -> None:
         with self.lock:
             counts = self.statuses.setdefault(kind, {})
             counts[status] = counts.get(status, 0) + 1
@@ -134,7 +135,8 @@ class Tally:
             else:
                 wrong = status != str(expected)
             if wrong and len(self.unexpected) < 20:
-                self.unexpected.append(f"{kind} {label}: {status} (expected {expected or 'no 5xx'})")
+                self.unexpected.append(f"{kind} {label}: {status} (expected {expected or 'no 5xx'}): "
+                                       f"{body[:200].decode(errors='replace')}")
 
 
 def request(connection: http.client.HTTPConnection, method: str, path: str, body: bytes | None = None,
@@ -154,13 +156,12 @@ def timed_loop(port: int, tally: Tally, kind: str, deadline: float, next_request
         number += 1
         started = time.perf_counter()
         try:
-            status, _ = request(connection, method, path, body, headers)
+            status, answer = request(connection, method, path, body, headers)
         except (OSError, http.client.HTTPException) as exc:
-            status = "error"
-            label = f"{label} ({type(exc).__name__})"
+            status, answer = "error", f"{type(exc).__name__}: {exc}".encode()
             connection.close()
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        tally.add(kind, status, (time.perf_counter() - started) * 1000, expected, label)
+        tally.add(kind, status, (time.perf_counter() - started) * 1000, expected, label, answer)
         if pause:
             time.sleep(pause)
     connection.close()
@@ -190,14 +191,14 @@ def _percentile(values: list[float], q: float) -> float | None:
 
 # -- the run ------------------------------------------------------------------------------------------------
 
-def start_service(settings: Neo4jSettings, port: int) -> subprocess.Popen:
+def start_service(settings: Neo4jSettings, port: int, log_file: Any) -> subprocess.Popen:
     env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
            "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database,
            "POKIN_TOKENS": f"{READER_TOKEN}:reader,{EDITOR_TOKEN}:editor",
            "POKIN_CYPHER_TIMEOUT": str(CYPHER_TIMEOUT_S)}
     server = subprocess.Popen([str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1",
-                               "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+                               "--port", str(port)], cwd=ROOT, env=env, stdout=log_file,
+                              stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and server.poll() is None:
         try:
@@ -210,7 +211,7 @@ def start_service(settings: Neo4jSettings, port: int) -> subprocess.Popen:
     raise RuntimeError("`pokin serve` did not answer /api/health within 120 s")
 
 
-def soak(settings: Neo4jSettings, seconds: float) -> dict[str, Any]:
+def soak(settings: Neo4jSettings, seconds: float, workdir: Path) -> dict[str, Any]:
     runner = Runner.from_settings(settings)
     try:
         log("importing the sample kabupaten")
@@ -219,7 +220,9 @@ def soak(settings: Neo4jSettings, seconds: float) -> dict[str, Any]:
         before = graph_counts(runner)
         uploads = hostile_uploads()
         port = free_port()
-        server = start_service(settings, port)
+        service_log = workdir / "service.log"
+        log_file = open(service_log, "wb")  # noqa: SIM115 - closed below, once the service has exited
+        server = start_service(settings, port, log_file)
         log(f"`pokin serve` on 127.0.0.1:{port} (pid {server.pid}); warm-up, then load for {seconds:.0f} s")
         try:
             warm_up(port, paths)
@@ -231,12 +234,16 @@ def soak(settings: Neo4jSettings, seconds: float) -> dict[str, Any]:
             except subprocess.TimeoutExpired:
                 server.kill()
                 result_exit = server.wait()
+            log_file.close()
         left = sorted(str(path) for path in Path(tempfile.gettempdir()).glob(f"pokin-import-{server.pid}-*"))
         after = graph_counts(runner)
     finally:
         runner.close()
+    logged = service_log.read_text(errors="replace").splitlines()
+    errors = [line for line in logged if "ERROR" in line or "Traceback" in line]
     result.update({"graph_before": before, "graph_after": after, "import_folders_left": left,
-                   "service_exit_status": result_exit})
+                   "service_exit_status": result_exit, "service_log_errors": len(errors),
+                   "service_log_tail": logged[-40:] if errors else []})
     return result
 
 
@@ -260,7 +267,10 @@ def drive(port: int, pid: int, paths: list[str], uploads: list[tuple[str, str, b
 
     def reader(seed: int) -> Callable[[int], tuple]:
         rng = random.Random(seed)
-        return lambda n: ("GET", rng.choice(paths), None, None, None, "read")
+        def next_read(n: int) -> tuple:
+            path = rng.choice(paths)
+            return "GET", path, None, None, None, path
+        return next_read
 
     def analyst(n: int) -> tuple:
         query, expected = ANALYST_QUERIES[n % len(ANALYST_QUERIES)]
@@ -381,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
                                      page_cache_bytes=256 * 1024 * 1024, password="pokin-soak-pw")
                 server.start()
                 settings = Neo4jSettings(uri=server.uri, password=server.password)
-            result = soak(settings, args.seconds)
+            result = soak(settings, args.seconds, Path(workdir))
         finally:
             if server is not None:
                 server.stop()
