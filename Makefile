@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo test bench bench-nasional bench-nasional-run neo4j-stop clean
+.PHONY: setup browser demo test bench bench-nasional bench-nasional-run soak neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -55,3 +55,10 @@ neo4j-stop: setup
 clean:
 	-$(BIN)/pokin neo4j stop
 	rm -rf $(VENV) .pokin
+
+# The soak test (README, Reliability): `pokin serve` with the sample under mixed reads, analyst queries at their
+# limits and refused uploads at once for 30 minutes, loopback only; RSS, health latency and the graph checked.
+# Not run by CI (tests/test_soak.py runs the same script for 20 s). SOAK_SECONDS=300 make soak for a shorter run.
+SOAK_SECONDS ?= 1800
+soak: setup
+	$(BIN)/python bench/soak.py --seconds $(SOAK_SECONDS) --out bench/results/soak.json

@@ -117,7 +117,9 @@ def _import_all(folders: list[Path]) -> None:
     except ImportRejected as exc:
         for problem in exc.problems:
             click.echo(f"{exc.path}: {problem}", err=True)
-        raise click.ClickException(f"{len(exc.problems)} problem(s) in {exc.path}; nothing of it was written "
+        if exc.not_shown:
+            click.echo(f"{exc.path}: {exc.not_shown_line()}", err=True)
+        raise click.ClickException(f"{exc.total} problem(s) in {exc.path}; nothing of it was written "
                                    "(the datasets before it were)") from None
     except (DriverError, Neo4jError) as exc:
         raise click.ClickException(interrupted_import_message(exc)) from None
@@ -253,6 +255,11 @@ def serve_command(host: str, port: int) -> None:
 
     from service import create_app
 
+    import signal
+
+    # SIGTERM (a service manager's stop) ends the process through SystemExit, so exit handlers run (the
+    # temporary folders of uploads being imported are removed: service/uploads.py)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     click.echo(f"pokin service on http://{host}:{port}")
     serve(create_app(), host=host, port=port, threads=8)
 
@@ -282,7 +289,9 @@ def _import(path: Path, dataset: str | None, dry_run: bool) -> None:
     except ImportRejected as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
-        raise click.ClickException(f"{len(exc.problems)} problem(s); nothing was written") from None
+        if exc.not_shown:
+            click.echo(exc.not_shown_line(), err=True)
+        raise click.ClickException(f"{exc.total} problem(s); nothing was written") from None
     except (DriverError, Neo4jError) as exc:
         raise click.ClickException(interrupted_import_message(exc)) from None
     finally:

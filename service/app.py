@@ -56,5 +56,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_security_headers(app)
     register_error_handlers(app)
     app.register_blueprint(bp)
+    uploads.remove_stale_import_folders()  # left by a process killed while importing (personal data)
     pages.register(app)  # the web pages and their .json twins (service/pages/)
     return app

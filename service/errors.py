@@ -74,10 +74,11 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(ImportRejected)
     def import_rejected(error: ImportRejected):
-        problems = error.problems
-        return error_response(400, f"{len(problems)} problem(s) in the import; nothing was written",
-                              [str(problem) for problem in problems],
-                              problems=[problem.as_dict() for problem in problems])
+        problems = error.problems  # the first MAX_PROBLEMS_SHOWN in report order; `total` counts them all
+        shown = [str(problem) for problem in problems] + ([error.not_shown_line()] if error.not_shown else [])
+        return error_response(400, f"{error.total} problem(s) in the import; nothing was written", shown,
+                              problems=[problem.as_dict() for problem in problems], total=error.total,
+                              not_shown=error.not_shown)
 
     @app.errorhandler(neo4j_errors.ServiceUnavailable)
     @app.errorhandler(neo4j_errors.SessionExpired)

@@ -185,7 +185,10 @@ def document() -> dict[str, Any]:
             "security": [{"bearerAuth": []}],
             "description": "Same validation and all-or-nothing write as `pokin import`. Problems come back "
                            "as `errors` (`file:row: column: message`) and `problems` (structured), status "
-                           "400, nothing written. Unsafe archives 400, oversize 413, other file types 415.",
+                           "400, nothing written: the first 100 in file and row order, with `total` counting "
+                           "them all and `not_shown` the rest (then the last of `errors` says "
+                           "'N more problems not shown (T in all)'). Unsafe archives 400, oversize 413, "
+                           "other file types 415.",
             "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
                 "type": "object", "required": ["file"],
                 "properties": {"file": {"type": "string", "format": "binary"},
@@ -223,7 +226,9 @@ def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> di
                             "problems": {"type": "array", "items": {"type": "object", "properties": {
                                 "file": {"type": "string"}, "row": {"type": "integer", "nullable": True},
                                 "column": {"type": "string", "nullable": True},
-                                "message": {"type": "string"}, "text": {"type": "string"}}}}}}
+                                "message": {"type": "string"}, "text": {"type": "string"}}}},
+                            "total": {"type": "integer", "minimum": 0},
+                            "not_shown": {"type": "integer", "minimum": 0}}}
     page = {"type": "object", "required": ["ok", "rows", "columns", "limit", "offset"],
             "properties": {"ok": {"type": "boolean", "enum": [True]},
                            "rows": {"type": "array", "items": {"type": "object"}},

@@ -2,6 +2,10 @@
 
 The upload is unpacked into a temporary folder and handed to graph.importer.import_path, so validation,
 the `file:row: column: message` problems and the all-or-nothing transaction are exactly the CLI's.
+The folder holds personal data (names, NIPs): it is private to the service's user (mode 0700), named
+`pokin-import-<pid>-*` after the process that owns it, removed when the request ends however it ends and
+when the process exits; one left by a process that was killed is removed at the next start or import
+(`remove_stale_import_folders`: only folders whose owning process is gone).
 A zip is opened defensively before anything is written to disk: members with absolute paths, `..`,
 symlinks or encryption, more than ZIP_MAX_MEMBERS members, or more than ZIP_MAX_UNPACKED_MB once
 unpacked (counted while reading, not trusted from the headers: zip bombs) are refused with 400. The
@@ -9,14 +13,20 @@ body size limit (POKIN_MAX_UPLOAD_MB) gives 413; a file that is neither .zip nor
 """
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import io
+import os
 import re
+import shutil
 import stat
 import tempfile
+import time
 import zipfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Iterator
 
 import neo4j.exceptions as neo4j_errors
 from flask import current_app, request
@@ -32,6 +42,9 @@ KINDS = (".zip", ".xlsx")
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 TRUE, FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off", "")
 CHUNK = 64 * 1024
+FOLDER_PREFIX = "pokin-import-"
+_OWNED = re.compile(r"pokin-import-(\d+)-")
+LEGACY_STALE_SECONDS = 3600  # a folder named without its process (older versions): removed after an hour
 
 
 @bp.post("/import")
@@ -59,8 +72,9 @@ def import_upload():
         raise ApiError(415, f"'{name}' is {'empty' if not data else 'not a zip container'}: "
                             "an .xlsx workbook and a .zip archive both are")
     database().read("RETURN 1 AS up")  # Neo4j down: 503 within the service's bound, before any work
-    with tempfile.TemporaryDirectory(prefix="pokin-import-") as temp:
-        folder = Path(temp)
+    remove_stale_import_folders()
+    with import_folder() as folder:
+        temp = str(folder)
         if kind == ".xlsx":
             _checked_members(data)  # an .xlsx is a zip too: refuse bombs before openpyxl inflates it
             source = folder / name
@@ -72,7 +86,7 @@ def import_upload():
         try:
             report = import_path(source, database().runner, dataset=dataset, dry_run=dry_run)
         except ImportRejected as exc:
-            raise ImportRejected([_cleaned(problem, temp) for problem in exc.problems]) from None
+            raise ImportRejected([_cleaned(problem, temp) for problem in exc.problems], total=exc.total) from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
             raise ApiError(503, "Neo4j became unreachable during the import; the import runs as one transaction, "
                                 "which was rolled back: nothing of it was written. Send it again once Neo4j "
@@ -81,6 +95,60 @@ def import_upload():
     written = dataclasses.asdict(report.written) if report.written is not None else None
     return current_app.json.response(ok=True, dataset=report.dataset, dry_run=dry_run, counts=report.counts,
                                      written=written)
+
+
+@contextmanager
+def import_folder() -> Iterator[Path]:
+    """A private temporary folder (0700) named after this process, removed on leaving however it is left."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))  # mkdtemp: mode 0700
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale_import_folders(parent: Path | None = None) -> list[Path]:
+    """Remove the `pokin-import-<pid>-*` folders of this user whose process is gone (killed while importing:
+    its `finally` never ran); the removed folders are returned. A folder of a live process is left alone."""
+    parent = Path(parent or tempfile.gettempdir())
+    removed = []
+    try:
+        entries = [entry for entry in parent.iterdir() if entry.name.startswith(FOLDER_PREFIX)]
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            info = entry.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            continue
+        owner = _OWNED.match(entry.name)
+        if owner is not None:
+            stale = int(owner.group(1)) != os.getpid() and not _alive(int(owner.group(1)))
+        else:
+            stale = time.time() - info.st_mtime > LEGACY_STALE_SECONDS
+        if stale:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # a process of another user holds that id: not ours to judge
+    return True
+
+
+@atexit.register
+def _remove_own_import_folders() -> None:
+    """At exit (also after SIGTERM under `pokin serve`): a request still importing leaves no folder behind."""
+    for entry in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}{os.getpid()}-*"):
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def _flag(name: str, value: str) -> bool:

@@ -146,3 +146,19 @@ def test_an_import_cut_off_by_neo4j_says_nothing_was_written(cli_env, monkeypatc
     assert result.exit_code == 1
     assert "ServiceUnavailable" in result.output and "nothing of it was written" in result.output
     assert "Run the same import again" in result.output
+
+
+def test_a_file_bad_on_every_row_prints_the_first_problems_and_the_total(cli_env, tmp_path):
+    from graph.importer.errors import MAX_PROBLEMS_SHOWN
+
+    folder = tmp_path / "bad"
+    shutil.copytree(DATA / "mini", folder)
+    with open(folder / "units.csv", "a", encoding="utf-8") as handle:
+        handle.writelines(f"U{i},Unit {i},no_such_kind,PEMDA\n" for i in range(1_000))
+    result = CliRunner().invoke(cli.main, ["import", str(folder)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert sum(line.startswith("units.csv:") for line in lines) == MAX_PROBLEMS_SHOWN
+    assert f"{1_000 - MAX_PROBLEMS_SHOWN} more problems not shown (1000 in all)" in lines
+    assert lines[-1] == "Error: 1000 problem(s); nothing was written"
+    assert cli_env.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]

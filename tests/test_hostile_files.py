@@ -266,3 +266,217 @@ def test_a_million_row_file_is_streamed_with_bounded_memory_and_refused_at_its_b
     assert result["count"] == 1 and result["problems"][0].startswith(f"staff.csv:{bad_row}: nip:"), result["problems"]
     assert snapshot(other_dataset) == before, "a refused import wrote something"
     assert grown < MILLION_PEAK_MB
+
+
+# -- bounded resources: every size a file controls --------------------------------------------------------
+
+def _traced_peak_mb(action: Callable[[], object]) -> tuple[object, float]:
+    """What `action` returns, and the peak of Python allocations while it ran (MB above the start)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = action()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return result, peak / 1e6
+
+
+def _validate_offline(folder: Path):
+    """Read and check a folder as `pokin import` does up to the database (nothing in it is looked up)."""
+    from graph.importer.build import Builder
+    from graph.importer.sources import read_source
+
+    tables, problems = read_source(folder)
+    if problems:
+        return ImportRejected(problems)
+    builder = Builder(tables, lambda ids, name: {}, "HOSTILE")
+    return None if builder.build() is not None else ImportRejected(builder.problems)
+
+
+BAD_UNITS = 3_000
+
+
+def _bad_units(folder: Path, count: int) -> None:
+    shutil.copytree(MINI, folder)
+    with open(folder / "units.csv", "a", encoding="utf-8") as handle:
+        handle.writelines(f"U{i},Unit {i},no_such_kind,PEMDA\n" for i in range(count))
+
+
+def test_a_file_bad_on_every_row_gets_the_first_problems_listed_and_all_counted(other_dataset, tmp_path):
+    """Thousands of bad rows: the report lists MAX_PROBLEMS_SHOWN of them, in file and row order, and says how
+    many there are; the memory of the validation does not grow with the number of problems."""
+    from graph.importer.errors import MAX_PROBLEMS_SHOWN
+
+    folder = tmp_path / "bad"
+    _bad_units(folder, BAD_UNITS)
+    before = snapshot(other_dataset)
+    with pytest.raises(ImportRejected) as info:
+        import_path(folder, other_dataset, dataset="HOSTILE")
+    refused = info.value
+    assert refused.total == BAD_UNITS and refused.not_shown == BAD_UNITS - MAX_PROBLEMS_SHOWN
+    assert len(refused.problems) == MAX_PROBLEMS_SHOWN
+    rows = [problem.row for problem in refused.problems]
+    assert rows == list(range(6, 6 + MAX_PROBLEMS_SHOWN))  # the first ones: units.csv has 4 rows before them
+    assert str(refused.problems[0]).startswith("units.csv:6: kind: ")
+    assert f"{BAD_UNITS - MAX_PROBLEMS_SHOWN} more problems not shown ({BAD_UNITS} in all)" in str(refused)
+    assert snapshot(other_dataset) == before
+
+    small, large = tmp_path / "small", tmp_path / "large"
+    _bad_units(small, BAD_UNITS // 10)
+    _bad_units(large, BAD_UNITS)
+    _, small_peak = _traced_peak_mb(lambda: _validate_offline(small))
+    result, large_peak = _traced_peak_mb(lambda: _validate_offline(large))
+    assert result.total == BAD_UNITS
+    # every problem kept would be ~300 bytes each: ~0.8 MB more for 2,700 more problems
+    assert large_peak - small_peak < 0.3, (small_peak, large_peak)
+
+
+def test_every_problem_is_short_whatever_the_cell_it_quotes(other_dataset, tmp_path):
+    """A problem quotes the cell it is about: a cell of 100,000 characters is cut in the report."""
+    from graph.importer.errors import MAX_MESSAGE_CHARS
+
+    folder = tmp_path / "long"
+    shutil.copytree(MINI, folder)
+    append("staff.csv", "199002022015032099,Budi,Pelaksana," + "X" * 100_000 + ",,")(folder)
+    message = refused(other_dataset, folder, ["staff.csv:", "unit_id"])
+    assert max(len(line) for line in message.splitlines()) < MAX_MESSAGE_CHARS + 100
+
+
+def test_a_line_of_millions_of_cells_is_refused_at_its_row_without_reading_it_whole(other_dataset, tmp_path):
+    """One line of 5,000,000 empty cells (5 MB; the same as 35 million in a 100 MB line): refused naming the
+    file, the row and the limit, with a few MB of memory (splitting it would take ~200 MB)."""
+    from graph.importer.sources import MAX_ROW_CHARS
+
+    folder = tmp_path / "wide"
+    shutil.copytree(MINI, folder)
+    with open(folder / "units.csv", "a", encoding="utf-8") as handle:
+        handle.write("," * 5_000_000 + "\n")
+    result, peak = _traced_peak_mb(lambda: _validate_offline(folder))
+    assert [str(problem) for problem in result.problems] == [
+        f"units.csv: row 6: the row is longer than {MAX_ROW_CHARS:,} characters (a line without its line break, "
+        "or a cell whose quote is never closed?)"]
+    assert peak < 12, f"{peak:.0f} MB"
+    refused(other_dataset, folder, ["units.csv", "row 6", f"longer than {MAX_ROW_CHARS:,}"])
+
+
+def test_a_row_of_more_cells_than_a_spreadsheet_holds_is_refused(other_dataset, tmp_path):
+    from graph.importer.sources import MAX_CELLS
+
+    folder = tmp_path / "cells"
+    shutil.copytree(MINI, folder)
+    append("goals.csv", "X1,visi,Visi," + "," * MAX_CELLS)(folder)
+    refused(other_dataset, folder, ["goals.csv", "row 12", f"more than {MAX_CELLS:,} cells"])
+
+
+def test_separators_inside_a_quoted_cell_are_not_cells(tmp_path):
+    """A cell of prose with 20,000 commas and line breaks is one cell: read, not refused."""
+    from graph.importer.sources import read_source
+
+    folder = tmp_path / "prose"
+    shutil.copytree(MINI, folder)
+    prose = "ya,\n" * 20_000  # 20,000 separators in 80,000 characters
+    append("goals.csv", f'X1,visi,"{prose}",PEMDA,')(folder)
+    tables, problems = read_source(folder)
+    assert problems == []
+    rows = {row["id"]: row for _, row in tables["goals"].rows()}
+    assert rows["X1"]["statement"] == prose.strip() and rows["X1"]["unit_id"] == "PEMDA"
+
+
+def _rewrite_member(book_path: Path, member: str, change: Callable[[bytes], bytes]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(book_path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(book_path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            target.writestr(info, change(data) if info.filename == member else data)
+
+
+def _mini_book(tmp_path: Path) -> Path:
+    """tests/data/mini as a workbook (a sheet per file, in name order: goals is sheet2.xml)."""
+    from test_service_support import xlsx_bytes
+
+    path = tmp_path / "hostile.xlsx"
+    path.write_bytes(xlsx_bytes())
+    return path
+
+
+def _with_doctype(declarations: str, reference: str) -> Callable[[bytes], bytes]:
+    """A DOCTYPE before the root element and, when given, `reference` (an entity) as the first text."""
+    def change(xml: bytes) -> bytes:
+        text = xml.decode()
+        root = text.index("<", text.index("?>") + 2) if text.startswith("<?xml") else 0
+        text = text[:root] + f"<!DOCTYPE root [{declarations}]>" + text[root:]
+        if reference:
+            at = text.index("<t>") + 3
+            text = text[:at] + reference + text[at:]
+        return text.encode()
+    return change
+
+
+EXTERNAL = '<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+LAUGHS = '<!ENTITY lol "lol">' + "".join(
+    f'<!ENTITY lol{i} "{"&lol{};".format(i - 1 if i > 1 else "") * 10}">' for i in range(1, 10))
+XML_CASES = [
+    ("an external entity in a sheet", "xl/worksheets/sheet2.xml", EXTERNAL, "&xxe;",
+     ["hostile.xlsx", "not a readable .xlsx workbook"]),
+    ("billion laughs in a sheet", "xl/worksheets/sheet2.xml", LAUGHS, "&lol9;",
+     ["hostile.xlsx", "not a readable .xlsx workbook"]),
+    ("a DOCTYPE in a sheet", "xl/worksheets/sheet2.xml", "", "", ["hostile.xlsx[goals]", "DOCTYPE"]),
+    ("an external entity in the workbook", "xl/workbook.xml", EXTERNAL, "",
+     ["hostile.xlsx", "not a readable .xlsx workbook"]),
+    ("billion laughs in the workbook", "xl/workbook.xml", LAUGHS, "",
+     ["hostile.xlsx", "not a readable .xlsx workbook"]),
+]
+
+
+@pytest.mark.parametrize("kind, member, declarations, reference, expected", XML_CASES,
+                         ids=[case[0] for case in XML_CASES])
+def test_xml_entities_in_a_workbook_are_refused_never_expanded(other_dataset, tmp_path, kind, member, declarations,
+                                                               reference, expected):
+    path = _mini_book(tmp_path)
+    _rewrite_member(path, member, _with_doctype(declarations, reference))
+    message = refused(other_dataset, path, expected)
+    assert "root:" not in message and "lollollol" not in message
+
+
+def test_the_workbook_parser_expands_no_entity(tmp_path):
+    """Besides the pre-scan's refusal of a DOCTYPE in a sheet: openpyxl parses through defusedxml."""
+    import openpyxl
+    from defusedxml import EntitiesForbidden
+    from openpyxl.xml.functions import fromstring
+
+    assert openpyxl.DEFUSEDXML
+    with pytest.raises(EntitiesForbidden):
+        fromstring(f'<!DOCTYPE root [{LAUGHS}]><root>&lol9;</root>')
+
+
+def test_a_sheet_row_of_more_cells_than_a_spreadsheet_holds_is_refused_before_it_is_parsed(other_dataset, tmp_path):
+    """A sheet row of 200,000 empty cells (compressing to a few KB): refused naming the sheet and row, before
+    openpyxl builds the row's XML element (~100 bytes a cell)."""
+    from graph.importer.sources import MAX_CELLS, read_source
+
+    path = _mini_book(tmp_path)
+
+    def wide(xml: bytes) -> bytes:
+        at = xml.index(b'<row r="3"')
+        at = xml.index(b">", at) + 1
+        return xml[:at] + b"<c/>" * 200_000 + xml[at:]
+
+    _rewrite_member(path, "xl/worksheets/sheet2.xml", wide)
+    (tables, problems), peak = _traced_peak_mb(lambda: read_source(path))
+    assert [str(problem) for problem in problems] == [
+        f"hostile.xlsx[goals]:3: more than {MAX_CELLS:,} cells in the row (a spreadsheet row has at most that many)"]
+    assert peak < 15, f"{peak:.0f} MB"
+    refused(other_dataset, path, ["hostile.xlsx[goals]:3", "more than"])
+
+
+def test_a_workbook_cell_longer_than_the_limit_is_refused(other_dataset, tmp_path):
+    from graph.importer.sources import MAX_CELL_CHARS
+
+    path = _mini_book(tmp_path)
+    _rewrite_member(path, "xl/worksheets/sheet2.xml",
+                    lambda xml: xml.replace(b"<t>Meningkatkan", b"<t>" + b"x" * MAX_CELL_CHARS, 1))
+    refused(other_dataset, path, ["hostile.xlsx[goals]:3", "statement", f"longer than {MAX_CELL_CHARS:,}"])

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import io
+import os
 import stat
+import subprocess
+import tempfile
 import zipfile
 
 from conftest import snapshot
@@ -145,3 +148,80 @@ def test_import_needs_an_editor_token(client, runner):
     body = assert_error(upload(client, zip_bytes(csv_files()), "mini.zip", headers=AS_READER), 403)
     assert "editor" in body["error"]
     assert runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_an_upload_bad_on_every_row_lists_the_first_problems_and_counts_them_all(client, loaded):
+    """Every row bad: the body stays small (the first MAX_PROBLEMS_SHOWN problems), the total is counted."""
+    from graph.importer.errors import MAX_PROBLEMS_SHOWN
+
+    before = snapshot(loaded)
+    bad = 20_000
+    units = (MINI / "units.csv").read_text(encoding="utf-8") + "".join(
+        f"U{i},Unit {i},no_such_kind,PEMDA\n" for i in range(bad))
+    response = upload(client, zip_bytes(csv_files(**{"units.csv": units})), "mini.zip")
+    body = assert_error(response, 400)
+    assert body["error"] == f"{bad} problem(s) in the import; nothing was written"
+    assert body["total"] == bad and body["not_shown"] == bad - MAX_PROBLEMS_SHOWN
+    assert len(body["problems"]) == MAX_PROBLEMS_SHOWN and len(body["errors"]) == MAX_PROBLEMS_SHOWN + 1
+    assert body["errors"][0].startswith("units.csv:6: kind: ")
+    assert body["errors"][-1] == f"{bad - MAX_PROBLEMS_SHOWN} more problems not shown ({bad} in all)"
+    assert len(response.data) < 100_000
+    assert snapshot(loaded) == before
+
+
+def _own_folders() -> set[str]:
+    return {entry.name for entry in os.scandir(tempfile.gettempdir())
+            if entry.name.startswith(f"pokin-import-{os.getpid()}-")}
+
+
+def test_the_import_folder_is_private_and_removed_whatever_the_outcome(client, runner, monkeypatch):
+    """The unpacked files (names, NIPs) sit in a folder only the service's user can read, gone afterwards."""
+    from service import uploads
+
+    seen = []
+    real_import = uploads.import_path
+
+    def watching(source, *args, **kwargs):
+        folder = source if source.is_dir() and source.name != "upload" else source.parent
+        seen.append((folder.name, stat.S_IMODE(folder.stat().st_mode)))
+        return real_import(source, *args, **kwargs)
+
+    monkeypatch.setattr(uploads, "import_path", watching)
+    assert upload(client, zip_bytes(csv_files()), "mini.zip").status_code == 200
+    bad = (MINI / "goals.csv").read_text(encoding="utf-8").replace("S1,sasaran,", "S1,sasaran_x,")
+    assert_error(upload(client, zip_bytes(csv_files(**{"goals.csv": bad})), "mini.zip"), 400)
+    assert upload(client, xlsx_bytes(), "uji.xlsx", dry_run="true").status_code == 200
+    assert len(seen) == 3
+    for name, mode in seen:
+        assert name.startswith(f"pokin-import-{os.getpid()}-") and mode == 0o700
+    assert _own_folders() == set()
+
+
+def test_folders_left_by_killed_processes_are_removed_at_start_and_at_the_next_import(client, runner,
+                                                                                     monkeypatch, tmp_path):
+    from service import uploads
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    living = subprocess.Popen(["sleep", "60"])
+    try:
+        def left_by(pid: int, name: str) -> str:
+            folder = tmp_path / f"pokin-import-{pid}-{name}"
+            (folder / "upload").mkdir(parents=True)
+            (folder / "upload" / "staff.csv").write_text("nip,name\n198503152010011002,Siti\n")
+            return folder.name
+
+        stale, alive = left_by(gone.pid, "a1"), left_by(living.pid, "b2")
+        (tmp_path / "pokin-import-unrelated.txt").write_text("not a folder")
+        make_app(runner)
+        assert sorted(entry.name for entry in tmp_path.iterdir()) == [alive, "pokin-import-unrelated.txt"]
+        stale = left_by(gone.pid, "c3")
+        assert upload(client, zip_bytes(csv_files()), "mini.zip", dry_run="true").status_code == 200
+        assert not (tmp_path / stale).exists() and (tmp_path / alive).exists()
+        living.kill()
+        living.wait()
+        assert uploads.remove_stale_import_folders() == [tmp_path / alive]
+    finally:
+        living.kill()
+        living.wait()

@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Iterator
 from pydantic import ValidationError
 
 from graph import model
-from graph.importer.errors import ImportProblem
+from graph.importer.errors import ImportProblem, ProblemLog
 from graph.importer.rows import ROW_MODELS, Row, cell_problems, required_columns
 from graph.importer.sources import Table
 
@@ -243,13 +243,13 @@ class Builder:
         # no key for it.
         self.owners_only_with_problems = owners_only_with_problems
         self.requested_name = dataset_name
-        self.problems: list[ImportProblem] = []
+        self.problems = ProblemLog()              # counted all, the first MAX_PROBLEMS_SHOWN kept
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
         self.defined: dict[str, int] = {}         # id -> origin (row * 8 + file), for every id the files define
         self.found: dict[str, str] = {}           # id -> label, for ids found in the database
         self.refs: dict[tuple[Any, ...], _Refs] = {}
         self.roots: list[str] = []                # units without parent_id
-        self._parsed_problems = 0                 # how many of `problems` parse found (finish adds the rest)
+        self._parsed_problems = ProblemLog()      # what parse found (finish adds the rest)
         self.dataset = Dataset(name="", origins=self.defined, files=tuple(self.files))
         self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
 
@@ -267,7 +267,7 @@ class Builder:
         self._staff()
         self._links()
         self.dataset.name = self._dataset_name()
-        self._parsed_problems = len(self.problems)
+        self._parsed_problems = self.problems.copy()
 
     def unknown_ids(self) -> set[str]:
         """The ids the references name that the files do not define: `finish` asks the database for them."""
@@ -281,7 +281,7 @@ class Builder:
         `found`: what `lookup` answers for `unknown_ids()`, when the caller asked it already. It may be called
         again (e.g. after the database changed): each call starts from what `parse` left. `check_owners=False`
         leaves out the ownership check (for a trial run whose problems are not reported)."""
-        del self.problems[self._parsed_problems:]
+        self.problems = self._parsed_problems.copy()
         self.dataset.edges = Edges()
         self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
         if found is None:

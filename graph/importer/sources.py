@@ -2,22 +2,40 @@
 
 Each table comes back as rows of {column: cell} with the row number a spreadsheet would show, so every
 later error can point at `file:row`. Headers are matched in any case and order; blank rows are skipped.
+
+Every size is bounded while reading, before anything is built from it: a CSV row (its line or lines) of more
+than MAX_ROW_CHARS characters, a row of more than MAX_CELLS cells and a cell of more than MAX_CELL_CHARS
+characters are refused with their file and row, the line never read whole nor the row split into its
+cells. A workbook's sheets are checked the same way, from their XML, before openpyxl parses a row; their
+XML is read with entity expansion off (defusedxml, which openpyxl uses when it is installed) and a DOCTYPE
+is refused outright.
 """
 from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from graph.importer.errors import ImportProblem
 
+MAX_ROW_CHARS = 1_048_576   # one CSV row, all its lines (a long narrative cell is a few thousand)
+MAX_CELLS = 16_384          # cells in one row: a spreadsheet row has at most 16,384 columns (A to XFD)
+MAX_CELL_CHARS = 131_072    # one cell: csv's field_size_limit default, and far above Excel's 32,767
+
 TABLES = ("units", "goals", "indicators", "activities", "staff", "links")
 REQUIRED_TABLES = ("units", "goals", "indicators", "activities", "staff")
-_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+# what the pre-scan of a sheet's XML looks at: rows, cells, merged ranges, and declarations (refused)
+_SHEET_TOKEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|!DOCTYPE|!ENTITY)(?=[\s/>])")
+_ROW_NUMBER = re.compile(rb'\sr="([0-9]{1,7})"')
+_MERGE_REF = re.compile(rb'\sref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+_XML_PARSE_ERRORS = (SyntaxError, ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile,
+                     zlib.error)  # ElementTree's ParseError is a SyntaxError, defusedxml's refusals ValueErrors
 
 
 @dataclass
@@ -107,11 +125,13 @@ def _read_csv(name: str, path: Path) -> Table:
 
 def _text_lines(path: Path) -> Iterator[str]:
     """The file's lines, decoded as UTF-8 (a BOM skipped) as they are read, split as csv expects (newline='').
-    A byte that is not UTF-8 or a NUL is reported with its row, counting lines as a text editor does."""
+    A line is read at most MAX_ROW_CHARS + 1 characters at a time: a longer one comes out cut there (the
+    caller refuses it) and is never held whole. A byte that is not UTF-8 or a NUL is reported with its row,
+    counting lines as a text editor does."""
     line_number = 0
     try:
         with open(path, encoding="utf-8-sig", errors="strict", newline="") as handle:
-            for line in handle:
+            while line := handle.readline(MAX_ROW_CHARS + 1):
                 line_number += 1
                 if "\x00" in line:
                     raise ValueError(f"row {line_number}: contains NUL bytes: this is not a text CSV file")
@@ -136,12 +156,34 @@ def _delimiter(path: Path) -> str | None:
 
 
 def _csv_records(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """Records numbered as a spreadsheet shows them (one per record, a quoted line break stays inside)."""
-    reader = csv.reader(_text_lines(path), delimiter=delimiter, strict=True)
-    number = 0
+    """Records numbered as a spreadsheet shows them (one per record, a quoted line break stays inside).
+
+    The lines are measured before csv splits them: a record whose lines add up to more than MAX_ROW_CHARS
+    characters, or that has more than MAX_CELLS cells, is refused as soon as a line takes it past the limit."""
+    number = 0          # records read so far
+    chars = cells = 0   # the record being read: its characters and cells so far
+    quoted = False      # whether the next line starts inside a quoted cell (a line break in a cell)
+
+    def measured() -> Iterator[str]:
+        nonlocal chars, cells, quoted
+        for line in _text_lines(path):
+            chars += len(line)
+            if chars > MAX_ROW_CHARS:
+                raise ValueError(f"row {number + 1}: the row is longer than {MAX_ROW_CHARS:,} characters "
+                                 "(a line without its line break, or a cell whose quote is never closed?)")
+            cells += _separators(line, delimiter, quoted)
+            if cells >= MAX_CELLS:
+                raise ValueError(f"row {number + 1}: more than {MAX_CELLS:,} cells in the row (a spreadsheet "
+                                 f"row has at most {MAX_CELLS:,} columns)")
+            quoted ^= line.count('"') % 2 == 1
+            yield line
+
+    reader = csv.reader(measured(), delimiter=delimiter, strict=True)
     try:
         for record in reader:
             number += 1
+            chars = cells = 0
+            quoted = False
             yield number, record
     except csv.Error as exc:
         detail = str(exc)
@@ -150,6 +192,16 @@ def _csv_records(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
         elif "unexpected end of data" in detail or "EOF" in detail:
             detail = 'a quote (") opened in this row is never closed'
         raise ValueError(f"row {number + 1}: unreadable CSV ({detail})") from None
+
+
+def _separators(line: str, delimiter: str, quoted: bool) -> int:
+    """The delimiters in `line` that separate cells (outside quotes); `quoted`: the line starts inside a
+    quoted cell. A doubled quote inside a cell toggles twice, so counting by quote parity is exact."""
+    if '"' not in line:
+        return 0 if quoted else line.count(delimiter)
+    parts = line.split('"')
+    outside = parts[1::2] if quoted else parts[0::2]
+    return sum(part.count(delimiter) for part in outside)
 
 
 def _first_bad_byte(path: Path) -> int:
@@ -209,14 +261,22 @@ def _read_workbook(path: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
                 problems.append(ImportProblem(name, None, None, "the sheet is hidden: unhide it to import it "
                                               "(hidden data is never imported unseen)"))
                 continue
-            merged = _merged_ranges(path, getattr(worksheet, "_worksheet_path", None))
+            scanned = _scan_sheet(path, getattr(worksheet, "_worksheet_path", None))
+            if isinstance(scanned, ImportProblem):
+                problems.append(dataclasses.replace(scanned, file=name))
+                continue
+            merged = scanned
             if merged:
                 row = int(re.sub(r"^[A-Z]+", "", merged[0].split(":")[0]) or 0) or None
                 problems.append(ImportProblem(name, row, None, f"merged cells ({', '.join(merged[:5])}): unmerge "
                                               "them and fill every row, only the first cell of a merge holds a value"))
                 continue
             table_problems: list[ImportProblem] = []
-            tables[table] = _table(name, _workbook_rows(name, worksheet, table_problems))
+            try:
+                tables[table] = _table(name, _workbook_rows(name, worksheet, table_problems))
+            except _XML_PARSE_ERRORS as exc:
+                problems.append(ImportProblem(name, None, None, f"the sheet's XML is unreadable "
+                                              f"({type(exc).__name__}: {exc})"))
             problems += table_problems
     finally:
         book.close()
@@ -236,28 +296,67 @@ def _workbook_rows(name: str, worksheet: Any, problems: list[ImportProblem]) -> 
                                                   "instead (Paste Special > Values)"))
                 values.append(None)
             else:
-                values.append(getattr(cell, "value", None))
+                value = getattr(cell, "value", None)
+                if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                    column = header[index] if index < len(header) and header[index] else getattr(cell, "column_letter", None)
+                    problems.append(ImportProblem(name, number, column, f"a cell longer than {MAX_CELL_CHARS:,} "
+                                                  "characters"))
+                    value = None
+                values.append(value)
         if not header and any(value is not None for value in values):
             header = [normalise_header(value) for value in values]
         yield number, values
 
 
-def _merged_ranges(path: Path, sheet_xml: str | None) -> list[str]:
-    """The merged ranges of a sheet, read from its XML (openpyxl's read-only mode does not expose them)."""
+def _scan_sheet(path: Path, sheet_xml: str | None) -> list[str] | ImportProblem:
+    """One streaming pass over a sheet's XML before openpyxl parses it (openpyxl builds each row's XML element
+    whole: a row of millions of cells would be millions of objects). Refused, with the row: a row of more than
+    MAX_CELLS cells; a DOCTYPE or entity declaration (entities are never expanded); XML not in UTF-8 (the scan
+    reads UTF-8). Otherwise the sheet's merged ranges (openpyxl's read-only mode does not expose them)."""
     if not sheet_xml:
         return []
+    merged: list[str] = []
+    row = cells = 0
     try:
-        with zipfile.ZipFile(path) as archive:
-            with archive.open(sheet_xml.lstrip("/")) as handle:
-                found: list[str] = []
-                tail = b""
-                for chunk in iter(lambda: handle.read(1 << 20), b""):
-                    text = tail + chunk
-                    found += [match.decode() for match in _MERGE_CELL.findall(text)]
-                    tail = text[-200:]
-                return list(dict.fromkeys(found))
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return []
+        with zipfile.ZipFile(path) as archive, archive.open(sheet_xml.lstrip("/")) as handle:
+            start = handle.read(4)
+            if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in start:
+                return ImportProblem("", None, None, "the sheet's XML is not UTF-8: save the workbook again "
+                                                     "from the spreadsheet")
+            for kind, after in _sheet_tokens(start, handle):
+                if kind == b"c":
+                    cells += 1
+                    if cells > MAX_CELLS:
+                        return ImportProblem("", row, None, f"more than {MAX_CELLS:,} cells in the row (a "
+                                                            "spreadsheet row has at most that many)")
+                elif kind == b"row":
+                    found = _ROW_NUMBER.search(after)
+                    row, cells = (int(found.group(1)) if found else row + 1), 0
+                elif kind == b"mergeCell":
+                    ref = _MERGE_REF.search(after)
+                    if ref is not None and len(merged) < 1000:
+                        merged.append(ref.group(1).decode())
+                else:
+                    return ImportProblem("", None, None, "the sheet's XML declares a DOCTYPE or an entity: not "
+                                                         "accepted (a spreadsheet never writes one)")
+    except (KeyError, zipfile.BadZipFile, OSError, zlib.error, EOFError):
+        return []  # left to openpyxl, whose reading error names the sheet
+    return list(dict.fromkeys(merged))
+
+
+def _sheet_tokens(start: bytes, handle: Any) -> Iterator[tuple[bytes, bytes]]:
+    """(tag, the 200 bytes after it) for each row, cell, merged range and declaration, read 1 MB at a time."""
+    text = start
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        text += chunk
+        safe = len(text) - 256  # tokens ending before it are read now, with the 200 bytes after them
+        resume = safe - 64       # a token cut at `safe` is read again with the next chunk
+        for match in _SHEET_TOKEN.finditer(text, 0, safe):
+            resume = max(resume, match.end())
+            yield match.group(1), text[match.end():match.end() + 200]
+        text = text[resume:]
+    for match in _SHEET_TOKEN.finditer(text):
+        yield match.group(1), text[match.end():match.end() + 200]
 
 
 def _table(name: str, numbered_rows: Iterator[tuple[int, Any]]) -> Table:
