@@ -171,6 +171,9 @@ class Dataset:
     # `defined`, shared, not copied: no memory per row beyond what validation already holds)
     origins: Mapping[str, int] = field(default_factory=dict)
     files: tuple[str, ...] = tuple(f"{name}.csv" for name in _DEFINING)
+    # file name -> where its rows were really written (tables made from matriks sheets: sources.Table.locate)
+    locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]] = \
+        field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         counts = {label: len(items) for label, items in self.nodes.items()}
@@ -185,7 +188,8 @@ class Dataset:
         if origin is None:
             return None
         file = origin & 7
-        return self.files[file], origin >> 3, "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id"
+        return located(self.locators, self.files[file], origin >> 3,
+                       "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id")
 
     def foreign_problems(self, owners: Mapping[str, Mapping[Any, str | None]]) -> list[ImportProblem]:
         """One problem per node that the files define and the database holds in another dataset.
@@ -250,7 +254,8 @@ class Builder:
         self.refs: dict[tuple[Any, ...], _Refs] = {}
         self.roots: list[str] = []                # units without parent_id
         self._parsed_problems = 0                 # how many of `problems` parse found (finish adds the rest)
-        self.dataset = Dataset(name="", origins=self.defined, files=tuple(self.files))
+        self.locators = {table.name: table.locate for table in tables.values() if table.locate is not None}
+        self.dataset = Dataset(name="", origins=self.defined, files=tuple(self.files), locators=self.locators)
         self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
 
     def build(self) -> Dataset | None:
@@ -328,7 +333,8 @@ class Builder:
         self.defined[key] = number * 8 + file
 
     def _where(self, origin: int) -> str:
-        return f"{self.files[origin & 7]}:{origin >> 3}"
+        file, row, _ = located(self.locators, self.files[origin & 7], origin >> 3, None)
+        return f"{file}:{row}"
 
     def _units(self) -> None:
         nodes = self.dataset.nodes[model.UNIT.label]
@@ -528,7 +534,7 @@ class Builder:
             for index, (source, target) in enumerate(zip(refs.sources, refs.targets)):
                 key = (refs.rel_type, target, source) if refs.reverse else (refs.rel_type, source, target)
                 if key in wanted and key not in first:
-                    first[key] = (self.files[refs.file], refs.rows[index], refs.column)
+                    first[key] = located(self.locators, self.files[refs.file], refs.rows[index], refs.column)
         return first
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -544,7 +550,15 @@ class Builder:
         return ""
 
     def _problem(self, file: str, row: int | None, column: str | None, message: str) -> None:
-        self.problems.append(ImportProblem(file, row, column, message))
+        self.problems.append(ImportProblem(*located(self.locators, file, row, column), message))
+
+
+def located(locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]],
+            file: str, row: int | None, column: str | None) -> tuple[str, int | None, str | None]:
+    """(file, row, column) as the planner finds them: a table made from matriks sheets points back at the sheet,
+    row and column each of its rows came from; any other table's rows are where they are."""
+    locate = locators.get(file)
+    return locate(row, column) if locate is not None else (file, row, column)
 
 
 def _common(value: Any) -> Any:
