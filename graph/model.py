@@ -71,10 +71,15 @@ NODE_TYPES_BY_LABEL: Final = {node.label: node for node in NODE_TYPES}
 CONTRIBUTES_TO = RelType("CONTRIBUTES_TO", ("Goal", "Activity", "Indicator"), ("Goal", "Indicator"),
                          ("weight", "implied"),
                          "Supports a higher element; weight defaults to 1. `implied: true` marks the edge "
-                         "derived from MEASURED_BY (see IMPLIED_EDGES below), never one from the data.")
+                         "derived from MEASURED_BY (see IMPLIED_EDGES below), never one from the data: only "
+                         "an implied edge may end at an Activity (the one its indicator stands for).")
 ASSIGNED_TO = RelType("ASSIGNED_TO", ("Unit", "ASN"), ("Goal", "Indicator", "Activity"), (),
                       "Is accountable for the element.")
-MEASURED_BY = RelType("MEASURED_BY", ("Goal",), ("Indicator",), (), "The goal is measured by the indicator.")
+MEASURED_BY = RelType("MEASURED_BY", ("Goal", "Activity"), ("Indicator",), (),
+                      "The element is measured by the indicator: a goal's (an RHK's too), a program's outcome "
+                      "indicator, a kegiatan's or sub-kegiatan's output indicator (indikator keluaran).")
+# What an indicator may measure (indicators.csv element_id); goal_id names a Goal only.
+MEASURED_ELEMENTS: Final = MEASURED_BY.starts
 UNIT_PART_OF = RelType("PART_OF", ("Unit",), ("Unit",), (), "A unit belongs to a larger unit.")
 ACTIVITY_PART_OF = RelType("PART_OF", ("Activity",), ("Activity",), (),
                            "A kegiatan belongs to its program, a subkegiatan to its kegiatan.")
@@ -86,11 +91,11 @@ REL_TYPES: Final = (CONTRIBUTES_TO, ASSIGNED_TO, MEASURED_BY, UNIT_PART_OF, ACTI
 REL_TYPE_NAMES: Final = tuple(dict.fromkeys(rel.name for rel in REL_TYPES))
 
 
-# --- Implied edges: "an indicator stands for the goal it measures" -------------------------------------
+# --- Implied edges: "an indicator stands for the element it measures" ----------------------------------
 #
-# Reaching an indicator counts as reaching the goal it measures, so going "up" the tree would mix
+# Reaching an indicator counts as reaching the element (Goal or Activity) it measures, so going "up" the tree would mix
 # CONTRIBUTES_TO forwards with MEASURED_BY backwards, which Neo4j cannot follow in one breadth-first
-# search. The graph therefore carries, for every (g:Goal)-[:MEASURED_BY]->(i:Indicator), an IMPLIED edge
+# search. The graph therefore carries, for every (g:Goal|Activity)-[:MEASURED_BY]->(i:Indicator), an IMPLIED edge
 #     (i)-[:CONTRIBUTES_TO {implied: true, weight: 1.0, dataset: <the MEASURED_BY's dataset>}]->(g)
 # which states exactly that rule. "Up" is then `(x)-[:CONTRIBUTES_TO*0..]->(y)` and "down" its reverse.
 # Anything that counts or shows real contributions (weights, crosscutting, cascade checks, cycles as
@@ -106,14 +111,14 @@ IMPLIED_PROPERTY: Final = "implied"
 # through the relationship `dataset` indexes (an import must not scan every indicator of the database: on the
 # national graph that is 261,540 of them, twice, for each of 199 imports), and for the whole graph.
 _DERIVE_DELETE = """
-MATCH (i:Indicator)-[r:CONTRIBUTES_TO{scope}]->(g:Goal){hint_r}
+MATCH (i:Indicator)-[r:CONTRIBUTES_TO{scope}]->(g:Goal|Activity){hint_r}
 WHERE r.implied = true
   AND (NOT EXISTS {{ (g)-[:MEASURED_BY]->(i) }}
        OR EXISTS {{ MATCH (i)-[real:CONTRIBUTES_TO]->(g) WHERE real.implied IS NULL }})
 DELETE r
 """
 _DERIVE_CREATE = """
-MATCH (g:Goal)-[m:MEASURED_BY{scope}]->(i:Indicator){hint_m}
+MATCH (g:Goal|Activity)-[m:MEASURED_BY{scope}]->(i:Indicator){hint_m}
 WHERE NOT EXISTS {{ MATCH (i)-[real:CONTRIBUTES_TO]->(g) WHERE real.implied IS NULL }}
 MERGE (i)-[r:CONTRIBUTES_TO {{implied: true}}]->(g)
   ON CREATE SET r.weight = 1.0, r.dataset = m.dataset

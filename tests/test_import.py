@@ -500,3 +500,79 @@ def test_defining_a_node_made_outside_any_dataset_is_refused_too(runner, tmp_pat
     assert [str(problem) for problem in refused.value.problems] == \
         ["goals.csv:3: id: 'T1' already exists in the database outside any dataset; ids are unique across datasets"]
     assert snapshot(runner) == before
+
+
+def with_element_column(folder: Path) -> None:
+    """indicators.csv with an element_id column beside goal_id (empty on the existing rows)."""
+    path = folder / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head, *rows = lines
+    path.write_text("\n".join([head.replace("id,goal_id,", "id,goal_id,element_id,", 1)]
+                              + [row.replace(",", ",,", 2).replace(",,", ",", 1) for row in rows]) + "\n",
+                    encoding="utf-8")
+
+
+def append(folder: Path, file: str, *rows: str) -> None:
+    with (folder / file).open("a", encoding="utf-8") as out:
+        out.write("".join(f"{row}\n" for row in rows))
+
+
+def test_indicators_measure_activities_through_element_id(runner, tmp_path):
+    """A program's outcome and a sub-kegiatan's output indicator hang on the activity; an indicator still
+    stands for the element it measures: the implied edge reaches the activity, and from it the goals above."""
+    folder = copy_mini(tmp_path)
+    with_element_column(folder)
+    append(folder, "indicators.csv",
+           "I-P1,,P-1,Persentase fasilitas kesehatan terakreditasi,%,positif,2026,60,80,",
+           "I-SK1,,SK-1,Jumlah balita yang diimunisasi,orang,positif,2026,,1200,",
+           "I-T1,,T1,Usia harapan hidup,tahun,positif,2026,70,71,")
+    import_path(folder, runner)
+    measured = {(row["e"], row["label"], row["i"]) for row in runner.read(
+        "MATCH (e)-[:MEASURED_BY]->(i:Indicator) RETURN e.id AS e, labels(e)[0] AS label, i.id AS i")}
+    assert {("P-1", "Activity", "I-P1"), ("SK-1", "Activity", "I-SK1"), ("T1", "Goal", "I-T1"),
+            ("S1", "Goal", "I-S1")} <= measured
+    assert {("I-P1", "P-1", 1.0, "PEMDA"), ("I-SK1", "SK-1", 1.0, "PEMDA")} <= implied_edges(runner)
+    up = runner.read("MATCH (:Indicator {id: 'I-SK1'})-[:CONTRIBUTES_TO*]->(g:Goal {level: 'sasaran_kegiatan'}) "
+                     "RETURN DISTINCT g.id AS g")
+    assert up == [{"g": "SK-IMUN"}]
+    before = snapshot(runner)
+    assert import_path(folder, runner).written.relationships_created == 0
+    assert snapshot(runner) == before
+
+
+@pytest.mark.parametrize("row, column, fragment", [
+    ("I-X,S1,P-1,Dua,%,positif,2026,1,2,", "element_id", "not both"),
+    ("I-X,,,Tanpa elemen,%,positif,2026,1,2,", "element_id", "a value is required"),
+    ("I-X,P-1,,Program lewat goal_id,%,positif,2026,1,2,", "goal_id", "is a Activity; expected Goal"),
+    ("I-X,,DINKES,Unit,%,positif,2026,1,2,", "element_id", "expected Goal or Activity"),
+])
+def test_an_indicator_row_names_one_element_of_the_right_kind(runner, tmp_path, row, column, fragment):
+    folder = copy_mini(tmp_path)
+    with_element_column(folder)
+    append(folder, "indicators.csv", row)
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    assert [str(p) for p in refused.value.problems if p.column == column and fragment in p.message
+            and (p.file, p.row) == ("indicators.csv", 5)], [str(p) for p in refused.value.problems]
+    assert runner.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_indicators_without_goal_id_or_element_id_column_are_refused(runner, tmp_path):
+    folder = copy_mini(tmp_path)
+    edit(folder, "indicators.csv", "id,goal_id,", "id,sasaran,")
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    assert any(p.row == 1 and "element_id (or goal_id)" in p.message for p in refused.value.problems)
+
+
+def test_a_reference_to_a_refused_row_names_that_row(runner, tmp_path):
+    """The cause, not the symptom: the goal's row was refused, so references to it say where and why."""
+    folder = copy_mini(tmp_path)
+    edit(folder, "goals.csv", "S1,sasaran,", "S1,sasaranx,")
+    edit(folder, "staff.csv", "199002022015032003,Andi", "199002302015032003,Andi")
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    texts = [str(p) for p in refused.value.problems]
+    assert "indicators.csv:2: goal_id: 'S1' is defined at goals.csv:5, which was refused" in texts, texts
+    # staff.csv:4's NIP is refused; nobody refers to it, and nothing says 'S1' does not exist
+    assert not any("'S1' does not exist" in text for text in texts)

@@ -251,6 +251,7 @@ class Builder:
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
         self.defined: dict[str, int] = {}         # id -> origin (row * 8 + file), for every id the files define
         self.found: dict[str, str] = {}           # id -> label, for ids found in the database
+        self.refused: dict[str, int] = {}         # id -> origin of the first refused row that would define it
         self.refs: dict[tuple[Any, ...], _Refs] = {}
         self.roots: list[str] = []                # units without parent_id
         self._parsed_problems = 0                 # how many of `problems` parse found (finish adds the rest)
@@ -304,12 +305,18 @@ class Builder:
 
     # -- rows ------------------------------------------------------------------------------------------
 
-    def _typed_rows(self, table_name: str) -> Iterator[tuple[Any, int]]:
+    def _typed_rows(self, table_name: str,
+                    more_required: Callable[[Iterable[str]], list[str]] | None = None) -> Iterator[tuple[Any, int]]:
+        """Each row that its model accepts, with its number; a refused row's problems are reported and the id it
+        would define remembered (`_refuse`), so references to it name the refused row."""
         if table_name not in self.tables:
             return
         table = self.tables[table_name]
         row_model = ROW_MODELS[table_name]
+        file = _DEFINING.index(table_name)
+        key_column = "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id"
         missing = [column for column in required_columns(row_model) if column not in table.columns]
+        missing += more_required(table.columns) if more_required else []
         if missing:
             self._problem(table.name, 1, None, f"missing column(s): {', '.join(missing)} "
                                                f"(found: {', '.join(table.columns) or 'none'})")
@@ -321,6 +328,16 @@ class Builder:
             except ValidationError as exc:
                 for column, message in cell_problems(exc):
                     self._problem(table.name, number, column, message)
+                if _LABEL_OF_FILE[file] is not None:
+                    self._refuse(cells.get(key_column), file, number)
+
+    def _refuse(self, key: Any, file: int, number: int) -> None:
+        """Remember that the row `number` of `file`, which defines `key`, was refused (its first such row)."""
+        if isinstance(key, float) and key.is_integer():
+            key = int(key)
+        text = "".join(str(key).split()) if key is not None else ""
+        if text and text not in self.refused:
+            self.refused[text] = number * 8 + file
 
     def _define(self, key: str, file: int, number: int) -> None:
         if key in self.defined:
@@ -360,35 +377,63 @@ class Builder:
                             "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
 
     def _indicators(self) -> None:
-        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (goal_id, name, satuan, polarity) of its first row
+        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (element, name, satuan, polarity) of its first row
+        columns: dict[str, str] = {}  # indicator id -> the column its element is named in (goal_id or element_id)
         years: set[tuple[str, int]] = set()
         figures_nodes = self.dataset.nodes[model.INDICATOR_YEAR.label]
         file = self.files[2]
-        structure = ("goal_id", "name", "satuan", "polarity")
-        for row, number in self._typed_rows("indicators"):
-            values = tuple(getattr(row, column) for column in structure)
+        structure = ("element", "name", "satuan", "polarity")
+        for row, number in self._typed_rows("indicators", self._has_element_column):
+            element = self._measured_element(row, number)
+            if element is None:
+                self._refuse(row.id, 2, number)
+                continue
+            column, element_id = element
+            values = (element_id, row.name, row.satuan, row.polarity)
             if row.id not in first:
                 first[row.id] = values
+                columns[row.id] = column
                 self._define(row.id, 2, number)
             elif self.label_of(row.id) == model.INDICATOR.label:
-                for column, value, earlier in zip(structure, values, first[row.id]):
+                for name, value, earlier in zip(structure, values, first[row.id]):
                     if value != earlier:
-                        self._problem(file, number, column,
+                        self._problem(file, number, column if name == "element" else name,
                                       f"differs from the indicator's earlier row ({self._where(self.defined[row.id])}): "
                                       f"'{value}' vs '{earlier}'")
             if (row.id, row.year) in years:
                 self._problem(file, number, "year", f"indicator '{row.id}' already has a row for {row.year}")
                 continue
             years.add((row.id, row.year))
-            figures = row.model_dump(exclude={"id", "goal_id", "name", "satuan", "polarity"})
+            figures = row.model_dump(exclude={"id", "goal_id", "element_id", "name", "satuan", "polarity"})
             figures_nodes[(row.id, row.year)] = {"indicator_id": row.id, **figures}
         nodes = self.dataset.nodes[model.INDICATOR.label]
-        for indicator_id, (goal_id, name, satuan, polarity) in first.items():
+        for indicator_id, (element_id, name, satuan, polarity) in first.items():
             origin = self.defined.get(indicator_id)
             if origin is not None and origin & 7 == 2:
                 nodes[indicator_id] = {"id": indicator_id, "name": name, "satuan": satuan, "polarity": polarity}
-                self._refer(model.MEASURED_BY.name, indicator_id, goal_id, (model.GOAL.label,), 2, origin >> 3,
-                            "goal_id", reverse=True)
+                column = columns[indicator_id]
+                allowed = (model.GOAL.label,) if column == "goal_id" else model.MEASURED_ELEMENTS
+                self._refer(model.MEASURED_BY.name, indicator_id, element_id, allowed, 2, origin >> 3,
+                            column, reverse=True)
+
+    @staticmethod
+    def _has_element_column(columns: Iterable[str]) -> list[str]:
+        """indicators.csv names what each indicator measures in `element_id` or (as before) `goal_id`."""
+        return [] if {"element_id", "goal_id"} & set(columns) else ["element_id (or goal_id)"]
+
+    def _measured_element(self, row: Any, number: int) -> tuple[str, str] | None:
+        """(column, id) of the element an indicator row measures: one of goal_id and element_id, not both."""
+        if row.goal_id and row.element_id:
+            self._problem(self.files[2], number, "element_id",
+                          f"give the measured element in element_id or in goal_id, not both "
+                          f"('{row.element_id}' and '{row.goal_id}')")
+            return None
+        if not (row.goal_id or row.element_id):
+            self._problem(self.files[2], number, "element_id",
+                          "a value is required: the id of the goal or activity the indicator measures "
+                          "(element_id, or goal_id for a goal)")
+            return None
+        return ("goal_id", row.goal_id) if row.goal_id else ("element_id", row.element_id)
 
     def _activities(self) -> None:
         nodes = self.dataset.nodes[model.ACTIVITY.label]
@@ -480,8 +525,7 @@ class Builder:
                 if refs.from_labels:
                     source_label = label_of(source)
                     if source_label is None:
-                        self._problem(file, refs.rows[index], "from_id",
-                                      f"'{source}' does not exist in this import or in the database")
+                        self._problem(file, refs.rows[index], "from_id", self._missing(source))
                         continue
                     if source_label not in refs.from_labels:
                         self._problem(file, refs.rows[index], "from_id",
@@ -489,8 +533,7 @@ class Builder:
                         continue
                 target_label = label_of(target)
                 if target_label is None:
-                    self._problem(file, refs.rows[index], refs.column,
-                                  f"'{target}' does not exist in this import or in the database")
+                    self._problem(file, refs.rows[index], refs.column, self._missing(target))
                     continue
                 if target_label not in allowed:
                     self._problem(file, refs.rows[index], refs.column,
@@ -511,7 +554,14 @@ class Builder:
         for key in own_indicator:
             file, number, column = first[key]
             self._problem(file, number, column, f"'{key[2]}' is an indicator of '{key[1]}' itself: "
-                          "a goal cannot contribute to its own indicator (it would support itself)")
+                          "an element cannot contribute to its own indicator (it would support itself)")
+
+    def _missing(self, key: str) -> str:
+        """Why a referenced id is nowhere: its defining row was refused (say which), or it exists nowhere."""
+        origin = self.refused.get(key)
+        if origin is not None:
+            return f"'{key}' is defined at {self._where(origin)}, which was refused"
+        return f"'{key}' does not exist in this import or in the database"
 
     def _foreign(self) -> None:
         """Ids the files define that belong to another dataset in the database: refused, not taken over.

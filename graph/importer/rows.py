@@ -96,7 +96,8 @@ class GoalRow(Row):
 
 class IndicatorRow(Row):
     id: Id
-    goal_id: Id
+    goal_id: Optional[Id] = None      # a Goal (as before); or
+    element_id: Optional[Id] = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
     name: Text
     satuan: Optional[Text] = None
     polarity: Annotated[Literal[POLARITIES], BeforeValidator(_choice)]
