@@ -248,6 +248,7 @@ class Builder:
         self.owners_only_with_problems = owners_only_with_problems
         self.requested_name = dataset_name
         self.problems: list[ImportProblem] = []
+        self.warnings: list[ImportProblem] = []  # from reading the files (matriks sheets): reported, not refused
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
         self.defined: dict[str, int] = {}         # id -> origin (row * 8 + file), for every id the files define
         self.found: dict[str, str] = {}           # id -> label, for ids found in the database

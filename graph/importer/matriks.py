@@ -258,7 +258,7 @@ def read_figure(cell: Cell) -> Figure:
             return Figure(_tidy(round(value * 100, 6)), "%")
         return Figure(_tidy(value))
     text = " ".join(str(value).split())
-    if text.lower() in _NO_VALUE:
+    if text.lower() in _NO_VALUE or not re.search(r"\w", text):
         return Figure()
     match = _LEADING_NUMBER.match(text)
     if match:
@@ -408,7 +408,7 @@ class UnitRegister:
             self.created[pemda] = _Unit(pemda, _title(self.pemda_name or pemda), "pemda", None,
                                         self.pemda_origin or origin)
         short = _short_name(short or text)
-        base = f"{pemda}-{short}"
+        base = f"{parent_id or pemda}-{short}"
         unit_id, number = base, 2
         while unit_id in self.created:
             unit_id, number = f"{base}-{number}", number + 1
@@ -426,7 +426,9 @@ def _unit_key(text: str) -> str:
 
 
 def _strip_pemda(text: str) -> str:
-    return _PEMDA.sub("", text).strip(" ,.-")
+    """A unit's name without the Pemda ('... Kabupaten Sumedang') and periods or years written beside it."""
+    text = re.sub(r"\btahun\b", " ", _PERIOD.sub(" ", text), flags=re.IGNORECASE)
+    return " ".join(re.sub(r"\b20\d\d\b", " ", _PEMDA.sub("", text)).split()).strip(" ,.-")
 
 
 def _abbreviation(name: str) -> str:
@@ -928,6 +930,8 @@ class SheetReader:
         satuan = indicator.satuan
         first = min((year for year in years if year is not None), default=None)
         wanted = [year for year in years if year is not None]
+        if "goal_id" in owner:  # a goal's indicator: the years it has a target for (at least one row defines it)
+            wanted = [year for year in wanted if indicator.targets.get(year, Figure()).present] or wanted[:1]
         for year in wanted:
             figure = indicator.targets.get(year, Figure())
             columns = {**indicator.origin.columns, "target": indicator.origin.columns.get(f"target:{year}", "target"),

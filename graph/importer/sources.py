@@ -256,8 +256,6 @@ def _read_workbook(path: Path, options: "MatriksOptions | None" = None) -> Sourc
     # with matriks sheets, the tables' own sheets are optional: a units sheet, say, to match the OPD against
     for table, rows in found.produced.rows.items():
         tables[table] = combined(path.name, table, tables.get(table), rows)
-    for table in REQUIRED_TABLES:
-        tables.setdefault(table, Table(f"{path.name}[{table}]", []))
     return Source(tables, problems + found.produced.problems, found.produced.warnings, found.produced.explain)
 
 
