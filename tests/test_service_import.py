@@ -145,3 +145,16 @@ def test_import_needs_an_editor_token(client, runner):
     body = assert_error(upload(client, zip_bytes(csv_files()), "mini.zip", headers=AS_READER), 403)
     assert "editor" in body["error"]
     assert runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_matriks_workbook_upload_with_its_options_and_warnings(client, runner, tmp_path):
+    from test_import_matriks import GOOD, small_book
+
+    rows = [list(row) for row in GOOD]
+    rows[1][7] = "650"  # the program's Rp differs from its kegiatan's: a warning, imported all the same
+    data = small_book(tmp_path / "renstra.xlsx", rows, title="Dinas Kesehatan").read_bytes()
+    body = upload(client, data, "renstra.xlsx", pemda="Kabupaten Lain").get_json()
+    assert body["ok"] is True and body["dataset"] == "KAB-LAIN", body  # pemda given: it wins over the title
+    assert any(w["text"].startswith("renstra.xlsx:Dinkes:4: H (Rp 2025): 1.02.02: Rp 650") for w in body["warnings"])
+    assert runner.read("MATCH (a:Activity {dataset: 'KAB-LAIN'}) RETURN count(a) AS n")[0]["n"] == 7
+    assert_error(upload(client, data, "renstra.xlsx", period_start="tahun lalu"), 400)

@@ -18,7 +18,8 @@ What the sheet means, and what is built from it (docs/import-format.md says the 
 - Indicators: 'Indikator Sasaran' on the sasaran; the program / kegiatan indicator on the activity of each
   year (one IndicatorYear, that year's target, the capaian awal as baseline); a row that only adds an
   indicator adds it to the element above. Targets are read as written: `25 OPD` is 25 with satuan OPD,
-  `42.50%` 42.5 %, `A` or `n/a` or `-` no number (the text is kept on the indicator year as target_text).
+  `42.50%` 42.5 %, `A` or `n/a` or `-` no number (a qualitative target such as `A` is passed on as the row's
+  `target_text`, which the indicators table does not store yet).
 """
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ from graph.importer.errors import ImportProblem
 from graph.importer.matriks_headers import (CODE_PARTS, NOT_IMPORTED, Role, classify, is_sub_header,
                                             label_text, parse_mapping_field)
 from graph.importer.values import CellError, parse_number
+
+try:  # openpyxl is a dependency; imported lazily elsewhere, but its range parser is tiny
+    from openpyxl.utils.cell import range_boundaries
+except ImportError:  # pragma: no cover
+    range_boundaries = None  # type: ignore[assignment]
 
 HEADER_SEARCH_ROWS = 30
 MAX_HEADER_ROWS = 8
@@ -101,20 +107,23 @@ class Cell:
     merged_from: int | None = None  # the row (0-based) of the merge's first cell, when filled from a merge
 
 
-def read_grid(worksheet: Any) -> list[list[Cell]]:
-    """The sheet's cells by row, every cell of a merged range holding the value of its first cell."""
-    width = worksheet.max_column or 0
-    grid: list[list[Cell]] = []
-    for cells in worksheet.iter_rows(min_row=1, max_row=worksheet.max_row, max_col=width):
-        grid.append([Cell(cell.value, getattr(cell, "number_format", None) or "General") for cell in cells])
-    for merged in worksheet.merged_cells.ranges:
-        first = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(grid) else None
-        if first is None:
+def read_grid(rows: Iterable[Iterable[Any]], merged: Iterable[str]) -> list[list[Cell]]:
+    """The sheet's cells by row (openpyxl cells, read-only mode is enough), every cell of a merged range
+    (`A1:C3`) holding the value of its first cell."""
+    grid = [[Cell(getattr(cell, "value", None), getattr(cell, "number_format", None) or "General") for cell in row]
+            for row in rows]
+    width = max((len(row) for row in grid), default=0)
+    for row in grid:
+        row.extend(Cell(None) for _ in range(width - len(row)))
+    for text in merged:
+        min_col, min_row, max_col, max_row = range_boundaries(text)
+        if min_row > len(grid) or min_col > width:
             continue
-        for row in range(merged.min_row, min(merged.max_row, len(grid)) + 1):
-            for col in range(merged.min_col, min(merged.max_col, width) + 1):
-                if (row, col) != (merged.min_row, merged.min_col):
-                    grid[row - 1][col - 1] = Cell(first.value, first.number_format, merged.min_row - 1)
+        first = grid[min_row - 1][min_col - 1]
+        for row in range(min_row, min(max_row, len(grid)) + 1):
+            for col in range(min_col, min(max_col, width) + 1):
+                if (row, col) != (min_row, min_col):
+                    grid[row - 1][col - 1] = Cell(first.value, first.number_format, min_row - 1)
     return grid
 
 
@@ -371,21 +380,32 @@ class UnitRegister:
         self.created: dict[str, _Unit] = {}
         self.pemda_name = pemda
         self.pemda_origin: Origin | None = None
+        self._matched: dict[str, str] = {}
+        self._unit_keys: list[tuple[str, tuple[Any, ...]]] = []
 
     def match(self, text: str) -> str | None:
         """The id of the unit that `text` names (its id, its name, or its name's abbreviation), if any."""
-        key = _unit_key(text)
-        candidates = [(unit_id, name) for unit_id, name, _ in self.known] if self.known is not None else \
-            [(unit.id, unit.name) for unit in self.created.values()]
-        for unit_id, name in candidates:
-            if key in (_unit_key(unit_id), _unit_key(name), _abbreviation(name)) or \
-                    _abbreviation(text) == _unit_key(name) or _unit_key(unit_id).split()[-1:] == [key]:
-                return unit_id
-        if self.known is None:
-            for unit in self.created.values():
-                if key in unit.aliases:
-                    return unit.id
-        return None
+        if text in self._matched:
+            return self._matched[text]
+        key, abbreviation = _unit_key(text), _abbreviation(text)
+        found = None
+        for unit_id, keys in self._keys():
+            if key in keys[:3] or abbreviation == keys[1] or keys[3] == key or key in keys[4]:
+                found = unit_id
+                break
+        if found is not None:
+            self._matched[text] = found
+        return found
+
+    def _keys(self) -> list[tuple[str, tuple[Any, ...]]]:
+        """Per unit: (id key, name key, name's abbreviation, id's last word, aliases), computed once per unit."""
+        units = [(unit_id, name, set()) for unit_id, name, _ in self.known] if self.known is not None else \
+            [(unit.id, unit.name, unit.aliases) for unit in self.created.values()]
+        for unit_id, name, aliases in units[len(self._unit_keys):]:
+            words = _unit_key(unit_id).split()
+            self._unit_keys.append((unit_id, (_unit_key(unit_id), _unit_key(name), _abbreviation(name),
+                                              words[-1] if words else "", aliases)))
+        return self._unit_keys
 
     def pemda_id(self) -> str | None:
         if self.known is not None:
@@ -419,6 +439,7 @@ class UnitRegister:
     def alias(self, unit_id: str, text: str) -> None:
         if unit_id in self.created:
             self.created[unit_id].aliases.add(_unit_key(text))
+            self._matched.pop(text, None)
 
 
 def _unit_key(text: str) -> str:
@@ -480,6 +501,8 @@ class SheetReader:
         self.ordered: list[_Element] = []
         self.goal_rows: list[tuple[Origin, dict[str, Any]]] = []
         self.goal_indicators: list[_Indicator] = []
+        self.workbook_period: int | None = None
+        self.reported_no_pemda = False
 
     def warn(self, row: int | None, column: Column | str | None, message: str) -> None:
         name = column.name if isinstance(column, Column) else column
@@ -491,14 +514,30 @@ class SheetReader:
 
     # -- setting up ------------------------------------------------------------------------------------------
 
-    def period_start(self) -> int | None:
-        if self.options.period_start:
-            return self.options.period_start
+    def titled_period(self) -> int | None:
+        """The period's first year as the title rows write it ('TAHUN 2019-2023')."""
         for title in self.header.titles:
             match = _PERIOD.search(title)
             if match:
                 return int(match.group(1))
         return None
+
+    def period_start(self) -> int | None:
+        """--period-start, else this sheet's title, else another sheet's title (one workbook, one Renstra)."""
+        return self.options.period_start or self.titled_period() or self.workbook_period
+
+    def discover_pemda(self) -> None:
+        """The Pemda's name from the title rows or the unit column ('... Kabupaten Sumedang'), when not known yet."""
+        if self.units.pemda_name is not None:
+            return
+        origin = Origin(self.file, self.header.first + 1)
+        texts = list(self.header.titles) + [text for index, row in enumerate(self.grid[self.header.last + 1:])
+                                            if (text := self.text(row, "unit", index))]
+        for text in texts:
+            found = _PEMDA.search(text)
+            if found:
+                self.units.pemda_name, self.units.pemda_origin = found.group(0), origin
+                return
 
     def resolve_years(self) -> bool:
         relative = [column for column in self.header.columns
@@ -642,18 +681,8 @@ class SheetReader:
 
     def sheet_unit(self) -> str | None:
         """The sheet's OPD: named in the title rows, or the one unit the unit column names, or the sheet's name."""
-        origin = Origin(self.file, self.header.first + 1)
-        for title in self.header.titles:
-            if self.units.pemda_name is None:
-                found = _PEMDA.search(title)
-                if found:
-                    self.units.pemda_name, self.units.pemda_origin = found.group(0), origin
         names = {self.text(row, "unit", index + 1) for index, row in
                  enumerate(self.grid[self.header.last + 1:], start=self.header.last + 1)} - {None}
-        for name in names:
-            found = _PEMDA.search(name)
-            if found and self.units.pemda_name is None:
-                self.units.pemda_name, self.units.pemda_origin = found.group(0), origin
         for title in self.header.titles:
             match = _OPD_WORDS.search(title)
             if match:
@@ -684,9 +713,10 @@ class SheetReader:
             if self.units.known is not None:
                 self.problem(number, self.by_field["unit"][0] if self.by_field.get("unit") else None,
                              f"'{text[:80]}' is no unit of the units sheet (by id, name or abbreviation)")
-            elif not self.units.pemda_name:
-                self.problem(number, None, "the Pemda is not named in the sheet: give it with --pemda "
-                             "(e.g. --pemda 'Kabupaten Sumedang')")
+            elif not self.units.pemda_name and not self.reported_no_pemda:
+                self.reported_no_pemda = True
+                self.problem(None, None, "the Pemda is named nowhere in the workbook (title rows, unit column): "
+                             "give it with --pemda (e.g. --pemda 'Kabupaten Sumedang')")
         return unit
 
     def goal(self, level: str, statement: str, unit_id: str | None, parent: str | None, number: int) -> str:
@@ -829,8 +859,9 @@ class SheetReader:
                 unit_text: str | None, sasaran: str | None) -> _Element | None:
         name_column = self.by_field["nama"][0] if self.by_field.get("nama") else None
         if opd is None:
-            self.problem(number, "unit", "the unit responsible is not known (no OPD in the sheet's title, name "
-                         "or unit column)")
+            if self.units.pemda_name:
+                self.problem(number, "unit", "the unit responsible is not known (no OPD in the sheet's title, "
+                             "name or unit column)")
             return None
         unit_id = opd
         if unit_text and self.units.match(unit_text) != opd:
@@ -948,9 +979,10 @@ def _same_unit(name: str, title: str, sheet: str) -> bool:
     return key in (_unit_key(title), _abbreviation(title), _unit_key(sheet)) or _abbreviation(name) == _unit_key(sheet)
 
 
-def matriks_header(worksheet: Any, mapping: dict[str, Role]) -> tuple[list[list[Cell]], Header] | None:
+def matriks_header(rows: Iterable[Iterable[Any]], merged: Iterable[str], mapping: dict[str, Role]) \
+        -> tuple[list[list[Cell]], Header] | None:
     """(grid, header) when the sheet is a matriks sheet."""
-    grid = read_grid(worksheet)
+    grid = read_grid(rows, merged)
     header = find_header(grid, mapping)
     return (grid, header) if header else None
 
@@ -961,8 +993,14 @@ def convert(book_name: str, sheets: Iterable[tuple[str, list[list[Cell]], Header
     out = Produced()
     units = UnitRegister(known_units, options.pemda)
     counters: dict[str, int] = defaultdict(int)
-    for sheet, grid, header in sheets:
-        SheetReader(book_name, sheet, grid, header, options, units, out, counters).read()
+    readers = [SheetReader(book_name, sheet, grid, header, options, units, out, counters)
+               for sheet, grid, header in sheets]
+    period = next((found for reader in readers if (found := reader.titled_period())), None)
+    for reader in readers:
+        reader.discover_pemda()
+        reader.workbook_period = period
+    for reader in readers:
+        reader.read()
     for unit in units.created.values():
         out.rows["units"].append((unit.origin, {"id": unit.id, "name": unit.name, "kind": unit.kind,
                                                 "parent_id": unit.parent_id}))

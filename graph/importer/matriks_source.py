@@ -20,15 +20,16 @@ def read_matriks(path: Path, sheet_names: list[str], tables: dict[str, Table],
                  options: MatriksOptions | None) -> MatriksRead:
     """The matriks sheets among `sheet_names` converted; the others named in a warning (never silently left out).
 
-    The workbook is opened again in full mode (merged cells are not visible in read-only mode), with the cached
-    results of formulas: a matriks sums its programs with formulas as a rule. A formula without a saved result
-    is reported."""
+    The workbook is opened again, streaming, with the saved results of formulas (a matriks sums its programs with
+    formulas as a rule); the merged ranges are read from each sheet's XML (read-only mode does not show them)."""
     from openpyxl import load_workbook
+
+    from graph.importer.sources import _merged_ranges
 
     options = options or MatriksOptions()
     found = MatriksRead()
     try:
-        book = load_workbook(path, data_only=True)
+        book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a bad file
         found.produced.problems.append(ImportProblem(path.name, None, None, f"not a readable .xlsx workbook ({exc})"))
         return found
@@ -36,7 +37,9 @@ def read_matriks(path: Path, sheet_names: list[str], tables: dict[str, Table],
     skipped: list[str] = []
     try:
         for name in sheet_names:
-            recognised = matriks_header(book[name], options.mapping)
+            worksheet = book[name]
+            merged = _merged_ranges(path, getattr(worksheet, "_worksheet_path", None))
+            recognised = matriks_header(worksheet.iter_rows(), merged, options.mapping)
             if recognised is None:
                 skipped.append(name)
                 continue
