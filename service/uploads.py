@@ -79,8 +79,9 @@ def import_upload():
                                 "answers", headers={"Retry-After": "5"}) from None
     database().forget_version()  # this process's kept answers must not outlive the data they came from
     written = dataclasses.asdict(report.written) if report.written is not None else None
+    warnings = [_cleaned(warning, temp).as_dict() for warning in report.warnings]
     return current_app.json.response(ok=True, dataset=report.dataset, dry_run=dry_run, counts=report.counts,
-                                     written=written)
+                                     written=written, warnings=warnings)
 
 
 def _flag(name: str, value: str) -> bool:

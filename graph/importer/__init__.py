@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -24,6 +24,8 @@ class ImportReport:
     dataset: str
     counts: dict[str, int]
     written: WriteSummary | None  # None for a dry run
+    # what was accepted but deserves a look (a target without a value, a defaulted polarity...): never blocking
+    warnings: list[ImportProblem] = field(default_factory=list)
 
 
 def parse_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False) -> Builder:
@@ -60,7 +62,7 @@ def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_r
     """Validate, then (unless dry_run) write the dataset in one transaction. `progress(done, total)`."""
     built = validate_path(path, runner, dataset, writing=not dry_run)
     if dry_run:
-        return ImportReport(built.name, built.counts(), None)
+        return ImportReport(built.name, built.counts(), None, built.warnings)
     return _write(built, runner, progress)
 
 
@@ -155,4 +157,4 @@ def _write(built: Dataset, runner: Runner, progress: Callable[[int, int], None] 
 
     summary = writer.write(runner, planned, dataset=built,
                            on_statement=(lambda done: progress(done, total)) if progress else None)
-    return ImportReport(built.name, built.counts(), summary)
+    return ImportReport(built.name, built.counts(), summary, built.warnings)
