@@ -145,6 +145,7 @@ def _import_all(folders: list[Path]) -> None:
     runner = Runner.from_settings(Neo4jSettings.from_env())
 
     def imported(folder: Path, report) -> None:
+        _echo_warnings(report.warnings, f"{folder}: ")
         written = report.written
         click.echo(f"imported dataset {report.dataset}: +{written.nodes_created} nodes, "
                    f"+{written.relationships_created} relationships")
@@ -302,6 +303,12 @@ def interrupted_import_message(exc: Exception) -> str:
             "once Neo4j answers (pokin neo4j status).")
 
 
+def _echo_warnings(warnings: list, prefix: str = "") -> None:
+    """Warnings go to stderr, one a line, before the import's summary; they never stop it."""
+    for warning in warnings:
+        click.echo(f"{prefix}warning: {warning}", err=True)
+
+
 def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None) -> None:
     from tqdm import tqdm
 
@@ -326,8 +333,7 @@ def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None) -> Non
         if bar is not None:
             bar.close()
         runner.close()
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    _echo_warnings(report.warnings)
     counts = ", ".join(f"{name}={count}" for name, count in sorted(report.counts.items()))
     if report.written is None:
         click.echo(f"valid: dataset {report.dataset}: {counts} (dry run, nothing written)")

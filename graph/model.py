@@ -18,6 +18,7 @@ OUTCOME_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran")
 ACTIVITY_KINDS: Final = ("program", "kegiatan", "subkegiatan")
 UNIT_KINDS: Final = ("pemda", "perangkat_daerah", "unit_kerja")
 POLARITIES: Final = ("positif", "negatif")
+DEFAULT_POLARITY: Final = "positif"  # an indicator whose files give none (most Renstra tables): one warning
 
 
 @dataclass(frozen=True)
@@ -51,19 +52,26 @@ INDICATOR = NodeType("Indicator", ("id",), ("id", "name", "satuan", "polarity", 
                      "What measures a goal; its figures per year live in IndicatorYear nodes.")
 INDICATOR_YEAR = NodeType(
     "IndicatorYear", ("indicator_id", "year"),
-    ("indicator_id", "year", "baseline", "target", "realisasi",
+    ("indicator_id", "year", "satuan", "baseline", "target", "realisasi",
      "target_tw1", "target_tw2", "target_tw3", "target_tw4",
-     "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "dataset"),
+     "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
+     # a qualitative figure (`A`, `BB`, `Baik`) is kept as written in <figure>_text, never in the number
+     "baseline_text", "target_text", "realisasi_text", "target_tw1_text", "target_tw2_text", "target_tw3_text",
+     "target_tw4_text", "realisasi_tw1_text", "realisasi_tw2_text", "realisasi_tw3_text", "realisasi_tw4_text",
+     "dataset"),
     # indicator_id alone: a composite key's index serves only lookups by both properties, and an indicator's
     # years were found by scanning every IndicatorYear (element_detail 1 s on the national slice)
     ("indicator_id", "year", "dataset"),
-    "One indicator's baseline, target and realisasi for one year: figures kept apart from the structure.",
+    "One indicator's baseline, target and realisasi for one year (and the year's satuan): figures kept apart "
+    "from the structure.",
 )
 ACTIVITY = NodeType("Activity", ("id",), ("id", "kind", "code", "name", "year", "budget", "dataset"),
                     ("kind", "code", "year", "dataset"),
                     "Budgeted work in the national nomenclature: program, kegiatan, subkegiatan (pagu).")
-ASN = NodeType("ASN", ("nip",), ("nip", "name", "position", "dataset"), ("name", "dataset"),
-               "A civil servant, keyed by the 18-digit NIP (personal data).")
+ASN = NodeType("ASN", ("nip",), ("nip", "name", "asn_kind", "position", "position_id", "dataset"),
+               ("name", "dataset"),
+               "A civil servant (asn_kind 'PNS' or 'PPPK'), keyed by the 18-digit NIP or NI PPPK (personal data).")
+ASN_KINDS: Final = ("PNS", "PPPK")
 
 NODE_TYPES: Final = (UNIT, GOAL, INDICATOR, INDICATOR_YEAR, ACTIVITY, ASN)
 NODE_TYPES_BY_LABEL: Final = {node.label: node for node in NODE_TYPES}

@@ -293,7 +293,12 @@ def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> di
                              "properties": {"ok": {"type": "boolean"}, "dataset": {"type": "string"},
                                             "dry_run": {"type": "boolean"}, "counts": {"type": "object"},
                                             "written": {"type": "object", "nullable": True},
-                                            "warnings": {"type": "array", "items": {"type": "object"}}}},
+                                            "warnings": {"type": "array", "description":
+                                                         "what was accepted but deserves a look (a target "
+                                                         "without a value, a defaulted polarity, a satuan that "
+                                                         "changes): never blocking; each like a problem "
+                                                         "(file, row, column, message, text)",
+                                                         "items": {"type": "object"}}}},
         },
     }
 

@@ -26,7 +26,8 @@ class ImportReport:
     dataset: str
     counts: dict[str, int]
     written: WriteSummary | None  # None for a dry run
-    warnings: list[ImportProblem] = field(default_factory=list)  # read although doubtful (matriks sheets)
+    # what was accepted but deserves a look (a target without a value, a defaulted polarity...): never blocking
+    warnings: list[ImportProblem] = field(default_factory=list)
 
 
 def parse_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False,
@@ -39,7 +40,7 @@ def parse_path(path: Path, runner: Runner, dataset: str | None = None, *, writin
     builder = Builder(source.tables, lambda ids, name: existing_labels(runner, ids, name), dataset,
                       owners=lambda label, keys, name: foreign_owners(runner, label, keys, name),
                       owners_only_with_problems=writing)
-    builder.warnings = source.warnings
+    builder.warnings.extend(source.warnings)  # the reading's (matriks sheets), listed with the rows'
     builder.parse()
     return builder
 
@@ -77,10 +78,8 @@ def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_r
     builder = parse_path(path, runner, dataset, writing=not dry_run, matriks=matriks)
     built = _finished(builder)
     if dry_run:
-        return ImportReport(built.name, built.counts(), None, builder.warnings)
-    report = _write(built, runner, progress)
-    report.warnings = builder.warnings
-    return report
+        return ImportReport(built.name, built.counts(), None, built.warnings)
+    return _write(built, runner, progress)
 
 
 def import_paths(paths: Iterable[Path], runner: Runner,
@@ -174,4 +173,4 @@ def _write(built: Dataset, runner: Runner, progress: Callable[[int, int], None] 
 
     summary = writer.write(runner, planned, dataset=built,
                            on_statement=(lambda done: progress(done, total)) if progress else None)
-    return ImportReport(built.name, built.counts(), summary)
+    return ImportReport(built.name, built.counts(), summary, built.warnings)

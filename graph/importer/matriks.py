@@ -18,8 +18,7 @@ What the sheet means, and what is built from it (docs/import-format.md says the 
 - Indicators: 'Indikator Sasaran' on the sasaran; the program / kegiatan indicator on the activity of each
   year (one IndicatorYear, that year's target, the capaian awal as baseline); a row that only adds an
   indicator adds it to the element above. Targets are read as written: `25 OPD` is 25 with satuan OPD,
-  `42.50%` 42.5 %, `A` or `n/a` or `-` no number (a qualitative target such as `A` is passed on as the row's
-  `target_text`, which the indicators table does not store yet).
+  `42.50%` 42.5 %, `A` kept as a qualitative target (`target_text`), `n/a`, `-` and blanks no value.
 """
 from __future__ import annotations
 
@@ -969,9 +968,14 @@ class SheetReader:
                        "year": indicator.origin.columns.get(f"target:{year}", "target")}
             rows.append((Origin(indicator.origin.file, indicator.origin.row, columns), {
                 "id": indicator_id, **owner, "name": indicator.name, "satuan": satuan, "polarity": "positif",
-                "year": year, "baseline": indicator.baseline.number if year == first else None,
-                "target": figure.number, "target_text": figure.text,
-                "target_satuan": figure.satuan}))
+                "year": year, "baseline": _as_written(indicator.baseline) if year == first else None,
+                "target": _as_written(figure)}))
+
+
+def _as_written(figure: Figure) -> Any:
+    """What the indicators table gets: the number (its unit is the indicator's satuan), or a qualitative text
+    such as `A` (kept by the table's own reading as `<figure>_text`), or None for `n/a`, `-` and blanks."""
+    return figure.number if figure.number is not None else figure.text
 
 
 def _same_unit(name: str, title: str, sheet: str) -> bool:
