@@ -261,3 +261,29 @@ def test_money_as_written():
     assert read_money(Cell("-")) == (None, None)
     assert read_money(Cell(0)) == (None, None)
     assert read_money(Cell("banyak"))[1]
+
+
+def test_a_units_sheet_names_the_units_the_matriks_refers_to(tmp_path):
+    from openpyxl import load_workbook
+
+    from graph.importer.sources import read
+
+    book = small_book(tmp_path / "mixed.xlsx", GOOD)
+    workbook = load_workbook(book)
+    units = workbook.create_sheet("units")
+    for row in (("id", "name", "kind", "parent_id"), ("PEMDA", "Kabupaten Contoh", "pemda", None),
+                ("DINKES", "Dinas Kesehatan", "perangkat_daerah", "PEMDA"),
+                ("BY", "Bidang Yankes", "unit_kerja", "DINKES")):
+        units.append(row)
+    workbook.save(book)
+    source = read(book)
+    assert source.problems == []
+    assert {row["id"]: row["unit_id"] for _, row in source.tables["activities"].rows()
+            if row["year"] == 2025} == {
+        "DINKES-1.02.02-2025": "DINKES", "DINKES-1.02.02.2.01-2025": "DINKES",
+        "DINKES-1.02.02.2.01.0001-2025": "BY", "DINKES-1.02.02.2.01.0002-2025": "BY"}
+    units.cell(4, 2, "Bidang Pelayanan Kesehatan")  # 'Bidang Yankes' now names no unit: a problem where written
+    workbook.save(book)
+    assert [str(problem) for problem in read(book).problems][0] == (
+        "mixed.xlsx:Dinkes:6: K (Unit Kerja Penanggung Jawab): 'Bidang Yankes' is no unit of the units sheet "
+        "(by id, name or abbreviation)")

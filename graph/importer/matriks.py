@@ -964,8 +964,9 @@ class SheetReader:
             wanted = [year for year in wanted if indicator.targets.get(year, Figure()).present] or wanted[:1]
         for year in wanted:
             figure = indicator.targets.get(year, Figure())
-            columns = {**indicator.origin.columns, "target": indicator.origin.columns.get(f"target:{year}", "target"),
-                       "year": indicator.origin.columns.get(f"target:{year}", "target")}
+            target_column = self.years.get(year, (None, None))[0]
+            where = target_column.name if target_column is not None else "target"
+            columns = {**indicator.origin.columns, "target": where, "year": where}
             rows.append((Origin(indicator.origin.file, indicator.origin.row, columns), {
                 "id": indicator_id, **owner, "name": indicator.name, "satuan": satuan, "polarity": "positif",
                 "year": year, "baseline": _as_written(indicator.baseline) if year == first else None,
