@@ -29,15 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from openpyxl.utils.cell import range_boundaries
+
 from graph.importer.errors import ImportProblem
-from graph.importer.matriks_headers import (CODE_PARTS, NOT_IMPORTED, Role, classify, is_sub_header,
+from graph.importer.matriks_headers import (CODE_PARTS, Role, classify, is_sub_header,
                                             label_text, parse_mapping_field)
 from graph.importer.values import CellError, parse_number
-
-try:  # openpyxl is a dependency; imported lazily elsewhere, but its range parser is tiny
-    from openpyxl.utils.cell import range_boundaries
-except ImportError:  # pragma: no cover
-    range_boundaries = None  # type: ignore[assignment]
 
 HEADER_SEARCH_ROWS = 30
 MAX_HEADER_ROWS = 8

@@ -37,7 +37,6 @@ FIELDS = {
     "keterangan": "keterangan (not imported)",
     "ignore": "ignored on purpose (--mapping)",
 }
-NOT_IMPORTED = {"no", "lokasi", "keterangan", "ignore", "target_akhir", "rp_akhir"}
 CODE_PARTS = ("kode_urusan", "kode_bidang", "kode_program", "kode_kegiatan", "kode_subkegiatan")
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
