@@ -9,8 +9,8 @@
 // sasaran supporting a Pemda tujuan or sasaran points up, not across. In a contribution to a Pemda goal, the
 // source's tujuan/sasaran counts as Pemda-level only when that same pemda unit is accountable for it (another
 // government's goals, e.g. a kabupaten supporting its province, rank like an OPD's). Goals without any
-// accountable unit rank as OPD goals. Activities are out of scope; an indicator no goal measures has no level
-// and is skipped.
+// accountable unit rank as OPD goals. Activities are out of scope; an indicator no goal measures (one only an
+// activity measures included) has no level and is skipped.
 // Only contributions from the data: the implied indicator→goal edges (graph/model.py) are skipped.
 // Rows: from_id, from_level, to_id, to_level (the goal levels, for an indicator its goal's), direction
 // ('down' or 'across'). from_id/to_id are the contribution's own ends (an indicator's id when it is one); one

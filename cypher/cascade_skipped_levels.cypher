@@ -14,7 +14,7 @@
 // sasaran_program, sasaran_kegiatan → sasaran, sasaran_program → tujuan, sasaran → misi, tujuan → visi, an
 // OPD's tujuan → a Pemda tujuan.
 // Downward and across contributions are cascade_level_violations' business. Activities are out of scope; an
-// indicator no goal measures has no level and is skipped.
+// indicator no goal measures (one only an activity measures included) has no level and is skipped.
 // Only contributions from the data: the implied indicator→goal edges (graph/model.py) are skipped.
 // Rows: from_id, from_level, to_id, to_level (goal levels, for an indicator its goal's; ids are the
 // contribution's own ends), skipped (the steps jumped over, top to bottom, named as above); sorted by

@@ -3,15 +3,17 @@
 // indicator, activity or unit by its id, or an ASN by its NIP.
 // One row, none when nothing has that id: kind (Goal, Indicator, Activity, Unit, ASN), id (the NIP for
 // an ASN), title (statement or name), level (goal level; activity or unit kind; for an indicator the
-// level of the goal it measures, first by goal id; null for an ASN), code, year and budget (activities),
-// satuan and polarity (indicators), position (ASN), unit ({id, name, kind}: the highest unit ASSIGNED_TO
-// it, for an indicator without one the goal's, for an ASN the unit it is a member of, for a unit its
+// level of the goal it measures, first by goal id, or the kind of the activity it measures; null for an ASN),
+// code, year and budget (activities), satuan and polarity (indicators), position and asn_kind ('PNS' or
+// 'PPPK'; ASN), unit ({id, name, kind}: the highest unit ASSIGNED_TO
+// it, for an indicator without one the goal's or activity's, for an ASN the unit it is a member of, for a unit its
 // parent), opd ({id, name}: the perangkat daerah at or above that unit, for a unit at or above itself),
-// indicators (a goal's indicators, or the indicator itself: id, name, satuan, polarity and years, the
-// {year, baseline, target, realisasi} of each year ascending), assigned (ASN assigned to it, for a unit
-// its members: nip, name, position; the first 200 by NIP) and assigned_count, assigned_to (an ASN's
+// indicators (a goal's or an activity's indicators, or the indicator itself: id, name, satuan, polarity and
+// years, the {year, satuan, baseline, target, realisasi, target_text, realisasi_text} of each year
+// ascending; a *_text is a qualitative figure, e.g. 'BB'), assigned (ASN assigned to it, for a unit
+// its members: nip, name, position, asn_kind; the first 200 by NIP) and assigned_count, assigned_to (an ASN's
 // assignments: id, kind, level, title), contributes_to (what it contributes to, and for an indicator
-// the goals it measures: id, kind, level, title, weight), contributors (what contributes to it directly:
+// the goal or activity it measures: id, kind, level, title, weight), contributors (what contributes to it directly:
 // the first 50 by id, same shape; not its own indicators) and contributor_count, parent (an activity's program or kegiatan, a
 // unit's parent: id, kind, level, title), staff_count and budget_total (units only: ASN of the unit and
 // the units below it, and the pagu of their activities, of $year when given).
@@ -35,7 +37,7 @@ CALL (x) {
   CALL (x) {
     MATCH (u:Unit)-[:ASSIGNED_TO]->(x) RETURN u, 0 AS preference
     UNION
-    MATCH (u:Unit)-[:ASSIGNED_TO]->(:Goal)-[:MEASURED_BY]->(x:Indicator) RETURN u, 1 AS preference
+    MATCH (u:Unit)-[:ASSIGNED_TO]->(:Goal|Activity)-[:MEASURED_BY]->(x:Indicator) RETURN u, 1 AS preference
     UNION
     MATCH (x:ASN)-[:MEMBER_OF]->(u:Unit) RETURN u, 0 AS preference
     UNION
@@ -52,9 +54,9 @@ CALL (x, unit) {
   RETURN head(collect(opd)) AS opd
 }
 CALL (x) {
-  OPTIONAL MATCH (g:Goal)-[:MEASURED_BY]->(x:Indicator)
-  WITH g ORDER BY g.id
-  RETURN head(collect(g.level)) AS indicator_level
+  OPTIONAL MATCH (g:Goal|Activity)-[:MEASURED_BY]->(x:Indicator)
+  WITH g ORDER BY g:Activity, g.id
+  RETURN head(collect(coalesce(g.level, g.kind))) AS indicator_level
 }
 CALL (x) {
   OPTIONAL MATCH (x)-[:MEASURED_BY]->(m:Indicator)
@@ -65,7 +67,7 @@ CALL (x) {
     OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id})
     USING INDEX SEEK y:IndicatorYear(indicator_id)
     WITH y ORDER BY y.year
-    RETURN collect(y {.year, .baseline, .target, .realisasi}) AS years
+    RETURN collect(y {.year, .satuan, .baseline, .target, .realisasi, .target_text, .realisasi_text}) AS years
   }
   RETURN collect(i {.id, .name, .satuan, .polarity, years: years}) AS indicators
 }
@@ -76,7 +78,7 @@ CALL (x) {
     MATCH (s:ASN)-[:MEMBER_OF]->(x:Unit) RETURN s
   }
   WITH s ORDER BY s.nip
-  RETURN count(s) AS assigned_count, collect(s {.nip, .name, .position})[..200] AS assigned
+  RETURN count(s) AS assigned_count, collect(s {.nip, .name, .position, .asn_kind})[..200] AS assigned
 }
 CALL (x) {
   OPTIONAL MATCH (x:ASN)-[:ASSIGNED_TO]->(t)
@@ -88,7 +90,7 @@ CALL (x) {
   CALL (x) {
     MATCH (x)-[r:CONTRIBUTES_TO]->(t) RETURN t, r.weight AS weight
     UNION
-    MATCH (x:Indicator)<-[:MEASURED_BY]-(t:Goal) RETURN t, null AS weight
+    MATCH (x:Indicator)<-[:MEASURED_BY]-(t:Goal|Activity) RETURN t, null AS weight
   }
   WITH t, collect(weight) AS weights ORDER BY t.id
   RETURN collect({id: t.id, kind: head(labels(t)), level: coalesce(t.level, t.kind),
@@ -130,6 +132,6 @@ RETURN kind, coalesce(x.id, x.nip) AS id, coalesce(x.statement, x.name) AS title
        CASE kind WHEN 'Goal' THEN x.level WHEN 'Indicator' THEN indicator_level WHEN 'ASN' THEN null
                  ELSE x.kind END AS level,
        x.code AS code, x.year AS year, x.budget AS budget, x.satuan AS satuan, x.polarity AS polarity,
-       x.position AS position, unit {.id, .name, .kind} AS unit, opd {.id, .name} AS opd, indicators,
+       x.position AS position, x.asn_kind AS asn_kind, unit {.id, .name, .kind} AS unit, opd {.id, .name} AS opd, indicators,
        assigned, assigned_count, assigned_to, contributes_to, contributors, contributor_count, parent,
        staff_count, budget_total

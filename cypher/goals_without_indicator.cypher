@@ -2,7 +2,8 @@
 // Goals without any indicator.
 // Checked levels: tujuan, sasaran, sasaran_program, sasaran_kegiatan and sasaran_subkegiatan (each must be
 // measured by at least one Indicator, MEASURED_BY). visi and misi (measured through the tujuan and sasaran
-// below them) and rhk (an individual's work result, measured in the SKP) are not checked.
+// below them) and rhk (an individual's work result, measured in the SKP) are not checked. Only the goal's
+// own indicators count: an indicator of an activity supporting the goal measures that activity.
 // Rows: id, level, statement, unit_id, unit_name: the accountable unit (the Unit ASSIGNED_TO the goal; with
 // several, the one with the smallest id; null when there is none). Sorted top level first, then unit_id, id.
 // param unit: str? Only goals whose accountable unit is this unit or a unit below it (PART_OF).

@@ -6,7 +6,8 @@
 // (plain words or phrases, matched literally). A bare 'jumlah' is deliberately not in it: count-type outcome
 // indicators ("Jumlah kunjungan wisatawan", "Jumlah kasus kekerasan terhadap perempuan dan anak") would
 // match; the output nouns and verbs after it ("Jumlah kegiatan sosialisasi yang terlaksana") are what give it
-// away.
+// away. Output indicators of a program, kegiatan or sub-kegiatan (indikator keluaran, measuring an
+// Activity) are what those should have: never a finding here.
 // Rows: id, name, goal_id, goal_level, matched (the words of the list found in the name, in list order); one
 // row per indicator and measured goal, sorted by goal_id, id.
 WITH ['terlaksananya', 'terlaksana', 'dilaksanakan', 'terselenggaranya', 'terselenggara', 'tersusunnya',

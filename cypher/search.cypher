@@ -43,7 +43,7 @@ CALL (n) {
   CALL (n) {
     MATCH (u:Unit)-[:ASSIGNED_TO]->(n) RETURN u, 0 AS preference
     UNION
-    MATCH (u:Unit)-[:ASSIGNED_TO]->(:Goal)-[:MEASURED_BY]->(n:Indicator) RETURN u, 1 AS preference
+    MATCH (u:Unit)-[:ASSIGNED_TO]->(:Goal|Activity)-[:MEASURED_BY]->(n:Indicator) RETURN u, 1 AS preference
     UNION
     MATCH (n:ASN)-[:MEMBER_OF]->(u:Unit) RETURN u, 0 AS preference
     UNION
@@ -54,9 +54,9 @@ CALL (n) {
   RETURN head(collect(u)) AS unit
 }
 CALL (n) {
-  OPTIONAL MATCH (g:Goal)-[:MEASURED_BY]->(n:Indicator)
-  WITH g ORDER BY g.id
-  RETURN head(collect(g.level)) AS indicator_level
+  OPTIONAL MATCH (g:Goal|Activity)-[:MEASURED_BY]->(n:Indicator)
+  WITH g ORDER BY g:Activity, g.id
+  RETURN head(collect(coalesce(g.level, g.kind))) AS indicator_level
 }
 RETURN kind, coalesce(n.id, n.nip) AS id, coalesce(n.statement, n.name) AS title,
        CASE kind WHEN 'Goal' THEN n.level WHEN 'Indicator' THEN indicator_level WHEN 'ASN' THEN null

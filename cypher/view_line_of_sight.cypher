@@ -46,7 +46,7 @@ CALL (n) {
   CALL (n) {
     MATCH (n)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference
     UNION
-    MATCH (n:Indicator)<-[:MEASURED_BY]-(:Goal)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
+    MATCH (n:Indicator)<-[:MEASURED_BY]-(:Goal|Activity)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
     UNION
     MATCH (n:ASN)-[:MEMBER_OF]->(u:Unit) RETURN u, 0 AS preference
     UNION
@@ -60,9 +60,9 @@ CALL (n) {
   RETURN unit, head(collect(opd)) AS opd
 }
 CALL (n) {
-  OPTIONAL MATCH (g:Goal)-[:MEASURED_BY]->(n:Indicator)
-  WITH g ORDER BY g.id
-  RETURN head(collect(g.level)) AS indicator_level
+  OPTIONAL MATCH (g:Goal|Activity)-[:MEASURED_BY]->(n:Indicator)
+  WITH g ORDER BY g:Activity, g.id
+  RETURN head(collect(coalesce(g.level, g.kind))) AS indicator_level
 }
 CALL (n, node_role, unit, opd, indicator_level, nodes) {
   RETURN 'node' AS kind, coalesce(n.id, n.nip) AS id,
@@ -80,7 +80,7 @@ CALL (n, node_role, unit, opd, indicator_level, nodes) {
     CALL (b) {
       MATCH (b)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference
       UNION
-      MATCH (b:Indicator)<-[:MEASURED_BY]-(:Goal)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
+      MATCH (b:Indicator)<-[:MEASURED_BY]-(:Goal|Activity)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
       UNION
       WITH b AS u WHERE u:Unit RETURN u, 0 AS preference
     }

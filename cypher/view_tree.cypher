@@ -43,12 +43,12 @@ CALL (base) {
 }
 CALL (base) {
   UNWIND base AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
+  MATCH (g:Goal|Activity)-[:MEASURED_BY]->(i:Indicator)
   RETURN collect(DISTINCT i) AS own_measures
 }
 CALL (up) {
   UNWIND up AS g
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
+  MATCH (g:Goal|Activity)-[:MEASURED_BY]->(i:Indicator)
   RETURN collect(DISTINCT i) AS measures
 }
 CALL (base) {
@@ -56,7 +56,7 @@ CALL (base) {
   CALL (b) {
     MATCH (b)<-[r:CONTRIBUTES_TO]-(c:Goal|Indicator|Activity) WHERE NOT coalesce(r.implied, false) RETURN c
     UNION
-    MATCH (b:Goal)-[:MEASURED_BY]->(:Indicator)<-[:CONTRIBUTES_TO]-(c:Goal|Indicator|Activity) RETURN c
+    MATCH (b:Goal|Activity)-[:MEASURED_BY]->(:Indicator)<-[:CONTRIBUTES_TO]-(c:Goal|Indicator|Activity) RETURN c
   }
   WITH c
   WHERE NOT c:Activity OR $year IS NULL OR c.year = $year
@@ -83,7 +83,7 @@ CALL (n) {
   CALL (n) {
     MATCH (n)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference
     UNION
-    MATCH (n:Indicator)<-[:MEASURED_BY]-(:Goal)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
+    MATCH (n:Indicator)<-[:MEASURED_BY]-(:Goal|Activity)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
     UNION
     MATCH (n:ASN)-[:MEMBER_OF]->(u:Unit) RETURN u, 0 AS preference
     UNION
@@ -97,9 +97,9 @@ CALL (n) {
   RETURN unit, head(collect(opd)) AS opd
 }
 CALL (n) {
-  OPTIONAL MATCH (g:Goal)-[:MEASURED_BY]->(n:Indicator)
-  WITH g ORDER BY g.id
-  RETURN head(collect(g.level)) AS indicator_level
+  OPTIONAL MATCH (g:Goal|Activity)-[:MEASURED_BY]->(n:Indicator)
+  WITH g ORDER BY g:Activity, g.id
+  RETURN head(collect(coalesce(g.level, g.kind))) AS indicator_level
 }
 CALL (n, node_role, unit, opd, indicator_level, nodes) {
   RETURN 'node' AS kind, coalesce(n.id, n.nip) AS id,
@@ -117,7 +117,7 @@ CALL (n, node_role, unit, opd, indicator_level, nodes) {
     CALL (b) {
       MATCH (b)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 0 AS preference
       UNION
-      MATCH (b:Indicator)<-[:MEASURED_BY]-(:Goal)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
+      MATCH (b:Indicator)<-[:MEASURED_BY]-(:Goal|Activity)<-[:ASSIGNED_TO]-(u:Unit) RETURN u, 1 AS preference
       UNION
       WITH b AS u WHERE u:Unit RETURN u, 0 AS preference
     }

@@ -1,7 +1,7 @@
 // name: what_if_remove
 // What would be lost if one goal, indicator or activity were removed together with its edges.
-// Support: following CONTRIBUTES_TO upward (an indicator standing for the goal it measures; PART_OF
-// confers nothing). A "source" is the work at the bottom of a chain: an activity, or a goal that
+// Support: following CONTRIBUTES_TO upward (an indicator standing for the goal or activity it measures;
+// PART_OF confers nothing). A "source" is the work at the bottom of a chain: an activity, or a goal that
 // nothing contributes to (no CONTRIBUTES_TO into it nor into one of its indicators). Indicators are
 // never sources: a goal is not supported merely by being measured.
 // Rows:
@@ -9,7 +9,9 @@
 //   loses ALL support: a source reaches it now (through the element, which is a source or is reached
 //   by one) and no source reaches it along a chain that avoids the element. So a goal fed only by the
 //   element is listed, and so is every goal above fed only through such goals; a goal with another
-//   live contributor is not. detail: the goal's level, or the id of the goal the indicator measures.
+//   live contributor is not. detail: the goal's level, or the id of the goal (or activity) the indicator
+//   measures. An activity above the element (one whose indicator the element supports) is a source
+//   itself: never lost, and what it reaches keeps its support.
 //   Computed as: an element above with a direct supporter that is neither the element nor above it
 //   and that a source reaches (or is a source) keeps its support, and so does everything it reaches
 //   upward without passing through the element; the rest is lost. On acyclic data this is exactly
@@ -69,7 +71,7 @@ CALL (x, above) {
   }
   WITH y, live
   WHERE live
-  RETURN collect(DISTINCT y) AS seeds
+  RETURN collect(DISTINCT y) + [y IN above WHERE y:Activity] AS seeds
 }
 // kept: the seeds and what they reach upward without passing through the element
 CALL (x, seeds) {
@@ -82,7 +84,7 @@ CALL (x, above, below, supported, reaches_outcome, kept) {
   WITH y, supported, kept
   WHERE supported AND NOT y IN kept
   CALL (y) {
-    OPTIONAL MATCH (g:Goal)-[:MEASURED_BY]->(y)
+    OPTIONAL MATCH (g:Goal|Activity)-[:MEASURED_BY]->(y)
     WITH g ORDER BY g.id
     RETURN head(collect(g.id)) AS measured_goal
   }

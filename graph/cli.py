@@ -60,9 +60,46 @@ def neo4j_status() -> None:
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--dataset", help="Name of the dataset (default: the id of the top-level unit).")
 @click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
-def import_command(path: Path, dataset: str | None, dry_run: bool) -> None:
-    """Import a folder of CSV files or an .xlsx workbook (all or nothing)."""
-    _import(path, dataset, dry_run)
+@click.option("--explain", is_flag=True,
+              help="Matriks Renstra sheets: print which column became what, per sheet, with the warnings; write "
+                   "nothing.")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Matriks sheets: a .json, .yaml or .csv file mapping unusual headers to fields "
+                   "(e.g. 'Tolok Ukur: indikator').")
+@click.option("--period-start", type=click.IntRange(2000, 2100),
+              help="Matriks sheets: the period's first year, for year columns numbered in the period ('Tahun-3').")
+@click.option("--pemda", help="Matriks sheets: the Pemda's name (e.g. 'Kabupaten Sumedang') when no sheet says it.")
+def import_command(path: Path, dataset: str | None, dry_run: bool, explain: bool, mapping: Path | None,
+                   period_start: int | None, pemda: str | None) -> None:
+    """Import a folder of CSV files or an .xlsx workbook (all or nothing); a workbook may hold matriks Renstra
+    sheets (docs/import-format.md)."""
+    from graph.importer import MatriksOptions
+    from graph.importer.matriks import load_mapping
+
+    try:
+        options = MatriksOptions(load_mapping(mapping) if mapping else {}, period_start, pemda)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(f"--mapping: {exc}") from None
+    if explain:
+        _explain(path, options)
+        return
+    _import(path, dataset, dry_run, options)
+
+
+def _explain(path: Path, options) -> None:
+    from graph.importer import explain_path
+
+    lines, warnings, problems = explain_path(path, options)
+    if not lines:
+        click.echo("no matriks sheet found: the workbook is read as the import tables' sheets")
+    for line in lines:
+        click.echo(line)
+    for warning in warnings:
+        click.echo(f"warning: {warning}")
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) reading the sheets")
 
 
 @main.command("seed")
@@ -108,6 +145,7 @@ def _import_all(folders: list[Path]) -> None:
     runner = Runner.from_settings(Neo4jSettings.from_env())
 
     def imported(folder: Path, report) -> None:
+        _echo_warnings(report.warnings, f"{folder}: ")
         written = report.written
         click.echo(f"imported dataset {report.dataset}: +{written.nodes_created} nodes, "
                    f"+{written.relationships_created} relationships")
@@ -272,7 +310,13 @@ def interrupted_import_message(exc: Exception) -> str:
             "once Neo4j answers (pokin neo4j status).")
 
 
-def _import(path: Path, dataset: str | None, dry_run: bool) -> None:
+def _echo_warnings(warnings: list, prefix: str = "") -> None:
+    """Warnings go to stderr, one a line, before the import's summary; they never stop it."""
+    for warning in warnings:
+        click.echo(f"{prefix}warning: {warning}", err=True)
+
+
+def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None) -> None:
     from tqdm import tqdm
 
     runner = Runner.from_settings(Neo4jSettings.from_env())
@@ -285,7 +329,7 @@ def _import(path: Path, dataset: str | None, dry_run: bool) -> None:
         bar.update(done - bar.n)
 
     try:
-        report = import_path(path, runner, dataset=dataset, dry_run=dry_run, progress=progress)
+        report = import_path(path, runner, dataset=dataset, dry_run=dry_run, progress=progress, matriks=matriks)
     except ImportRejected as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
@@ -298,6 +342,7 @@ def _import(path: Path, dataset: str | None, dry_run: bool) -> None:
         if bar is not None:
             bar.close()
         runner.close()
+    _echo_warnings(report.warnings)
     counts = ", ".join(f"{name}={count}" for name, count in sorted(report.counts.items()))
     if report.written is None:
         click.echo(f"valid: dataset {report.dataset}: {counts} (dry run, nothing written)")

@@ -18,6 +18,7 @@ OUTCOME_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran")
 ACTIVITY_KINDS: Final = ("program", "kegiatan", "subkegiatan")
 UNIT_KINDS: Final = ("pemda", "perangkat_daerah", "unit_kerja")
 POLARITIES: Final = ("positif", "negatif")
+DEFAULT_POLARITY: Final = "positif"  # an indicator whose files give none (most Renstra tables): one warning
 
 
 @dataclass(frozen=True)
@@ -51,19 +52,26 @@ INDICATOR = NodeType("Indicator", ("id",), ("id", "name", "satuan", "polarity", 
                      "What measures a goal; its figures per year live in IndicatorYear nodes.")
 INDICATOR_YEAR = NodeType(
     "IndicatorYear", ("indicator_id", "year"),
-    ("indicator_id", "year", "baseline", "target", "realisasi",
+    ("indicator_id", "year", "satuan", "baseline", "target", "realisasi",
      "target_tw1", "target_tw2", "target_tw3", "target_tw4",
-     "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "dataset"),
+     "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
+     # a qualitative figure (`A`, `BB`, `Baik`) is kept as written in <figure>_text, never in the number
+     "baseline_text", "target_text", "realisasi_text", "target_tw1_text", "target_tw2_text", "target_tw3_text",
+     "target_tw4_text", "realisasi_tw1_text", "realisasi_tw2_text", "realisasi_tw3_text", "realisasi_tw4_text",
+     "dataset"),
     # indicator_id alone: a composite key's index serves only lookups by both properties, and an indicator's
     # years were found by scanning every IndicatorYear (element_detail 1 s on the national slice)
     ("indicator_id", "year", "dataset"),
-    "One indicator's baseline, target and realisasi for one year: figures kept apart from the structure.",
+    "One indicator's baseline, target and realisasi for one year (and the year's satuan): figures kept apart "
+    "from the structure.",
 )
 ACTIVITY = NodeType("Activity", ("id",), ("id", "kind", "code", "name", "year", "budget", "dataset"),
                     ("kind", "code", "year", "dataset"),
                     "Budgeted work in the national nomenclature: program, kegiatan, subkegiatan (pagu).")
-ASN = NodeType("ASN", ("nip",), ("nip", "name", "position", "dataset"), ("name", "dataset"),
-               "A civil servant, keyed by the 18-digit NIP (personal data).")
+ASN = NodeType("ASN", ("nip",), ("nip", "name", "asn_kind", "position", "position_id", "dataset"),
+               ("name", "dataset"),
+               "A civil servant (asn_kind 'PNS' or 'PPPK'), keyed by the 18-digit NIP or NI PPPK (personal data).")
+ASN_KINDS: Final = ("PNS", "PPPK")
 
 NODE_TYPES: Final = (UNIT, GOAL, INDICATOR, INDICATOR_YEAR, ACTIVITY, ASN)
 NODE_TYPES_BY_LABEL: Final = {node.label: node for node in NODE_TYPES}
@@ -71,10 +79,15 @@ NODE_TYPES_BY_LABEL: Final = {node.label: node for node in NODE_TYPES}
 CONTRIBUTES_TO = RelType("CONTRIBUTES_TO", ("Goal", "Activity", "Indicator"), ("Goal", "Indicator"),
                          ("weight", "implied"),
                          "Supports a higher element; weight defaults to 1. `implied: true` marks the edge "
-                         "derived from MEASURED_BY (see IMPLIED_EDGES below), never one from the data.")
+                         "derived from MEASURED_BY (see IMPLIED_EDGES below), never one from the data: only "
+                         "an implied edge may end at an Activity (the one its indicator stands for).")
 ASSIGNED_TO = RelType("ASSIGNED_TO", ("Unit", "ASN"), ("Goal", "Indicator", "Activity"), (),
                       "Is accountable for the element.")
-MEASURED_BY = RelType("MEASURED_BY", ("Goal",), ("Indicator",), (), "The goal is measured by the indicator.")
+MEASURED_BY = RelType("MEASURED_BY", ("Goal", "Activity"), ("Indicator",), (),
+                      "The element is measured by the indicator: a goal's (an RHK's too), a program's outcome "
+                      "indicator, a kegiatan's or sub-kegiatan's output indicator (indikator keluaran).")
+# What an indicator may measure (indicators.csv element_id); goal_id names a Goal only.
+MEASURED_ELEMENTS: Final = MEASURED_BY.starts
 UNIT_PART_OF = RelType("PART_OF", ("Unit",), ("Unit",), (), "A unit belongs to a larger unit.")
 ACTIVITY_PART_OF = RelType("PART_OF", ("Activity",), ("Activity",), (),
                            "A kegiatan belongs to its program, a subkegiatan to its kegiatan.")
@@ -86,11 +99,11 @@ REL_TYPES: Final = (CONTRIBUTES_TO, ASSIGNED_TO, MEASURED_BY, UNIT_PART_OF, ACTI
 REL_TYPE_NAMES: Final = tuple(dict.fromkeys(rel.name for rel in REL_TYPES))
 
 
-# --- Implied edges: "an indicator stands for the goal it measures" -------------------------------------
+# --- Implied edges: "an indicator stands for the element it measures" ----------------------------------
 #
-# Reaching an indicator counts as reaching the goal it measures, so going "up" the tree would mix
+# Reaching an indicator counts as reaching the element (Goal or Activity) it measures, so going "up" the tree would mix
 # CONTRIBUTES_TO forwards with MEASURED_BY backwards, which Neo4j cannot follow in one breadth-first
-# search. The graph therefore carries, for every (g:Goal)-[:MEASURED_BY]->(i:Indicator), an IMPLIED edge
+# search. The graph therefore carries, for every (g:Goal|Activity)-[:MEASURED_BY]->(i:Indicator), an IMPLIED edge
 #     (i)-[:CONTRIBUTES_TO {implied: true, weight: 1.0, dataset: <the MEASURED_BY's dataset>}]->(g)
 # which states exactly that rule. "Up" is then `(x)-[:CONTRIBUTES_TO*0..]->(y)` and "down" its reverse.
 # Anything that counts or shows real contributions (weights, crosscutting, cascade checks, cycles as
@@ -106,14 +119,14 @@ IMPLIED_PROPERTY: Final = "implied"
 # through the relationship `dataset` indexes (an import must not scan every indicator of the database: on the
 # national graph that is 261,540 of them, twice, for each of 199 imports), and for the whole graph.
 _DERIVE_DELETE = """
-MATCH (i:Indicator)-[r:CONTRIBUTES_TO{scope}]->(g:Goal){hint_r}
+MATCH (i:Indicator)-[r:CONTRIBUTES_TO{scope}]->(g:Goal|Activity){hint_r}
 WHERE r.implied = true
   AND (NOT EXISTS {{ (g)-[:MEASURED_BY]->(i) }}
        OR EXISTS {{ MATCH (i)-[real:CONTRIBUTES_TO]->(g) WHERE real.implied IS NULL }})
 DELETE r
 """
 _DERIVE_CREATE = """
-MATCH (g:Goal)-[m:MEASURED_BY{scope}]->(i:Indicator){hint_m}
+MATCH (g:Goal|Activity)-[m:MEASURED_BY{scope}]->(i:Indicator){hint_m}
 WHERE NOT EXISTS {{ MATCH (i)-[real:CONTRIBUTES_TO]->(g) WHERE real.implied IS NULL }}
 MERGE (i)-[r:CONTRIBUTES_TO {{implied: true}}]->(g)
   ON CREATE SET r.weight = 1.0, r.dataset = m.dataset

@@ -2,6 +2,8 @@
 
 What is masked, in every JSON, CSV and XLSX response to a request without a token:
 - every value under a key `nip` or `supervisor_nip`, whatever it looks like;
+- every value under `asn_kind` ('PNS' or 'PPPK'): it tells digits the masked NIP hides (an NI PPPK has `21`
+  where a NIP has the appointment month), so it is left out (null) as those digits are;
 - every run of exactly 18 digits inside any other text, at any depth (lists such as `assigned_to`,
   `staff`, `assigned`, nested maps such as line-of-sight paths, error messages).
 A NIP keeps its first 6 and last 2 digits: `198503152010011002` -> `198503**********02`. Names and
@@ -20,6 +22,7 @@ from typing import Any, Mapping
 
 NIP_KEYS = frozenset({"nip", "supervisor_nip"})
 NIP_EXACT_PARAM = "nip_exact"
+KIND_KEYS = frozenset({"asn_kind"})  # derived from the NIP's masked digits
 _NIP_RUN = re.compile(r"(?<!\d)(\d{6})\d{10}(\d{2})(?!\d)")
 
 
@@ -41,6 +44,8 @@ def mask(value: Any, key: str | None = None) -> Any:
         return {name: mask(item, name) for name, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [mask(item, key) for item in value]
+    if key in KIND_KEYS:
+        return None
     if isinstance(value, str):
         if key in NIP_KEYS:
             return mask_nip(value)

@@ -188,12 +188,17 @@ def document() -> dict[str, Any]:
                            "400, nothing written: the first 100 in file and row order, with `total` counting "
                            "them all and `not_shown` the rest (then the last of `errors` says "
                            "'N more problems not shown (T in all)'). Unsafe archives 400, oversize 413, "
-                           "other file types 415.",
+                           "other file types 415. "
+                           "A workbook may hold matriks Renstra sheets (docs/import-format.md): `period_start` "
+                           "and `pemda` are `pokin import --period-start --pemda`; what was read although "
+                           "doubtful comes back as `warnings`.",
             "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
                 "type": "object", "required": ["file"],
                 "properties": {"file": {"type": "string", "format": "binary"},
                                "dataset": {"type": "string", "maxLength": 200},
-                               "dry_run": {"type": "boolean"}}}}}},
+                               "dry_run": {"type": "boolean"},
+                               "period_start": {"type": "integer", "minimum": 2000, "maximum": 2100},
+                               "pemda": {"type": "string", "maxLength": 200}}}}}},
             "responses": {"200": {"description": "Imported (or validated, for a dry run)",
                                   "content": {JSON: {"schema": _ref("schemas", "ImportAnswer")}}},
                           **_errors("400", "401", "403", "413", "415", "503")}}},
@@ -302,7 +307,13 @@ def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> di
             "ImportAnswer": {"type": "object", "required": ["ok", "dataset", "dry_run", "counts"],
                              "properties": {"ok": {"type": "boolean"}, "dataset": {"type": "string"},
                                             "dry_run": {"type": "boolean"}, "counts": {"type": "object"},
-                                            "written": {"type": "object", "nullable": True}}},
+                                            "written": {"type": "object", "nullable": True},
+                                            "warnings": {"type": "array", "description":
+                                                         "what was accepted but deserves a look (a target "
+                                                         "without a value, a defaulted polarity, a satuan that "
+                                                         "changes): never blocking; each like a problem "
+                                                         "(file, row, column, message, text)",
+                                                         "items": {"type": "object"}}}},
         },
     }
 

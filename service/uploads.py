@@ -32,7 +32,7 @@ import neo4j.exceptions as neo4j_errors
 from flask import current_app, request
 from werkzeug.utils import secure_filename
 
-from graph.importer import ImportRejected, import_path
+from graph.importer import ImportRejected, MatriksOptions, import_path
 from service.api import bp
 from service.auth import require
 from service.database import database
@@ -52,7 +52,8 @@ LEGACY_STALE_SECONDS = 3600  # a folder named without its process (older version
 def import_upload():
     """Validate and (unless dry_run) write the uploaded dataset in one transaction."""
     unknown = [f"unknown parameter '{name}'" for name in request.args]
-    unknown += [f"unknown form field '{name}'" for name in request.form if name not in ("dataset", "dry_run")]
+    unknown += [f"unknown form field '{name}'" for name in request.form
+                if name not in ("dataset", "dry_run", "period_start", "pemda")]
     unknown += [f"unknown file field '{name}'" for name in request.files if name != "file"]
     if unknown:
         raise ApiError(400, "invalid request: " + "; ".join(unknown), unknown)
@@ -63,6 +64,7 @@ def import_upload():
     if dataset is not None and (len(dataset) > 200 or not dataset.isprintable()):
         raise ApiError(400, "'dataset' must be printable text of at most 200 characters")
     dry_run = _flag("dry_run", request.form.get("dry_run", ""))
+    matriks = _matriks_options(request.form.get("period_start", ""), request.form.get("pemda", ""))
     name = secure_filename(upload.filename) or "upload"
     kind = Path(name).suffix.lower()
     data = upload.read()
@@ -84,7 +86,7 @@ def import_upload():
             source.mkdir()
             _extract_csvs(data, source)
         try:
-            report = import_path(source, database().runner, dataset=dataset, dry_run=dry_run)
+            report = import_path(source, database().runner, dataset=dataset, dry_run=dry_run, matriks=matriks)
         except ImportRejected as exc:
             raise ImportRejected([_cleaned(problem, temp) for problem in exc.problems], total=exc.total) from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
@@ -93,8 +95,19 @@ def import_upload():
                                 "answers", headers={"Retry-After": "5"}) from None
     database().forget_version()  # this process's kept answers must not outlive the data they came from
     written = dataclasses.asdict(report.written) if report.written is not None else None
+    warnings = [_cleaned(warning, temp).as_dict() for warning in report.warnings]
     return current_app.json.response(ok=True, dataset=report.dataset, dry_run=dry_run, counts=report.counts,
-                                     written=written)
+                                     written=written, warnings=warnings)
+
+
+def _matriks_options(period_start: str, pemda: str) -> MatriksOptions:
+    """A matriks Renstra workbook's options, as `pokin import --period-start --pemda` takes them."""
+    period_start, pemda = period_start.strip(), pemda.strip()
+    if period_start and not (period_start.isdigit() and 2000 <= int(period_start) <= 2100):
+        raise ApiError(400, f"'period_start' must be a year (2000-2100), not '{period_start[:20]}'")
+    if len(pemda) > 200 or not pemda.isprintable():
+        raise ApiError(400, "'pemda' must be printable text of at most 200 characters")
+    return MatriksOptions(period_start=int(period_start) if period_start else None, pemda=pemda or None)
 
 
 @contextmanager

@@ -500,3 +500,167 @@ def test_defining_a_node_made_outside_any_dataset_is_refused_too(runner, tmp_pat
     assert [str(problem) for problem in refused.value.problems] == \
         ["goals.csv:3: id: 'T1' already exists in the database outside any dataset; ids are unique across datasets"]
     assert snapshot(runner) == before
+
+
+def with_element_column(folder: Path) -> None:
+    """indicators.csv with an element_id column beside goal_id (empty on the existing rows)."""
+    path = folder / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head, *rows = lines
+    path.write_text("\n".join([head.replace("id,goal_id,", "id,goal_id,element_id,", 1)]
+                              + [row.replace(",", ",,", 2).replace(",,", ",", 1) for row in rows]) + "\n",
+                    encoding="utf-8")
+
+
+def append(folder: Path, file: str, *rows: str) -> None:
+    with (folder / file).open("a", encoding="utf-8") as out:
+        out.write("".join(f"{row}\n" for row in rows))
+
+
+def test_indicators_measure_activities_through_element_id(runner, tmp_path):
+    """A program's outcome and a sub-kegiatan's output indicator hang on the activity; an indicator still
+    stands for the element it measures: the implied edge reaches the activity, and from it the goals above."""
+    folder = copy_mini(tmp_path)
+    with_element_column(folder)
+    append(folder, "indicators.csv",
+           "I-P1,,P-1,Persentase fasilitas kesehatan terakreditasi,%,positif,2026,60,80,",
+           "I-SK1,,SK-1,Jumlah balita yang diimunisasi,orang,positif,2026,,1200,",
+           "I-T1,,T1,Usia harapan hidup,tahun,positif,2026,70,71,")
+    import_path(folder, runner)
+    measured = {(row["e"], row["label"], row["i"]) for row in runner.read(
+        "MATCH (e)-[:MEASURED_BY]->(i:Indicator) RETURN e.id AS e, labels(e)[0] AS label, i.id AS i")}
+    assert {("P-1", "Activity", "I-P1"), ("SK-1", "Activity", "I-SK1"), ("T1", "Goal", "I-T1"),
+            ("S1", "Goal", "I-S1")} <= measured
+    assert {("I-P1", "P-1", 1.0, "PEMDA"), ("I-SK1", "SK-1", 1.0, "PEMDA")} <= implied_edges(runner)
+    up = runner.read("MATCH (:Indicator {id: 'I-SK1'})-[:CONTRIBUTES_TO*]->(g:Goal {level: 'sasaran_kegiatan'}) "
+                     "RETURN DISTINCT g.id AS g")
+    assert up == [{"g": "SK-IMUN"}]
+    before = snapshot(runner)
+    assert import_path(folder, runner).written.relationships_created == 0
+    assert snapshot(runner) == before
+
+
+@pytest.mark.parametrize("row, column, fragment", [
+    ("I-X,S1,P-1,Dua,%,positif,2026,1,2,", "element_id", "not both"),
+    ("I-X,,,Tanpa elemen,%,positif,2026,1,2,", "element_id", "a value is required"),
+    ("I-X,P-1,,Program lewat goal_id,%,positif,2026,1,2,", "goal_id", "is a Activity; expected Goal"),
+    ("I-X,,DINKES,Unit,%,positif,2026,1,2,", "element_id", "expected Goal or Activity"),
+])
+def test_an_indicator_row_names_one_element_of_the_right_kind(runner, tmp_path, row, column, fragment):
+    folder = copy_mini(tmp_path)
+    with_element_column(folder)
+    append(folder, "indicators.csv", row)
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    assert [str(p) for p in refused.value.problems if p.column == column and fragment in p.message
+            and (p.file, p.row) == ("indicators.csv", 5)], [str(p) for p in refused.value.problems]
+    assert runner.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_indicators_without_goal_id_or_element_id_column_are_refused(runner, tmp_path):
+    folder = copy_mini(tmp_path)
+    edit(folder, "indicators.csv", "id,goal_id,", "id,sasaran,")
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    assert any(p.row == 1 and "element_id (or goal_id)" in p.message for p in refused.value.problems)
+
+
+def test_a_reference_to_a_refused_row_names_that_row(runner, tmp_path):
+    """The cause, not the symptom: the goal's row was refused, so references to it say where and why."""
+    folder = copy_mini(tmp_path)
+    edit(folder, "goals.csv", "S1,sasaran,", "S1,sasaranx,")
+    edit(folder, "staff.csv", "199002022015032003,Andi", "199002302015032003,Andi")
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    texts = [str(p) for p in refused.value.problems]
+    assert "indicators.csv:2: goal_id: 'S1' is defined at goals.csv:5, which was refused" in texts, texts
+    # staff.csv:4's NIP is refused; nobody refers to it, and nothing says 'S1' does not exist
+    assert not any("'S1' does not exist" in text for text in texts)
+
+
+def test_figures_as_written_give_numbers_units_texts_and_warnings(runner, tmp_path):
+    """Targets as a Renstra table writes them: a unit after the number fills an empty satuan (a different one
+    is a warning), a qualitative target stays text, `n/a` and `-` are no value (a warning, never 0), a missing
+    polarity reads positif with ONE warning, a satuan that changes between years is a warning."""
+    folder = copy_mini(tmp_path)
+    append(folder, "indicators.csv",
+           "I-OPD,S1,OPD dengan SAKIP baik,,,2025,,25 OPD,20 OPD",
+           "I-OPD,S1,OPD dengan SAKIP baik,,,2026,,30 OPD,",
+           "I-SAKIP,S1,Nilai SAKIP,,,2025,B,BB,A",
+           "I-NA,S1,Indeks kepuasan,%,positif,2025,,n/a,-",
+           "I-NA,S1,Indeks kepuasan,%,positif,2026,,\u2013,",
+           "I-PCT,S1,Persentase dokumen,dokumen,positif,2025,,\"42,50%\",100 %",
+           "I-SAT,S1,Jumlah laporan,laporan,positif,2025,,3,3",
+           "I-SAT,S1,Jumlah laporan,dokumen,positif,2026,,4,")
+    report = import_path(folder, runner)
+    years = {(row["i"], row["y"]): row for row in runner.read(
+        "MATCH (y:IndicatorYear) WHERE y.indicator_id STARTS WITH 'I-' AND NOT y.indicator_id IN ['I-S1', 'I-SK'] "
+        "RETURN y.indicator_id AS i, y.year AS y, y.target AS target, y.realisasi AS realisasi, "
+        "y.target_text AS target_text, y.realisasi_text AS realisasi_text, y.baseline_text AS baseline_text, "
+        "y.satuan AS satuan")}
+    assert years[("I-OPD", 2025)] | {} == {"i": "I-OPD", "y": 2025, "target": 25, "realisasi": 20, "target_text": None,
+                                           "realisasi_text": None, "baseline_text": None, "satuan": "OPD"}
+    assert (years[("I-SAKIP", 2025)]["target"], years[("I-SAKIP", 2025)]["target_text"],
+            years[("I-SAKIP", 2025)]["realisasi_text"], years[("I-SAKIP", 2025)]["baseline_text"]) == \
+        (None, "BB", "A", "B")
+    assert (years[("I-NA", 2025)]["target"], years[("I-NA", 2025)]["realisasi"]) == (None, None)
+    assert years[("I-PCT", 2025)]["target"] == 42.5 and years[("I-PCT", 2025)]["realisasi"] == 100
+    assert (years[("I-SAT", 2025)]["satuan"], years[("I-SAT", 2026)]["satuan"]) == ("laporan", "dokumen")
+    indicators = {row["id"]: (row["satuan"], row["polarity"]) for row in runner.read(
+        "MATCH (i:Indicator) RETURN i.id AS id, i.satuan AS satuan, i.polarity AS polarity")}
+    assert indicators["I-OPD"] == ("OPD", "positif") and indicators["I-SAKIP"] == (None, "positif")
+    assert indicators["I-S1"] == ("%", "negatif")
+    texts = [str(w) for w in report.warnings]
+    assert "indicators.csv:8: target: no target for 2025 ('n/a'): read as no value, not as 0" in texts, texts
+    assert any(t.startswith("indicators.csv:9: target: no target for 2026") for t in texts), texts
+    assert any(t.startswith("indicators.csv:10: target: written in '%' but the satuan is 'dokumen'") for t in texts)
+    assert any(t.startswith("indicators.csv:12: satuan: the satuan of indicator 'I-SAT' changes between years")
+               for t in texts), texts
+    defaulted = [t for t in texts if "no polarity given" in t]
+    assert defaulted == ["indicators.csv: polarity: no polarity given for 2 indicator(s), read as 'positif' "
+                         "(higher is better): I-OPD, I-SAKIP"], texts
+    assert import_path(folder, runner, dry_run=True).warnings == report.warnings
+
+
+def test_ni_pppk_is_accepted_beside_nip_and_the_kind_is_stored(runner, tmp_path):
+    folder = copy_mini(tmp_path)
+    append(folder, "staff.csv", "199407172022212005,Dewi Anggraini,Perawat Ahli Pertama,DINKES-YANKES,"
+                                "198503152010011002,RHK-1")
+    import_path(folder, runner)
+    kinds = {row["nip"]: row["kind"] for row in runner.read("MATCH (s:ASN) RETURN s.nip AS nip, s.asn_kind AS kind")}
+    assert kinds["199407172022212005"] == "PPPK" and kinds["198503152010011002"] == "PNS"
+    assert set(kinds.values()) == {"PNS", "PPPK"}
+    edit(folder, "staff.csv", "199407172022212005", "199407172031212005")
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    assert [str(p) for p in refused.value.problems if p.column == "nip" and "NI PPPK" in p.message
+            and "year of appointment" in p.message]
+
+
+def test_the_supervisor_is_given_by_nip_or_by_position_id(runner, tmp_path):
+    folder = copy_mini(tmp_path)
+    staff = folder / "staff.csv"
+    staff.write_text("nip,name,position,position_id,unit_id,supervisor,assigned_to\n"
+                     "197001012000031001,dr. Budi Santoso,Kepala Dinas Kesehatan,JAB-01,DINKES,,S-DINKES\n"
+                     "198503152010011002,Siti Rahmawati,Kepala Bidang,JAB-02,DINKES-YANKES,JAB-01,SP-YANKES\n"
+                     "199002022015032003,Andi Wijaya,Pengelola Data,JAB-03,DINKES-YANKES,198503152010011002,RHK-1\n"
+                     "199105052019022004,Rina Lestari,Pengadministrasi Umum,,DINKES-YANKES,JAB-02,\n",
+                     encoding="utf-8")
+    import_path(folder, runner)
+    reports = {(row["a"], row["b"]) for row in runner.read(
+        "MATCH (a:ASN)-[:REPORTS_TO]->(b:ASN) RETURN a.nip AS a, b.nip AS b")}
+    assert reports == {("198503152010011002", "197001012000031001"), ("199002022015032003", "198503152010011002"),
+                       ("199105052019022004", "198503152010011002")}
+    assert runner.read("MATCH (s:ASN {nip: '197001012000031001'}) RETURN s.position_id AS p") == [{"p": "JAB-01"}]
+    edit(folder, "staff.csv", "Rina Lestari,Pengadministrasi Umum,,DINKES-YANKES,JAB-02",
+         "Rina Lestari,Pengadministrasi Umum,JAB-01,DINKES-YANKES,JAB-09")
+    edit(folder, "staff.csv", "199002022015032003,Andi Wijaya,Pengelola Data,JAB-03",
+         "199002302015032003,Andi Wijaya,Pengelola Data,JAB-03")
+    append(folder, "staff.csv", "198001012005011003,Joko,Analis,JAB-04,DINKES-YANKES,JAB-03,")
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    texts = [str(p) for p in refused.value.problems]
+    assert any(t.startswith("staff.csv:5: position_id: position 'JAB-01' is already held at staff.csv:2")
+               for t in texts), texts
+    assert any(t.startswith("staff.csv:5: supervisor: 'JAB-09' is neither a position_id") for t in texts), texts
+    assert "staff.csv:6: supervisor: position 'JAB-03' is defined at staff.csv:4, which was refused" in texts, texts

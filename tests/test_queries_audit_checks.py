@@ -679,3 +679,63 @@ def test_a_unit_scoped_activity_check_gives_exactly_that_units_rows_of_the_whole
         assert scoped == [row for row in everything if row["unit_id"] in below], unit
         found += len(scoped)
     assert found > 0
+
+
+# --- indicators on activities --------------------------------------------------------------------------------
+
+ACTIVITY_INDICATORS = """
+CREATE (u:Unit {id: 'OPD', kind: 'perangkat_daerah', name: 'Dinas'}),
+       (s:Goal {id: 'S', level: 'sasaran', statement: 'Sasaran'}),
+       (sp:Goal {id: 'SP', level: 'sasaran_program', statement: 'Sasaran program'})-[:CONTRIBUTES_TO]->(s),
+       (sk:Goal {id: 'SK', level: 'sasaran_kegiatan', statement: 'Sasaran kegiatan'})-[:CONTRIBUTES_TO]->(sp),
+       (s)-[:MEASURED_BY]->(:Indicator {id: 'I-S', name: 'Jumlah dokumen yang tersusun', satuan: 'dokumen'}),
+       (sp)-[:MEASURED_BY]->(:Indicator {id: 'I-SP', name: 'Indeks layanan', satuan: 'indeks'}),
+       (u)-[:ASSIGNED_TO]->(p:Activity {id: 'P', kind: 'program', name: 'Program', year: 2026})-[:CONTRIBUTES_TO]->(sp),
+       (k:Activity {id: 'K', kind: 'kegiatan', name: 'Kegiatan', year: 2026})-[:PART_OF]->(p),
+       (k)-[:CONTRIBUTES_TO]->(sk),
+       (p)-[:MEASURED_BY]->(:Indicator {id: 'I-P', name: 'Persentase dokumen perencanaan tersusun', satuan: '%'}),
+       (k)-[:MEASURED_BY]->(ik:Indicator {id: 'I-K', name: 'Jumlah laporan kegiatan', satuan: 'laporan'}),
+       (:Goal {id: 'RHK', level: 'rhk', statement: 'Menyusun laporan'})-[:CONTRIBUTES_TO]->(ik),
+       (:IndicatorYear {indicator_id: 'I-S', year: 2026, target: 2, realisasi: 2}),
+       (:IndicatorYear {indicator_id: 'I-SP', year: 2026, target_text: 'BB', realisasi_text: 'B'}),
+       (:IndicatorYear {indicator_id: 'I-P', year: 2026, target: 100})
+"""
+
+
+def test_indicators_on_activities_in_the_audit_checks(runner):
+    """A program's outcome and a kegiatan's output indicator are checked like any indicator, but an output
+    indicator on an activity is what it should have (no finding), and a goal is not measured by the
+    indicators of the activities supporting it."""
+    runner.write(ACTIVITY_INDICATORS)
+    assert rows(runner, "indicators_incomplete", "id", "goal_id", "element_id", "element_kind", "missing",
+                year=2026) == [
+        ("I-K", None, "K", "kegiatan", ["figures", "target", "realisasi"]),
+        ("I-P", None, "P", "program", ["realisasi"]),
+    ]  # I-SP's qualitative target and realisasi are a target and a realisasi
+    assert rows(runner, "output_indicators_as_outcomes", "id", "goal_id") == [("I-S", "S")]
+    assert [row["id"] for row in run(runner, "goals_without_indicator")] == ["SK"]
+    # the kegiatan's indicator stands for the kegiatan: what supports it reaches the outcome through it
+    assert run(runner, "cascade_level_violations") == []
+
+
+def test_indicators_on_activities_in_the_panel_search_and_tree(runner):
+    runner.write(ACTIVITY_INDICATORS)
+    derive_implied_edges(runner)
+    program = CATALOG.run(runner, "element_detail", {"id": "P", "year": None})[0]
+    assert [(i["id"], i["satuan"]) for i in program["indicators"]] == [("I-P", "%")]
+    assert program["contributors"] == []  # its own indicator is not a contributor
+    indicator = CATALOG.run(runner, "element_detail", {"id": "I-K", "year": None})[0]
+    assert indicator["level"] == "kegiatan"
+    assert [(t["id"], t["kind"]) for t in indicator["contributes_to"]] == [("K", "Activity")]
+    assert indicator["unit"] is None  # the kegiatan has no unit of its own here
+    assert CATALOG.run(runner, "element_detail", {"id": "I-P", "year": None})[0]["unit"]["id"] == "OPD"
+    found = {row["id"]: row for row in CATALOG.run(runner, "search", {"q": "persentase dokumen", "nip_exact": None})}
+    assert found["I-P"]["level"] == "program" and found["I-P"]["unit_id"] == "OPD"
+    tree = CATALOG.run(runner, "view_tree", {"unit": "OPD", "year": None})
+    nodes = {row["id"]: row for row in tree if row["kind"] == "node"}
+    assert nodes["I-P"]["role"] == "own" and nodes["I-P"]["level"] == "program"
+    edges = {(row["from"], row["to"], row["type"]) for row in tree if row["kind"] == "edge"}
+    assert ("P", "I-P", "MEASURED_BY") in edges
+    # what supports the kegiatan's indicator reaches the sasaran through the kegiatan
+    up = runner.read("MATCH (:Goal {id: 'RHK'})-[:CONTRIBUTES_TO*]->(g:Goal {id: 'S'}) RETURN count(*) AS n")
+    assert up[0]["n"] >= 1

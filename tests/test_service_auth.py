@@ -28,6 +28,13 @@ def test_mask_keeps_the_first_six_and_last_two_digits():
                       "code": "1234567890123456789"}
 
 
+def test_the_asn_kind_is_masked_with_the_digits_that_tell_it():
+    """An NI PPPK has `21` where a NIP has the month: digits the mask hides, so the kind goes with them."""
+    person = {"nip": "199407172022212005", "asn_kind": "PPPK", "assigned": [{"nip": NIP_SITI, "asn_kind": "PNS"}]}
+    assert mask(person) == {"nip": "199407**********05", "asn_kind": None,
+                            "assigned": [{"nip": MASKED_SITI, "asn_kind": None}]}
+
+
 def test_anonymous_json_csv_and_xlsx_have_nips_masked(client, loaded):
     rows = client.get("/api/audit/orphaned-staff").get_json()["rows"]
     assert [row["nip"] for row in rows] == ["199105**********04", "199208**********05"]

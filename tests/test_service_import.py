@@ -225,3 +225,16 @@ def test_folders_left_by_killed_processes_are_removed_at_start_and_at_the_next_i
     finally:
         living.kill()
         living.wait()
+
+
+def test_matriks_workbook_upload_with_its_options_and_warnings(client, runner, tmp_path):
+    from test_import_matriks import GOOD, small_book
+
+    rows = [list(row) for row in GOOD]
+    rows[1][7] = "650"  # the program's Rp differs from its kegiatan's: a warning, imported all the same
+    data = small_book(tmp_path / "renstra.xlsx", rows, title="Dinas Kesehatan").read_bytes()
+    body = upload(client, data, "renstra.xlsx", pemda="Kabupaten Lain").get_json()
+    assert body["ok"] is True and body["dataset"] == "KAB-LAIN", body  # pemda given: it wins over the title
+    assert any(w["text"].startswith("renstra.xlsx:Dinkes:4: H (Rp 2025): 1.02.02: Rp 650") for w in body["warnings"])
+    assert runner.read("MATCH (a:Activity {dataset: 'KAB-LAIN'}) RETURN count(a) AS n")[0]["n"] == 7
+    assert_error(upload(client, data, "renstra.xlsx", period_start="tahun lalu"), 400)

@@ -3,7 +3,8 @@ import datetime as dt
 
 import pytest
 
-from graph.importer.values import CellError, parse_number, split_ids, validate_nip
+from graph.importer.values import (CellError, asn_kind, parse_number, read_figure, same_unit, split_ids,
+                                  validate_nip)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -66,3 +67,65 @@ def test_nip_stored_as_a_number_is_refused():
 def test_id_lists_split_on_semicolons_and_drop_blanks_and_repeats():
     assert split_ids(" A; B;;A ;\nC ") == ["A", "B", "C"]
     assert split_ids(None) == []
+
+
+@pytest.mark.parametrize("text, number, unit", [
+    ("25 OPD", 25, "OPD"),
+    ("3 Laporan", 3, "Laporan"),
+    ("42,50%", 42.5, "%"),
+    ("42.50%", 42.5, "%"),
+    ("100 %", 100, "%"),
+    ("1.250.000,50 orang", 1_250_000.5, "orang"),
+    ("12,5", 12.5, None),
+    (80, 80, None),
+])
+def test_a_figure_with_a_unit_gives_the_number_and_the_unit(text, number, unit):
+    figure = read_figure(text)
+    assert (figure.number, figure.unit, figure.text, figure.blank) == (number, unit, None, False)
+
+
+@pytest.mark.parametrize("text", ["A", "BB", "Baik", "Sangat Baik", "WTP"])
+def test_a_qualitative_figure_is_kept_as_text_and_has_no_number(text):
+    figure = read_figure(text)
+    assert (figure.number, figure.text, figure.composite) == (None, text, False)
+
+
+@pytest.mark.parametrize("text", ["n/a", "N/A", "-", "\u2013", "\u2014", "", "   ", None])
+def test_no_value_is_never_a_zero(text):
+    figure = read_figure(text)
+    assert figure.blank and figure.number is None and figure.text is None
+
+
+def test_text_holding_several_numbers_is_kept_as_text_marked_composite():
+    figure = read_figure("1 Dokumen / 2900 orang")
+    assert (figure.number, figure.text, figure.composite) == (None, "1 Dokumen / 2900 orang", True)
+
+
+@pytest.mark.parametrize("text, fragment", [("1.250", "ambiguous"), ("1.250 OPD", "ambiguous"),
+                                            ("1.2.3", "not a number"), ("(100)", "not a number")])
+def test_a_figure_that_could_be_two_numbers_or_none_is_refused(text, fragment):
+    with pytest.raises(CellError, match=fragment):
+        read_figure(text)
+
+
+def test_percent_and_persen_are_the_same_satuan():
+    assert same_unit("%", "Persen") and same_unit("Dokumen", " dokumen ") and not same_unit("%", "orang")
+
+
+@pytest.mark.parametrize("number, kind", [("198503152010011002", "PNS"), ("199002022023212004", "PPPK"),
+                                          ("198001012022211001", "PPPK")])
+def test_nip_and_ni_pppk_both_pass_and_tell_the_kind(number, kind):
+    assert validate_nip(number, today=dt.date(2026, 11, 23)) == number
+    assert asn_kind(number) == kind
+
+
+@pytest.mark.parametrize("number, fragment", [
+    ("199002302023212004", "birth date"),      # 30 February
+    ("199002022031212004", "appointment"),     # appointed in the future
+    ("199002022000212004", "appointment"),     # before PPPK existed
+    ("200502022015212004", "appointment"),     # appointed at ten
+    ("199002022023213004", "sex digit"),
+])
+def test_malformed_ni_pppk_is_refused_with_the_reason(number, fragment):
+    with pytest.raises(CellError, match=fragment):
+        validate_nip(number, today=dt.date(2026, 11, 23))

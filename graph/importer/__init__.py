@@ -4,19 +4,21 @@ from __future__ import annotations
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from graph.db import Runner
 from graph.importer.build import Builder, Dataset
 from graph.importer.errors import ImportProblem, ImportRejected
-from graph.importer.sources import read_source
+from graph.importer.matriks import MatriksOptions
+from graph.importer.sources import read
 from graph.importer import writer
 from graph.importer.writer import WriteSummary, existing_labels, foreign_owners
 from graph.model import apply_schema
 
-__all__ = ["ImportProblem", "ImportRejected", "ImportReport", "import_path", "import_paths", "validate_path"]
+__all__ = ["ImportProblem", "ImportRejected", "ImportReport", "MatriksOptions", "explain_path", "import_path",
+           "import_paths", "validate_path"]
 
 
 @dataclass
@@ -24,19 +26,31 @@ class ImportReport:
     dataset: str
     counts: dict[str, int]
     written: WriteSummary | None  # None for a dry run
+    # what was accepted but deserves a look (a target without a value, a defaulted polarity...): never blocking
+    warnings: list[ImportProblem] = field(default_factory=list)
 
 
-def parse_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False) -> Builder:
+def parse_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False,
+               matriks: MatriksOptions | None = None) -> Builder:
     """Read the files and check every row (nothing asked of the database yet): a Builder to `finish`.
-    Raises ImportRejected for files that cannot be read."""
-    tables, problems = read_source(Path(path))
-    if problems:
-        raise ImportRejected(problems)
-    builder = Builder(tables, lambda ids, name: existing_labels(runner, ids, name), dataset,
+    Raises ImportRejected for files that cannot be read. The Builder's `warnings` are the reading's warnings."""
+    source = read(Path(path), matriks)
+    if source.problems:
+        raise ImportRejected(source.problems)
+    builder = Builder(source.tables, lambda ids, name: existing_labels(runner, ids, name), dataset,
                       owners=lambda label, keys, name: foreign_owners(runner, label, keys, name),
                       owners_only_with_problems=writing)
+    builder.warnings.extend(source.warnings)  # the reading's (matriks sheets), listed with the rows'
     builder.parse()
     return builder
+
+
+def explain_path(path: Path, matriks: MatriksOptions | None = None) -> tuple[list[str], list[ImportProblem],
+                                                                                list[ImportProblem]]:
+    """(lines saying which column of each matriks sheet became what, warnings, problems); nothing is written
+    and the database is not asked."""
+    source = read(Path(path), matriks)
+    return source.explain, source.warnings, source.problems
 
 
 def _finished(builder: Builder, found: dict[str, str] | None = None) -> Dataset:
@@ -46,21 +60,25 @@ def _finished(builder: Builder, found: dict[str, str] | None = None) -> Dataset:
     return built
 
 
-def validate_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False) -> Dataset:
+def validate_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False,
+                  matriks: MatriksOptions | None = None) -> Dataset:
     """Read and check the files; raise ImportRejected with every problem found, write nothing.
 
     `writing`: the caller writes next, and the database's uniqueness constraints refuse a node the files define
     that another dataset holds (writer.write then names it); here that check then runs only to list such
     clashes beside other problems."""
-    return _finished(parse_path(path, runner, dataset, writing=writing))
+    return _finished(parse_path(path, runner, dataset, writing=writing, matriks=matriks))
 
 
 def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_run: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    """Validate, then (unless dry_run) write the dataset in one transaction. `progress(done, total)`."""
-    built = validate_path(path, runner, dataset, writing=not dry_run)
+                progress: Callable[[int, int], None] | None = None,
+                matriks: MatriksOptions | None = None) -> ImportReport:
+    """Validate, then (unless dry_run) write the dataset in one transaction. `progress(done, total)`.
+    `matriks`: how to read matriks Renstra sheets (mapped headers, the period's first year, the Pemda)."""
+    builder = parse_path(path, runner, dataset, writing=not dry_run, matriks=matriks)
+    built = _finished(builder)
     if dry_run:
-        return ImportReport(built.name, built.counts(), None)
+        return ImportReport(built.name, built.counts(), None, built.warnings)
     return _write(built, runner, progress)
 
 
@@ -155,4 +173,4 @@ def _write(built: Dataset, runner: Runner, progress: Callable[[int, int], None] 
 
     summary = writer.write(runner, planned, dataset=built,
                            on_statement=(lambda done: progress(done, total)) if progress else None)
-    return ImportReport(built.name, built.counts(), summary)
+    return ImportReport(built.name, built.counts(), summary, built.warnings)

@@ -27,7 +27,8 @@ from pydantic import ValidationError
 
 from graph import model
 from graph.importer.errors import ImportProblem, ProblemLog
-from graph.importer.rows import ROW_MODELS, Row, cell_problems, required_columns
+from graph.importer.rows import FIGURE_COLUMNS, ROW_MODELS, Row, cell_problems, required_columns
+from graph.importer.values import CellError, Figure, asn_kind, same_unit, validate_nip
 from graph.importer.sources import Table
 
 Lookup = Callable[[set[str], str], dict[str, str]]  # (ids, dataset) -> {id: label} in other datasets
@@ -36,6 +37,9 @@ Owners = Callable[[str, Iterable[str], str], dict[Any, "str | None"]]
 EdgeKey = tuple[str, str, str]  # (type, from key, to key)
 
 _NO_PROPS: Mapping[str, Any] = MappingProxyType({})
+_NO_FIGURE = Figure()
+_LISTED = 20  # ids named in one warning that lists many (the rest counted)
+MAX_WARNINGS = 500  # warnings kept per import; the rest are counted in one last warning
 _UNIT_WEIGHT: Mapping[str, Any] = MappingProxyType({"weight": 1.0})
 # the files that define ids, and the label of what each defines; an origin is row * 8 + file index
 _DEFINING = ("units", "goals", "indicators", "activities", "staff", "links")
@@ -171,6 +175,10 @@ class Dataset:
     # `defined`, shared, not copied: no memory per row beyond what validation already holds)
     origins: Mapping[str, int] = field(default_factory=dict)
     files: tuple[str, ...] = tuple(f"{name}.csv" for name in _DEFINING)
+    # file name -> where its rows were really written (tables made from matriks sheets: sources.Table.locate)
+    locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]] = \
+        field(default_factory=dict)
+    warnings: list[ImportProblem] = field(default_factory=list)  # accepted, but worth a planner's look
 
     def counts(self) -> dict[str, int]:
         counts = {label: len(items) for label, items in self.nodes.items()}
@@ -185,7 +193,8 @@ class Dataset:
         if origin is None:
             return None
         file = origin & 7
-        return self.files[file], origin >> 3, "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id"
+        return located(self.locators, self.files[file], origin >> 3,
+                       "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id")
 
     def foreign_problems(self, owners: Mapping[str, Mapping[Any, str | None]]) -> list[ImportProblem]:
         """One problem per node that the files define and the database holds in another dataset.
@@ -244,13 +253,18 @@ class Builder:
         self.owners_only_with_problems = owners_only_with_problems
         self.requested_name = dataset_name
         self.problems = ProblemLog()              # counted all, the first MAX_PROBLEMS_SHOWN kept
+        self.warnings: list[ImportProblem] = []   # what the import accepts but a planner should look at
+        self.warnings_left_out = 0
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
         self.defined: dict[str, int] = {}         # id -> origin (row * 8 + file), for every id the files define
         self.found: dict[str, str] = {}           # id -> label, for ids found in the database
+        self.refused: dict[str, int] = {}         # id -> origin of the first refused row that would define it
+        self.refused_positions: dict[str, int] = {}  # staff.csv position_id -> origin of its refused row
         self.refs: dict[tuple[Any, ...], _Refs] = {}
         self.roots: list[str] = []                # units without parent_id
         self._parsed_problems = ProblemLog()      # what parse found (finish adds the rest)
-        self.dataset = Dataset(name="", origins=self.defined, files=tuple(self.files))
+        self.locators = {table.name: table.locate for table in tables.values() if table.locate is not None}
+        self.dataset = Dataset(name="", origins=self.defined, files=tuple(self.files), locators=self.locators)
         self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
 
     def build(self) -> Dataset | None:
@@ -288,6 +302,7 @@ class Builder:
             unknown = self.unknown_ids()
             found = self.lookup(unknown, self.dataset.name) if unknown else {}
         self.found = found
+        self.dataset.warnings = self.all_warnings()
         self._resolve()
         if check_owners:
             self._foreign()
@@ -299,12 +314,18 @@ class Builder:
 
     # -- rows ------------------------------------------------------------------------------------------
 
-    def _typed_rows(self, table_name: str) -> Iterator[tuple[Any, int]]:
+    def _typed_rows(self, table_name: str,
+                    more_required: Callable[[Iterable[str]], list[str]] | None = None) -> Iterator[tuple[Any, int]]:
+        """Each row that its model accepts, with its number; a refused row's problems are reported and the id it
+        would define remembered (`_refuse`), so references to it name the refused row."""
         if table_name not in self.tables:
             return
         table = self.tables[table_name]
         row_model = ROW_MODELS[table_name]
+        file = _DEFINING.index(table_name)
+        key_column = "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id"
         missing = [column for column in required_columns(row_model) if column not in table.columns]
+        missing += more_required(table.columns) if more_required else []
         if missing:
             self._problem(table.name, 1, None, f"missing column(s): {', '.join(missing)} "
                                                f"(found: {', '.join(table.columns) or 'none'})")
@@ -316,6 +337,18 @@ class Builder:
             except ValidationError as exc:
                 for column, message in cell_problems(exc):
                     self._problem(table.name, number, column, message)
+                if _LABEL_OF_FILE[file] is not None:
+                    self._refuse(cells.get(key_column), file, number)
+                if table_name == "staff" and cells.get("position_id") is not None:
+                    self.refused_positions.setdefault(" ".join(str(cells["position_id"]).split()), number * 8 + file)
+
+    def _refuse(self, key: Any, file: int, number: int) -> None:
+        """Remember that the row `number` of `file`, which defines `key`, was refused (its first such row)."""
+        if isinstance(key, float) and key.is_integer():
+            key = int(key)
+        text = "".join(str(key).split()) if key is not None else ""
+        if text and text not in self.refused:
+            self.refused[text] = number * 8 + file
 
     def _define(self, key: str, file: int, number: int) -> None:
         if key in self.defined:
@@ -328,7 +361,8 @@ class Builder:
         self.defined[key] = number * 8 + file
 
     def _where(self, origin: int) -> str:
-        return f"{self.files[origin & 7]}:{origin >> 3}"
+        file, row, _ = located(self.locators, self.files[origin & 7], origin >> 3, None)
+        return f"{file}:{row}"
 
     def _units(self) -> None:
         nodes = self.dataset.nodes[model.UNIT.label]
@@ -354,35 +388,120 @@ class Builder:
                             "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
 
     def _indicators(self) -> None:
-        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (goal_id, name, satuan, polarity) of its first row
+        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (element, name, polarity) of its first row
+        columns: dict[str, str] = {}  # indicator id -> the column its element is named in (goal_id or element_id)
+        satuan_of: dict[str, tuple[str, int, int]] = {}  # indicator id -> (satuan, year, row) where first given
+        polarity_of: dict[str, str] = {}  # indicator id -> the polarity its rows give (when one does)
         years: set[tuple[str, int]] = set()
         figures_nodes = self.dataset.nodes[model.INDICATOR_YEAR.label]
         file = self.files[2]
-        structure = ("goal_id", "name", "satuan", "polarity")
-        for row, number in self._typed_rows("indicators"):
-            values = tuple(getattr(row, column) for column in structure)
+        structure = ("element", "name", "polarity")
+        for row, number in self._typed_rows("indicators", self._has_element_column):
+            element = self._measured_element(row, number)
+            if element is None:
+                self._refuse(row.id, 2, number)
+                continue
+            column, element_id = element
+            values = (element_id, row.name, row.polarity)
             if row.id not in first:
                 first[row.id] = values
+                columns[row.id] = column
                 self._define(row.id, 2, number)
             elif self.label_of(row.id) == model.INDICATOR.label:
-                for column, value, earlier in zip(structure, values, first[row.id]):
-                    if value != earlier:
-                        self._problem(file, number, column,
+                for name, value, earlier in zip(structure, values, first[row.id]):
+                    if value != earlier and not (name == "polarity" and (value is None or earlier is None)):
+                        self._problem(file, number, column if name == "element" else name,
                                       f"differs from the indicator's earlier row ({self._where(self.defined[row.id])}): "
                                       f"'{value}' vs '{earlier}'")
+            if row.polarity is not None:
+                polarity_of.setdefault(row.id, row.polarity)
             if (row.id, row.year) in years:
                 self._problem(file, number, "year", f"indicator '{row.id}' already has a row for {row.year}")
                 continue
             years.add((row.id, row.year))
-            figures = row.model_dump(exclude={"id", "goal_id", "name", "satuan", "polarity"})
-            figures_nodes[(row.id, row.year)] = {"indicator_id": row.id, **figures}
+            satuan = self._year_satuan(row, number)
+            if satuan is not None:
+                held = satuan_of.setdefault(row.id, (satuan, row.year, number))
+                if not same_unit(held[0], satuan):
+                    self._warn(file, number, "satuan",
+                               f"the satuan of indicator '{row.id}' changes between years: '{held[0]}' in {held[1]} "
+                               f"({file}:{held[2]}), '{satuan}' in {row.year}")
+            figures_nodes[(row.id, row.year)] = {"indicator_id": row.id, "year": row.year, "satuan": satuan,
+                                                 **self._figures(row, number)}
         nodes = self.dataset.nodes[model.INDICATOR.label]
-        for indicator_id, (goal_id, name, satuan, polarity) in first.items():
+        defaulted: list[str] = []
+        for indicator_id, (element_id, name, _) in first.items():
             origin = self.defined.get(indicator_id)
             if origin is not None and origin & 7 == 2:
+                polarity = polarity_of.get(indicator_id)
+                if polarity is None:
+                    polarity = model.DEFAULT_POLARITY
+                    defaulted.append(indicator_id)
+                satuan = satuan_of.get(indicator_id, (None,))[0]
                 nodes[indicator_id] = {"id": indicator_id, "name": name, "satuan": satuan, "polarity": polarity}
-                self._refer(model.MEASURED_BY.name, indicator_id, goal_id, (model.GOAL.label,), 2, origin >> 3,
-                            "goal_id", reverse=True)
+                column = columns[indicator_id]
+                allowed = (model.GOAL.label,) if column == "goal_id" else model.MEASURED_ELEMENTS
+                self._refer(model.MEASURED_BY.name, indicator_id, element_id, allowed, 2, origin >> 3,
+                            column, reverse=True)
+        if defaulted:
+            shown = ", ".join(defaulted[:_LISTED])
+            more = f" and {len(defaulted) - _LISTED} more" if len(defaulted) > _LISTED else ""
+            self._warn(file, None, "polarity",
+                       f"no polarity given for {len(defaulted)} indicator(s), read as "
+                       f"'{model.DEFAULT_POLARITY}' (higher is better): {shown}{more}")
+
+    def _year_satuan(self, row: Any, number: int) -> str | None:
+        """The satuan of one indicator-year: the satuan column, or else the unit written in its figures
+        (`25 OPD`); a unit that differs from the satuan column is a warning (the column is kept)."""
+        satuan = row.satuan
+        for column in FIGURE_COLUMNS:
+            figure = getattr(row, column)
+            if figure is None or figure.unit is None:
+                continue
+            if satuan is None:
+                satuan = figure.unit
+            elif not same_unit(satuan, figure.unit):
+                self._warn(self.files[2], number, column,
+                           f"written in '{figure.unit}' but the satuan is '{satuan}' (kept '{satuan}')")
+        return satuan
+
+    def _figures(self, row: Any, number: int) -> dict[str, Any]:
+        """The numbers of one indicator-year, and its qualitative figures as text. A target with no value
+        (empty, `n/a`, `-`) is a warning, never a zero; so is text that holds several numbers (kept as text)."""
+        numbers: dict[str, Any] = {}
+        texts: dict[str, Any] = {}
+        for column in FIGURE_COLUMNS:
+            figure = getattr(row, column) or _NO_FIGURE
+            numbers[column] = figure.number
+            texts[f"{column}_text"] = figure.text
+            if figure.composite:
+                self._warn(self.files[2], number, column,
+                           f"'{figure.text}' is not one number: kept as text, left out of capaian")
+        target = row.target or _NO_FIGURE
+        if target.blank:
+            written = f"'{target.placeholder}'" if target.placeholder is not None else "empty"
+            self._warn(self.files[2], number, "target",
+                       f"no target for {row.year} ({written}): read as no value, not as 0")
+        return {**numbers, **texts}
+
+    @staticmethod
+    def _has_element_column(columns: Iterable[str]) -> list[str]:
+        """indicators.csv names what each indicator measures in `element_id` or (as before) `goal_id`."""
+        return [] if {"element_id", "goal_id"} & set(columns) else ["element_id (or goal_id)"]
+
+    def _measured_element(self, row: Any, number: int) -> tuple[str, str] | None:
+        """(column, id) of the element an indicator row measures: one of goal_id and element_id, not both."""
+        if row.goal_id and row.element_id:
+            self._problem(self.files[2], number, "element_id",
+                          f"give the measured element in element_id or in goal_id, not both "
+                          f"('{row.element_id}' and '{row.goal_id}')")
+            return None
+        if not (row.goal_id or row.element_id):
+            self._problem(self.files[2], number, "element_id",
+                          "a value is required: the id of the goal or activity the indicator measures "
+                          "(element_id, or goal_id for a goal)")
+            return None
+        return ("goal_id", row.goal_id) if row.goal_id else ("element_id", row.element_id)
 
     def _activities(self) -> None:
         nodes = self.dataset.nodes[model.ACTIVITY.label]
@@ -416,17 +535,56 @@ class Builder:
 
     def _staff(self) -> None:
         nodes = self.dataset.nodes[model.ASN.label]
+        positions: dict[str, tuple[str, int]] = {}  # position_id -> (nip, row) of its holder
+        supervisors: list[tuple[str, str, int]] = []  # (nip, supervisor as written, row): resolved at the end
+        file = self.files[4]
         for row, number in self._typed_rows("staff"):
             self._define(row.nip, 4, number)
-            nodes[row.nip] = {"nip": row.nip, "name": row.name, "position": _common(row.position)}
+            nodes[row.nip] = {"nip": row.nip, "name": row.name, "asn_kind": _common(asn_kind(row.nip)),
+                              "position": _common(row.position), "position_id": row.position_id}
+            if row.position_id:
+                if row.position_id in positions:
+                    self._problem(file, number, "position_id",
+                                  f"position '{row.position_id}' is already held at {file}:"
+                                  f"{positions[row.position_id][1]}; one person per position_id")
+                else:
+                    positions[row.position_id] = (row.nip, number)
             if row.unit_id:
                 self._refer(model.MEMBER_OF.name, row.nip, row.unit_id, (model.UNIT.label,), 4, number, "unit_id")
-            if row.supervisor_nip:
+            if row.supervisor_nip and row.supervisor:
+                self._problem(file, number, "supervisor", "give the atasan in supervisor or in supervisor_nip, "
+                                                          f"not both ('{row.supervisor}' and '{row.supervisor_nip}')")
+            elif row.supervisor_nip:
                 self._refer(model.REPORTS_TO.name, row.nip, row.supervisor_nip, (model.ASN.label,), 4, number,
                             "supervisor_nip", forbid_self=True)
+            elif row.supervisor:
+                supervisors.append((row.nip, row.supervisor, number))
             for target in row.assigned_to:
                 self._refer(model.ASSIGNED_TO.name, row.nip, target, model.ASSIGNED_TO.ends, 4, number,
                             "assigned_to")
+        for nip, written, number in supervisors:
+            self._supervisor(nip, written, number, positions)
+
+    def _supervisor(self, nip: str, written: str, number: int, positions: dict[str, tuple[str, int]]) -> None:
+        """staff.csv `supervisor`: a position_id of the file names its holder; otherwise a NIP / NI PPPK (of the
+        file or the database). A position_id wins: it is what the row's author chose to write."""
+        file = self.files[4]
+        if written in positions:
+            self._refer(model.REPORTS_TO.name, nip, positions[written][0], (model.ASN.label,), 4, number,
+                        "supervisor", forbid_self=True)
+            return
+        if written in self.refused_positions:
+            self._problem(file, number, "supervisor", f"position '{written}' is defined at "
+                                                      f"{self._where(self.refused_positions[written])}, which was refused")
+            return
+        try:
+            supervisor_nip = validate_nip(written)
+        except CellError as exc:
+            self._problem(file, number, "supervisor", f"'{written}' is neither a position_id of {file} nor a NIP "
+                                                      f"or NI PPPK ({exc})")
+            return
+        self._refer(model.REPORTS_TO.name, nip, supervisor_nip, (model.ASN.label,), 4, number, "supervisor",
+                    forbid_self=True)
 
     def _links(self) -> None:
         seen: dict[tuple[str, str, str], int] = {}
@@ -474,8 +632,7 @@ class Builder:
                 if refs.from_labels:
                     source_label = label_of(source)
                     if source_label is None:
-                        self._problem(file, refs.rows[index], "from_id",
-                                      f"'{source}' does not exist in this import or in the database")
+                        self._problem(file, refs.rows[index], "from_id", self._missing(source))
                         continue
                     if source_label not in refs.from_labels:
                         self._problem(file, refs.rows[index], "from_id",
@@ -483,8 +640,7 @@ class Builder:
                         continue
                 target_label = label_of(target)
                 if target_label is None:
-                    self._problem(file, refs.rows[index], refs.column,
-                                  f"'{target}' does not exist in this import or in the database")
+                    self._problem(file, refs.rows[index], refs.column, self._missing(target))
                     continue
                 if target_label not in allowed:
                     self._problem(file, refs.rows[index], refs.column,
@@ -505,7 +661,14 @@ class Builder:
         for key in own_indicator:
             file, number, column = first[key]
             self._problem(file, number, column, f"'{key[2]}' is an indicator of '{key[1]}' itself: "
-                          "a goal cannot contribute to its own indicator (it would support itself)")
+                          "an element cannot contribute to its own indicator (it would support itself)")
+
+    def _missing(self, key: str) -> str:
+        """Why a referenced id is nowhere: its defining row was refused (say which), or it exists nowhere."""
+        origin = self.refused.get(key)
+        if origin is not None:
+            return f"'{key}' is defined at {self._where(origin)}, which was refused"
+        return f"'{key}' does not exist in this import or in the database"
 
     def _foreign(self) -> None:
         """Ids the files define that belong to another dataset in the database: refused, not taken over.
@@ -528,7 +691,7 @@ class Builder:
             for index, (source, target) in enumerate(zip(refs.sources, refs.targets)):
                 key = (refs.rel_type, target, source) if refs.reverse else (refs.rel_type, source, target)
                 if key in wanted and key not in first:
-                    first[key] = (self.files[refs.file], refs.rows[index], refs.column)
+                    first[key] = located(self.locators, self.files[refs.file], refs.rows[index], refs.column)
         return first
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -544,9 +707,33 @@ class Builder:
         return ""
 
     def _problem(self, file: str, row: int | None, column: str | None, message: str) -> None:
-        self.problems.append(ImportProblem(file, row, column, message))
+        self.problems.append(ImportProblem(*located(self.locators, file, row, column), message))
+
+
+    def _warn(self, file: str, row: int | None, column: str | None, message: str) -> None:
+        """A warning never blocks the import; past MAX_WARNINGS they are only counted (a file of a million rows
+        without targets must not hold a million messages)."""
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(ImportProblem(*located(self.locators, file, row, column), message))
+        else:
+            self.warnings_left_out += 1
+
+    def all_warnings(self) -> list[ImportProblem]:
+        """The warnings in file and row order, with one last line counting those left out."""
+        listed = sorted(self.warnings, key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+        if self.warnings_left_out:
+            listed.append(ImportProblem("import", None, None, f"{self.warnings_left_out} more warning(s) not listed"))
+        return listed
 
 
 def _common(value: Any) -> Any:
     """One shared copy of a value that repeats across rows (a unit id, a position, a level)."""
     return sys.intern(value) if type(value) is str else value
+
+
+def located(locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]],
+            file: str, row: int | None, column: str | None) -> tuple[str, int | None, str | None]:
+    """(file, row, column) as the planner finds them: a table made from matriks sheets points back at the sheet,
+    row and column each of its rows came from; any other table's rows are where they are."""
+    locate = locators.get(file)
+    return locate(row, column) if locate is not None else (file, row, column)

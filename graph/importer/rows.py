@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from graph.importer.values import CellError, parse_number, split_ids, validate_nip
+from graph.importer.values import CellError, Figure, parse_number, read_figure, split_ids, validate_nip
 from graph.model import ACTIVITY_KINDS, ASSIGNED_TO, CONTRIBUTES_TO, GOAL_LEVELS, POLARITIES, UNIT_KINDS
 
 
@@ -39,6 +39,19 @@ def _number(integral: bool = False, minimum: float | None = None):
     return parse
 
 
+def _figure(minimum: float | None = None):
+    """A figure as written (values.read_figure): a number with its unit, a qualitative text, or no value."""
+    def parse(value: Any) -> Any:
+        try:
+            figure = read_figure(value)
+        except CellError as exc:
+            raise ValueError(str(exc)) from None
+        if minimum is not None and figure.number is not None and figure.number < minimum:
+            raise ValueError(f"{figure.number} is negative; it must be {minimum} or more")
+        return figure
+    return parse
+
+
 def _nip(value: Any) -> Any:
     if value is None:
         return None
@@ -67,7 +80,8 @@ Id = Annotated[str, BeforeValidator(_text)]
 Text = Annotated[str, BeforeValidator(_text)]
 IdList = Annotated[list[str], BeforeValidator(split_ids)]
 Amount = Annotated[Optional[float], BeforeValidator(_number(minimum=0))]
-Figure = Annotated[Optional[float], BeforeValidator(_number())]
+TargetCell = Annotated[Optional[Figure], BeforeValidator(_figure(minimum=0))]
+FigureCell = Annotated[Optional[Figure], BeforeValidator(_figure())]
 Budget = Annotated[Optional[Union[int, float]], BeforeValidator(_number(integral=True, minimum=0))]
 Year = Annotated[int, BeforeValidator(_year)]
 Nip = Annotated[str, BeforeValidator(_nip)]
@@ -96,22 +110,28 @@ class GoalRow(Row):
 
 class IndicatorRow(Row):
     id: Id
-    goal_id: Id
+    goal_id: Optional[Id] = None      # a Goal (as before); or
+    element_id: Optional[Id] = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
     name: Text
     satuan: Optional[Text] = None
-    polarity: Annotated[Literal[POLARITIES], BeforeValidator(_choice)]
+    polarity: Annotated[Optional[Literal[POLARITIES]], BeforeValidator(_choice)] = None  # default positif
     year: Year
-    baseline: Figure = None
-    target: Amount = None
-    realisasi: Figure = None
-    target_tw1: Amount = None
-    target_tw2: Amount = None
-    target_tw3: Amount = None
-    target_tw4: Amount = None
-    realisasi_tw1: Figure = None
-    realisasi_tw2: Figure = None
-    realisasi_tw3: Figure = None
-    realisasi_tw4: Figure = None
+    baseline: FigureCell = None
+    target: TargetCell = None
+    realisasi: FigureCell = None
+    target_tw1: TargetCell = None
+    target_tw2: TargetCell = None
+    target_tw3: TargetCell = None
+    target_tw4: TargetCell = None
+    realisasi_tw1: FigureCell = None
+    realisasi_tw2: FigureCell = None
+    realisasi_tw3: FigureCell = None
+    realisasi_tw4: FigureCell = None
+
+
+# The figure columns of indicators.csv, each a values.Figure; a qualitative one is kept in `<column>_text`.
+FIGURE_COLUMNS: tuple[str, ...] = ("baseline", "target", "realisasi", "target_tw1", "target_tw2", "target_tw3",
+                                   "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
 
 
 class ActivityRow(Row):
@@ -127,11 +147,13 @@ class ActivityRow(Row):
 
 
 class StaffRow(Row):
-    nip: Nip
+    nip: Nip                                  # a PNS's NIP or a PPPK's NI PPPK
     name: Text
     position: Optional[Text] = None
+    position_id: Optional[Id] = None          # the id of the position (jabatan) the person holds, unique in the file
     unit_id: Optional[Id] = None
     supervisor_nip: OptionalNip = None
+    supervisor: Optional[Id] = None           # the atasan: a NIP / NI PPPK, or a position_id of this file
     assigned_to: IdList = []
 
 

@@ -20,13 +20,16 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from graph.importer.errors import ImportProblem
 
 MAX_ROW_CHARS = 1_048_576   # one CSV row, all its lines (a long narrative cell is a few thousand)
 MAX_CELLS = 16_384          # cells in one row: a spreadsheet row has at most 16,384 columns (A to XFD)
 MAX_CELL_CHARS = 131_072    # one cell: csv's field_size_limit default, and far above Excel's 32,767
+
+if TYPE_CHECKING:
+    from graph.importer.matriks import MatriksOptions
 
 TABLES = ("units", "goals", "indicators", "activities", "staff", "links")
 REQUIRED_TABLES = ("units", "goals", "indicators", "activities", "staff")
@@ -51,6 +54,8 @@ class Table:
     header: list[str] = field(default_factory=list)  # normalised, by position ('' for a blank header)
     records: Callable[[], Iterable[tuple[int, list[Any]]]] | None = None
     kept: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    # rows made from other sheets (the matriks Renstra): row number -> (file, row, column) as the planner sees them
+    locate: Callable[[int | None, str | None], tuple[str, int | None, str | None]] | None = None
 
     def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """(row number as a spreadsheet shows it, {column: cell}) for every non-blank row after the header."""
@@ -70,16 +75,33 @@ class Table:
             yield number, {column: value for column, value in zip(header, values) if column}
 
 
-def read_source(path: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
+@dataclass
+class Source:
+    """What was read: the tables, the problems that stop the import, warnings, and (--explain) how the columns
+    of matriks sheets were read."""
+
+    tables: dict[str, Table]
+    problems: list[ImportProblem]
+    warnings: list[ImportProblem] = field(default_factory=list)
+    explain: list[str] = field(default_factory=list)
+
+
+def read_source(path: Path, options: "MatriksOptions | None" = None) -> tuple[dict[str, Table], list[ImportProblem]]:
     """Read a folder of CSV files or an .xlsx workbook; problems are collected, not raised."""
+    source = read(path, options)
+    return source.tables, source.problems
+
+
+def read(path: Path, options: "MatriksOptions | None" = None) -> Source:
+    """Read a folder of CSV files or an .xlsx workbook (the six tables' sheets, matriks Renstra sheets, or both)."""
     if path.is_dir():
-        return _read_folder(path)
+        return Source(*_read_folder(path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_workbook(path)
+        return _read_workbook(path, options)
     if path.suffix.lower() == ".csv":
-        return {}, [ImportProblem(str(path), None, None,
-                                  "give the folder that holds the CSV files, not one file")]
-    return {}, [ImportProblem(str(path), None, None, "not a folder of CSV files nor an .xlsx workbook")]
+        return Source({}, [ImportProblem(str(path), None, None,
+                                         "give the folder that holds the CSV files, not one file")])
+    return Source({}, [ImportProblem(str(path), None, None, "not a folder of CSV files nor an .xlsx workbook")])
 
 
 def normalise_header(name: object) -> str:
@@ -235,26 +257,30 @@ def _count_newlines(path: Path, limit: int) -> int:
     return count
 
 
-def _read_workbook(path: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
+def _read_workbook(path: Path, options: "MatriksOptions | None" = None) -> Source:
     """The sheets named like the tables, read as the values a planner sees; refused, with the sheet and row
     named, when that is not what would be imported: formulas (their cached results may be stale or absent),
-    merged cells (only the first cell holds the value), hidden sheets (data nobody reviewed)."""
+    merged cells (only the first cell holds the value), hidden sheets (data nobody reviewed). The other sheets
+    are read as matriks Renstra sheets when their headers say so (graph/importer/matriks.py)."""
     from openpyxl import load_workbook  # imported here: only workbook imports pay for it
 
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a bad file
-        return {}, [ImportProblem(path.name, None, None, f"not a readable .xlsx workbook ({exc})")]
+        return Source({}, [ImportProblem(path.name, None, None, f"not a readable .xlsx workbook ({exc})")])
     sheets = {sheet.lower().strip(): sheet for sheet in book.sheetnames}
+    others = [sheet for sheet in book.sheetnames if sheet.lower().strip() not in TABLES
+              and book[sheet].sheet_state == "visible"]
     tables: dict[str, Table] = {}
     problems: list[ImportProblem] = []
+    missing: list[ImportProblem] = []
     try:
         for table in TABLES:
             name = f"{path.name}[{table}]"
             sheet = sheets.get(table)
             if sheet is None:
                 if table in REQUIRED_TABLES:
-                    problems.append(ImportProblem(name, None, None, "sheet missing"))
+                    missing.append(ImportProblem(name, None, None, "sheet missing"))
                 continue
             worksheet = book[sheet]
             if worksheet.sheet_state != "visible":
@@ -280,7 +306,43 @@ def _read_workbook(path: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
             problems += table_problems
     finally:
         book.close()
-    return tables, problems
+    if not others:
+        return Source(tables, problems + missing)
+    from graph.importer.matriks_source import read_matriks  # only workbooks with other sheets pay for it
+
+    found = read_matriks(path, others, tables, options)
+    if not found.sheets:
+        return Source(tables, problems + missing)
+    # with matriks sheets, the tables' own sheets are optional: a units sheet, say, to match the OPD against
+    for table, rows in found.produced.rows.items():
+        tables[table] = combined(path.name, table, tables.get(table), rows)
+    return Source(tables, problems + found.produced.problems, found.produced.warnings, found.produced.explain)
+
+
+def combined(book: str, table: str, sheet: Table | None, rows: list) -> Table:
+    """One table of the rows a table's own sheet holds (if any) and the rows matriks sheets made, each row
+    numbered in order and located back at its sheet, row and column (Table.locate) for the problems."""
+    origins: list[tuple[str, int | None, dict[str, str]]] = []
+    header: list[str] = list(sheet.header) if sheet is not None else []
+    for _, values in rows:
+        header += [column for column in values if column not in header]
+    kept: list[tuple[int, tuple[Any, ...]]] = []
+    if sheet is not None:
+        for number, cells in sheet.rows():
+            origins.append((sheet.name, number, {}))
+            kept.append((len(origins), tuple(cells.get(column) for column in header)))
+    for origin, values in rows:
+        origins.append((origin.file, origin.row, origin.columns))
+        kept.append((len(origins), tuple(values.get(column) for column in header)))
+
+    def locate(number: int | None, column: str | None) -> tuple[str, int | None, str | None]:
+        if number is None or not 0 < number <= len(origins):
+            return f"{book}[{table}]", number, column
+        file, row, columns = origins[number - 1]
+        return file, row, columns.get(column or "", column)
+
+    name = f"{book}[{table} from matriks sheets]"  # not a sheet's name: each row is located at its own
+    return Table(name, [column for column in header if column], header, kept=kept, locate=locate)
 
 
 def _workbook_rows(name: str, worksheet: Any, problems: list[ImportProblem]) -> Iterator[tuple[int, list[Any]]]:

@@ -1,12 +1,14 @@
-"""Cell parsers for spreadsheet data: Indonesian numbers, NIPs and id lists.
+"""Cell parsers for spreadsheet data: Indonesian numbers, figures as planners write them, NIPs and id lists.
 
 Planners' files come from Excel with the Indonesian locale, so `1.250.000,50`, `Rp 1.250.000` and
-`12,5` must read right, and anything that could mean two numbers is refused rather than guessed.
+`12,5` must read right, and anything that could mean two numbers is refused rather than guessed. Targets
+are written as they are in a Renstra table: `25 OPD`, `42,50%`, `A`, `n/a`, `-` (read_figure).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
@@ -84,27 +86,47 @@ def _tidy(value: Decimal) -> int | float:
     return float(value)
 
 
+PPPK_MARK = "21"  # where a NIP has the appointment month, an NI PPPK has `21` (never a month)
+PPPK_FIRST_YEAR = 2014  # PPPK exist since UU 5/2014 (first appointed 2019): an earlier year is a typo
+
+
 def validate_nip(raw: object, *, today: dt.date | None = None) -> str:
-    """Check an 18-digit NIP: birth date, appointment year-month, sex digit, sequence."""
+    """Check an 18-digit staff number, a PNS's NIP or a PPPK's NI PPPK (asn_kind tells which).
+
+    NIP: birth date YYYYMMDD, appointment (TMT) YYYYMM, sex 1/2, 3-digit sequence.
+    NI PPPK: birth date YYYYMMDD, year of appointment YYYY, `21`, sex 1/2, 3-digit sequence.
+    Both: a real birth date in the past, an appointment at 15 or older and not in the future."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         raise CellError("NIP is stored as a number, which loses digits in a spreadsheet; "
                         "format the column as Text")
     nip = _SPACES.sub("", str(raw).strip())
     if not (len(nip) == 18 and nip.isdigit()):
-        raise CellError(f"'{raw}' is not a NIP: it must have exactly 18 digits")
+        raise CellError(f"'{raw}' is not a NIP or NI PPPK: it must have exactly 18 digits")
     today = today or dt.date.today()
+    pppk = nip[12:14] == PPPK_MARK
+    name = "NI PPPK" if pppk else "NIP"
     try:
         born = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        raise CellError(f"NIP '{nip}': '{nip[:8]}' is not a real birth date (YYYYMMDD)") from None
+        raise CellError(f"{name} '{nip}': '{nip[:8]}' is not a real birth date (YYYYMMDD)") from None
     if not (1900 <= born.year and born < today):
-        raise CellError(f"NIP '{nip}': birth date {born.isoformat()} is not plausible")
+        raise CellError(f"{name} '{nip}': birth date {born.isoformat()} is not plausible")
     year, month = int(nip[8:12]), int(nip[12:14])
-    if not (1 <= month <= 12) or year < born.year + 15 or (year, month) > (today.year, today.month):
-        raise CellError(f"NIP '{nip}': '{nip[8:14]}' is not a plausible appointment year-month (YYYYMM)")
+    if pppk:
+        if year < max(born.year + 15, PPPK_FIRST_YEAR) or year > today.year:
+            raise CellError(f"NI PPPK '{nip}': '{nip[8:12]}' is not a plausible year of appointment (YYYY, "
+                            f"{PPPK_FIRST_YEAR} or later, at 15 or older, not in the future)")
+    elif not (1 <= month <= 12) or year < born.year + 15 or (year, month) > (today.year, today.month):
+        raise CellError(f"NIP '{nip}': '{nip[8:14]}' is not a plausible appointment year-month (YYYYMM; an NI "
+                        f"PPPK has YYYY{PPPK_MARK} there)")
     if nip[14] not in "12":
-        raise CellError(f"NIP '{nip}': sex digit must be 1 or 2, not {nip[14]}")
+        raise CellError(f"{name} '{nip}': sex digit must be 1 or 2, not {nip[14]}")
     return nip
+
+
+def asn_kind(nip: str) -> str:
+    """'PPPK' for an NI PPPK (`21` in place of the appointment month), 'PNS' for a NIP (validated numbers)."""
+    return "PPPK" if nip[12:14] == PPPK_MARK else "PNS"
 
 
 def split_ids(raw: object) -> list[str]:
@@ -113,3 +135,73 @@ def split_ids(raw: object) -> list[str]:
         return []
     parts = re.split(r"[;,\n]", str(raw))
     return list(dict.fromkeys(part.strip() for part in parts if part.strip()))
+
+
+# What planners write for "no value": never read as a zero.
+NO_VALUE: frozenset[str] = frozenset({"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n.a", "#n/a", "tidak ada",
+                                      "t/a"})
+_NUMBER_THEN_UNIT = re.compile(r"^(?P<number>[-+]?(?:(?:rp\.?|idr)\s*)?[\d.,]*\d)\s*(?P<unit>[^\d\s.,].*)$",
+                               re.IGNORECASE | re.DOTALL)
+_LETTER = re.compile(r"[^\W\d_]")
+MAX_TEXT_FIGURE = 200  # a qualitative target is a word or a short phrase, not a paragraph
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure cell as written: a number (with the unit written after it, if any), a qualitative text
+    (`A`, `BB`, `Baik`, kept as text and never computed with), or no value (`blank`: an empty cell;
+    `placeholder`: `n/a`, `-` and the like)."""
+
+    number: int | float | None = None
+    unit: str | None = None
+    text: str | None = None
+    placeholder: str | None = None
+    composite: bool = False  # text that holds numbers but is not one number with a unit (`1 Dokumen / 2900 orang`)
+
+    @property
+    def blank(self) -> bool:
+        return self.number is None and self.text is None
+
+
+def read_figure(raw: object) -> Figure:
+    """Read a figure cell: `25 OPD` is 25 with unit `OPD`, `42,50%` 42.5 with unit `%`, `A` or `Baik` a
+    qualitative text, `n/a` / `-` / `–` / empty no value. A number that could be read two ways (`1.250`,
+    `1.250 OPD`) or digits that are not a number (`1.2.3`) raise CellError, as parse_number does."""
+    if raw is None:
+        return Figure()
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return Figure(number=parse_number(raw))
+    text = " ".join(str(raw).split())
+    if not text:
+        return Figure()
+    if text.lower() in NO_VALUE:
+        return Figure(placeholder=text)
+    try:
+        number = parse_number(text)
+    except CellError:
+        pass
+    else:
+        return Figure(number=number, unit="%" if text.endswith("%") else None)
+    if not any(char.isdigit() for char in text):
+        if len(text) > MAX_TEXT_FIGURE:
+            raise CellError(f"'{text[:40]}…' is too long for a target or a figure ({len(text)} characters)")
+        return Figure(text=text)
+    match = _NUMBER_THEN_UNIT.match(text)
+    if match is None or not _LETTER.search(text) and "%" not in text:
+        parse_number(text)  # raises, with the reason (ambiguous, grouping, not a number)
+        raise CellError(f"'{text}' is not a number")  # pragma: no cover - parse_number raised above
+    unit = match.group("unit").strip()
+    number = parse_number(match.group("number"))  # an ambiguous number stays an error: `1.250 OPD`
+    if any(char.isdigit() for char in unit):
+        if len(text) > MAX_TEXT_FIGURE:
+            raise CellError(f"'{text[:40]}…' is too long for a target or a figure ({len(text)} characters)")
+        return Figure(text=text, composite=True)
+    return Figure(number=number, unit=unit)
+
+
+def same_unit(first: str, second: str) -> bool:
+    """`%` and `persen`, `Dokumen` and `dokumen` name the same satuan."""
+    def key(unit: str) -> str:
+        unit = " ".join(unit.lower().split())
+        return "%" if unit in ("%", "persen", "prosen", "percent") else unit
+    return key(first) == key(second)

@@ -82,8 +82,9 @@
       (indicator.years || []).forEach(function (year) {
         var tr = el("tr", null, { "data-year": year.year });
         tr.appendChild(el("td", year.year));
-        tr.appendChild(el("td", num(year.target)));
-        tr.appendChild(el("td", num(year.realisasi)));
+        // a qualitative target or realisasi (`BB`, `Baik`) is shown as written; it has no capaian
+        tr.appendChild(el("td", year.target_text || num(year.target)));
+        tr.appendChild(el("td", year.realisasi_text || num(year.realisasi)));
         tr.appendChild(el("td", num(year.capaian) + (year.band ? " (" + year.band + ")" : "")));
         table.appendChild(tr);
       });
@@ -97,7 +98,9 @@
     body.appendChild(el("h2", item.title || item.id, { "data-element": item.id }));
     var dl = el("dl");
     row(dl, "Jenis", item.level_name || item.kind_name);
-    row(dl, item.kind === "ASN" ? "NIP" : "Kode", item.kind === "ASN" ? item.nip : item.code || item.id);
+    var staffNumber = item.asn_kind === "PPPK" ? "NI PPPK" : item.asn_kind === "PNS" ? "NIP" : "NIP / NI PPPK";
+    row(dl, item.kind === "ASN" ? staffNumber : "Kode", item.kind === "ASN" ? item.nip : item.code || item.id);
+    row(dl, "Status ASN", item.asn_kind);
     row(dl, "Jabatan", item.position);
     if (item.unit) {
       row(dl, item.kind === "Unit" ? "Induk" : "Unit", link(item.unit.name || item.unit.id, "/pohon/" + encodeURIComponent(item.unit.id)));
@@ -120,7 +123,9 @@
     var assignedTitle = item.kind === "Unit" ? "ASN di unit ini" : "ASN yang ditugaskan";
     list(body, assignedTitle + " (" + (item.assigned_count || 0) + ")", item.assigned, function (li, person) {
       li.appendChild(link(person.name || person.nip, person.href));
-      li.appendChild(el("span", " · " + (person.position || "") + " · NIP " + person.nip, { "class": "muted" }));
+      var number = person.asn_kind === "PPPK" ? " · NI PPPK " : person.asn_kind === "PNS" ? " · NIP " : " · NIP/NI PPPK ";
+      li.appendChild(el("span", " · " + (person.position || "") + (person.asn_kind ? " · " + person.asn_kind : "") +
+        number + person.nip, { "class": "muted" }));
     });
     var element = function (li, entry) {
       li.appendChild(link(entry.title || entry.id, entry.href));
