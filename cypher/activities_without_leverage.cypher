@@ -1,6 +1,6 @@
 // name: activities_without_leverage
 // Every activity (program, kegiatan, subkegiatan) that reaches no outcome: no chain of CONTRIBUTES_TO
-// (an indicator standing for the goal it measures) leads from it to a visi, misi, tujuan or sasaran goal.
+// (an indicator standing for the goal or activity it measures) leads from it to a visi, misi, tujuan or sasaran goal.
 // Reason `unlinked`: it contributes to nothing at all; `dead_end`: its contributions lead nowhere.
 // PART_OF confers nothing: a subkegiatan is not rescued by its kegiatan.
 // Rows: id, kind, code, name, year, unit_id, unit_name, budget, reason, contributes_to.

@@ -6,7 +6,7 @@
 // MEMBER_OF A or a unit below A. B's outcome goals: goals of level visi, misi, tujuan or sasaran
 // assigned to B or to a unit below B.
 // Supports: an activity or goal supports an outcome when following CONTRIBUTES_TO upward (an indicator
-// standing for the goal it measures) reaches it in one or more steps (an outcome does not support
+// standing for the goal or activity it measures) reaches it in one or more steps (an outcome does not support
 // itself); an ASN supports it when one of the elements the ASN is ASSIGNED_TO is that outcome or
 // reaches it. PART_OF confers nothing.
 // With $year, only activities of that year count, as A's work and as an ASN's route.

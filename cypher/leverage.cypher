@@ -1,7 +1,7 @@
 // name: leverage
 // Leverage (daya ungkit) ranking of activities and perangkat daerah (OPD) by outcomes reached and budget.
 // An activity reaches an outcome goal (visi, misi, tujuan, sasaran) when following CONTRIBUTES_TO upward
-// (an indicator standing for the goal it measures) leads to it; PART_OF confers nothing.
+// (an indicator standing for the goal or activity it measures) leads to it; PART_OF confers nothing.
 // Activity rows: outcomes_reached = number of distinct outcome goals it reaches, budget = its pagu
 // (0 when empty). Unit rows, one per OPD (kind perangkat_daerah) with at least one activity assigned to
 // it or to a unit below it (PART_OF), each activity once: outcomes_reached = distinct outcome goals

@@ -2,7 +2,7 @@
 // Line of sight of one ASN: every outcome their work reaches, with one shortest path to each.
 // For every element (goal, indicator, activity) the ASN is ASSIGNED_TO, every outcome goal (visi, misi,
 // tujuan, sasaran) it reaches upward, with one shortest path to it.
-// Upward = following CONTRIBUTES_TO, an indicator standing for the goal it measures (MEASURED_BY read
+// Upward = following CONTRIBUTES_TO, an indicator standing for the goal or activity it measures (MEASURED_BY read
 // backwards); PART_OF confers nothing. An element that is itself an outcome goal gives a path of length 0.
 // Rows: nip, name, assigned_id, outcome_id, outcome_level, length (hops), path: the elements from the
 // assigned element to the outcome, each a map {id, label, level_or_kind (goal level, activity kind,

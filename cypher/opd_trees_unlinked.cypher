@@ -1,7 +1,7 @@
 // name: opd_trees_unlinked
 // Perangkat daerah (OPD) whose performance tree is not linked to the Pemda tree.
 // Not linked: no goal assigned to the OPD or to a unit below it (PART_OF) reaches, following CONTRIBUTES_TO
-// upward in one or more steps (an indicator standing for the goal it measures), a goal assigned to the OPD's
+// upward in one or more steps (an indicator standing for the goal or activity it measures), a goal assigned to the OPD's
 // Pemda (a unit of kind pemda the OPD is PART_OF, directly or through other units; an OPD under no pemda unit
 // is checked against every pemda unit's goals). An OPD without any goal is listed too (goals = 0).
 // Rows: id, name, goals (how many distinct goals are assigned to the OPD and its sub-units); sorted by id.

@@ -5,8 +5,8 @@
 // ASN by NIP (what anonymous readers get: a partial NIP must not reveal whose it is); otherwise any part.
 // Rows: kind (Goal, Indicator, Activity, Unit, ASN), id (the NIP for an ASN), title (statement or name),
 // level (goal level, activity or unit kind; for an indicator the level of the goal it measures, first by
-// goal id; null for an ASN), code (activities), position (ASN), unit_id and unit_name (the accountable
-// unit: the highest unit ASSIGNED_TO it, for an indicator without one the goal's, for an ASN the unit it
+// goal id, or the kind of the activity it measures; null for an ASN), code (activities), position (ASN), unit_id and unit_name (the accountable
+// unit: the highest unit ASSIGNED_TO it, for an indicator without one the goal's or activity's, for an ASN the unit it
 // is a member of, for a unit its parent), exact (the id, code or NIP equals the text).
 // Exact matches first, then units, goals, indicators, activities, ASN, then by title and id; at most 100
 // rows. An empty text finds nothing.

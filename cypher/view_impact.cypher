@@ -1,7 +1,7 @@
 // name: view_impact
 // The nodes and edges of one element's impact view: what it supports and what supports it.
 // The goal, indicator or activity itself, what it supports (everything it reaches upward, following
-// CONTRIBUTES_TO, an indicator standing for the goal it measures) and what supports it (everything
+// CONTRIBUTES_TO, an indicator standing for the goal or activity it measures) and what supports it (everything
 // from which it is reached upward: what contributes to it, its own indicators, what contributes to
 // those, and so on down; an indicator stands for its goal through the implied indicator→goal edge,
 // graph/model.py), plus the ASN assigned to the element itself. PART_OF confers nothing. Roles:

@@ -4,15 +4,15 @@
 // units are not drawn in the tree; the unit is carried on each node instead.
 // With $unit, the cascade of that unit: its own elements (goals, indicators and activities assigned to
 // the unit or to a unit below it via PART_OF; activities of $year when given), everything they reach
-// upward up to the top (following CONTRIBUTES_TO, an indicator standing for the goal it measures through
+// upward up to the top (following CONTRIBUTES_TO, an indicator standing for the goal or activity it measures through
 // the implied indicator→goal edge, graph/model.py), the indicators of all those goals, and whatever
 // contributes directly to one of its own goals or to their indicators (other units' work included,
 // activities of $year when given). An unknown unit gives no rows.
 // Two kinds of rows. kind 'node': id, label (Goal, Indicator, Activity), level (goal level; activity
-// kind; for an indicator the level of the goal it measures, first by goal id), title (statement or
+// kind; for an indicator the level of the goal it measures, first by goal id, or the kind of the activity it measures), title (statement or
 // name), code (activity code), unit_id and unit_name (the accountable unit: of the units ASSIGNED_TO it
 // the highest, i.e. with the fewest PART_OF steps above it, then first by id; for an indicator without
-// one, the unit of the goal it measures), opd_id and opd_name (the perangkat daerah at or above that
+// one, the unit of the goal or activity it measures), opd_id and opd_name (the perangkat daerah at or above that
 // unit; null for Pemda-level elements), budget and year (activities), position (null here), role
 // ('own': assigned to $unit or below, or an indicator of such a goal, or every node without $unit;
 // 'context': above it or contributing to it).

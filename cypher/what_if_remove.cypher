@@ -71,11 +71,12 @@ CALL (x, above) {
   }
   WITH y, live
   WHERE live
-  RETURN collect(DISTINCT y) + [y IN above WHERE y:Activity] AS seeds
+  RETURN collect(DISTINCT y) AS seeds
 }
-// kept: the seeds and what they reach upward without passing through the element
-CALL (x, seeds) {
-  UNWIND seeds AS seed
+// kept: the seeds and what they reach upward without passing through the element (an activity above, whose
+// indicator the element supports, is a source of its own: a seed too)
+CALL (x, above, seeds) {
+  UNWIND seeds + [a IN above WHERE a:Activity] AS seed
   MATCH (seed)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(m)
   RETURN collect(DISTINCT m) AS kept
 }

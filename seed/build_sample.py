@@ -32,7 +32,7 @@ XLSX = "kabupaten_sukamaju.xlsx"
 COLUMNS: dict[str, list[str]] = {
     "units": ["id", "name", "kind", "parent_id"],
     "goals": ["id", "level", "statement", "unit_id", "contributes_to"],
-    "indicators": ["id", "goal_id", "name", "satuan", "polarity", "year", "baseline", "target", "realisasi",
+    "indicators": ["id", "goal_id", "element_id", "name", "satuan", "polarity", "year", "baseline", "target", "realisasi",
                    "target_tw1", "target_tw2", "target_tw3", "target_tw4",
                    "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"],
     "activities": ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
@@ -58,6 +58,21 @@ OUTPUT_INDICATORS: dict[str, Ind] = {
     "G-T-DISKOPUKM-1": p("Jumlah pelatihan kewirausahaan yang dilaksanakan", "kali", 8, 2),
 }
 N_UNASSIGNED, N_DEAD_RHK_EMPTY, N_UNLINKED_SUB, N_DEAD_SUB = 34, 6, 16, 6
+
+# ---- indicators on activities and PPPK (their own random stream: the rest of the sample stays as it was) --
+# most programs carry an outcome indicator, most kegiatan and sub-kegiatan an output one (indikator keluaran)
+ACTIVITY_INDICATOR_RATE = {"program": 0.9, "kegiatan": 0.85, "subkegiatan": 0.8}
+PPPK_RATE = 0.35  # of staff (pelaksana / fungsional); heads and eselon III/IV are PNS
+OUTPUT_KINDS = (  # (words in the activity's name, indicator name template, satuan, target range); first match
+    (("gaji", "tunjangan"), "Jumlah bulan {x} yang terbayarkan", "bulan", (12, 14)),
+    (("penyusunan", "perencanaan", "evaluasi", "laporan", "dokumen", "kajian", "analisis"),
+     "Jumlah dokumen hasil {x}", "dokumen", (1, 6)),
+    (("pelatihan", "bimbingan", "peningkatan kapasitas", "pembinaan", "sosialisasi", "penyuluhan"),
+     "Jumlah peserta {x}", "orang", (20, 400)),
+    (("pembangunan", "rehabilitasi", "pemeliharaan", "peningkatan jalan", "jembatan"),
+     "Jumlah unit {x}", "unit", (1, 20)),
+    (("penyediaan", "pengadaan", "belanja"), "Jumlah paket {x}", "paket", (1, 12)),
+)
 NO_DEFECT_OPDS = {"BPBD", "DISPUSIP", "DISHUB", "DLH"}  # keep the structural defects readable
 
 # crosscutting / weighted CONTRIBUTES_TO (from, to, weight); "@" marks an activity code of an OPD
@@ -126,6 +141,8 @@ class Builder:
         self.ind_rows: list[dict[str, Any]] = []
         self.inds_of: dict[str, list[str]] = defaultdict(list)
         self.ind_goal: dict[str, str] = {}
+        self.ind_act: dict[str, str] = {}  # indicator id -> the activity it measures
+        self.rng_extra = random.Random(SEED + 1)  # activity indicators and PPPK, apart from the main stream
         self.ind_name: dict[str, str] = {}
         self.acts: list[dict[str, Any]] = []
         self.act_by_key: dict[tuple[str, str], dict[str, Any]] = {}
@@ -171,12 +188,17 @@ class Builder:
             self.add_indicator(f"I-{gid[2:]}-{k}", gid, spec, level in {"sasaran_program", "sasaran_kegiatan"})
         return gid
 
-    def add_indicator(self, iid: str, gid: str, spec: Ind, quarterly_ok: bool) -> None:
-        """Add one indicator: a row per year with target, realisasi and sometimes quarterly figures."""
+    def add_indicator(self, iid: str, gid: str, spec: Ind, quarterly_ok: bool, activity: bool = False) -> None:
+        """Add one indicator: a row per year with target, realisasi and sometimes quarterly figures. An
+        activity's indicator names it in element_id and draws from the extra random stream."""
         name, satuan, polarity, base, step = spec
-        rng, dec = self.rng, decimals(spec[3], spec[4])
-        self.inds_of[gid].append(iid)
-        self.ind_goal[iid], self.ind_name[iid] = gid, name
+        rng, dec = self.rng_extra if activity else self.rng, decimals(spec[3], spec[4])
+        if activity:
+            self.ind_act[iid] = gid
+        else:
+            self.inds_of[gid].append(iid)
+            self.ind_goal[iid] = gid
+        self.ind_name[iid] = name
         pct = satuan == "%"
         quarterly = quarterly_ok and polarity == "positif" and rng.random() < 0.5
 
@@ -196,7 +218,7 @@ class Builder:
                 real = clamp(target + sign * spread * rng.uniform(-1.4, 0.9))
             if (year == 2026 and rng.random() < 0.82) or (year == 2025 and rng.random() < 0.05):
                 real = None
-            row = {"id": iid, "goal_id": gid, "name": name, "satuan": satuan, "polarity": polarity, "year": year,
+            row = {"id": iid, "goal_id": "" if activity else gid, "element_id": gid if activity else "", "name": name, "satuan": satuan, "polarity": polarity, "year": year,
                    "baseline": round(base, dec), "target": target, "realisasi": real}
             if quarterly:
                 fr = (0.2, 0.45, 0.7, 1.0)
@@ -343,6 +365,37 @@ class Builder:
         for a in self.acts:
             a["parent_id"] = self.act_by_key[(a["key"], a["parent_code"])]["id"] if a["parent_code"] else ""
 
+    def add_activity_indicators(self) -> None:
+        """A program's outcome indicator (as its sasaran program's first one reads), a kegiatan's or sub-kegiatan's
+        output indicator (indikator keluaran) named after what it produces; some activities have none."""
+        rng = self.rng_extra
+        for a in self.acts:
+            if rng.random() >= ACTIVITY_INDICATOR_RATE[a["kind"]]:
+                continue
+            if a["kind"] == "program":
+                measured = [i for g in a["contributes_to"] for i in self.inds_of.get(g, [])]
+                if not measured:
+                    continue
+                # the sasaran program's first indicator, as Renstra tables repeat it on the program (its 2025 row)
+                first = next(row for row in self.ind_rows if row["id"] == measured[0])
+                spec = (first["name"], first["satuan"], first["polarity"], first["baseline"],
+                        first["target"] - first["baseline"])
+            else:
+                spec = self.output_indicator(a["name"])
+            self.add_indicator(f"I-A-{a['id']}-1", a["id"], spec, a["kind"] == "kegiatan", activity=True)
+
+    def output_indicator(self, activity_name: str) -> Ind:
+        """An output indicator for a kegiatan or sub-kegiatan, from the words of its name."""
+        rng, text = self.rng_extra, activity_name.lower()
+        for words, template, satuan, (low, high) in OUTPUT_KINDS:
+            if any(word in text for word in words):
+                break
+        else:
+            template, satuan, (low, high) = "Jumlah laporan {x}", "laporan", (1, 12)
+        base = rng.randint(low, high)
+        return (template.format(x=lower_title(activity_name)), satuan, "positif", base,
+                max(1, round(base * rng.uniform(0.0, 0.15))))
+
     def act_id(self, key: str, code: str) -> str:
         """Final id of the activity with this code in this OPD."""
         return self.act_by_key[(key, code)]["id"]
@@ -359,6 +412,18 @@ class Builder:
             if nip not in self.nips:
                 self.nips.add(nip)
                 return nip
+
+    def pppk_number(self, nip: str) -> str:
+        """The NI PPPK of someone whose NIP-shaped number was drawn: same birth date and sex, appointed 2019-2025
+        (PPPK are appointed since 2019), `21` where a NIP has the month, a fresh sequence."""
+        rng, born = self.rng_extra, int(nip[:4])
+        self.nips.discard(nip)
+        while True:
+            year = rng.randint(max(2019, born + 19), 2025) if born + 19 <= 2025 else 2025
+            number = f"{nip[:8]}{year:04d}21{nip[14]}{rng.randint(1, 999):03d}"
+            if number not in self.nips:
+                self.nips.add(number)
+                return number
 
     def person_name(self, sex: int, born: int, role: str, position: str, spec: dict[str, Any]) -> str:
         """An invented Indonesian name with academic/professional titles fitting the position."""
@@ -412,6 +477,8 @@ class Builder:
         born = {"head": (1967, 1978), "admin": (1968, 1986), "pengawas": (1970, 1992)}.get(role, (1966, 2000))
         sex = 1 if self.rng.random() < 0.52 else 2
         nip = self.make_nip(born, sex)
+        if role == "staff" and self.rng_extra.random() < PPPK_RATE:
+            nip = self.pppk_number(nip)
         row = {"nip": nip, "name": self.person_name(sex, int(nip[:4]), role, position, spec), "position": position,
                "unit_id": unit, "supervisor_nip": boss or "", "assigned_to": list(assigned), "key": spec["key"]}
         self.staff.append(row)
@@ -549,6 +616,7 @@ class Builder:
         for spec in cat.OPDS:
             self.build_opd(spec)
         self.finalize_activity_ids()
+        self.add_activity_indicators()
         self.plant_structure()
         sekda = None
         for spec in cat.OPDS:
@@ -572,7 +640,7 @@ def analyse(b: Builder) -> dict[str, Any]:
     assigned |= {(a["unit_id"], a["id"]) for a in acts if a["unit_id"]}
     assigned |= {(s["nip"], t) for s in b.staff for t in s["assigned_to"]}
     assigned |= {(l["from_id"], l["to_id"]) for l in b.links if l["type"] == "ASSIGNED_TO"}
-    all_ids = [u["id"] for u in b.units] + list(goals) + list(b.ind_goal) + [a["id"] for a in acts] + [
+    all_ids = [u["id"] for u in b.units] + list(goals) + list(b.ind_goal) + list(b.ind_act) + [a["id"] for a in acts] + [
         s["nip"] for s in b.staff]
     assert len(all_ids) == len(set(all_ids)), "ids are not unique"
     known = set(all_ids)
@@ -644,11 +712,13 @@ def analyse(b: Builder) -> dict[str, Any]:
     assert outcome_inds == sorted(f"I-{g[2:]}-2" for g in OUTPUT_INDICATORS), outcome_inds
     subs = [a for a in acts if a["kind"] == "subkegiatan"]
     return {
-        "counts": {"units": len(b.units), "goals": len(goals), "indicators": len(b.ind_goal),
+        "counts": {"units": len(b.units), "goals": len(goals), "indicators": len(b.ind_goal) + len(b.ind_act),
+                   "activity_indicators": len(b.ind_act),
+                   "pppk": sum(1 for s in b.staff if s["nip"][12:14] == "21"),
                    "indicator_rows": len(b.ind_rows), "activities": len(acts), "subkegiatan": len(subs),
                    "staff": len(b.staff), "total_budget": sum(a["budget"] for a in subs)},
         "relationships": {"CONTRIBUTES_TO": len(contrib), "ASSIGNED_TO": len(assigned),
-                          "MEASURED_BY": len(b.ind_goal),
+                          "MEASURED_BY": len(b.ind_goal) + len(b.ind_act),
                           "PART_OF": sum(1 for u in b.units if u["parent_id"]) + sum(1 for a in acts if a["parent_id"]),
                           "MEMBER_OF": sum(1 for s in b.staff if s["unit_id"]),
                           "REPORTS_TO": sum(1 for s in b.staff if s["supervisor_nip"])},
@@ -781,15 +851,19 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         f"- {c['indicators']} indicators ({c['indicator_rows']} rows, years 2025 and 2026; "
         "2026 realisasi mostly empty, "
         "quarterly figures on some sasaran_program/sasaran_kegiatan indicators). rhk and sasaran_subkegiatan goals "
-        "carry no indicators.",
+        f"carry no indicators. {c['activity_indicators']} of the indicators hang on activities (`element_id`): "
+        "most programs carry an outcome indicator (their sasaran program's), most kegiatan and sub-kegiatan an "
+        "output indicator (indikator keluaran); goals' indicators name their goal in `goal_id`.",
         f"- {c['activities']} activities for 2026 ({c['subkegiatan']} sub-kegiatan), total pagu "
         f"Rp {c['total_budget']:,}".replace(",", ".") + ".",
-        f"- {c['staff']} ASN; OPD heads report to the Sekretaris Daerah, who reports to no one.",
+        f"- {c['staff']} ASN, {c['pppk']} of them PPPK (an NI PPPK: `21` where a NIP has the appointment month); "
+        "OPD heads report to the Sekretaris Daerah, who reports to no one.",
         f"- {len(b.links)} extra edges in `links.csv` (crosscutting and weighted contributions, a few assignments).",
         "",
         "Id conventions: units `U-<OPD>[-nn[-n]]`; goals `G-VISI`, `G-MISI-n`, `G-T-PEMDA-n`, `G-S-PEMDA-n`, "
         "`G-T-<OPD>-n`, `G-S-<OPD>-n`, `G-SP-<OPD>-<program code>[-n]`, `G-SK-<OPD>-<kegiatan code>`, "
-        "`G-SSK-<OPD>-<sub-kegiatan code>`, `G-RHK-<OPD>-nnnn`; indicators `I-<goal id without G->-n`; activities "
+        "`G-SSK-<OPD>-<sub-kegiatan code>`, `G-RHK-<OPD>-nnnn`; indicators `I-<goal id without G->-n`, an "
+        "activity's `I-A-<activity id>-1`; activities "
         f"`P-{YEAR}-<code>`, `K-{YEAR}-<code>`, `SK-{YEAR}-<code>`, with `-<OPD>` appended when several perangkat "
         "daerah use the same nomenclature code (Dinas Kesehatan/RSUD, Satpol PP/BPBD, BPKAD/Bapenda, the kecamatan).",
         "",

@@ -45,7 +45,8 @@ YEAR = 2026
 COLUMNS: dict[str, list[str]] = {
     "units": ["id", "name", "kind", "parent_id"],
     "goals": ["id", "level", "statement", "unit_id", "contributes_to"],
-    "indicators": ["id", "goal_id", "name", "satuan", "polarity", "year", "baseline", "target", "realisasi"],
+    "indicators": ["id", "goal_id", "element_id", "name", "satuan", "polarity", "year", "baseline", "target",
+                   "realisasi"],
     "activities": ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
     "staff": ["nip", "name", "position", "unit_id", "supervisor_nip", "assigned_to"],
     "links": ["from_id", "type", "to_id", "weight"],
@@ -60,6 +61,10 @@ P_OUTPUT_INDICATOR = 0.03
 P_UNLINKED_OPD = 1 / 35
 P_INDICATOR_REF = 0.2   # a contribution names the parent's indicator instead of the goal
 P_SSK = 0.35            # technical sub-kegiatan with their own sasaran_subkegiatan
+# indicators on activities (the sample's rates): a program's outcome indicator, a kegiatan's or sub-kegiatan's
+# output indicator (indikator keluaran)
+P_ACTIVITY_INDICATOR = {"program": 0.9, "kegiatan": 0.85, "subkegiatan": 0.8}
+P_PPPK = 0.35           # staff (pelaksana, fungsional) with an NI PPPK; in one real kabupaten 910 of 2,148
 STAFF_PER_OPD = 150
 PROVINCE_KABUPATEN = 10
 NATION_PROVINCES = 18
@@ -92,6 +97,8 @@ class Stats:
     opd: int = 0
     subkegiatan: int = 0
     budget: int = 0
+    activity_indicators: int = 0  # of nodes["Indicator"], those measuring an activity
+    pppk: int = 0                 # of nodes["ASN"], those with an NI PPPK
 
     def note(self, defect: str, key: str | None = None, detail: bool = True) -> None:
         self.defects[defect] += 1
@@ -101,7 +108,8 @@ class Stats:
     def as_json(self, detail: bool) -> dict[str, Any]:
         out: dict[str, Any] = {"rows": self.rows, "nodes": self.nodes, "edges": self.edges,
                                "defects": self.defects, "opd": self.opd, "subkegiatan": self.subkegiatan,
-                               "budget": self.budget}
+                               "budget": self.budget, "activity_indicators": self.activity_indicators,
+                               "pppk": self.pppk}
         if detail:
             out["ids"] = self.ids
         return out
@@ -144,6 +152,13 @@ class NipMint:
         appointed = min(2025, born.year + self.rng.randint(19, 32))
         return f"{born:%Y%m%d}{appointed:04d}{self.rng.randint(1, 12):02d}{sex + 1}{seq + 1:03d}"
 
+    @staticmethod
+    def pppk(nip: str) -> str:
+        """The NI PPPK of the person a NIP was minted for: `21` in place of the month, appointed 2019 or later
+        (at 19 at the earliest); still unique, since birth date, sex and sequence are the person's."""
+        year = 2019 + int(nip[15:]) % 7
+        return f"{nip[:8]}{year:04d}21{nip[14:]}"
+
 
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.2f}".rstrip("0").rstrip(".")
@@ -167,6 +182,8 @@ class PemdaWriter:
         self.previous_sasaran: list[str] = []    # a few sasaran of earlier OPDs, for crosscutting links
         self.sekda: str | None = None
         self.acts = 0
+        # activity indicators and PPPK draw from their own stream: the rest of the data stays as it was
+        self.extra = random.Random(f"{code}-activity-indicators-pppk")
 
     # -- primitives -----------------------------------------------------------------------------------
     def ref(self, goal: str) -> str:
@@ -214,7 +231,27 @@ class PemdaWriter:
             real: float | None = round(target * rng.uniform(0.8, 1.1), 2)
             if (year == YEAR and rng.random() < 0.8) or rng.random() < 0.05:
                 real = None
-            self.sink.row("indicators", iid, gid, name, satuan, polarity, year, _fmt(base), _fmt(target),
+            self.sink.row("indicators", iid, gid, None, name, satuan, polarity, year, _fmt(base), _fmt(target),
+                          None if real is None else _fmt(real))
+            self.stats.nodes["IndicatorYear"] += 1
+
+    def activity_indicator(self, aid: str, kind: str, name: str) -> None:
+        """An activity's indicator, named in element_id: a program's outcome (%), a kegiatan's or sub-kegiatan's
+        output (a count of what it produces)."""
+        rng = self.extra
+        iid = f"I-A-{aid}-1"
+        if kind == "program":
+            title, satuan, base, step = f"Persentase capaian {name[:60].lower()}", "%", float(rng.randint(55, 85)), 2.0
+        else:
+            title, satuan = f"Jumlah dokumen hasil {name[:60].lower()}", "dokumen"
+            base, step = float(rng.randint(1, 12)), 1.0
+        self.stats.nodes["Indicator"] += 1
+        self.stats.edges["MEASURED_BY"] += 1
+        self.stats.activity_indicators += 1
+        for y, year in enumerate(YEARS, 1):
+            target = min(base + y * step, 100.0) if satuan == "%" else base + y * step
+            real = None if year == YEAR and rng.random() < 0.8 else round(target * rng.uniform(0.8, 1.05), 2)
+            self.sink.row("indicators", iid, None, aid, title, satuan, "positif", year, _fmt(base), _fmt(target),
                           None if real is None else _fmt(real))
             self.stats.nodes["IndicatorYear"] += 1
 
@@ -236,6 +273,8 @@ class PemdaWriter:
         if kind == "subkegiatan":
             self.stats.subkegiatan += 1
             self.stats.budget += budget or 0
+        if self.extra.random() < P_ACTIVITY_INDICATOR[kind]:
+            self.activity_indicator(aid, kind, name)
         if not parents:
             self.dead.add(aid)
             self.stats.note("activities_unlinked", aid, self.detail)
@@ -244,9 +283,12 @@ class PemdaWriter:
             self.stats.note("activities_dead_end", aid, self.detail)
         return aid
 
-    def person(self, position: str, unit: str, boss: str | None, assigned: list[str]) -> str:
+    def person(self, position: str, unit: str, boss: str | None, assigned: list[str], staff: bool = False) -> str:
         rng = self.rng
         nip = self.mint.next()
+        if staff and self.extra.random() < P_PPPK:
+            nip = self.mint.pppk(nip)
+            self.stats.pppk += 1
         female = nip[14] == "2"
         first = rng.choice(cat.FEMALE_FIRST if female else cat.MALE_FIRST)
         last = rng.choice(cat.FEMALE_LAST if female else cat.MALE_LAST)
@@ -409,7 +451,7 @@ class PemdaWriter:
             boss = leaf_heads[unit]
             roll = rng.random()
             if roll < P_UNASSIGNED:
-                self.person("Pelaksana", unit, boss, [])
+                self.person("Pelaksana", unit, boss, [], staff=True)
                 continue
             assigned = []
             for _ in range(1 if rng.random() < 0.7 else 2):
@@ -427,7 +469,7 @@ class PemdaWriter:
                     break
             if acts and rng.random() < 0.3 and roll >= P_UNASSIGNED + P_DEAD_RHK:
                 assigned.append(rng.choice(acts))
-            self.person(rng.choice(cat.GENERIC_FUNG), unit, boss, assigned)
+            self.person(rng.choice(cat.GENERIC_FUNG), unit, boss, assigned, staff=True)
 
     def _kegiatan(self, prefix: str, key: str, pcode: str, kc: str, kname: str, unit: str, program: str, sp: str,
                   subs: list[str], technical: bool, sk_id: str | None = None, sk_parents: list[str] | None = None,
@@ -541,8 +583,9 @@ def _totals(datasets: list[dict[str, Any]]) -> dict[str, Any]:
             for k, v in d[part].items():
                 merged[k] = merged.get(k, 0) + v
         totals[part] = merged
-    for k in ("opd", "subkegiatan", "budget"):
+    for k in ("opd", "subkegiatan", "budget", "activity_indicators", "pppk"):
         totals[k] = sum(d[k] for d in datasets)
+    totals["activities"] = totals["nodes"]["Activity"]
     return totals
 
 

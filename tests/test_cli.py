@@ -27,6 +27,19 @@ def test_import_then_reimport(cli_env):
     assert "changes: +0 nodes, -0 nodes, +0 relationships, -0 relationships" in again.output
 
 
+def test_warnings_are_printed_and_never_stop_the_import(cli_env, tmp_path):
+    folder = tmp_path / "warned"
+    shutil.copytree(DATA / "mini", folder)
+    with (folder / "indicators.csv").open("a", encoding="utf-8") as out:
+        out.write("I-NA,S1,Indeks kepuasan,%,,2026,,n/a,\n")
+    result = CliRunner().invoke(cli.main, ["import", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "warning: indicators.csv:5: target: no target for 2026 ('n/a'): read as no value, not as 0" in result.output
+    assert "warning: indicators.csv: polarity: no polarity given for 1 indicator(s)" in result.output
+    assert "imported dataset PEMDA" in result.output
+    assert cli_env.read("MATCH (y:IndicatorYear {indicator_id: 'I-NA'}) RETURN y.target AS t") == [{"t": None}]
+
+
 def test_bad_import_exits_non_zero_naming_file_row_column(cli_env, tmp_path):
     folder = tmp_path / "bad"
     shutil.copytree(DATA / "mini", folder)

@@ -547,6 +547,18 @@ def test_what_if_removing_work_behind_an_indicator(runner):
         ("goal", "GX", "sasaran_kegiatan")]
 
 
+def test_what_if_an_activity_above_is_a_source_of_its_own(runner):
+    """An RHK supporting a kegiatan's output indicator: removing it leaves that indicator unsupported, but the
+    kegiatan is work itself, so the goal it contributes to keeps its support."""
+    build(runner, """
+    CREATE (sk:Goal {id: 'SK', level: 'sasaran_kegiatan', statement: 'Sasaran kegiatan'}),
+           (k:Activity {id: 'K', kind: 'kegiatan', name: 'Kegiatan'})-[:CONTRIBUTES_TO]->(sk),
+           (k)-[:MEASURED_BY]->(ik:Indicator {id: 'I-K', name: 'Jumlah laporan'}),
+           (:Goal {id: 'RHK', level: 'rhk', statement: 'Menyusun laporan'})-[:CONTRIBUTES_TO]->(ik)
+    """)
+    assert pick(run(runner, "what_if_remove", id="RHK"), "kind", "id", "detail") == [("indicator", "I-K", "K")]
+
+
 def test_what_if_removing_a_program_frees_its_kegiatan_and_subkegiatan_budget(runner):
     build(runner, WHAT_IF_GRAPH)
     assert pick(run(runner, "what_if_remove", id="PRG"), "kind", "id", "detail") == [("budget", "PRG", 180)]

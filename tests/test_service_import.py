@@ -31,6 +31,20 @@ def test_zip_import_writes_the_same_graph_as_the_cli(client, runner):
     assert again["written"]["nodes_created"] == 0 and again["written"]["relationships_created"] == 0
 
 
+def test_the_import_answer_lists_its_warnings(client, runner):
+    indicators = (MINI / "indicators.csv").read_text(encoding="utf-8") + "I-OPD,S1,OPD terlayani,,positif,2026,,25 OPD,-\n"
+    response = upload(client, zip_bytes(csv_files(**{"indicators.csv": indicators})), "mini.zip")
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["warnings"] == []  # a unit in the target fills the empty satuan: nothing to warn about
+    assert runner.read("MATCH (i:Indicator {id: 'I-OPD'}) RETURN i.satuan AS s") == [{"s": "OPD"}]
+    indicators = indicators.replace("25 OPD,-", "-,-")
+    body = upload(client, zip_bytes(csv_files(**{"indicators.csv": indicators})), "mini.zip", dry_run="true").get_json()
+    assert body["warnings"] == [{"file": "indicators.csv", "row": 5, "column": "target",
+                                 "message": "no target for 2026 ('-'): read as no value, not as 0",
+                                 "text": "indicators.csv:5: target: no target for 2026 ('-'): read as no value, not as 0"}]
+
+
 def test_zip_with_the_files_in_a_folder_and_a_dataset_name(client, runner):
     response = upload(client, zip_bytes(csv_files(), prefix="kabupaten/"), "kabupaten.zip", dataset="uji")
     assert response.status_code == 200, response.get_json()

@@ -55,6 +55,9 @@ def test_kabupaten_has_the_ratios_of_domain_scale(kabupaten):
     assert 0.01 <= defects["activities_unlinked"] / totals["subkegiatan"] <= 0.05
     assert defects["cycles"] == defects["downward"] == defects["skipped_levels"] == 1
     assert defects["goals_without_indicator"] >= 5 and defects["output_indicators"] >= 1
+    # indicators on activities at the sample's rates (most activities have one), PPPK among the staff
+    assert 0.7 * totals["activities"] <= totals["activity_indicators"] <= 0.95 * totals["activities"]
+    assert 0.15 * staff <= totals["pppk"] <= 0.4 * staff
 
 
 def test_kabupaten_files_pass_validation_and_import_with_the_planted_defects(runner, kabupaten):
@@ -82,6 +85,9 @@ def test_kabupaten_files_pass_validation_and_import_with_the_planted_defects(run
     assert {r["id"] for r in no_indicator} == set(entry["ids"]["goals_without_indicator"])
     cycles = catalog.run(runner, "contribution_cycles", {}, timeout=600)
     assert len(cycles) == 1 and cycles[0]["length"] == 3
+    assert runner.read("MATCH (:Activity)-[:MEASURED_BY]->(i:Indicator) RETURN count(i) AS c")[0]["c"] == \
+        entry["activity_indicators"]
+    assert runner.read("MATCH (s:ASN {asn_kind: 'PPPK'}) RETURN count(s) AS c")[0]["c"] == entry["pppk"]
 
 
 def test_provinsi_links_each_kabupaten_to_the_province_and_validates(runner, tmp_path, monkeypatch):
