@@ -354,11 +354,11 @@ class Builder:
                             "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
 
     def _indicators(self) -> None:
-        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (goal_id, name, satuan, polarity) of its first row
+        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> its structure columns, from its first row
         years: set[tuple[str, int]] = set()
         figures_nodes = self.dataset.nodes[model.INDICATOR_YEAR.label]
         file = self.files[2]
-        structure = ("goal_id", "name", "satuan", "polarity")
+        structure = ("goal_id", "name", "satuan", "polarity", "iku", "weight")
         for row, number in self._typed_rows("indicators"):
             values = tuple(getattr(row, column) for column in structure)
             if row.id not in first:
@@ -374,13 +374,14 @@ class Builder:
                 self._problem(file, number, "year", f"indicator '{row.id}' already has a row for {row.year}")
                 continue
             years.add((row.id, row.year))
-            figures = row.model_dump(exclude={"id", "goal_id", "name", "satuan", "polarity"})
+            figures = row.model_dump(exclude={"id", *structure})
             figures_nodes[(row.id, row.year)] = {"indicator_id": row.id, **figures}
         nodes = self.dataset.nodes[model.INDICATOR.label]
-        for indicator_id, (goal_id, name, satuan, polarity) in first.items():
+        for indicator_id, (goal_id, name, satuan, polarity, iku, weight) in first.items():
             origin = self.defined.get(indicator_id)
             if origin is not None and origin & 7 == 2:
-                nodes[indicator_id] = {"id": indicator_id, "name": name, "satuan": satuan, "polarity": polarity}
+                nodes[indicator_id] = {"id": indicator_id, "name": name, "satuan": satuan, "polarity": polarity,
+                                       "iku": iku, "weight": weight}
                 self._refer(model.MEASURED_BY.name, indicator_id, goal_id, (model.GOAL.label,), 2, origin >> 3,
                             "goal_id", reverse=True)
 
