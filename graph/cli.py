@@ -212,6 +212,40 @@ def _render(rows: list[dict], fmt: str) -> str:
     return to_table(rows)
 
 
+@main.command("doc")
+@click.argument("kind", type=click.Choice(["pk", "iku", "cascading"]))
+@click.option("--unit", help="Unit id (default: the Pemda; for cascading, the whole Pemda).")
+@click.option("--year", type=int, help="Year (default: the latest year in the data).")
+@click.option("--paper", type=click.Choice(["a4", "f4"]), default="a4", show_default=True, help="Paper size.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Write here: .xlsx (formatted workbook) or .html (page ready to print).")
+def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: Path) -> None:
+    """Write a document planners and auditors deliver: pk (Perjanjian Kinerja), iku, cascading (matriks).
+    Names and NIP are shown unmasked: the command is for the local operator."""
+    from graph.audit import latest_year
+    from graph.documents import DocumentNotFound, build, to_xlsx
+
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".html", ".htm"):
+        raise click.ClickException(f"--out must end in .xlsx or .html, not '{out.name}'")
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        year = year if year is not None else latest_year(runner)
+        if year is None:
+            raise click.ClickException("the graph holds no indicator figures; give --year")
+        document = build(kind, runner, load_catalog(), year=year, unit=unit)
+    except DocumentNotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        runner.close()
+    if suffix == ".xlsx":
+        out.write_bytes(to_xlsx(document, paper))
+    else:
+        from service.pages.documents import document_html
+        out.write_text(document_html(document, paper=paper), encoding="utf-8")
+    click.echo(f"{document.title} ({document.meta.get('unit_name')}) written to {out}", err=True)
+
+
 @main.command("view")
 @click.argument("kind", type=click.Choice(["pohon", "opd", "staff", "impact"]))
 @click.argument("key", required=False)
