@@ -213,14 +213,15 @@ def _render(rows: list[dict], fmt: str) -> str:
 
 
 @main.command("doc")
-@click.argument("kind", type=click.Choice(["pk", "iku", "cascading"]))
+@click.argument("kind", type=click.Choice(["pk", "iku", "cascading", "lkjip", "triwulan"]))
 @click.option("--unit", help="Unit id (default: the Pemda; for cascading, the whole Pemda).")
 @click.option("--year", type=int, help="Year (default: the latest year in the data).")
 @click.option("--paper", type=click.Choice(["a4", "f4"]), default="a4", show_default=True, help="Paper size.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Write here: .xlsx (formatted workbook) or .html (page ready to print).")
 def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: Path) -> None:
-    """Write a document planners and auditors deliver: pk (Perjanjian Kinerja), iku, cascading (matriks).
+    """Write a document planners and auditors deliver: pk (Perjanjian Kinerja), iku, cascading (matriks),
+    lkjip (capaian tables), triwulan (rencana aksi per quarter).
     Names and NIP are shown unmasked: the command is for the local operator."""
     from graph.audit import latest_year
     from graph.documents import DocumentNotFound, build, to_xlsx

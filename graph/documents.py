@@ -19,7 +19,7 @@ from graph.catalog import Catalog
 from graph.db import Runner
 from graph.export import neutralise
 
-KINDS = ("pk", "iku", "cascading")
+KINDS = ("pk", "iku", "cascading", "lkjip", "triwulan")
 TEXT, RUPIAH, FIGURE, PERCENT, NUMBER = "text", "rupiah", "figure", "percent", "number"
 XLSX_FORMATS = {RUPIAH: "#,##0", FIGURE: "0.00", PERCENT: "0.00%", NUMBER: "0"}
 PAPER = {"a4": 9, "f4": 14}  # openpyxl paperSize codes: 9 = A4; 14 = folio 8.5 x 13 in (F4)
@@ -224,15 +224,95 @@ def build_cascading(runner: Runner, catalog: Catalog, year: int, unit: str | Non
         None, {"unit_id": scope, "unit_name": head["unit_name"], "year": year, "indicator_group": group})
 
 
+def _achievement(runner: Runner, catalog: Catalog, year: int, unit_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """The achievement query's rows (the one place capaian is computed) by (kind, id)."""
+    rows = catalog.run(runner, "achievement", {"year": year, "unit": unit_id})
+    return {(row["kind"], row["id"]): row for row in rows}
+
+
+def build_lkjip(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> Document:
+    """The LKjIP's capaian table: per sasaran and IKU the target, realisasi and capaian of the year, last
+    year's realisasi, the period's end target and the share of it reached; the unit's capaian closes it.
+    Capaian (of the year, of each sasaran, of the unit) is the achievement query's; the share of the end
+    target uses the same rule (graph.capaian) on realisasi against that target."""
+    from graph.capaian import capaian
+
+    head = _unit_heading(runner, catalog, unit)
+    unit_id = head["unit_id"]
+    rows = _numbered([dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})],
+                     "goal_id")
+    figures = _achievement(runner, catalog, year, unit_id)
+    for row in rows:
+        indicator = figures.get(("indicator", row["indicator_id"]), {})
+        goal = figures.get(("goal", row["goal_id"]), {})
+        row["capaian"] = indicator.get("capaian")
+        row["band"] = indicator.get("band")
+        row["goal_capaian"] = goal.get("capaian")
+        share = capaian(row.get("target_end"), row.get("realisasi"), row.get("polarity"),
+                        row.get("target_min"), row.get("target_max"))
+        row["share_end"] = share
+    own = figures.get(("unit", unit_id), {})
+    end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
+    end = f" ({end_years[-1]})" if end_years else ""
+    return Document(
+        "lkjip", f"CAPAIAN KINERJA TAHUN {year}",
+        _heading_lines(head) + ["Laporan Kinerja Instansi Pemerintah (LKjIP)"],
+        [Table("Capaian indikator kinerja utama per sasaran", [
+            Column("no", "No", NUMBER, width=5, merge_repeats=True),
+            Column("goal", "Sasaran", width=30, merge_repeats=True),
+            Column("goal_capaian", "Capaian Sasaran (%)", FIGURE, width=11, merge_repeats=True),
+            Column("indicator", "Indikator Kinerja", width=30),
+            Column("satuan", "Satuan", width=10),
+            Column("target", "Target", FIGURE, group=f"Tahun {year}", width=10),
+            Column("realisasi", "Realisasi", FIGURE, group=f"Tahun {year}", width=10),
+            Column("capaian", "Capaian (%)", FIGURE, group=f"Tahun {year}", width=10),
+            Column("realisasi_last_year", f"Realisasi {year - 1}", FIGURE, width=11),
+            Column("target_end", f"Target{end}", FIGURE, group="Akhir Periode Renstra", width=10),
+            Column("share_end", "Tingkat Capaian", PERCENT, group="Akhir Periode Renstra", width=11)], rows,
+            totals={"indicator": f"Capaian kinerja {head['unit_name']}"
+                                 + (f" (predikat: {own['band']})" if own.get("band") else ""),
+                    "capaian": own.get("capaian")})],
+        None, {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year,
+               "unit_capaian": own.get("capaian"), "band": own.get("band"), "scale": own.get("scale")})
+
+
+def build_quarters(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> Document:
+    """Monitoring of the rencana aksi per triwulan: each indicator with TW targets, realisasi and capaian
+    (capaian per triwulan from the achievement query)."""
+    head = _unit_heading(runner, catalog, unit)
+    unit_id = head["unit_id"]
+    rows = _numbered([dict(row) for row in catalog.run(runner, "document_quarters",
+                                                       {"unit": unit_id, "year": year})], "goal_id")
+    figures = _achievement(runner, catalog, year, unit_id)
+    for row in rows:
+        indicator = figures.get(("indicator", row["indicator_id"]), {})
+        for quarter in (1, 2, 3, 4):
+            row[f"capaian_tw{quarter}"] = indicator.get(f"capaian_tw{quarter}")
+    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    columns = [Column("no", "No", NUMBER, width=5, merge_repeats=True),
+               Column("goal", "Sasaran / Kegiatan", width=26, merge_repeats=True),
+               Column("indicator", "Indikator", width=26),
+               Column("satuan", "Satuan", width=9),
+               Column("target", f"Target {year}", FIGURE, width=9)]
+    for key, group in (("target", "Target"), ("realisasi", "Realisasi"), ("capaian", "Capaian (%)")):
+        columns += [Column(f"{key}_tw{q}", f"TW {roman[q]}", FIGURE, group=group, width=8) for q in (1, 2, 3, 4)]
+    columns.append(Column("unit_name", "Penanggung Jawab", width=16))
+    return Document(
+        "triwulan", f"MONITORING RENCANA AKSI PER TRIWULAN TAHUN {year}", _heading_lines(head),
+        [Table("Target, realisasi dan capaian per triwulan", columns, rows)],
+        None, {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year})
+
+
 BUILDERS: dict[str, Callable[[Runner, Catalog, int, str | None], Document]] = {
-    "pk": build_pk, "iku": build_iku, "cascading": build_cascading}
+    "pk": build_pk, "iku": build_iku, "cascading": build_cascading, "lkjip": build_lkjip,
+    "triwulan": build_quarters}
 
 
 # -- numbers as Indonesians read them --------------------------------------------------------------------------
 
 
 def format_number(value: Any, kind: str = FIGURE) -> str:
-    """`1.234.567` for rupiah, `71,08` for figures, `85,20%` for a share: Indonesian separators."""
+    """`1.234.567` for rupiah, `71,08` for figures, `85,20%` for a share given as 85.2: Indonesian separators."""
     if value is None or value == "":
         return "–" if kind != TEXT else ""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -240,7 +320,7 @@ def format_number(value: Any, kind: str = FIGURE) -> str:
     if kind == RUPIAH or kind == NUMBER:
         return f"{value:,.0f}".replace(",", ".")
     if kind == PERCENT:
-        return _swap(f"{value * 100:,.2f}") + "%"
+        return _swap(f"{value:,.2f}") + "%"  # a percent figure (107.65), as capaian is
     text = _swap(f"{value:,.2f}")
     return text[:-3] if text.endswith(",00") else text
 
@@ -335,7 +415,7 @@ def _write(cell: Any, value: Any, column: Column, border: Any, wrap: Any) -> Non
     if isinstance(value, (list, tuple)):
         value = "\n".join(str(item) for item in value)
     if column.kind == PERCENT and isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = value / 100  # shares arrive as percent figures; Excel's 0.00% multiplies by 100
+        value = round(value / 100, 6)  # shares arrive as percent figures; Excel's 0.00% multiplies by 100
     cell.value = neutralise(value) if isinstance(value, str) else value
     cell.border, cell.alignment = border, wrap
     if column.kind in XLSX_FORMATS and isinstance(value, (int, float)):

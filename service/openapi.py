@@ -131,6 +131,31 @@ def document() -> dict[str, Any]:
             "query 404; missing, unknown or ill-typed parameters 400 listing every problem; write-mode "
             "queries 403.", [_path_param("name", "Query name, optionally with .csv/.xlsx")], "queries",
             ("400", "403", "404", "503", "504"))},
+        "/api/docs/{kind}": {"get": {
+            "summary": "A document planners and auditors deliver", "tags": ["documents"],
+            "description": "`pk` (Perjanjian Kinerja: sasaran, indikator, target; programs and pagu; pejabat "
+                           "and atasan), `iku` (the unit's IKU with definition, baseline, targets) or "
+                           "`cascading` (tujuan to sub-kegiatan with indicators, targets, pagu, penanggung "
+                           "jawab; the whole Pemda without `unit`), `lkjip` (capaian per sasaran and IKU: target, "
+                           "realisasi, capaian, last year, the period's end target and the share reached; the "
+                           "unit's capaian) or `triwulan` (TW targets, realisasi, capaian) for `unit` (default: "
+                           "the Pemda) and `year` "
+                           "(default: the latest year with figures). `format` (or a `.json`/`.xlsx`/`.html` "
+                           "suffix on the kind): the tables as JSON, a formatted workbook, or the page to "
+                           "print; `paper` a4 (default) or f4. NIPs are masked for anonymous readers.",
+            "parameters": [
+                _path_param("kind", "pk, iku, cascading, lkjip or triwulan, optionally with .json/.xlsx/.html"),
+                _ref("parameters", "unit"), _ref("parameters", "year"),
+                {"name": "format", "in": "query", "required": False, "description": "json (default), xlsx or html",
+                 "schema": {"type": "string", "enum": ["json", "xlsx", "html"]}},
+                {"name": "paper", "in": "query", "required": False, "description": "Paper size of the print setup",
+                 "schema": {"type": "string", "enum": ["a4", "f4"]}}],
+            "responses": {"200": {"description": "The document", "content": {
+                JSON: {"schema": {"type": "object"}},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+                    {"schema": {"type": "string", "format": "binary"}},
+                "text/html": {"schema": {"type": "string"}}}},
+                **_errors("400", "404", "503", "504")}}},
         "/api/goals/{id}": {"get": {
             "summary": "One goal", "tags": ["elements"],
             "description": "Level, statement, units, indicators with their yearly figures, what it "

@@ -120,7 +120,7 @@ def test_iku_xlsx_groups_the_figures_under_one_merged_header(sample, catalog):
     rows = [row_values(sheet, header + 2 + offset) for offset in range(len(figures))]
     assert [(row[2], row[6], row[7]) for row in rows] == [(f["name"], f["baseline"], f["target"]) for f in figures]
     assert sheet.cell(header + 2, 7).number_format == "0.00"
-    assert sheet.cell(header + 2 + len(figures), 1).value is None  # nothing but the IKU
+    assert sheet.max_row == header + 1 + len(figures)  # nothing but the IKU
     check_print_setup(sheet, 14)
 
 
@@ -196,6 +196,8 @@ def test_api_and_page_mask_the_signatories_nip_for_anonymous_readers(sample, cli
     assert data["ok"] and data["kind"] == "iku" and data["tables"][0]["rows"]
     html = client.get(f"/api/docs/cascading.html?unit={DINKES}&year={YEAR}")
     assert html.status_code == 200 and "MATRIKS CASCADING" in html.get_data(as_text=True)
+    for kind in ("lkjip", "triwulan"):
+        assert client.get(f"/dokumen/{kind}?unit={DINKES}&tahun={YEAR}").status_code == 200
     assert client.get("/api/docs/lra?year=2026").status_code == 404
     assert client.get("/api/docs/pk?unit=U-NONE&year=2026").status_code == 404
     assert client.get("/api/docs/pk?year=abc").status_code == 400
@@ -223,3 +225,59 @@ def test_cli_writes_xlsx_and_html_with_nip_unmasked(sample, neo4j_settings, monk
     assert bad.exit_code != 0 and "U-NONE" in bad.output
     wrong = CliRunner().invoke(cli.main, ["doc", "iku", "--out", str(tmp_path / "x.pdf")])
     assert wrong.exit_code != 0 and ".xlsx or .html" in wrong.output
+
+
+def test_lkjip_carries_the_achievement_querys_capaian_and_the_share_of_the_end_target(sample, catalog):
+    document = build("lkjip", sample, catalog, year=YEAR, unit=DINKES)
+    figures = {(row["kind"], row["id"]): row
+               for row in catalog.run(sample, "achievement", {"year": YEAR, "unit": DINKES})}
+    table = document.tables[0]
+    assert [row["indicator_id"] for row in table.rows] == [row["indicator_id"] for row in catalog.run(
+        sample, "document_iku", {"unit": DINKES, "year": YEAR})]
+    for row in table.rows:
+        assert row["capaian"] == figures[("indicator", row["indicator_id"])]["capaian"]
+        assert row["goal_capaian"] == figures[("goal", row["goal_id"])]["capaian"]
+    assert table.totals["capaian"] == figures[("unit", DINKES)]["capaian"] is not None
+    stunting = next(row for row in table.rows if row["indicator"] == "Prevalensi stunting")
+    # negatif: (2 x 17 - 15.7) / 17 x 100, the end target being the 2026 target of 17
+    assert (stunting["target"], stunting["realisasi"], stunting["realisasi_last_year"]) == (17.0, 15.7, 18.3)
+    assert stunting["capaian"] == 107.65 and stunting["share_end"] == 107.65
+    sheet = sheet_of(to_xlsx(document))
+    header = find_row(sheet, "No")
+    assert row_values(sheet, header)[5] == f"Tahun {YEAR}" and row_values(sheet, header + 1)[5:8] == [
+        "Target", "Realisasi", "Capaian (%)"]
+    merged = {str(cell) for cell in sheet.merged_cells.ranges}
+    assert f"F{header}:H{header}" in merged and f"J{header}:K{header}" in merged
+    line = header + 2 + table.rows.index(stunting)
+    assert sheet.cell(line, 11).value == 1.0765 and sheet.cell(line, 11).number_format == "0.00%"
+    assert sheet.cell(line, 8).value == 107.65 and sheet.cell(line, 8).number_format == "0.00"
+    total = next(row[0].row for row in sheet.iter_rows() if str(row[3].value).startswith("Capaian kinerja"))
+    assert sheet.cell(total, 8).value == table.totals["capaian"]
+    check_print_setup(sheet)
+
+
+def test_triwulan_lists_quarter_targets_realisasi_and_capaian(sample, catalog):
+    document = build("triwulan", sample, catalog, year=YEAR, unit=DINKES)
+    table = document.tables[0]
+    expected = sample.read(
+        "MATCH (u:Unit)-[:PART_OF*0..]->(:Unit {id: $unit}) MATCH (u)-[:ASSIGNED_TO]->(:Goal)-[:MEASURED_BY]->(i) "
+        "MATCH (y:IndicatorYear {indicator_id: i.id, year: $year}) WHERE y.target_tw1 IS NOT NULL "
+        "OR y.realisasi_tw1 IS NOT NULL OR y.target_tw4 IS NOT NULL RETURN collect(DISTINCT i.id) AS ids",
+        {"unit": DINKES, "year": YEAR})[0]["ids"]
+    assert sorted(row["indicator_id"] for row in table.rows) == sorted(expected) and expected
+    figures = {row["id"]: row for row in catalog.run(sample, "achievement", {"year": YEAR, "unit": DINKES})
+               if row["kind"] == "indicator"}
+    for row in table.rows:
+        assert [row[f"capaian_tw{q}"] for q in (1, 2, 3, 4)] == [
+            figures[row["indicator_id"]][f"capaian_tw{q}"] for q in (1, 2, 3, 4)]
+    imunisasi = next(row for row in table.rows if row["indicator"] == "Cakupan imunisasi dasar lengkap")
+    assert imunisasi["capaian_tw1"] == round(16.5 / 18.4 * 100, 2)
+    sheet = sheet_of(to_xlsx(document))
+    header = find_row(sheet, "No")
+    assert row_values(sheet, header)[5:14:4] == ["Target", "Realisasi", "Capaian (%)"]
+    assert row_values(sheet, header + 1)[5:9] == ["TW I", "TW II", "TW III", "TW IV"]
+    merged = {str(cell) for cell in sheet.merged_cells.ranges}
+    assert {f"F{header}:I{header}", f"J{header}:M{header}", f"N{header}:Q{header}"} <= merged
+    check_print_setup(sheet)
+    html = document_html(document)
+    assert '<th colspan="4">Capaian (%)</th>' in html and "<th>TW IV</th>" in html

@@ -5,7 +5,7 @@
 | `/dokumen/<jenis>?unit=&tahun=` | the page to print (A4 landscape, header rows repeated, signature block) |
 | `/api/docs/<kind>?unit=&year=&format=xlsx\\|html\\|json` (or `/api/docs/<kind>.xlsx`) | the same as a file or data |
 
-`jenis`/`kind`: pk, iku, cascading. The pejabat's and atasan's NIP are masked for anonymous readers as
+`jenis`/`kind`: pk, iku, cascading, lkjip, triwulan. The pejabat's and atasan's NIP are masked for anonymous readers as
 every other answer's are (service/masking.py); names follow the service's rule (not masked).
 `document_html` is a pure function (no request needed): the CLI writes the same page to a file.
 """
@@ -30,7 +30,6 @@ from service.masking import mask, mask_text
 from service.pages.routes import html_bp
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TITLES = {"pk": "Perjanjian Kinerja", "iku": "Indikator Kinerja Utama", "cascading": "Matriks cascading"}
 DOC_FORMATS = ("json", "xlsx", "html")
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                           undefined=jinja2.StrictUndefined)
@@ -89,6 +88,8 @@ def _document(kind: str, unit: str | None, year: int | None) -> Document:
     if year is None:
         from graph.audit import latest_year
         year = latest_year(database())  # type: ignore[arg-type]
+        if year is None:
+            raise ApiError(404, "belum ada data tahun; beri parameter tahun")
     try:
         document = build(kind, database(), catalog(), year=year, unit=unit)  # type: ignore[arg-type]
     except DocumentNotFound as error:
