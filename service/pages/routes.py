@@ -8,6 +8,7 @@
 | Dampak of one element | `/elemen/<id>` | `/elemen/<id>.json` |
 | Pencarian | `/cari?q=` | `/cari.json?q=` |
 | Temuan audit (one finding's rows) | `/temuan/<name>` | `/temuan/<name>.json` |
+| Dokumen to print (service/pages/documents.py) | `/dokumen/<kind>` | `/api/docs/<kind>.json` |
 
 Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1`.
 """
