@@ -177,7 +177,8 @@ def query_command(name: str, params: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command("audit")
-@click.option("--year", type=int, help="Budget/indicator year (default: the latest year in the data).")
+@click.option("--year", type=int, help="Budget/indicator year (default: indicators of the latest reported year, "
+              "activities of the latest budget year).")
 @click.option("--unit", help="Only this unit and the units below it.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write an .xlsx report.")

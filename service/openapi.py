@@ -97,8 +97,10 @@ def document() -> dict[str, Any]:
         "/api/queries": _list_op("The named-query catalog", "Name, summary, doc, mode and typed parameters "
                                  "of every query in cypher/.", [], "queries", ("400", "503")),
         "/api/audit": _list_op("Summary of all audit findings", "graph.audit: one row per finding "
-                               "(finding, title, count, budget), plus `year`, `unit`, `counts`. `year` "
-                               "defaults to the latest year with indicator figures.", finding_params, "audit"),
+                               "(finding, title, count, budget), plus `year`, `figures_year`, `budget_year`, "
+                               "`unit`, `counts`. Without `year`, indicator checks use the latest reported year "
+                               "(`figures_year`, docs/capaian.md) and activity checks the latest budget year "
+                               "(`budget_year`).", finding_params, "audit"),
         "/api/audit/orphaned-staff": _list_op(
             "ASN contributing to no outcome", "Rows of the named query orphaned_staff (`unit`; `year` is "
             "accepted and ignored).", finding_params, "audit"),
@@ -107,8 +109,13 @@ def document() -> dict[str, Any]:
             finding_params, "audit"),
         "/api/goals/{id}/achievement": _list_op(
             "Achievement (capaian) of a goal and what is below it", "Rows of the named query achievement "
-            "with goal=<id>; `year` defaults to the latest year with figures.",
-            [_path_param("id", "Goal id"), _ref("parameters", "year")], "elements"),
+            "with goal=<id> (docs/capaian.md): a goal's capaian from its own indicators, the supporting capaian "
+            "from below beside it; `year` defaults to the latest reported year (graph/audit.py latest_year), "
+            "`scale` to the service's CAPAIAN_SCALE; the answer names the scale.",
+            [_path_param("id", "Goal id"), _ref("parameters", "year"),
+             {"name": "scale", "in": "query", "required": False,
+              "description": "Predikat scale: 'pemda' or 'permendagri86'.",
+              "schema": {"type": "string", "enum": ["pemda", "permendagri86"]}}], "elements"),
         "/api/staff/{nip}/line-of-sight": _list_op(
             "Line of sight of one ASN", "Rows of the named query line_of_sight.",
             [_path_param("nip", "The ASN's 18-digit NIP")], "elements"),

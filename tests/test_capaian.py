@@ -205,3 +205,51 @@ def test_scales_in_python_and_in_the_query(runner, scale, value, band):
 def test_an_unknown_scale_is_refused_in_python():
     with pytest.raises(ValueError, match="permendagri86"):
         rules.scale("nope")
+
+
+# -------------------------------------------------------------------------------- the default year
+
+def test_the_default_year_is_the_latest_reported_one(runner):
+    from graph.audit import latest_year
+
+    assert latest_year(runner) is None
+    runner.write("""
+        UNWIND range(1, 4) AS k
+        CREATE (:IndicatorYear {indicator_id: 'I' + k, year: 2025, target: 10, realisasi: CASE WHEN k < 3 THEN 9 END})
+        CREATE (:IndicatorYear {indicator_id: 'I' + k, year: 2026, target: 10, realisasi: CASE WHEN k = 1 THEN 9 END})
+        CREATE (:IndicatorYear {indicator_id: 'I' + k, year: 2027, target: 10})""")
+    assert latest_year(runner) == 2025      # 2 of 4 reported (half); 2026 has 1 of 4, 2027 none
+    runner.write("MATCH (y:IndicatorYear) WHERE y.year = 2025 SET y.realisasi = null")
+    assert latest_year(runner) == 2026      # no year reported: the latest with any realisasi
+    runner.write("MATCH (y:IndicatorYear) SET y.realisasi = null")
+    assert latest_year(runner) == 2027      # no realisasi at all: the latest with figures
+
+
+# -------------------------------------------------------------------------------- the sample kabupaten
+
+def test_the_sample_is_measured_as_sakip_measures_it(sample):
+    """The figures an evaluator reads on the sample, computed here from the CSV values by hand."""
+    from graph.audit import latest_year
+
+    assert latest_year(sample) == 2025  # 2026 has realisasi on a minority of its indicators: mid-year
+    rows = CATALOG.run(sample, "achievement", {"year": 2025})
+    goals, units, indicators = rows_of(rows, "goal"), rows_of(rows, "unit"), rows_of(rows, "indicator")
+    # G-S-PEMDA-1 by its own IKU: life expectancy 72.14 / 71.47 (weight 2), stunting (2 × 19.2 − 17.2) / 19.2
+    life, stunting = 72.14 / 71.47 * 100, (2 * 19.2 - 17.2) / 19.2 * 100
+    pemda_1 = goals["G-S-PEMDA-1"]
+    assert (pemda_1["capaian"], pemda_1["basis"]) == \
+        (round((2 * life + stunting) / 3, 2), ["I-S-PEMDA-1-1", "I-S-PEMDA-1-2"])
+    assert pemda_1["supporting_indicators"] > 20  # everything below it, kept apart
+    # stabil: inflation 4.6 against 2-4: (8 - 4.6) / 4; a price ratio 0.85 against 1-1.2: 0.85 / 1
+    assert (indicators["I-S-PEMDA-6-2"]["capaian"], indicators["I-S-PEMDA-6-2"]["rule"]) == (85.0, "stabil")
+    assert indicators["I-S-DISPERINDAG-1-2"]["capaian"] == 85.0
+    # Dinas Kesehatan flags none 'ya' and one sasaran indicator 'tidak': its IKU are its other sasaran
+    # indicators; I-S-DINKES-2-1 has no realisasi for 2025
+    dinkes = units["U-DINKES"]
+    expected = ((2 * 92 - 96) / 92 * 100 + (2 * 19.2 - 18.3) / 19.2 * 100) / 2
+    assert (dinkes["capaian"], dinkes["rule"], dinkes["basis"]) == \
+        (round(expected, 2), "level:sasaran", ["I-S-DINKES-1-1", "I-S-DINKES-1-2"])
+    # the Pemda flags its sasaran indicators: its IKU are exactly those with a 2025 realisasi
+    reported = sorted(row["id"] for row in indicators.values()
+                      if row["goal_id"].startswith("G-S-PEMDA-") and row["capaian"] is not None)
+    assert (units["U-PEMDA"]["rule"], units["U-PEMDA"]["basis"]) == ("iku", reported)
