@@ -216,7 +216,7 @@ def _render(rows: list[dict], fmt: str) -> str:
 @main.command("doc")
 @click.argument("kind", type=click.Choice(["pk", "iku", "cascading", "lkjip", "triwulan"]))
 @click.option("--unit", help="Unit id (default: the Pemda; for cascading, the whole Pemda).")
-@click.option("--year", type=int, help="Year (default: the latest year in the data).")
+@click.option("--year", type=int, help="Year (default: the latest budget year; for lkjip the latest reported).")
 @click.option("--paper", type=click.Choice(["a4", "f4"]), default="a4", show_default=True, help="Paper size.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Write here: .xlsx (formatted workbook) or .html (page ready to print).")
@@ -224,17 +224,16 @@ def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: 
     """Write a document planners and auditors deliver: pk (Perjanjian Kinerja), iku, cascading (matriks),
     lkjip (capaian tables), triwulan (rencana aksi per quarter).
     Names and NIP are shown unmasked: the command is for the local operator."""
-    from graph.audit import latest_year
-    from graph.documents import DocumentNotFound, build, to_xlsx
+    from graph.documents import DocumentNotFound, build, default_year, to_xlsx
 
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".html", ".htm"):
         raise click.ClickException(f"--out must end in .xlsx or .html, not '{out.name}'")
     runner = Runner.from_settings(Neo4jSettings.from_env())
     try:
-        year = year if year is not None else latest_year(runner)
+        year = year if year is not None else default_year(kind, runner)
         if year is None:
-            raise click.ClickException("the graph holds no indicator figures; give --year")
+            raise click.ClickException("the graph holds no figures nor activities with a year; give --year")
         document = build(kind, runner, load_catalog(), year=year, unit=unit)
     except DocumentNotFound as exc:
         raise click.ClickException(str(exc)) from None

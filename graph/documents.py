@@ -82,6 +82,17 @@ def build(kind: str, runner: Runner, catalog: Catalog, *, year: int, unit: str |
     return BUILDERS[kind](runner, catalog, year, unit)
 
 
+def default_year(kind: str, runner: Runner) -> int | None:
+    """The year a document shows when none is asked for: the latest budget year for the plans of the year
+    (PK, IKU, matriks, rencana aksi: this year's DPA), the latest reported year for the LKjIP (last year's
+    figures mid-year); the other one when the data has only that."""
+    from graph.audit import latest_budget_year, latest_year
+
+    first, second = (latest_year, latest_budget_year) if kind == "lkjip" else (latest_budget_year, latest_year)
+    year = first(runner)
+    return year if year is not None else second(runner)
+
+
 def _unit_heading(runner: Runner, catalog: Catalog, unit: str | None) -> dict[str, Any]:
     if unit is None:
         tops = runner.read("MATCH (u:Unit) WHERE NOT (u)-[:PART_OF]->(:Unit) RETURN u.id AS id ORDER BY "
@@ -105,6 +116,15 @@ def _indicator_text(items: Sequence[Mapping[str, Any]] | None) -> str:
     return "\n".join(lines)
 
 
+def _with_ranges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A stabil indicator's target written as its range (`2–4`) where the data gives a range and no target."""
+    for row in rows:
+        low, high = row.get("target_min"), row.get("target_max")
+        if row.get("target") is None and (low is not None or high is not None):
+            row["target"] = f"{format_number(low)}–{format_number(high)}"
+    return rows
+
+
 def _numbered(rows: list[dict[str, Any]], group_key: str | None = None) -> list[dict[str, Any]]:
     """`no` counts the rows, or the groups when `group_key` is given (rows of one group share it)."""
     number, previous = 0, object()
@@ -121,8 +141,8 @@ def build_pk(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> D
     """Perjanjian Kinerja: the unit's sasaran with their IKU and targets, its programs and pagu, who signs."""
     head = _unit_heading(runner, catalog, unit)
     unit_id = head["unit_id"]
-    targets = _numbered([dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})],
-                        "goal_id")
+    targets = _with_ranges(_numbered(
+        [dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})], "goal_id"))
     budget = _numbered([dict(row) for row in catalog.run(runner, "document_budget", {"unit": unit_id, "year": year})])
     pejabat = _party("PIHAK PERTAMA", head.get("pejabat_position") or _head_title(head),
                      head.get("pejabat_name"), head.get("pejabat_nip"))
@@ -166,7 +186,8 @@ def _party(role: str, position: str, name: str | None, nip: str | None) -> dict[
 def build_iku(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> Document:
     """The IKU list of a unit: sasaran, indicator, definition/formula, satuan, polarity, baseline, targets."""
     head = _unit_heading(runner, catalog, unit)
-    rows = _numbered([dict(row) for row in catalog.run(runner, "document_iku", {"unit": head["unit_id"], "year": year})])
+    rows = _with_ranges(_numbered(
+        [dict(row) for row in catalog.run(runner, "document_iku", {"unit": head["unit_id"], "year": year})]))
     for row in rows:
         row["polarity"] = POLARITY_TEXT.get(row.get("polarity"), row.get("polarity"))
     end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
@@ -251,6 +272,7 @@ def build_lkjip(runner: Runner, catalog: Catalog, year: int, unit: str | None) -
         share = capaian(row.get("target_end"), row.get("realisasi"), row.get("polarity"),
                         row.get("target_min"), row.get("target_max"))
         row["share_end"] = share
+    _with_ranges(rows)
     own = figures.get(("unit", unit_id), {})
     end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
     end = f" ({end_years[-1]})" if end_years else ""

@@ -146,8 +146,8 @@ def document() -> dict[str, Any]:
                            "jawab; the whole Pemda without `unit`), `lkjip` (capaian per sasaran and IKU: target, "
                            "realisasi, capaian, last year, the period's end target and the share reached; the "
                            "unit's capaian) or `triwulan` (TW targets, realisasi, capaian) for `unit` (default: "
-                           "the Pemda) and `year` "
-                           "(default: the latest year with figures). `format` (or a `.json`/`.xlsx`/`.html` "
+                           "the Pemda) and `year` (default: the latest budget year; for lkjip the latest "
+                           "reported year). `format` (or a `.json`/`.xlsx`/`.html` "
                            "suffix on the kind): the tables as JSON, a formatted workbook, or the page to "
                            "print; `paper` a4 (default) or f4. NIPs are masked for anonymous readers.",
             "parameters": [

@@ -19,7 +19,7 @@ from typing import Any, Sequence
 import jinja2
 from flask import Response, current_app, g, request, url_for
 
-from graph.documents import (KINDS, PAPER, TEXT, Column, Document, DocumentNotFound, build, format_number,
+from graph.documents import (KINDS, PAPER, TEXT, Column, Document, DocumentNotFound, build, default_year, format_number,
                              header_cells, merge_runs, to_xlsx)
 from service.api import YEAR_MAX, bp as api_bp
 from service.database import catalog, database
@@ -86,8 +86,7 @@ def _document(kind: str, unit: str | None, year: int | None) -> Document:
     if kind not in KINDS:
         raise ApiError(404, f"dokumen '{kind}' tidak dikenal; pilih {', '.join(KINDS)}")
     if year is None:
-        from graph.audit import latest_year
-        year = latest_year(database())  # type: ignore[arg-type]
+        year = default_year(kind, database())  # type: ignore[arg-type]
         if year is None:
             raise ApiError(404, "belum ada data tahun; beri parameter tahun")
     try:
