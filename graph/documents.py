@@ -55,7 +55,6 @@ class Signature:
     """Who signs: left and right party with role line, name and NIP (None where the data has no one)."""
 
     parties: list[dict[str, Any]]
-    place_date: str = ""
 
 
 @dataclass

@@ -283,3 +283,13 @@ def test_triwulan_lists_quarter_targets_realisasi_and_capaian(sample, catalog):
     check_print_setup(sheet)
     html = document_html(document)
     assert '<th colspan="4">Capaian (%)</th>' in html and "<th>TW IV</th>" in html
+
+
+def test_the_pemdas_pk_has_its_iku_every_program_and_one_signatory(sample, catalog):
+    document = build("pk", sample, catalog, year=YEAR)
+    assert document.meta["unit_id"] == "U-PEMDA" and document.lines == ["Pemerintah Kabupaten Sukamaju"]
+    flagged = sample.read("MATCH (:Unit {id: 'U-PEMDA'})-[:ASSIGNED_TO]->(:Goal)-[:MEASURED_BY]->(i:Indicator) "
+                          "WHERE i.iku = true RETURN collect(i.id) AS ids")[0]["ids"]
+    assert sorted(row["indicator_id"] for row in document.tables[0].rows) == sorted(flagged) and flagged
+    assert document.tables[1].totals["pagu"] == budget_below(sample, None)
+    assert [party["position"] for party in document.signature.parties] == ["Kepala Daerah"]
