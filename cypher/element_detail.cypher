@@ -8,9 +8,10 @@
 // 'PPPK'; ASN), unit ({id, name, kind}: the highest unit ASSIGNED_TO
 // it, for an indicator without one the goal's or activity's, for an ASN the unit it is a member of, for a unit its
 // parent), opd ({id, name}: the perangkat daerah at or above that unit, for a unit at or above itself),
-// indicators (a goal's or an activity's indicators, or the indicator itself: id, name, satuan, polarity and
-// years, the {year, satuan, baseline, target, realisasi, target_text, realisasi_text} of each year
-// ascending; a *_text is a qualitative figure, e.g. 'BB'), assigned (ASN assigned to it, for a unit
+// indicators (a goal's or an activity's indicators, or the indicator itself: id, name, satuan, polarity, iku,
+// weight and years, the {year, satuan, baseline, target, target_min, target_max, realisasi, target_text,
+// realisasi_text, target_tw1..4, realisasi_tw1..4} of each year ascending; a *_text is a qualitative figure,
+// e.g. 'BB'), assigned (ASN assigned to it, for a unit
 // its members: nip, name, position, asn_kind; the first 200 by NIP) and assigned_count, assigned_to (an ASN's
 // assignments: id, kind, level, title), contributes_to (what it contributes to, and for an indicator
 // the goal or activity it measures: id, kind, level, title, weight), contributors (what contributes to it directly:
@@ -67,9 +68,11 @@ CALL (x) {
     OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id})
     USING INDEX SEEK y:IndicatorYear(indicator_id)
     WITH y ORDER BY y.year
-    RETURN collect(y {.year, .satuan, .baseline, .target, .realisasi, .target_text, .realisasi_text}) AS years
+    RETURN collect(y {.year, .satuan, .baseline, .target, .target_min, .target_max, .realisasi, .target_text,
+                      .realisasi_text, .target_tw1, .target_tw2, .target_tw3, .target_tw4, .realisasi_tw1,
+                      .realisasi_tw2, .realisasi_tw3, .realisasi_tw4}) AS years
   }
-  RETURN collect(i {.id, .name, .satuan, .polarity, years: years}) AS indicators
+  RETURN collect(i {.id, .name, .satuan, .polarity, .iku, .weight, years: years}) AS indicators
 }
 CALL (x) {
   CALL (x) {

@@ -3,7 +3,10 @@
 // Checked levels: tujuan, sasaran, sasaran_program, sasaran_kegiatan and sasaran_subkegiatan (each must be
 // measured by at least one Indicator, MEASURED_BY). visi and misi (measured through the tujuan and sasaran
 // below them) and rhk (an individual's work result, measured in the SKP) are not checked. Only the goal's
-// own indicators count: an indicator of an activity supporting the goal measures that activity.
+// own indicators count: an indicator of an activity supporting the goal measures that activity. A
+// sasaran_subkegiatan that a sub-kegiatan (Activity of kind subkegiatan) contributes to is measured by that
+// sub-kegiatan's indikator keluaran, which the nomenclature (Kepmendagri 050-5889/2021) and the DPA carry,
+// not the pohon kinerja's files: it is flagged only when it has neither an indicator nor such a sub-kegiatan.
 // Rows: id, level, statement, unit_id, unit_name: the accountable unit (the Unit ASSIGNED_TO the goal; with
 // several, the one with the smallest id; null when there is none). Sorted top level first, then unit_id, id.
 // param unit: str? Only goals whose accountable unit is this unit or a unit below it (PART_OF).
@@ -26,6 +29,8 @@ CALL (scope) {
 }
 WITH g, scope
 WHERE NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator) }
+  AND NOT (g.level = 'sasaran_subkegiatan'
+           AND EXISTS { MATCH (a:Activity)-[:CONTRIBUTES_TO]->(g) WHERE a.kind = 'subkegiatan' })
 CALL (g, scope) {
   OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(g)
   WHERE $unit IS NULL OR u IN scope

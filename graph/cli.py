@@ -217,7 +217,8 @@ def query_command(name: str, params: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command("audit")
-@click.option("--year", type=int, help="Budget/indicator year (default: the latest year in the data).")
+@click.option("--year", type=int, help="Budget/indicator year (default: indicators of the latest reported year, "
+              "activities of the latest budget year).")
 @click.option("--unit", help="Only this unit and the units below it.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write an .xlsx report.")
@@ -250,6 +251,40 @@ def _render(rows: list[dict], fmt: str) -> str:
     if fmt == "csv":
         return to_csv(rows)
     return to_table(rows)
+
+
+@main.command("doc")
+@click.argument("kind", type=click.Choice(["pk", "iku", "cascading", "lkjip", "triwulan"]))
+@click.option("--unit", help="Unit id (default: the Pemda; for cascading, the whole Pemda).")
+@click.option("--year", type=int, help="Year (default: the latest budget year; for lkjip the latest reported).")
+@click.option("--paper", type=click.Choice(["a4", "f4"]), default="a4", show_default=True, help="Paper size.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Write here: .xlsx (formatted workbook) or .html (page ready to print).")
+def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: Path) -> None:
+    """Write a document planners and auditors deliver: pk (Perjanjian Kinerja), iku, cascading (matriks),
+    lkjip (capaian tables), triwulan (rencana aksi per quarter).
+    Names and NIP are shown unmasked: the command is for the local operator."""
+    from graph.documents import DocumentNotFound, build, default_year, to_xlsx
+
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".html", ".htm"):
+        raise click.ClickException(f"--out must end in .xlsx or .html, not '{out.name}'")
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        year = year if year is not None else default_year(kind, runner)
+        if year is None:
+            raise click.ClickException("the graph holds no figures nor activities with a year; give --year")
+        document = build(kind, runner, load_catalog(), year=year, unit=unit)
+    except DocumentNotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        runner.close()
+    if suffix == ".xlsx":
+        out.write_bytes(to_xlsx(document, paper))
+    else:
+        from service.pages.documents import document_html
+        out.write_text(document_html(document, paper=paper), encoding="utf-8")
+    click.echo(f"{document.title} ({document.meta.get('unit_name')}) written to {out}", err=True)
 
 
 @main.command("view")

@@ -17,7 +17,8 @@ GOAL_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran", "sasaran_program", "s
 OUTCOME_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran")
 ACTIVITY_KINDS: Final = ("program", "kegiatan", "subkegiatan")
 UNIT_KINDS: Final = ("pemda", "perangkat_daerah", "unit_kerja")
-POLARITIES: Final = ("positif", "negatif")
+# positif: higher is better; negatif: lower is better; stabil: inside a range (target_min..target_max) is best.
+POLARITIES: Final = ("positif", "negatif", "stabil")
 DEFAULT_POLARITY: Final = "positif"  # an indicator whose files give none (most Renstra tables): one warning
 
 
@@ -48,11 +49,14 @@ UNIT = NodeType("Unit", ("id",), ("id", "name", "kind", "dataset"), ("kind", "da
                 "An organisation: the Pemda, a perangkat daerah (OPD) or a unit kerja inside one.")
 GOAL = NodeType("Goal", ("id",), ("id", "level", "statement", "dataset"), ("level", "dataset"),
                 "A performance element of the tree, from visi down to an individual's RHK.")
-INDICATOR = NodeType("Indicator", ("id",), ("id", "name", "satuan", "polarity", "dataset"), ("dataset",),
-                     "What measures a goal; its figures per year live in IndicatorYear nodes.")
+INDICATOR = NodeType("Indicator", ("id",), ("id", "name", "satuan", "polarity", "iku", "weight", "dataset"),
+                     ("dataset",),
+                     "What measures a goal; its figures per year live in IndicatorYear nodes. `iku`: true/false "
+                     "when the data says whether it is an IKU (null: not said); `weight`: its bobot among its "
+                     "goal's indicators (null: 1).")
 INDICATOR_YEAR = NodeType(
     "IndicatorYear", ("indicator_id", "year"),
-    ("indicator_id", "year", "satuan", "baseline", "target", "realisasi",
+    ("indicator_id", "year", "satuan", "baseline", "target", "target_min", "target_max", "realisasi",
      "target_tw1", "target_tw2", "target_tw3", "target_tw4",
      "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
      # a qualitative figure (`A`, `BB`, `Baik`) is kept as written in <figure>_text, never in the number

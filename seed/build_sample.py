@@ -34,12 +34,13 @@ COLUMNS: dict[str, list[str]] = {
     "goals": ["id", "level", "statement", "unit_id", "contributes_to"],
     "indicators": ["id", "goal_id", "element_id", "name", "satuan", "polarity", "year", "baseline", "target", "realisasi",
                    "target_tw1", "target_tw2", "target_tw3", "target_tw4",
-                   "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"],
+                   "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
+                   "target_min", "target_max", "iku", "weight"],
     "activities": ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
     "staff": ["nip", "name", "position", "unit_id", "supervisor_nip", "assigned_to"],
     "links": ["from_id", "type", "to_id", "weight"],
 }
-NUMERIC = {"year", "baseline", "target", "realisasi", "budget", "weight"} | {
+NUMERIC = {"year", "baseline", "target", "realisasi", "budget", "weight", "target_min", "target_max"} | {
     f"{a}_tw{q}" for a in ("target", "realisasi") for q in range(1, 5)}
 OUTCOME = {"visi", "misi", "tujuan", "sasaran"}
 INDICATOR_LEVELS = {"tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan"}
@@ -624,6 +625,31 @@ class Builder:
             sekda = sekda or head
         self.build_links(sekda)
         self.plant_activities_and_staff()
+        self.plant_capaian_columns()
+
+    def plant_capaian_columns(self) -> None:
+        """IKU flags, weights and two stabil (range) indicators (docs/capaian.md), set without drawing from the
+        random stream, so everything else stays as it was. The Pemda flags its sasaran indicators as IKU; Dinas
+        Kesehatan flags one of its sasaran indicators 'tidak'; every other OPD leaves the column empty (its IKU
+        are then the indicators of its sasaran). G-S-PEMDA-1 weighs life expectancy twice."""
+        for row in self.ind_rows:
+            if row["goal_id"].startswith("G-S-PEMDA-"):
+                row["iku"] = "ya"
+            if row["id"] == "I-S-DINKES-2-2":
+                row["iku"] = "tidak"
+            if row["id"] in ("I-S-PEMDA-1-1", "I-S-PEMDA-1-2"):
+                row["weight"] = 2 if row["id"] == "I-S-PEMDA-1-1" else 1
+        stabil = [("I-S-PEMDA-6-2", "G-S-PEMDA-6", "Tingkat inflasi", 3.2, (2, 4), 4.6, "ya"),
+                  ("I-S-DISPERINDAG-1-2", "G-S-DISPERINDAG-1", "Rasio harga gabah terhadap HPP", 1.1, (1, 1.2),
+                   0.85, None)]
+        for iid, gid, name, base, (low, high), real, iku in stabil:
+            self.inds_of[gid].append(iid)
+            self.ind_goal[iid], self.ind_name[iid] = gid, name
+            for year in YEARS:
+                self.ind_rows.append({"id": iid, "goal_id": gid, "name": name, "satuan": "%" if low > 1.5 else "rasio",
+                                      "polarity": "stabil", "year": year, "baseline": base,
+                                      "target": round((low + high) / 2, 3), "target_min": low, "target_max": high,
+                                      "realisasi": real if year == 2025 else None, "iku": iku})
 
 
 # ---- analysis (what an auditor should find) --------------------------------------------------
@@ -851,9 +877,13 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         f"- {c['indicators']} indicators ({c['indicator_rows']} rows, years 2025 and 2026; "
         "2026 realisasi mostly empty, "
         "quarterly figures on some sasaran_program/sasaran_kegiatan indicators). rhk and sasaran_subkegiatan goals "
-        f"carry no indicators. {c['activity_indicators']} of the indicators hang on activities (`element_id`): "
+        f"carry no indicators (a sasaran_subkegiatan is measured by its sub-kegiatan's indikator keluaran). "
+        f"{c['activity_indicators']} of the indicators hang on activities (`element_id`): "
         "most programs carry an outcome indicator (their sasaran program's), most kegiatan and sub-kegiatan an "
-        "output indicator (indikator keluaran); goals' indicators name their goal in `goal_id`.",
+        "output indicator (indikator keluaran); goals' indicators name their goal in `goal_id`. The "
+        "Pemda flags its sasaran indicators `iku = ya` (life expectancy weighs 2 in G-S-PEMDA-1), Dinas Kesehatan "
+        "flags one sasaran indicator `tidak`, other OPD leave `iku` empty; two `stabil` indicators with a range "
+        "(`target_min`..`target_max`): inflation 2-4 % on G-S-PEMDA-6, a price ratio on G-S-DISPERINDAG-1.",
         f"- {c['activities']} activities for 2026 ({c['subkegiatan']} sub-kegiatan), total pagu "
         f"Rp {c['total_budget']:,}".replace(",", ".") + ".",
         f"- {c['staff']} ASN, {c['pppk']} of them PPPK (an NI PPPK: `21` where a NIP has the appointment month); "

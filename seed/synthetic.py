@@ -205,7 +205,9 @@ class PemdaWriter:
         for k in range(1, indicators + 1):
             output = output_indicator and k == indicators
             self.indicator(f"I-{gid[2:]}-{k}", gid, statement, output)
-        if level in INDICATOR_LEVELS and not indicators:
+        if level in INDICATOR_LEVELS and not indicators and level != "sasaran_subkegiatan":
+            # a sasaran_subkegiatan is measured by its sub-kegiatan's indikator keluaran, and every one here has
+            # a sub-kegiatan (cypher/goals_without_indicator.cypher)
             self.stats.note("goals_without_indicator", gid, self.detail)
         return gid
 

@@ -9,7 +9,7 @@ from typing import Any, Callable
 import neo4j.exceptions as neo4j_errors
 from flask import Blueprint, current_app, request
 
-from graph.audit import FINDINGS, latest_year, run_audit, summary_rows
+from graph.audit import FINDINGS, default_years, run_audit, summary_rows
 from service.database import catalog, database, run_named
 from service.errors import ApiError, error_response
 from service.formats import int_arg, list_response, output_format, query_args, split_suffix
@@ -123,12 +123,13 @@ def audit_summary(suffix: str | None):
     fmt = output_format(suffix)
     year, unit = year_and_unit(query_args(("year", "unit")))
     db = database()
-    if year is None:
-        year = latest_year(db)  # type: ignore[arg-type]
+    # without a year: figures of the latest reported year, activities of the latest budget year
+    defaults = default_years(db) if year is None else None  # type: ignore[arg-type]
     results = run_audit(db, catalog(), year=year, unit=unit)  # type: ignore[arg-type]
     rows = summary_rows(results)
     counts = {row["finding"]: row["count"] for row in rows}
     known = {finding.query for finding in FINDINGS}
     return list_response(rows, ["finding", "title", "count", "budget"], fmt=fmt, filename="audit",
-                         year=year, unit=unit, counts=counts,
+                         year=year, figures_year=year if defaults is None else defaults.figures,
+                         budget_year=year if defaults is None else defaults.budget, unit=unit, counts=counts,
                          missing=sorted(known - set(results)))

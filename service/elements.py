@@ -10,6 +10,7 @@ from typing import Any
 from flask import current_app
 
 from graph.audit import latest_year
+from graph.capaian import capaian, scale
 from service.api import YEAR_MAX, bp, list_route
 from service.database import catalog, database, run_named
 from service.errors import ApiError
@@ -63,19 +64,29 @@ RETURN g.id AS id, g.level AS level, g.statement AS statement, g.dataset AS data
 
 GOAL_EXISTS = "MATCH (g:Goal {id: $id}) RETURN g.id AS id"
 
-# Used only when the catalog has no `achievement` query: capaian of the goal's own indicators.
+# Used only when the catalog has no `achievement` query: the figures of the goal's own indicators, whose
+# capaian graph/capaian.py computes (the same rules as the query).
 OWN_ACHIEVEMENT = """
 MATCH (:Goal {id: $goal})-[:MEASURED_BY]->(i:Indicator)
 OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
-WITH i, y, toFloat(y.target) AS t, toFloat(y.realisasi) AS re
-WITH i, y, CASE WHEN t IS NULL OR t = 0 OR re IS NULL THEN null
-                WHEN coalesce(i.polarity, 'positif') = 'negatif' THEN (2 * t - re) * 100 / t
-                ELSE re * 100 / t END AS raw
-RETURN 'indicator' AS kind, i.id AS id, i.name AS name, $goal AS goal_id, y.target AS target,
-       y.realisasi AS realisasi, round(CASE WHEN raw > 120 THEN 120.0 ELSE raw END, 2) AS capaian
+RETURN 'indicator' AS kind, i.id AS id, i.name AS name, $goal AS goal_id, i.polarity AS polarity, y.target AS target,
+       y.target_min AS target_min, y.target_max AS target_max, y.realisasi AS realisasi
 ORDER BY id
 """
+
+
+def _own_achievement(goal: str, year: int, scale_key: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Rows like the achievement query's indicator rows, for a catalog without it."""
+    columns, found = database().table(OWN_ACHIEVEMENT, {"goal": goal, "year": year})
+    chosen = scale(scale_key)
+    rows = [dict(row) for row in found]  # the answer may be a cached one: never changed in place
+    for row in rows:
+        row["capaian"] = capaian(row["target"], row["realisasi"], row["polarity"], row["target_min"], row["target_max"])
+        row["band"] = chosen.band(row["capaian"])
+        row["scale"] = chosen.key
+    return columns + ["capaian", "band", "scale"], rows
+
 
 UNIT_SUMMARY = """
 MATCH (u:Unit {id: $id})
@@ -157,20 +168,26 @@ def goal(id: str):
 
 @list_route("/goals/<id>/achievement")
 def goal_achievement(id: str, suffix: str | None):
-    """Rows of the `achievement` query for this goal (`year`, default the latest year with figures)."""
+    """Rows of the `achievement` query for this goal (`year`, default the latest reported year; `scale`, default
+    the service's CAPAIAN_SCALE)."""
     fmt = output_format(suffix)
-    args = query_args(("year",))
+    args = query_args(("year", "scale"))
+    chosen = args.get("scale") or current_app.config.get("CAPAIAN_SCALE")
+    try:
+        chosen = scale(chosen).key
+    except ValueError as error:
+        raise ApiError(400, str(error)) from None
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
     _one(GOAL_EXISTS, {"id": id}, f"no goal with id '{id}'")
     if year is None:
         year = latest_year(database())  # type: ignore[arg-type]
     if year is None:
-        return list_response([], [], fmt=fmt, filename=f"achievement-{id}", year=None, goal=id)
+        return list_response([], [], fmt=fmt, filename=f"achievement-{id}", year=None, goal=id, scale=chosen)
     if "achievement" in catalog():
-        columns, rows = run_named("achievement", {"year": year, "goal": id})
+        columns, rows = run_named("achievement", {"year": year, "goal": id, "scale": chosen})
     else:
-        columns, rows = database().table(OWN_ACHIEVEMENT, {"goal": id, "year": year})
-    return list_response(rows, columns, fmt=fmt, filename=f"achievement-{id}", year=year, goal=id)
+        columns, rows = _own_achievement(id, year, chosen)
+    return list_response(rows, columns, fmt=fmt, filename=f"achievement-{id}", year=year, goal=id, scale=chosen)
 
 
 @bp.get("/units/<id>")

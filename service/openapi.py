@@ -101,8 +101,10 @@ def document() -> dict[str, Any]:
         "/api/queries": _list_op("The named-query catalog", "Name, summary, doc, mode and typed parameters "
                                  "of every query in cypher/.", [], "queries", ("400", "503")),
         "/api/audit": _list_op("Summary of all audit findings", "graph.audit: one row per finding "
-                               "(finding, title, count, budget), plus `year`, `unit`, `counts`. `year` "
-                               "defaults to the latest year with indicator figures.", finding_params, "audit"),
+                               "(finding, title, count, budget), plus `year`, `figures_year`, `budget_year`, "
+                               "`unit`, `counts`. Without `year`, indicator checks use the latest reported year "
+                               "(`figures_year`, docs/capaian.md) and activity checks the latest budget year "
+                               "(`budget_year`).", finding_params, "audit"),
         "/api/audit/orphaned-staff": _list_op(
             "ASN contributing to no outcome", "Rows of the named query orphaned_staff (`unit`; `year` is "
             "accepted and ignored).", finding_params, "audit"),
@@ -111,8 +113,13 @@ def document() -> dict[str, Any]:
             finding_params, "audit"),
         "/api/goals/{id}/achievement": _list_op(
             "Achievement (capaian) of a goal and what is below it", "Rows of the named query achievement "
-            "with goal=<id>; `year` defaults to the latest year with figures.",
-            [_path_param("id", "Goal id"), _ref("parameters", "year")], "elements"),
+            "with goal=<id> (docs/capaian.md): a goal's capaian from its own indicators, the supporting capaian "
+            "from below beside it; `year` defaults to the latest reported year (graph/audit.py latest_year), "
+            "`scale` to the service's CAPAIAN_SCALE; the answer names the scale.",
+            [_path_param("id", "Goal id"), _ref("parameters", "year"),
+             {"name": "scale", "in": "query", "required": False,
+              "description": "Predikat scale: 'pemda' or 'permendagri86'.",
+              "schema": {"type": "string", "enum": ["pemda", "permendagri86"]}}], "elements"),
         "/api/staff/{nip}/line-of-sight": _list_op(
             "Line of sight of one ASN", "Rows of the named query line_of_sight.",
             [_path_param("nip", "The ASN's 18-digit NIP")], "elements"),
@@ -135,6 +142,31 @@ def document() -> dict[str, Any]:
             "query 404; missing, unknown or ill-typed parameters 400 listing every problem; write-mode "
             "queries 403.", [_path_param("name", "Query name, optionally with .csv/.xlsx")], "queries",
             ("400", "403", "404", "503", "504"))},
+        "/api/docs/{kind}": {"get": {
+            "summary": "A document planners and auditors deliver", "tags": ["documents"],
+            "description": "`pk` (Perjanjian Kinerja: sasaran, indikator, target; programs and pagu; pejabat "
+                           "and atasan), `iku` (the unit's IKU with definition, baseline, targets) or "
+                           "`cascading` (tujuan to sub-kegiatan with indicators, targets, pagu, penanggung "
+                           "jawab; the whole Pemda without `unit`), `lkjip` (capaian per sasaran and IKU: target, "
+                           "realisasi, capaian, last year, the period's end target and the share reached; the "
+                           "unit's capaian) or `triwulan` (TW targets, realisasi, capaian) for `unit` (default: "
+                           "the Pemda) and `year` (default: the latest budget year; for lkjip the latest "
+                           "reported year). `format` (or a `.json`/`.xlsx`/`.html` "
+                           "suffix on the kind): the tables as JSON, a formatted workbook, or the page to "
+                           "print; `paper` a4 (default) or f4. NIPs are masked for anonymous readers.",
+            "parameters": [
+                _path_param("kind", "pk, iku, cascading, lkjip or triwulan, optionally with .json/.xlsx/.html"),
+                _ref("parameters", "unit"), _ref("parameters", "year"),
+                {"name": "format", "in": "query", "required": False, "description": "json (default), xlsx or html",
+                 "schema": {"type": "string", "enum": ["json", "xlsx", "html"]}},
+                {"name": "paper", "in": "query", "required": False, "description": "Paper size of the print setup",
+                 "schema": {"type": "string", "enum": ["a4", "f4"]}}],
+            "responses": {"200": {"description": "The document", "content": {
+                JSON: {"schema": {"type": "object"}},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+                    {"schema": {"type": "string", "format": "binary"}},
+                "text/html": {"schema": {"type": "string"}}}},
+                **_errors("400", "404", "503", "504")}}},
         "/api/goals/{id}": {"get": {
             "summary": "One goal", "tags": ["elements"],
             "description": "Level, statement, units, indicators with their yearly figures, what it "

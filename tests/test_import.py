@@ -664,3 +664,55 @@ def test_the_supervisor_is_given_by_nip_or_by_position_id(runner, tmp_path):
                for t in texts), texts
     assert any(t.startswith("staff.csv:5: supervisor: 'JAB-09' is neither a position_id") for t in texts), texts
     assert "staff.csv:6: supervisor: position 'JAB-03' is defined at staff.csv:4, which was refused" in texts, texts
+
+
+# -- capaian columns: stabil range, iku, weight (docs/capaian.md) ---------------------------------------------------
+
+CAPAIAN_HEADER = "id,goal_id,name,satuan,polarity,year,baseline,target,realisasi,target_min,target_max,iku,weight"
+
+
+def _with_indicators(tmp_path: Path, *rows: str) -> Path:
+    folder = copy_mini(tmp_path)
+    (folder / "indicators.csv").write_text("\n".join((CAPAIAN_HEADER,) + rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_stabil_range_iku_and_weight_are_imported(runner, tmp_path):
+    folder = _with_indicators(
+        tmp_path,
+        "I-S1,S1,Inflasi,%,Stabil,2025,3,,\"3,1\",2,4,ya,2",
+        "I-S1,S1,Inflasi,%,stabil,2026,3,,,\"2,5\",\"3,5\",Ya,2",
+        "I-SK,SK-IMUN,Cakupan imunisasi dasar lengkap,%,positif,2025,80,90,\"85,5\",,,tidak,",
+        "I-X,SK-IMUN,Cakupan lain,%,positif,2025,80,90,80,,,,")
+    import_path(folder, runner)
+    indicators = runner.read("MATCH (i:Indicator) RETURN i.id AS id, i.polarity AS polarity, i.iku AS iku, "
+                             "i.weight AS weight ORDER BY id")
+    assert indicators == [{"id": "I-S1", "polarity": "stabil", "iku": True, "weight": 2},
+                          {"id": "I-SK", "polarity": "positif", "iku": False, "weight": None},
+                          {"id": "I-X", "polarity": "positif", "iku": None, "weight": None}]
+    years = runner.read("MATCH (y:IndicatorYear {indicator_id: 'I-S1'}) RETURN y.year AS year, y.target_min AS low, "
+                        "y.target_max AS high, y.realisasi AS realisasi ORDER BY year")
+    assert years == [{"year": 2025, "low": 2, "high": 4, "realisasi": 3.1},
+                     {"year": 2026, "low": 2.5, "high": 3.5, "realisasi": None}]
+    import_path(folder, runner)  # idempotent with the new columns too
+    assert runner.read("MATCH (i:Indicator {id: 'I-S1'}) RETURN i.iku AS iku") == [{"iku": True}]
+
+
+@pytest.mark.parametrize("rows, where, column, fragment", [
+    (("I-S1,S1,Inflasi,%,stabil,2025,3,,3,2,4,mungkin,",), "indicators.csv:2", "iku", "not ya/tidak"),
+    (("I-S1,S1,Inflasi,%,stabil,2025,3,,3,4,2,,",), "indicators.csv:2", "target_max", "below target_min"),
+    (("I-S1,S1,Inflasi,%,stabil,2025,3,,3,-1,2,,",), "indicators.csv:2", "target_min", "negative"),
+    (("I-S1,S1,Inflasi,%,stabil,2025,3,,3,,,,0",), "indicators.csv:2", "weight", "more than 0"),
+    (("I-S1,S1,Inflasi,%,stabil,2025,3,,3,2,4,ya,", "I-S1,S1,Inflasi,%,stabil,2026,3,,3,2,4,tidak,"),
+     "indicators.csv:3", "iku", "differs"),
+    (("I-S1,S1,Inflasi,%,stabil,2025,3,,3,2,4,,1", "I-S1,S1,Inflasi,%,stabil,2026,3,,3,2,4,,2"),
+     "indicators.csv:3", "weight", "differs"),
+])
+def test_bad_capaian_columns_are_refused_naming_file_row_and_column(runner, tmp_path, rows, where, column, fragment):
+    folder = _with_indicators(tmp_path, *rows)
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    matching = [p for p in refused.value.problems
+                if str(p).startswith(where) and p.column == column and fragment in p.message]
+    assert matching, f"no problem at {where} {column} with {fragment!r}: {[str(p) for p in refused.value.problems]}"
+    assert runner.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]

@@ -41,8 +41,7 @@ def test_every_analytics_query_loads_with_a_doc_and_its_parameters():
         "line_of_sight": {"nip": (False, "str")},
         "impact": {"id": (False, "str")},
         "achievement": {"year": (False, "int"), "goal": (True, "str"), "unit": (True, "str"),
-                        "cap": (True, "float"), "band_sangat_baik": (True, "float"),
-                        "band_baik": (True, "float"), "band_cukup": (True, "float")},
+                        "cap": (True, "float"), "scale": (True, "str")},
         "leverage": {"year": (True, "int")},
         "what_if_remove": {"id": (False, "str")},
     }
@@ -213,8 +212,10 @@ def test_cycles_terminate_with_sensible_answers(runner):
         ("goal", "S", "sasaran"), ("budget", "ACT", 5),
     ]
     goals = {row["id"]: row for row in run(runner, "achievement", year=2026) if row["kind"] == "goal"}
-    assert {gid: goals[gid]["capaian"] for gid in ("G1", "G2", "G3", "S")} == \
-        {"G1": 80.0, "G2": 80.0, "G3": 80.0, "S": 80.0}
+    # only G3 has an indicator of its own (I3: 8 / 10); I3 supports the others, each once, though the cycle
+    # leads back to G3 (its own indicator is never its support)
+    assert {gid: (goals[gid]["capaian"], goals[gid]["supporting_capaian"]) for gid in ("G1", "G2", "G3", "S")} == \
+        {"G1": (None, 80.0), "G2": (None, 80.0), "G3": (80.0, None), "S": (None, 80.0)}
     assert pick(run(runner, "leverage"), "kind", "id", "outcomes_reached") == [("activity", "ACT", 1)]
 
 
@@ -343,50 +344,68 @@ CREATE (ua:Unit {id: 'UA', name: 'Dinas A', kind: 'perangkat_daerah'}),
        (:IndicatorYear {indicator_id: 'I-LOW', year: 2026, target: 50, realisasi: 75}),
        (:IndicatorYear {indicator_id: 'I-ZERO', year: 2026, target: 0, realisasi: 5})
 """
-ACH_COLUMNS = ("kind", "id", "level", "goal_id", "target", "realisasi", "capaian", "band", "indicators")
+ACH_COLUMNS = ("kind", "id", "level", "goal_id", "target", "realisasi", "capaian", "band", "indicators",
+               "supporting_capaian", "supporting_indicators")
 
 
 def test_achievement_per_indicator_goal_and_unit(runner):
     build(runner, ACH_GRAPH)
     rows = run(runner, "achievement", year=2026)
-    # G-TOP: I-TOP 80 (weight 1), I-MID 110 (weight 0.5), I-LOW 120 capped (weight 2 along the direct
-    # edge, its shortest path, and counted once although G-LOW also reaches G-TOP through G-MID),
-    # I-ZERO left out: (80 + 55 + 240) / 3.5 = 107.142857...
+    # Indicators: I-TOP 80; I-MID negatif (20 - 9) / 10 = 110; I-LOW 150 capped at 120; I-ZERO positif with
+    # target 0 and realisasi 5: 100 (nothing was asked).
+    # G-TOP is measured by I-TOP alone: 80. What supports it, each indicator once with the weights along its
+    # shortest path: I-MID 110 × 0.5, I-LOW 120 × 2 (the direct edge, although G-LOW also reaches G-TOP
+    # through G-MID), I-ZERO 100 × 2: (55 + 240 + 200) / 4.5 = 110.
+    # G-MID: own I-MID 110; supported by I-LOW and I-ZERO (weight 1): (120 + 100) / 2 = 110.
+    # G-LOW: own I-LOW and I-ZERO: (120 + 100) / 2 = 110; nothing below.
+    # UA (an OPD, no iku flags): the indicators of its sasaran, I-TOP: 80; the rest of its tree supports:
+    # (110 + 120 + 100) / 3 = 110. UA1 has no sasaran: its highest level is sasaran_kegiatan: 110.
     assert pick(rows, *ACH_COLUMNS) == [
-        ("goal", "G-TOP", "sasaran", None, None, None, 107.14, "sangat baik", 3),
-        ("goal", "G-MID", "sasaran_program", None, None, None, 115.0, "sangat baik", 2),
-        ("goal", "G-LOW", "sasaran_kegiatan", None, None, None, 120.0, "sangat baik", 1),
-        ("indicator", "I-TOP", "sasaran", "G-TOP", 100, 80, 80.0, "baik", 1),
-        ("indicator", "I-MID", "sasaran_program", "G-MID", 10, 9, 110.0, "sangat baik", 1),
-        ("indicator", "I-LOW", "sasaran_kegiatan", "G-LOW", 50, 75, 120.0, "sangat baik", 1),
-        ("indicator", "I-ZERO", "sasaran_kegiatan", "G-LOW", 0, 5, None, None, 0),
-        ("unit", "UA", "perangkat_daerah", None, None, None, 103.33, "sangat baik", 3),
-        ("unit", "UA1", "unit_kerja", None, None, None, 120.0, "sangat baik", 1),
+        ("goal", "G-TOP", "sasaran", None, None, None, 80.0, "baik", 1, 110.0, 3),
+        ("goal", "G-MID", "sasaran_program", None, None, None, 110.0, "sangat baik", 1, 110.0, 2),
+        ("goal", "G-LOW", "sasaran_kegiatan", None, None, None, 110.0, "sangat baik", 2, None, 0),
+        ("indicator", "I-TOP", "sasaran", "G-TOP", 100, 80, 80.0, "baik", 1, None, None),
+        ("indicator", "I-MID", "sasaran_program", "G-MID", 10, 9, 110.0, "sangat baik", 1, None, None),
+        ("indicator", "I-LOW", "sasaran_kegiatan", "G-LOW", 50, 75, 120.0, "sangat baik", 1, None, None),
+        ("indicator", "I-ZERO", "sasaran_kegiatan", "G-LOW", 0, 5, 100.0, "sangat baik", 1, None, None),
+        ("unit", "UA", "perangkat_daerah", None, None, None, 80.0, "baik", 1, 110.0, 3),
+        ("unit", "UA1", "unit_kerja", None, None, None, 110.0, "sangat baik", 2, None, 0),
     ]
     assert [row["name"] for row in rows[:4]] == ["Top", "Mid", "Low", "Indeks top"]
-
-
-def test_achievement_cap_and_bands_are_configurable(runner):
-    build(runner, ACH_GRAPH)
-    rows = run(runner, "achievement", year=2026, cap=100.0, band_sangat_baik=101.0, band_baik=95.0, band_cukup=80)
-    # capped at 100: G-TOP = (80 + 50 + 200) / 3.5 = 94.2857...
-    assert pick(rows, "id", "capaian", "band") == [
-        ("G-TOP", 94.29, "cukup"), ("G-MID", 100.0, "baik"), ("G-LOW", 100.0, "baik"),
-        ("I-TOP", 80.0, "cukup"), ("I-MID", 100.0, "baik"), ("I-LOW", 100.0, "baik"), ("I-ZERO", None, None),
-        ("UA", 93.33, "cukup"), ("UA1", 100.0, "baik"),
+    assert pick(rows, "id", "basis", "rule") == [
+        ("G-TOP", ["I-TOP"], "own_indicators"), ("G-MID", ["I-MID"], "own_indicators"),
+        ("G-LOW", ["I-LOW", "I-ZERO"], "own_indicators"),
+        ("I-TOP", ["I-TOP"], "positif"), ("I-MID", ["I-MID"], "negatif"), ("I-LOW", ["I-LOW"], "positif"),
+        ("I-ZERO", ["I-ZERO"], "positif_target_0"),
+        ("UA", ["I-TOP"], "level:sasaran"), ("UA1", ["I-LOW", "I-ZERO"], "level:sasaran_kegiatan"),
     ]
+    assert {row["scale"] for row in rows} == {"pemda"}
+
+
+def test_achievement_cap_and_scale_are_configurable(runner):
+    build(runner, ACH_GRAPH)
+    rows = run(runner, "achievement", year=2026, cap=100.0, scale="permendagri86")
+    # capped at 100: I-MID and I-LOW 100; G-TOP's support (50 + 200 + 200) / 4.5 = 100
+    assert pick(rows, "id", "capaian", "band", "supporting_capaian", "supporting_band") == [
+        ("G-TOP", 80.0, "tinggi", 100.0, "sangat tinggi"), ("G-MID", 100.0, "sangat tinggi", 100.0, "sangat tinggi"),
+        ("G-LOW", 100.0, "sangat tinggi", None, None),
+        ("I-TOP", 80.0, "tinggi", None, None), ("I-MID", 100.0, "sangat tinggi", None, None),
+        ("I-LOW", 100.0, "sangat tinggi", None, None), ("I-ZERO", 100.0, "sangat tinggi", None, None),
+        ("UA", 80.0, "tinggi", 100.0, "sangat tinggi"), ("UA1", 100.0, "sangat tinggi", None, None),
+    ]
+    assert {row["scale"] for row in rows} == {"permendagri86"}
 
 
 def test_achievement_filters_by_goal_and_by_unit(runner):
     build(runner, ACH_GRAPH)
     assert pick(run(runner, "achievement", year=2026, goal="G-MID"), "kind", "id", "capaian", "indicators") == [
-        ("goal", "G-MID", 115.0, 2), ("goal", "G-LOW", 120.0, 1),
-        ("indicator", "I-MID", 110.0, 1), ("indicator", "I-LOW", 120.0, 1), ("indicator", "I-ZERO", None, 0),
+        ("goal", "G-MID", 110.0, 1), ("goal", "G-LOW", 110.0, 2),
+        ("indicator", "I-MID", 110.0, 1), ("indicator", "I-LOW", 120.0, 1), ("indicator", "I-ZERO", 100.0, 1),
     ]
     assert pick(run(runner, "achievement", year=2026, unit="UA1"), "kind", "id", "capaian", "indicators") == [
-        ("goal", "G-LOW", 120.0, 1),
-        ("indicator", "I-LOW", 120.0, 1), ("indicator", "I-ZERO", None, 0),
-        ("unit", "UA1", 120.0, 1),
+        ("goal", "G-LOW", 110.0, 2),
+        ("indicator", "I-LOW", 120.0, 1), ("indicator", "I-ZERO", 100.0, 1),
+        ("unit", "UA1", 110.0, 2),
     ]
     assert run(runner, "achievement", year=2026, goal="NOPE") == []
     assert run(runner, "achievement", year=2026, unit="NOPE") == []
@@ -424,17 +443,18 @@ def test_achievement_for_a_year_without_figures_is_all_null(runner):
 @pytest.mark.parametrize("polarity, target, realisasi, capaian, band", [
     ("negatif", 10, 9, 110.0, "sangat baik"),
     ("negatif", 10, 12, 80.0, "baik"),
-    ("negatif", 10, 30, -100.0, "kurang"),
+    ("negatif", 10, 30, 0.0, "kurang"),        # -100 floored at 0
     ("positif", 100, 90, 90.0, "sangat baik"),
     ("positif", 100, 75, 75.0, "baik"),
     ("positif", 100, 60, 60.0, "cukup"),
     ("positif", 100, 59.99, 59.99, "kurang"),
     ("positif", 3, 1, 33.33, "kurang"),
     ("positif", 10, 13, 120.0, "sangat baik"),
-    ("positif", 0, 5, None, None),
+    ("positif", 0, 5, 100.0, "sangat baik"),   # target 0: nothing asked
     ("positif", None, 5, None, None),
     ("positif", 10, None, None, None),
-    ("negatif", 0, 0, None, None),
+    ("negatif", 0, 0, 100.0, "sangat baik"),   # target 0 met
+    ("negatif", 0, 1, 0.0, "kurang"),          # one KLB against a target of 0: a failure, not '–'
 ])
 def test_capaian_formula(runner, polarity, target, realisasi, capaian, band):
     runner.write("""
@@ -671,7 +691,7 @@ def test_more_than_eight_indicator_hops_are_followed(runner):
     assert run(runner, "orphaned_staff") == []
     assert run(runner, "activities_without_leverage") == []
     top = [row for row in run(runner, "achievement", year=2026) if row["id"] == "H0"]
-    assert pick(top, "capaian", "indicators") == [(80.0, 13)]
+    assert pick(top, "capaian", "indicators", "supporting_capaian", "supporting_indicators") == [(80.0, 1, 80.0, 12)]
     lever = [row for row in run(runner, "leverage") if row["kind"] == "activity"]
     assert pick(lever, "id", "outcomes_reached") == [("ACT", 1)]
     removed = run(runner, "what_if_remove", id="H6")

@@ -106,6 +106,10 @@ def test_goals_without_indicator(runner):
            (a1)-[:ASSIGNED_TO]->(:Goal {id: 'SPA', level: 'sasaran_program'}),
            (a1)-[:ASSIGNED_TO]->(:Goal {id: 'SKA', level: 'sasaran_kegiatan'})-[:MEASURED_BY]->(:Indicator {id: 'I-SKA'}),
            (a1)-[:ASSIGNED_TO]->(:Goal {id: 'SSK', level: 'sasaran_subkegiatan', statement: 'Tersusunnya dokumen'}),
+           (a1)-[:ASSIGNED_TO]->(ssk2:Goal {id: 'SSK2', level: 'sasaran_subkegiatan'})
+                 <-[:CONTRIBUTES_TO]-(:Activity {id: 'SUB', kind: 'subkegiatan'}),
+           (a1)-[:ASSIGNED_TO]->(ssk3:Goal {id: 'SSK3', level: 'sasaran_subkegiatan'})
+                 <-[:CONTRIBUTES_TO]-(:Activity {id: 'KEG', kind: 'kegiatan'}),
            (a1)-[:ASSIGNED_TO]->(:Goal {id: 'RHK', level: 'rhk'}),
            (b)-[:ASSIGNED_TO]->(:Goal {id: 'SB', level: 'sasaran'}),
            (:Goal {id: 'GX', level: 'tujuan'}),
@@ -115,14 +119,17 @@ def test_goals_without_indicator(runner):
         ("GX", "tujuan", None),
         ("SA", "sasaran", "A"), ("SM", "sasaran", "A1"), ("SB", "sasaran", "B"), ("S", "sasaran", "P"),
         ("SPA", "sasaran_program", "A1"),
-        ("SSK", "sasaran_subkegiatan", "A1"),
+        # SSK2 is measured by its sub-kegiatan's indikator keluaran; a kegiatan does not do that for SSK3
+        ("SSK", "sasaran_subkegiatan", "A1"), ("SSK3", "sasaran_subkegiatan", "A1"),
     ]
     first = run(runner, "goals_without_indicator", unit="A")
-    assert [(r["id"], r["unit_id"]) for r in first] == [("SA", "A"), ("SM", "A1"), ("SPA", "A1"), ("SSK", "A1")]
+    assert [(r["id"], r["unit_id"]) for r in first] == [("SA", "A"), ("SM", "A1"), ("SPA", "A1"), ("SSK", "A1"),
+                                                        ("SSK3", "A1")]
     assert first[0]["unit_name"] == "Dinas A" and first[3]["statement"] == "Tersusunnya dokumen"
     # a goal of two units is listed under the one inside the scope asked for
     assert rows(runner, "goals_without_indicator", "id", "unit_id", unit="B") == [("SB", "B"), ("SM", "B")]
-    assert [r["id"] for r in run(runner, "goals_without_indicator", unit="P")] == ["SA", "SM", "SB", "S", "SPA", "SSK"]
+    assert [r["id"] for r in run(runner, "goals_without_indicator", unit="P")] == \
+        ["SA", "SM", "SB", "S", "SPA", "SSK", "SSK3"]
     assert run(runner, "goals_without_indicator", unit="NOPE") == []
 
 
@@ -161,6 +168,26 @@ def test_indicators_incomplete(runner):
     ]
     with pytest.raises(ParameterError, match="'year' is required"):
         run(runner, "indicators_incomplete")
+
+
+def test_a_realisasi_not_yet_due_is_no_finding(runner):
+    """Mid-year: one of four figures with a target has a realisasi, so the year is not reported yet and the
+    three missing realisasi are not findings; a missing target or satuan still is. Once a later year has a
+    realisasi, the year's realisasi are due."""
+    runner.write("""
+    UNWIND range(1, 4) AS k
+    CREATE (g:Goal {id: 'G' + k, level: 'sasaran'})-[:MEASURED_BY]->
+           (:Indicator {id: 'I' + k, name: 'I' + k, satuan: CASE WHEN k = 4 THEN null ELSE '%' END})
+    CREATE (:IndicatorYear {indicator_id: 'I' + k, year: 2026, target: CASE WHEN k = 3 THEN null ELSE 10 END,
+                            realisasi: CASE WHEN k = 1 THEN 9 END})
+    """)
+    assert rows(runner, "indicators_incomplete", "id", "missing", "realisasi_due", year=2026) == [
+        ("I3", ["target"], False), ("I4", ["satuan"], False),
+    ]
+    runner.write("CREATE (:IndicatorYear {indicator_id: 'I1', year: 2027, target: 10, realisasi: 10})")
+    assert rows(runner, "indicators_incomplete", "id", "missing", "realisasi_due", year=2026) == [
+        ("I2", ["realisasi"], True), ("I3", ["target", "realisasi"], True), ("I4", ["satuan", "realisasi"], True),
+    ]
 
 
 # --- goals_unassigned --------------------------------------------------------------------------------------

@@ -90,7 +90,8 @@ def test_activities_without_leverage_endpoint_has_the_named_query_rows(client, l
 
 def test_audit_summary_counts_every_finding(client, loaded):
     body = client.get("/api/audit").get_json()
-    assert body["year"] == 2026 and body["unit"] is None
+    # without a year: indicator figures of the latest reported year (2025), activities of the budget year (2026)
+    assert (body["year"], body["figures_year"], body["budget_year"], body["unit"]) == (None, 2025, 2026, None)
     rows = {row["finding"]: row for row in body["rows"]}
     assert rows["orphaned_staff"]["count"] == 2
     assert rows["activities_without_leverage"]["count"] == 1
@@ -122,7 +123,13 @@ def test_goal_achievement(client, loaded):
     assert body["year"] == 2025 and body["goal"] == "SK-IMUN"
     s1 = client.get("/api/goals/S1/achievement?year=2025").get_json()["rows"]
     assert next(row for row in s1 if row["id"] == "I-S1")["capaian"] == 110.0  # negatif: (2*10-9)/10
-    assert client.get("/api/goals/S1/achievement").get_json()["year"] == 2026  # latest year by default
+    # by default the latest reported year: 2026 has a target and no realisasi yet
+    assert client.get("/api/goals/S1/achievement").get_json()["year"] == 2025
+    chosen = client.get("/api/goals/SK-IMUN/achievement?year=2025&scale=permendagri86").get_json()
+    assert chosen["scale"] == "permendagri86"
+    assert {(row["id"], row["band"], row["scale"]) for row in chosen["rows"] if row["capaian"] is not None} == \
+        {("SK-IMUN", "sangat tinggi", "permendagri86"), ("I-SK", "sangat tinggi", "permendagri86")}
+    assert "permendagri86" in assert_error(client.get("/api/goals/S1/achievement?scale=nope"), 400)["error"]
     assert_error(client.get("/api/goals/NOPE/achievement?year=2025"), 404)
     assert_error(client.get("/api/goals/S1/achievement?year=x"), 400)
 

@@ -19,7 +19,7 @@ ENDPOINTS = [
     ("get", "/api/health"), ("get", "/api/openapi.json"), ("get", "/api/queries"), ("get", "/api/queries/{name}"),
     ("get", "/api/audit"), ("get", "/api/audit/orphaned-staff"), ("get", "/api/audit/activities-without-leverage"),
     ("get", "/api/goals/{id}"), ("get", "/api/goals/{id}/achievement"), ("get", "/api/units/{id}"),
-    ("get", "/api/staff/{nip}/line-of-sight"), ("get", "/api/elements/{id}/impact"),
+    ("get", "/api/staff/{nip}/line-of-sight"), ("get", "/api/elements/{id}/impact"), ("get", "/api/docs/{kind}"),
     ("post", "/api/cypher"), ("post", "/api/import"),
 ]
 

@@ -586,15 +586,18 @@ def _findings(highlight: Mapping[str, str] | Iterable[str] | None) -> dict[str, 
 class _Score:
     capaian: float | None
     band: styles.Band
+    supporting: float | None = None  # the supporting capaian from below (a goal's), shown beside its own
 
 
 def _achievement(achievement: Mapping[str, Any] | None, bands: tuple[styles.Band, ...]) -> dict[str, _Score]:
     scores: dict[str, _Score] = {}
     for key, value in (achievement or {}).items():
         capaian: float | None = None
+        supporting: float | None = None
         band_name: str | None = None
         if isinstance(value, Mapping):
             capaian, band_name = value.get("capaian"), value.get("band")
+            supporting = value.get("supporting_capaian")
         elif isinstance(value, str):
             band_name = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -602,7 +605,7 @@ def _achievement(achievement: Mapping[str, Any] | None, bands: tuple[styles.Band
         band = styles.BANDS_BY_KEY.get(band_name or "") if band_name else None
         if band is None:
             band = styles.band_for(capaian, bands)
-        scores[str(key)] = _Score(capaian, band)
+        scores[str(key)] = _Score(capaian, band, supporting)
     return scores
 
 
@@ -648,6 +651,8 @@ def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: s
     if score is not None:
         band = score.band.key or "tanpa capaian"
         lines.append(f"Capaian: {e(styles.format_number(score.capaian))} ({e(band)})")
+        if score.supporting is not None:
+            lines.append(f"Capaian pendukung (dari bawah): {e(styles.format_number(score.supporting))}")
     if finding is not None:
         lines.append(f"<b>Temuan:</b> {e(styles.FINDINGS.get(finding, styles.FINDINGS['finding']).name)}")
     return "<br>".join(lines)

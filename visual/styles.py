@@ -88,8 +88,22 @@ BANDS: Final[tuple[Band, ...]] = (
     Band("cukup", 60.0, "#fbbf24", "#b45309", "#1f1300"),
     Band("kurang", None, "#dc2626", "#7f1d1d", "#ffffff"),
 )
+# Permendagri 86/2017, the scale evaluators of the RKPD and Renja use (graph/capaian.py SCALES)
+PERMENDAGRI86_BANDS: Final[tuple[Band, ...]] = (
+    Band("sangat tinggi", 91.0, "#15803d", "#14532d", "#ffffff"),
+    Band("tinggi", 76.0, "#86efac", "#15803d", "#052e16"),
+    Band("sedang", 66.0, "#fbbf24", "#b45309", "#1f1300"),
+    Band("rendah", 51.0, "#f97316", "#c2410c", "#1f1300"),
+    Band("sangat rendah", None, "#dc2626", "#7f1d1d", "#ffffff"),
+)
+SCALE_BANDS: Final[dict[str, tuple[Band, ...]]] = {"pemda": BANDS, "permendagri86": PERMENDAGRI86_BANDS}
 NO_BAND: Final = Band("", None, "#d1d5db", "#6b7280", "#111827")
-BANDS_BY_KEY: Final = {band.key: band for band in BANDS}
+BANDS_BY_KEY: Final = {band.key: band for bands in SCALE_BANDS.values() for band in bands}
+
+
+def scale_bands(scale: str | None) -> tuple[Band, ...]:
+    """The bands of a predikat scale by its name (graph/capaian.py); the Pemda scale for None or an unknown one."""
+    return SCALE_BANDS.get(scale or "pemda", BANDS)
 
 
 def band_for(capaian: float | None, bands: tuple[Band, ...] = BANDS) -> Band:

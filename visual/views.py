@@ -17,7 +17,7 @@ import neo4j.exceptions as neo4j_errors
 
 from graph.catalog import Catalog, load_catalog
 from graph.db import Runner
-from visual import render
+from visual import render, styles
 from visual.network import MAX_NODES, PokinNetwork, build_impact, build_line_of_sight, build_tree, split_rows
 
 
@@ -64,7 +64,8 @@ class View:
 
 def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, color_by: str = "level", *,
               audit: bool = False, max_nodes: int = MAX_NODES, catalog: Catalog | None = None,
-              people: People | None = None, achievement_timeout: float = ACHIEVEMENT_TIMEOUT) -> View:
+              people: People | None = None, achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
+              scale: str | None = None) -> View:
     """The Pemda tree (unit None) or one unit's cascade (view_tree), ASN left out.
 
     year: only activities of that budget year; also the year of the capaian when color_by="achievement"
@@ -73,6 +74,7 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     without outcome leverage and add the unit's orphaned staff (linked to what they are assigned to) with a
     magenta border. people: draw each ASN under another id and NIP (see People). achievement_timeout:
     seconds the achievement query may take; past it the view keeps level colours and says so in `notes`.
+    scale: the predikat scale of the colours (graph/capaian.py SCALES; default 'pemda').
     """
     catalog = catalog or load_catalog()
     rows = catalog.run(runner, "view_tree", {"unit": unit, "year": year})
@@ -82,7 +84,7 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     findings: dict[str, str] = {}
     if audit:
         findings = _audit_layers(runner, catalog, unit, year, nodes, edges)
-    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, unit, achievement_timeout)
+    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, unit, achievement_timeout, scale)
     findings = _apply_people(people, nodes, edges, findings)
     if unit is None:
         title = f"Pohon Kinerja {_pemda_name(nodes) or 'Pemerintah Daerah'}"
@@ -95,14 +97,14 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     if year is not None:
         subtitle += f" Kegiatan tahun anggaran {year}."
     network = build_tree(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
-                         max_nodes=max_nodes, title=title, subtitle=subtitle)
+                         max_nodes=max_nodes, title=title, subtitle=subtitle, bands=styles.scale_bands(scale))
     return View("pohon" if unit is None else "opd", network, nodes, edges, {"unit": unit, "year": year,
                 "color_by": color_by, "audit": audit}, achievement or {}, findings, notes)
 
 
 def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int | None = None,
                catalog: Catalog | None = None, people: People | None = None,
-               achievement_timeout: float = ACHIEVEMENT_TIMEOUT) -> View:
+               achievement_timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> View:
     """One ASN's line of sight (view_line_of_sight): the ASN, its unit, its assignments, every path up."""
     catalog = catalog or load_catalog()
     rows = catalog.run(runner, "view_line_of_sight", {"nip": nip})
@@ -114,7 +116,7 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
     reaches = any(row.get("label") == "Goal" and row.get("level") in ("visi", "misi", "tujuan", "sasaran")
                   for row in nodes if row.get("role") in ("assigned", "above"))
     findings = {} if reaches else {nip: "orphaned_staff"}
-    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, None, achievement_timeout)
+    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, None, achievement_timeout, scale)
     findings = _apply_people(people, nodes, edges, findings)
     shown_nip = person.get("nip_shown") or nip
     subtitle = f"{person.get('position') or 'ASN'}, {person.get('unit_name') or 'tanpa unit'}. "
@@ -125,14 +127,15 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
     else:
         subtitle += "Semua jalur kontribusi dari penugasannya sampai ke puncak pohon."
     network = build_line_of_sight(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
-                                  title=f"Garis Pandang: {person.get('title') or shown_nip}", subtitle=subtitle)
+                                  title=f"Garis Pandang: {person.get('title') or shown_nip}", subtitle=subtitle,
+                                  bands=styles.scale_bands(scale))
     return View("staff", network, nodes, edges, {"nip": person["id"], "color_by": color_by}, achievement or {},
                 findings, notes)
 
 
 def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int | None = None,  # noqa: A002
                 max_nodes: int = MAX_NODES, catalog: Catalog | None = None, people: People | None = None,
-                achievement_timeout: float = ACHIEVEMENT_TIMEOUT) -> View:
+                achievement_timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> View:
     """One goal, indicator or activity (view_impact): what it supports above, what supports it below."""
     catalog = catalog or load_catalog()
     rows = catalog.run(runner, "view_impact", {"id": id})
@@ -142,11 +145,12 @@ def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int |
     focus = next(row for row in nodes if row.get("role") == "focus")
     above = sum(1 for row in nodes if row.get("role") == "supports")
     below = sum(1 for row in nodes if row.get("role") == "supported_by")
-    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, None, achievement_timeout)
+    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, None, achievement_timeout, scale)
     _apply_people(people, nodes, edges, {})
     network = build_impact(nodes, edges, color_by=color_by, achievement=achievement, max_nodes=max_nodes,
                            title=f"Dampak: {focus.get('title') or id}",
-                           subtitle=f"Mendukung {above} elemen di atasnya; didukung {below} elemen di bawahnya.")
+                           subtitle=f"Mendukung {above} elemen di atasnya; didukung {below} elemen di bawahnya.",
+                           bands=styles.scale_bands(scale))
     return View("impact", network, nodes, edges, {"id": id, "color_by": color_by}, achievement or {}, {}, notes)
 
 
@@ -167,9 +171,10 @@ def _pemda_name(nodes: list[dict[str, Any]]) -> str | None:
 
 
 def _achievement(runner: Runner, catalog: Catalog, year: int | None, unit: str | None = None,
-                 timeout: float = ACHIEVEMENT_TIMEOUT) -> dict[str, Any]:
-    """id -> {capaian, band} for goals and indicators (of `unit` and below when given), from the achievement
-    query when the catalog has it."""
+                 timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> dict[str, Any]:
+    """id -> {capaian, band, supporting_capaian, scale} for goals and indicators (of `unit` and below when
+    given), from the achievement query when the catalog has it. A goal is coloured by its own indicators'
+    capaian; the supporting capaian from below is shown beside it, never in its place."""
     if "achievement" not in catalog:
         return {}
     if year is None:
@@ -181,27 +186,30 @@ def _achievement(runner: Runner, catalog: Catalog, year: int | None, unit: str |
     params: dict[str, Any] = {"year": year}
     if unit is not None:
         params["unit"] = unit
+    if scale is not None:
+        params["scale"] = scale
     rows = catalog.run(runner, "achievement", params, timeout=timeout)
-    return {row["id"]: {"capaian": row.get("capaian"), "band": row.get("band")}
+    return {row["id"]: {"capaian": row.get("capaian"), "band": row.get("band"),
+                        "supporting_capaian": row.get("supporting_capaian"), "scale": row.get("scale")}
             for row in rows if row.get("kind") in ("goal", "indicator")}
 
 
 def _coloring(runner: Runner, catalog: Catalog, color_by: str, year: int | None, unit: str | None,
-              timeout: float) -> tuple[str, dict[str, Any] | None, list[str]]:
+              timeout: float, scale: str | None = None) -> tuple[str, dict[str, Any] | None, list[str]]:
     """The colouring a view gets, the achievement it needs, and the notes: level colours (and a note) when
     the achievement query runs past `timeout`."""
     notes: list[str] = []
     if color_by != "achievement":
         return color_by, None, notes
-    achievement = _achievement_or_note(runner, catalog, year, unit, timeout, notes)
+    achievement = _achievement_or_note(runner, catalog, year, unit, timeout, notes, scale)
     return ("achievement" if achievement is not None else "level"), achievement, notes
 
 
 def _achievement_or_note(runner: Runner, catalog: Catalog, year: int | None, unit: str | None, timeout: float,
-                         notes: list[str]) -> dict[str, Any] | None:
+                         notes: list[str], scale: str | None = None) -> dict[str, Any] | None:
     """The achievement, or None and a note when the query runs past `timeout` (the view keeps level colours)."""
     try:
-        return _achievement(runner, catalog, year, unit, timeout)
+        return _achievement(runner, catalog, year, unit, timeout, scale)
     except neo4j_errors.Neo4jError as error:
         if "TimedOut" not in (getattr(error, "code", None) or ""):
             raise

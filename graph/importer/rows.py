@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from graph.importer.values import CellError, Figure, parse_number, read_figure, split_ids, validate_nip
 from graph.model import ACTIVITY_KINDS, ASSIGNED_TO, CONTRIBUTES_TO, GOAL_LEVELS, POLARITIES, UNIT_KINDS
@@ -76,6 +76,29 @@ def _positive(value: float) -> float:
     return value
 
 
+_YES = ("ya", "y", "true", "1", "iku", "yes")
+_NO = ("tidak", "t", "false", "0", "bukan", "no", "n")
+
+
+def _flag(value: Any) -> Any:
+    """`ya`/`tidak` (also true/false, 1/0, yes/no, `iku`/`bukan`); empty is "not said" (None)."""
+    if value is None or isinstance(value, bool):
+        return value
+    text = str(_text(value)).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueError(f"'{value}' is not ya/tidak (true/false)")
+
+
+def _optional_positive(value: Any) -> Any:
+    number = _number()(value)
+    if number is not None and number <= 0:
+        raise ValueError("a weight must be more than 0")
+    return number
+
+
 Id = Annotated[str, BeforeValidator(_text)]
 Text = Annotated[str, BeforeValidator(_text)]
 IdList = Annotated[list[str], BeforeValidator(split_ids)]
@@ -118,7 +141,11 @@ class IndicatorRow(Row):
     year: Year
     baseline: FigureCell = None
     target: TargetCell = None
+    target_min: Amount = None   # a stabil indicator's range (docs/capaian.md)
+    target_max: Amount = None
     realisasi: FigureCell = None
+    iku: Annotated[Optional[bool], BeforeValidator(_flag)] = None
+    weight: Annotated[Optional[float], BeforeValidator(_optional_positive)] = None
     target_tw1: TargetCell = None
     target_tw2: TargetCell = None
     target_tw3: TargetCell = None
@@ -127,6 +154,15 @@ class IndicatorRow(Row):
     realisasi_tw2: FigureCell = None
     realisasi_tw3: FigureCell = None
     realisasi_tw4: FigureCell = None
+
+    @field_validator("target_max")
+    @classmethod
+    def _range_in_order(cls, value: float | None, info: ValidationInfo) -> float | None:
+        """A stabil indicator's range must read low to high (docs/capaian.md)."""
+        low = info.data.get("target_min")
+        if value is not None and low is not None and value < low:
+            raise ValueError(f"{value} is below target_min {low}; the range must read from low to high")
+        return value
 
 
 # The figure columns of indicators.csv, each a values.Figure; a qualitative one is kept in `<column>_text`.

@@ -11,6 +11,8 @@ of visual/, each with a `.json` twin of the same data (routes: service/pages/rou
 | `PAGES_BACKGROUND_TIMEOUT` / `POKIN_PAGES_BACKGROUND_TIMEOUT` | 300 | a Beranda part past its time, computed in the background |
 | `PAGES_FINDING_TIMEOUT` / `POKIN_PAGES_FINDING_TIMEOUT` | 60 | seconds one finding's page may take |
 | `PAGES_CACHE_SECONDS` / `POKIN_PAGES_CACHE_SECONDS` | 300 | how long computed findings and achievement are kept |
+| `CAPAIAN_SCALE` / `POKIN_CAPAIAN_SCALE` | pemda | predikat scale of every capaian the pages show: `pemda` or `permendagri86` (docs/capaian.md) |
+| `CAPAIAN_CAP` / `POKIN_CAPAIAN_CAP` | 120 | upper cap of an indicator's capaian |
 """
 from __future__ import annotations
 
@@ -18,18 +20,22 @@ import os
 
 from flask import Flask
 
-from service.pages import panel  # noqa: F401 - GET /api/elements/<id> joins the API blueprint
+from graph.capaian import DEFAULT_CAP, DEFAULT_SCALE, scale
+from service.pages import documents, panel  # noqa: F401 - GET /api/elements/<id>, /api/docs/<kind> join the API blueprint
 from service.pages.people import install
 from service.pages.routes import html_bp, json_bp
 from service.pages.security import html_for_unknown_paths
 
 SETTINGS = {"PAGES_QUERY_TIMEOUT": 10.0, "PAGES_AUDIT_BUDGET": 20.0, "PAGES_ACHIEVEMENT_TIMEOUT": 30.0,
-            "PAGES_FINDING_TIMEOUT": 60.0, "PAGES_CACHE_SECONDS": 300.0, "PAGES_BACKGROUND_TIMEOUT": 300.0}
+            "PAGES_FINDING_TIMEOUT": 60.0, "PAGES_CACHE_SECONDS": 300.0, "PAGES_BACKGROUND_TIMEOUT": 300.0,
+            "CAPAIAN_CAP": DEFAULT_CAP}
 
 
 def register(app: Flask) -> None:
     for key, default in SETTINGS.items():
         app.config.setdefault(key, float(os.environ.get("POKIN_" + key, default)))
+    app.config.setdefault("CAPAIAN_SCALE", os.environ.get("POKIN_CAPAIAN_SCALE") or DEFAULT_SCALE)
+    scale(app.config["CAPAIAN_SCALE"])  # an unknown scale stops the app at start, naming the choices
     install(app)
     app.register_blueprint(html_bp)
     app.register_blueprint(json_bp)

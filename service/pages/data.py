@@ -10,7 +10,8 @@ from typing import Any, Iterable
 
 from flask import current_app, url_for
 
-from graph.audit import FINDINGS, latest_year
+from graph import capaian as rules
+from graph.audit import FINDINGS, DefaultYears, default_years, latest_year
 from service.database import catalog, database, run_named
 from service.formats import masking_wanted
 from service.pages import people
@@ -18,7 +19,6 @@ from service.pages.cache import TimedOut, cached, fingerprint
 from visual import styles
 from visual.views import View
 
-CAP = 120.0
 LEVEL_NAMES = {"visi": "Visi", "misi": "Misi", "tujuan": "Tujuan", "sasaran": "Sasaran",
                "sasaran_program": "Sasaran program", "sasaran_kegiatan": "Sasaran kegiatan",
                "sasaran_subkegiatan": "Sasaran subkegiatan", "rhk": "Rencana hasil kerja (RHK)",
@@ -33,20 +33,29 @@ UNIT_ID_FINDINGS = ("units_without_outcome", "opd_trees_unlinked")
 # -- numbers ------------------------------------------------------------------------------------------------------
 
 
-def capaian(target: Any, realisasi: Any, polarity: str | None, cap: float = CAP) -> float | None:
-    """Achievement of one indicator-year as docs/capaian.md defines it; None (shown '–') when it cannot be computed."""
-    try:
-        t, r = float(target), float(realisasi)
-    except (TypeError, ValueError):
-        return None
-    if t == 0:
-        return None
-    raw = (2 * t - r) / t * 100 if (polarity or "positif") == "negatif" else r / t * 100
-    return round(min(raw, cap), 2)
+def scale() -> rules.Scale:
+    """The predikat scale the pages use (CAPAIAN_SCALE); its name is shown wherever a band is."""
+    return rules.scale(current_app.config.get("CAPAIAN_SCALE"))
+
+
+def scale_info() -> dict[str, str]:
+    chosen = scale()
+    return {"key": chosen.key, "title": chosen.title, "source": chosen.source}
+
+
+def _cap() -> float:
+    return float(current_app.config.get("CAPAIAN_CAP", rules.DEFAULT_CAP))
+
+
+def capaian(figure: dict[str, Any], polarity: str | None) -> float | None:
+    """Capaian of one indicator-year (graph/capaian.py, docs/capaian.md); None (shown '–') when it cannot be
+    computed."""
+    return rules.capaian(figure.get("target"), figure.get("realisasi"), polarity, figure.get("target_min"),
+                         figure.get("target_max"), _cap())
 
 
 def band(value: float | None) -> str | None:
-    return styles.band_for(value).key or None
+    return scale().band(value)
 
 
 # -- links ----------------------------------------------------------------------------------------------------------
@@ -92,15 +101,18 @@ def filters(year: int | None, unit: str | None) -> dict[str, Any]:
 def overview(year: int | None, unit: str | None) -> dict[str, Any]:
     """Counts, audit findings (within PAGES_AUDIT_BUDGET seconds) and achievement per OPD for one year."""
     counts = run_named("pemda_overview", {"year": year})[1][0]
-    shown_year = year if year is not None else latest_year(database())  # type: ignore[arg-type]
+    # without a year: capaian and indicator checks of the latest reported year, activities of the latest budget year
+    defaults = default_years(database()) if year is None else DefaultYears(year, year)  # type: ignore[arg-type]
+    shown_year = defaults.figures
     stamp = fingerprint()
-    return {"counts": counts, "year": shown_year, "unit": unit,
-            "findings": findings_summary(shown_year, unit, stamp),
-            "achievement": opd_achievement(shown_year, unit, stamp)}
+    return {"counts": counts, "year": shown_year, "budget_year": defaults.budget, "unit": unit,
+            "findings": findings_summary(defaults, unit, stamp),
+            "achievement": opd_achievement(shown_year, unit, stamp), "scale": scale_info()}
 
 
-def findings_summary(year: int | None, unit: str | None, stamp: tuple) -> list[dict[str, Any]]:
-    """One row per audit finding: count (None when not computed in time), budget, links."""
+def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> list[dict[str, Any]]:
+    """One row per audit finding: count (None when not computed in time), budget, links; each finding for the
+    year it reads (indicator figures or budget, graph/audit.py DefaultYears)."""
     config = current_app.config
     deadline = time.monotonic() + float(config["PAGES_AUDIT_BUDGET"])
     rows = []
@@ -109,6 +121,7 @@ def findings_summary(year: int | None, unit: str | None, stamp: tuple) -> list[d
             continue
         query = catalog()[finding.query]
         declared = {param.name for param in query.params}
+        year = years.for_query(finding.query)
         params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
         row: dict[str, Any] = {"finding": finding.query, "title": finding.title, "count": None, "budget": None,
                                "status": "ok",
@@ -137,16 +150,18 @@ def findings_summary(year: int | None, unit: str | None, stamp: tuple) -> list[d
 
 
 def opd_achievement(year: int | None, unit: str | None, stamp: tuple) -> dict[str, Any]:
-    """Capaian per OPD (the achievement query's unit rows) within PAGES_QUERY_TIMEOUT seconds."""
-    result: dict[str, Any] = {"status": "ok", "rows": [], "year": year}
+    """Capaian per OPD (the achievement query's unit rows: from the OPD's IKU, with the supporting capaian of
+    the rest of its tree beside it) within PAGES_QUERY_TIMEOUT seconds."""
+    result: dict[str, Any] = {"status": "ok", "rows": [], "year": year, "scale": scale_info()}
     if year is None or "achievement" not in catalog():
         result["status"] = "tidak ada data capaian"
         return result
     timeout = float(current_app.config["PAGES_QUERY_TIMEOUT"])
     query = catalog()["achievement"]
     try:
-        rows = cached(("achievement", year), lambda seconds: database().read(
-            query.cypher, query.bind({"year": year}), timeout=seconds), timeout, stamp)
+        params = {"year": year, "scale": scale().key, "cap": _cap()}
+        rows = cached(("achievement", year, params["scale"], params["cap"]), lambda seconds: database().read(
+            query.cypher, query.bind(params), timeout=seconds), timeout, stamp)
     except TimedOut:
         result["status"] = (f"belum selesai dihitung dalam {timeout:g} detik; perhitungan dilanjutkan di latar "
                             "belakang, muat ulang halaman sebentar lagi")
@@ -156,6 +171,10 @@ def opd_achievement(year: int | None, unit: str | None, stamp: tuple) -> dict[st
         if row.get("kind") == "unit" and row["id"] in opds and (unit is None or row["id"] == unit):
             result["rows"].append({"id": row["id"], "name": row.get("name"), "capaian": row.get("capaian"),
                                    "band": row.get("band"), "indicators": row.get("indicators"),
+                                   "basis": row.get("basis"), "rule": row.get("rule"),
+                                   "supporting_capaian": row.get("supporting_capaian"),
+                                   "supporting_band": row.get("supporting_band"),
+                                   "supporting_indicators": row.get("supporting_indicators"),
                                    "href": url_for("pages.tree", unit=row["id"], warna="capaian", tahun=year)})
     result["rows"].sort(key=lambda item: (item["capaian"] is None, -(item["capaian"] or 0), item["name"] or ""))
     return result
@@ -183,7 +202,7 @@ def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
     query = catalog()[name]
     declared = {param.name for param in query.params}
     if year is None and "year" in declared:
-        year = latest_year(database())  # type: ignore[arg-type]
+        year = default_years(database()).for_query(name)  # type: ignore[arg-type]
     params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
     columns, rows = database().table(query.cypher, query.bind(params),
                                      timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
@@ -222,8 +241,11 @@ def element(id_: str, year: int | None) -> dict[str, Any] | None:
     item = rows[0]
     for indicator in item["indicators"]:
         for figure in indicator["years"]:
-            figure["capaian"] = capaian(figure.get("target"), figure.get("realisasi"), indicator.get("polarity"))
+            figure["capaian"] = capaian(figure, indicator.get("polarity"))
             figure["band"] = band(figure["capaian"])
+            figure["capaian_tw"] = [rules.quarter_capaian(figure, indicator.get("polarity"), quarter, _cap())
+                                    for quarter in rules.QUARTERS]
+    item["scale"] = scale_info()
     item["kind_name"] = KIND_NAMES.get(item["kind"], item["kind"])
     item["level_name"] = LEVEL_NAMES.get(item.get("level") or "", item.get("level"))
     if item["kind"] == "ASN":

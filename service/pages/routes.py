@@ -8,6 +8,7 @@
 | Dampak of one element | `/elemen/<id>` | `/elemen/<id>.json` |
 | Pencarian | `/cari?q=` | `/cari.json?q=` |
 | Temuan audit (one finding's rows) | `/temuan/<name>` | `/temuan/<name>.json` |
+| Dokumen to print (service/pages/documents.py) | `/dokumen/<kind>` | `/api/docs/<kind>.json` |
 
 Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1`.
 """
@@ -98,7 +99,7 @@ def _achievement_timeout() -> float:
 
 def _view_page(fmt: str, view: View, template: str, **extra: Any):
     g.pokin_partial = view.partial  # ran out of time: not kept (service/kept.py), a reload tries again
-    page = dict(data.view_data(view), **extra)
+    page = dict(data.view_data(view), scale=data.scale_info(), **extra)
     page["year"] = page.get("year", view.params.get("year"))
     if fmt == "json":
         return answer(fmt, template, page)
@@ -126,7 +127,8 @@ def tree(fmt: str, unit: str | None = None):
     audit = request.args.get("audit", "") in ("1", "true", "ya")
     try:
         view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]
-                         catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout())
+                         catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
+                         scale=data.scale().key)
     except ViewNotFound as error:
         raise ApiError(404, str(error)) from None
     return _view_page(fmt, view, "pohon.html", page="pohon", audit=audit, unit=unit, year=year,
@@ -142,7 +144,8 @@ def staff(fmt: str, nip: str):
         raise ApiError(404, "ASN tidak ditemukan.")
     try:
         view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]
-                          people=people.for_viewer(), achievement_timeout=_achievement_timeout())
+                          people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
+                          scale=data.scale().key)
     except ViewNotFound:
         raise ApiError(404, "ASN tidak ditemukan.") from None
     return _view_page(fmt, view, "jaringan.html", page="asn", heading="Garis pandang", year=year)
@@ -154,7 +157,8 @@ def element(fmt: str, id: str):  # noqa: A002
     year, colour = _year(), _colour()
     try:
         view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]
-                           people=people.for_viewer(), achievement_timeout=_achievement_timeout())
+                           people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
+                          scale=data.scale().key)
     except ViewNotFound as error:
         raise ApiError(404, str(error)) from None
     return _view_page(fmt, view, "jaringan.html", page="elemen", heading="Dampak", year=year)
