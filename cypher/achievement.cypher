@@ -22,13 +22,15 @@
 // itself (or assigned to it directly) flagged iku = true; when none of them is flagged, those of its goals
 // at the highest level from sasaran down that has indicators (sasaran for an OPD and the Pemda,
 // sasaran_program for a bidang), leaving out indicators flagged iku = false. Its supporting capaian: the
-// plain mean of every other distinct indicator of the unit and the units below it (PART_OF).
+// plain mean of every other distinct indicator of the unit and the units below it (PART_OF), the indicators
+// of its activities (outcome and output indicators: never IKU) included.
 // Band (predikat) of the rounded capaian on the scale $scale: 'pemda' (default; ≥ 90 'sangat baik',
 // ≥ 75 'baik', ≥ 60 'cukup', else 'kurang') or 'permendagri86' (≥ 91 'sangat tinggi', ≥ 76 'tinggi',
 // ≥ 66 'sedang', ≥ 51 'rendah', else 'sangat rendah'); null when capaian is null or the scale is unknown.
 // Rows: kind ('goal' | 'indicator' | 'unit'), id, name (goal statement, indicator or unit name), level
-// (goal level; for an indicator the level of the goal it measures; for a unit its kind), goal_id (the
-// goal an indicator measures, first by id if several), polarity, iku, weight, target, target_min,
+// (goal level; for an indicator the level of the goal it measures, or the kind of the activity it measures;
+// for a unit its kind), goal_id (the goal an indicator measures, first by id if several; null for an
+// activity's indicator), polarity, iku, weight, target, target_min,
 // target_max, realisasi (indicator rows), capaian (2 decimals), band, capaian_tw1..capaian_tw4,
 // indicators (how many indicators the capaian rests on), basis (their ids, sorted), rule (how it was
 // computed: for an indicator 'positif', 'positif_target_0', 'negatif', 'negatif_target_0', 'stabil', null
@@ -61,7 +63,7 @@ CALL () {
     WHERE $goal IS NULL AND unit IS NOT NULL
     MATCH (:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
     WITH DISTINCT sub
-    MATCH (sub)-[:ASSIGNED_TO]->(top:Goal|Indicator)
+    MATCH (sub)-[:ASSIGNED_TO]->(top:Goal|Indicator|Activity)
     RETURN top
   }
   WITH DISTINCT top
@@ -112,12 +114,20 @@ CALL (below) {
     WITH g ORDER BY g.id
     RETURN collect(g) AS owners
   }
-  // the units an indicator belongs to directly (assigned to it or to a goal it measures), with the level of
-  // its goal there: the candidates for the unit's IKU
-  CALL (i, owners) {
-    UNWIND [i] + owners AS x
+  // the activities it measures (a program's outcome, a kegiatan's or sub-kegiatan's output indicator): they
+  // place it in its unit, never in a goal's own (official) figure
+  CALL (i) {
+    OPTIONAL MATCH (a:Activity)-[:MEASURED_BY]->(i)
+    WITH a ORDER BY a.id
+    RETURN collect(a) AS activities
+  }
+  // the units an indicator belongs to directly (assigned to it, to a goal or to an activity it measures), with
+  // the level of its goal there: the candidates for the unit's IKU (an activity's indicator is never one)
+  CALL (i, owners, activities) {
+    UNWIND [i] + owners + activities AS x
     MATCH (u:Unit)-[:ASSIGNED_TO]->(x)
-    RETURN collect({unit: u, level: CASE WHEN x = i THEN head(owners).level ELSE x.level END}) AS homes
+    RETURN collect({unit: u, level: CASE WHEN x = i THEN head(owners).level
+                                         WHEN x:Goal THEN x.level END}) AS homes
   }
   CALL (i) {
     MATCH p = ANY SHORTEST (i) (()-[:CONTRIBUTES_TO]->())+ (g:Goal)
@@ -125,7 +135,7 @@ CALL (below) {
              w * coalesce(toFloat(rel.weight), 1.0))}) AS above
   }
   RETURN collect({indicator: i, id: i.id, iku: i.iku, weight: coalesce(toFloat(i.weight), 1.0), figures: figures,
-                  capaian: periods, rule: rule, owners: owners, homes: homes,
+                  capaian: periods, rule: rule, owners: owners, activities: activities, homes: homes,
                   above: above}) AS inds
 }
 WITH below, inds,
@@ -137,9 +147,10 @@ CALL (below, inds) {
   WITH ind, ind.indicator AS i
   WHERE $unit IS NULL
      OR EXISTS { MATCH (i)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
-     OR EXISTS { MATCH (i)<-[:MEASURED_BY]-(:Goal)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
+     OR EXISTS { MATCH (i)<-[:MEASURED_BY]-(:Goal|Activity)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
   WITH ind, i, head(ind.owners) AS g
-  RETURN 'indicator' AS kind, i.id AS id, i.name AS name, g.level AS level, g.id AS goal_id,
+  RETURN 'indicator' AS kind, i.id AS id, i.name AS name, coalesce(g.level, head(ind.activities).kind) AS level,
+         g.id AS goal_id,
          coalesce(i.polarity, 'positif') AS polarity, i.iku AS iku, i.weight AS weight,
          ind.figures.target AS target, ind.figures.target_min AS target_min, ind.figures.target_max AS target_max,
          ind.figures.realisasi AS realisasi, ind.capaian AS periods,
