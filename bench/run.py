@@ -52,7 +52,7 @@ from graph.server import LocalServer, free_port  # noqa: E402
 OUTCOME = ("visi", "misi", "tujuan", "sasaran")
 AUDIT_CHECKED = ("orphaned_staff", "activities_without_leverage", "goals_without_indicator",
                  "budget_at_risk_by_unit", "contribution_cycles")
-P99_GOAL_MS = 250.0  # issue 6: the service's p99 under concurrent load at kabupaten scale (tests/test_load.py too)
+P99_GOAL_MS = 250.0  # BENCHMARKS.md goal: the service's p99 under concurrent load at kabupaten scale (tests/test_load.py too)
 WARM_UP_S = 5.0  # the naive loader's warm-up (the other contenders warm up on the whole warm-up dataset)
 WARM_UP_SEED = 2  # the import contenders warm up on the kabupaten of this seed (bench_import)
 SETTINGS = {  # per scale: naive loader seconds, query runs, per-query budget (s), service seconds

@@ -2,7 +2,7 @@
 Neo4j with the sample kabupaten loaded, 24 concurrent keep-alive clients for 20 s on the benchmark's mixed
 endpoints (bench/run.py: `service_paths` and `load`, the same generator `make bench` uses).
 
-Asserted: zero 5xx, zero connection errors, p99 within the benchmark's bound (P99_GOAL_MS, issue 6) and
+Asserted: zero 5xx, zero connection errors, p99 within the benchmark's bound (P99_GOAL_MS, a BENCHMARKS.md goal) and
 flat memory: the service's RSS at the end at most 1.5 x + 50 MB of its RSS after warm-up. The figures are
 printed for the README (Reliability).
 """
