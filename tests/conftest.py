@@ -51,8 +51,9 @@ def runner(session_runner: Runner) -> Runner:
 def snapshot(runner: Runner) -> dict[str, Any]:
     """The whole graph as comparable data: nodes by labels and properties, edges by type, ends, properties.
     The import lock's `version` (a fresh UUID per import that changed something) is left out: it says
-    that the data changed, not what it is."""
-    nodes = runner.read("MATCH (n) RETURN labels(n) AS labels, "
+    that the data changed, not what it is; so is the import log (graph/model.py), which says who changed it
+    and when (tests of the log read it themselves)."""
+    nodes = runner.read("MATCH (n) WHERE NOT n:PokinImport RETURN labels(n) AS labels, "
                         "CASE WHEN n:PokinImportLock THEN n {.*, version: null} ELSE properties(n) END AS props")
     edges = runner.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.nip) AS start, "
                         "coalesce(b.id, b.nip) AS end, properties(r) AS props")
