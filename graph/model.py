@@ -172,7 +172,7 @@ IMPORT_LOG_CHANGES = ("nodes_created", "nodes_deleted", "relationships_created",
 IMPORT_RECORDED_QUERY = f"MATCH (log:{IMPORT_LOG_LABEL} {{id: $id}}) RETURN log {{.*, at: toString(log.at)}} AS log"
 IMPORT_RECORD_STATEMENT = (
     f"CREATE (log:{IMPORT_LOG_LABEL} {{id: $id}}) "
-    "SET log.dataset = $dataset, log.at = datetime.transaction('UTC'), log.source = $source, log.files = $files, "
+    "SET log.dataset = $dataset, log.at = datetime.transaction(), log.source = $source, log.files = $files, "
     "log.digest = $digest, log.counts = $counts, "
     + ", ".join(f"log.{change} = $changes.{change}" for change in IMPORT_LOG_CHANGES) + " "
     f"WITH DISTINCT log.dataset AS dataset "
