@@ -184,10 +184,15 @@ IMPORT_RECORD_STATEMENT = (
 IMPORT_LOG_QUERY = (f"MATCH (log:{IMPORT_LOG_LABEL}) WHERE $dataset IS NULL OR log.dataset = $dataset "
                     "RETURN log {.*, at: toString(log.at)} AS log ORDER BY log.at DESC LIMIT $limit")
 # Waits for the import lock (so an import whose commit is still under way has ended, either way), then
-# reads the record of import $id. The lock node is merged, not matched: an import creating it holds it too.
-IMPORT_SETTLED_QUERY = (IMPORT_LOCK_STATEMENT + " WITH lock "
+# reads the record of import $id. The lock node is merged, not matched: a first import, creating it, holds
+# its key until it ends too; when the lock was not there (that import did not commit), the one merged here
+# is deleted again, so settling leaves the database as it found it.
+IMPORT_SETTLED_QUERY = (f"MERGE (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) ON CREATE SET lock.settling = true "
+                        "SET lock.held = true WITH lock "
                         f"OPTIONAL MATCH (log:{IMPORT_LOG_LABEL} {{id: $id}}) "
-                        "RETURN log {.*, at: toString(log.at)} AS log")
+                        "WITH lock, log {.*, at: toString(log.at)} AS found "
+                        "FOREACH (merged IN CASE WHEN lock.settling THEN [lock] ELSE [] END | DELETE merged) "
+                        "RETURN found AS log")
 
 
 def constraint_statements() -> list[str]:
