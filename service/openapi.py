@@ -24,7 +24,8 @@ ERROR_STATUSES = {
     "413": "Request body larger than POKIN_MAX_UPLOAD_MB",
     "415": "Upload neither an .xlsx workbook nor a .zip archive",
     "500": "Unexpected error (logged; no internals in the answer)",
-    "503": "Neo4j not reachable",
+    "503": "Neo4j not reachable; for an import whose commit lost its answer, `code` says how it ended: "
+           "`import_not_written` (send it again) or `import_outcome_unknown` (GET /api/imports tells)",
     "504": "A query ran past its server-side timeout",
 }
 PARAM_SCHEMAS = {
@@ -115,6 +116,13 @@ def document() -> dict[str, Any]:
         "/api/elements/{id}/impact": _list_op(
             "What an element supports and what supports it", "Rows of the named query impact.",
             [_path_param("id", "Goal, indicator or activity id")], "elements"),
+        "/api/imports": _list_op(
+            "The import log", "Newest first: every import that changed its dataset (the last 20 per dataset): "
+            "`at` (UTC), `dataset`, `id`, `source` (folder, workbook or `upload <name>`), `files` and their "
+            "SHA-256 `digest`, the dataset's `counts` per label and relationship type, and what it changed "
+            "(`nodes_created` ... `properties_set`).",
+            [{"name": "dataset", "in": "query", "required": False, "description": "Only this dataset's imports",
+              "schema": {"type": "string", "maxLength": 200}}], "planners", ("400", "503")),
     }
     paths: dict[str, Any] = {
         "/api/health": {"get": {
@@ -175,7 +183,13 @@ def document() -> dict[str, Any]:
             "security": [{"bearerAuth": []}],
             "description": "Same validation and all-or-nothing write as `pokin import`. Problems come back "
                            "as `errors` (`file:row: column: message`) and `problems` (structured), status "
-                           "400, nothing written. Unsafe archives 400, oversize 413, other file types 415.",
+                           "400, nothing written. Unsafe archives 400, oversize 413, other file types 415. "
+                           "An import that changes its dataset is recorded in the import log (`import_id`). "
+                           "When Neo4j's answer to the commit is lost, the service waits for it (30 s) and "
+                           "reads the log: committed gives 200 with `settled: true`; not committed gives 503 "
+                           "with `code: import_not_written`; no answer in time gives 503 with `code: "
+                           "import_outcome_unknown` (never 'nothing was written'). A dry run answers the "
+                           "dataset's `previous` import and `same_files_as_previous`.",
             "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
                 "type": "object", "required": ["file"],
                 "properties": {"file": {"type": "string", "format": "binary"},
@@ -287,7 +301,17 @@ def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> di
             "ImportAnswer": {"type": "object", "required": ["ok", "dataset", "dry_run", "counts"],
                              "properties": {"ok": {"type": "boolean"}, "dataset": {"type": "string"},
                                             "dry_run": {"type": "boolean"}, "counts": {"type": "object"},
-                                            "written": {"type": "object", "nullable": True}}},
+                                            "written": {"type": "object", "nullable": True},
+                                            "import_id": {"type": "string", "nullable": True,
+                                                          "description": "Its record in the import log; null "
+                                                                         "when nothing changed (or a dry run)"},
+                                            "digest": {"type": "string", "description": "SHA-256 of the files"},
+                                            "settled": {"type": "boolean",
+                                                        "description": "The commit lost its answer and the "
+                                                                       "import log showed it committed"},
+                                            "previous": {"type": "object", "nullable": True,
+                                                         "description": "Dry run: the dataset's last import"},
+                                            "same_files_as_previous": {"type": "boolean", "nullable": True}}},
         },
     }
 
