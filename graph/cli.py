@@ -148,6 +148,9 @@ def _import_all(folders: list[Path]) -> None:
 
     def imported(folder: Path, report) -> None:
         written = report.written
+        if report.settled:
+            click.echo(f"Neo4j lost the connection while committing {folder}; once it answered again, its import "
+                       f"log showed that this import ({report.record.id}) committed whole.", err=True)
         click.echo(f"imported dataset {report.dataset}: +{written.nodes_created} nodes, "
                    f"+{written.relationships_created} relationships")
 
