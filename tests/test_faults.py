@@ -99,12 +99,12 @@ def test_neo4j_killed_in_the_middle_of_an_import_leaves_nothing_and_the_import_t
         runner.close()
 
 
-def kill_at_commit(monkeypatch: pytest.MonkeyPatch, server: LocalServer, *, before_sending: bool) -> list[bool]:
+def kill_at_commit(monkeypatch: pytest.MonkeyPatch, server: LocalServer, *, wait_dead: bool) -> list[bool]:
     """SIGKILL Neo4j at the next import's commit (the transaction that took the import lock): right after the
-    driver sent the COMMIT and before it reads the answer (Neo4j may or may not get to commit: the outcome
-    is truly unknown to the client), or, `before_sending`, dead and reaped before the COMMIT leaves (it
-    cannot commit). Either way the driver reads or writes a dead connection with the COMMIT outstanding,
-    and raises IncompleteCommit itself. The returned list is non-empty once the kill happened."""
+    driver sent the COMMIT and before it reads the answer, so Neo4j may or may not get to commit (the
+    outcome is truly unknown to the client; `wait_dead`: the server is gone and reaped before the driver
+    reads). The driver then reads a dead connection with the COMMIT outstanding and raises IncompleteCommit
+    itself. The returned list is non-empty once the kill happened."""
     run, commit = ManagedTransaction.run, ManagedTransaction._commit
     importing: weakref.WeakSet = weakref.WeakSet()
     fired: list[bool] = []
@@ -118,14 +118,14 @@ def kill_at_commit(monkeypatch: pytest.MonkeyPatch, server: LocalServer, *, befo
         if self not in importing or fired:
             return commit(self)
         fired.append(True)
-        if before_sending:
-            kill(server)
-            return commit(self)
         connection = self._connection
         fetch = connection.fetch_all
 
         def killed_then_fetch():
-            os.kill(server.pid(), signal.SIGKILL)  # the COMMIT is on its way; its answer may never come
+            if wait_dead:
+                kill(server)
+            else:
+                os.kill(server.pid(), signal.SIGKILL)  # the COMMIT is on its way; its answer may never come
             return fetch()
 
         connection.fetch_all = killed_then_fetch
@@ -141,7 +141,7 @@ def test_neo4j_killed_at_the_commit_is_reported_as_the_commit_ended(server, monk
     runner = emptied(server)
     import_path(MINI, runner, dataset="OTHER")
     before = snapshot(runner)
-    fired = kill_at_commit(monkeypatch, server, before_sending=False)
+    fired = kill_at_commit(monkeypatch, server, wait_dead=False)
 
     finished = threading.Event()
 
@@ -192,7 +192,7 @@ def test_neo4j_gone_at_the_commit_and_not_back_in_time_is_an_unknown_outcome(ser
     for name, value in (("NEO4J_URI", server.uri), ("NEO4J_USER", "neo4j"), ("NEO4J_PASSWORD", PASSWORD),
                         ("NEO4J_DATABASE", "neo4j")):
         monkeypatch.setenv(name, value)
-    fired = kill_at_commit(monkeypatch, server, before_sending=True)
+    fired = kill_at_commit(monkeypatch, server, wait_dead=True)
     result = CliRunner().invoke(cli.main, ["import", "--outcome-wait", "3", str(SAMPLE)])
     assert fired
     assert result.exit_code == 3, result.output
@@ -206,15 +206,22 @@ def test_neo4j_gone_at_the_commit_and_not_back_in_time_is_an_unknown_outcome(ser
     dataset, import_id = found.groups()
     server.start()
     runner = connect(server)
+    runner.default_timeout = 180.0  # a JVM just started plans its first queries slowly on a busy machine
     try:
-        assert snapshot(runner) == before  # killed before the COMMIT left: it did not commit
         listed = CliRunner().invoke(cli.main, ["imports", "--dataset", dataset, "--format", "json"])
-        assert listed.exit_code == 0 and json.loads(listed.output)["rows"] == []  # and the log says so
+        assert listed.exit_code == 0
+        committed = [entry["id"] for entry in json.loads(listed.output)["rows"]] == [import_id]
+        staff = runner.read("MATCH (s:ASN) WHERE s.dataset <> 'OTHER' RETURN count(s) AS n")[0]["n"]
+        if committed:  # the way to find out tells the truth either way
+            assert staff > 1000
+        else:
+            assert json.loads(listed.output)["rows"] == [] and snapshot(runner) == before
         dry = CliRunner().invoke(cli.main, ["import", "--dry-run", str(SAMPLE)])
-        assert f"no import of dataset {dataset} is recorded" in dry.output
-        assert CliRunner().invoke(cli.main, ["import", str(SAMPLE)]).exit_code == 0
-        [entry] = import_log(runner, dataset)
-        assert entry["id"] != import_id and entry["counts"]["ASN"] > 1000
+        assert ("was of these same files" if committed else f"no import of dataset {dataset} is recorded") \
+            in dry.output
+        again = CliRunner().invoke(cli.main, ["import", str(SAMPLE)])
+        assert again.exit_code == 0 and ("+0 nodes" in again.output) == committed
+        print(f"killed at the commit, not back in time: {'committed' if committed else 'not written'}")
     finally:
         runner.close()
 
