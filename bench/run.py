@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:
 from graph.catalog import load_catalog  # noqa: E402
 from graph.config import Neo4jSettings  # noqa: E402
 from graph.db import Runner  # noqa: E402
-from graph.model import IMPORT_LOCK_LABEL, apply_schema  # noqa: E402
+from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, apply_schema  # noqa: E402
 from graph.server import LocalServer, free_port  # noqa: E402
 
 OUTCOME = ("visi", "misi", "tujuan", "sasaran")
@@ -384,8 +384,9 @@ def _rate(datasets: list[dict[str, Any]]) -> float:
 def ensure_loaded(runner: Runner, settings: Neo4jSettings, folder: Path) -> None:
     manifest = manifest_of(folder)
     expected = sum(manifest["totals"]["nodes"].values())
-    loaded = runner.read(f"MATCH (n) WHERE NOT n:{IMPORT_LOCK_LABEL} RETURN count(n) AS c")[0]["c"]
-    if loaded != expected:  # the import lock node is not data
+    loaded = runner.read(f"MATCH (n) WHERE NOT n:{IMPORT_LOCK_LABEL} AND NOT n:{IMPORT_LOG_LABEL} "
+                         "RETURN count(n) AS c")[0]["c"]
+    if loaded != expected:  # the import lock node and the import log are not data
         wipe(runner)
         run_importer(settings, [(folder / e["folder"]).resolve() for e in manifest["datasets"]])
 

@@ -5,13 +5,14 @@ import sys
 from pathlib import Path
 
 import click
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 
 from graph.catalog import ParameterError, load_catalog, reference_markdown
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.export import to_csv, to_json, to_table
-from graph.importer import ImportRejected, import_path
+from graph.importer import (OUTCOME_WAIT_SECONDS, ImportNotWritten, ImportOutcomeUnknown, ImportRejected,
+                            ImportReport, import_log, import_path)
 from graph.server import LocalServer, ServerError
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "seed" / "sample"
@@ -59,7 +60,10 @@ def neo4j_status() -> None:
 @main.command("import")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--dataset", help="Name of the dataset (default: the id of the top-level unit).")
-@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@click.option("--dry-run", is_flag=True,
+              help="Validate only; write nothing (and say whether the dataset's last import was of these files).")
+@click.option("--outcome-wait", type=click.FloatRange(0, 3600), default=OUTCOME_WAIT_SECONDS, show_default=True,
+              help="Seconds to wait for Neo4j to answer again when the commit loses its answer.")
 @click.option("--explain", is_flag=True,
               help="Matriks Renstra sheets: print which column became what, per sheet, with the warnings; write "
                    "nothing.")
@@ -69,10 +73,12 @@ def neo4j_status() -> None:
 @click.option("--period-start", type=click.IntRange(2000, 2100),
               help="Matriks sheets: the period's first year, for year columns numbered in the period ('Tahun-3').")
 @click.option("--pemda", help="Matriks sheets: the Pemda's name (e.g. 'Kabupaten Sumedang') when no sheet says it.")
-def import_command(path: Path, dataset: str | None, dry_run: bool, explain: bool, mapping: Path | None,
-                   period_start: int | None, pemda: str | None) -> None:
+def import_command(path: Path, dataset: str | None, dry_run: bool, outcome_wait: float, explain: bool,
+                   mapping: Path | None, period_start: int | None, pemda: str | None) -> None:
     """Import a folder of CSV files or an .xlsx workbook (all or nothing); a workbook may hold matriks Renstra
-    sheets (docs/import-format.md)."""
+    sheets (docs/import-format.md).
+
+    Exit codes: 0 imported (or valid), 1 refused or not written, 3 whether it was written is unknown."""
     from graph.importer import MatriksOptions
     from graph.importer.matriks import load_mapping
 
@@ -83,7 +89,7 @@ def import_command(path: Path, dataset: str | None, dry_run: bool, explain: bool
     if explain:
         _explain(path, options)
         return
-    _import(path, dataset, dry_run, options)
+    _import(path, dataset, dry_run, options, outcome_wait)
 
 
 def _explain(path: Path, options) -> None:
@@ -100,6 +106,39 @@ def _explain(path: Path, options) -> None:
         click.echo(str(problem), err=True)
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) reading the sheets")
+
+
+@main.command("imports")
+@click.option("--dataset", help="Only this dataset's imports.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def imports_command(dataset: str | None, limit: int, fmt: str) -> None:
+    """The import log, newest first: when each dataset was last written, from which files, with what counts.
+
+    Only imports that changed their dataset are recorded (the last 20 of each dataset)."""
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        entries = import_log(runner, dataset, limit)
+    finally:
+        runner.close()
+    if fmt == "json":
+        click.echo(to_json(entries))
+        return
+    if not entries:
+        click.echo(f"no import of {'dataset ' + dataset if dataset else 'any dataset'} is recorded", err=True)
+        return
+    click.echo(_render([_log_row(entry) for entry in entries], fmt), nl=fmt != "csv")
+
+
+def _log_row(entry: dict) -> dict:
+    """One import log record as a flat row: the counts and the changes each in one cell."""
+    counts = entry["counts"]
+    return {"at": entry["at"], "dataset": entry["dataset"], "import": entry["id"], "source": entry["source"],
+            "files": " ".join(entry["files"]), "digest": (entry["digest"] or "")[:16],
+            "counts": ", ".join(f"{name}={counts[name]}" for name in sorted(counts)),
+            "changes": f"+{entry['nodes_created']} -{entry['nodes_deleted']} nodes, "
+                       f"+{entry['relationships_created']} -{entry['relationships_deleted']} relationships, "
+                       f"{entry['properties_set']} properties set"}
 
 
 @main.command("seed")
@@ -147,11 +186,14 @@ def _import_all(folders: list[Path]) -> None:
     def imported(folder: Path, report) -> None:
         _echo_warnings(report.warnings, f"{folder}: ")
         written = report.written
+        if report.settled:
+            click.echo(f"Neo4j lost the connection while committing {folder}; once it answered again, its import "
+                       f"log showed that this import ({report.record.id}) committed whole.", err=True)
         click.echo(f"imported dataset {report.dataset}: +{written.nodes_created} nodes, "
                    f"+{written.relationships_created} relationships")
 
     try:
-        import_paths(folders, runner, on_report=imported)
+        import_paths(folders, runner, on_report=imported, on_outcome_wait=_OutcomeWaitLine())
     except ImportRejected as exc:
         for problem in exc.problems:
             click.echo(f"{exc.path}: {problem}", err=True)
@@ -159,6 +201,10 @@ def _import_all(folders: list[Path]) -> None:
             click.echo(f"{exc.path}: {exc.not_shown_line()}", err=True)
         raise click.ClickException(f"{exc.total} problem(s) in {exc.path}; nothing of it was written "
                                    "(the datasets before it were)") from None
+    except ImportNotWritten as exc:
+        raise click.ClickException(not_written_message(exc) + " (The datasets before it were written.)") from None
+    except ImportOutcomeUnknown as exc:
+        raise OutcomeUnknownExit(outcome_unknown_message(exc, exc.path)) from None
     except (DriverError, Neo4jError) as exc:
         raise click.ClickException(interrupted_import_message(exc)) from None
     finally:
@@ -337,10 +383,19 @@ def serve_command(host: str, port: int) -> None:
     serve(create_app(), host=host, port=port, threads=8)
 
 
-def interrupted_import_message(exc: Exception) -> str:
-    """What to tell a planner whose import failed in Neo4j: its one transaction is gone, so is the import."""
+def _failure(exc: BaseException) -> str:
     reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return (f"Neo4j failed during the import ({type(exc).__name__}: {reason}). The import runs as one "
+    return f"{type(exc).__name__}: {reason}"
+
+
+def interrupted_import_message(exc: Exception) -> str:
+    """What to tell a planner whose import failed in Neo4j before its commit: the transaction is gone, so is
+    the import. (A commit that lost its answer is settled by the importer: not_written_message and
+    outcome_unknown_message say how it ended.)"""
+    if isinstance(exc, IncompleteCommit):
+        return (f"Neo4j failed while committing ({_failure(exc)}): whether that commit happened is unknown. "
+                "`pokin imports` shows the imports recorded once Neo4j answers (pokin neo4j status).")
+    return (f"Neo4j failed during the import ({_failure(exc)}). The import runs as one "
             "transaction, which was rolled back: nothing of it was written. Run the same import again "
             "once Neo4j answers (pokin neo4j status).")
 
@@ -351,7 +406,65 @@ def _echo_warnings(warnings: list, prefix: str = "") -> None:
         click.echo(f"{prefix}warning: {warning}", err=True)
 
 
-def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None) -> None:
+
+
+def not_written_message(exc: ImportNotWritten) -> str:
+    """A lost commit, settled as not committed."""
+    return (f"Neo4j failed while committing the import of dataset {exc.record.dataset} ({_failure(exc.cause)}). "
+            f"Once it answered again, its import log showed that this import ({exc.record.id}) did not commit: "
+            "nothing of it was written. Run the same import again.")
+
+
+def outcome_unknown_message(exc: ImportOutcomeUnknown, path: Path | None) -> str:
+    """A lost commit that could not be settled: never 'nothing was written', but how to find out."""
+    record = exc.record
+    folder = f" {path}" if path is not None else ""
+    return (f"Neo4j failed while committing the import of dataset {record.dataset} ({_failure(exc.cause)}) and "
+            f"did not answer again within {exc.waited:g} s, so whether the import was written is UNKNOWN: "
+            "it committed whole or not at all. Once Neo4j answers (pokin neo4j start; pokin neo4j status), "
+            f"`pokin imports --dataset {record.dataset}` lists import {record.id} if it committed, and "
+            f"`pokin import --dry-run{folder}` says whether the dataset's last import was of these files. "
+            "Importing the same files again is safe either way.")
+
+
+class OutcomeUnknownExit(click.ClickException):
+    """Exit code 3: not a refusal (1), the outcome of the write is not known."""
+
+    exit_code = 3
+
+
+class _OutcomeWaitLine:
+    """The progress line while pokin waits for Neo4j to settle a lost commit: one line, then one every 10 s."""
+
+    def __init__(self) -> None:
+        self.shown_at: float | None = None
+
+    def __call__(self, waited: float, wait: float) -> None:
+        if self.shown_at is None:
+            click.echo("Neo4j stopped answering while it committed the import; waiting for it to answer again "
+                       f"(at most {wait:g} s; start it with `pokin neo4j start` if it stopped) to learn whether "
+                       "the import was written.", err=True)
+            self.shown_at = waited
+        elif waited - self.shown_at >= 10:
+            click.echo(f"  still waiting for Neo4j: {waited:.0f} s of {wait:g} s", err=True)
+            self.shown_at = waited
+
+
+def _dry_run_lines(report: ImportReport) -> list[str]:
+    """What a dry run says of the dataset's last recorded import: whether it was of these very files."""
+    previous, record = report.previous, report.record
+    if previous is None or record is None:
+        return [f"no import of dataset {report.dataset} is recorded in the import log"]
+    where = f"{previous['at']}, import {previous['id']}, from {previous['source']}"
+    if report.same_files_as_previous():
+        return [f"the last import of dataset {report.dataset} ({where}) was of these same files "
+                f"(digest {record.digest[:16]}): the dataset is as they say, unless written since by other means"]
+    return [f"the last import of dataset {report.dataset} ({where}) was of other files "
+            f"(digest {(previous['digest'] or '')[:16]}; these: {record.digest[:16]})"]
+
+
+def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None,
+            outcome_wait: float = OUTCOME_WAIT_SECONDS) -> None:
     from tqdm import tqdm
 
     runner = Runner.from_settings(Neo4jSettings.from_env())
@@ -364,13 +477,18 @@ def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None) -> Non
         bar.update(done - bar.n)
 
     try:
-        report = import_path(path, runner, dataset=dataset, dry_run=dry_run, progress=progress, matriks=matriks)
+        report = import_path(path, runner, dataset=dataset, dry_run=dry_run, progress=progress, matriks=matriks,
+                             outcome_wait=outcome_wait, on_outcome_wait=_OutcomeWaitLine())
     except ImportRejected as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         if exc.not_shown:
             click.echo(exc.not_shown_line(), err=True)
         raise click.ClickException(f"{exc.total} problem(s); nothing was written") from None
+    except ImportNotWritten as exc:
+        raise click.ClickException(not_written_message(exc)) from None
+    except ImportOutcomeUnknown as exc:
+        raise OutcomeUnknownExit(outcome_unknown_message(exc, path)) from None
     except (DriverError, Neo4jError) as exc:
         raise click.ClickException(interrupted_import_message(exc)) from None
     finally:
@@ -381,11 +499,18 @@ def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None) -> Non
     counts = ", ".join(f"{name}={count}" for name, count in sorted(report.counts.items()))
     if report.written is None:
         click.echo(f"valid: dataset {report.dataset}: {counts} (dry run, nothing written)")
+        for line in _dry_run_lines(report):
+            click.echo(line)
         return
     written = report.written
+    if report.settled:
+        click.echo(f"Neo4j lost the connection while committing; once it answered again, its import log showed "
+                   f"that this import ({report.record.id}) committed whole.", err=True)
     click.echo(f"imported dataset {report.dataset}: {counts}")
     click.echo(f"changes: +{written.nodes_created} nodes, -{written.nodes_deleted} nodes, "
                f"+{written.relationships_created} relationships, -{written.relationships_deleted} relationships")
+    if written.changed() and report.record is not None:
+        click.echo(f"recorded in the import log as {report.record.id} (pokin imports)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,11 +62,16 @@ class Runner:
         """Rows of a write query, in its own transaction, routed to the leader."""
         return self._rows(cypher, params, neo4j.WRITE_ACCESS, timeout, None)
 
-    def write_transaction(self, work: Callable[[ManagedTransaction], Any], *, timeout: float | None = None) -> Any:
-        """Run `work(tx)` as ONE write transaction: all its statements commit together or not at all."""
+    def write_transaction(self, work: Callable[[ManagedTransaction], Any], *, timeout: float | None = None,
+                          retry_time: float | None = None) -> Any:
+        """Run `work(tx)` as ONE write transaction: all its statements commit together or not at all.
+
+        The driver retries `work` on transient errors and lost connections (for `retry_time`, default the
+        driver's 10 s), but not a commit whose answer was lost: that raises IncompleteCommit, and whether it
+        committed is unknown (graph/importer/outcome.py finds out for imports)."""
         query_timeout = timeout if timeout is not None else self.default_timeout
         decorated = neo4j.unit_of_work(timeout=query_timeout)(work)
-        with self._session(neo4j.WRITE_ACCESS, None) as session:
+        with self._session(neo4j.WRITE_ACCESS, retry_time) as session:
             return session.execute_write(decorated)
 
     def _rows(self, cypher: str, params: Mapping[str, Any] | None, access: str, timeout: float | None,

@@ -173,6 +173,45 @@ DATA_VERSION_QUERY = (f"OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}
                       "RETURN lock.version AS version, nodes, relationships")
 
 
+# The import log: every import that changes its dataset records, inside its own transaction, one node of this
+# label: the import's id (made before the transaction, so a retried attempt carries the same one), its
+# dataset, where its files came from and their digest, when it committed, the dataset's counts and what it
+# changed. The record commits with the import or not at all, so after a lost commit (the driver's
+# IncompleteCommit: the outcome is unknown) reading it says which happened; it also lets a retried attempt
+# of an import that did commit see so. An import that changes nothing writes no record (nor a new data
+# version): the data is then as its files say whether or not its transaction commits. Only the last
+# IMPORT_LOG_KEEP records of each dataset are kept. The log is metadata, not data: queries match by the
+# model's labels and never see it.
+IMPORT_LOG_LABEL = "PokinImport"
+IMPORT_LOG_KEEP = 20
+IMPORT_LOG_CHANGES = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+                      "properties_set")
+IMPORT_RECORDED_QUERY = f"MATCH (log:{IMPORT_LOG_LABEL} {{id: $id}}) RETURN log {{.*, at: toString(log.at)}} AS log"
+IMPORT_RECORD_STATEMENT = (
+    f"CREATE (log:{IMPORT_LOG_LABEL} {{id: $id}}) "
+    "SET log.dataset = $dataset, log.at = datetime.transaction(), log.source = $source, log.files = $files, "
+    "log.digest = $digest, log.counts = $counts, "
+    + ", ".join(f"log.{change} = $changes.{change}" for change in IMPORT_LOG_CHANGES) + " "
+    f"WITH DISTINCT log.dataset AS dataset "
+    f"MATCH (old:{IMPORT_LOG_LABEL} {{dataset: dataset}}) "
+    "WITH old ORDER BY old.at DESC SKIP $keep "
+    "DELETE old"
+)
+# The log, newest first: all datasets, or one ($dataset), at most $limit records.
+IMPORT_LOG_QUERY = (f"MATCH (log:{IMPORT_LOG_LABEL}) WHERE $dataset IS NULL OR log.dataset = $dataset "
+                    "RETURN log {.*, at: toString(log.at)} AS log ORDER BY log.at DESC LIMIT $limit")
+# Waits for the import lock (so an import whose commit is still under way has ended, either way), then
+# reads the record of import $id. The lock node is merged, not matched: a first import, creating it, holds
+# its key until it ends too; when the lock was not there (that import did not commit), the one merged here
+# is deleted again, so settling leaves the database as it found it.
+IMPORT_SETTLED_QUERY = (f"MERGE (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) ON CREATE SET lock.settling = true "
+                        "SET lock.held = true WITH lock "
+                        f"OPTIONAL MATCH (log:{IMPORT_LOG_LABEL} {{id: $id}}) "
+                        "WITH lock, log {.*, at: toString(log.at)} AS found "
+                        "FOREACH (merged IN CASE WHEN lock.settling THEN [lock] ELSE [] END | DELETE merged) "
+                        "RETURN found AS log")
+
+
 def constraint_statements() -> list[str]:
     """CREATE CONSTRAINT/INDEX statements with deterministic names, derived from the declarations above."""
     statements = []
@@ -195,6 +234,9 @@ def constraint_statements() -> list[str]:
             )
     statements.append(f"CREATE CONSTRAINT pokin_import_lock_id_unique IF NOT EXISTS "
                       f"FOR (n:{IMPORT_LOCK_LABEL}) REQUIRE (n.id) IS UNIQUE")  # one lock node, even at first
+    statements.append(f"CREATE CONSTRAINT pokin_import_log_id_unique IF NOT EXISTS "
+                      f"FOR (n:{IMPORT_LOG_LABEL}) REQUIRE (n.id) IS UNIQUE")
+    statements.append(f"CREATE INDEX pokin_import_log_dataset IF NOT EXISTS FOR (n:{IMPORT_LOG_LABEL}) ON (n.dataset)")
     return statements
 
 

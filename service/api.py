@@ -10,6 +10,7 @@ import neo4j.exceptions as neo4j_errors
 from flask import Blueprint, current_app, request
 
 from graph.audit import FINDINGS, default_years, run_audit, summary_rows
+from graph.importer.outcome import LOG_LIMIT_MAX, import_log
 from service.database import catalog, database, run_named
 from service.errors import ApiError, error_response
 from service.formats import int_arg, list_response, output_format, query_args, split_suffix
@@ -82,6 +83,23 @@ def run_query(name: str):
     given = _named_args()
     columns, rows = run_named(name, given)
     return list_response(rows, columns, fmt=fmt, filename=name, query=name)
+
+
+IMPORT_LOG_COLUMNS = ["at", "dataset", "id", "source", "files", "digest", "counts", "nodes_created",
+                      "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set"]
+
+
+@list_route("/imports")
+def imports(suffix: str | None):
+    """The import log, newest first (`dataset` for one): when each dataset was last written, from which
+    files (source, names, SHA-256), with what counts and changes; only imports that changed something."""
+    fmt = output_format(suffix)
+    args = query_args(("dataset",))
+    dataset = args.get("dataset") or None
+    if dataset is not None and len(dataset) > 200:
+        raise ApiError(400, "'dataset' must be at most 200 characters")
+    rows = import_log(database(), dataset, LOG_LIMIT_MAX)  # type: ignore[arg-type]
+    return list_response(rows, IMPORT_LOG_COLUMNS, fmt=fmt, filename="imports")
 
 
 def _named_args() -> dict[str, str]:

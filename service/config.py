@@ -47,6 +47,9 @@ DEFAULTS: dict[str, Any] = {
     "QUERY_TIMEOUT": 30.0,
     "ZIP_MAX_MEMBERS": 64,
     "ZIP_MAX_UNPACKED_MB": 200.0,
+    # How long POST /api/import waits for Neo4j to answer again when its commit lost its answer (then it
+    # says whether the import was written, or that this is unknown).
+    "IMPORT_OUTCOME_WAIT": 30.0,
     "CORS_ORIGINS": (),
     "ALLOWED_HOSTS": "localhost,127.0.0.1,[::1]",
 }
@@ -99,6 +102,7 @@ def normalise(config: Mapping[str, Any]) -> dict[str, Any]:
         "QUERY_TIMEOUT": _number("QUERY_TIMEOUT", config["QUERY_TIMEOUT"], float, 0.01),
         "ZIP_MAX_MEMBERS": _number("ZIP_MAX_MEMBERS", config["ZIP_MAX_MEMBERS"], int, 1),
         "ZIP_MAX_UNPACKED_MB": _number("ZIP_MAX_UNPACKED_MB", config["ZIP_MAX_UNPACKED_MB"], float, 0.001),
+        "IMPORT_OUTCOME_WAIT": _number("IMPORT_OUTCOME_WAIT", config["IMPORT_OUTCOME_WAIT"], float, 0.0),
         "CORS_ORIGINS": parse_origins(config["CORS_ORIGINS"]),
         "ALLOWED_HOSTS": parse_hosts(config["ALLOWED_HOSTS"]),
         "CACHE_MB": _number("CACHE_MB", config["CACHE_MB"], float, 0.0),

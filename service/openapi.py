@@ -28,7 +28,8 @@ ERROR_STATUSES = {
     "415": "Upload neither an .xlsx workbook nor a .zip archive",
     "431": "Host header longer than a host name can be",
     "500": "Unexpected error (logged; no internals in the answer)",
-    "503": "Neo4j not reachable",
+    "503": "Neo4j not reachable; for an import whose commit lost its answer, `code` says how it ended: "
+           "`import_not_written` (send it again) or `import_outcome_unknown` (GET /api/imports tells)",
     "504": "A query ran past its server-side timeout",
 }
 PARAM_SCHEMAS = {
@@ -126,6 +127,13 @@ def document() -> dict[str, Any]:
         "/api/elements/{id}/impact": _list_op(
             "What an element supports and what supports it", "Rows of the named query impact.",
             [_path_param("id", "Goal, indicator or activity id")], "elements"),
+        "/api/imports": _list_op(
+            "The import log", "Newest first: every import that changed its dataset (the last 20 per dataset): "
+            "`at` (UTC), `dataset`, `id`, `source` (folder, workbook or `upload <name>`), `files` and their "
+            "SHA-256 `digest`, the dataset's `counts` per label and relationship type, and what it changed "
+            "(`nodes_created` ... `properties_set`).",
+            [{"name": "dataset", "in": "query", "required": False, "description": "Only this dataset's imports",
+              "schema": {"type": "string", "maxLength": 200}}], "planners", ("400", "503")),
     }
     paths: dict[str, Any] = {
         "/api/health": {"get": {
@@ -223,7 +231,13 @@ def document() -> dict[str, Any]:
                            "other file types 415. "
                            "A workbook may hold matriks Renstra sheets (docs/import-format.md): `period_start` "
                            "and `pemda` are `pokin import --period-start --pemda`; what was read although "
-                           "doubtful comes back as `warnings`.",
+                           "doubtful comes back as `warnings`. "
+                           "An import that changes its dataset is recorded in the import log (`import_id`). "
+                           "When Neo4j's answer to the commit is lost, the service waits for it (30 s) and "
+                           "reads the log: committed gives 200 with `settled: true`; not committed gives 503 "
+                           "with `code: import_not_written`; no answer in time gives 503 with `code: "
+                           "import_outcome_unknown` (never 'nothing was written'). A dry run answers the "
+                           "dataset's `previous` import and `same_files_as_previous`.",
             "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
                 "type": "object", "required": ["file"],
                 "properties": {"file": {"type": "string", "format": "binary"},
@@ -345,7 +359,17 @@ def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> di
                                                          "without a value, a defaulted polarity, a satuan that "
                                                          "changes): never blocking; each like a problem "
                                                          "(file, row, column, message, text)",
-                                                         "items": {"type": "object"}}}},
+                                                         "items": {"type": "object"}},
+                                            "import_id": {"type": "string", "nullable": True,
+                                                          "description": "Its record in the import log; null "
+                                                                         "when nothing changed (or a dry run)"},
+                                            "digest": {"type": "string", "description": "SHA-256 of the files"},
+                                            "settled": {"type": "boolean",
+                                                        "description": "The commit lost its answer and the "
+                                                                       "import log showed it committed"},
+                                            "previous": {"type": "object", "nullable": True,
+                                                         "description": "Dry run: the dataset's last import"},
+                                            "same_files_as_previous": {"type": "boolean", "nullable": True}}},
         },
     }
 

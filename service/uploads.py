@@ -27,12 +27,13 @@ import zlib
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterator
+from urllib.parse import quote
 
 import neo4j.exceptions as neo4j_errors
 from flask import current_app, request
 from werkzeug.utils import secure_filename
 
-from graph.importer import ImportRejected, MatriksOptions, import_path
+from graph.importer import ImportNotWritten, ImportOutcomeUnknown, ImportRejected, MatriksOptions, import_path
 from service.api import bp
 from service.auth import require
 from service.database import database
@@ -86,9 +87,15 @@ def import_upload():
             source.mkdir()
             _extract_csvs(data, source)
         try:
-            report = import_path(source, database().runner, dataset=dataset, dry_run=dry_run, matriks=matriks)
+            report = import_path(source, database().runner, dataset=dataset, dry_run=dry_run, matriks=matriks,
+                                 source=f"upload {name}", outcome_wait=current_app.config["IMPORT_OUTCOME_WAIT"])
         except ImportRejected as exc:
             raise ImportRejected([_cleaned(problem, temp) for problem in exc.problems], total=exc.total) from None
+        except (ImportNotWritten, ImportOutcomeUnknown) as exc:
+            raise lost_commit_error(exc) from None
+        except neo4j_errors.IncompleteCommit:  # the importer settles these; never claim a rollback for one
+            raise ApiError(503, "Neo4j failed while committing; whether that commit happened is unknown: "
+                                "GET /api/imports lists the imports recorded", code=OUTCOME_UNKNOWN) from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
             raise ApiError(503, "Neo4j became unreachable during the import; the import runs as one transaction, "
                                 "which was rolled back: nothing of it was written. Send it again once Neo4j "
@@ -96,8 +103,13 @@ def import_upload():
     database().forget_version()  # this process's kept answers must not outlive the data they came from
     written = dataclasses.asdict(report.written) if report.written is not None else None
     warnings = [_cleaned(warning, temp).as_dict() for warning in report.warnings]
+    recorded = report.written is not None and report.written.changed() and report.record is not None
+    extra = {"previous": report.previous, "same_files_as_previous": report.same_files_as_previous()} \
+        if dry_run else {"settled": report.settled}
     return current_app.json.response(ok=True, dataset=report.dataset, dry_run=dry_run, counts=report.counts,
-                                     written=written, warnings=warnings)
+                                     written=written, warnings=warnings,
+                                     import_id=report.record.id if recorded else None,
+                                     digest=report.record.digest if report.record else None, **extra)
 
 
 def _matriks_options(period_start: str, pemda: str) -> MatriksOptions:
@@ -162,6 +174,29 @@ def _remove_own_import_folders() -> None:
     """At exit (also after SIGTERM under `pokin serve`): a request still importing leaves no folder behind."""
     for entry in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}{os.getpid()}-*"):
         shutil.rmtree(entry, ignore_errors=True)
+
+
+NOT_WRITTEN = "import_not_written"
+OUTCOME_UNKNOWN = "import_outcome_unknown"
+
+
+def lost_commit_error(exc: ImportNotWritten | ImportOutcomeUnknown) -> ApiError:
+    """503 for an import whose commit lost its answer, with `code` saying how it ended: not written (send it
+    again), or unknown (Neo4j did not answer in time: how to find out)."""
+    record, cause = exc.record, type(exc.cause).__name__
+    if isinstance(exc, ImportNotWritten):
+        return ApiError(503, f"Neo4j failed while committing the import ({cause}); once it answered again, its "
+                             f"import log showed that this import did not commit: nothing of it was written. "
+                             "Send it again", headers={"Retry-After": "5"}, code=NOT_WRITTEN,
+                        import_id=record.id, dataset=record.dataset)
+    return ApiError(503, f"Neo4j failed while committing the import ({cause}) and did not answer again within "
+                         f"{exc.waited:g} s: whether the import was written is unknown (it committed whole or "
+                         f"not at all). Once Neo4j answers, GET /api/imports?dataset={quote(record.dataset)} "
+                         f"lists import "
+                         f"{record.id} if it committed, and a dry run of the same upload says whether the "
+                         "dataset's last import was of these files; sending it again is safe either way",
+                    headers={"Retry-After": "5"}, code=OUTCOME_UNKNOWN, import_id=record.id,
+                    dataset=record.dataset)
 
 
 def _flag(name: str, value: str) -> bool:

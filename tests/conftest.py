@@ -5,8 +5,9 @@ Tests wipe the database they run against: point NEO4J_URI only at a database mea
 from __future__ import annotations
 
 import os
+import weakref
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -51,8 +52,9 @@ def runner(session_runner: Runner) -> Runner:
 def snapshot(runner: Runner) -> dict[str, Any]:
     """The whole graph as comparable data: nodes by labels and properties, edges by type, ends, properties.
     The import lock's `version` (a fresh UUID per import that changed something) is left out: it says
-    that the data changed, not what it is."""
-    nodes = runner.read("MATCH (n) RETURN labels(n) AS labels, "
+    that the data changed, not what it is; so is the import log (graph/model.py), which says who changed it
+    and when (tests of the log read it themselves)."""
+    nodes = runner.read("MATCH (n) WHERE NOT n:PokinImport RETURN labels(n) AS labels, "
                         "CASE WHEN n:PokinImportLock THEN n {.*, version: null} ELSE properties(n) END AS props")
     edges = runner.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.nip) AS start, "
                         "coalesce(b.id, b.nip) AS end, properties(r) AS props")
@@ -71,3 +73,45 @@ def sample(session_runner: Runner) -> Runner:
     session_runner.write("MATCH (n) DETACH DELETE n")
     import_path(SAMPLE, session_runner)
     return session_runner
+
+
+LOST_ANSWER = "Failed to read from defunct connection (the test cut it while committing)"
+
+
+@pytest.fixture
+def lose_commit(monkeypatch: pytest.MonkeyPatch) -> Callable[..., list[bool]]:
+    """`lose_commit(after=True)`: the next import's commit, in the driver itself, loses its answer: Neo4j
+    commits it (after=True) or never gets to (after=False: rolled back), and the driver raises `error` as it
+    does when the connection dies while committing (IncompleteCommit by default). Only the transaction that
+    took the import lock (graph/model.py IMPORT_LOCK_STATEMENT) is hit, once; the returned list then holds
+    `after`, so a test can tell that the fault fired."""
+    from neo4j import ManagedTransaction
+    from neo4j.exceptions import IncompleteCommit
+
+    from graph.model import IMPORT_LOCK_STATEMENT
+
+    run, commit = ManagedTransaction.run, ManagedTransaction._commit
+    importing: weakref.WeakSet = weakref.WeakSet()
+    fired: list[bool] = []
+
+    def arm(after: bool, error: type[Exception] = IncompleteCommit) -> list[bool]:
+        def tracked_run(self, query, *args, **kwargs):
+            if query == IMPORT_LOCK_STATEMENT:
+                importing.add(self)
+            return run(self, query, *args, **kwargs)
+
+        def lossy_commit(self):
+            if self not in importing or fired:
+                return commit(self)
+            fired.append(after)
+            if after:
+                commit(self)
+            else:
+                self._rollback()
+            raise error(LOST_ANSWER)
+
+        monkeypatch.setattr(ManagedTransaction, "run", tracked_run)
+        monkeypatch.setattr(ManagedTransaction, "_commit", lossy_commit)
+        return fired
+
+    return arm

@@ -175,3 +175,41 @@ def test_a_file_bad_on_every_row_prints_the_first_problems_and_the_total(cli_env
     assert f"{1_000 - MAX_PROBLEMS_SHOWN} more problems not shown (1000 in all)" in lines
     assert lines[-1] == "Error: 1000 problem(s); nothing was written"
     assert cli_env.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_a_commit_that_lost_its_answer_after_committing_says_it_committed(cli_env, lose_commit):
+    fired = lose_commit(after=True)
+    result = CliRunner().invoke(cli.main, ["import", str(DATA / "mini")])
+    assert fired == [True]
+    assert result.exit_code == 0, result.output
+    assert "its import log showed that this import" in result.output and "committed whole" in result.output
+    assert "+28 nodes" in result.output and "nothing of it was written" not in result.output
+    assert cli_env.read("MATCH (s:ASN) RETURN count(s) AS n") == [{"n": 5}]
+
+
+def test_a_commit_that_lost_its_answer_before_committing_says_nothing_was_written(cli_env, lose_commit):
+    fired = lose_commit(after=False)
+    result = CliRunner().invoke(cli.main, ["import", str(DATA / "mini")])
+    assert fired == [False]
+    assert result.exit_code == 1
+    assert "Neo4j failed while committing the import of dataset PEMDA (IncompleteCommit: " in result.output
+    assert "did not commit: nothing of it was written. Run the same import again." in result.output
+    assert "rolled back" not in result.output
+    assert cli_env.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_imports_lists_the_log_and_the_dry_run_compares_the_files(cli_env):
+    import json
+
+    empty = CliRunner().invoke(cli.main, ["imports"])
+    assert empty.exit_code == 0 and "no import of any dataset is recorded" in empty.output
+    assert CliRunner().invoke(cli.main, ["import", str(DATA / "mini")]).exit_code == 0
+    table = CliRunner().invoke(cli.main, ["imports", "--dataset", "PEMDA"])
+    assert table.exit_code == 0, table.output
+    assert "PEMDA" in table.output and "ASN=5" in table.output and "+28 -0 nodes" in table.output
+    [entry] = json.loads(CliRunner().invoke(cli.main, ["imports", "--format", "json"]).output)["rows"]
+    assert entry["dataset"] == "PEMDA" and entry["counts"]["Goal"] == 10 and len(entry["digest"]) == 64
+    dry = CliRunner().invoke(cli.main, ["import", "--dry-run", str(DATA / "mini")])
+    assert dry.exit_code == 0
+    assert f"the last import of dataset PEMDA ({entry['at']}, import {entry['id']}" in dry.output
+    assert "was of these same files" in dry.output

@@ -40,7 +40,8 @@ def test_mini_dataset_imports_with_expected_counts(runner):
     counts = {row["label"]: row["n"] for row in runner.read(
         "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
     assert counts == {"Unit": 4, "Goal": 10, "Indicator": 2, "IndicatorYear": 3, "Activity": 4, "ASN": 5,
-                      "PokinImportLock": 1}  # the lock that serialises imports (graph/model.py)
+                      "PokinImportLock": 1,  # the lock that serialises imports (graph/model.py)
+                      "PokinImport": 1}  # and the import's record in the import log
     rels = {row["type"]: row["n"] for row in runner.read(
         "MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")}
     assert rels == {"ASSIGNED_TO": 19, "CONTRIBUTES_TO": 12, "MEASURED_BY": 2, "PART_OF": 6,

@@ -252,3 +252,44 @@ def test_matriks_workbook_upload_with_its_options_and_warnings(client, runner, t
     assert any(w["text"].startswith("renstra.xlsx:Dinkes:4: H (Rp 2025): 1.02.02: Rp 650") for w in body["warnings"])
     assert runner.read("MATCH (a:Activity {dataset: 'KAB-LAIN'}) RETURN count(a) AS n")[0]["n"] == 7
     assert_error(upload(client, data, "renstra.xlsx", period_start="tahun lalu"), 400)
+
+
+def test_an_upload_answers_its_import_id_and_the_log_lists_it(client, runner):
+    body = upload(client, zip_bytes(csv_files()), "mini.zip").get_json()
+    assert body["import_id"] and len(body["digest"]) == 64 and body["settled"] is False
+    log = client.get("/api/imports", headers=AS_READER).get_json()
+    assert log["total"] == 1
+    [entry] = log["rows"]
+    assert entry["id"] == body["import_id"] and entry["dataset"] == "PEMDA" and entry["source"] == "upload mini.zip"
+    assert entry["digest"] == body["digest"] and entry["counts"] == body["counts"]
+    assert entry["nodes_created"] == body["written"]["nodes_created"]
+    again = upload(client, zip_bytes(csv_files()), "mini.zip").get_json()
+    assert again["import_id"] is None and again["digest"] == body["digest"]  # nothing changed: not recorded
+    dry = upload(client, zip_bytes(csv_files()), "mini.zip", dry_run="true").get_json()
+    assert dry["previous"]["id"] == body["import_id"] and dry["same_files_as_previous"] is True
+    assert client.get("/api/imports?dataset=OTHER", headers=AS_READER).get_json()["total"] == 0
+    assert client.get("/api/imports.csv", headers=AS_READER).status_code == 200
+    assert_error(client.get("/api/imports?data=PEMDA", headers=AS_READER), 400)
+
+
+def test_an_upload_whose_commit_lost_its_answer_after_committing_answers_200(client, runner, lose_commit):
+    fired = lose_commit(after=True)
+    response = upload(client, zip_bytes(csv_files()), "mini.zip")
+    assert fired == [True]
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["settled"] is True and body["written"]["nodes_created"] == 28 and body["import_id"]
+    assert runner.read("MATCH (s:ASN) RETURN count(s) AS n")[0]["n"] == 5
+
+
+def test_an_upload_whose_commit_lost_its_answer_before_committing_says_not_written(client, loaded, lose_commit):
+    before = snapshot(loaded)
+    changed = {**csv_files(), "goals.csv": (MINI / "goals.csv").read_bytes().replace(b"Meningkatkan", b"Menurunkan")}
+    fired = lose_commit(after=False)
+    body = assert_error(upload(client, zip_bytes(changed), "mini.zip"), 503)
+    assert fired == [False]
+    assert body["code"] == "import_not_written" and body["dataset"] == "PEMDA" and body["import_id"]
+    assert "did not commit: nothing of it was written" in body["error"] and "IncompleteCommit" in body["error"]
+    assert snapshot(loaded) == before
+    assert body["import_id"] not in {row["id"] for row in client.get("/api/imports", headers=AS_READER)
+                                     .get_json()["rows"]}

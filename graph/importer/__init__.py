@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,11 +15,17 @@ from graph.importer.errors import ImportProblem, ImportRejected
 from graph.importer.matriks import MatriksOptions
 from graph.importer.sources import read
 from graph.importer import writer
+from graph.importer.outcome import (OUTCOME_WAIT_SECONDS, CommitOutcomeUnknown, ImportNotWritten,
+                                    ImportOutcomeUnknown, ImportRecord, import_log, last_import, new_record,
+                                    settle)
 from graph.importer.writer import WriteSummary, existing_labels, foreign_owners
 from graph.model import apply_schema
 
-__all__ = ["ImportProblem", "ImportRejected", "ImportReport", "MatriksOptions", "explain_path", "import_path",
-           "import_paths", "validate_path"]
+__all__ = ["ImportNotWritten", "ImportOutcomeUnknown", "ImportProblem", "ImportRejected", "ImportReport",
+           "MatriksOptions", "OUTCOME_WAIT_SECONDS", "explain_path", "import_log", "import_path", "import_paths",
+           "validate_path"]
+
+OutcomeWait = Callable[[float, float], None]
 
 
 @dataclass
@@ -28,6 +35,15 @@ class ImportReport:
     written: WriteSummary | None  # None for a dry run
     # what was accepted but deserves a look (a target without a value, a defaulted polarity...): never blocking
     warnings: list[ImportProblem] = field(default_factory=list)
+    record: ImportRecord | None = None  # the import's id, source and files' digest
+    previous: dict | None = None  # a dry run: the dataset's last recorded import (graph/importer/outcome.py)
+    settled: bool = False  # the commit lost its answer, and the import log then showed that it committed
+
+    def same_files_as_previous(self) -> bool | None:
+        """A dry run: whether the dataset's last recorded import was of these very files (None: none is)."""
+        if self.previous is None or self.record is None:
+            return None
+        return self.previous.get("digest") == self.record.digest
 
 
 def parse_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False,
@@ -71,19 +87,30 @@ def validate_path(path: Path, runner: Runner, dataset: str | None = None, *, wri
 
 
 def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_run: bool = False,
-                progress: Callable[[int, int], None] | None = None,
+                progress: Callable[[int, int], None] | None = None, source: str | None = None,
+                outcome_wait: float = OUTCOME_WAIT_SECONDS, on_outcome_wait: OutcomeWait | None = None,
                 matriks: MatriksOptions | None = None) -> ImportReport:
     """Validate, then (unless dry_run) write the dataset in one transaction. `progress(done, total)`.
-    `matriks`: how to read matriks Renstra sheets (mapped headers, the period's first year, the Pemda)."""
-    builder = parse_path(path, runner, dataset, writing=not dry_run, matriks=matriks)
-    built = _finished(builder)
+    `matriks`: how to read matriks Renstra sheets (mapped headers, the period's first year, the Pemda).
+
+    The import is recorded in the import log under a new id, with `source` (default: the path) and its
+    files' digest; a dry run reports the dataset's last recorded import instead. When the commit loses its
+    answer, Neo4j is waited for (at most `outcome_wait` s, `on_outcome_wait(waited, wait)` after each try)
+    and the log read: the report comes back with `settled` when the import committed; ImportNotWritten
+    when it did not; ImportOutcomeUnknown when Neo4j did not answer in time."""
+    built = validate_path(path, runner, dataset, writing=not dry_run, matriks=matriks)
+    record = new_record(Path(path), built.name, built.counts(), source)
     if dry_run:
-        return ImportReport(built.name, built.counts(), None, built.warnings)
-    return _write(built, runner, progress)
+        return ImportReport(built.name, built.counts(), None, warnings=built.warnings, record=record,
+                            previous=last_import(runner, built.name))
+    return _write(built, runner, progress, record=record, outcome_wait=outcome_wait,
+                  on_outcome_wait=on_outcome_wait)
 
 
 def import_paths(paths: Iterable[Path], runner: Runner,
-                 on_report: Callable[[Path, ImportReport], None] | None = None) -> list[ImportReport]:
+                 on_report: Callable[[Path, ImportReport], None] | None = None, *,
+                 outcome_wait: float = OUTCOME_WAIT_SECONDS,
+                 on_outcome_wait: OutcomeWait | None = None) -> list[ImportReport]:
     """Import several datasets in order (a province and its kabupaten/kota, the nation), each in its own
     transaction exactly as `import_path` would, one after the other. While one is written, the next is
     prepared in a second thread: its files read and checked, its references resolved and its statements
@@ -91,7 +118,8 @@ def import_paths(paths: Iterable[Path], runner: Runner,
     the dataset before has committed: the database answers the same for the ids it refers to (a dataset may
     refer to the one just imported: then it is resolved again) and holds nothing of it (else it is planned
     again inside its transaction). The first dataset refused stops the run: ImportRejected with its folder
-    named in `ImportRejected.path`; the ones before it stay imported."""
+    named in `ImportRejected.path`; the ones before it stay imported. A lost commit is settled as by
+    `import_path`; ImportNotWritten and ImportOutcomeUnknown stop the run too, with `path` set."""
     paths = [Path(path) for path in paths]
     reports: list[ImportReport] = []
     with _prompt_thread_switches(), \
@@ -105,11 +133,16 @@ def import_paths(paths: Iterable[Path], runner: Runner,
                 builder = ahead.builder
                 unknown = builder.unknown_ids()
                 found = existing_labels(runner, unknown, builder.dataset.name) if unknown else {}
+                settling = {"outcome_wait": outcome_wait, "on_outcome_wait": on_outcome_wait}
                 if ahead.statements is not None and found == ahead.found:
-                    report = _write(builder.dataset, runner, None, planned_for_new=ahead.statements)
+                    record = new_record(path, builder.dataset.name, builder.dataset.counts())
+                    report = _write(builder.dataset, runner, None, planned_for_new=ahead.statements,
+                                    record=record, **settling)
                 else:
-                    report = _write(_finished(builder, found), runner, None)
-            except ImportRejected as refused:
+                    built = _finished(builder, found)
+                    report = _write(built, runner, None, record=new_record(path, built.name, built.counts()),
+                                    **settling)
+            except (ImportRejected, ImportNotWritten, ImportOutcomeUnknown) as refused:
                 refused.path = path
                 raise
             reports.append(report)
@@ -157,7 +190,9 @@ def _prepare(path: Path, runner: Runner) -> _Prepared:
 
 
 def _write(built: Dataset, runner: Runner, progress: Callable[[int, int], None] | None,
-           planned_for_new: list | None = None) -> ImportReport:
+           planned_for_new: list | None = None, *, record: ImportRecord,
+           outcome_wait: float = OUTCOME_WAIT_SECONDS, on_outcome_wait: OutcomeWait | None = None
+           ) -> ImportReport:
     apply_schema(runner)
     total = 0
 
@@ -171,6 +206,24 @@ def _write(built: Dataset, runner: Runner, progress: Callable[[int, int], None] 
         total = len(statements)
         return statements
 
-    summary = writer.write(runner, planned, dataset=built,
-                           on_statement=(lambda done: progress(done, total)) if progress else None)
-    return ImportReport(built.name, built.counts(), summary, built.warnings)
+    try:
+        summary = writer.write(runner, planned, dataset=built, record=record,
+                               on_statement=(lambda done: progress(done, total)) if progress else None)
+    except CommitOutcomeUnknown as lost:
+        return _settled(runner, built, lost, outcome_wait, on_outcome_wait)
+    return ImportReport(built.name, built.counts(), summary, warnings=built.warnings, record=record)
+
+
+def _settled(runner: Runner, built: Dataset, lost: CommitOutcomeUnknown, wait: float,
+             on_wait: OutcomeWait | None) -> ImportReport:
+    """The report of an import whose commit lost its answer, once the import log says it committed; else
+    ImportNotWritten (it did not) or ImportOutcomeUnknown (Neo4j did not answer within `wait`)."""
+    start = time.monotonic()
+    try:
+        log = settle(runner, lost.record.id, wait, on_wait)
+    except TimeoutError as timeout:
+        raise ImportOutcomeUnknown(lost.record, lost.cause, wait, timeout.__cause__) from lost.cause
+    if log is None:
+        raise ImportNotWritten(lost.record, lost.cause, time.monotonic() - start) from lost.cause
+    return ImportReport(built.name, built.counts(), WriteSummary.from_log(log), warnings=built.warnings,
+                        record=lost.record, settled=True)

@@ -20,12 +20,13 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from neo4j import ManagedTransaction
-from neo4j.exceptions import ConstraintError
+from neo4j.exceptions import ConstraintError, IncompleteCommit
 
 from graph import model
 from graph.db import Runner
 from graph.importer.build import Dataset, EdgeKey, Nodes
 from graph.importer.errors import ImportRejected
+from graph.importer.outcome import CommitOutcomeUnknown, ImportRecord, recorded
 
 BATCH_SIZE = 20000
 # The validation's reads (which ids exist elsewhere) get the write transaction's bound, not the runner's 30 s
@@ -45,6 +46,15 @@ class WriteSummary:
     def changed(self) -> bool:
         return any((self.nodes_created, self.nodes_deleted, self.relationships_created,
                     self.relationships_deleted, self.properties_set))
+
+    def changes(self) -> dict[str, int]:
+        """The counters an import log record keeps (graph/model.py IMPORT_LOG_CHANGES)."""
+        return {change: getattr(self, change) for change in model.IMPORT_LOG_CHANGES}
+
+    @classmethod
+    def from_log(cls, log: dict[str, Any]) -> "WriteSummary":
+        """What a committed import changed, as its log record says."""
+        return cls(**{change: int(log.get(change) or 0) for change in model.IMPORT_LOG_CHANGES})
 
     def add(self, counters: Any) -> None:
         self.nodes_created += counters.nodes_created
@@ -241,15 +251,29 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
 
 def write(runner: Runner, statements: "list[_Statement] | Dataset | Callable[[ManagedTransaction], list[_Statement]]",
           *, batch_size: int = BATCH_SIZE, on_statement: Callable[[int], None] | None = None,
-          timeout: float | None = 600.0, dataset: Dataset | None = None) -> WriteSummary:
+          timeout: float | None = 600.0, dataset: Dataset | None = None,
+          record: ImportRecord | None = None) -> WriteSummary:
     """Run a plan as one transaction; any failure (ours or Neo4j's) rolls everything back.
 
     `statements` is the plan (from `plan`), or a function of the transaction that returns it (so the
     state it is based on is read inside the same transaction), or a Dataset (planned here). When a
     uniqueness constraint refuses the write, the nodes of `dataset` (or of the Dataset given) that another
-    dataset holds are looked up and the import refused with ImportRejected naming them."""
+    dataset holds are looked up and the import refused with ImportRejected naming them.
+
+    With a `record`, an import that changes something records itself in the import log in the same
+    transaction (graph/model.py); an attempt that finds its record already there (the driver retried after an
+    earlier attempt committed) writes nothing and answers what that one did. When the commit's answer is
+    lost (IncompleteCommit), a write that changed something raises CommitOutcomeUnknown (the record settles
+    it: outcome.settle); one that changed nothing returns as usual, as the data is as planned either way."""
+    last_attempt: list[WriteSummary] = []
+
     def work(tx: ManagedTransaction) -> WriteSummary:
         tx.run(model.IMPORT_LOCK_STATEMENT).consume()  # one import at a time: see graph/model.py
+        last_attempt.clear()
+        if record is not None:
+            committed = recorded(tx, record.id)
+            if committed is not None:
+                return WriteSummary.from_log(committed)
         todo = statements
         if isinstance(todo, Dataset):
             todo = plan(todo, batch_size, read_state(tx, todo))
@@ -264,11 +288,20 @@ def write(runner: Runner, statements: "list[_Statement] | Dataset | Callable[[Ma
                 on_statement(number)
         if summary.changed():
             tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
+            if record is not None:
+                tx.run(model.IMPORT_RECORD_STATEMENT, record.params(summary.changes())).consume()
+        last_attempt.append(summary)
         return summary
 
     written = statements if isinstance(statements, Dataset) else dataset
     try:
         return runner.write_transaction(work, timeout=timeout)
+    except IncompleteCommit as lost:
+        if record is None:
+            raise
+        if last_attempt and not last_attempt[-1].changed():
+            return last_attempt[-1]
+        raise CommitOutcomeUnknown(record, lost) from lost
     except ConstraintError:
         problems = clashes(runner, written) if written is not None else []
         if problems:
