@@ -473,9 +473,10 @@ def load_networkx(runner: Runner) -> Any:
 
     graph = nx.MultiDiGraph()
     for row in runner.read("MATCH (n) WHERE NOT n:IndicatorYear RETURN labels(n)[0] AS label, "
-                           "coalesce(n.id, n.nip) AS key, n.level AS level, n.budget AS budget, n.year AS year",
-                           timeout=3600):
-        graph.add_node(row["key"], label=row["label"], level=row["level"], budget=row["budget"], year=row["year"])
+                           "coalesce(n.id, n.nip) AS key, n.level AS level, n.kind AS kind, n.budget AS budget, "
+                           "n.year AS year", timeout=3600):
+        graph.add_node(row["key"], label=row["label"], level=row["level"], kind=row["kind"], budget=row["budget"],
+                       year=row["year"])
     for row in runner.read("MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.nip) AS a, coalesce(b.id, b.nip) AS b, "
                            "type(r) AS type, r.implied AS implied", timeout=3600):
         graph.add_edge(row["a"], row["b"], type=row["type"], implied=bool(row["implied"]))
@@ -515,8 +516,13 @@ def networkx_answers(graph: Any) -> dict[str, Any]:
     activities = {n for n, d in graph.nodes(data=True) if d["label"] == "Activity" and n not in reaches}
     measured = {a for a, b, data in graph.edges(data=True) if data["type"] == "MEASURED_BY"}
     checked = {"tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan"}
+    # a sasaran_subkegiatan that a sub-kegiatan supports is measured by that sub-kegiatan's indikator keluaran
+    by_subkegiatan = {b for a, b, data in graph.edges(data=True)
+                      if data["type"] == "CONTRIBUTES_TO" and graph.nodes[a]["label"] == "Activity"
+                      and graph.nodes[a].get("kind") == "subkegiatan"}
     no_indicator = {n for n, d in graph.nodes(data=True)
-                    if d["label"] == "Goal" and d["level"] in checked and n not in measured}
+                    if d["label"] == "Goal" and d["level"] in checked and n not in measured
+                    and not (d["level"] == "sasaran_subkegiatan" and n in by_subkegiatan)}
     budget = sum(graph.nodes[a]["budget"] or 0 for a in activities)
     real = nx.DiGraph()
     for a, b, data in graph.edges(data=True):

@@ -21,9 +21,12 @@ UNWIND [x IN entries WHERE CASE WHEN flagged THEN x.ind.iku = true
                                 ELSE x.goal.level = top AND coalesce(x.ind.iku, true) END] AS chosen
 WITH chosen.goal AS g, chosen.ind AS i
 OPTIONAL MATCH (now:IndicatorYear {indicator_id: i.id, year: $year})
+USING INDEX SEEK now:IndicatorYear(indicator_id, year)
 OPTIONAL MATCH (before:IndicatorYear {indicator_id: i.id, year: $year - 1})
+USING INDEX SEEK before:IndicatorYear(indicator_id, year)
 CALL (i) {
   OPTIONAL MATCH (last:IndicatorYear {indicator_id: i.id})
+  USING INDEX SEEK last:IndicatorYear(indicator_id)
   WHERE last.target IS NOT NULL
   RETURN last ORDER BY last.year DESC LIMIT 1
 }

@@ -9,6 +9,7 @@
 MATCH (scope:Unit)-[:PART_OF]->*(:Unit {id: $unit})
 MATCH (scope)-[:ASSIGNED_TO]->(g:Goal)-[:MEASURED_BY]->(i:Indicator)
 MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
+USING INDEX SEEK y:IndicatorYear(indicator_id, year)
 WHERE any(value IN [y.target_tw1, y.target_tw2, y.target_tw3, y.target_tw4,
                     y.realisasi_tw1, y.realisasi_tw2, y.realisasi_tw3, y.realisasi_tw4] WHERE value IS NOT NULL)
 WITH g, i, y, min(scope.name) AS unit_name

@@ -251,5 +251,5 @@ def test_the_sample_is_measured_as_sakip_measures_it(sample):
         (round(expected, 2), "level:sasaran", ["I-S-DINKES-1-1", "I-S-DINKES-1-2"])
     # the Pemda flags its sasaran indicators: its IKU are exactly those with a 2025 realisasi
     reported = sorted(row["id"] for row in indicators.values()
-                      if row["goal_id"].startswith("G-S-PEMDA-") and row["capaian"] is not None)
+                      if (row["goal_id"] or "").startswith("G-S-PEMDA-") and row["capaian"] is not None)
     assert (units["U-PEMDA"]["rule"], units["U-PEMDA"]["basis"]) == ("iku", reported)

@@ -329,8 +329,9 @@ def test_a_file_bad_on_every_row_gets_the_first_problems_listed_and_all_counted(
     _, small_peak = _traced_peak_mb(lambda: _validate_offline(small))
     result, large_peak = _traced_peak_mb(lambda: _validate_offline(large))
     assert result.total == BAD_UNITS
-    # every problem kept would be ~300 bytes each: ~0.8 MB more for 2,700 more problems
-    assert large_peak - small_peak < 0.3, (small_peak, large_peak)
+    # every problem kept would be ~300 bytes each: ~0.8 MB more for 2,700 more problems. The id of each refused
+    # row is remembered (~100 bytes, as an accepted row's id is), so that a reference to it names that row
+    assert large_peak - small_peak < 0.6, (small_peak, large_peak)
 
 
 def test_every_problem_is_short_whatever_the_cell_it_quotes(other_dataset, tmp_path):

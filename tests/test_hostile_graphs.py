@@ -82,7 +82,7 @@ def test_a_10000_deep_chain_imports_in_one_transaction_and_every_query_answers(r
         == DEPTH - 1 + 1  # the chain, and the sub-kegiatan's contribution
     catalog = load_catalog()
     bottom = f"G{DEPTH - 1:05d}"
-    known = {"id": bottom, "nip": DEEP_NIP, "q": "G0999", "year": 2026}
+    known = {"id": bottom, "nip": DEEP_NIP, "q": "G0999", "year": 2026, "unit": "OPD"}
     timings: dict[str, float] = {}
     answers: dict[str, list] = {}
     slow: dict[str, str] = {}

@@ -41,12 +41,14 @@ VARIABLE = re.compile(r"<(?:[^:>]+:)?([^>]+)>")
 def _elsewhere(runner, text: str) -> int:
     """How many properties other than NIPs contain `text` (a probe must match NIPs only)."""
     return runner.read("MATCH (n) UNWIND keys(n) AS key WITH n, key WHERE NOT key IN ['nip', 'supervisor_nip'] "
-                       "AND toString(n[key]) CONTAINS $text RETURN count(*) AS found", {"text": text})[0]["found"]
+                       "AND any(x IN CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END "
+                       "WHERE toString(x) CONTAINS $text) RETURN count(*) AS found", {"text": text})[0]["found"]
 
 
 def _anywhere(runner, text: str) -> int:
-    return runner.read("MATCH (n) UNWIND keys(n) AS key WITH n, key WHERE toString(n[key]) CONTAINS $text "
-                       "RETURN count(*) AS found", {"text": text})[0]["found"]
+    return runner.read("MATCH (n) UNWIND keys(n) AS key WITH n, key "
+                       "WHERE any(x IN CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END "
+                       "WHERE toString(x) CONTAINS $text) RETURN count(*) AS found", {"text": text})[0]["found"]
 
 
 def _probes(runner, nip: str) -> list[tuple[str, str]]:

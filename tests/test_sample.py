@@ -30,7 +30,8 @@ def test_sample_imports_with_the_expected_counts(loaded):
         "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
     assert labels == {"Unit": counts["units"], "Goal": counts["goals"], "Indicator": counts["indicators"],
                       "IndicatorYear": counts["indicator_rows"], "Activity": counts["activities"],
-                      "ASN": counts["staff"], "PokinImportLock": 1}  # the import lock (graph/model.py)
+                      "ASN": counts["staff"], "PokinImportLock": 1,  # the import lock (graph/model.py)
+                      "PokinImport": 1}  # the import's record in the import log (graph/importer/outcome.py)
     rels = {row["type"]: row["n"] for row in runner.read(
         "MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")}
     assert rels == EXPECTED["relationships"]

@@ -195,10 +195,10 @@ def test_the_import_folder_is_private_and_removed_whatever_the_outcome(client, r
     seen = []
     real_import = uploads.import_path
 
-    def watching(source, *args, **kwargs):
-        folder = source if source.is_dir() and source.name != "upload" else source.parent
+    def watching(path, *args, **kwargs):
+        folder = path if path.is_dir() and path.name != "upload" else path.parent
         seen.append((folder.name, stat.S_IMODE(folder.stat().st_mode)))
-        return real_import(source, *args, **kwargs)
+        return real_import(path, *args, **kwargs)
 
     monkeypatch.setattr(uploads, "import_path", watching)
     assert upload(client, zip_bytes(csv_files()), "mini.zip").status_code == 200

@@ -1,6 +1,7 @@
 """Finding the matriks Renstra sheets of a workbook and converting them (graph/importer/matriks.py)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ def read_matriks(path: Path, sheet_names: list[str], tables: dict[str, Table],
     formulas as a rule); the merged ranges are read from each sheet's XML (read-only mode does not show them)."""
     from openpyxl import load_workbook
 
-    from graph.importer.sources import _merged_ranges
+    from graph.importer.sources import _scan_sheet
 
     options = options or MatriksOptions()
     found = MatriksRead()
@@ -38,7 +39,13 @@ def read_matriks(path: Path, sheet_names: list[str], tables: dict[str, Table],
     try:
         for name in sheet_names:
             worksheet = book[name]
-            merged = _merged_ranges(path, getattr(worksheet, "_worksheet_path", None))
+            # the same streaming pre-scan as the import tables' sheets: huge rows and entity declarations are
+            # refused before openpyxl parses the sheet; otherwise it gives the merged ranges
+            scanned = _scan_sheet(path, getattr(worksheet, "_worksheet_path", None))
+            if isinstance(scanned, ImportProblem):
+                found.produced.problems.append(dataclasses.replace(scanned, file=f"{path.name}:{name}"))
+                continue
+            merged = scanned
             recognised = matriks_header(worksheet.iter_rows(), merged, options.mapping)
             if recognised is None:
                 skipped.append(name)
