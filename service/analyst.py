@@ -18,7 +18,7 @@ from flask import current_app
 from graph.db import AnswerBound, AnswerTooDeep, AnswerTooLarge
 from service.api import bp
 from service.auth import require
-from service.cypher_guard import check_plan, check_shape, check_text, fix_positions
+from service.cypher_guard import check_lists, check_plan, check_shape, check_text, fix_positions
 from service.database import database
 from service.errors import ApiError, is_timeout, timeout_error
 from service.formats import INT64_MAX, json_body, list_response, output_format, query_args
@@ -37,7 +37,8 @@ def cypher():
     fmt = output_format()
     query_args(())
     query, params = _body()
-    refusal = check_shape(query, current_app.config["CYPHER_MAX_CHARS"], current_app.config["CYPHER_MAX_NESTING"])
+    refusal = check_shape(query, current_app.config["CYPHER_MAX_CHARS"], current_app.config["CYPHER_MAX_NESTING"]) \
+        or check_lists(query, params, current_app.config["CYPHER_MAX_RANGE"])
     if refusal:
         raise ApiError(refusal.status, refusal.reason)
     text, refusal = check_text(query)

@@ -10,6 +10,7 @@
 | `POKIN_CYPHER_MAX_MB` | `CYPHER_MAX_MB` | 16 (analyst Cypher answer cap, measured while the rows arrive) |
 | `POKIN_CYPHER_MAX_CHARS` | `CYPHER_MAX_CHARS` | 20000 (longest analyst query, in characters) |
 | `POKIN_CYPHER_MAX_NESTING` | `CYPHER_MAX_NESTING` | 100 (deepest nesting of an analyst query: service/cypher_guard.py) |
+| `POKIN_CYPHER_MAX_RANGE` | `CYPHER_MAX_RANGE` | 1000000 (elements all range() calls of an analyst query make together) |
 | `POKIN_PAGE_MAX` | `PAGE_MAX` | 1000 (largest `limit`) |
 | `POKIN_ALLOWED_HOSTS` | `ALLOWED_HOSTS` | `localhost,127.0.0.1,[::1]`: names the `Host` header may carry (any port); `*`: any |
 | `POKIN_CORS_ORIGINS` | `CORS_ORIGINS` | none: CORS off; else `https://a.example,https://b.example` |
@@ -37,6 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "CYPHER_MAX_MB": 16.0,
     "CYPHER_MAX_CHARS": 20_000,
     "CYPHER_MAX_NESTING": 100,
+    "CYPHER_MAX_RANGE": 1_000_000,
     "PAGE_MAX": 1000,
     "CACHE_MB": 256.0,
     "CACHE_SECONDS": 900.0,
@@ -63,6 +65,7 @@ _ENV = {
     "CYPHER_MAX_MB": "POKIN_CYPHER_MAX_MB",
     "CYPHER_MAX_CHARS": "POKIN_CYPHER_MAX_CHARS",
     "CYPHER_MAX_NESTING": "POKIN_CYPHER_MAX_NESTING",
+    "CYPHER_MAX_RANGE": "POKIN_CYPHER_MAX_RANGE",
     "PAGE_MAX": "POKIN_PAGE_MAX",
     "CORS_ORIGINS": "POKIN_CORS_ORIGINS",
     "ALLOWED_HOSTS": "POKIN_ALLOWED_HOSTS",
@@ -97,6 +100,7 @@ def normalise(config: Mapping[str, Any]) -> dict[str, Any]:
         "CYPHER_MAX_MB": _number("CYPHER_MAX_MB", config["CYPHER_MAX_MB"], float, 0.001),
         "CYPHER_MAX_CHARS": _number("CYPHER_MAX_CHARS", config["CYPHER_MAX_CHARS"], int, 1),
         "CYPHER_MAX_NESTING": _number("CYPHER_MAX_NESTING", config["CYPHER_MAX_NESTING"], int, 1),
+        "CYPHER_MAX_RANGE": _number("CYPHER_MAX_RANGE", config["CYPHER_MAX_RANGE"], int, 1),
         "PAGE_MAX": _number("PAGE_MAX", config["PAGE_MAX"], int, 1),
         "DB_RETRY_TIME": _number("DB_RETRY_TIME", config["DB_RETRY_TIME"], float, 0.0),
         "QUERY_TIMEOUT": _number("QUERY_TIMEOUT", config["QUERY_TIMEOUT"], float, 0.01),

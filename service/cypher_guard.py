@@ -7,7 +7,8 @@ Four layers, each sufficient for what it covers, all checked before the query ex
    (brackets, CASE ... END, chained operators) at most `max_nesting` levels deep, since Neo4j's parser
    takes minutes or overflows its stack on a few hundred levels, unbounded by any transaction timeout;
    no `reduce()`, whose accumulator Neo4j neither interrupts at the timeout nor counts against the
-   transaction's memory limit (a growing string kept a worker busy for minutes after its 504);
+   transaction's memory limit (a growing string kept a worker busy for minutes after its 504); and
+   lists iterated inside one expression bounded (`check_lists`), for the same reason;
 1. the text (strings and comments blanked out): one statement only, no `USE` clause (no other
    database), no `CALL { } IN TRANSACTIONS`, no leading EXPLAIN/PROFILE;
 2. `EXPLAIN` (plans, never executes): the query type must be "r" (so CREATE, MERGE, SET, DELETE,
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, Mapping
 
 from graph.db import Explained
 
@@ -50,6 +52,13 @@ _SEPARATORS = {",", ";", "MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "UNWIND
                "LIMIT", "CALL", "YIELD", "UNION", "AS", "WHEN", "THEN", "ELSE", "DISTINCT", "ASC", "DESC",
                "ASCENDING", "DESCENDING"}
 _OPERATOR_WORDS = {"AND", "OR", "XOR", "NOT", "IN", "IS", "CONTAINS", "STARTS", "ENDS"}
+_QUANTIFIERS = {"ALL", "ANY", "NONE", "SINGLE"}
+_INTEGER = re.compile(r"[0-9]+")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+# The ranges enclosing an iteration over a list from the data may multiply to at most this many
+# elements: `[k IN range(0, 4) | any(x IN own WHERE ...)]` is linear in the data, a million rounds are not.
+RANGE_AROUND_DATA = 1000
+DATA = -1  # the size of a walked list that comes from the data: unknown before the query runs
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,147 @@ def check_shape(cypher: str, max_chars: int, max_nesting: int) -> Refusal | None
         return Refusal(400, "reduce() is not allowed here: Neo4j can neither stop it at the time limit nor "
                             "bound its memory; use UNWIND with aggregation (sum, collect) instead")
     return None
+
+
+@dataclass
+class _Frame:
+    """One open bracket while reading tokens; `iterates` for a comprehension or quantifier: the size of the
+    range() it walks, or DATA for a list from the data (whose length only the data bounds)."""
+
+    iterates: int | None = None
+    own_range: int | None = None  # token index of the range() that is this frame's own list
+
+
+def check_lists(cypher: str, params: Mapping[str, Any], max_elements: int) -> Refusal | None:
+    """A refusal (400) for lists iterated inside one expression whose size the text cannot bound.
+
+    Neo4j 5.26 evaluates a list comprehension, all()/any()/none()/single() and range() inside one
+    expression: neither stopped at the transaction timeout (`[x IN range(1, 30000000) | x]` ran 8 s past
+    a 1 s limit) nor counted against the memory limit. So: range() takes integer literals or parameters
+    as bounds, all its calls multiplied give at most `max_elements`; a list from the data (collect(), a
+    property) may be walked, but nothing may iterate inside that walk (quadratic in the data), and the
+    ranges around it multiply to at most RANGE_AROUND_DATA. UNWIND, which Neo4j interrupts between
+    rows, stays free."""
+    tokens = [match.group(0) for match in _TOKEN.finditer(blank(cypher))]
+    stack: list[_Frame] = []
+    total = 1
+    for index, token in enumerate(tokens):
+        word = token.upper()
+        if word in _CLOSE:
+            if stack:
+                stack.pop()
+            continue
+        if word == "RANGE" and _at(tokens, index + 1) == "(" and _at(tokens, index - 1) != ".":
+            size, refusal = _range_size(tokens, index + 2, params, max_elements)
+            if refusal:
+                return refusal
+            total *= size
+            if total > max_elements:
+                return Refusal(400, f"the query's range() calls together make {total:,} elements; the limit is "
+                                    f"{max_elements:,} (POKIN_CYPHER_MAX_RANGE): Neo4j cannot stop a list "
+                                    "built inside one expression at the time limit")
+            if not any(frame.own_range == index for frame in stack):
+                refusal = _walk_cost(stack, size)
+                if refusal:
+                    return refusal
+        if word not in _OPEN:
+            continue
+        frame = _Frame()
+        walks = (word == "[" or (word == "(" and _at(tokens, index - 1).upper() in _QUANTIFIERS)) and \
+            bool(_NAME.fullmatch(_at(tokens, index + 1))) and _at(tokens, index + 2).upper() == "IN"
+        if walks:
+            frame.iterates = DATA
+            if _at(tokens, index + 3).upper() == "RANGE" and _at(tokens, index + 4) == "(":
+                frame.own_range = index + 3
+                frame.iterates, refusal = _range_size(tokens, index + 5, params, max_elements)
+                if refusal:
+                    return refusal
+            refusal = _walk_cost(stack, frame.iterates)
+            if refusal:
+                return refusal
+        stack.append(frame)
+    return None
+
+
+def _walk_cost(stack: list[_Frame], size: int) -> Refusal | None:
+    """A refusal if a walk (or range()) of `size` elements (DATA: a list from the data), run once per element
+    of the walks around it, would cost more than the data times RANGE_AROUND_DATA."""
+    enclosing = [frame.iterates for frame in stack if frame.iterates is not None]
+    if size == DATA and DATA in enclosing:
+        return Refusal(400, "a walk over a list from the data inside another one: its cost grows with the "
+                            "square of the data and Neo4j cannot stop it at the time limit; UNWIND the outer "
+                            "list instead")
+    if DATA in enclosing or size == DATA:
+        rounds = 1
+        for count in enclosing + [size]:
+            rounds *= 1 if count == DATA else count
+        if rounds > RANGE_AROUND_DATA:
+            return Refusal(400, f"a list from the data is walked together with {rounds:,} range elements inside "
+                                f"one expression; the limit is {RANGE_AROUND_DATA:,}: UNWIND the outer list instead")
+    return None
+
+
+def _at(tokens: list[str], index: int) -> str:
+    return tokens[index] if 0 <= index < len(tokens) else ""
+
+
+def _range_size(tokens: list[str], start: int, params: Mapping[str, Any],
+                max_elements: int) -> tuple[int, Refusal | None]:
+    """The number of elements of the range() whose arguments start at `tokens[start]`, or a refusal when an
+    argument is neither an integer literal nor an integer parameter (its size unknown before it runs)."""
+    values: list[int] = []
+    argument: list[str] = []
+    depth = 0
+    for token in tokens[start:]:
+        if token in ("(", "[", "{"):
+            depth += 1
+        elif token in (")", "]", "}"):
+            if depth == 0:
+                break
+            depth -= 1
+        if depth == 0 and token == ",":
+            value = _integer(argument, params)
+            if value is None:
+                return 0, _computed_range()
+            values.append(value)
+            argument = []
+        else:
+            argument.append(token)
+    value = _integer(argument, params)
+    if value is None or not 2 <= len(values) + 1 <= 3:
+        return 0, _computed_range()
+    values.append(value)
+    first, last, step = (values + [1])[:3]
+    if step == 0:
+        return 0, Refusal(400, "range() with a step of 0")
+    size = max(0, (last - first) // step + 1)
+    if size > max_elements:
+        return 0, Refusal(400, f"range() of {size:,} elements; the limit is {max_elements:,} "
+                               "(POKIN_CYPHER_MAX_RANGE): Neo4j cannot stop a list built inside one expression "
+                               "at the time limit")
+    return size, None
+
+
+def _integer(argument: list[str], params: Mapping[str, Any]) -> int | None:
+    """The value of a range() argument written as `12`, `-12` or `$name` (an integer parameter), else None."""
+    sign = 1
+    if len(argument) == 2 and argument[0] in ("-", "+"):
+        sign, argument = (-1 if argument[0] == "-" else 1), argument[1:]
+    if len(argument) != 1:
+        return None
+    token = argument[0]
+    if _INTEGER.fullmatch(token):
+        return sign * int(token)
+    value = params.get(token[1:]) if token.startswith("$") else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return sign * value
+    return None
+
+
+def _computed_range() -> Refusal:
+    return Refusal(400, "range() here takes integer literals or integer parameters as bounds, so its size is "
+                        "known before it runs; to walk a list's positions, UNWIND the list or use a "
+                        "comprehension over the list itself")
 
 
 def nesting_depth(code: str) -> int:

@@ -168,7 +168,9 @@ def test_the_search_endpoints_find_no_one_by_part_of_a_nip_but_do_by_the_whole(s
 def test_one_huge_row_is_refused_not_sent(sample):
     client = make_app(sample).test_client()
     started = time.monotonic()
-    response = client.post("/api/cypher", json={"query": "RETURN range(1, 10000000) AS r"}, headers=AS_READER)
+    # one record of a million 20-character strings (about 23 MB as JSON), within the range() bound
+    response = client.post("/api/cypher", json={"query": "RETURN [x IN range(1, 1000000) | $text] AS r",
+                                                "params": {"text": "abcdefghij" * 2}}, headers=AS_READER)
     body = assert_error(response, 400)
     assert body["error"].startswith("answer too large") and "POKIN_CYPHER_MAX_MB" in body["error"]
     assert body["answer_cap_bytes"] == 16 * 1024 * 1024

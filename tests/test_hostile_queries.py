@@ -148,6 +148,69 @@ def test_the_word_reduce_in_strings_names_and_properties_is_fine(client, loaded)
     assert response.get_json()["rows"] == [{"text": "reduce(x)", "reduce(": 1, "reduced": 1}]
 
 
+UNBOUNDED_LISTS = [
+    ("a comprehension over ten million", "RETURN 'list-huge' AS m, size([x IN range(1, 10000000) | x]) AS n",
+     "range() of 10,000,000 elements"),
+    ("any() over fifty million", "RETURN 'list-any' AS m, any(x IN range(1, 50000000) WHERE x < 0) AS n",
+     "range() of 50,000,000 elements"),
+    ("nested comprehensions multiply", "RETURN 'list-nested' AS m, size([x IN range(1, 5000) | "
+                                        "size([y IN range(1, 5000) | y])]) AS n", "together make 25,000,000"),
+    ("a computed bound", "WITH 30000000 AS big RETURN 'list-computed' AS m, size(range(1, big)) AS n",
+     "integer literals or integer parameters"),
+    ("quadratic in the data", "MATCH (a:ASN) WITH 'list-square' AS m, collect(a) AS xs "
+                              "RETURN m, size([x IN xs | size([y IN xs WHERE y.nip < x.nip])]) AS n",
+     "inside another one"),
+    ("the data walked a million times", "MATCH (a:ASN) WITH 'list-rounds' AS m, collect(a) AS xs "
+                                        "RETURN m, [k IN range(1, 1000000) | any(x IN xs WHERE x.nip = k)] AS n",
+     "1,000,000 range elements"),
+]
+
+
+@pytest.mark.parametrize("kind, query, reason", UNBOUNDED_LISTS, ids=[kind for kind, _, _ in UNBOUNDED_LISTS])
+def test_lists_walked_inside_one_expression_are_bounded_before_they_run(loaded, kind, query, reason):
+    """Neo4j 5.26 evaluates a comprehension, all()/any() and range() inside one expression: it neither stops
+    them at the timeout (`[x IN range(1, 30000000) | x]` ran 8 s past a 1 s limit) nor counts their lists
+    against the memory limit, so their size must be known and bounded before the query runs."""
+    client = make_app(loaded, CYPHER_TIMEOUT=1.0).test_client()
+    started = time.monotonic()
+    body = assert_error(client.post("/api/cypher", json={"query": query}, headers=AS_READER), 400)
+    assert time.monotonic() - started < 2
+    assert reason in body["error"], body["error"]
+    assert_gone(loaded, query.split("'")[1], kind)
+
+
+def test_a_huge_range_parameter_is_bounded_like_a_literal(loaded):
+    client = make_app(loaded, CYPHER_MAX_RANGE=1000).test_client()
+    query = "UNWIND range(1, $rows) AS x RETURN count(x) AS n"
+    body = assert_error(client.post("/api/cypher", json={"query": query, "params": {"rows": 1001}},
+                                    headers=AS_READER), 400)
+    assert "range() of 1,001 elements; the limit is 1,000 (POKIN_CYPHER_MAX_RANGE)" in body["error"]
+    assert_error(client.post("/api/cypher", json={"query": query, "params": {"rows": "1000"}},
+                             headers=AS_READER), 400)
+    ok = client.post("/api/cypher", json={"query": query, "params": {"rows": 1000}}, headers=AS_READER)
+    assert ok.status_code == 200 and ok.get_json()["rows"] == [{"n": 1000}]
+
+
+BOUNDED_LISTS = [
+    ("a million elements", "RETURN size([x IN range(1, 1000000) | x]) AS n", 1000000),
+    ("nested within the bound", "RETURN size([x IN range(1, 1000) | size([y IN range(1, 1000) | y])]) AS n",
+     1000),
+    ("a walk over the data", "MATCH (a:ASN) WITH collect(a) AS xs RETURN size([x IN xs WHERE x.nip <> ''] ) "
+                             "= size(xs) AS n", True),
+    ("a few rounds over the data, as the catalog writes them",
+     "MATCH (a:ASN) WITH collect(a) AS xs RETURN [k IN range(0, 3) | any(x IN xs WHERE x.nip IS NULL)] AS n",
+     [False, False, False, False]),
+    ("range and reduce as words", "WITH {range: 3} AS m RETURN m.range + size('range(1, 99999999)') AS n", 21),
+]
+
+
+@pytest.mark.parametrize("kind, query, expected", BOUNDED_LISTS, ids=[kind for kind, _, _ in BOUNDED_LISTS])
+def test_bounded_lists_inside_one_expression_still_run(client, loaded, kind, query, expected):
+    response = client.post("/api/cypher", json={"query": query}, headers=AS_READER)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["rows"] == [{"n": expected}]
+
+
 ESCAPED = [
     ("USE hidden by an escape", r"U\u0053E system SHOW USERS"),
     ("EXPLAIN hidden by an escape", r"\u0045XPLAIN MATCH (n) RETURN n"),
