@@ -4,6 +4,7 @@ Only for the demo and the tests. Production points NEO4J_URI at a real server, c
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -185,8 +186,22 @@ class LocalServer:
 
 
 def ensure_assembled() -> str:
-    """Download the Neo4j jars once (keyed by the pom's hash) and compile the launcher; return the classpath."""
+    """Download the Neo4j jars once (keyed by the pom's hash) and compile the launcher; return the classpath.
+
+    Several processes may start at once on a fresh machine (the test workers, a demo beside a test run):
+    one downloads under a file lock while the others wait for it and then find the jars in place."""
     base = pokin_home() / "neo4j"
+    base.mkdir(parents=True, exist_ok=True)
+    with (base / ".assemble.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _assemble(base)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _assemble(base: Path) -> str:
+    """ensure_assembled's work, under its lock."""
     lib = base / "lib"
     classes = base / "classes"
     stamp = lib / ".pom-sha256"

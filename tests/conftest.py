@@ -5,6 +5,7 @@ Tests wipe the database they run against: point NEO4J_URI only at a database mea
 from __future__ import annotations
 
 import os
+import shutil
 import weakref
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -73,6 +74,26 @@ def sample(session_runner: Runner) -> Runner:
     session_runner.write("MATCH (n) DETACH DELETE n")
     import_path(SAMPLE, session_runner)
     return session_runner
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium for the module: Debian's `chromium` driven by Playwright through its executable
+    path (a browser download is not possible here; `make test` installs the package)."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("chromium is not installed: the browser tests need Debian's chromium package "
+                    "(`make browser`, or `apt-get install chromium`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 LOST_ANSWER = "Failed to read from defunct connection (the test cut it while committing)"

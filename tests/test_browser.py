@@ -6,7 +6,6 @@ A screenshot of each page is kept in test-artifacts/screenshots/.
 """
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -19,8 +18,6 @@ from service import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 DOM = "pokin-jaringan"
 DRAW_BOUND_MS = 10_000     # the Pemda tree, from the HTML received to the network drawn
 CLICK_BOUND_MS = 3_000     # opening a cluster of the Pemda tree
@@ -39,20 +36,6 @@ def server(sample) -> Iterator[str]:
     yield f"http://127.0.0.1:{http.server_port}"
     http.shutdown()
     thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium is not installed: the browser tests need Debian's chromium package "
-                    "(`make browser`, or `apt-get install chromium`)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Watched:

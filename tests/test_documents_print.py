@@ -4,9 +4,8 @@ A4 landscape (nothing cut off at the page edge). The PDFs are kept in test-artif
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -16,8 +15,6 @@ from service.pages.documents import document_html
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-artifacts" / "documents"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 YEAR = 2026
 PRINTABLE_PX = round((297 - 2 * 10) / 25.4 * 96)  # A4 landscape less the @page margins, at 96 px per inch
 
@@ -33,20 +30,6 @@ OVERFLOW = """() => {
   }
   return wide;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium is not installed: the print tests need Debian's chromium package "
-                    "(`make browser`, or `apt-get install chromium`)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def page_count(pdf: bytes) -> int:
