@@ -25,8 +25,10 @@ demo: setup
 	$(BIN)/pokin seed
 	$(BIN)/pokin serve --host 127.0.0.1 --port 5000
 
+# Two workers, each with its own throw-away Neo4j; a test file stays on one worker (its module fixtures load once).
+TEST_WORKERS ?= 2
 test: setup browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Benchmarks (BENCHMARKS.md): a throw-away Neo4j per scale, results as JSON in bench/results/. `make bench` runs
 # the three scales: kabupaten and provinsi, every part (~13 min on this 2-core machine), then the national slice
