@@ -331,9 +331,10 @@ class Builder:
                                                f"(found: {', '.join(table.columns) or 'none'})")
             return
         validate = row_model.model_validate
+        context = {"styles": table.styles} if table.styles else None  # number_style: each column's style
         for number, cells in table.rows():
             try:
-                yield validate(cells), number
+                yield validate(cells, context=context), number
             except ValidationError as exc:
                 for column, message in cell_problems(exc):
                     self._problem(table.name, number, column, message)
