@@ -172,3 +172,17 @@ def test_a_column_decides_only_when_its_cells_show_one_style():
     assert "row 2 '12,5' is Indonesian" in mixed.why_undecided() and "row 6 '0.70' is English" in mixed.why_undecided()
     only = column_styles([(2, {"target": "1,500"}), (3, {"target": "2,750"})], ["target"])["target"]
     assert only.decided is None and only.ambiguous == 2 and "no other cell" in only.why_undecided()
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("<p>Mewujudkan kualitas Sumber Daya Manusia yang berdaya saing</p>\r\n",
+     "Mewujudkan kualitas Sumber Daya Manusia yang berdaya saing"),
+    ("<ol>\r\n\t<li>Satu,</li>\r\n\t<li>dua</li>\r\n</ol>", "Satu, dua"),
+    ("<p style=\"text-align:justify\">Dinas&nbsp;Pemuda &amp; Olahraga</p>", "Dinas Pemuda & Olahraga"),
+    ("IPM < 70 dan > 60", "IPM < 70 dan > 60"),   # not markup: kept as written
+    ("Pemuda & Olahraga", "Pemuda & Olahraga"),
+    (42, 42),
+])
+def test_rich_text_markup_is_taken_out_of_statements(raw, text):
+    from graph.importer.values import plain_text
+    assert plain_text(raw) == text

@@ -1006,7 +1006,7 @@ class SheetReader:
             where = target_column.name if target_column is not None else "target"
             columns = {**indicator.origin.columns, "target": where, "year": where}
             rows.append((Origin(indicator.origin.file, indicator.origin.row, columns), {
-                "id": indicator_id, **owner, "name": indicator.name, "satuan": satuan, "polarity": "positif",
+                "id": indicator_id, **owner, "name": indicator.name, "satuan": satuan, "polarity": None,
                 "year": year, "baseline": _as_written(indicator.baseline) if year == first else None,
                 "target": _as_written(figure)}))
 

@@ -6,8 +6,8 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from graph.importer.number_style import FIGURE_COLUMNS, ColumnStyle
-from graph.importer.values import (AmbiguousNumber, CellError, Figure, parse_number, read_figure, split_ids,
-                                   validate_nip)
+from graph.importer.values import (AmbiguousNumber, CellError, Figure, parse_number, plain_text, read_figure,
+                                   split_ids, validate_nip)
 from graph.model import ACTIVITY_KINDS, ASSIGNED_TO, CONTRIBUTES_TO, GOAL_LEVELS, POLARITIES, UNIT_KINDS
 
 
@@ -120,7 +120,7 @@ def _optional_positive(value: Any, info: ValidationInfo) -> Any:
 
 
 Id = Annotated[str, BeforeValidator(_text)]
-Text = Annotated[str, BeforeValidator(_text)]
+Text = Annotated[str, BeforeValidator(lambda value: plain_text(_text(value)))]  # rich-text markup taken out
 IdList = Annotated[list[str], BeforeValidator(split_ids)]
 Amount = Annotated[Optional[float], BeforeValidator(_number(minimum=0))]
 TargetCell = Annotated[Optional[Figure], BeforeValidator(_figure(minimum=0))]

@@ -7,6 +7,7 @@ are written as they are in a Renstra table: `25 OPD`, `42,50%`, `A`, `n/a`, `-` 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -137,6 +138,24 @@ def validate_nip(raw: object, *, today: dt.date | None = None) -> str:
 def asn_kind(nip: str) -> str:
     """'PPPK' for an NI PPPK (`21` in place of the appointment month), 'PNS' for a NIP (validated numbers)."""
     return "PPPK" if nip[12:14] == PPPK_MARK else "PNS"
+
+
+# Markup that e-SAKIP applications store statements in (their rich-text editors write `<p>...</p>`): the tags of
+# running text only, so that a statement such as `IPM < 70 dan > 60` is never mistaken for markup.
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|li|ol|ul|b|i|u|em|strong|sup|sub|font|h[1-6]|blockquote|pre|table|"
+                       r"thead|tbody|tr|td|th)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+
+
+def plain_text(raw: object) -> object:
+    """A statement as its words: the tags and entities of rich text (`<p>Meningkatnya&nbsp;IPM</p>\\r\\n`) taken out
+    and the spaces they leave collapsed, so the graph holds `Meningkatnya IPM`. Text without markup is returned as
+    it is, and anything that is not text untouched."""
+    if not isinstance(raw, str) or ("<" not in raw and "&" not in raw):
+        return raw
+    if _HTML_TAG.search(raw) is None and _HTML_ENTITY.search(raw) is None:
+        return raw
+    return " ".join(html.unescape(_HTML_TAG.sub(" ", raw)).split())
 
 
 def split_ids(raw: object) -> list[str]:
