@@ -759,3 +759,14 @@ def test_an_ambiguous_number_in_a_column_of_both_styles_or_of_none_is_refused_na
     both = [text for text in texts if text.startswith("indicators.csv:4: target: '1,500' is ambiguous")]
     assert both and "both styles (row 2 '12,5' is Indonesian (1.250.000,50); row 3 '0.70' is English" in both[0], texts
     assert runner.read("MATCH (n) WHERE NOT n:PokinImportLock RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_an_indicator_definition_column_is_stored_on_the_indicator(runner, tmp_path):
+    folder = _with_indicators(tmp_path, "I-S1,S1,Angka kesakitan,%,negatif,2025,12,10,9,,,,")
+    path = folder / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "weight\n", "weight,definition\n").replace(",,,,\n", ',,,,,"Jumlah kasus / jumlah penduduk x 1.000"\n'),
+        encoding="utf-8")
+    import_path(folder, runner)
+    assert runner.read("MATCH (i:Indicator {id: 'I-S1'}) RETURN i.definition AS d") == [
+        {"d": "Jumlah kasus / jumlah penduduk x 1.000"}]

@@ -319,3 +319,24 @@ def test_an_ambiguous_matriks_number_its_column_does_not_decide_is_a_problem_at_
         assert any(line.startswith(f"renstra.xlsx:Dinkes:{row}: J (Rp 2026): '1,000' is ambiguous") and
                    "no other cell" in line for line in text), (row, text)
     assert runner.read("MATCH (n) WHERE NOT n:PokinImportLock RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_a_definisi_operasional_column_gives_the_indicator_its_definition_shown_by_the_iku_document(runner, tmp_path):
+    from graph.catalog import load_catalog
+    from graph.documents import build
+
+    header = HEADER[:6] + ["Definisi Operasional / Formulasi"] + HEADER[6:]
+    rows = [row[:6] + [None] + row[6:] for row in GOOD]
+    rows[0][6] = "<p>Jumlah balita stunting dibagi jumlah balita diukur x 100%</p>"
+    rows[1][6] = "Layanan sesuai standar / seluruh layanan"
+    lines, _, problems = explain_path(small_book(tmp_path / "renstra.xlsx", rows, header=header))
+    assert problems == [] and "  G (Definisi Operasional / Formulasi): definition / formula of the indicator " \
+        "(Indicator.definition)" in lines
+    import_path(small_book(tmp_path / "renstra.xlsx", rows, header=header), runner)
+    definitions = {row["name"]: row["d"] for row in runner.read(
+        "MATCH (i:Indicator) WHERE i.definition IS NOT NULL RETURN DISTINCT i.name AS name, i.definition AS d")}
+    assert definitions == {"Prevalensi stunting": "Jumlah balita stunting dibagi jumlah balita diukur x 100%",
+                           "Cakupan layanan": "Layanan sesuai standar / seluruh layanan"}
+    document = build("iku", runner, load_catalog(), year=2025, unit="KAB-CONTOH-DINKES")
+    shown = [(row["indicator"], row["definition"]) for row in document.tables[0].rows]
+    assert shown == [("Prevalensi stunting", "Jumlah balita stunting dibagi jumlah balita diukur x 100%")]

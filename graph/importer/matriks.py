@@ -357,6 +357,7 @@ class _Indicator:
     satuan: str | None = None
     baseline: Figure = field(default_factory=Figure)
     targets: dict[int, Figure] = field(default_factory=dict)
+    definition: str | None = None  # the Definisi Operasional / Formulasi column, when the sheet has one
 
 
 @dataclass
@@ -634,7 +635,7 @@ class SheetReader:
             number = index + 1
             texts = {name: self.text(row, name, number) for name in
                      ("tujuan", "sasaran", "indikator_sasaran", "indikator_tujuan", "nama", "indikator", "unit",
-                      "satuan")}
+                      "satuan", "definisi")}
             if texts["unit"]:
                 unit_text = texts["unit"]
             owner = sheet_opd or (self.unit_for(unit_text, None, number) if unit_text else None)
@@ -682,6 +683,9 @@ class SheetReader:
                 figures_to = self.goal_indicators[-1]
             if figures_to is not None:
                 self.figures(figures_to, row, number, texts["satuan"])
+                if texts["definisi"] and figures_to.definition is None:
+                    figures_to.definition = texts["definisi"]
+                    figures_to.origin.columns["definition"] = self.by_field["definisi"][0].name
             elif element is None and self.has_figures(row):
                 self.warn(number, None, "figures on a row without an indicator or element: not imported")
         self.emit()
@@ -1007,6 +1011,7 @@ class SheetReader:
             columns = {**indicator.origin.columns, "target": where, "year": where}
             rows.append((Origin(indicator.origin.file, indicator.origin.row, columns), {
                 "id": indicator_id, **owner, "name": indicator.name, "satuan": satuan, "polarity": None,
+                "definition": indicator.definition,
                 "year": year, "baseline": _as_written(indicator.baseline) if year == first else None,
                 "target": _as_written(figure)}))
 

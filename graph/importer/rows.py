@@ -156,6 +156,7 @@ class IndicatorRow(Row):
     goal_id: Optional[Id] = None      # a Goal (as before); or
     element_id: Optional[Id] = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
     name: Text
+    definition: Optional[Text] = None  # definisi operasional / formulasi, shown by the IKU document
     satuan: Optional[Text] = None
     polarity: Annotated[Optional[Literal[POLARITIES]], BeforeValidator(_choice)] = None  # default positif
     year: Year
