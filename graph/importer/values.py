@@ -1,8 +1,10 @@
 """Cell parsers for spreadsheet data: Indonesian numbers, figures as planners write them, NIPs and id lists.
 
 Planners' files come from Excel with the Indonesian locale, so `1.250.000,50`, `Rp 1.250.000` and
-`12,5` must read right, and anything that could mean two numbers is refused rather than guessed. Targets
-are written as they are in a Renstra table: `25 OPD`, `42,50%`, `A`, `n/a`, `-` (read_figure).
+`12,5` must read right, and so must the English `1,775,000,000` that other tools export. A cell that could
+mean two numbers (`1,500`) is read in the style its column shows (number_style), and refused rather than
+guessed where the column does not tell. Targets are written as they are in a Renstra table: `25 OPD`,
+`42,50%`, `A`, `n/a`, `-` (read_figure). Statements kept as rich text lose their markup (plain_text).
 """
 from __future__ import annotations
 
