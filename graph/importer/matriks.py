@@ -18,7 +18,9 @@ What the sheet means, and what is built from it (docs/import-format.md says the 
 - Indicators: 'Indikator Sasaran' on the sasaran; the program / kegiatan indicator on the activity of each
   year (one IndicatorYear, that year's target, the capaian awal as baseline); a row that only adds an
   indicator adds it to the element above. Targets are read as written: `25 OPD` is 25 with satuan OPD,
-  `42.50%` 42.5 %, `A` kept as a qualitative target (`target_text`), `n/a`, `-` and blanks no value.
+  `42.50%` 42.5 %, `A` kept as a qualitative target (`target_text`), `n/a`, `-` and blanks no value. A `1,500`
+  is read in the number style its own column shows (number_style; a problem at its cell where the column shows
+  both styles or none). A 'Definisi Operasional' / 'Formulasi' column gives the row's indicator its definition.
 """
 from __future__ import annotations
 
