@@ -24,8 +24,6 @@ with 4 + 1 indicators (1.02.01's second sasaran program is an extra indicator ro
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from deliserdang_real import DELISERDANG, matriks_workbook, normalized_folder, read_dump
