@@ -49,11 +49,11 @@ UNIT = NodeType("Unit", ("id",), ("id", "name", "kind", "dataset"), ("kind", "da
                 "An organisation: the Pemda, a perangkat daerah (OPD) or a unit kerja inside one.")
 GOAL = NodeType("Goal", ("id",), ("id", "level", "statement", "dataset"), ("level", "dataset"),
                 "A performance element of the tree, from visi down to an individual's RHK.")
-INDICATOR = NodeType("Indicator", ("id",), ("id", "name", "satuan", "polarity", "iku", "weight", "dataset"),
-                     ("dataset",),
+INDICATOR = NodeType("Indicator", ("id",),
+                     ("id", "name", "satuan", "polarity", "iku", "weight", "definition", "dataset"), ("dataset",),
                      "What measures a goal; its figures per year live in IndicatorYear nodes. `iku`: true/false "
                      "when the data says whether it is an IKU (null: not said); `weight`: its bobot among its "
-                     "goal's indicators (null: 1).")
+                     "goal's indicators (null: 1); `definition`: its definisi operasional / formulasi, when given.")
 INDICATOR_YEAR = NodeType(
     "IndicatorYear", ("indicator_id", "year"),
     ("indicator_id", "year", "satuan", "baseline", "target", "target_min", "target_max", "realisasi",

@@ -717,3 +717,56 @@ def test_bad_capaian_columns_are_refused_naming_file_row_and_column(runner, tmp_
                 if str(p).startswith(where) and p.column == column and fragment in p.message]
     assert matching, f"no problem at {where} {column} with {fragment!r}: {[str(p) for p in refused.value.problems]}"
     assert runner.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+# -- number style per column (graph/importer/number_style.py) ---------------------------------------------------
+
+def test_each_column_reads_its_ambiguous_numbers_in_the_style_its_other_cells_show(runner, tmp_path):
+    """target: English (`1,250,000.50` and `0.70` elsewhere in it), so `1,500` is 1500; realisasi: Indonesian (`85,5`,
+    `1.250.000`), so `1,500` is 1.5 and `2.750 orang` 2750; budget: English (`75,000,000.00`), so `1,500` is 1500."""
+    folder = _with_indicators(
+        tmp_path,
+        'I-S1,S1,Angka kesakitan,%,negatif,2025,12,"1,250,000.50","85,5"',
+        'I-S1,S1,Angka kesakitan,%,negatif,2026,12,0.70,"1.250.000"',
+        'I-SK,SK-IMUN,Jumlah peserta,orang,positif,2025,80,"1,500 orang","2.750 orang"',
+        'I-SK,SK-IMUN,Jumlah peserta,orang,positif,2026,80,"2,500","1,500"')
+    edit(folder, "activities.csv", '"75.000.000,00"', '"75,000,000.00"')
+    edit(folder, "activities.csv", "Rp 250.000.000", '"1,500"')
+    import_path(folder, runner)
+    figures = {(row["i"], row["y"]): (row["t"], row["r"]) for row in runner.read(
+        "MATCH (y:IndicatorYear) RETURN y.indicator_id AS i, y.year AS y, y.target AS t, y.realisasi AS r")}
+    assert figures == {("I-S1", 2025): (1_250_000.5, 85.5), ("I-S1", 2026): (0.7, 1_250_000),
+                       ("I-SK", 2025): (1500, 2750), ("I-SK", 2026): (2500, 1.5)}
+    budgets = {row["id"]: row["b"] for row in runner.read(
+        "MATCH (a:Activity) WHERE a.budget IS NOT NULL RETURN a.id AS id, a.budget AS b")}
+    assert budgets == {"SK-1": 1500, "SK-2": 75_000_000}
+
+
+def test_an_ambiguous_number_in_a_column_of_both_styles_or_of_none_is_refused_naming_its_cell(runner, tmp_path):
+    folder = _with_indicators(
+        tmp_path,
+        'I-S1,S1,Angka kesakitan,%,negatif,2025,"1,500","12,5","1,500"',  # target: Indonesian here ...
+        'I-S1,S1,Angka kesakitan,%,negatif,2026,"2,500",0.70,',           # ... English here: both styles
+        'I-SK,SK-IMUN,Cakupan,%,positif,2025,80,"1,500","2.750"')        # baseline, realisasi: only ambiguous cells
+    with pytest.raises(ImportRejected) as refused:
+        import_path(folder, runner)
+    texts = [str(problem) for problem in refused.value.problems if problem.file == "indicators.csv"]
+    assert len(texts) == 5, texts  # (and goals.csv:11, which refers to I-S1, names its refused row)
+    for where, cell in (("2: baseline", "1,500"), ("3: baseline", "2,500"), ("2: realisasi", "1,500"),
+                        ("4: realisasi", "2.750")):
+        assert any(text.startswith(f"indicators.csv:{where}: '{cell}' is ambiguous") and "no other cell" in text
+                   for text in texts), (where, texts)
+    both = [text for text in texts if text.startswith("indicators.csv:4: target: '1,500' is ambiguous")]
+    assert both and "both styles (row 2 '12,5' is Indonesian (1.250.000,50); row 3 '0.70' is English" in both[0], texts
+    assert runner.read("MATCH (n) WHERE NOT n:PokinImportLock RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_an_indicator_definition_column_is_stored_on_the_indicator(runner, tmp_path):
+    folder = _with_indicators(tmp_path, "I-S1,S1,Angka kesakitan,%,negatif,2025,12,10,9,,,,")
+    path = folder / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "weight\n", "weight,definition\n").replace(",,,,\n", ',,,,,"Jumlah kasus / jumlah penduduk x 1.000"\n'),
+        encoding="utf-8")
+    import_path(folder, runner)
+    assert runner.read("MATCH (i:Indicator {id: 'I-S1'}) RETURN i.definition AS d") == [
+        {"d": "Jumlah kasus / jumlah penduduk x 1.000"}]

@@ -287,3 +287,56 @@ def test_a_units_sheet_names_the_units_the_matriks_refers_to(tmp_path):
     assert [str(problem) for problem in read(book).problems][0] == (
         "mixed.xlsx:Dinkes:6: K (Unit Kerja Penanggung Jawab): 'Bidang Yankes' is no unit of the units sheet "
         "(by id, name or abbreviation)")
+
+
+def test_each_matriks_column_reads_its_ambiguous_numbers_in_the_style_its_other_cells_show(runner, tmp_path):
+    rows = [list(row) for row in GOOD]
+    rows[1][6], rows[2][6] = "12.5%", "1,500 Unit"        # Target 2025: English (12.5%), so 1,500 is 1500
+    rows[1][8], rows[2][8] = "85,5%", "1.500 Unit"        # Target 2026: Indonesian (85,5%), so 1.500 is 1500
+    rows[1][7], rows[2][7] = "2,501,000", "2,501,000"     # Rp 2025: English, so the sub kegiatan's 1,000 is 1000
+    rows[3][7], rows[4][7] = "1,000", "2,500,000"
+    import_path(small_book(tmp_path / "renstra.xlsx", rows), runner)
+    targets = {(row["code"], row["year"]): row["t"] for row in runner.read(
+        "MATCH (a:Activity)-[:MEASURED_BY]->(i) MATCH (y:IndicatorYear {indicator_id: i.id}) "
+        "WHERE a.kind IN ['program', 'kegiatan'] RETURN a.code AS code, a.year AS year, y.target AS t")}
+    assert targets == {("1.02.02", 2025): 12.5, ("1.02.02", 2026): 85.5, ("1.02.02.2.01", 2025): 1500,
+                       ("1.02.02.2.01", 2026): 1500}
+    budgets = {row["id"]: row["b"] for row in runner.read(
+        "MATCH (a:Activity {year: 2025}) WHERE a.budget IS NOT NULL RETURN a.code AS id, a.budget AS b")}
+    assert budgets == {"1.02.02.2.01.0001": 1000, "1.02.02.2.01.0002": 2_500_000}
+
+
+def test_an_ambiguous_matriks_number_its_column_does_not_decide_is_a_problem_at_its_cell(runner, tmp_path):
+    rows = [list(row) for row in GOOD]
+    rows[0][6], rows[1][6], rows[2][6] = "12.5%", "85,5%", "1,500 Unit"   # Target 2025 shows both styles
+    rows[1][9], rows[2][9], rows[3][9] = "1,000", "1,000", "1,000"         # Rp 2026: only ambiguous cells
+    with pytest.raises(ImportRejected) as refused:
+        import_path(small_book(tmp_path / "renstra.xlsx", rows), runner)
+    text = [str(problem) for problem in refused.value.problems]
+    both = [line for line in text if line.startswith("renstra.xlsx:Dinkes:5: G (Target 2025): '1,500' is ambiguous")]
+    assert both and "both styles (row 3 '12.5%' is English" in both[0], text
+    for row in (4, 5, 6):
+        assert any(line.startswith(f"renstra.xlsx:Dinkes:{row}: J (Rp 2026): '1,000' is ambiguous") and
+                   "no other cell" in line for line in text), (row, text)
+    assert runner.read("MATCH (n) WHERE NOT n:PokinImportLock RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_a_definisi_operasional_column_gives_the_indicator_its_definition_shown_by_the_iku_document(runner, tmp_path):
+    from graph.catalog import load_catalog
+    from graph.documents import build
+
+    header = HEADER[:6] + ["Definisi Operasional / Formulasi"] + HEADER[6:]
+    rows = [row[:6] + [None] + row[6:] for row in GOOD]
+    rows[0][6] = "<p>Jumlah balita stunting dibagi jumlah balita diukur x 100%</p>"
+    rows[1][6] = "Layanan sesuai standar / seluruh layanan"
+    lines, _, problems = explain_path(small_book(tmp_path / "renstra.xlsx", rows, header=header))
+    assert problems == [] and "  G (Definisi Operasional / Formulasi): definition / formula of the indicator " \
+        "(Indicator.definition)" in lines
+    import_path(small_book(tmp_path / "renstra.xlsx", rows, header=header), runner)
+    definitions = {row["name"]: row["d"] for row in runner.read(
+        "MATCH (i:Indicator) WHERE i.definition IS NOT NULL RETURN DISTINCT i.name AS name, i.definition AS d")}
+    assert definitions == {"Prevalensi stunting": "Jumlah balita stunting dibagi jumlah balita diukur x 100%",
+                           "Cakupan layanan": "Layanan sesuai standar / seluruh layanan"}
+    document = build("iku", runner, load_catalog(), year=2025, unit="KAB-CONTOH-DINKES")
+    shown = [(row["indicator"], row["definition"]) for row in document.tables[0].rows]
+    assert shown == [("Prevalensi stunting", "Jumlah balita stunting dibagi jumlah balita diukur x 100%")]

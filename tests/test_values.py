@@ -129,3 +129,60 @@ def test_nip_and_ni_pppk_both_pass_and_tell_the_kind(number, kind):
 def test_malformed_ni_pppk_is_refused_with_the_reason(number, fragment):
     with pytest.raises(CellError, match=fragment):
         validate_nip(number, today=dt.date(2026, 11, 23))
+
+
+# -- number style per column (number_style) --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, style", [
+    ("1.250.000", "id"), ("12,5", "id"), ("0,70", "id"), ("1.250.000,50", "id"), ("Rp 1.775.000.000", "id"),
+    ("42,50%", "id"), ("1,775,000,000", "en"), ("0.70", "en"), ("42.50%", "en"), ("350,000,000.00", "en"),
+    ("12.5 OPD", "en"), ("1,500", "ambiguous"), ("1.500", "ambiguous"), ("1,500 OPD", "ambiguous"),
+    ("90", None), ("A", None), (42, None), ("1 Dokumen / 2900 orang", None), ("0,125", "id"),
+])
+def test_a_cell_shows_the_style_it_can_only_be_read_in(text, style):
+    from graph.importer.number_style import style_of
+    assert style_of(text) == style
+
+
+def test_an_ambiguous_number_is_read_in_the_style_its_column_shows():
+    assert parse_number("1,500", style="en") == 1500
+    assert parse_number("1,500", style="id") == 1.5
+    assert parse_number("1.500", style="id") == 1500
+    assert parse_number("1.500", style="en") == 1.5
+    assert read_figure("1,500 OPD", "en").number == 1500
+    assert read_figure("2.500 orang", "id").number == 2500
+    # a cell that can be read one way only is read so whatever its column shows
+    assert parse_number("12,5", style="en") == 12.5 and parse_number("0.70", style="id") == 0.7
+
+
+def test_without_a_style_an_ambiguous_number_is_refused_as_ambiguous():
+    from graph.importer.values import AmbiguousNumber
+    for raw in ("1,500", "1.500 OPD"):
+        with pytest.raises(AmbiguousNumber):
+            read_figure(raw)
+
+
+def test_a_column_decides_only_when_its_cells_show_one_style():
+    from graph.importer.number_style import column_styles
+    rows = [(2, {"target": "12,5"}), (3, {"target": "1,500"}), (4, {"target": "90"}), (5, {"target": "1.250.000"})]
+    style = column_styles(rows, ["target"])["target"]
+    assert (style.decided, style.ambiguous) == ("id", 1)
+    mixed = column_styles(rows + [(6, {"target": "0.70"})], ["target"])["target"]
+    assert mixed.decided is None
+    assert "row 2 '12,5' is Indonesian" in mixed.why_undecided() and "row 6 '0.70' is English" in mixed.why_undecided()
+    only = column_styles([(2, {"target": "1,500"}), (3, {"target": "2,750"})], ["target"])["target"]
+    assert only.decided is None and only.ambiguous == 2 and "no other cell" in only.why_undecided()
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("<p>Mewujudkan kualitas Sumber Daya Manusia yang berdaya saing</p>\r\n",
+     "Mewujudkan kualitas Sumber Daya Manusia yang berdaya saing"),
+    ("<ol>\r\n\t<li>Satu,</li>\r\n\t<li>dua</li>\r\n</ol>", "Satu, dua"),
+    ("<p style=\"text-align:justify\">Dinas&nbsp;Pemuda &amp; Olahraga</p>", "Dinas Pemuda & Olahraga"),
+    ("IPM < 70 dan > 60", "IPM < 70 dan > 60"),   # not markup: kept as written
+    ("Pemuda & Olahraga", "Pemuda & Olahraga"),
+    (42, 42),
+])
+def test_rich_text_markup_is_taken_out_of_statements(raw, text):
+    from graph.importer.values import plain_text
+    assert plain_text(raw) == text

@@ -331,9 +331,10 @@ class Builder:
                                                f"(found: {', '.join(table.columns) or 'none'})")
             return
         validate = row_model.model_validate
+        context = {"styles": table.styles} if table.styles else None  # number_style: each column's style
         for number, cells in table.rows():
             try:
-                yield validate(cells), number
+                yield validate(cells, context=context), number
             except ValidationError as exc:
                 for column, message in cell_problems(exc):
                     self._problem(table.name, number, column, message)
@@ -388,21 +389,21 @@ class Builder:
                             "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
 
     def _indicators(self) -> None:
-        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (element, name, polarity, iku, weight) of its first row
+        first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (element, name, polarity, iku, weight, definition)
         columns: dict[str, str] = {}  # indicator id -> the column its element is named in (goal_id or element_id)
         satuan_of: dict[str, tuple[str, int, int]] = {}  # indicator id -> (satuan, year, row) where first given
         polarity_of: dict[str, str] = {}  # indicator id -> the polarity its rows give (when one does)
         years: set[tuple[str, int]] = set()
         figures_nodes = self.dataset.nodes[model.INDICATOR_YEAR.label]
         file = self.files[2]
-        structure = ("element", "name", "polarity", "iku", "weight")
+        structure = ("element", "name", "polarity", "iku", "weight", "definition")
         for row, number in self._typed_rows("indicators", self._has_element_column):
             element = self._measured_element(row, number)
             if element is None:
                 self._refuse(row.id, 2, number)
                 continue
             column, element_id = element
-            values = (element_id, row.name, row.polarity, row.iku, row.weight)
+            values = (element_id, row.name, row.polarity, row.iku, row.weight, row.definition)
             if row.id not in first:
                 first[row.id] = values
                 columns[row.id] = column
@@ -431,7 +432,7 @@ class Builder:
                                                  **self._figures(row, number)}
         nodes = self.dataset.nodes[model.INDICATOR.label]
         defaulted: list[str] = []
-        for indicator_id, (element_id, name, _, iku, weight) in first.items():
+        for indicator_id, (element_id, name, _, iku, weight, definition) in first.items():
             origin = self.defined.get(indicator_id)
             if origin is not None and origin & 7 == 2:
                 polarity = polarity_of.get(indicator_id)
@@ -440,7 +441,7 @@ class Builder:
                     defaulted.append(indicator_id)
                 satuan = satuan_of.get(indicator_id, (None,))[0]
                 nodes[indicator_id] = {"id": indicator_id, "name": name, "satuan": satuan, "polarity": polarity,
-                                       "iku": iku, "weight": weight}
+                                       "iku": iku, "weight": weight, "definition": definition}
                 column = columns[indicator_id]
                 allowed = (model.GOAL.label,) if column == "goal_id" else model.MEASURED_ELEMENTS
                 self._refer(model.MEASURED_BY.name, indicator_id, element_id, allowed, 2, origin >> 3,

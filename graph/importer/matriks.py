@@ -18,7 +18,9 @@ What the sheet means, and what is built from it (docs/import-format.md says the 
 - Indicators: 'Indikator Sasaran' on the sasaran; the program / kegiatan indicator on the activity of each
   year (one IndicatorYear, that year's target, the capaian awal as baseline); a row that only adds an
   indicator adds it to the element above. Targets are read as written: `25 OPD` is 25 with satuan OPD,
-  `42.50%` 42.5 %, `A` kept as a qualitative target (`target_text`), `n/a`, `-` and blanks no value.
+  `42.50%` 42.5 %, `A` kept as a qualitative target (`target_text`), `n/a`, `-` and blanks no value. A `1,500`
+  is read in the number style its own column shows (number_style; a problem at its cell where the column shows
+  both styles or none). A 'Definisi Operasional' / 'Formulasi' column gives the row's indicator its definition.
 """
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ from openpyxl.utils.cell import range_boundaries
 from graph.importer.errors import ImportProblem
 from graph.importer.matriks_headers import (CODE_PARTS, Role, classify, is_sub_header,
                                             label_text, parse_mapping_field)
-from graph.importer.values import CellError, parse_number
+from graph.importer.number_style import ColumnStyle
+from graph.importer.values import AmbiguousNumber, CellError, parse_number
 
 HEADER_SEARCH_ROWS = 30
 MAX_HEADER_ROWS = 8
@@ -253,8 +256,10 @@ class Figure:
 _LEADING_NUMBER = re.compile(r"^\s*(-?\d[\d.,]*)\s*(%?)\s*(.*)$", re.DOTALL)
 
 
-def read_figure(cell: Cell) -> Figure:
-    """`25 OPD` -> 25 OPD; 0.425 formatted as 0.00% -> 42.5 %; `42.50%` -> 42.5 %; `A` -> text; `n/a`, `-` -> nothing."""
+def read_figure(cell: Cell, style: ColumnStyle | None = None) -> Figure:
+    """`25 OPD` -> 25 OPD; 0.425 formatted as 0.00% -> 42.5 %; `42.50%` -> 42.5 %; `A` -> text; `n/a`, `-` -> nothing.
+    `1,500 OPD` is read in the style of its column (`style`, number_style); where the column does not decide it,
+    AmbiguousNumber is raised, saying why."""
     value = cell.value
     if value is None or isinstance(value, bool):
         return Figure()
@@ -268,7 +273,9 @@ def read_figure(cell: Cell) -> Figure:
     match = _LEADING_NUMBER.match(text)
     if match:
         try:
-            number = parse_number(match.group(1) + match.group(2))
+            number = parse_number(match.group(1) + match.group(2), style=style.decided if style else None)
+        except AmbiguousNumber as exc:
+            raise _undecided(exc, style) from None
         except CellError:
             number = None
         if number is not None:
@@ -282,8 +289,9 @@ def read_figure(cell: Cell) -> Figure:
     return Figure(text=text)
 
 
-def read_money(cell: Cell) -> tuple[int | float | None, str | None]:
-    """A Rp cell: (rupiah, None), (None, None) for blank, `-` or 0, or (None, message) when unreadable."""
+def read_money(cell: Cell, style: ColumnStyle | None = None) -> tuple[int | float | None, str | None]:
+    """A Rp cell: (rupiah, None), (None, None) for blank, `-` or 0, or (None, message) when unreadable (`1,500` is
+    read in the style of its column, `style`, and is unreadable where the column does not decide it)."""
     value = cell.value
     if value is None:
         return None, None
@@ -293,7 +301,9 @@ def read_money(cell: Cell) -> tuple[int | float | None, str | None]:
     if text.lower() in _NO_VALUE:
         return None, None
     try:
-        number = parse_number(text, integral=True)
+        number = parse_number(text, integral=True, style=style.decided if style else None)
+    except AmbiguousNumber as exc:
+        return None, str(_undecided(exc, style))
     except CellError as exc:
         return None, str(exc)
     if number < 0:
@@ -303,6 +313,18 @@ def read_money(cell: Cell) -> tuple[int | float | None, str | None]:
 
 def _tidy(value: float | int) -> float | int:
     return int(value) if float(value).is_integer() else float(value)
+
+
+def _figure_or_ambiguous(cell: Cell) -> bool:
+    """Whether a cell holds a figure (an ambiguous number is one, whose problem is reported where it is read)."""
+    try:
+        return read_figure(cell).present
+    except AmbiguousNumber:
+        return True
+
+
+def _undecided(exc: AmbiguousNumber, style: ColumnStyle | None) -> AmbiguousNumber:
+    return AmbiguousNumber(f"{exc} {style.why_undecided()}") if style is not None else exc
 
 
 # -- what the sheets build ------------------------------------------------------------------------------------
@@ -337,6 +359,7 @@ class _Indicator:
     satuan: str | None = None
     baseline: Figure = field(default_factory=Figure)
     targets: dict[int, Figure] = field(default_factory=dict)
+    definition: str | None = None  # the Definisi Operasional / Formulasi column, when the sheet has one
 
 
 @dataclass
@@ -499,6 +522,7 @@ class SheetReader:
         self.goal_indicators: list[_Indicator] = []
         self.workbook_period: int | None = None
         self.reported_no_pemda = False
+        self.styles: dict[int, ColumnStyle] = {}  # column index -> the number style its cells show (number_style)
 
     def warn(self, row: int | None, column: Column | str | None, message: str) -> None:
         name = column.name if isinstance(column, Column) else column
@@ -573,12 +597,32 @@ class SheetReader:
             self.warn(self.header.first + 1, column, "column not recognised: its values are not imported "
                       "(name its field with --mapping, or 'ignore')")
 
+    def infer_styles(self) -> None:
+        """The number style of each figure and Rp column, from its own text cells (a merged copy is not a cell)."""
+        columns = [column for name in ("baseline", "target", "rp") for column in self.by_field.get(name, ())]
+        for index in range(self.header.last + 1, len(self.grid)):
+            row = self.grid[index]
+            for column in columns:
+                if column.index < len(row) and row[column.index].merged_from is None:
+                    value = row[column.index].value
+                    if isinstance(value, str) and ("," in value or "." in value):
+                        self.styles.setdefault(column.index, ColumnStyle()).observe(value, index + 1)
+
+    def figure(self, row: list[Cell], column: Column, number: int) -> Figure:
+        """The figure in `column` of this row; an ambiguous number its column does not decide is a problem."""
+        try:
+            return read_figure(row[column.index], self.styles.get(column.index))
+        except AmbiguousNumber as exc:
+            self.problem(number, column, str(exc))
+            return Figure()
+
     # -- reading rows ------------------------------------------------------------------------------------------
 
     def read(self) -> None:
         if not self.resolve_years():
             return
         self.explain()
+        self.infer_styles()
         if "nama" not in self.by_field and not any(f in self.by_field for f in ("kode", *CODE_PARTS)):
             self.problem(self.header.first + 1, None, "no column of program / kegiatan names nor of codes")
             return
@@ -593,7 +637,7 @@ class SheetReader:
             number = index + 1
             texts = {name: self.text(row, name, number) for name in
                      ("tujuan", "sasaran", "indikator_sasaran", "indikator_tujuan", "nama", "indikator", "unit",
-                      "satuan")}
+                      "satuan", "definisi")}
             if texts["unit"]:
                 unit_text = texts["unit"]
             owner = sheet_opd or (self.unit_for(unit_text, None, number) if unit_text else None)
@@ -641,6 +685,9 @@ class SheetReader:
                 figures_to = self.goal_indicators[-1]
             if figures_to is not None:
                 self.figures(figures_to, row, number, texts["satuan"])
+                if texts["definisi"] and figures_to.definition is None:
+                    figures_to.definition = texts["definisi"]
+                    figures_to.origin.columns["definition"] = self.by_field["definisi"][0].name
             elif element is None and self.has_figures(row):
                 self.warn(number, None, "figures on a row without an indicator or element: not imported")
         self.emit()
@@ -671,7 +718,7 @@ class SheetReader:
     def has_figures(self, row: list[Cell]) -> bool:
         for target, _ in self.years.values():
             if target is not None and target.index < len(row) and row[target.index].merged_from is None \
-                    and read_figure(row[target.index]).present:
+                    and (row[target.index].value is not None and _figure_or_ambiguous(row[target.index])):
                 return True
         return False
 
@@ -741,13 +788,13 @@ class SheetReader:
             indicator.satuan = indicator.satuan or satuan
         for column in self.by_field.get("baseline", ())[:1]:
             if column.index < len(row):
-                indicator.baseline = read_figure(row[column.index])
+                indicator.baseline = self.figure(row, column, number)
                 indicator.origin.columns["baseline"] = column.name
                 indicator.satuan = indicator.satuan or indicator.baseline.satuan
         for year, (target, _) in self.years.items():
             if target is None or target.index >= len(row):
                 continue
-            figure = read_figure(row[target.index])
+            figure = self.figure(row, target, number)
             if figure.present:
                 indicator.targets[year] = figure
                 indicator.origin.columns[f"target:{year}"] = target.name
@@ -897,7 +944,7 @@ class SheetReader:
         for year, (_, column) in self.years.items():
             if column is None or column.index >= len(row) or row[column.index].merged_from is not None:
                 continue
-            amount, error = read_money(row[column.index])
+            amount, error = read_money(row[column.index], self.styles.get(column.index))
             if error:
                 self.problem(number, column, error)
             elif amount is not None:
@@ -965,7 +1012,8 @@ class SheetReader:
             where = target_column.name if target_column is not None else "target"
             columns = {**indicator.origin.columns, "target": where, "year": where}
             rows.append((Origin(indicator.origin.file, indicator.origin.row, columns), {
-                "id": indicator_id, **owner, "name": indicator.name, "satuan": satuan, "polarity": "positif",
+                "id": indicator_id, **owner, "name": indicator.name, "satuan": satuan, "polarity": None,
+                "definition": indicator.definition,
                 "year": year, "baseline": _as_written(indicator.baseline) if year == first else None,
                 "target": _as_written(figure)}))
 

@@ -27,6 +27,7 @@ FIELDS = {
     "nama": "program / kegiatan / sub kegiatan (Activity name)",
     "indikator": "indicator of the program / kegiatan / sub kegiatan",
     "satuan": "satuan of the indicator",
+    "definisi": "definition / formula of the indicator (Indicator.definition)",
     "baseline": "capaian awal (baseline of the first year)",
     "target": "target of a year (target:YEAR)",
     "rp": "Rp of a year: the activity's budget that year (rp:YEAR)",
@@ -47,6 +48,7 @@ _TARGET = re.compile(r"\b(target|tk|k|kinerja|capaian)\b")
 # (field, pattern on the label's top text), the first that matches wins
 _TOP: tuple[tuple[str, re.Pattern[str]], ...] = tuple((field, re.compile(pattern)) for field, pattern in (
     ("no", r"^(no|no\.|nomor|no urut)$"),
+    ("definisi", r"^(definisi|formulasi|formula\b|rumus|cara (peng|per)?hitung|metode (peng|per)?hitung)"),
     ("indikator", r"indikator.*(program|kegiatan|keluaran|outcome|output)"),
     ("indikator_sasaran", r"indikator.*sasaran|^iku\b|indikator kinerja utama"),
     ("indikator_tujuan", r"indikator.*tujuan"),

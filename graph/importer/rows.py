@@ -5,7 +5,9 @@ from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo, field_validator
 
-from graph.importer.values import CellError, Figure, parse_number, read_figure, split_ids, validate_nip
+from graph.importer.number_style import FIGURE_COLUMNS, ColumnStyle
+from graph.importer.values import (AmbiguousNumber, CellError, Figure, parse_number, plain_text, read_figure,
+                                   split_ids, validate_nip)
 from graph.model import ACTIVITY_KINDS, ASSIGNED_TO, CONTRIBUTES_TO, GOAL_LEVELS, POLARITIES, UNIT_KINDS
 
 
@@ -25,14 +27,31 @@ def _choice(value: Any) -> Any:
     return value
 
 
+def _column_style(info: ValidationInfo | None) -> ColumnStyle | None:
+    """The number style of the cell's column (number_style), when the caller gave the file's styles as the
+    validation context ({"styles": {column: ColumnStyle}})."""
+    context = info.context if info is not None else None
+    if not context or info is None or info.field_name is None:
+        return None
+    return context.get("styles", {}).get(info.field_name)
+
+
+def _cell_error(exc: CellError, style: ColumnStyle | None) -> ValueError:
+    """The message of a refused cell; an ambiguous number says why its column did not decide it."""
+    if isinstance(exc, AmbiguousNumber) and style is not None:
+        return ValueError(f"{exc} {style.why_undecided()}")
+    return ValueError(str(exc))
+
+
 def _number(integral: bool = False, minimum: float | None = None):
-    def parse(value: Any) -> Any:
+    def parse(value: Any, info: ValidationInfo | None) -> Any:
         if value is None:
             return None
+        style = _column_style(info)
         try:
-            number = parse_number(value, integral=integral)
+            number = parse_number(value, integral=integral, style=style.decided if style else None)
         except CellError as exc:
-            raise ValueError(str(exc)) from None
+            raise _cell_error(exc, style) from None
         if minimum is not None and number < minimum:
             raise ValueError(f"{number} is negative; it must be {minimum} or more")
         return number
@@ -41,11 +60,12 @@ def _number(integral: bool = False, minimum: float | None = None):
 
 def _figure(minimum: float | None = None):
     """A figure as written (values.read_figure): a number with its unit, a qualitative text, or no value."""
-    def parse(value: Any) -> Any:
+    def parse(value: Any, info: ValidationInfo) -> Any:
+        style = _column_style(info)
         try:
-            figure = read_figure(value)
+            figure = read_figure(value, style.decided if style else None)
         except CellError as exc:
-            raise ValueError(str(exc)) from None
+            raise _cell_error(exc, style) from None
         if minimum is not None and figure.number is not None and figure.number < minimum:
             raise ValueError(f"{figure.number} is negative; it must be {minimum} or more")
         return figure
@@ -62,7 +82,7 @@ def _nip(value: Any) -> Any:
 
 
 def _year(value: Any) -> Any:
-    number = _number(integral=True)(value)
+    number = _number(integral=True)(value, None)
     if number is None:
         return None
     if not (isinstance(number, int) and 2000 <= number <= 2100):
@@ -92,15 +112,15 @@ def _flag(value: Any) -> Any:
     raise ValueError(f"'{value}' is not ya/tidak (true/false)")
 
 
-def _optional_positive(value: Any) -> Any:
-    number = _number()(value)
+def _optional_positive(value: Any, info: ValidationInfo) -> Any:
+    number = _number()(value, info)
     if number is not None and number <= 0:
         raise ValueError("a weight must be more than 0")
     return number
 
 
 Id = Annotated[str, BeforeValidator(_text)]
-Text = Annotated[str, BeforeValidator(_text)]
+Text = Annotated[str, BeforeValidator(lambda value: plain_text(_text(value)))]  # rich-text markup taken out
 IdList = Annotated[list[str], BeforeValidator(split_ids)]
 Amount = Annotated[Optional[float], BeforeValidator(_number(minimum=0))]
 TargetCell = Annotated[Optional[Figure], BeforeValidator(_figure(minimum=0))]
@@ -109,7 +129,7 @@ Budget = Annotated[Optional[Union[int, float]], BeforeValidator(_number(integral
 Year = Annotated[int, BeforeValidator(_year)]
 Nip = Annotated[str, BeforeValidator(_nip)]
 OptionalNip = Annotated[Optional[str], BeforeValidator(_nip)]
-Weight = Annotated[float, BeforeValidator(lambda v: 1 if v is None else _number()(v)), AfterValidator(_positive)]
+Weight = Annotated[float, BeforeValidator(lambda v, info: 1 if v is None else _number()(v, info)), AfterValidator(_positive)]
 
 
 class Row(BaseModel):
@@ -136,6 +156,7 @@ class IndicatorRow(Row):
     goal_id: Optional[Id] = None      # a Goal (as before); or
     element_id: Optional[Id] = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
     name: Text
+    definition: Optional[Text] = None  # definisi operasional / formulasi, shown by the IKU document
     satuan: Optional[Text] = None
     polarity: Annotated[Optional[Literal[POLARITIES]], BeforeValidator(_choice)] = None  # default positif
     year: Year
@@ -165,9 +186,8 @@ class IndicatorRow(Row):
         return value
 
 
-# The figure columns of indicators.csv, each a values.Figure; a qualitative one is kept in `<column>_text`.
-FIGURE_COLUMNS: tuple[str, ...] = ("baseline", "target", "realisasi", "target_tw1", "target_tw2", "target_tw3",
-                                   "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
+# The figure columns of indicators.csv (number_style.FIGURE_COLUMNS), each a values.Figure; a qualitative one is
+# kept in `<column>_text`.
 
 
 class ActivityRow(Row):

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from graph.importer.errors import ImportProblem
+from graph.importer.number_style import NUMBER_COLUMNS, ColumnStyle, column_styles
 
 MAX_ROW_CHARS = 1_048_576   # one CSV row, all its lines (a long narrative cell is a few thousand)
 MAX_CELLS = 16_384          # cells in one row: a spreadsheet row has at most 16,384 columns (A to XFD)
@@ -56,6 +57,8 @@ class Table:
     kept: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
     # rows made from other sheets (the matriks Renstra): row number -> (file, row, column) as the planner sees them
     locate: Callable[[int | None, str | None], tuple[str, int | None, str | None]] | None = None
+    # the number style each number column shows (number_style): it decides the column's `1,500` cells
+    styles: dict[str, ColumnStyle] = field(default_factory=dict)
 
     def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """(row number as a spreadsheet shows it, {column: cell}) for every non-blank row after the header."""
@@ -119,15 +122,16 @@ def _read_folder(folder: Path) -> tuple[dict[str, Table], list[ImportProblem]]:
                 problems.append(ImportProblem(f"{table}.csv", None, None, f"file missing from {folder}"))
             continue
         try:
-            tables[table] = _read_csv(entry.name, entry)
+            tables[table] = _read_csv(entry.name, entry, NUMBER_COLUMNS.get(table, ()))
         except ValueError as exc:
             problems.append(ImportProblem(entry.name, None, None, str(exc)))
     return tables, problems
 
 
-def _read_csv(name: str, path: Path) -> Table:
+def _read_csv(name: str, path: Path, number_columns: tuple[str, ...] = ()) -> Table:
     """Check the whole file once, streaming (encoding, NUL bytes, quoting, cell length), and keep only its
-    header: the rows are read again, streaming, when they are validated (`Table.rows`)."""
+    header and the number style of its `number_columns`: the rows are read again, streaming, when they are
+    validated (`Table.rows`)."""
     with open(path, "rb") as handle:
         start = handle.read(4)
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -136,13 +140,21 @@ def _read_csv(name: str, path: Path) -> Table:
     if delimiter is None:
         raise ValueError("the file is empty: it needs at least the header row")
     header: list[str] | None = None
-    for _, cells in _csv_records(path, delimiter):
-        if header is None and any(_clean(cell) is not None for cell in cells):
-            header = [normalise_header(_clean(cell)) for cell in cells]
+    styles: dict[str, ColumnStyle] = {}
+    watched: list[tuple[int, str]] = []
+    for number, cells in _csv_records(path, delimiter):
+        if header is None:
+            if any(_clean(cell) is not None for cell in cells):
+                header = [normalise_header(_clean(cell)) for cell in cells]
+                watched = [(index, column) for index, column in enumerate(header) if column in number_columns]
+            continue
+        for index, column in watched:
+            if index < len(cells) and ("," in cells[index] or "." in cells[index]):
+                styles.setdefault(column, ColumnStyle()).observe(cells[index], number)
     if header is None:
         raise ValueError("the file is empty: it needs at least the header row")
     return Table(name, [column for column in header if column], header,
-                 records=lambda: _csv_records(path, delimiter))
+                 records=lambda: _csv_records(path, delimiter), styles=styles)
 
 
 def _text_lines(path: Path) -> Iterator[str]:
@@ -300,6 +312,7 @@ def _read_workbook(path: Path, options: "MatriksOptions | None" = None) -> Sourc
             table_problems: list[ImportProblem] = []
             try:
                 tables[table] = _table(name, _workbook_rows(name, worksheet, table_problems))
+                tables[table].styles = column_styles(tables[table].rows(), NUMBER_COLUMNS.get(table, ()))
             except _XML_PARSE_ERRORS as exc:
                 problems.append(ImportProblem(name, None, None, f"the sheet's XML is unreadable "
                                               f"({type(exc).__name__}: {exc})"))
@@ -342,7 +355,9 @@ def combined(book: str, table: str, sheet: Table | None, rows: list) -> Table:
         return file, row, columns.get(column or "", column)
 
     name = f"{book}[{table} from matriks sheets]"  # not a sheet's name: each row is located at its own
-    return Table(name, [column for column in header if column], header, kept=kept, locate=locate)
+    # the sheet's number styles stay its own; the matriks sheets give numbers already read by their columns' styles
+    return Table(name, [column for column in header if column], header, kept=kept, locate=locate,
+                 styles=sheet.styles if sheet is not None else {})
 
 
 def _workbook_rows(name: str, worksheet: Any, problems: list[ImportProblem]) -> Iterator[tuple[int, list[Any]]]:

@@ -1,15 +1,20 @@
 """Cell parsers for spreadsheet data: Indonesian numbers, figures as planners write them, NIPs and id lists.
 
 Planners' files come from Excel with the Indonesian locale, so `1.250.000,50`, `Rp 1.250.000` and
-`12,5` must read right, and anything that could mean two numbers is refused rather than guessed. Targets
-are written as they are in a Renstra table: `25 OPD`, `42,50%`, `A`, `n/a`, `-` (read_figure).
+`12,5` must read right, and so must the English `1,775,000,000` that other tools export. A cell that could
+mean two numbers (`1,500`) is read in the style its column shows (number_style), and refused rather than
+guessed where the column does not tell. Targets are written as they are in a Renstra table: `25 OPD`,
+`42,50%`, `A`, `n/a`, `-` (read_figure). Statements kept as rich text lose their markup (plain_text).
 """
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from graph.importer.number_style import ENGLISH, INDONESIAN
 
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
@@ -20,13 +25,18 @@ class CellError(ValueError):
     """A cell that cannot be read; the message is shown to the planner as is."""
 
 
-def parse_number(raw: object, *, integral: bool = False) -> int | float:
-    """Read a number written the Indonesian way (or plainly); `integral` fields read a lone dot as grouping.
+class AmbiguousNumber(CellError):
+    """`1,500` or `1.500` where the column's style (number_style) does not tell which reading is meant."""
+
+
+def parse_number(raw: object, *, integral: bool = False, style: str | None = None) -> int | float:
+    """Read a number written the Indonesian way or the English way; `integral` fields read a lone dot as grouping.
 
     Rules: `,` is the decimal comma and `.` groups thousands (`1.250.000,50`); a plain `12.5` or
-    `0.125` is a decimal point; `1,250,000.50` (English) is accepted when both separators appear.
-    A single separator followed by exactly three digits (`1.250`, `1,250`) could be either reading and is
-    an error, except `1.250` in a whole-rupiah field such as a budget.
+    `0.125` is a decimal point; `1,250,000.50` (English) is read as such, as is `1,250,000`.
+    A single separator followed by exactly three digits (`1.250`, `1,250`) could be either reading: it is read
+    in the column's `style` (number_style.INDONESIAN or ENGLISH, decided from the column's other cells), and
+    without one it raises AmbiguousNumber, except `1.250` in a whole-rupiah field such as a budget.
     """
     if isinstance(raw, bool):
         raise CellError(f"'{raw}' is not a number")
@@ -42,14 +52,14 @@ def parse_number(raw: object, *, integral: bool = False) -> int | float:
         text = text[:-1]
     if not text or not re.fullmatch(r"[\d.,]+", text):
         raise CellError(f"'{raw}' is not a number")
-    plain = _normalise(text, str(raw), integral)
+    plain = _normalise(text, str(raw), integral, style)
     try:
         return _tidy(Decimal(sign + plain))
     except InvalidOperation as exc:  # pragma: no cover - the regexes above leave only digits and one dot
         raise CellError(f"'{raw}' is not a number") from exc
 
 
-def _normalise(text: str, raw: str, integral: bool) -> str:
+def _normalise(text: str, raw: str, integral: bool, style: str | None = None) -> str:
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
         decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
@@ -69,9 +79,12 @@ def _normalise(text: str, raw: str, integral: bool) -> str:
     if not whole or not fraction:
         raise CellError(f"'{raw}' is not a number")
     if len(fraction) == 3 and _grouped(text, sep):
-        if integral and sep == ".":
+        if integral and sep == "." and style != ENGLISH:
             return whole + fraction
-        raise CellError(f"'{raw}' is ambiguous: write {whole}{fraction} or {whole},{fraction.rstrip('0') or '0'}"
+        if style in (INDONESIAN, ENGLISH):
+            grouping = "." if style == INDONESIAN else ","
+            return whole + fraction if sep == grouping else whole + "." + fraction
+        raise AmbiguousNumber(f"'{raw}' is ambiguous: write {whole}{fraction} or {whole},{fraction.rstrip('0') or '0'}"
                         f" unmistakably (e.g. '{whole}.{fraction},00' for thousands)")
     return whole + "." + fraction
 
@@ -129,6 +142,24 @@ def asn_kind(nip: str) -> str:
     return "PPPK" if nip[12:14] == PPPK_MARK else "PNS"
 
 
+# Markup that e-SAKIP applications store statements in (their rich-text editors write `<p>...</p>`): the tags of
+# running text only, so that a statement such as `IPM < 70 dan > 60` is never mistaken for markup.
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|li|ol|ul|b|i|u|em|strong|sup|sub|font|h[1-6]|blockquote|pre|table|"
+                       r"thead|tbody|tr|td|th)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+
+
+def plain_text(raw: object) -> object:
+    """A statement as its words: the tags and entities of rich text (`<p>Meningkatnya&nbsp;IPM</p>\\r\\n`) taken out
+    and the spaces they leave collapsed, so the graph holds `Meningkatnya IPM`. Text without markup is returned as
+    it is, and anything that is not text untouched."""
+    if not isinstance(raw, str) or ("<" not in raw and "&" not in raw):
+        return raw
+    if _HTML_TAG.search(raw) is None and _HTML_ENTITY.search(raw) is None:
+        return raw
+    return " ".join(html.unescape(_HTML_TAG.sub(" ", raw)).split())
+
+
 def split_ids(raw: object) -> list[str]:
     """A `;`-separated id list (a `,` also separates, as planners type both), without blanks or repeats."""
     if raw is None:
@@ -163,10 +194,11 @@ class Figure:
         return self.number is None and self.text is None
 
 
-def read_figure(raw: object) -> Figure:
+def read_figure(raw: object, style: str | None = None) -> Figure:
     """Read a figure cell: `25 OPD` is 25 with unit `OPD`, `42,50%` 42.5 with unit `%`, `A` or `Baik` a
     qualitative text, `n/a` / `-` / `–` / empty no value. A number that could be read two ways (`1.250`,
-    `1.250 OPD`) or digits that are not a number (`1.2.3`) raise CellError, as parse_number does."""
+    `1.250 OPD`) in a column whose `style` does not decide it, or digits that are not a number (`1.2.3`) raise
+    CellError, as parse_number does."""
     if raw is None:
         return Figure()
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
@@ -177,7 +209,9 @@ def read_figure(raw: object) -> Figure:
     if text.lower() in NO_VALUE:
         return Figure(placeholder=text)
     try:
-        number = parse_number(text)
+        number = parse_number(text, style=style)
+    except AmbiguousNumber:
+        raise
     except CellError:
         pass
     else:
@@ -188,10 +222,10 @@ def read_figure(raw: object) -> Figure:
         return Figure(text=text)
     match = _NUMBER_THEN_UNIT.match(text)
     if match is None or not _LETTER.search(text) and "%" not in text:
-        parse_number(text)  # raises, with the reason (ambiguous, grouping, not a number)
+        parse_number(text, style=style)  # raises, with the reason (ambiguous, grouping, not a number)
         raise CellError(f"'{text}' is not a number")  # pragma: no cover - parse_number raised above
     unit = match.group("unit").strip()
-    number = parse_number(match.group("number"))  # an ambiguous number stays an error: `1.250 OPD`
+    number = parse_number(match.group("number"), style=style)  # ambiguous without a style: `1.250 OPD`
     if any(char.isdigit() for char in unit):
         if len(text) > MAX_TEXT_FIGURE:
             raise CellError(f"'{text[:40]}…' is too long for a target or a figure ({len(text)} characters)")
