@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.catalog import load_catalog  # noqa: E402
-from graph.config import Neo4jSettings  # noqa: E402
-from graph.db import Runner  # noqa: E402
-from graph.model import apply_schema  # noqa: E402
+from graph.catalog import load_catalog
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.model import apply_schema
 
 INDEX_NAMED = """
 SHOW INDEXES YIELD name, labelsOrTypes, properties

@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from openpyxl import Workbook  # noqa: E402
+from openpyxl import Workbook
 
-from graph.db import Runner  # noqa: E402
-from graph.importer import MatriksOptions, explain_path, import_path  # noqa: E402
-from graph.model import apply_schema  # noqa: E402
+from graph.db import Runner
+from graph.importer import MatriksOptions, explain_path, import_path
+from graph.model import apply_schema
 
 YEARS = (2025, 2026, 2027, 2028, 2029)
 HEADER_COLUMNS = 3 + 5 + 1 + 1 + 1 + 2 * len(YEARS) + 2 + 2

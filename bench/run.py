@@ -36,18 +36,19 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph.catalog import load_catalog  # noqa: E402
-from graph.config import Neo4jSettings  # noqa: E402
-from graph.db import Runner  # noqa: E402
-from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, apply_schema  # noqa: E402
-from graph.server import LocalServer, free_port  # noqa: E402
+from graph.catalog import load_catalog
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, apply_schema
+from graph.server import LocalServer, free_port
 
 OUTCOME = ("visi", "misi", "tujuan", "sasaran")
 AUDIT_CHECKED = ("orphaned_staff", "activities_without_leverage", "goals_without_indicator",

@@ -37,18 +37,19 @@ import threading
 import time
 import uuid
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.run import service_paths  # noqa: E402
-from graph.config import Neo4jSettings  # noqa: E402
-from graph.db import Runner  # noqa: E402
-from graph.importer import import_path  # noqa: E402
-from graph.server import LocalServer, free_port  # noqa: E402
+from bench.run import service_paths
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.importer import import_path
+from graph.server import LocalServer, free_port
 
 SAMPLE = ROOT / "seed" / "sample"
 SAMPLE_BOOK = SAMPLE / "kabupaten_sukamaju.xlsx"

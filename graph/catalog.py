@@ -14,9 +14,10 @@ Cypher, so they paste unchanged into Neo4j Browser or cypher-shell (`:param` the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from graph.db import Runner
 

@@ -11,8 +11,15 @@ from graph.catalog import ParameterError, load_catalog, reference_markdown
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.export import to_csv, to_json, to_table
-from graph.importer import (OUTCOME_WAIT_SECONDS, ImportNotWritten, ImportOutcomeUnknown, ImportRejected,
-                            ImportReport, import_log, import_path)
+from graph.importer import (
+    OUTCOME_WAIT_SECONDS,
+    ImportNotWritten,
+    ImportOutcomeUnknown,
+    ImportRejected,
+    ImportReport,
+    import_log,
+    import_path,
+)
 from graph.server import LocalServer, ServerError
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "seed" / "sample"
@@ -370,11 +377,11 @@ def view_command(kind: str, key: str | None, year: int | None, warna: str, audit
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve_command(host: str, port: int) -> None:
     """Run the query service with waitress (a production WSGI server)."""
+    import signal
+
     from waitress import serve
 
     from service import create_app
-
-    import signal
 
     # SIGTERM (a service manager's stop) ends the process through SystemExit, so exit handlers run (the
     # temporary folders of uploads being imported are removed: service/uploads.py)

@@ -12,8 +12,9 @@ rows repeated, a print area. Cell text is neutralised as graph.export does for a
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from graph.catalog import Catalog
 from graph.db import Runner

@@ -14,9 +14,10 @@ import random
 import re
 import zipfile
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -925,7 +926,7 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         "(rhk -> sasaran_kegiatan and sub-kegiatan -> sasaran_kegiatan are normal). Full lists of NIPs are in "
         "`expected.json`.",
         "",
-        f"Relationships the importer should create: " + ", ".join(f"{k} {v}" for k, v in r.items()) + ".",
+        "Relationships the importer should create: " + ", ".join(f"{k} {v}" for k, v in r.items()) + ".",
         "",
     ]
     (OUT / "README.md").write_text("\n".join(lines), encoding="utf-8")

@@ -32,10 +32,11 @@ import argparse
 import csv
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from seed import sample_catalog as cat
 

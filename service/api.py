@@ -4,7 +4,8 @@ Every list answers through service.formats (JSON page, or CSV/XLSX via `?format=
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import neo4j.exceptions as neo4j_errors
 from flask import Blueprint, current_app, request

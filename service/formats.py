@@ -11,8 +11,9 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from flask import Response, current_app, g, has_request_context, request
 from flask.json.provider import DefaultJSONProvider

@@ -24,9 +24,9 @@ import tempfile
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 from urllib.parse import quote
 
 import neo4j.exceptions as neo4j_errors

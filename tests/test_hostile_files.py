@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import codecs
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from conftest import DATA, snapshot
+
 from graph.importer import ImportRejected, import_path
 
 MINI = DATA / "mini"

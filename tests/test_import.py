@@ -5,9 +5,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DATA, snapshot
 from openpyxl import Workbook
 
-from conftest import DATA, snapshot
 from graph.importer import ImportRejected, import_path, validate_path
 from graph.importer import writer as write_module
 from graph.importer.sources import TABLES

@@ -35,12 +35,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
+from matriks_real import SUMEDANG, sumedang_workbook
 from openpyxl import Workbook
 
-from conftest import snapshot
 from graph.importer import ImportRejected, MatriksOptions, explain_path, import_path
 from graph.importer.matriks import Cell, read_figure, read_money
-from matriks_real import SUMEDANG, sumedang_workbook
 
 pytestmark = pytest.mark.skipif(not SUMEDANG.is_dir(), reason="../shared/real is not beside the repository")
 

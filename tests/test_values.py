@@ -3,8 +3,7 @@ import datetime as dt
 
 import pytest
 
-from graph.importer.values import (CellError, asn_kind, parse_number, read_figure, same_unit, split_ids,
-                                  validate_nip)
+from graph.importer.values import CellError, asn_kind, parse_number, read_figure, same_unit, split_ids, validate_nip
 
 
 @pytest.mark.parametrize("text, expected", [

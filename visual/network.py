@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from pyvis.network import Network
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ def asset_paths() -> dict[str, Path]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset_text(name: str) -> str:
     return asset_paths()[name].read_text(encoding="utf-8")
 
@@ -61,7 +61,7 @@ class _PokinTemplate:
     def __init__(self, name: str, pokin: dict[str, Any], extra: dict[str, Any]):
         self.name, self.pokin, self.extra = name, pokin, extra
 
-    def get_template(self, _name: str) -> "_PokinTemplate":
+    def get_template(self, _name: str) -> _PokinTemplate:
         return self
 
     def render(self, **context: Any) -> str:

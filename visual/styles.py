@@ -9,8 +9,9 @@ Everything a user reads here is in Bahasa Indonesia.
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Mapping
+from typing import Final
 
 # -- node kinds and levels -------------------------------------------------------------------------------
 

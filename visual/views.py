@@ -9,9 +9,10 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import neo4j.exceptions as neo4j_errors
 
@@ -133,7 +134,7 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
                 findings, notes)
 
 
-def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int | None = None,  # noqa: A002
+def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int | None = None,
                 max_nodes: int = MAX_NODES, catalog: Catalog | None = None, people: People | None = None,
                 achievement_timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> View:
     """One goal, indicator or activity (view_impact): what it supports above, what supports it below."""

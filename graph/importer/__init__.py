@@ -3,27 +3,46 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from graph.db import Runner
+from graph.importer import writer
 from graph.importer.build import Builder, Dataset
 from graph.importer.errors import ImportProblem, ImportRejected
 from graph.importer.matriks import MatriksOptions
+from graph.importer.outcome import (
+    OUTCOME_WAIT_SECONDS,
+    CommitOutcomeUnknown,
+    ImportNotWritten,
+    ImportOutcomeUnknown,
+    ImportRecord,
+    import_log,
+    last_import,
+    new_record,
+    settle,
+)
 from graph.importer.sources import read
-from graph.importer import writer
-from graph.importer.outcome import (OUTCOME_WAIT_SECONDS, CommitOutcomeUnknown, ImportNotWritten,
-                                    ImportOutcomeUnknown, ImportRecord, import_log, last_import, new_record,
-                                    settle)
 from graph.importer.writer import WriteSummary, existing_labels, foreign_owners
 from graph.model import apply_schema
 
-__all__ = ["ImportNotWritten", "ImportOutcomeUnknown", "ImportProblem", "ImportRejected", "ImportReport",
-           "MatriksOptions", "OUTCOME_WAIT_SECONDS", "explain_path", "import_log", "import_path", "import_paths",
-           "validate_path"]
+__all__ = [
+    "OUTCOME_WAIT_SECONDS",
+    "ImportNotWritten",
+    "ImportOutcomeUnknown",
+    "ImportProblem",
+    "ImportRejected",
+    "ImportReport",
+    "MatriksOptions",
+    "explain_path",
+    "import_log",
+    "import_path",
+    "import_paths",
+    "validate_path",
+]
 
 OutcomeWait = Callable[[float, float], None]
 

@@ -18,18 +18,18 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from pydantic import ValidationError
 
 from graph import model
 from graph.importer.errors import ImportProblem, ProblemLog
-from graph.importer.rows import FIGURE_COLUMNS, ROW_MODELS, Row, cell_problems, required_columns
-from graph.importer.values import CellError, Figure, asn_kind, same_unit, validate_nip
+from graph.importer.rows import FIGURE_COLUMNS, ROW_MODELS, cell_problems, required_columns
 from graph.importer.sources import Table
+from graph.importer.values import CellError, Figure, asn_kind, same_unit, validate_nip
 
 Lookup = Callable[[set[str], str], dict[str, str]]  # (ids, dataset) -> {id: label} in other datasets
 # (label, ids, dataset) -> {id: the dataset that holds it, None for a node without one} for ids outside dataset

@@ -25,15 +25,15 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from openpyxl.utils.cell import range_boundaries
 
 from graph.importer.errors import ImportProblem
-from graph.importer.matriks_headers import (CODE_PARTS, Role, classify, is_sub_header,
-                                            label_text, parse_mapping_field)
+from graph.importer.matriks_headers import CODE_PARTS, Role, classify, is_sub_header, label_text, parse_mapping_field
 from graph.importer.values import CellError, parse_number
 
 HEADER_SEARCH_ROWS = 30
@@ -349,12 +349,12 @@ class _Element:
     origin: Origin
     unit_id: str
     opd: str
-    parent: "_Element | None"
+    parent: _Element | None
     sasaran: list[str] = field(default_factory=list)
     money: dict[int, int | float] = field(default_factory=dict)
     money_columns: dict[int, str] = field(default_factory=dict)
     indicators: list[_Indicator] = field(default_factory=list)
-    children: list["_Element"] = field(default_factory=list)
+    children: list[_Element] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
 
 

@@ -13,9 +13,10 @@ import hashlib
 import json
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from neo4j import ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError

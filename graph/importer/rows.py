@@ -1,9 +1,17 @@
 """One typed row model per import file: pydantic checks each cell and names the column that is wrong."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from graph.importer.values import CellError, Figure, parse_number, read_figure, split_ids, validate_nip
 from graph.model import ACTIVITY_KINDS, ASSIGNED_TO, CONTRIBUTES_TO, GOAL_LEVELS, POLARITIES, UNIT_KINDS
@@ -102,13 +110,13 @@ def _optional_positive(value: Any) -> Any:
 Id = Annotated[str, BeforeValidator(_text)]
 Text = Annotated[str, BeforeValidator(_text)]
 IdList = Annotated[list[str], BeforeValidator(split_ids)]
-Amount = Annotated[Optional[float], BeforeValidator(_number(minimum=0))]
-TargetCell = Annotated[Optional[Figure], BeforeValidator(_figure(minimum=0))]
-FigureCell = Annotated[Optional[Figure], BeforeValidator(_figure())]
-Budget = Annotated[Optional[Union[int, float]], BeforeValidator(_number(integral=True, minimum=0))]
+Amount = Annotated[float | None, BeforeValidator(_number(minimum=0))]
+TargetCell = Annotated[Figure | None, BeforeValidator(_figure(minimum=0))]
+FigureCell = Annotated[Figure | None, BeforeValidator(_figure())]
+Budget = Annotated[int | float | None, BeforeValidator(_number(integral=True, minimum=0))]
 Year = Annotated[int, BeforeValidator(_year)]
 Nip = Annotated[str, BeforeValidator(_nip)]
-OptionalNip = Annotated[Optional[str], BeforeValidator(_nip)]
+OptionalNip = Annotated[str | None, BeforeValidator(_nip)]
 Weight = Annotated[float, BeforeValidator(lambda v: 1 if v is None else _number()(v)), AfterValidator(_positive)]
 
 
@@ -120,32 +128,32 @@ class UnitRow(Row):
     id: Id
     name: Text
     kind: Annotated[Literal[UNIT_KINDS], BeforeValidator(_choice)]
-    parent_id: Optional[Id] = None
+    parent_id: Id | None = None
 
 
 class GoalRow(Row):
     id: Id
     level: Annotated[Literal[GOAL_LEVELS], BeforeValidator(_choice)]
     statement: Text
-    unit_id: Optional[Id] = None
+    unit_id: Id | None = None
     contributes_to: IdList = []
 
 
 class IndicatorRow(Row):
     id: Id
-    goal_id: Optional[Id] = None      # a Goal (as before); or
-    element_id: Optional[Id] = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
+    goal_id: Id | None = None      # a Goal (as before); or
+    element_id: Id | None = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
     name: Text
-    satuan: Optional[Text] = None
-    polarity: Annotated[Optional[Literal[POLARITIES]], BeforeValidator(_choice)] = None  # default positif
+    satuan: Text | None = None
+    polarity: Annotated[Literal[POLARITIES] | None, BeforeValidator(_choice)] = None  # default positif
     year: Year
     baseline: FigureCell = None
     target: TargetCell = None
     target_min: Amount = None   # a stabil indicator's range (docs/capaian.md)
     target_max: Amount = None
     realisasi: FigureCell = None
-    iku: Annotated[Optional[bool], BeforeValidator(_flag)] = None
-    weight: Annotated[Optional[float], BeforeValidator(_optional_positive)] = None
+    iku: Annotated[bool | None, BeforeValidator(_flag)] = None
+    weight: Annotated[float | None, BeforeValidator(_optional_positive)] = None
     target_tw1: TargetCell = None
     target_tw2: TargetCell = None
     target_tw3: TargetCell = None
@@ -173,10 +181,10 @@ FIGURE_COLUMNS: tuple[str, ...] = ("baseline", "target", "realisasi", "target_tw
 class ActivityRow(Row):
     id: Id
     kind: Annotated[Literal[ACTIVITY_KINDS], BeforeValidator(_choice)]
-    code: Optional[Text] = None
+    code: Text | None = None
     name: Text
-    unit_id: Optional[Id] = None
-    parent_id: Optional[Id] = None
+    unit_id: Id | None = None
+    parent_id: Id | None = None
     year: Year
     budget: Budget = None
     contributes_to: IdList = []
@@ -185,11 +193,11 @@ class ActivityRow(Row):
 class StaffRow(Row):
     nip: Nip                                  # a PNS's NIP or a PPPK's NI PPPK
     name: Text
-    position: Optional[Text] = None
-    position_id: Optional[Id] = None          # the id of the position (jabatan) the person holds, unique in the file
-    unit_id: Optional[Id] = None
+    position: Text | None = None
+    position_id: Id | None = None          # the id of the position (jabatan) the person holds, unique in the file
+    unit_id: Id | None = None
     supervisor_nip: OptionalNip = None
-    supervisor: Optional[Id] = None           # the atasan: a NIP / NI PPPK, or a position_id of this file
+    supervisor: Id | None = None           # the atasan: a NIP / NI PPPK, or a position_id of this file
     assigned_to: IdList = []
 
 

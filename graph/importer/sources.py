@@ -18,9 +18,10 @@ import dataclasses
 import re
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from graph.importer.errors import ImportProblem
 
@@ -86,13 +87,13 @@ class Source:
     explain: list[str] = field(default_factory=list)
 
 
-def read_source(path: Path, options: "MatriksOptions | None" = None) -> tuple[dict[str, Table], list[ImportProblem]]:
+def read_source(path: Path, options: MatriksOptions | None = None) -> tuple[dict[str, Table], list[ImportProblem]]:
     """Read a folder of CSV files or an .xlsx workbook; problems are collected, not raised."""
     source = read(path, options)
     return source.tables, source.problems
 
 
-def read(path: Path, options: "MatriksOptions | None" = None) -> Source:
+def read(path: Path, options: MatriksOptions | None = None) -> Source:
     """Read a folder of CSV files or an .xlsx workbook (the six tables' sheets, matriks Renstra sheets, or both)."""
     if path.is_dir():
         return Source(*_read_folder(path))
@@ -257,7 +258,7 @@ def _count_newlines(path: Path, limit: int) -> int:
     return count
 
 
-def _read_workbook(path: Path, options: "MatriksOptions | None" = None) -> Source:
+def _read_workbook(path: Path, options: MatriksOptions | None = None) -> Source:
     """The sheets named like the tables, read as the values a planner sees; refused, with the sheet and row
     named, when that is not what would be imported: formulas (their cached results may be stale or absent),
     merged cells (only the first cell holds the value), hidden sheets (data nobody reviewed). The other sheets

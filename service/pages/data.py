@@ -6,7 +6,8 @@ Everything goes through the app's Database (one Runner, parameters only) and the
 from __future__ import annotations
 
 import time
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from flask import current_app, url_for
 

@@ -13,15 +13,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import jinja2
 from flask import Response, current_app, g, request, url_for
 
-from graph.documents import (KINDS, PAPER, TEXT, Column, Document, DocumentNotFound, build, default_year, format_number,
-                             header_cells, merge_runs, to_xlsx)
-from service.api import YEAR_MAX, bp as api_bp
+from graph.documents import (
+    KINDS,
+    PAPER,
+    TEXT,
+    Column,
+    Document,
+    DocumentNotFound,
+    build,
+    default_year,
+    format_number,
+    header_cells,
+    merge_runs,
+    to_xlsx,
+)
+from service.api import YEAR_MAX
+from service.api import bp as api_bp
 from service.database import catalog, database
 from service.errors import ApiError
 from service.formats import MEDIA_TYPES, int_arg, masking_wanted, query_args, split_suffix

@@ -15,8 +15,9 @@ Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from flask import Blueprint, abort, current_app, g, render_template, request, send_file, url_for
 
@@ -25,8 +26,8 @@ from service.api import YEAR_MAX
 from service.database import catalog, database
 from service.errors import ApiError
 from service.formats import int_arg, masking_wanted
-from service.masking import mask_text
 from service.kept import kept_answer
+from service.masking import mask_text
 from service.pages import data, people
 from service.pages.security import page_error, secure
 from visual import render
@@ -152,7 +153,7 @@ def staff(fmt: str, nip: str):
 
 
 @twin("/elemen/<id>", "/elemen/<id>.json", "element")
-def element(fmt: str, id: str):  # noqa: A002
+def element(fmt: str, id: str):
     """Dampak: what one goal, indicator or activity supports, and what supports it."""
     year, colour = _year(), _colour()
     try:
