@@ -147,7 +147,7 @@ def main() -> None:
         made = build_workbook(book, args.sheets, args.subs)
         print(f"workbook: {made}, {book.stat().st_size:,} bytes")
         started = time.perf_counter()
-        lines, warnings, problems = explain_path(book, MatriksOptions())
+        _lines, _warnings, problems = explain_path(book, MatriksOptions())
         read_s = time.perf_counter() - started
         assert not problems, problems[:5]
         server, settings = start_server(Path(workdir))

@@ -340,7 +340,7 @@ class PemdaWriter:
         self.sink.close()
         return self.stats
 
-    def opd(self, number: int, spec: dict[str, Any], cycle: bool, structure: bool) -> None:
+    def opd(self, number: int, spec: dict[str, Any], cycle: bool, structure: bool) -> None:  # noqa: C901 - the levels of one OPD generated top-down in one place
         rng, code = self.rng, self.code
         self.dead.clear()
         self.indicator_of = {g: i for g, i in self.indicator_of.items() if g.startswith(f"G-{code}-S")
@@ -428,7 +428,7 @@ class PemdaWriter:
                                                sk_parents=sk_parents, cycle=bool(cycle_goals))
                 leaves.append((unit, "", targets, acts))
             for u in uptd:
-                leaves.append((u, "", [t for (lu, _, t, _) in leaves if lu in seksi][0], []))
+                leaves.append((u, "", next(t for (lu, _, t, _) in leaves if lu in seksi), []))
             if structure and b == 0:
                 # a contribution pointing down the tree: the OPD sasaran to a sasaran_program
                 self.link(sasaran[-1], "CONTRIBUTES_TO", sp, 0.5)
@@ -460,10 +460,7 @@ class PemdaWriter:
             for _ in range(1 if rng.random() < 0.7 else 2):
                 seq += 1
                 rhk = f"{prefix}-R{seq:04d}"
-                if roll < P_UNASSIGNED + P_DEAD_RHK:
-                    parents = []
-                else:
-                    parents = [self.ref(rng.choice(targets))]
+                parents = [] if roll < P_UNASSIGNED + P_DEAD_RHK else [self.ref(rng.choice(targets))]
                 self.goal(rhk, "rhk", f"{rng.choice(TASKS)} {unit}", unit, parents)
                 if not parents or all(p in self.dead for p in parents):
                     self.dead.add(rhk)
@@ -517,7 +514,7 @@ class PemdaWriter:
 
 def generate(scale: str, out: Path, seed: int = 1) -> dict[str, Any]:
     """Write `scale` into `out` and return the manifest (also written to out/manifest.json)."""
-    if scale not in SCALES + ("tiny",):
+    if scale not in (*SCALES, "tiny"):
         raise ValueError(f"scale must be one of {', '.join(SCALES)}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -85,7 +85,7 @@ def _own_achievement(goal: str, year: int, scale_key: str) -> tuple[list[str], l
         row["capaian"] = capaian(row["target"], row["realisasi"], row["polarity"], row["target_min"], row["target_max"])
         row["band"] = chosen.band(row["capaian"])
         row["scale"] = chosen.key
-    return columns + ["capaian", "band", "scale"], rows
+    return [*columns, "capaian", "band", "scale"], rows
 
 
 UNIT_SUMMARY = """

@@ -163,10 +163,7 @@ def list_response(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | No
     """One page of rows as JSON, or the rows as a CSV/XLSX download named `filename.<fmt>`."""
     page = paging()
     columns = list(columns) if columns else _columns(rows)
-    if fmt != "json" and not page.explicit:
-        chosen = list(rows)
-    else:
-        chosen = list(rows[page.offset:page.offset + page.limit])
+    chosen = list(rows) if fmt != "json" and not page.explicit else list(rows[page.offset:page.offset + page.limit])
     if fmt == "json":
         return current_app.json.response(ok=True, rows=chosen, columns=columns, limit=page.limit,
                                          offset=page.offset, total=len(rows), **extra)

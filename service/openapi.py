@@ -54,8 +54,7 @@ def _list_op(summary: str, description: str, params: list[dict[str, Any]], tag: 
              errors: tuple[str, ...] = ("400", "404", "503", "504")) -> dict[str, Any]:
     return {
         "summary": summary, "description": description, "tags": [tag],
-        "parameters": params + [_ref("parameters", "limit"), _ref("parameters", "offset"),
-                                _ref("parameters", "format")],
+        "parameters": [*params, _ref("parameters", "limit"), _ref("parameters", "offset"), _ref("parameters", "format")],
         "responses": {"200": _ref("responses", "List"), **_errors(*errors)},
     }
 

@@ -190,7 +190,7 @@ def test_index_effect_times_a_query_with_and_without_the_index_and_leaves_the_sc
     assert result["hints_dropped_without"] == 1  # its USING INDEX SEEK on IndicatorYear(indicator_id)
     after = runner.read("SHOW INDEXES YIELD name RETURN collect(name) AS names")[0]["names"]
     assert sorted(after) == sorted(before)
-    with pytest.raises(SystemExit, match="no index on IndicatorYear.nothing"):
+    with pytest.raises(SystemExit, match=r"no index on IndicatorYear\.nothing"):
         index_effect.compare(runner, "IndicatorYear", "nothing", "element_detail", {"id": goal}, rounds=1, runs=1)
 
 

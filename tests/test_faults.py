@@ -265,7 +265,7 @@ def test_two_imports_at_once_never_mix(server):
         runner.write("MATCH (n) DETACH DELETE n")
         errors: list[BaseException] = []
 
-        def run(folder: Path) -> None:
+        def run(folder: Path, errors: list[BaseException] = errors) -> None:
             other = connect(server)
             try:
                 import_path(folder, other, dataset="PEMDA")

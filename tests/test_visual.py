@@ -36,7 +36,7 @@ def node(id, label="Goal", level=None, title=None, unit=None, opd=None, **extra)
             **extra}
 
 
-def edge(source, target, type="CONTRIBUTES_TO", weight=1.0, crosscutting=False):  # noqa: A002
+def edge(source, target, type="CONTRIBUTES_TO", weight=1.0, crosscutting=False):  # noqa: A002 - the edge row's own key
     return {"kind": "edge", "from": source, "to": target, "type": type,
             "weight": weight if type == "CONTRIBUTES_TO" else None, "crosscutting": crosscutting}
 

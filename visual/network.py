@@ -261,7 +261,9 @@ def build_forest(ids: list[str], ranks: Mapping[str, int], sort_keys: Mapping[st
         parent = parent_of[node]
         if parent is not None:
             children.setdefault(parent, []).append(node)
-    order = lambda node: (ranks[node], sort_keys[node])  # noqa: E731
+    def order(node: str) -> tuple[Any, Any]:
+        return ranks[node], sort_keys[node]
+
     for parent, kids in children.items():
         kids.sort(key=order)
         middle = [kid for kid in kids if kid in centre]
@@ -351,7 +353,7 @@ def build_impact(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str
                   max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height)
 
 
-def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Mapping[str, Any]], *,
+def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Mapping[str, Any]], *,  # noqa: C901 - node and edge styling per view in one pass
            color_by: ColorBy, achievement: Mapping[str, Any] | None,
            highlight: Mapping[str, str] | Iterable[str] | None, max_nodes: int, title: str,
            subtitle: str | None, bands: tuple[styles.Band, ...], height: str) -> PokinNetwork:
@@ -630,7 +632,9 @@ def node_label(row: Mapping[str, Any]) -> str:
 
 def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: str | None = None) -> str:
     """The tooltip as HTML: our own <b>/<br> around data that is ALWAYS escaped."""
-    e = lambda value: html.escape(str(value), quote=True)  # noqa: E731
+    def e(value: Any) -> str:
+        return html.escape(str(value), quote=True)
+
     label = row.get("label") or "Goal"
     shown = row.get("nip_shown") or row.get("id")  # an ASN's NIP as the reader may see it (masked)
     lines = [f"<b>{e(styles.kind_name(label, row.get('level')))}</b> · {e(shown)}"]
