@@ -35,7 +35,7 @@ def folders_of(folder: Path) -> list[Path]:
     return [(folder / entry["folder"]).resolve() for entry in manifest_of(folder)["datasets"]]
 
 
-def variants(runner: Runner, folder: Path) -> dict[str, Callable[[], None]]:
+def variants(runner: Runner, folder: Path) -> dict[str, Callable[[], object]]:
     paths = folders_of(folder)
 
     def one_by_one() -> None:

@@ -168,6 +168,7 @@ def main() -> None:
                 started = time.perf_counter()
                 again = import_path(book, runner)
                 seconds["import again"].append(time.perf_counter() - started)
+                assert again.written is not None
                 assert again.written.nodes_created == 0 and again.written.nodes_deleted == 0
                 wipe(runner)
         finally:

@@ -55,7 +55,7 @@ def profile(runner: Runner, cypher: str, params: dict[str, Any]) -> tuple[int, l
         for child in node.get("children", []):
             walk(child)
 
-    walk(plan)
+    walk(plan or {})
     return sum(hits for _, hits in ops), sorted(ops, key=lambda op: -op[1])[:3]
 
 
@@ -168,7 +168,7 @@ def loaded(data: Path) -> Iterator[Runner]:
         yield runner
     finally:
         runner.close()
-        if server is not None:
+        if server is not None and scratch is not None:
             server.stop()
             shutil.rmtree(scratch, ignore_errors=True)
 

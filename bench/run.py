@@ -764,14 +764,14 @@ def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
     unfit = unfit_for(scale)
     if unfit is not None:
         progress(f"{scale} not run: {unfit}")
-        result = {"scale": scale, "machine": machine(), "skipped": unfit,
+        result: dict[str, Any] = {"scale": scale, "machine": machine(), "skipped": unfit,
                   "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
         if out is not None:
             Path(out).parent.mkdir(parents=True, exist_ok=True)
             Path(out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
         return result
     folder = data_for(scale)
-    result: dict[str, Any] = {"scale": scale, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+    result = {"scale": scale, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
                               "data": str(folder), "totals": manifest_of(folder)["totals"]}
     with tempfile.TemporaryDirectory(prefix="pokin-bench-") as tmp:
         server, settings = start_server(Path(tmp))

@@ -360,9 +360,9 @@ def view_command(kind: str, key: str | None, year: int | None, warna: str, audit
     try:
         if kind in ("pohon", "opd"):
             view = tree_view(runner, key if kind == "opd" else None, year, color, audit=audit)
-        elif kind == "staff":
+        elif kind == "staff" and key:
             view = staff_view(runner, key, color_by=color, year=year)
-        else:
+        elif key:
             view = impact_view(runner, key, color_by=color, year=year)
         write_standalone(view, out)
     except ViewNotFound as exc:
@@ -510,7 +510,7 @@ def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None,
             click.echo(line)
         return
     written = report.written
-    if report.settled:
+    if report.settled and report.record is not None:
         click.echo(f"Neo4j lost the connection while committing; once it answered again, its import log showed "
                    f"that this import ({report.record.id}) committed whole.", err=True)
     click.echo(f"imported dataset {report.dataset}: {counts}")

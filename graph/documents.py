@@ -189,7 +189,7 @@ def build_iku(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> 
     rows = _with_ranges(_numbered(
         [dict(row) for row in catalog.run(runner, "document_iku", {"unit": head["unit_id"], "year": year})]))
     for row in rows:
-        row["polarity"] = POLARITY_TEXT.get(row.get("polarity"), row.get("polarity"))
+        row["polarity"] = POLARITY_TEXT.get(row.get("polarity") or "", row.get("polarity"))
     end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
     end_header = f"Target Akhir ({end_years[-1]})" if end_years else "Target Akhir"
     return Document(

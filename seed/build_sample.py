@@ -622,6 +622,7 @@ class Builder:
         for spec in cat.OPDS:
             head = self.build_staff(spec, sekda)
             sekda = sekda or head
+        assert sekda is not None, "the catalog has no OPD with a head"
         self.build_links(sekda)
         self.plant_activities_and_staff()
         self.plant_capaian_columns()

@@ -32,7 +32,7 @@ ERROR_STATUSES = {
            "`import_not_written` (send it again) or `import_outcome_unknown` (GET /api/imports tells)",
     "504": "A query ran past its server-side timeout",
 }
-PARAM_SCHEMAS = {
+PARAM_SCHEMAS: dict[str, dict[str, Any]] = {
     "int": {"type": "integer", "minimum": -INT64_MAX, "maximum": INT64_MAX},
     "float": {"type": "number"},
     "bool": {"type": "boolean"},

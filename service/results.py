@@ -104,7 +104,7 @@ class ResultCache:
             self.stats.hits += 1
         return pickle.loads(blob)
 
-    def _put(self, full_key: Hashable, value: Any) -> None:
+    def _put(self, full_key: tuple[Hashable, Hashable], value: Any) -> None:
         try:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):

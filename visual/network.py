@@ -39,6 +39,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from pyvis.network import Network
@@ -222,8 +223,9 @@ def arrange(roots: list[str], children: Mapping[str, list[str]], ranks: Mapping[
         if node in grids:
             columns, leaves = grids[node]
             left = slot - (columns - 1) / 2
+            top = y_of[stack_rank] if stack_rank is not None else 0.0  # grids exist only with a stack_rank
             for index, leaf in enumerate(leaves):
-                position[leaf] = (left + index % columns, y_of[stack_rank] + (index // columns) * STACK_DY)
+                position[leaf] = (left + index % columns, top + (index // columns) * STACK_DY)
         elif node not in position:
             position[node] = (slot, y_of.get(ranks[node], 0.0) if node in ranks else 0.0)
     return position
@@ -258,9 +260,9 @@ def build_forest(ids: list[str], ranks: Mapping[str, int], sort_keys: Mapping[st
     parent_of: dict[str, str | None] = {node: (best[node][-1] if node in best else None) for node in ids}
     children: dict[str, list[str]] = {}
     for node in ids:
-        parent = parent_of[node]
-        if parent is not None:
-            children.setdefault(parent, []).append(node)
+        layout_parent = parent_of[node]
+        if layout_parent is not None:
+            children.setdefault(layout_parent, []).append(node)
     def order(node: str) -> tuple[Any, Any]:
         return ranks[node], sort_keys[node]
 
@@ -424,7 +426,8 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
         net.pokin["start"] = {"x": start_x * SLOT, "y": min((y for _, y in position.values()), default=0.0),
                               "anchor": "top"}
     edge_dicts = [_vis_edge(number, edge, items) for number, edge in enumerate(edges)]
-    shown_edges, hidden_edges = [], []
+    shown_edges: list[dict[str, Any]] = []
+    hidden_edges: list[dict[str, Any]] = []
     for edge in edge_dicts:
         (shown_edges if edge["from"] in visible and edge["to"] in visible else hidden_edges).append(edge)
     for edge in shown_edges:
@@ -464,10 +467,10 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     kinds = {item.label for item in items.values()}
     edge_types = {edge["type"] for edge in edges}
     crosscutting = any(edge.get("crosscutting") for edge in edges)
-    legend_args = dict(kinds=kinds, findings=set(findings.values()), edge_types=edge_types,
-                       crosscutting=crosscutting, clusters=collapse is not None, bands=bands)
-    net.pokin["legend"] = [entry.as_dict() for entry in styles.legend(color_by=color_by, **legend_args)]
-    net.pokin["legends"] = {mode: [entry.as_dict() for entry in styles.legend(color_by=mode, **legend_args)]
+    legend = partial(styles.legend, kinds=kinds, findings=set(findings.values()), edge_types=edge_types,
+                     crosscutting=crosscutting, clusters=collapse is not None, bands=bands)
+    net.pokin["legend"] = [entry.as_dict() for entry in legend(color_by=color_by)]
+    net.pokin["legends"] = {mode: [entry.as_dict() for entry in legend(color_by=mode)]
                             for mode in net.pokin["color_modes"]}
     net.pokin["summary"] = {
         "nodes": len(ids), "edges": len(edges), "visible_nodes": len(visible),
@@ -477,7 +480,6 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     }
     groups = {group_key(item.label, item.level): _group(item.label, item.level) for item in items.values()}
     if collapse is not None:
-        cluster = styles.CLUSTER_STYLE
         groups["cluster"] = {"shape": "box", "font": {"size": 13}, "borderWidth": 2, "margin": 8,
                              "shapeProperties": {"borderDashes": [4, 3]}, "widthConstraint": {"maximum": LABEL_WIDTH}}
     net.options = _options(big=len(visible) > 600, groups=groups)
@@ -509,13 +511,13 @@ def _collapse(forest: Forest, ranks: Mapping[str, int], max_nodes: int) -> _Coll
     chosen: int | None = None
     for cutoff in reversed(distinct[:-1]):
         kept = sum(1 for rank in ranks.values() if rank <= cutoff)
-        clusters = len({forest.parent[node] for node, rank in ranks.items()
-                        if rank > cutoff and _is_top_hidden(node, forest, ranks, cutoff)})
-        if kept + clusters > max_nodes:
+        cluster_count = len({forest.parent[node] for node, rank in ranks.items()
+                             if rank > cutoff and _is_top_hidden(node, forest, ranks, cutoff)})
+        if kept + cluster_count > max_nodes:
             continue
         fits_nodes = cutoff if fits_nodes is None else fits_nodes
         leaves = sum(1 for node, rank in ranks.items() if rank <= cutoff and not forest.children.get(node))
-        if leaves + clusters <= MAX_LEAF_SLOTS:
+        if leaves + cluster_count <= MAX_LEAF_SLOTS:
             chosen = cutoff
             break
     chosen = chosen if chosen is not None else fits_nodes if fits_nodes is not None else distinct[0]

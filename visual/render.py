@@ -78,7 +78,7 @@ def _generate(net: Network, template: str, extra: dict[str, Any]) -> str:
     """Run pyvis' generate_html() with a pokin template in place of pyvis' own (restored afterwards)."""
     pokin = getattr(net, "pokin", None) or _default_pokin(net)
     saved = net.templateEnv, net.path
-    net.templateEnv, net.path = _PokinTemplate(template, pokin, extra), template  # type: ignore[assignment]
+    net.templateEnv, net.path = _PokinTemplate(template, pokin, extra), template
     try:
         return net.generate_html()
     finally:

@@ -146,21 +146,21 @@ def import_paths(paths: Iterable[Path], runner: Runner,
         upcoming = preparer.submit(_prepare, paths[0], runner) if paths else None
         for number, path in enumerate(paths):
             try:
+                assert upcoming is not None  # submitted for this path: before the loop, or by the step before
                 ahead = upcoming.result()
                 upcoming = preparer.submit(_prepare, paths[number + 1], runner) \
                     if number + 1 < len(paths) else None
                 builder = ahead.builder
                 unknown = builder.unknown_ids()
                 found = existing_labels(runner, unknown, builder.dataset.name) if unknown else {}
-                settling = {"outcome_wait": outcome_wait, "on_outcome_wait": on_outcome_wait}
                 if ahead.statements is not None and found == ahead.found:
                     record = new_record(path, builder.dataset.name, builder.dataset.counts())
                     report = _write(builder.dataset, runner, None, planned_for_new=ahead.statements,
-                                    record=record, **settling)
+                                    record=record, outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
                 else:
                     built = _finished(builder, found)
                     report = _write(built, runner, None, record=new_record(path, built.name, built.counts()),
-                                    **settling)
+                                    outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
             except (ImportRejected, ImportNotWritten, ImportOutcomeUnknown) as refused:
                 refused.path = path
                 raise

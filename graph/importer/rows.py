@@ -1,7 +1,7 @@
 """One typed row model per import file: pydantic checks each cell and names the column that is wrong."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
     AfterValidator,
@@ -15,6 +15,19 @@ from pydantic import (
 
 from graph.importer.values import CellError, Figure, parse_number, read_figure, split_ids, validate_nip
 from graph.model import ACTIVITY_KINDS, ASSIGNED_TO, CONTRIBUTES_TO, GOAL_LEVELS, POLARITIES, UNIT_KINDS
+
+if TYPE_CHECKING:  # the choices are built from the model's tuples at run time: strings to the type checker
+    UnitKind: TypeAlias = str
+    GoalLevel: TypeAlias = str
+    Polarity: TypeAlias = str
+    ActivityKind: TypeAlias = str
+    LinkType: TypeAlias = str
+else:  # pydantic checks a cell against graph/model.py's values and names them in its message
+    UnitKind = Literal[UNIT_KINDS]
+    GoalLevel = Literal[GOAL_LEVELS]
+    Polarity = Literal[POLARITIES]
+    ActivityKind = Literal[ACTIVITY_KINDS]
+    LinkType = Literal[CONTRIBUTES_TO.name, ASSIGNED_TO.name]
 
 
 def _text(value: Any) -> Any:
@@ -127,13 +140,13 @@ class Row(BaseModel):
 class UnitRow(Row):
     id: Id
     name: Text
-    kind: Annotated[Literal[UNIT_KINDS], BeforeValidator(_choice)]
+    kind: Annotated[UnitKind, BeforeValidator(_choice)]
     parent_id: Id | None = None
 
 
 class GoalRow(Row):
     id: Id
-    level: Annotated[Literal[GOAL_LEVELS], BeforeValidator(_choice)]
+    level: Annotated[GoalLevel, BeforeValidator(_choice)]
     statement: Text
     unit_id: Id | None = None
     contributes_to: IdList = []
@@ -145,7 +158,7 @@ class IndicatorRow(Row):
     element_id: Id | None = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
     name: Text
     satuan: Text | None = None
-    polarity: Annotated[Literal[POLARITIES] | None, BeforeValidator(_choice)] = None  # default positif
+    polarity: Annotated[Polarity | None, BeforeValidator(_choice)] = None  # default positif
     year: Year
     baseline: FigureCell = None
     target: TargetCell = None
@@ -180,7 +193,7 @@ FIGURE_COLUMNS: tuple[str, ...] = ("baseline", "target", "realisasi", "target_tw
 
 class ActivityRow(Row):
     id: Id
-    kind: Annotated[Literal[ACTIVITY_KINDS], BeforeValidator(_choice)]
+    kind: Annotated[ActivityKind, BeforeValidator(_choice)]
     code: Text | None = None
     name: Text
     unit_id: Id | None = None
@@ -203,7 +216,7 @@ class StaffRow(Row):
 
 class LinkRow(Row):
     from_id: Id
-    type: Annotated[Literal[(CONTRIBUTES_TO.name, ASSIGNED_TO.name)], BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v)]
+    type: Annotated[LinkType, BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v)]
     to_id: Id
     weight: Weight = 1.0
 

@@ -62,8 +62,8 @@ class Table:
         """(row number as a spreadsheet shows it, {column: cell}) for every non-blank row after the header."""
         header = self.header
         if self.records is None:
-            for number, values in self.kept:
-                yield number, {column: value for column, value in zip(header, values) if column}
+            for number, kept in self.kept:
+                yield number, {column: value for column, value in zip(header, kept) if column}
             return
         seen_header = False
         for number, cells in self.records():
@@ -349,7 +349,7 @@ def combined(book: str, table: str, sheet: Table | None, rows: list) -> Table:
 def _workbook_rows(name: str, worksheet: Any, problems: list[ImportProblem]) -> Iterator[tuple[int, list[Any]]]:
     header: list[str] = []
     for number, cells in enumerate(worksheet.iter_rows(), start=1):
-        values = []
+        values: list[Any] = []
         for index, cell in enumerate(cells):
             if getattr(cell, "data_type", None) == "f":
                 column = header[index] if index < len(header) and header[index] else getattr(cell, "column_letter", None)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from flask import current_app, url_for
 
 from graph import capaian as rules
 from graph.audit import FINDINGS, DefaultYears, default_years, latest_year
+from graph.catalog import NamedQuery
 from service.database import catalog, database, run_named
 from service.formats import masking_wanted
 from service.pages import people
@@ -111,6 +113,10 @@ def overview(year: int | None, unit: str | None) -> dict[str, Any]:
             "achievement": opd_achievement(shown_year, unit, stamp), "scale": scale_info()}
 
 
+def _read_bound(query: NamedQuery, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
+    return database().read(query.cypher, query.bind(params), timeout=timeout)
+
+
 def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> list[dict[str, Any]]:
     """One row per audit finding: count (None when not computed in time), budget, links; each finding for the
     year it reads (indicator figures or budget, graph/audit.py DefaultYears)."""
@@ -133,9 +139,7 @@ def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> lis
             continue
         budget = min(float(config["PAGES_QUERY_TIMEOUT"]), deadline - time.monotonic())
         try:
-            found = cached(("finding", finding.query, year, unit),
-                           lambda timeout, q=query, p=params: database().read(q.cypher, q.bind(p), timeout=timeout),
-                           budget, stamp)
+            found = cached(("finding", finding.query, year, unit), partial(_read_bound, query, params), budget, stamp)
         except TimedOut:
             row["status"] = "sedang dihitung; muat ulang sebentar lagi"
             rows.append(row)
@@ -262,8 +266,8 @@ def element(id_: str, year: int | None) -> dict[str, Any] | None:
     return item
 
 
-def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str, str]]:
-    links = []
+def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str, str | None]]:
+    links: list[dict[str, str | None]] = []
     if item["kind"] in ("Goal", "Indicator", "Activity"):
         links.append({"label": "Dampak (yang didukung dan mendukung)", "href": href(item["kind"], item["id"])})
     if item["kind"] == "ASN":

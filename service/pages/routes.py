@@ -75,7 +75,8 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
     args = {key: value for key, value in (request.view_args or {}).items() if key != "fmt"}
     if "nip" in args:  # anonymous readers link an ASN by pseudonym (a masked NIP would lead nowhere)
         args["nip"] = people.link_id(people.resolve(args["nip"]) or args["nip"])
-    json_href = url_for(endpoint, **args, **request.args.to_dict())
+    values: dict[str, Any] = {**args, **request.args.to_dict()}
+    json_href = url_for(endpoint, **values)
     html = render_template(template, page=page, page_config=context, json_href=json_href, **html_only)
     if masking_wanted():  # masked here, so a kept page (service/kept.py) is not masked again on every hit
         html, g.pokin_page_masked = mask_text(html), True
