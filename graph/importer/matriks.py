@@ -575,7 +575,7 @@ class SheetReader:
 
     # -- reading rows ------------------------------------------------------------------------------------------
 
-    def read(self) -> None:  # noqa: C901 - the steps of one sheet read in order, each may stop it
+    def read(self) -> None:  # noqa: C901 - one loop over the rows: the tujuan, sasaran and element above carry over
         if not self.resolve_years():
             return
         self.explain()
