@@ -88,7 +88,7 @@ def _in_background(key: Hashable, compute: Callable[[float], Any], stamp: tuple)
     cache = part_cache()
     if not cache.start(key):
         return
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy method: the thread needs the app itself
 
     def work() -> None:
         try:

@@ -91,7 +91,7 @@ def years() -> dict[str, Any]:
     """Years with figures and budget years, and the latest year with figures (the default)."""
     row = run_named("pemda_overview", {})[1][0]
     return {"indicator_years": row["indicator_years"], "activity_years": row["activity_years"],
-            "latest": latest_year(database())}  # type: ignore[arg-type]
+            "latest": latest_year(database())}  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
 
 
 def filters(year: int | None, unit: str | None) -> dict[str, Any]:
@@ -105,7 +105,7 @@ def overview(year: int | None, unit: str | None) -> dict[str, Any]:
     """Counts, audit findings (within PAGES_AUDIT_BUDGET seconds) and achievement per OPD for one year."""
     counts = run_named("pemda_overview", {"year": year})[1][0]
     # without a year: capaian and indicator checks of the latest reported year, activities of the latest budget year
-    defaults = default_years(database()) if year is None else DefaultYears(year, year)  # type: ignore[arg-type]
+    defaults = default_years(database()) if year is None else DefaultYears(year, year)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     shown_year = defaults.figures
     stamp = fingerprint()
     return {"counts": counts, "year": shown_year, "budget_year": defaults.budget, "unit": unit,
@@ -207,7 +207,7 @@ def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
     query = catalog()[name]
     declared = {param.name for param in query.params}
     if year is None and "year" in declared:
-        year = default_years(database()).for_query(name)  # type: ignore[arg-type]
+        year = default_years(database()).for_query(name)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
     columns, rows = database().table(query.cypher, query.bind(params),
                                      timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))

@@ -128,7 +128,7 @@ def tree(fmt: str, unit: str | None = None):
     year, colour = _year(), _colour()
     audit = request.args.get("audit", "") in ("1", "true", "ya")
     try:
-        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]
+        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
                          catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                          scale=data.scale().key)
     except ViewNotFound as error:
@@ -145,7 +145,7 @@ def staff(fmt: str, nip: str):
     if real is None:
         raise ApiError(404, "ASN tidak ditemukan.")
     try:
-        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]
+        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
                           people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                           scale=data.scale().key)
     except ViewNotFound:
@@ -158,7 +158,7 @@ def element(fmt: str, id: str):
     """Dampak: what one goal, indicator or activity supports, and what supports it."""
     year, colour = _year(), _colour()
     try:
-        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]
+        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
                            people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                           scale=data.scale().key)
     except ViewNotFound as error:
