@@ -24,8 +24,6 @@ LONG_FUNCTIONS = {
                                      "deletions, implied edges",
     "service/openapi.py:document": "the OpenAPI document as one literal: the paths read as the API reference",
     "service/openapi.py:_components": "the OpenAPI components as one literal, beside the paths that use them",
-    "visual/network.py:_build": "one pass from rows to the drawn network: ranks, layout, collapse, styling, "
-                                "legend",
     "seed/build_sample.py:analyse": "the expected counts and planted defects of the sample, one check after another",
     "seed/build_sample.py:write_readme": "the sample's README text as one template",
     "seed/build_sample.py:build_opd": "one OPD's tree top-down in a fixed order (the random stream depends on it)",
