@@ -27,7 +27,6 @@ LONG_FUNCTIONS = {
     "seed/build_sample.py:analyse": "the expected counts and planted defects of the sample, one check after another",
     "seed/build_sample.py:write_readme": "the sample's README text as one template",
     "seed/build_sample.py:build_opd": "one OPD's tree top-down in a fixed order (the random stream depends on it)",
-    "seed/synthetic.py:opd": "one OPD's tree top-down in a fixed order (the random stream depends on it)",
     "bench/matriks.py:build_workbook": "one workbook's sheets and rows written in order",
     "bench/soak.py:drive": "the soak's one loop mixing reads, analyst queries and refused uploads",
 }
