@@ -354,7 +354,7 @@ def _swap(text: str) -> str:
 # -- XLSX ----------------------------------------------------------------------------------------------------
 
 
-def to_xlsx(document: Document, paper: str = "a4") -> bytes:  # noqa: C901 - one branch per cell kind of the printed layout
+def to_xlsx(document: Document, paper: str = "a4") -> bytes:  # noqa: C901 - the sheet top to bottom: titles, each table (header, rows, totals), signature, widths
     """The document as a workbook of one sheet, formatted and set up for printing."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side

@@ -15,7 +15,8 @@ MAX_LINES = 60
 
 # "path:function" -> why it is longer; remove an entry when its function is split (the test says so)
 LONG_FUNCTIONS = {
-    "graph/documents.py:to_xlsx": "one printed sheet laid out top to bottom: styles, widths, rows, print setup",
+    "graph/documents.py:to_xlsx": "the sheet top to bottom: titles, each table (header, rows, totals), signature, "
+                                  "widths, print setup",
     "graph/importer/build.py:_indicators": "the checks of one indicator file row in order: element, repeats, "
                                            "years, satuan, figures; then one pass over the indicators",
     "graph/importer/matriks.py:read": "one loop over a sheet's rows: the tujuan, sasaran and element above carry "
