@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo test bench bench-nasional bench-nasional-run soak neo4j-stop clean
+.PHONY: setup browser demo lint format test bench bench-nasional bench-nasional-run soak neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -25,9 +25,18 @@ demo: setup
 	$(BIN)/pokin seed
 	$(BIN)/pokin serve --host 127.0.0.1 --port 5000
 
+# The linter and the type checker (pyproject.toml: [tool.ruff], [tool.mypy]): zero findings, before any test runs.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# The code's layout (pyproject.toml: [tool.ruff.format]).
+format: setup
+	$(BIN)/ruff format .
+
 # Two workers, each with its own throw-away Neo4j; a test file stays on one worker (its module fixtures load once).
 TEST_WORKERS ?= 2
-test: setup browser
+test: setup browser lint
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Benchmarks (BENCHMARKS.md): a throw-away Neo4j per scale, results as JSON in bench/results/. `make bench` runs

@@ -18,24 +18,24 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import graph.importer as importer  # noqa: E402
-from graph.db import Runner  # noqa: E402
-from graph.model import apply_schema  # noqa: E402
-from bench.run import WARM_UP_SEED, ceiling, data_for, log, machine, manifest_of, start_server, wipe  # noqa: E402
+import graph.importer as importer
+from bench.run import WARM_UP_SEED, ceiling, data_for, log, machine, manifest_of, start_server, wipe
+from graph.db import Runner
+from graph.model import apply_schema
 
 
 def folders_of(folder: Path) -> list[Path]:
     return [(folder / entry["folder"]).resolve() for entry in manifest_of(folder)["datasets"]]
 
 
-def variants(runner: Runner, folder: Path) -> dict[str, Callable[[], None]]:
+def variants(runner: Runner, folder: Path) -> dict[str, Callable[[], object]]:
     paths = folders_of(folder)
 
     def one_by_one() -> None:

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.catalog import load_catalog  # noqa: E402
-from graph.config import Neo4jSettings  # noqa: E402
-from graph.db import Runner  # noqa: E402
-from graph.model import apply_schema  # noqa: E402
+from graph.catalog import load_catalog
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.model import apply_schema
 
 INDEX_NAMED = """
 SHOW INDEXES YIELD name, labelsOrTypes, properties
@@ -33,7 +33,7 @@ RETURN name
 """
 
 
-def without_hints(cypher: str, label: str, property: str) -> str:  # noqa: A002
+def without_hints(cypher: str, label: str, property: str) -> str:  # noqa: A002 - the Neo4j word: Label.property
     """The query text without its index hints on `label(property)`, the property alone."""
     hint = re.compile(rf"^\s*USING INDEX (SEEK )?\w+:{re.escape(label)}\({re.escape(property)}\)\s*$")
     return "\n".join(line for line in cypher.splitlines() if not hint.match(line))
@@ -48,7 +48,7 @@ def median_ms(runner: Runner, cypher: str, params: dict, runs: int, warm_up: int
     return statistics.median(times[warm_up:])
 
 
-def compare(runner: Runner, label: str, property: str, query: str, params: dict, rounds: int = 2,  # noqa: A002
+def compare(runner: Runner, label: str, property: str, query: str, params: dict, rounds: int = 2,  # noqa: A002 - the Neo4j word
             runs: int = 12) -> dict:
     found = runner.read(INDEX_NAMED, {"label": label, "property": property})
     if not found:
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--params", default="{}", help="its parameters as JSON")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
-    label, _, property = args.index.partition(".")  # noqa: A001
+    label, _, property = args.index.partition(".")  # noqa: A001 - the Neo4j word
     if not label or not property:
         parser.error(f"--index: '{args.index}' is not Label.property")
     if args.query not in load_catalog():

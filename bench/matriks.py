@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from openpyxl import Workbook  # noqa: E402
+from openpyxl import Workbook
 
-from graph.db import Runner  # noqa: E402
-from graph.importer import MatriksOptions, explain_path, import_path  # noqa: E402
-from graph.model import apply_schema  # noqa: E402
+from graph.db import Runner
+from graph.importer import MatriksOptions, explain_path, import_path
+from graph.model import apply_schema
 
 YEARS = (2025, 2026, 2027, 2028, 2029)
 HEADER_COLUMNS = 3 + 5 + 1 + 1 + 1 + 2 * len(YEARS) + 2 + 2
@@ -147,7 +147,7 @@ def main() -> None:
         made = build_workbook(book, args.sheets, args.subs)
         print(f"workbook: {made}, {book.stat().st_size:,} bytes")
         started = time.perf_counter()
-        lines, warnings, problems = explain_path(book, MatriksOptions())
+        _lines, _warnings, problems = explain_path(book, MatriksOptions())
         read_s = time.perf_counter() - started
         assert not problems, problems[:5]
         server, settings = start_server(Path(workdir))
@@ -168,6 +168,7 @@ def main() -> None:
                 started = time.perf_counter()
                 again = import_path(book, runner)
                 seconds["import again"].append(time.perf_counter() - started)
+                assert again.written is not None
                 assert again.written.nodes_created == 0 and again.written.nodes_deleted == 0
                 wipe(runner)
         finally:

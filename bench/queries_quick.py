@@ -24,19 +24,20 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.catalog import CYPHER_DIR, load_catalog  # noqa: E402
-from graph.config import Neo4jSettings  # noqa: E402
-from graph.db import Runner  # noqa: E402
-from graph.importer import import_path  # noqa: E402
-from graph.model import apply_schema  # noqa: E402
-from bench.run import pick_params  # noqa: E402  (the same parameters as the full benchmark)
+from bench.run import pick_params
+from graph.catalog import CYPHER_DIR, load_catalog
+from graph.config import Neo4jSettings
+from graph.db import Runner
+from graph.importer import import_path
+from graph.model import apply_schema
 
 SAMPLE = ROOT / "seed" / "sample"
 
@@ -54,7 +55,7 @@ def profile(runner: Runner, cypher: str, params: dict[str, Any]) -> tuple[int, l
         for child in node.get("children", []):
             walk(child)
 
-    walk(plan)
+    walk(plan or {})
     return sum(hits for _, hits in ops), sorted(ops, key=lambda op: -op[1])[:3]
 
 
@@ -167,7 +168,7 @@ def loaded(data: Path) -> Iterator[Runner]:
         yield runner
     finally:
         runner.close()
-        if server is not None:
+        if server is not None and scratch is not None:
             server.stop()
             shutil.rmtree(scratch, ignore_errors=True)
 

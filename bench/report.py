@@ -101,8 +101,8 @@ def service_table(results: list[dict[str, Any]]) -> str:
     lines = ["| scale | clients | seconds | requests | req/s | p50 ms | p99 ms | errors (5xx/connection) | statuses |",
              "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        service = r.get("service")
-        variants = [(label, service[label]) for label in ("uncached", "cached") if label in (service or {})]
+        service = r.get("service") or {}
+        variants = [(label, service[label]) for label in ("uncached", "cached") if label in service]
         if service and not variants:
             variants = [("", service)]
         for label, s in variants:

@@ -11,8 +11,15 @@ from graph.catalog import ParameterError, load_catalog, reference_markdown
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.export import to_csv, to_json, to_table
-from graph.importer import (OUTCOME_WAIT_SECONDS, ImportNotWritten, ImportOutcomeUnknown, ImportRejected,
-                            ImportReport, import_log, import_path)
+from graph.importer import (
+    OUTCOME_WAIT_SECONDS,
+    ImportNotWritten,
+    ImportOutcomeUnknown,
+    ImportRejected,
+    ImportReport,
+    import_log,
+    import_path,
+)
 from graph.server import LocalServer, ServerError
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "seed" / "sample"
@@ -353,9 +360,9 @@ def view_command(kind: str, key: str | None, year: int | None, warna: str, audit
     try:
         if kind in ("pohon", "opd"):
             view = tree_view(runner, key if kind == "opd" else None, year, color, audit=audit)
-        elif kind == "staff":
+        elif kind == "staff" and key:
             view = staff_view(runner, key, color_by=color, year=year)
-        else:
+        elif key:
             view = impact_view(runner, key, color_by=color, year=year)
         write_standalone(view, out)
     except ViewNotFound as exc:
@@ -370,11 +377,11 @@ def view_command(kind: str, key: str | None, year: int | None, warna: str, audit
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve_command(host: str, port: int) -> None:
     """Run the query service with waitress (a production WSGI server)."""
+    import signal
+
     from waitress import serve
 
     from service import create_app
-
-    import signal
 
     # SIGTERM (a service manager's stop) ends the process through SystemExit, so exit handlers run (the
     # temporary folders of uploads being imported are removed: service/uploads.py)
@@ -503,7 +510,7 @@ def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None,
             click.echo(line)
         return
     written = report.written
-    if report.settled:
+    if report.settled and report.record is not None:
         click.echo(f"Neo4j lost the connection while committing; once it answered again, its import log showed "
                    f"that this import ({report.record.id}) committed whole.", err=True)
     click.echo(f"imported dataset {report.dataset}: {counts}")

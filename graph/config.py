@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ class Neo4jSettings:
     database: str = DEFAULT_DATABASE
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> "Neo4jSettings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Neo4jSettings:
         env = os.environ if env is None else env
         return cls(
             uri=env.get("NEO4J_URI") or DEFAULT_URI,

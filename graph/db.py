@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import neo4j
 import neo4j.graph
@@ -46,7 +47,7 @@ class Runner:
     _columns_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @classmethod
-    def from_settings(cls, settings: Neo4jSettings | None = None) -> "Runner":
+    def from_settings(cls, settings: Neo4jSettings | None = None) -> Runner:
         settings = settings or Neo4jSettings.from_env()
         return cls(make_driver(settings), settings.database)
 
@@ -88,7 +89,7 @@ class Runner:
 
     def read_table(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
                    limit: int | None = None, retry_time: float | None = None, packed: bool = False,
-                   bound: "AnswerBound | None" = None) -> tuple[list[str], list[dict[str, Any]]]:
+                   bound: AnswerBound | None = None) -> tuple[list[str], list[dict[str, Any]]]:
         """Column names and rows of a read query; `retry_time` bounds the driver's retries for this call.
 
         The query service uses it so a request against an unreachable database fails within seconds
@@ -160,10 +161,10 @@ class Runner:
         return known
 
     def explain(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-                retry_time: float | None = None) -> "Explained":
+                retry_time: float | None = None) -> Explained:
         """EXPLAIN a query without running it: its type and plan, so a caller can refuse writes up front."""
         @neo4j.unit_of_work(timeout=timeout if timeout is not None else self.default_timeout)
-        def work(tx: ManagedTransaction) -> "Explained":
+        def work(tx: ManagedTransaction) -> Explained:
             summary = tx.run("EXPLAIN " + cypher, dict(params or {})).consume()
             return Explained(summary.query_type, _operators(summary.plan), summary.plan)
 

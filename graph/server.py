@@ -57,7 +57,7 @@ class LocalServer:
     transaction_memory: str | None = None
 
     @classmethod
-    def default(cls) -> "LocalServer":
+    def default(cls) -> LocalServer:
         settings = Neo4jSettings.from_env()
         return cls(
             data_dir=pokin_home() / "neo4j" / "data",

@@ -14,9 +14,10 @@ import random
 import re
 import zipfile
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -184,7 +185,7 @@ class Builder:
                            "contributes_to": list(parents)}
         specs = [] if gid in NO_INDICATOR else list(inds)[:2]
         if gid in OUTPUT_INDICATORS:
-            specs = specs[:1] + [OUTPUT_INDICATORS[gid]]
+            specs = [*specs[:1], OUTPUT_INDICATORS[gid]]
         for k, spec in enumerate(specs, 1):
             self.add_indicator(f"I-{gid[2:]}-{k}", gid, spec, level in {"sasaran_program", "sasaran_kegiatan"})
         return gid
@@ -388,11 +389,9 @@ class Builder:
     def output_indicator(self, activity_name: str) -> Ind:
         """An output indicator for a kegiatan or sub-kegiatan, from the words of its name."""
         rng, text = self.rng_extra, activity_name.lower()
-        for words, template, satuan, (low, high) in OUTPUT_KINDS:
-            if any(word in text for word in words):
-                break
-        else:
-            template, satuan, (low, high) = "Jumlah laporan {x}", "laporan", (1, 12)
+        kind = next((kind for kind in OUTPUT_KINDS if any(word in text for word in kind[0])),
+                    ((), "Jumlah laporan {x}", "laporan", (1, 12)))
+        _, template, satuan, (low, high) = kind
         base = rng.randint(low, high)
         return (template.format(x=lower_title(activity_name)), satuan, "positif", base,
                 max(1, round(base * rng.uniform(0.0, 0.15))))
@@ -426,7 +425,7 @@ class Builder:
                 self.nips.add(number)
                 return number
 
-    def person_name(self, sex: int, born: int, role: str, position: str, spec: dict[str, Any]) -> str:
+    def person_name(self, sex: int, born: int, role: str, position: str, spec: dict[str, Any]) -> str:  # noqa: C901 - one branch per title rule of the position
         """An invented Indonesian name with academic/professional titles fitting the position."""
         r = self.rng
         first = r.choice(cat.MALE_FIRST if sex == 1 else cat.FEMALE_FIRST)
@@ -494,7 +493,7 @@ class Builder:
         """All units below the unit, depth first."""
         out = []
         for c in self.children[unit]:
-            out += [c] + self.descendants(c)
+            out += [c, *self.descendants(c)]
         return out
 
     def build_staff(self, spec: dict[str, Any], sekda: str | None) -> str:
@@ -571,7 +570,7 @@ class Builder:
     def plant_activities_and_staff(self) -> None:
         """Unlinked and dead-end sub-kegiatan, unassigned and dead-end staff."""
         rng = self.rng
-        linked = {l["from_id"] for l in self.links} | {l["to_id"] for l in self.links}
+        linked = {link["from_id"] for link in self.links} | {link["to_id"] for link in self.links}
         subs = [a for a in self.acts if a["kind"] == "subkegiatan" and a["key"] not in NO_DEFECT_OPDS
                 and a["id"] not in linked]
         picks = rng.sample(subs, N_UNLINKED_SUB + 3 * N_DEAD_SUB)
@@ -586,11 +585,11 @@ class Builder:
         self.planted["dead_end_ssk"] = [g for _, g, _ in dead_ssk]
         assert len(dead_ssk) == N_DEAD_SUB
         # staff: unassigned, rhk with no parent, rhk into a dead-end sasaran_subkegiatan
-        linked_staff = {l["from_id"] for l in self.links}
+        linked_staff = {link["from_id"] for link in self.links}
         pool = [s for s in self.staff if self.role[s["nip"]] == "staff" and s["key"] not in NO_DEFECT_OPDS
                 and s["nip"] not in linked_staff]
         chosen = rng.sample(pool, N_UNASSIGNED + N_DEAD_RHK_EMPTY)
-        for key, gid, sname in dead_ssk:
+        for key, _gid, _sname in dead_ssk:
             chosen.append(rng.choice([s for s in pool if s["key"] == key and s not in chosen]))
         drop: set[str] = set()
         for i, s in enumerate(chosen):
@@ -623,6 +622,7 @@ class Builder:
         for spec in cat.OPDS:
             head = self.build_staff(spec, sekda)
             sekda = sekda or head
+        assert sekda is not None, "the catalog has no OPD with a head"
         self.build_links(sekda)
         self.plant_activities_and_staff()
         self.plant_capaian_columns()
@@ -653,19 +653,19 @@ class Builder:
 
 
 # ---- analysis (what an auditor should find) --------------------------------------------------
-def analyse(b: Builder) -> dict[str, Any]:
+def analyse(b: Builder) -> dict[str, Any]:  # noqa: C901 - one check per planted defect, read as a list
     """Counts, relationships and defect lists computed from the generated data."""
     goals, acts = b.goals, b.acts
     contrib: set[tuple[str, str]] = set()
     for row in list(goals.values()) + acts:
         contrib |= {(row["id"], t) for t in row["contributes_to"]}
-    link_c = {(l["from_id"], l["to_id"]) for l in b.links if l["type"] == "CONTRIBUTES_TO"}
+    link_c = {(link["from_id"], link["to_id"]) for link in b.links if link["type"] == "CONTRIBUTES_TO"}
     assert not (contrib & link_c), "a link repeats a CSV contribution"
     contrib |= link_c
     assigned = {(g["unit_id"], g["id"]) for g in goals.values() if g["unit_id"]}
     assigned |= {(a["unit_id"], a["id"]) for a in acts if a["unit_id"]}
     assigned |= {(s["nip"], t) for s in b.staff for t in s["assigned_to"]}
-    assigned |= {(l["from_id"], l["to_id"]) for l in b.links if l["type"] == "ASSIGNED_TO"}
+    assigned |= {(link["from_id"], link["to_id"]) for link in b.links if link["type"] == "ASSIGNED_TO"}
     all_ids = [u["id"] for u in b.units] + list(goals) + list(b.ind_goal) + list(b.ind_act) + [a["id"] for a in acts] + [
         s["nip"] for s in b.staff]
     assert len(all_ids) == len(set(all_ids)), "ids are not unique"
@@ -925,7 +925,7 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         "(rhk -> sasaran_kegiatan and sub-kegiatan -> sasaran_kegiatan are normal). Full lists of NIPs are in "
         "`expected.json`.",
         "",
-        f"Relationships the importer should create: " + ", ".join(f"{k} {v}" for k, v in r.items()) + ".",
+        "Relationships the importer should create: " + ", ".join(f"{k} {v}" for k, v in r.items()) + ".",
         "",
     ]
     (OUT / "README.md").write_text("\n".join(lines), encoding="utf-8")
@@ -941,9 +941,9 @@ def check_minimums(b: Builder, exp: dict[str, Any]) -> None:
     opd_of = {g: b.opd_of_unit.get(row["unit_id"], "PEMDA") for g, row in b.goals.items()}
     opd_of.update({i: opd_of[g] for i, g in b.ind_goal.items()})
     opd_of.update({a["id"]: a["key"] for a in b.acts})
-    cross = [l for l in b.links if l["type"] == "CONTRIBUTES_TO"
-             and "PEMDA" not in (opd_of[l["from_id"]], opd_of[l["to_id"]])
-             and opd_of[l["from_id"]] != opd_of[l["to_id"]]]
+    cross = [link for link in b.links if link["type"] == "CONTRIBUTES_TO"
+             and "PEMDA" not in (opd_of[link["from_id"]], opd_of[link["to_id"]])
+             and opd_of[link["from_id"]] != opd_of[link["to_id"]]]
     assert len(cross) >= 15, len(cross)
     d = exp["defects"]
     assert len(d["unassigned_staff"]) >= 30 and len(d["dead_end_staff"]) >= 10

@@ -32,10 +32,11 @@ import argparse
 import csv
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from seed import sample_catalog as cat
 
@@ -162,6 +163,20 @@ class NipMint:
 
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass
+class _Opd:
+    """One OPD while it is generated: what its programs, heads and staff build on."""
+
+    key: str
+    prefix: str
+    spec: dict[str, Any]
+    sasaran: list[str]
+    head: str
+    structure: bool
+    heads: dict[str, str] = field(default_factory=dict)  # unit -> its head's NIP (sekretariat, bidang)
+    leaves: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)  # (unit, "", targets, subs)
 
 
 class PemdaWriter:
@@ -340,6 +355,8 @@ class PemdaWriter:
         return self.stats
 
     def opd(self, number: int, spec: dict[str, Any], cycle: bool, structure: bool) -> None:
+        """One perangkat daerah: its units, outcome goals, Program Penunjang and technical programs, then its heads
+        and staff. The random draws keep their order (the data a seed generates depends on it)."""
         rng, code = self.rng, self.code
         self.dead.clear()
         self.indicator_of = {g: i for g, i in self.indicator_of.items() if g.startswith(f"G-{code}-S")
@@ -348,18 +365,7 @@ class PemdaWriter:
         opd = self.unit(f"U-{code}-{key}", f"{spec['name']} ({number + 1})" if number >= len(OPD_SPECS)
                         else spec["name"], "perangkat_daerah", self.pemda)
         prefix = f"G-{code}-{key}"
-        # units: sekretariat with two subbagian, bidang with seksi, some UPTD
-        sek = self.unit(f"{opd}-SEK", "Sekretariat", "unit_kerja", opd)
-        subbag = [self.unit(f"{sek}-{j}", name, "unit_kerja", sek)
-                  for j, name in enumerate((cat.SUBBAG_UK, cat.SUBBAG_PK), 1)]
-        bidang: list[tuple[str, list[str], list[str]]] = []
-        for b in range(1, rng.randint(3, 5) + 1):
-            bid = self.unit(f"{opd}-B{b}", f"Bidang {b}", "unit_kerja", opd)
-            seksi = [self.unit(f"{bid}-{s}", f"Seksi {b}.{s}", "unit_kerja", bid)
-                     for s in range(1, rng.randint(2, 4) + 1)]
-            uptd = [self.unit(f"{bid}-U{u}", f"UPTD {b}.{u}", "unit_kerja", bid)
-                    for u in range(1, (rng.randint(0, 3) if rng.random() < 0.5 else 0) + 1)]
-            bidang.append((bid, seksi, uptd))
+        sek, subbag, bidang = self._opd_units(opd)
         # outcome goals
         unlinked = number > 0 and not cycle and not structure and rng.random() < P_UNLINKED_OPD
         if unlinked:
@@ -381,75 +387,106 @@ class PemdaWriter:
                       round(rng.uniform(0.2, 0.6), 1))
         self.previous_sasaran = (self.previous_sasaran + sasaran)[-30:]
         staff_left = max(len(bidang) * 4, round(STAFF_PER_OPD * self.size * rng.uniform(0.6, 1.4)))
-        leaves: list[tuple[str, str, list[str], list[str]]] = []  # (unit, head nip, rhk targets, subs)
-        heads: dict[str, str] = {}
+        built = _Opd(key, prefix, spec, sasaran, head, structure)
         # Program Penunjang, run by the sekretariat
         pcode = f"{spec['prefix']}.01"
         sp = self.goal(f"{prefix}-SP01", "sasaran_program", f"Meningkatnya akuntabilitas {spec['name'].lower()}",
                        sek, [self.ref(sasaran[-1])], indicators=1)
-        heads[sek] = self.person(f"Sekretaris {spec['name']}", sek, head, [sp])
+        built.heads[sek] = self.person(f"Sekretaris {spec['name']}", sek, head, [sp])
         program = self.activity(f"P-{code}-{key}-{pcode}", "program", pcode, cat.PENUNJANG_NAME, sek, None, [sp])
         for j, (kc, kname, _subbag, subs, _ind) in enumerate(cat.PENUNJANG_KEGIATAN[:3]):
             unit = subbag[j % 2]
             targets, acts = self._kegiatan(prefix, key, pcode, kc, kname, unit, program, sp, subs[:2],
                                            technical=False)
-            leaves.append((unit, "", targets, acts))
+            built.leaves.append((unit, "", targets, acts))
         # technical programs, one per bidang
-        cycle_bidang = 0 if cycle else -1
         for b, (bid, seksi, uptd) in enumerate(bidang):
-            program_spec = spec["programs"][b % len(spec["programs"])]
-            code_p = f"{spec['prefix']}.{b + 2:02d}"
-            # in the OPD with the downward contribution, bidang 0 supports sasaran 1 and the downward edge
-            # comes from the last sasaran, so it points down the tree without closing a cycle
-            parents = [self.ref(sasaran[0] if structure and b == 0 else rng.choice(sasaran))]
-            sp = self.goal(f"{prefix}-SP{b + 2:02d}", "sasaran_program",
-                           program_spec.get("statement") or f"Meningkatnya kinerja program bidang {b + 1}", bid, parents,
-                           indicators=rng.randint(1, 2))
-            heads[bid] = self.person(f"Kepala Bidang {b + 1}", bid, head, [sp])
-            program = self.activity(f"P-{code}-{key}-{code_p}", "program", code_p, program_spec.get("name") or f"Program teknis bidang {b + 1}", bid, None,
-                                    [sp])
-            kegiatan_specs = program_spec["kegiatan"] or [{"code": "2.01", "name": "Kegiatan teknis", "subs": []}]
-            n_keg = 3 if b == cycle_bidang else max(len(seksi), 2)
-            cycle_goals = [f"{prefix}-SK{b + 2:02d}{k + 1}" for k in range(n_keg)] if b == cycle_bidang else []
-            for k in range(n_keg):
-                kspec = kegiatan_specs[k % len(kegiatan_specs)]
-                subs = kspec["subs"] or [f"{n:04d}:Sub-kegiatan teknis {n}" for n in range(1, 4)]
-                subs = subs[:rng.randint(1, 2)] if len(subs) > 1 else subs
-                unit = seksi[k % len(seksi)]
-                sk_parents = None
-                if cycle_goals:
-                    sk_parents = [cycle_goals[(k + 1) % n_keg]]
-                elif structure and b == 0 and k == 0:
-                    sk_parents = [sasaran[0]]                   # skipped level: straight to the sasaran
-                    self.stats.note("skipped_levels", f"{prefix}-SK{b + 2:02d}{k + 1}", self.detail)
-                targets, acts = self._kegiatan(prefix, key, code_p, f"2.{k + 1:02d}", kspec["name"], unit, program,
-                                               sp, subs, technical=True, sk_id=f"{prefix}-SK{b + 2:02d}{k + 1}",
-                                               sk_parents=sk_parents, cycle=bool(cycle_goals))
-                leaves.append((unit, "", targets, acts))
-            for u in uptd:
-                leaves.append((u, "", [t for (lu, _, t, _) in leaves if lu in seksi][0], []))
-            if structure and b == 0:
-                # a contribution pointing down the tree: the OPD sasaran to a sasaran_program
-                self.link(sasaran[-1], "CONTRIBUTES_TO", sp, 0.5)
-                self.stats.note("downward", sasaran[-1], self.detail)
+            self._technical_program(built, b, bid, seksi, uptd, cycle=cycle and b == 0)
+        leaf_heads = self._leaf_heads(built)
+        self._staff(built, leaf_heads, staff_left - (1 + len(built.heads) + len(leaf_heads)))
+
+    def _opd_units(self, opd: str) -> tuple[str, list[str], list[tuple[str, list[str], list[str]]]]:
+        """The OPD's units: a sekretariat with two subbagian, bidang with seksi, some UPTD; returns (sekretariat,
+        subbagian, [(bidang, seksi, uptd)])."""
+        rng = self.rng
+        sek = self.unit(f"{opd}-SEK", "Sekretariat", "unit_kerja", opd)
+        subbag = [self.unit(f"{sek}-{j}", name, "unit_kerja", sek)
+                  for j, name in enumerate((cat.SUBBAG_UK, cat.SUBBAG_PK), 1)]
+        bidang: list[tuple[str, list[str], list[str]]] = []
+        for b in range(1, rng.randint(3, 5) + 1):
+            bid = self.unit(f"{opd}-B{b}", f"Bidang {b}", "unit_kerja", opd)
+            seksi = [self.unit(f"{bid}-{s}", f"Seksi {b}.{s}", "unit_kerja", bid)
+                     for s in range(1, rng.randint(2, 4) + 1)]
+            uptd = [self.unit(f"{bid}-U{u}", f"UPTD {b}.{u}", "unit_kerja", bid)
+                    for u in range(1, (rng.randint(0, 3) if rng.random() < 0.5 else 0) + 1)]
+            bidang.append((bid, seksi, uptd))
+        return sek, subbag, bidang
+
+    def _technical_program(self, built: _Opd, b: int, bid: str, seksi: list[str], uptd: list[str],
+                           cycle: bool) -> None:
+        """Bidang `b`'s program: its sasaran_program and head, a kegiatan per seksi (a cycle among them in the
+        OPD chosen for it; a skipped level and a downward contribution in the one chosen for structure)."""
+        rng, code, spec, prefix, sasaran = self.rng, self.code, built.spec, built.prefix, built.sasaran
+        structure = built.structure
+        program_spec = spec["programs"][b % len(spec["programs"])]
+        code_p = f"{spec['prefix']}.{b + 2:02d}"
+        # in the OPD with the downward contribution, bidang 0 supports sasaran 1 and the downward edge
+        # comes from the last sasaran, so it points down the tree without closing a cycle
+        parents = [self.ref(sasaran[0] if structure and b == 0 else rng.choice(sasaran))]
+        sp = self.goal(f"{prefix}-SP{b + 2:02d}", "sasaran_program",
+                       program_spec.get("statement") or f"Meningkatnya kinerja program bidang {b + 1}", bid, parents,
+                       indicators=rng.randint(1, 2))
+        built.heads[bid] = self.person(f"Kepala Bidang {b + 1}", bid, built.head, [sp])
+        program = self.activity(f"P-{code}-{built.key}-{code_p}", "program", code_p,
+                                program_spec.get("name") or f"Program teknis bidang {b + 1}", bid, None, [sp])
+        kegiatan_specs = program_spec["kegiatan"] or [{"code": "2.01", "name": "Kegiatan teknis", "subs": []}]
+        n_keg = 3 if cycle else max(len(seksi), 2)
+        cycle_goals = [f"{prefix}-SK{b + 2:02d}{k + 1}" for k in range(n_keg)] if cycle else []
+        for k in range(n_keg):
+            kspec = kegiatan_specs[k % len(kegiatan_specs)]
+            subs = kspec["subs"] or [f"{n:04d}:Sub-kegiatan teknis {n}" for n in range(1, 4)]
+            subs = subs[:rng.randint(1, 2)] if len(subs) > 1 else subs
+            unit = seksi[k % len(seksi)]
+            sk_parents = None
             if cycle_goals:
-                self.stats.note("cycles", cycle_goals[0], self.detail)
-        # heads of the leaf units, then staff spread over them
+                sk_parents = [cycle_goals[(k + 1) % n_keg]]
+            elif structure and b == 0 and k == 0:
+                sk_parents = [sasaran[0]]                   # skipped level: straight to the sasaran
+                self.stats.note("skipped_levels", f"{prefix}-SK{b + 2:02d}{k + 1}", self.detail)
+            targets, acts = self._kegiatan(prefix, built.key, code_p, f"2.{k + 1:02d}", kspec["name"], unit, program,
+                                           sp, subs, technical=True, sk_id=f"{prefix}-SK{b + 2:02d}{k + 1}",
+                                           sk_parents=sk_parents, cycle=bool(cycle_goals))
+            built.leaves.append((unit, "", targets, acts))
+        for u in uptd:
+            built.leaves.append((u, "", next(t for (lu, _, t, _) in built.leaves if lu in seksi), []))
+        if structure and b == 0:
+            # a contribution pointing down the tree: the OPD sasaran to a sasaran_program
+            self.link(sasaran[-1], "CONTRIBUTES_TO", sp, 0.5)
+            self.stats.note("downward", sasaran[-1], self.detail)
+        if cycle_goals:
+            self.stats.note("cycles", cycle_goals[0], self.detail)
+
+    def _leaf_heads(self, built: _Opd) -> dict[str, str]:
+        """The head of each leaf unit (seksi, subbagian, UPTD), reporting to the head of the unit above."""
         leaf_heads = {}
-        for unit, _, targets, _ in leaves:
+        for unit, _, targets, _ in built.leaves:
             if unit in leaf_heads:
                 continue
             parent = unit.rsplit("-", 1)[0]
-            boss = heads.get(parent, head)
+            boss = built.heads.get(parent, built.head)
             sk_targets = [t for t in targets if "-SK" in t and "-SSK" not in t] or targets
             suffix = unit.rsplit("-", 1)[1]
             title = "Kepala UPTD" if suffix.startswith("U") else "Kepala Subbagian" if "-SEK-" in unit \
                 else "Kepala Seksi"
             leaf_heads[unit] = self.person(f"{title} {suffix}", unit, boss, sk_targets[:2])
-        staff_left -= 1 + len(heads) + len(leaf_heads)
+        return leaf_heads
+
+    def _staff(self, built: _Opd, leaf_heads: dict[str, str], count: int) -> None:
+        """`count` staff spread over the leaf units, each with one or two RHK (some unassigned, some dead-end)."""
+        rng, prefix = self.rng, built.prefix
         seq = 0
-        for _ in range(max(staff_left, 0)):
-            unit, _, targets, acts = rng.choice(leaves)
+        for _ in range(max(count, 0)):
+            unit, _, targets, acts = rng.choice(built.leaves)
             boss = leaf_heads[unit]
             roll = rng.random()
             if roll < P_UNASSIGNED:
@@ -459,10 +496,7 @@ class PemdaWriter:
             for _ in range(1 if rng.random() < 0.7 else 2):
                 seq += 1
                 rhk = f"{prefix}-R{seq:04d}"
-                if roll < P_UNASSIGNED + P_DEAD_RHK:
-                    parents = []
-                else:
-                    parents = [self.ref(rng.choice(targets))]
+                parents = [] if roll < P_UNASSIGNED + P_DEAD_RHK else [self.ref(rng.choice(targets))]
                 self.goal(rhk, "rhk", f"{rng.choice(TASKS)} {unit}", unit, parents)
                 if not parents or all(p in self.dead for p in parents):
                     self.dead.add(rhk)
@@ -516,7 +550,7 @@ class PemdaWriter:
 
 def generate(scale: str, out: Path, seed: int = 1) -> dict[str, Any]:
     """Write `scale` into `out` and return the manifest (also written to out/manifest.json)."""
-    if scale not in SCALES + ("tiny",):
+    if scale not in (*SCALES, "tiny"):
         raise ValueError(f"scale must be one of {', '.join(SCALES)}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -96,7 +96,7 @@ def _body() -> tuple[str, dict[str, Any]]:
         errors.append("'params' must be an object")
     else:
         errors += [f"params.{path} is an integer beyond 64 bits" for path in _huge_ints(params, "")]
-    if errors:
+    if errors or not isinstance(query, str) or not isinstance(params, dict):
         raise ApiError(400, "invalid request: " + "; ".join(errors), errors)
     return query, params
 

@@ -4,7 +4,8 @@ Every list answers through service.formats (JSON page, or CSV/XLSX via `?format=
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import neo4j.exceptions as neo4j_errors
 from flask import Blueprint, current_app, request
@@ -98,7 +99,7 @@ def imports(suffix: str | None):
     dataset = args.get("dataset") or None
     if dataset is not None and len(dataset) > 200:
         raise ApiError(400, "'dataset' must be at most 200 characters")
-    rows = import_log(database(), dataset, LOG_LIMIT_MAX)  # type: ignore[arg-type]
+    rows = import_log(database(), dataset, LOG_LIMIT_MAX)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     return list_response(rows, IMPORT_LOG_COLUMNS, fmt=fmt, filename="imports")
 
 
@@ -142,8 +143,8 @@ def audit_summary(suffix: str | None):
     year, unit = year_and_unit(query_args(("year", "unit")))
     db = database()
     # without a year: figures of the latest reported year, activities of the latest budget year
-    defaults = default_years(db) if year is None else None  # type: ignore[arg-type]
-    results = run_audit(db, catalog(), year=year, unit=unit)  # type: ignore[arg-type]
+    defaults = default_years(db) if year is None else None  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    results = run_audit(db, catalog(), year=year, unit=unit)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     rows = summary_rows(results)
     counts = {row["finding"]: row["count"] for row in rows}
     known = {finding.query for finding in FINDINGS}

@@ -6,15 +6,15 @@ Production: `POKIN_ALLOWED_HOSTS=<name> waitress-serve --host 0.0.0.0 --port 500
 from __future__ import annotations
 
 import weakref
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 
 from graph.catalog import load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from service import analyst, elements, openapi, uploads  # noqa: F401 - their routes join the blueprint
-from service import pages
+from service import analyst, elements, openapi, pages, uploads  # noqa: F401 - their routes join the blueprint
 from service.api import bp
 from service.auth import identify
 from service.config import DEFAULTS, normalise, settings_from_env

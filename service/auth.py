@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable, Mapping
 from functools import wraps
-from typing import Any, Callable, Mapping, TypeVar
+from typing import ParamSpec, TypeVar
 
 from flask import current_app, g, request
 
@@ -25,7 +26,8 @@ LOOPBACK = ("127.0.0.1", "::1", "::ffff:127.0.0.1")
 PUBLIC_ENDPOINTS = ("api.health", "api.openapi")
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pokin"'}
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def role_for(token: str, tokens: Mapping[str, str]) -> str | None:
@@ -68,12 +70,12 @@ def anonymous_allowed() -> bool:
     return (request.remote_addr or "") in LOOPBACK
 
 
-def require(role: str) -> Callable[[F], F]:
+def require(role: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Decorator: the endpoint needs a token of at least this role (401 without one, 403 if too low)."""
 
-    def decorate(view: F) -> F:
+    def decorate(view: Callable[P, R]) -> Callable[P, R]:
         @wraps(view)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             current = g.get("role")
             if current is None:
                 raise ApiError(401, f"this endpoint needs a {role} token: send 'Authorization: Bearer <token>'",
@@ -82,6 +84,6 @@ def require(role: str) -> Callable[[F], F]:
                 raise ApiError(403, f"this endpoint needs the {role} role; your token is {current}")
             return view(*args, **kwargs)
 
-        return wrapper  # type: ignore[return-value]
+        return wrapper
 
     return decorate

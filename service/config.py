@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 ROLES = ("reader", "editor")
 ANONYMOUS_MODES = ("loopback", "true", "false")

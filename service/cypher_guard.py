@@ -20,8 +20,9 @@ Four layers, each sufficient for what it covers, all checked before the query ex
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from graph.db import Explained
 
@@ -160,7 +161,7 @@ def _walk_cost(stack: list[_Frame], size: int) -> Refusal | None:
                             "list instead")
     if DATA in enclosing or size == DATA:
         rounds = 1
-        for count in enclosing + [size]:
+        for count in [*enclosing, size]:
             rounds *= 1 if count == DATA else count
         if rounds > RANGE_AROUND_DATA:
             return Refusal(400, f"a list from the data is walked together with {rounds:,} range elements inside "
@@ -198,7 +199,7 @@ def _range_size(tokens: list[str], start: int, params: Mapping[str, Any],
     if value is None or not 2 <= len(values) + 1 <= 3:
         return 0, _computed_range()
     values.append(value)
-    first, last, step = (values + [1])[:3]
+    first, last, step = ([*values, 1])[:3]
     if step == 0:
         return 0, Refusal(400, "range() with a step of 0")
     size = max(0, (last - first) // step + 1)

@@ -85,7 +85,7 @@ def _own_achievement(goal: str, year: int, scale_key: str) -> tuple[list[str], l
         row["capaian"] = capaian(row["target"], row["realisasi"], row["polarity"], row["target_min"], row["target_max"])
         row["band"] = chosen.band(row["capaian"])
         row["scale"] = chosen.key
-    return columns + ["capaian", "band", "scale"], rows
+    return [*columns, "capaian", "band", "scale"], rows
 
 
 UNIT_SUMMARY = """
@@ -180,7 +180,7 @@ def goal_achievement(id: str, suffix: str | None):
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
     _one(GOAL_EXISTS, {"id": id}, f"no goal with id '{id}'")
     if year is None:
-        year = latest_year(database())  # type: ignore[arg-type]
+        year = latest_year(database())  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     if year is None:
         return list_response([], [], fmt=fmt, filename=f"achievement-{id}", year=None, goal=id, scale=chosen)
     if "achievement" in catalog():

@@ -11,11 +11,14 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from flask import Response, current_app, g, has_request_context, request
 from flask.json.provider import DefaultJSONProvider
+from neo4j.spatial import Point
+from werkzeug.sansio.response import Response as AnyResponse
 
 from graph.export import to_csv, to_xlsx
 from service.errors import ApiError
@@ -40,7 +43,7 @@ def plain(value: Any) -> Any:
         return {str(key): plain(item) for key, item in value.items()}
     if hasattr(value, "iso_format"):  # neo4j temporal values (Duration is a tuple: test it first)
         return value.iso_format()
-    if hasattr(value, "srid") and isinstance(value, tuple):  # neo4j spatial points are tuples
+    if isinstance(value, Point):  # neo4j spatial points are tuples
         return {"srid": value.srid, "coordinates": [plain(item) for item in value]}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [plain(item) for item in value]
@@ -158,14 +161,11 @@ def json_body() -> Any:
 
 
 def list_response(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None, *, fmt: str,
-                  filename: str, **extra: Any) -> Response:
+                  filename: str, **extra: Any) -> AnyResponse:
     """One page of rows as JSON, or the rows as a CSV/XLSX download named `filename.<fmt>`."""
     page = paging()
     columns = list(columns) if columns else _columns(rows)
-    if fmt != "json" and not page.explicit:
-        chosen = list(rows)
-    else:
-        chosen = list(rows[page.offset:page.offset + page.limit])
+    chosen = list(rows) if fmt != "json" and not page.explicit else list(rows[page.offset:page.offset + page.limit])
     if fmt == "json":
         return current_app.json.response(ok=True, rows=chosen, columns=columns, limit=page.limit,
                                          offset=page.offset, total=len(rows), **extra)

@@ -10,7 +10,8 @@ the after-request hooks (security headers, CORS) still run on every answer.
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from flask import current_app, g, request
 

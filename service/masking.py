@@ -18,7 +18,8 @@ false explicitly is refused (403).
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 NIP_KEYS = frozenset({"nip", "supervisor_nip"})
 NIP_EXACT_PARAM = "nip_exact"

@@ -32,7 +32,7 @@ ERROR_STATUSES = {
            "`import_not_written` (send it again) or `import_outcome_unknown` (GET /api/imports tells)",
     "504": "A query ran past its server-side timeout",
 }
-PARAM_SCHEMAS = {
+PARAM_SCHEMAS: dict[str, dict[str, Any]] = {
     "int": {"type": "integer", "minimum": -INT64_MAX, "maximum": INT64_MAX},
     "float": {"type": "number"},
     "bool": {"type": "boolean"},
@@ -54,8 +54,7 @@ def _list_op(summary: str, description: str, params: list[dict[str, Any]], tag: 
              errors: tuple[str, ...] = ("400", "404", "503", "504")) -> dict[str, Any]:
     return {
         "summary": summary, "description": description, "tags": [tag],
-        "parameters": params + [_ref("parameters", "limit"), _ref("parameters", "offset"),
-                                _ref("parameters", "format")],
+        "parameters": [*params, _ref("parameters", "limit"), _ref("parameters", "offset"), _ref("parameters", "format")],
         "responses": {"200": _ref("responses", "List"), **_errors(*errors)},
     }
 

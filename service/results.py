@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import pickle
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable
+from typing import Any
 
 from cachetools import TTLCache
 
@@ -71,7 +72,7 @@ class ResultCache:
         finally:
             self._release(full_key, claim)
 
-    def _claim(self, full_key: Hashable) -> "_Claim":
+    def _claim(self, full_key: Hashable) -> _Claim:
         """The lock of one key (not a shared stripe: an answer computes its rows under its own key's lock,
         and two keys sharing one lock would deadlock)."""
         with self._lock:
@@ -79,7 +80,7 @@ class ResultCache:
             claim.users += 1
             return claim
 
-    def _release(self, full_key: Hashable, claim: "_Claim") -> None:
+    def _release(self, full_key: Hashable, claim: _Claim) -> None:
         with self._lock:
             claim.users -= 1
             if claim.users == 0:
@@ -103,7 +104,7 @@ class ResultCache:
             self.stats.hits += 1
         return pickle.loads(blob)
 
-    def _put(self, full_key: Hashable, value: Any) -> None:
+    def _put(self, full_key: tuple[Hashable, Hashable], value: Any) -> None:
         try:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):

@@ -24,9 +24,9 @@ import tempfile
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 from urllib.parse import quote
 
 import neo4j.exceptions as neo4j_errors
@@ -136,7 +136,7 @@ def remove_stale_import_folders(parent: Path | None = None) -> list[Path]:
     """Remove the `pokin-import-<pid>-*` folders of this user whose process is gone (killed while importing:
     its `finally` never ran); the removed folders are returned. A folder of a live process is left alone."""
     parent = Path(parent or tempfile.gettempdir())
-    removed = []
+    removed: list[Path] = []
     try:
         entries = [entry for entry in parent.iterdir() if entry.name.startswith(FOLDER_PREFIX)]
     except OSError:

@@ -24,9 +24,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
 from matriks_real import REAL
+from openpyxl import Workbook
 
 DELISERDANG = REAL / "raw" / "deliserdang" / "esakip_v2_deliserdang_excerpt.sql"
 DINKES = 3  # sakip_skpd.refskpd_id of DINAS KESEHATAN

@@ -122,13 +122,13 @@ def add_sheet(book: Workbook, title: str, html: Path, titles: list[str] = ()) ->
         sheet.cell(number, 1, text)
     offset = len(titles) + (1 if titles else 0)
     _, cells = place(read_table(html))
-    for row, col, rowspan, colspan, cell in cells:
+    for row, col, _rowspan, _colspan, cell in cells:
         value, fmt = _value(cell)
         target = sheet.cell(row + offset, col)
         target.value = value
         if fmt:
             target.number_format = fmt
-    for row, col, rowspan, colspan, cell in cells:  # merged once every value is written
+    for row, col, rowspan, colspan, _cell in cells:  # merged once every value is written
         if rowspan > 1 or colspan > 1:
             sheet.merge_cells(start_row=row + offset, start_column=col, end_row=row + offset + rowspan - 1,
                               end_column=col + colspan - 1)

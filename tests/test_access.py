@@ -9,9 +9,9 @@ import logging
 import re
 
 import pytest
+from test_service_support import AS_EDITOR, AS_READER, EDITOR, READER, REMOTE, assert_error, make_app
 
 from service.config import ConfigError, normalise, settings_from_env
-from test_service_support import AS_EDITOR, AS_READER, EDITOR, READER, REMOTE, assert_error, make_app
 
 pytest_plugins = ("test_service_support",)
 

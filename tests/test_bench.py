@@ -11,9 +11,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import run as bench  # noqa: E402
-from graph.importer import import_path  # noqa: E402
-from seed.synthetic import generate  # noqa: E402
+from bench import run as bench
+from graph.importer import import_path
+from seed.synthetic import generate
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_load_generator_counts_requests_and_errors():
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             body = b"ok" if self.path == "/ok" else b"no"
             self.send_response(200 if self.path == "/ok" else 500)
             self.send_header("Content-Length", str(len(body)))
@@ -136,7 +136,6 @@ def test_the_import_variants_compared_write_the_same_graph(runner, tmp_path, mon
     import graph.importer as importer
     from bench import import_variants
     from seed import synthetic
-
     from tests.conftest import snapshot
 
     monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
@@ -151,7 +150,7 @@ def test_the_import_variants_compared_write_the_same_graph(runner, tmp_path, mon
         graphs.append(snapshot(runner))
         bench.wipe(runner)
     assert graphs[0] == graphs[1] == graphs[2] and graphs[0]
-    assert importer.PROMPT_SWITCH_INTERVAL == prompt
+    assert prompt == importer.PROMPT_SWITCH_INTERVAL
 
 
 def test_the_national_scale_runs_only_where_the_machine_allows_and_says_why_not(monkeypatch, tmp_path, capsys):
@@ -191,7 +190,7 @@ def test_index_effect_times_a_query_with_and_without_the_index_and_leaves_the_sc
     assert result["hints_dropped_without"] == 1  # its USING INDEX SEEK on IndicatorYear(indicator_id)
     after = runner.read("SHOW INDEXES YIELD name RETURN collect(name) AS names")[0]["names"]
     assert sorted(after) == sorted(before)
-    with pytest.raises(SystemExit, match="no index on IndicatorYear.nothing"):
+    with pytest.raises(SystemExit, match=r"no index on IndicatorYear\.nothing"):
         index_effect.compare(runner, "IndicatorYear", "nothing", "element_detail", {"id": goal}, rounds=1, runs=1)
 
 

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import DATA
+
 from graph import cli
 
 

@@ -43,7 +43,7 @@ def test_json_and_table():
 
 
 def test_header_cells_are_neutralised_like_values_in_csv_and_xlsx():
-    columns = HOSTILE[:5] + ["name", "-"]
+    columns = [*HOSTILE[:5], "name", "-"]
     rows = [dict.fromkeys(columns, -7)]
     header = to_csv(rows, columns).splitlines()[0]
     assert header.startswith("\"'=HYPERLINK(") and header.endswith(",name,'-")

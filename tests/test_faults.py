@@ -15,24 +15,23 @@ import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
-from typing import Iterator
-
 import weakref
+from collections.abc import Iterator
+from pathlib import Path
 
 import neo4j.exceptions
 import pytest
 from click.testing import CliRunner
-from neo4j import ManagedTransaction
-
 from conftest import snapshot
+from neo4j import ManagedTransaction
+from test_service_support import MINI, csv_files, zip_bytes
+
 from graph import cli
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.importer import ImportNotWritten, import_log, import_path
 from graph.model import IMPORT_LOCK_STATEMENT, apply_schema
 from graph.server import LocalServer, free_port
-from test_service_support import MINI, csv_files, zip_bytes
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
 PASSWORD = "fault-test-pw"
@@ -266,7 +265,7 @@ def test_two_imports_at_once_never_mix(server):
         runner.write("MATCH (n) DETACH DELETE n")
         errors: list[BaseException] = []
 
-        def run(folder: Path) -> None:
+        def run(folder: Path, errors: list[BaseException] = errors) -> None:
             other = connect(server)
             try:
                 import_path(folder, other, dataset="PEMDA")

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import codecs
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from conftest import DATA, snapshot
+
 from graph.importer import ImportRejected, import_path
 
 MINI = DATA / "mini"
@@ -87,7 +87,7 @@ def _supervisor_self(folder: Path) -> None:
 
 def _duplicate_link(folder: Path) -> None:
     lines = text(folder, "links.csv").splitlines()
-    (folder / "links.csv").write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
+    (folder / "links.csv").write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
 
 
 def _own_indicator(folder: Path) -> None:
@@ -468,7 +468,7 @@ def test_a_sheet_row_of_more_cells_than_a_spreadsheet_holds_is_refused_before_it
         return xml[:at] + b"<c/>" * 200_000 + xml[at:]
 
     _rewrite_member(path, "xl/worksheets/sheet2.xml", wide)
-    (tables, problems), peak = _traced_peak_mb(lambda: read_source(path))
+    (_tables, problems), peak = _traced_peak_mb(lambda: read_source(path))
     assert [str(problem) for problem in problems] == [
         f"hostile.xlsx[goals]:3: more than {MAX_CELLS:,} cells in the row (a spreadsheet row has at most that many)"]
     assert peak < 15, f"{peak:.0f} MB"

@@ -10,8 +10,6 @@ import csv
 import time
 from pathlib import Path
 
-import pytest
-
 from graph.catalog import load_catalog
 from graph.importer import import_path
 

@@ -19,13 +19,14 @@ import json
 import re
 import time
 import tracemalloc
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from test_service_support import AS_READER, assert_error, make_app
 
 from service.config import ConfigError, normalise, settings_from_env
-from test_service_support import AS_READER, assert_error, make_app
 
 pytest_plugins = ("test_service_support",)
 

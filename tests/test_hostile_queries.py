@@ -13,10 +13,10 @@ import time
 from urllib.parse import quote
 
 import pytest
-
 from conftest import snapshot
-from graph.db import Runner
 from test_service_support import AS_EDITOR, AS_READER, assert_error, make_app
+
+from graph.db import Runner
 
 pytest_plugins = ("test_service_support",)
 

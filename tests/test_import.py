@@ -5,9 +5,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DATA, snapshot
 from openpyxl import Workbook
 
-from conftest import DATA, snapshot
 from graph.importer import ImportRejected, import_path, validate_path
 from graph.importer import writer as write_module
 from graph.importer.sources import TABLES
@@ -339,10 +339,10 @@ def test_a_failure_in_the_middle_of_writing_leaves_nothing(runner, monkeypatch, 
         statements = real_plan(dataset, 1, state)
         middle = len(statements) // 2
         failing = write_module._Statement("UNWIND [1, 0] AS x RETURN 1 / x AS boom")
-        return statements[:middle] + [failing] + statements[middle:]
+        return [*statements[:middle], failing, *statements[middle:]]
 
     monkeypatch.setattr(write_module, "plan", plan_that_fails_midway)
-    with pytest.raises(Exception, match="/ by zero|division"):
+    with pytest.raises(Exception, match=r"/ by zero|division"):
         import_path(folder, runner)
     assert snapshot(runner) == before
 
@@ -674,7 +674,7 @@ CAPAIAN_HEADER = "id,goal_id,name,satuan,polarity,year,baseline,target,realisasi
 
 def _with_indicators(tmp_path: Path, *rows: str) -> Path:
     folder = copy_mini(tmp_path)
-    (folder / "indicators.csv").write_text("\n".join((CAPAIAN_HEADER,) + rows) + "\n", encoding="utf-8")
+    (folder / "indicators.csv").write_text("\n".join((CAPAIAN_HEADER, *rows)) + "\n", encoding="utf-8")
     return folder
 
 

@@ -25,8 +25,8 @@ with 4 + 1 indicators (1.02.01's second sasaran program is an extra indicator ro
 from __future__ import annotations
 
 import pytest
-
 from deliserdang_real import DELISERDANG, matriks_workbook, normalized_folder, read_dump
+
 from graph.importer import import_path
 
 pytestmark = pytest.mark.skipif(not DELISERDANG.is_file(), reason="../shared/real is not beside the repository")

@@ -35,12 +35,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
+from matriks_real import SUMEDANG, sumedang_workbook
 from openpyxl import Workbook
 
-from conftest import snapshot
 from graph.importer import ImportRejected, MatriksOptions, explain_path, import_path
 from graph.importer.matriks import Cell, read_figure, read_money
-from matriks_real import SUMEDANG, sumedang_workbook
 
 pytestmark = pytest.mark.skipif(not SUMEDANG.is_dir(), reason="../shared/real is not beside the repository")
 
@@ -147,7 +147,7 @@ def test_relative_years_need_the_period_start(runner, tmp_path):
 
 def test_explain_names_every_column(workbook):
     # no --period-start: table 16's 'Tahun-3' is read with the period another sheet's title gives (2019-2023)
-    lines, warnings, problems = explain_path(workbook)
+    lines, _warnings, problems = explain_path(workbook)
     assert problems == []
     text = "\n".join(lines)
     assert "renstra-sumedang.xlsx:BKPSDM: matriks sheet, header in rows 4-6" in text
@@ -238,7 +238,7 @@ def test_mapping_names_an_unusual_header(runner, tmp_path):
     from graph.importer.matriks import load_mapping
     options = MatriksOptions(mapping=load_mapping(mapping))
     book = small_book(tmp_path / "renstra.xlsx", GOOD, header=header)
-    lines, warnings, problems = explain_path(book, options)
+    lines, warnings, _problems = explain_path(book, options)
     assert "  F (Tolok Ukur): indicator of the program / kegiatan / sub kegiatan (--mapping)" in lines
     assert not [w for w in warnings if "not recognised" in w.message]
     report = import_path(book, runner, matriks=options)
@@ -284,7 +284,7 @@ def test_a_units_sheet_names_the_units_the_matriks_refers_to(tmp_path):
         "DINKES-1.02.02.2.01.0001-2025": "BY", "DINKES-1.02.02.2.01.0002-2025": "BY"}
     units.cell(4, 2, "Bidang Pelayanan Kesehatan")  # 'Bidang Yankes' now names no unit: a problem where written
     workbook.save(book)
-    assert [str(problem) for problem in read(book).problems][0] == (
+    assert next(str(problem) for problem in read(book).problems) == (
         "mixed.xlsx:Dinkes:6: K (Unit Kerja Penanggung Jawab): 'Bidang Yankes' is no unit of the units sheet "
         "(by id, name or abbreviation)")
 
@@ -325,8 +325,8 @@ def test_a_definisi_operasional_column_gives_the_indicator_its_definition_shown_
     from graph.catalog import load_catalog
     from graph.documents import build
 
-    header = HEADER[:6] + ["Definisi Operasional / Formulasi"] + HEADER[6:]
-    rows = [row[:6] + [None] + row[6:] for row in GOOD]
+    header = [*HEADER[:6], "Definisi Operasional / Formulasi", *HEADER[6:]]
+    rows = [[*row[:6], None, *row[6:]] for row in GOOD]
     rows[0][6] = "<p>Jumlah balita stunting dibagi jumlah balita diukur x 100%</p>"
     rows[1][6] = "Layanan sesuai standar / seluruh layanan"
     lines, _, problems = explain_path(small_book(tmp_path / "renstra.xlsx", rows, header=header))

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DATA, snapshot
 from neo4j.exceptions import ServiceUnavailable
 
-from conftest import DATA, snapshot
 from graph import model
 from graph.importer import ImportNotWritten, import_log, import_path
 from graph.importer.outcome import files_digest

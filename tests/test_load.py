@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import P99_GOAL_MS, load, service_paths  # noqa: E402
-from graph.importer import import_path  # noqa: E402
-from graph.server import free_port  # noqa: E402
+from bench.run import P99_GOAL_MS, load, service_paths
+from graph.importer import import_path
+from graph.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seed" / "sample" / "kabupaten_sukamaju.xlsx"

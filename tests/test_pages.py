@@ -7,9 +7,9 @@ import json
 import re
 
 import pytest
+from test_service_support import AS_READER, MINI, NIP_JOKO, NIP_RINA, NIP_SITI, assert_error, csv_files
 
 from graph.importer import import_path
-from test_service_support import AS_READER, MINI, NIP_JOKO, NIP_RINA, NIP_SITI, assert_error, csv_files
 
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 
@@ -161,7 +161,7 @@ def test_hostile_names_show_as_text(runner, client, tmp_path):
 
 def test_anonymous_pages_mask_nips_and_token_readers_see_them(client, loaded):
     for url in (f"/asn/{NIP_SITI}", "/pohon/DINKES?audit=1", "/temuan/orphaned_staff", f"/cari?q={NIP_SITI}",
-                f"/asn/{NIP_SITI}.json", "/pohon/DINKES.json?audit=1", f"/elemen/SP-YANKES"):
+                f"/asn/{NIP_SITI}.json", "/pohon/DINKES.json?audit=1", "/elemen/SP-YANKES"):
         body = client.get(url).get_data(as_text=True)
         assert NIP_ANYWHERE.search(body) is None, url
     assert "198503**********02" in client.get(f"/asn/{NIP_SITI}").get_data(as_text=True)

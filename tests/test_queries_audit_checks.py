@@ -699,7 +699,7 @@ def test_a_unit_scoped_activity_check_gives_exactly_that_units_rows_of_the_whole
     everything = CATALOG.run(runner, name, {})
     units = [row["id"] for row in runner.read("MATCH (u:Unit) WHERE u.kind <> 'unit_kerja' RETURN u.id AS id")]
     found = 0
-    for unit in units + ["NOPE"]:
+    for unit in [*units, "NOPE"]:
         below = {row["id"] for row in runner.read(
             "MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(u:Unit) RETURN DISTINCT u.id AS id", {"unit": unit})}
         scoped = CATALOG.run(runner, name, {"unit": unit})

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-import pytest
 from neo4j.exceptions import TransientError
 
 from graph.catalog import load_catalog

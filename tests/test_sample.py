@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import snapshot
+
 from graph.catalog import load_catalog
 from graph.importer import import_path
 

@@ -30,9 +30,9 @@ def test_the_local_server_requires_the_configured_password(neo4j_settings):
 
     if neo4j_settings.password == "":
         pytest.fail("the test server must run with authentication")
-    with neo4j.GraphDatabase.driver(neo4j_settings.uri, auth=("neo4j", "wrong-password")) as driver:
-        with pytest.raises(neo4j.exceptions.AuthError):
-            driver.verify_connectivity()
+    with (neo4j.GraphDatabase.driver(neo4j_settings.uri, auth=("neo4j", "wrong-password")) as driver,
+          pytest.raises(neo4j.exceptions.AuthError)):
+        driver.verify_connectivity()
 
 
 def test_each_transaction_may_hold_at_most_half_the_heap_unless_configured(tmp_path):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from conftest import DATA
+
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.importer import import_path

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 from openpyxl import load_workbook
+from test_service_support import AS_READER, MINI, NIP_JOKO, NIP_RINA, NIP_SITI, assert_error, make_app
 
 from graph.catalog import CYPHER_DIR, load_catalog
 from graph.importer import import_path
-from test_service_support import AS_READER, MINI, NIP_JOKO, NIP_RINA, NIP_SITI, assert_error, make_app
 
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 

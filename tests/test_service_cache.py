@@ -7,10 +7,10 @@ import threading
 import time
 
 import pytest
+from test_service_support import AS_READER, MINI, NIP_RINA, csv_files, make_app, upload, zip_bytes
 
 from graph.importer import import_path
 from service.results import ResultCache
-from test_service_support import AS_READER, MINI, NIP_RINA, csv_files, make_app, upload, zip_bytes
 
 pytest_plugins = ("test_service_support",)
 

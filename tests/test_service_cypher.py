@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import snapshot
 from test_service_support import AS_EDITOR, AS_READER, NIP_SITI, assert_error, make_app
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from test_service_support import AS_EDITOR, AS_READER, assert_error, csv_files, make_app, upload, zip_bytes
 
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.server import LocalServer, free_port
-from test_service_support import AS_EDITOR, AS_READER, assert_error, csv_files, make_app, upload, zip_bytes
 
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 

@@ -9,9 +9,19 @@ import tempfile
 import zipfile
 
 from conftest import snapshot
+from test_service_support import (
+    AS_EDITOR,
+    AS_READER,
+    MINI,
+    assert_error,
+    csv_files,
+    make_app,
+    upload,
+    xlsx_bytes,
+    zip_bytes,
+)
+
 from graph.importer import import_path
-from test_service_support import (AS_EDITOR, AS_READER, MINI, assert_error, csv_files, make_app, upload,
-                                  xlsx_bytes, zip_bytes)
 
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 

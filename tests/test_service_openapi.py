@@ -7,11 +7,14 @@ from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
-from schemathesis.specs.openapi.checks import (content_type_conformance, response_schema_conformance,
-                                               status_code_conformance)
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from test_service_support import AS_EDITOR, MINI, make_app
 
 from graph.importer import import_path
-from test_service_support import AS_EDITOR, MINI, make_app
 
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import DATA
+
 from graph.importer import import_path
 from service import create_app
 

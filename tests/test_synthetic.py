@@ -138,7 +138,6 @@ def test_several_datasets_imported_in_a_pipeline_give_the_graph_of_one_by_one(ru
     the province's goals, resolved only once the province has committed: the same graph as import_path in
     order."""
     from graph.importer import import_paths
-
     from tests.conftest import snapshot
 
     monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
@@ -188,7 +187,6 @@ def test_a_pipelined_import_uses_its_plan_made_ahead_only_for_a_dataset_the_data
     what the database holds: importing the same datasets again changes nothing."""
     import graph.importer as importer
     from graph.importer import import_paths, writer
-
     from tests.conftest import snapshot
 
     monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)

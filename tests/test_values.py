@@ -3,8 +3,7 @@ import datetime as dt
 
 import pytest
 
-from graph.importer.values import (CellError, asn_kind, parse_number, read_figure, same_unit, split_ids,
-                                  validate_nip)
+from graph.importer.values import CellError, asn_kind, parse_number, read_figure, same_unit, split_ids, validate_nip
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -167,7 +166,7 @@ def test_a_column_decides_only_when_its_cells_show_one_style():
     rows = [(2, {"target": "12,5"}), (3, {"target": "1,500"}), (4, {"target": "90"}), (5, {"target": "1.250.000"})]
     style = column_styles(rows, ["target"])["target"]
     assert (style.decided, style.ambiguous) == ("id", 1)
-    mixed = column_styles(rows + [(6, {"target": "0.70"})], ["target"])["target"]
+    mixed = column_styles([*rows, (6, {"target": "0.70"})], ["target"])["target"]
     assert mixed.decided is None
     assert "row 2 '12,5' is Indonesian" in mixed.why_undecided() and "row 6 '0.70' is English" in mixed.why_undecided()
     only = column_styles([(2, {"target": "1,500"}), (3, {"target": "2,750"})], ["target"])["target"]

@@ -12,20 +12,31 @@ from html.parser import HTMLParser
 import pytest
 
 from visual import render, styles
-from visual.network import (CLUSTER_PREFIX, MAX_NODES, ORPHAN_CLUSTER, SLOT, STACK_ROWS, build_impact,
-                            build_line_of_sight, build_tree, split_rows, tidy_slots, weight_label)
+from visual.network import (
+    CLUSTER_PREFIX,
+    MAX_NODES,
+    ORPHAN_CLUSTER,
+    SLOT,
+    STACK_ROWS,
+    build_impact,
+    build_line_of_sight,
+    build_tree,
+    split_rows,
+    tidy_slots,
+    weight_label,
+)
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>alert('x')</script>"
 
 
-def node(id, label="Goal", level=None, title=None, unit=None, opd=None, **extra):  # noqa: A002
+def node(id, label="Goal", level=None, title=None, unit=None, opd=None, **extra):
     return {"kind": "node", "id": id, "label": label, "level": level, "title": title or f"Judul {id}",
             "unit_id": unit, "unit_name": unit and f"Unit {unit}", "opd_id": opd, "opd_name": opd and f"OPD {opd}",
             **extra}
 
 
-def edge(source, target, type="CONTRIBUTES_TO", weight=1.0, crosscutting=False):  # noqa: A002
+def edge(source, target, type="CONTRIBUTES_TO", weight=1.0, crosscutting=False):  # noqa: A002 - the edge row's own key
     return {"kind": "edge", "from": source, "to": target, "type": type,
             "weight": weight if type == "CONTRIBUTES_TO" else None, "crosscutting": crosscutting}
 

@@ -267,6 +267,23 @@ def test_tree_view_coloured_by_achievement(mini):
     assert view.network.pokin["color_modes"] == ["level", "achievement"]
 
 
+def test_an_achievement_past_its_timeout_leaves_level_colours_a_note_and_a_partial_view(mini, monkeypatch):
+    """The timeout is the view's own signal (View.timed_out, hence `partial`: not kept), not read back from the
+    text of its note; a view whose colouring finished is not partial."""
+    def too_slow(runner, catalog, year, unit=None, timeout=0.0, scale=None):
+        # far more work than `timeout` allows: Neo4j stops it with a TimedOut status
+        return runner.read("UNWIND range(1, 1000000000) AS i WITH i WHERE i < 0 RETURN count(*) AS n",
+                           timeout=timeout)
+
+    finished = views.tree_view(mini, color_by="level")
+    assert not finished.timed_out and not finished.partial and finished.notes == []
+    monkeypatch.setattr(views, "_achievement", too_slow)
+    view = views.tree_view(mini, color_by="achievement", year=2025, achievement_timeout=0.05)
+    assert view.timed_out and view.partial
+    assert view.achievement == {} and view.params["color_by"] == "level"
+    assert view.notes == ["Capaian belum dapat dihitung dalam 0.05 detik; pohon diwarnai menurut level."]
+
+
 def test_view_tree_of_a_whole_pemda_holds_memory_in_proportion_to_its_nodes(runner):
     """The Pemda's own tree drawn by its id: the query once de-duplicated (node, list of own nodes) pairs, which
     weighs that list once per node (quadratic: one kabupaten of the national graph ran out of transaction

@@ -37,8 +37,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from functools import partial
+from typing import Any
 
 from pyvis.network import Network
 
@@ -221,8 +223,9 @@ def arrange(roots: list[str], children: Mapping[str, list[str]], ranks: Mapping[
         if node in grids:
             columns, leaves = grids[node]
             left = slot - (columns - 1) / 2
+            top = y_of[stack_rank] if stack_rank is not None else 0.0  # grids exist only with a stack_rank
             for index, leaf in enumerate(leaves):
-                position[leaf] = (left + index % columns, y_of[stack_rank] + (index // columns) * STACK_DY)
+                position[leaf] = (left + index % columns, top + (index // columns) * STACK_DY)
         elif node not in position:
             position[node] = (slot, y_of.get(ranks[node], 0.0) if node in ranks else 0.0)
     return position
@@ -257,10 +260,12 @@ def build_forest(ids: list[str], ranks: Mapping[str, int], sort_keys: Mapping[st
     parent_of: dict[str, str | None] = {node: (best[node][-1] if node in best else None) for node in ids}
     children: dict[str, list[str]] = {}
     for node in ids:
-        parent = parent_of[node]
-        if parent is not None:
-            children.setdefault(parent, []).append(node)
-    order = lambda node: (ranks[node], sort_keys[node])  # noqa: E731
+        layout_parent = parent_of[node]
+        if layout_parent is not None:
+            children.setdefault(layout_parent, []).append(node)
+    def order(node: str) -> tuple[Any, Any]:
+        return ranks[node], sort_keys[node]
+
     for parent, kids in children.items():
         kids.sort(key=order)
         middle = [kid for kid in kids if kid in centre]
@@ -356,23 +361,10 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
            subtitle: str | None, bands: tuple[styles.Band, ...], height: str) -> PokinNetwork:
     if color_by not in ("level", "achievement"):
         raise ValueError(f"color_by must be 'level' or 'achievement', not {color_by!r}")
-    items: dict[str, _Item] = {}
-    for row in node_rows:
-        node_id = str(row["id"])
-        if node_id in items:
-            continue
-        item = _Item(node_id, row.get("label") or "Goal", row.get("level"), dict(row))
-        item.rank = rank_of(item.label, item.level, bool(row.get("opd_id")))
-        item.key = natural_key(row.get("code") or node_id)
-        items[node_id] = item
+    items = _items(node_rows)
     ids = list(items)
     edges = _clean_edges(edge_rows, items)
-    ranks = assign_ranks({node_id: item.rank for node_id, item in items.items()}, edges)
-    for node_id, item in items.items():
-        item.rank = ranks[node_id]
-    keys = {node_id: item.key for node_id, item in items.items()}
-    indicators = {node_id for node_id, item in items.items() if item.label == "Indicator"}
-    forest = build_forest(ids, ranks, keys, edges, indicators)
+    ranks, forest = _ranked_forest(items, edges)
     findings = _findings(highlight)
     scores = _achievement(achievement, bands)
 
@@ -387,15 +379,7 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     if collapse is not None and not collapse.clusters:
         collapse = None
     visible = set(ids) if collapse is None else collapse.visible
-    children = {node: [kid for kid in kids if kid in visible] for node, kids in forest.children.items()}
-    roots = [root for root in forest.roots if root in visible]
-    if collapse is not None:
-        for cluster_id, cluster in collapse.clusters.items():
-            if cluster.parent is None:
-                roots.append(cluster_id)
-            else:
-                children.setdefault(cluster.parent, []).append(cluster_id)
-    children = {node: kids for node, kids in children.items() if kids}
+    roots, children = _shown_tree(forest, collapse, visible)
     bottom = max(ranks.values(), default=0)
     # the collapsed view is re-laid out in the page when a cluster opens: no stacked leaves there
     position = arrange(roots, children, ranks, y_of, stack_rank=None if collapse is not None else bottom)
@@ -408,77 +392,153 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
         if node_id in visible:
             x, y = position[node_id]
             net.add_vis_node(vis_node(items[node_id], x * SLOT, y))
-    focus = next((node_id for node_id in ids if items[node_id].row.get("role") == "focus"), None)
-    own = [node_id for node_id in ids if items[node_id].row.get("role") == "own" and node_id in position]
-    if focus is not None and focus in position:  # a wide view starts at the element it is about
-        net.pokin["start"] = {"x": position[focus][0] * SLOT, "y": position[focus][1], "anchor": "centre"}
-    elif own and len(own) < len(ids):  # … an OPD's cascade at the OPD's own top element
-        top = min(own, key=lambda node_id: (position[node_id][1], position[node_id][0]))
-        net.pokin["start"] = {"x": position[top][0] * SLOT, "y": position[top][1], "anchor": "top"}
-    elif roots:  # … or at the top of its first tree
-        first = roots[0]
-        start_x = position[first][0] if first in position else 0.0
-        net.pokin["start"] = {"x": start_x * SLOT, "y": min((y for _, y in position.values()), default=0.0),
-                              "anchor": "top"}
-    edge_dicts = [_vis_edge(number, edge, items) for number, edge in enumerate(edges)]
-    shown_edges, hidden_edges = [], []
-    for edge in edge_dicts:
-        (shown_edges if edge["from"] in visible and edge["to"] in visible else hidden_edges).append(edge)
-    for edge in shown_edges:
-        net.add_vis_edge(edge)
+    start = _start(items, position, roots)
+    if start is not None:
+        net.pokin["start"] = start
+    hidden_edges = _add_edges(net, edges, items, visible)
 
     if collapse is not None:
         cluster_y = y_of[min(rank for rank in ranks.values() if rank > collapse.cutoff)]
         for cluster_id, cluster in collapse.clusters.items():
             member_position = arrange(cluster.roots, forest.children, ranks, y_of, stack_rank=bottom, gap=0)
-            members = []
-            for member in cluster.members:
-                dx, y = member_position[member]
-                node = vis_node(items[member], 0.0, y)
-                node["dx"] = dx
-                members.append(node)
-            counts = _kind_counts(items[member] for member in cluster.members)
-            label_closed = f"+{len(cluster.members)}\n" + "\n".join(f"{count} {name}" for name, count in counts[:4])
-            if len(counts) > 4:
-                label_closed += "\n…"
-            net.add_vis_node(_cluster_node(cluster_id, label_closed, len(cluster.members), counts,
-                                           position[cluster_id][0] * SLOT, cluster_y))
-            if cluster.parent is not None:
-                net.add_vis_edge(_cluster_edge(cluster.parent, cluster_id))
-            width = int(max((x for x, _ in member_position.values()), default=0)) + 1
-            net.pokin["clusters"][cluster_id] = {
-                "parent": cluster.parent, "width": width, "count": len(cluster.members),
-                "counts": [{"name": name, "count": count} for name, count in counts],
-                "label_closed": label_closed, "label_open": f"▲ Tutup\n({len(cluster.members)})",
-                "nodes": members,
-            }
+            _add_cluster(net, cluster_id, cluster, member_position, items, vis_node,
+                         (position[cluster_id][0] * SLOT, cluster_y))
         net.pokin["hidden_edges"] = hidden_edges
         net.pokin["layout"] = {"slot": SLOT, "gap": 1, "roots": roots, "children": children}
         net.pokin["note"] = (f"Pohon ini besar ({len(ids)} elemen): {len(ids) - len(visible)} elemen di "
                              f"bawah level teratas diringkas menjadi {len(collapse.clusters)} kelompok. "
                              f"Klik sebuah kelompok (+N) untuk membukanya, klik lagi untuk menutupnya.")
 
-    kinds = {item.label for item in items.values()}
-    edge_types = {edge["type"] for edge in edges}
-    crosscutting = any(edge.get("crosscutting") for edge in edges)
-    legend_args = dict(kinds=kinds, findings=set(findings.values()), edge_types=edge_types,
-                       crosscutting=crosscutting, clusters=collapse is not None, bands=bands)
-    net.pokin["legend"] = [entry.as_dict() for entry in styles.legend(color_by=color_by, **legend_args)]
-    net.pokin["legends"] = {mode: [entry.as_dict() for entry in styles.legend(color_by=mode, **legend_args)]
-                            for mode in net.pokin["color_modes"]}
+    _add_legends(net, items, edges, findings, clusters=collapse is not None, color_by=color_by, bands=bands)
+    _add_summary(net, items, edges, findings, collapse, visible)
+    return net
+
+
+def _items(node_rows: Iterable[Mapping[str, Any]]) -> dict[str, _Item]:
+    """The view's nodes by id (the first row of a repeated id), each with its level rank and sort key."""
+    items: dict[str, _Item] = {}
+    for row in node_rows:
+        node_id = str(row["id"])
+        if node_id in items:
+            continue
+        item = _Item(node_id, row.get("label") or "Goal", row.get("level"), dict(row))
+        item.rank = rank_of(item.label, item.level, bool(row.get("opd_id")))
+        item.key = natural_key(row.get("code") or node_id)
+        items[node_id] = item
+    return items
+
+
+def _ranked_forest(items: Mapping[str, _Item], edges: list[dict[str, Any]]) -> tuple[dict[str, int], Forest]:
+    """The rows the nodes go in (their level ranks pushed down by the edges, see assign_ranks; written back
+    into the items) and the layout forest over them."""
+    ranks = assign_ranks({node_id: item.rank for node_id, item in items.items()}, edges)
+    for node_id, item in items.items():
+        item.rank = ranks[node_id]
+    keys = {node_id: item.key for node_id, item in items.items()}
+    indicators = {node_id for node_id, item in items.items() if item.label == "Indicator"}
+    return ranks, build_forest(list(items), ranks, keys, edges, indicators)
+
+
+def _add_edges(net: PokinNetwork, edges: list[dict[str, Any]], items: Mapping[str, _Item],
+               visible: set[str]) -> list[dict[str, Any]]:
+    """Draw the edges between visible nodes; the others (into a collapsed cluster) are returned for the page."""
+    hidden_edges: list[dict[str, Any]] = []
+    for number, edge in enumerate(edges):
+        vis = _vis_edge(number, edge, items)
+        if vis["from"] in visible and vis["to"] in visible:
+            net.add_vis_edge(vis)
+        else:
+            hidden_edges.append(vis)
+    return hidden_edges
+
+
+def _add_summary(net: PokinNetwork, items: Mapping[str, _Item], edges: list[dict[str, Any]],
+                 findings: Mapping[str, str], collapse: _Collapse | None, visible: set[str]) -> None:
+    """The view's counts, and the vis.js groups and options its drawing uses."""
     net.pokin["summary"] = {
-        "nodes": len(ids), "edges": len(edges), "visible_nodes": len(visible),
+        "nodes": len(items), "edges": len(edges), "visible_nodes": len(visible),
         "clusters": 0 if collapse is None else len(collapse.clusters),
-        "hidden_nodes": len(ids) - len(visible), "crosscutting_edges": sum(1 for e in edges if e.get("crosscutting")),
+        "hidden_nodes": len(items) - len(visible),
+        "crosscutting_edges": sum(1 for e in edges if e.get("crosscutting")),
         "findings": len(findings), "cutoff_rank": None if collapse is None else collapse.cutoff,
     }
     groups = {group_key(item.label, item.level): _group(item.label, item.level) for item in items.values()}
     if collapse is not None:
-        cluster = styles.CLUSTER_STYLE
         groups["cluster"] = {"shape": "box", "font": {"size": 13}, "borderWidth": 2, "margin": 8,
                              "shapeProperties": {"borderDashes": [4, 3]}, "widthConstraint": {"maximum": LABEL_WIDTH}}
     net.options = _options(big=len(visible) > 600, groups=groups)
-    return net
+
+
+def _shown_tree(forest: Forest, collapse: _Collapse | None,
+                visible: set[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The roots and children laid out: the visible nodes, each cluster in the place of its hidden subtrees."""
+    children = {node: [kid for kid in kids if kid in visible] for node, kids in forest.children.items()}
+    roots = [root for root in forest.roots if root in visible]
+    if collapse is not None:
+        for cluster_id, cluster in collapse.clusters.items():
+            if cluster.parent is None:
+                roots.append(cluster_id)
+            else:
+                children.setdefault(cluster.parent, []).append(cluster_id)
+    return roots, {node: kids for node, kids in children.items() if kids}
+
+
+def _start(items: Mapping[str, _Item], position: Mapping[str, tuple[float, float]],
+           roots: list[str]) -> dict[str, Any] | None:
+    """Where the page first looks: a wide view starts at the element it is about, an OPD's cascade at the OPD's
+    own top element, any other view at the top of its first tree."""
+    ids = list(items)
+    focus = next((node_id for node_id in ids if items[node_id].row.get("role") == "focus"), None)
+    own = [node_id for node_id in ids if items[node_id].row.get("role") == "own" and node_id in position]
+    if focus is not None and focus in position:
+        return {"x": position[focus][0] * SLOT, "y": position[focus][1], "anchor": "centre"}
+    if own and len(own) < len(ids):
+        top = min(own, key=lambda node_id: (position[node_id][1], position[node_id][0]))
+        return {"x": position[top][0] * SLOT, "y": position[top][1], "anchor": "top"}
+    if roots:
+        first = roots[0]
+        start_x = position[first][0] if first in position else 0.0
+        return {"x": start_x * SLOT, "y": min((y for _, y in position.values()), default=0.0), "anchor": "top"}
+    return None
+
+
+def _add_cluster(net: PokinNetwork, cluster_id: str, cluster: _Cluster,
+                 member_position: Mapping[str, tuple[float, float]], items: Mapping[str, _Item],
+                 vis_node: Callable[[_Item, float, float], dict[str, Any]], at: tuple[float, float]) -> None:
+    """One collapsed cluster: its closed node (and edge to its parent) drawn, its members kept for the page to
+    draw when it opens."""
+    members = []
+    for member in cluster.members:
+        dx, y = member_position[member]
+        node = vis_node(items[member], 0.0, y)
+        node["dx"] = dx
+        members.append(node)
+    counts = _kind_counts(items[member] for member in cluster.members)
+    label_closed = f"+{len(cluster.members)}\n" + "\n".join(f"{count} {name}" for name, count in counts[:4])
+    if len(counts) > 4:
+        label_closed += "\n…"
+    net.add_vis_node(_cluster_node(cluster_id, label_closed, len(cluster.members), counts, *at))
+    if cluster.parent is not None:
+        net.add_vis_edge(_cluster_edge(cluster.parent, cluster_id))
+    width = int(max((x for x, _ in member_position.values()), default=0)) + 1
+    net.pokin["clusters"][cluster_id] = {
+        "parent": cluster.parent, "width": width, "count": len(cluster.members),
+        "counts": [{"name": name, "count": count} for name, count in counts],
+        "label_closed": label_closed, "label_open": f"▲ Tutup\n({len(cluster.members)})",
+        "nodes": members,
+    }
+
+
+def _add_legends(net: PokinNetwork, items: Mapping[str, _Item], edges: list[dict[str, Any]],
+                 findings: Mapping[str, str], *, clusters: bool, color_by: str,
+                 bands: tuple[styles.Band, ...]) -> None:
+    """The legend of what the view shows, for its colouring and for each colouring the page can switch to."""
+    legend = partial(styles.legend, kinds={item.label for item in items.values()},
+                     findings=set(findings.values()), edge_types={edge["type"] for edge in edges},
+                     crosscutting=any(edge.get("crosscutting") for edge in edges), clusters=clusters, bands=bands)
+    net.pokin["legend"] = [entry.as_dict() for entry in legend(color_by=color_by)]
+    net.pokin["legends"] = {mode: [entry.as_dict() for entry in legend(color_by=mode)]
+                            for mode in net.pokin["color_modes"]}
 
 
 # -- collapse ------------------------------------------------------------------------------------------------------
@@ -506,13 +566,13 @@ def _collapse(forest: Forest, ranks: Mapping[str, int], max_nodes: int) -> _Coll
     chosen: int | None = None
     for cutoff in reversed(distinct[:-1]):
         kept = sum(1 for rank in ranks.values() if rank <= cutoff)
-        clusters = len({forest.parent[node] for node, rank in ranks.items()
-                        if rank > cutoff and _is_top_hidden(node, forest, ranks, cutoff)})
-        if kept + clusters > max_nodes:
+        cluster_count = len({forest.parent[node] for node, rank in ranks.items()
+                             if rank > cutoff and _is_top_hidden(node, forest, ranks, cutoff)})
+        if kept + cluster_count > max_nodes:
             continue
         fits_nodes = cutoff if fits_nodes is None else fits_nodes
         leaves = sum(1 for node, rank in ranks.items() if rank <= cutoff and not forest.children.get(node))
-        if leaves + clusters <= MAX_LEAF_SLOTS:
+        if leaves + cluster_count <= MAX_LEAF_SLOTS:
             chosen = cutoff
             break
     chosen = chosen if chosen is not None else fits_nodes if fits_nodes is not None else distinct[0]
@@ -629,7 +689,9 @@ def node_label(row: Mapping[str, Any]) -> str:
 
 def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: str | None = None) -> str:
     """The tooltip as HTML: our own <b>/<br> around data that is ALWAYS escaped."""
-    e = lambda value: html.escape(str(value), quote=True)  # noqa: E731
+    def e(value: Any) -> str:
+        return html.escape(str(value), quote=True)
+
     label = row.get("label") or "Goal"
     shown = row.get("nip_shown") or row.get("id")  # an ASN's NIP as the reader may see it (masked)
     lines = [f"<b>{e(styles.kind_name(label, row.get('level')))}</b> · {e(shown)}"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ def asset_paths() -> dict[str, Path]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset_text(name: str) -> str:
     return asset_paths()[name].read_text(encoding="utf-8")
 
@@ -61,7 +61,7 @@ class _PokinTemplate:
     def __init__(self, name: str, pokin: dict[str, Any], extra: dict[str, Any]):
         self.name, self.pokin, self.extra = name, pokin, extra
 
-    def get_template(self, _name: str) -> "_PokinTemplate":
+    def get_template(self, _name: str) -> _PokinTemplate:
         return self
 
     def render(self, **context: Any) -> str:
@@ -78,7 +78,7 @@ def _generate(net: Network, template: str, extra: dict[str, Any]) -> str:
     """Run pyvis' generate_html() with a pokin template in place of pyvis' own (restored afterwards)."""
     pokin = getattr(net, "pokin", None) or _default_pokin(net)
     saved = net.templateEnv, net.path
-    net.templateEnv, net.path = _PokinTemplate(template, pokin, extra), template  # type: ignore[assignment]
+    net.templateEnv, net.path = _PokinTemplate(template, pokin, extra), template
     try:
         return net.generate_html()
     finally:

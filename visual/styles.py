@@ -9,8 +9,9 @@ Everything a user reads here is in Bahasa Indonesia.
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Mapping
+from typing import Final, Literal
 
 # -- node kinds and levels -------------------------------------------------------------------------------
 
@@ -138,7 +139,7 @@ def band_legend(bands: tuple[Band, ...] = BANDS) -> list[tuple[Band, str]]:
 class FindingStyle:
     border: str
     width: int
-    dashes: tuple[int, ...] | bool
+    dashes: tuple[int, ...] | Literal[False]  # the dash pattern, or a solid line
     name: str
 
 
@@ -157,7 +158,7 @@ CONTEXT_OPACITY: Final = 0.55  # elements outside the OPD in an OPD's cascade
 class EdgeStyle:
     color: str
     width: float
-    dashes: tuple[int, ...] | bool
+    dashes: tuple[int, ...] | Literal[False]  # the dash pattern, or a solid line
     arrow: bool
     name: str
 
@@ -225,16 +226,16 @@ def legend(*, color_by: str = "level", kinds: set[str] | None = None, findings: 
     if "ASN" in kinds:
         entries.append(LegendEntry(ASN_STYLE.name, "node", ASN_STYLE.background, ASN_STYLE.border, "circle"))
     for key in sorted(findings or ()):
-        style = FINDINGS.get(key, FINDINGS["finding"])
-        entries.append(LegendEntry(style.name, "node", "#ffffff", style.border, "box", style.width,
-                                   bool(style.dashes)))
+        finding = FINDINGS.get(key, FINDINGS["finding"])
+        entries.append(LegendEntry(finding.name, "node", "#ffffff", finding.border, "box", finding.width,
+                                   bool(finding.dashes)))
     if clusters:
         entries.append(LegendEntry("Kelompok diringkas (klik untuk membuka)", "node", CLUSTER_STYLE.background,
                                    CLUSTER_STYLE.border))
     for edge_type in ("CONTRIBUTES_TO", "MEASURED_BY", "PART_OF", "ASSIGNED_TO", "MEMBER_OF"):
         if edge_types is None or edge_type in edge_types:
-            style = EDGE_STYLES[edge_type]
-            entries.append(LegendEntry(style.name, "edge", border=style.color, dashes=bool(style.dashes)))
+            edge = EDGE_STYLES[edge_type]
+            entries.append(LegendEntry(edge.name, "edge", border=edge.color, dashes=bool(edge.dashes)))
     if crosscutting or edge_types is None:
         entries.append(LegendEntry(CROSSCUTTING.name, "edge", border=CROSSCUTTING.color, dashes=True))
     return entries

@@ -9,9 +9,10 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, NamedTuple
 
 import neo4j.exceptions as neo4j_errors
 
@@ -30,8 +31,6 @@ People = Callable[[str], tuple[str, str]]
 ACHIEVEMENT_TIMEOUT = 300.0
 
 
-TIMED_OUT_NOTE_START = "Capaian belum dapat dihitung dalam"
-
 
 @dataclass
 class View:
@@ -45,11 +44,12 @@ class View:
     achievement: dict[str, Any] = field(default_factory=dict)  # id -> {capaian, band} when coloured by it
     findings: dict[str, str] = field(default_factory=dict)     # id -> finding key when audit layers are on
     notes: list[str] = field(default_factory=list)             # what could not be shown, in Indonesian
+    timed_out: bool = False  # the achievement query ran past its timeout (a note says so; level colours shown)
 
     @property
     def partial(self) -> bool:
         """Something ran out of time (the achievement): another try may show more, so it is not kept."""
-        return any(note.startswith(TIMED_OUT_NOTE_START) for note in self.notes)
+        return self.timed_out
 
     @property
     def title(self) -> str:
@@ -84,7 +84,8 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     findings: dict[str, str] = {}
     if audit:
         findings = _audit_layers(runner, catalog, unit, year, nodes, edges)
-    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, unit, achievement_timeout, scale)
+    color_by, achievement, notes, timed_out = _coloring(runner, catalog, color_by, year, unit,
+                                                        achievement_timeout, scale)
     findings = _apply_people(people, nodes, edges, findings)
     if unit is None:
         title = f"Pohon Kinerja {_pemda_name(nodes) or 'Pemerintah Daerah'}"
@@ -99,7 +100,7 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     network = build_tree(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
                          max_nodes=max_nodes, title=title, subtitle=subtitle, bands=styles.scale_bands(scale))
     return View("pohon" if unit is None else "opd", network, nodes, edges, {"unit": unit, "year": year,
-                "color_by": color_by, "audit": audit}, achievement or {}, findings, notes)
+                "color_by": color_by, "audit": audit}, achievement or {}, findings, notes, timed_out)
 
 
 def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int | None = None,
@@ -116,7 +117,8 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
     reaches = any(row.get("label") == "Goal" and row.get("level") in ("visi", "misi", "tujuan", "sasaran")
                   for row in nodes if row.get("role") in ("assigned", "above"))
     findings = {} if reaches else {nip: "orphaned_staff"}
-    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, None, achievement_timeout, scale)
+    color_by, achievement, notes, timed_out = _coloring(runner, catalog, color_by, year, None,
+                                                        achievement_timeout, scale)
     findings = _apply_people(people, nodes, edges, findings)
     shown_nip = person.get("nip_shown") or nip
     subtitle = f"{person.get('position') or 'ASN'}, {person.get('unit_name') or 'tanpa unit'}. "
@@ -130,10 +132,10 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
                                   title=f"Garis Pandang: {person.get('title') or shown_nip}", subtitle=subtitle,
                                   bands=styles.scale_bands(scale))
     return View("staff", network, nodes, edges, {"nip": person["id"], "color_by": color_by}, achievement or {},
-                findings, notes)
+                findings, notes, timed_out)
 
 
-def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int | None = None,  # noqa: A002
+def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int | None = None,
                 max_nodes: int = MAX_NODES, catalog: Catalog | None = None, people: People | None = None,
                 achievement_timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> View:
     """One goal, indicator or activity (view_impact): what it supports above, what supports it below."""
@@ -145,13 +147,15 @@ def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int |
     focus = next(row for row in nodes if row.get("role") == "focus")
     above = sum(1 for row in nodes if row.get("role") == "supports")
     below = sum(1 for row in nodes if row.get("role") == "supported_by")
-    color_by, achievement, notes = _coloring(runner, catalog, color_by, year, None, achievement_timeout, scale)
+    color_by, achievement, notes, timed_out = _coloring(runner, catalog, color_by, year, None,
+                                                        achievement_timeout, scale)
     _apply_people(people, nodes, edges, {})
     network = build_impact(nodes, edges, color_by=color_by, achievement=achievement, max_nodes=max_nodes,
                            title=f"Dampak: {focus.get('title') or id}",
                            subtitle=f"Mendukung {above} elemen di atasnya; didukung {below} elemen di bawahnya.",
                            bands=styles.scale_bands(scale))
-    return View("impact", network, nodes, edges, {"id": id, "color_by": color_by}, achievement or {}, {}, notes)
+    return View("impact", network, nodes, edges, {"id": id, "color_by": color_by}, achievement or {}, {}, notes,
+                timed_out)
 
 
 def write_standalone(view: View | PokinNetwork, path: str | Path) -> Path:
@@ -194,27 +198,27 @@ def _achievement(runner: Runner, catalog: Catalog, year: int | None, unit: str |
             for row in rows if row.get("kind") in ("goal", "indicator")}
 
 
+class _Coloring(NamedTuple):
+    color_by: str
+    achievement: dict[str, Any] | None
+    notes: list[str]
+    timed_out: bool  # the achievement query ran past its timeout
+
+
 def _coloring(runner: Runner, catalog: Catalog, color_by: str, year: int | None, unit: str | None,
-              timeout: float, scale: str | None = None) -> tuple[str, dict[str, Any] | None, list[str]]:
+              timeout: float, scale: str | None = None) -> _Coloring:
     """The colouring a view gets, the achievement it needs, and the notes: level colours (and a note) when
     the achievement query runs past `timeout`."""
-    notes: list[str] = []
     if color_by != "achievement":
-        return color_by, None, notes
-    achievement = _achievement_or_note(runner, catalog, year, unit, timeout, notes, scale)
-    return ("achievement" if achievement is not None else "level"), achievement, notes
-
-
-def _achievement_or_note(runner: Runner, catalog: Catalog, year: int | None, unit: str | None, timeout: float,
-                         notes: list[str], scale: str | None = None) -> dict[str, Any] | None:
-    """The achievement, or None and a note when the query runs past `timeout` (the view keeps level colours)."""
+        return _Coloring(color_by, None, [], False)
     try:
-        return _achievement(runner, catalog, year, unit, timeout, scale)
+        achievement = _achievement(runner, catalog, year, unit, timeout, scale)
     except neo4j_errors.Neo4jError as error:
         if "TimedOut" not in (getattr(error, "code", None) or ""):
             raise
-        notes.append(f"{TIMED_OUT_NOTE_START} {timeout:g} detik; pohon diwarnai menurut level.")
-        return None
+        note = f"Capaian belum dapat dihitung dalam {timeout:g} detik; pohon diwarnai menurut level."
+        return _Coloring("level", None, [note], True)
+    return _Coloring("achievement", achievement, [], False)
 
 
 def _apply_people(people: People | None, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],

@@ -3,27 +3,46 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from graph.db import Runner
+from graph.importer import writer
 from graph.importer.build import Builder, Dataset
 from graph.importer.errors import ImportProblem, ImportRejected
 from graph.importer.matriks import MatriksOptions
+from graph.importer.outcome import (
+    OUTCOME_WAIT_SECONDS,
+    CommitOutcomeUnknown,
+    ImportNotWritten,
+    ImportOutcomeUnknown,
+    ImportRecord,
+    import_log,
+    last_import,
+    new_record,
+    settle,
+)
 from graph.importer.sources import read
-from graph.importer import writer
-from graph.importer.outcome import (OUTCOME_WAIT_SECONDS, CommitOutcomeUnknown, ImportNotWritten,
-                                    ImportOutcomeUnknown, ImportRecord, import_log, last_import, new_record,
-                                    settle)
 from graph.importer.writer import WriteSummary, existing_labels, foreign_owners
 from graph.model import apply_schema
 
-__all__ = ["ImportNotWritten", "ImportOutcomeUnknown", "ImportProblem", "ImportRejected", "ImportReport",
-           "MatriksOptions", "OUTCOME_WAIT_SECONDS", "explain_path", "import_log", "import_path", "import_paths",
-           "validate_path"]
+__all__ = [
+    "OUTCOME_WAIT_SECONDS",
+    "ImportNotWritten",
+    "ImportOutcomeUnknown",
+    "ImportProblem",
+    "ImportRejected",
+    "ImportReport",
+    "MatriksOptions",
+    "explain_path",
+    "import_log",
+    "import_path",
+    "import_paths",
+    "validate_path",
+]
 
 OutcomeWait = Callable[[float, float], None]
 
@@ -127,21 +146,21 @@ def import_paths(paths: Iterable[Path], runner: Runner,
         upcoming = preparer.submit(_prepare, paths[0], runner) if paths else None
         for number, path in enumerate(paths):
             try:
+                assert upcoming is not None  # submitted for this path: before the loop, or by the step before
                 ahead = upcoming.result()
                 upcoming = preparer.submit(_prepare, paths[number + 1], runner) \
                     if number + 1 < len(paths) else None
                 builder = ahead.builder
                 unknown = builder.unknown_ids()
                 found = existing_labels(runner, unknown, builder.dataset.name) if unknown else {}
-                settling = {"outcome_wait": outcome_wait, "on_outcome_wait": on_outcome_wait}
                 if ahead.statements is not None and found == ahead.found:
                     record = new_record(path, builder.dataset.name, builder.dataset.counts())
                     report = _write(builder.dataset, runner, None, planned_for_new=ahead.statements,
-                                    record=record, **settling)
+                                    record=record, outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
                 else:
                     built = _finished(builder, found)
                     report = _write(built, runner, None, record=new_record(path, built.name, built.counts()),
-                                    **settling)
+                                    outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
             except (ImportRejected, ImportNotWritten, ImportOutcomeUnknown) as refused:
                 refused.path = path
                 raise

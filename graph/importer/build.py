@@ -18,18 +18,20 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from enum import IntEnum
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, NewType
 
 from pydantic import ValidationError
 
 from graph import model
 from graph.importer.errors import ImportProblem, ProblemLog
-from graph.importer.rows import FIGURE_COLUMNS, ROW_MODELS, Row, cell_problems, required_columns
-from graph.importer.values import CellError, Figure, asn_kind, same_unit, validate_nip
+from graph.importer.number_style import FIGURE_COLUMNS
+from graph.importer.rows import ROW_MODELS, cell_problems, required_columns
 from graph.importer.sources import Table
+from graph.importer.values import CellError, Figure, asn_kind, same_unit, validate_nip
 
 Lookup = Callable[[set[str], str], dict[str, str]]  # (ids, dataset) -> {id: label} in other datasets
 # (label, ids, dataset) -> {id: the dataset that holds it, None for a node without one} for ids outside dataset
@@ -41,10 +43,57 @@ _NO_FIGURE = Figure()
 _LISTED = 20  # ids named in one warning that lists many (the rest counted)
 MAX_WARNINGS = 500  # warnings kept per import; the rest are counted in one last warning
 _UNIT_WEIGHT: Mapping[str, Any] = MappingProxyType({"weight": 1.0})
-# the files that define ids, and the label of what each defines; an origin is row * 8 + file index
-_DEFINING = ("units", "goals", "indicators", "activities", "staff", "links")
+
+
+class SourceFile(IntEnum):
+    """The files of an import, in the order they are read; the number is what an Origin holds."""
+
+    UNITS = 0
+    GOALS = 1
+    INDICATORS = 2
+    ACTIVITIES = 3
+    STAFF = 4
+    LINKS = 5
+
+    @property
+    def table(self) -> str:
+        """The table's name; its file is `<table>.csv` (or a sheet of that name)."""
+        return self.name.lower()
+
+    @property
+    def label(self) -> str | None:
+        """The label of the nodes whose ids the file defines (links.csv defines none)."""
+        return _LABEL_OF_FILE[self]
+
+    @property
+    def key_column(self) -> str:
+        """The column holding the id a row defines."""
+        return "nip" if self is SourceFile.STAFF else "id"
+
+
+_DEFINING = tuple(file.table for file in SourceFile)
 _LABEL_OF_FILE = (model.UNIT.label, model.GOAL.label, model.INDICATOR.label, model.ACTIVITY.label,
-                  model.ASN.label, None)
+                  model.ASN.label, None)  # indexed by SourceFile
+_FILES = tuple(SourceFile)
+
+Origin = NewType("Origin", int)
+"""Where an id is defined: the row and the SourceFile packed into one int (row * 8 + file). A Builder keeps one
+for every id of an import (a million for the national slice), so it is a small int rather than a (file, row)
+tuple, which would cost three times its memory; made by `pack_origin`, read by `origin_file` and `origin_row`."""
+_FILE_BITS = 3  # room for 8 files
+_FILE_MASK = (1 << _FILE_BITS) - 1
+
+
+def pack_origin(file: SourceFile, row: int) -> Origin:
+    return Origin(row << _FILE_BITS | file)
+
+
+def origin_file(origin: Origin) -> SourceFile:
+    return _FILES[origin & _FILE_MASK]
+
+
+def origin_row(origin: Origin) -> int:
+    return origin >> _FILE_BITS
 
 
 class Nodes(MutableMapping):
@@ -154,7 +203,9 @@ class EdgeLabels(Mapping):
     def __getitem__(self, edge: EdgeKey) -> tuple[str, str]:
         if edge not in self._edges:
             raise KeyError(edge)
-        return self._label_of(edge[1]), self._label_of(edge[2])
+        start, end = self._label_of(edge[1]), self._label_of(edge[2])
+        assert start is not None and end is not None  # an edge is kept only once both ends resolved (_resolve)
+        return start, end
 
     def __iter__(self) -> Iterator[EdgeKey]:
         return iter(self._edges)
@@ -171,9 +222,9 @@ class Dataset:
     nodes: dict[str, MutableMapping[Any, dict[str, Any]]] = field(default_factory=lambda: defaultdict(Nodes))
     edges: Edges = field(default_factory=Edges)
     edge_labels: Mapping[EdgeKey, tuple[str, str]] = field(default_factory=dict)
-    # where each id (or NIP) the files define is defined: row * 8 + index in `files` (the Builder's own
+    # where each id (or NIP) the files define is defined, its file an index in `files` (the Builder's own
     # `defined`, shared, not copied: no memory per row beyond what validation already holds)
-    origins: Mapping[str, int] = field(default_factory=dict)
+    origins: Mapping[str, Origin] = field(default_factory=dict)
     files: tuple[str, ...] = tuple(f"{name}.csv" for name in _DEFINING)
     # file name -> where its rows were really written (tables made from matriks sheets: sources.Table.locate)
     locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]] = \
@@ -186,15 +237,14 @@ class Dataset:
             counts[rel_type] = counts.get(rel_type, 0) + 1
         return counts
 
-    def defined_at(self, key: Any) -> tuple[str, int, str] | None:
+    def defined_at(self, key: Any) -> tuple[str, int | None, str | None] | None:
         """(file, row, column) of the row that defines node `key`; an IndicatorYear's key (indicator id,
         year) gives its indicator's (first) row."""
         origin = self.origins.get(key[0] if isinstance(key, tuple) else key)
         if origin is None:
             return None
-        file = origin & 7
-        return located(self.locators, self.files[file], origin >> 3,
-                       "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id")
+        file = origin_file(origin)
+        return located(self.locators, self.files[file], origin_row(origin), file.key_column)
 
     def foreign_problems(self, owners: Mapping[str, Mapping[Any, str | None]]) -> list[ImportProblem]:
         """One problem per node that the files define and the database holds in another dataset.
@@ -226,7 +276,7 @@ class _Refs:
     kept column-wise: the source ids, the target ids and the rows, one machine word each."""
 
     rel_type: str
-    file: int
+    file: SourceFile
     column: str
     allowed: tuple[str, ...]
     reverse: bool
@@ -256,10 +306,10 @@ class Builder:
         self.warnings: list[ImportProblem] = []   # what the import accepts but a planner should look at
         self.warnings_left_out = 0
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
-        self.defined: dict[str, int] = {}         # id -> origin (row * 8 + file), for every id the files define
+        self.defined: dict[str, Origin] = {}      # id -> where, for every id the files define
         self.found: dict[str, str] = {}           # id -> label, for ids found in the database
-        self.refused: dict[str, int] = {}         # id -> origin of the first refused row that would define it
-        self.refused_positions: dict[str, int] = {}  # staff.csv position_id -> origin of its refused row
+        self.refused: dict[str, Origin] = {}      # id -> the first refused row that would define it
+        self.refused_positions: dict[str, Origin] = {}  # staff.csv position_id -> its refused row
         self.refs: dict[tuple[Any, ...], _Refs] = {}
         self.roots: list[str] = []                # units without parent_id
         self._parsed_problems = ProblemLog()      # what parse found (finish adds the rest)
@@ -310,7 +360,8 @@ class Builder:
 
     def label_of(self, key: str) -> str | None:
         origin = self.defined.get(key)
-        return _LABEL_OF_FILE[origin & 7] if origin is not None else self.found.get(key)
+        # origin_file inlined: this runs for both ends of every reference
+        return _LABEL_OF_FILE[origin & _FILE_MASK] if origin is not None else self.found.get(key)
 
     # -- rows ------------------------------------------------------------------------------------------
 
@@ -322,8 +373,8 @@ class Builder:
             return
         table = self.tables[table_name]
         row_model = ROW_MODELS[table_name]
-        file = _DEFINING.index(table_name)
-        key_column = "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id"
+        file = SourceFile[table_name.upper()]
+        key_column = file.key_column
         missing = [column for column in required_columns(row_model) if column not in table.columns]
         missing += more_required(table.columns) if more_required else []
         if missing:
@@ -338,55 +389,55 @@ class Builder:
             except ValidationError as exc:
                 for column, message in cell_problems(exc):
                     self._problem(table.name, number, column, message)
-                if _LABEL_OF_FILE[file] is not None:
+                if file.label is not None:
                     self._refuse(cells.get(key_column), file, number)
-                if table_name == "staff" and cells.get("position_id") is not None:
-                    self.refused_positions.setdefault(" ".join(str(cells["position_id"]).split()), number * 8 + file)
+                if file is SourceFile.STAFF and cells.get("position_id") is not None:
+                    self.refused_positions.setdefault(" ".join(str(cells["position_id"]).split()),
+                                                      pack_origin(file, number))
 
-    def _refuse(self, key: Any, file: int, number: int) -> None:
+    def _refuse(self, key: Any, file: SourceFile, number: int) -> None:
         """Remember that the row `number` of `file`, which defines `key`, was refused (its first such row)."""
         if isinstance(key, float) and key.is_integer():
             key = int(key)
         text = "".join(str(key).split()) if key is not None else ""
         if text and text not in self.refused:
-            self.refused[text] = number * 8 + file
+            self.refused[text] = pack_origin(file, number)
 
-    def _define(self, key: str, file: int, number: int) -> None:
+    def _define(self, key: str, file: SourceFile, number: int) -> None:
         if key in self.defined:
             first = self.defined[key]
-            column = "nip" if _LABEL_OF_FILE[file] == model.ASN.label else "id"
-            self._problem(self.files[file], number, column,
+            self._problem(self.files[file], number, file.key_column,
                           f"'{key}' is already used at {self._where(first)}; ids must be unique across the "
                           f"whole dataset")
             return
-        self.defined[key] = number * 8 + file
+        self.defined[key] = pack_origin(file, number)
 
-    def _where(self, origin: int) -> str:
-        file, row, _ = located(self.locators, self.files[origin & 7], origin >> 3, None)
+    def _where(self, origin: Origin) -> str:
+        file, row, _ = located(self.locators, self.files[origin_file(origin)], origin_row(origin), None)
         return f"{file}:{row}"
 
     def _units(self) -> None:
         nodes = self.dataset.nodes[model.UNIT.label]
         for row, number in self._typed_rows("units"):
-            self._define(row.id, 0, number)
+            self._define(row.id, SourceFile.UNITS, number)
             nodes[row.id] = {"id": row.id, "name": row.name, "kind": row.kind}
             if row.parent_id:
-                self._refer(model.UNIT_PART_OF.name, row.id, row.parent_id, (model.UNIT.label,), 0, number,
-                            "parent_id", forbid_self=True)
+                self._refer(model.UNIT_PART_OF.name, row.id, row.parent_id, (model.UNIT.label,), SourceFile.UNITS,
+                            number, "parent_id", forbid_self=True)
             else:
                 self.roots.append(row.id)
 
     def _goals(self) -> None:
         nodes = self.dataset.nodes[model.GOAL.label]
         for row, number in self._typed_rows("goals"):
-            self._define(row.id, 1, number)
+            self._define(row.id, SourceFile.GOALS, number)
             nodes[row.id] = {"id": row.id, "level": _common(row.level), "statement": row.statement}
             if row.unit_id:
-                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), 1, number,
+                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), SourceFile.GOALS, number,
                             "unit_id", reverse=True)
             for target in row.contributes_to:
-                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, 1, number,
-                            "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
+                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, SourceFile.GOALS,
+                            number, "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
 
     def _indicators(self) -> None:
         first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (element, name, polarity, iku, weight, definition)
@@ -395,19 +446,19 @@ class Builder:
         polarity_of: dict[str, str] = {}  # indicator id -> the polarity its rows give (when one does)
         years: set[tuple[str, int]] = set()
         figures_nodes = self.dataset.nodes[model.INDICATOR_YEAR.label]
-        file = self.files[2]
+        file = self.files[SourceFile.INDICATORS]
         structure = ("element", "name", "polarity", "iku", "weight", "definition")
         for row, number in self._typed_rows("indicators", self._has_element_column):
             element = self._measured_element(row, number)
             if element is None:
-                self._refuse(row.id, 2, number)
+                self._refuse(row.id, SourceFile.INDICATORS, number)
                 continue
             column, element_id = element
             values = (element_id, row.name, row.polarity, row.iku, row.weight, row.definition)
             if row.id not in first:
                 first[row.id] = values
                 columns[row.id] = column
-                self._define(row.id, 2, number)
+                self._define(row.id, SourceFile.INDICATORS, number)
             elif self.label_of(row.id) == model.INDICATOR.label:
                 for name, value, earlier in zip(structure, values, first[row.id]):
                     if value != earlier and not (name == "polarity" and (value is None or earlier is None)):
@@ -434,7 +485,7 @@ class Builder:
         defaulted: list[str] = []
         for indicator_id, (element_id, name, _, iku, weight, definition) in first.items():
             origin = self.defined.get(indicator_id)
-            if origin is not None and origin & 7 == 2:
+            if origin is not None and origin_file(origin) is SourceFile.INDICATORS:
                 polarity = polarity_of.get(indicator_id)
                 if polarity is None:
                     polarity = model.DEFAULT_POLARITY
@@ -444,8 +495,8 @@ class Builder:
                                        "iku": iku, "weight": weight, "definition": definition}
                 column = columns[indicator_id]
                 allowed = (model.GOAL.label,) if column == "goal_id" else model.MEASURED_ELEMENTS
-                self._refer(model.MEASURED_BY.name, indicator_id, element_id, allowed, 2, origin >> 3,
-                            column, reverse=True)
+                self._refer(model.MEASURED_BY.name, indicator_id, element_id, allowed, SourceFile.INDICATORS,
+                            origin_row(origin), column, reverse=True)
         if defaulted:
             shown = ", ".join(defaulted[:_LISTED])
             more = f" and {len(defaulted) - _LISTED} more" if len(defaulted) > _LISTED else ""
@@ -464,7 +515,7 @@ class Builder:
             if satuan is None:
                 satuan = figure.unit
             elif not same_unit(satuan, figure.unit):
-                self._warn(self.files[2], number, column,
+                self._warn(self.files[SourceFile.INDICATORS], number, column,
                            f"written in '{figure.unit}' but the satuan is '{satuan}' (kept '{satuan}')")
         return satuan
 
@@ -478,12 +529,12 @@ class Builder:
             numbers[column] = figure.number
             texts[f"{column}_text"] = figure.text
             if figure.composite:
-                self._warn(self.files[2], number, column,
+                self._warn(self.files[SourceFile.INDICATORS], number, column,
                            f"'{figure.text}' is not one number: kept as text, left out of capaian")
         target = row.target or _NO_FIGURE
         if target.blank:
             written = f"'{target.placeholder}'" if target.placeholder is not None else "empty"
-            self._warn(self.files[2], number, "target",
+            self._warn(self.files[SourceFile.INDICATORS], number, "target",
                        f"no target for {row.year} ({written}): read as no value, not as 0")
         return {**numbers, **texts}
 
@@ -495,12 +546,12 @@ class Builder:
     def _measured_element(self, row: Any, number: int) -> tuple[str, str] | None:
         """(column, id) of the element an indicator row measures: one of goal_id and element_id, not both."""
         if row.goal_id and row.element_id:
-            self._problem(self.files[2], number, "element_id",
+            self._problem(self.files[SourceFile.INDICATORS], number, "element_id",
                           f"give the measured element in element_id or in goal_id, not both "
                           f"('{row.element_id}' and '{row.goal_id}')")
             return None
         if not (row.goal_id or row.element_id):
-            self._problem(self.files[2], number, "element_id",
+            self._problem(self.files[SourceFile.INDICATORS], number, "element_id",
                           "a value is required: the id of the goal or activity the indicator measures "
                           "(element_id, or goal_id for a goal)")
             return None
@@ -511,38 +562,38 @@ class Builder:
         kinds: dict[str, str] = {}
         parents: list[tuple[str, str, str, int]] = []  # checked once every activity's kind is known
         for row, number in self._typed_rows("activities"):
-            self._define(row.id, 3, number)
+            self._define(row.id, SourceFile.ACTIVITIES, number)
             kind = _common(row.kind)
             kinds[row.id] = kind
             nodes[row.id] = {"id": row.id, "kind": kind, "code": row.code, "name": row.name, "year": row.year,
                              "budget": row.budget}
             if row.unit_id:
-                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), 3, number,
-                            "unit_id", reverse=True)
+                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), SourceFile.ACTIVITIES,
+                            number, "unit_id", reverse=True)
             if row.parent_id:
                 parents.append((row.id, kind, _common(row.parent_id), number))
             for target in row.contributes_to:
-                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, 3, number,
-                            "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
+                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, SourceFile.ACTIVITIES,
+                            number, "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
         for activity_id, kind, parent_id, number in parents:
             expected = model.ACTIVITY_KINDS[max(model.ACTIVITY_KINDS.index(kind) - 1, 0)]
             parent_kind = kinds.get(parent_id)
             if kind == "program" or (parent_kind is not None and parent_kind != expected):
-                self._problem(self.files[3], number, "parent_id",
+                self._problem(self.files[SourceFile.ACTIVITIES], number, "parent_id",
                               f"a {kind} cannot be part of a {parent_kind or 'anything'}; "
                               f"its parent must be a {expected}" if kind != "program"
                               else "a program is the top of the nomenclature and has no parent")
             else:
-                self._refer(model.ACTIVITY_PART_OF.name, activity_id, parent_id, (model.ACTIVITY.label,), 3,
-                            number, "parent_id", forbid_self=True)
+                self._refer(model.ACTIVITY_PART_OF.name, activity_id, parent_id, (model.ACTIVITY.label,),
+                            SourceFile.ACTIVITIES, number, "parent_id", forbid_self=True)
 
     def _staff(self) -> None:
         nodes = self.dataset.nodes[model.ASN.label]
         positions: dict[str, tuple[str, int]] = {}  # position_id -> (nip, row) of its holder
         supervisors: list[tuple[str, str, int]] = []  # (nip, supervisor as written, row): resolved at the end
-        file = self.files[4]
+        file = self.files[SourceFile.STAFF]
         for row, number in self._typed_rows("staff"):
-            self._define(row.nip, 4, number)
+            self._define(row.nip, SourceFile.STAFF, number)
             nodes[row.nip] = {"nip": row.nip, "name": row.name, "asn_kind": _common(asn_kind(row.nip)),
                               "position": _common(row.position), "position_id": row.position_id}
             if row.position_id:
@@ -553,17 +604,18 @@ class Builder:
                 else:
                     positions[row.position_id] = (row.nip, number)
             if row.unit_id:
-                self._refer(model.MEMBER_OF.name, row.nip, row.unit_id, (model.UNIT.label,), 4, number, "unit_id")
+                self._refer(model.MEMBER_OF.name, row.nip, row.unit_id, (model.UNIT.label,), SourceFile.STAFF, number,
+                            "unit_id")
             if row.supervisor_nip and row.supervisor:
                 self._problem(file, number, "supervisor", "give the atasan in supervisor or in supervisor_nip, "
                                                           f"not both ('{row.supervisor}' and '{row.supervisor_nip}')")
             elif row.supervisor_nip:
-                self._refer(model.REPORTS_TO.name, row.nip, row.supervisor_nip, (model.ASN.label,), 4, number,
-                            "supervisor_nip", forbid_self=True)
+                self._refer(model.REPORTS_TO.name, row.nip, row.supervisor_nip, (model.ASN.label,), SourceFile.STAFF,
+                            number, "supervisor_nip", forbid_self=True)
             elif row.supervisor:
                 supervisors.append((row.nip, row.supervisor, number))
             for target in row.assigned_to:
-                self._refer(model.ASSIGNED_TO.name, row.nip, target, model.ASSIGNED_TO.ends, 4, number,
+                self._refer(model.ASSIGNED_TO.name, row.nip, target, model.ASSIGNED_TO.ends, SourceFile.STAFF, number,
                             "assigned_to")
         for nip, written, number in supervisors:
             self._supervisor(nip, written, number, positions)
@@ -571,9 +623,9 @@ class Builder:
     def _supervisor(self, nip: str, written: str, number: int, positions: dict[str, tuple[str, int]]) -> None:
         """staff.csv `supervisor`: a position_id of the file names its holder; otherwise a NIP / NI PPPK (of the
         file or the database). A position_id wins: it is what the row's author chose to write."""
-        file = self.files[4]
+        file = self.files[SourceFile.STAFF]
         if written in positions:
-            self._refer(model.REPORTS_TO.name, nip, positions[written][0], (model.ASN.label,), 4, number,
+            self._refer(model.REPORTS_TO.name, nip, positions[written][0], (model.ASN.label,), SourceFile.STAFF, number,
                         "supervisor", forbid_self=True)
             return
         if written in self.refused_positions:
@@ -586,27 +638,27 @@ class Builder:
             self._problem(file, number, "supervisor", f"'{written}' is neither a position_id of {file} nor a NIP "
                                                       f"or NI PPPK ({exc})")
             return
-        self._refer(model.REPORTS_TO.name, nip, supervisor_nip, (model.ASN.label,), 4, number, "supervisor",
-                    forbid_self=True)
+        self._refer(model.REPORTS_TO.name, nip, supervisor_nip, (model.ASN.label,), SourceFile.STAFF, number,
+                    "supervisor", forbid_self=True)
 
     def _links(self) -> None:
         seen: dict[tuple[str, str, str], int] = {}
         for row, number in self._typed_rows("links"):
             key = (row.type, row.from_id, row.to_id)
             if key in seen:
-                self._problem(self.files[5], number, "to_id",
-                              f"the same {row.type} link is already at {self.files[5]}:{seen[key]}")
+                self._problem(self.files[SourceFile.LINKS], number, "to_id",
+                              f"the same {row.type} link is already at {self.files[SourceFile.LINKS]}:{seen[key]}")
                 continue
             seen[key] = number
             rel = model.CONTRIBUTES_TO if row.type == model.CONTRIBUTES_TO.name else model.ASSIGNED_TO
             props = MappingProxyType({"weight": row.weight}) if rel is model.CONTRIBUTES_TO else _NO_PROPS
-            self._refer(rel.name, row.from_id, row.to_id, rel.ends, 5, number, "to_id", forbid_self=True,
+            self._refer(rel.name, row.from_id, row.to_id, rel.ends, SourceFile.LINKS, number, "to_id", forbid_self=True,
                         props=props, from_labels=rel.starts)
 
     # -- references ------------------------------------------------------------------------------------
 
-    def _refer(self, rel_type: str, source: str, target: str, allowed: tuple[str, ...], file: int, number: int,
-               column: str, *, reverse: bool = False, forbid_self: bool = False,
+    def _refer(self, rel_type: str, source: str, target: str, allowed: tuple[str, ...], file: SourceFile,
+               number: int, column: str, *, reverse: bool = False, forbid_self: bool = False,
                props: Mapping[str, Any] = _NO_PROPS, from_labels: tuple[str, ...] | None = None) -> None:
         """Record an edge source -> target (or target -> source when `reverse`), resolved once every id is known."""
         if forbid_self and source == target:
@@ -662,8 +714,7 @@ class Builder:
             self._problem(file, number, column, f"the same {rel_type} link {start} -> {end} is already given "
                                                 f"at {first_file}:{first_row}")
         for key in own_indicator:
-            file, number, column = first[key]
-            self._problem(file, number, column, f"'{key[2]}' is an indicator of '{key[1]}' itself: "
+            self._problem(*first[key], f"'{key[2]}' is an indicator of '{key[1]}' itself: "
                           "an element cannot contribute to its own indicator (it would support itself)")
 
     def _missing(self, key: str) -> str:
@@ -687,9 +738,9 @@ class Builder:
                     found[label] = owned
         self.problems += self.dataset.foreign_problems(found)
 
-    def _first_given(self, wanted: set[EdgeKey]) -> dict[EdgeKey, tuple[str, int, str]]:
+    def _first_given(self, wanted: set[EdgeKey]) -> dict[EdgeKey, tuple[str, int | None, str | None]]:
         """Where each of `wanted` was first given (one more pass over the references: only on problems)."""
-        first: dict[EdgeKey, tuple[str, int, str]] = {}
+        first: dict[EdgeKey, tuple[str, int | None, str | None]] = {}
         for refs in self.refs.values():
             for index, (source, target) in enumerate(zip(refs.sources, refs.targets)):
                 key = (refs.rel_type, target, source) if refs.reverse else (refs.rel_type, source, target)
@@ -705,8 +756,9 @@ class Builder:
         if len(self.roots) == 1:
             return self.roots[0]
         if not self.problems:
-            self._problem(self.files[0], None, None, f"{len(self.roots)} top-level units (without parent_id) were "
-                                                     f"found: name the dataset with --dataset")
+            self._problem(self.files[SourceFile.UNITS], None, None,
+                          f"{len(self.roots)} top-level units (without parent_id) were found: name the dataset with "
+                          "--dataset")
         return ""
 
     def _problem(self, file: str, row: int | None, column: str | None, message: str) -> None:

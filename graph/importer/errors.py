@@ -6,8 +6,8 @@ row, column) and counts all of them, so a refused import costs the same memory w
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 MAX_PROBLEMS_SHOWN = 100    # problems listed in one report; the rest are counted ("N more problems not shown")
 MAX_MESSAGE_CHARS = 300     # a message quoting a cell (an id, a value) is cut to this length
@@ -66,11 +66,11 @@ class ProblemLog:
         for problem in problems:
             self.append(problem)
 
-    def __iadd__(self, problems: Iterable[ImportProblem]) -> "ProblemLog":
+    def __iadd__(self, problems: Iterable[ImportProblem]) -> ProblemLog:
         self.extend(problems)
         return self
 
-    def copy(self) -> "ProblemLog":
+    def copy(self) -> ProblemLog:
         copied = ProblemLog(limit=self.limit)
         copied.total, copied._kept = self.total, list(self._kept)
         return copied

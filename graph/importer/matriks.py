@@ -27,15 +27,15 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from openpyxl.utils.cell import range_boundaries
 
 from graph.importer.errors import ImportProblem
-from graph.importer.matriks_headers import (CODE_PARTS, Role, classify, is_sub_header,
-                                            label_text, parse_mapping_field)
+from graph.importer.matriks_headers import CODE_PARTS, Role, classify, is_sub_header, label_text, parse_mapping_field
 from graph.importer.number_style import ColumnStyle
 from graph.importer.values import AmbiguousNumber, CellError, parse_number
 
@@ -119,10 +119,10 @@ def read_grid(rows: Iterable[Iterable[Any]], merged: Iterable[str]) -> list[list
         if min_row > len(grid) or min_col > width:
             continue
         first = grid[min_row - 1][min_col - 1]
-        for row in range(min_row, min(max_row, len(grid)) + 1):
+        for at_row in range(min_row, min(max_row, len(grid)) + 1):
             for col in range(min_col, min(max_col, width) + 1):
-                if (row, col) != (min_row, min_col):
-                    grid[row - 1][col - 1] = Cell(first.value, first.number_format, min_row - 1)
+                if (at_row, col) != (min_row, min_col):
+                    grid[at_row - 1][col - 1] = Cell(first.value, first.number_format, min_row - 1)
     return grid
 
 
@@ -372,12 +372,12 @@ class _Element:
     origin: Origin
     unit_id: str
     opd: str
-    parent: "_Element | None"
+    parent: _Element | None
     sasaran: list[str] = field(default_factory=list)
     money: dict[int, int | float] = field(default_factory=dict)
     money_columns: dict[int, str] = field(default_factory=dict)
     indicators: list[_Indicator] = field(default_factory=list)
-    children: list["_Element"] = field(default_factory=list)
+    children: list[_Element] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
 
 
@@ -618,7 +618,7 @@ class SheetReader:
 
     # -- reading rows ------------------------------------------------------------------------------------------
 
-    def read(self) -> None:
+    def read(self) -> None:  # noqa: C901 - one loop over the rows: the tujuan, sasaran and element above carry over
         if not self.resolve_years():
             return
         self.explain()
@@ -724,8 +724,8 @@ class SheetReader:
 
     def sheet_unit(self) -> str | None:
         """The sheet's OPD: named in the title rows, or the one unit the unit column names, or the sheet's name."""
-        names = {self.text(row, "unit", index + 1) for index, row in
-                 enumerate(self.grid[self.header.last + 1:], start=self.header.last + 1)} - {None}
+        names = {name for index, row in enumerate(self.grid[self.header.last + 1:], start=self.header.last + 1)
+                 if (name := self.text(row, "unit", index + 1)) is not None}
         for title in self.header.titles:
             match = _OPD_WORDS.search(title)
             if match:
@@ -829,7 +829,7 @@ class SheetReader:
             re.fullmatch(r"[1-9x]|\d{2}|\d{4}|\d", piece, re.IGNORECASE) for piece in pieces) and \
             (len(pieces) < 4 or re.fullmatch(r"\d", pieces[3])) and (len(pieces) < 6 or len(pieces[5]) == 4) and \
             all(len(piece) == 2 for piece in pieces[1:3]) and (len(pieces) < 5 or len(pieces[4]) == 2)
-        if not ok:
+        if level is None or not ok:
             self.problem(number, column, f"'{text}' is not a kode of the nomenclature (X.XX.XX.2.XX.XXXX)")
             return None
         return level, ".".join(pieces)
@@ -855,27 +855,28 @@ class SheetReader:
         if all(column.role.field in wanted for _, column in parts) and \
                 [column.role.field for _, column in parts] == list(wanted[-len(parts):]) and \
                 parts[-1][1].role.field == wanted[-1]:
-            for text, (_, column) in zip(texts, parts):
-                placed[column.role.field] = (text, column)
+            for text, (_, column), part in zip(texts, parts, wanted[-len(parts):]):  # part: the column's field
+                placed[part] = (text, column)
         else:  # cells shifted (a part missing in front): read them right-aligned on the parts the level needs
             for text, (_, column), part in zip(reversed(texts), reversed(parts), reversed(wanted)):
                 placed[part] = (text, column)
         values: dict[str, str] = {}
         context = self.context_for(level, placed)
         for part in wanted:
-            text, column = placed.get(part, (None, None))
-            if text is not None and _CODE_PATTERNS[part].fullmatch(text):
-                values[part] = text.upper() if "x" in text.lower() else text
+            given: str | None
+            given, given_column = placed.get(part, (None, None))
+            if given is not None and _CODE_PATTERNS[part].fullmatch(given):
+                values[part] = given.upper() if "x" in given.lower() else given
                 continue
             label = part.removeprefix("kode_")
             repair = context.get(part) if context else None
-            where = column or parts[0][1]
-            if repair is None:
-                self.problem(number, where, f"{label} '{text}' is not a kode part"
-                             if text is not None else f"the {label} part of the kode is missing")
+            where = given_column or parts[0][1]
+            if repair is None or context is None:
+                self.problem(number, where, f"{label} '{given}' is not a kode part"
+                             if given is not None else f"the {label} part of the kode is missing")
                 return None
             values[part] = repair
-            self.warn(number, where, (f"{label} '{text}' is not a kode part" if text is not None else
+            self.warn(number, where, (f"{label} '{given}' is not a kode part" if given is not None else
                                       f"the {label} part of the kode is missing") +
                       f"; read as '{repair}' from the kode above ({context['kode']})")
         code = ".".join(values[part] for part in wanted)
@@ -955,9 +956,9 @@ class SheetReader:
         """The produced rows: goals, their indicators, and the activities of each year with theirs."""
         out = self.out.rows
         out["goals"] += self.goal_rows
+        goal_years: list[int | None] = [*sorted(self.years)] or [None]
         for indicator in self.goal_indicators:
-            self.emit_indicator(indicator, indicator.id, {"goal_id": indicator.id.rsplit("-I", 1)[0]},
-                                sorted(self.years) or [None])
+            self.emit_indicator(indicator, indicator.id, {"goal_id": indicator.id.rsplit("-I", 1)[0]}, goal_years)
         sheet_years = sorted(self.years)
         for element in self.ordered:  # children come after their parents: years flow up from the leaves
             element.years = {year for year in element.money} | \

@@ -125,6 +125,7 @@ def classify(parts: list[str]) -> Role:
             field = "target"
         if year_match:
             return Role(field, year=int(year_match.group(1)))
+        assert relative is not None  # one of the two matched
         return Role(field, relative=int(relative.group(1)))
     for field, pattern in _TOP:
         if pattern.search(top):

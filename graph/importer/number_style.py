@@ -10,8 +10,9 @@ than guessing. Unambiguous cells are always read as they are written, whatever t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 INDONESIAN = "id"  # `.` groups thousands, `,` is the decimal comma
 ENGLISH = "en"     # `,` groups thousands, `.` is the decimal point
@@ -21,7 +22,7 @@ STYLE_NAMES = {INDONESIAN: "Indonesian (1.250.000,50)", ENGLISH: "English (1,250
 FIGURE_COLUMNS: tuple[str, ...] = ("baseline", "target", "realisasi", "target_tw1", "target_tw2", "target_tw3",
                                    "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
 NUMBER_COLUMNS: dict[str, tuple[str, ...]] = {
-    "indicators": FIGURE_COLUMNS + ("target_min", "target_max", "weight"),
+    "indicators": (*FIGURE_COLUMNS, "target_min", "target_max", "weight"),
     "activities": ("budget",),
     "links": ("weight",),
 }
@@ -52,7 +53,7 @@ def style_of(raw: object) -> str | None:
     sep = "." if dots else ","
     if text.count(sep) > 1:  # only grouping can repeat
         return INDONESIAN if sep == "." else ENGLISH
-    whole, _, fraction = text.partition(sep)
+    _whole, _, fraction = text.partition(sep)
     if len(fraction) == 3 and _grouped(text, sep):
         return "ambiguous"
     return INDONESIAN if sep == "," else ENGLISH

@@ -13,9 +13,10 @@ import hashlib
 import json
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from neo4j import ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
@@ -103,7 +104,7 @@ class ImportNotWritten(Exception):
 class ImportOutcomeUnknown(Exception):
     """A lost commit that could not be settled: Neo4j did not answer again within the wait."""
 
-    def __init__(self, record: ImportRecord, cause: Exception, waited: float, last_error: Exception | None):
+    def __init__(self, record: ImportRecord, cause: Exception, waited: float, last_error: BaseException | None):
         super().__init__(f"whether import {record.id} of dataset {record.dataset} committed is unknown: Neo4j "
                          f"did not answer within {waited:.0f} s")
         self.record = record

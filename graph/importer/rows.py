@@ -1,14 +1,43 @@
 """One typed row model per import file: pydantic checks each cell and names the column that is wrong."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
-from graph.importer.number_style import FIGURE_COLUMNS, ColumnStyle
-from graph.importer.values import (AmbiguousNumber, CellError, Figure, parse_number, plain_text, read_figure,
-                                   split_ids, validate_nip)
+from graph.importer.number_style import ColumnStyle
+from graph.importer.values import (
+    AmbiguousNumber,
+    CellError,
+    Figure,
+    parse_number,
+    plain_text,
+    read_figure,
+    split_ids,
+    validate_nip,
+)
 from graph.model import ACTIVITY_KINDS, ASSIGNED_TO, CONTRIBUTES_TO, GOAL_LEVELS, POLARITIES, UNIT_KINDS
+
+if TYPE_CHECKING:  # the choices are built from the model's tuples at run time: strings to the type checker
+    UnitKind: TypeAlias = str
+    GoalLevel: TypeAlias = str
+    Polarity: TypeAlias = str
+    ActivityKind: TypeAlias = str
+    LinkType: TypeAlias = str
+else:  # pydantic checks a cell against graph/model.py's values and names them in its message
+    UnitKind = Literal[UNIT_KINDS]
+    GoalLevel = Literal[GOAL_LEVELS]
+    Polarity = Literal[POLARITIES]
+    ActivityKind = Literal[ACTIVITY_KINDS]
+    LinkType = Literal[CONTRIBUTES_TO.name, ASSIGNED_TO.name]
 
 
 def _text(value: Any) -> Any:
@@ -122,13 +151,13 @@ def _optional_positive(value: Any, info: ValidationInfo) -> Any:
 Id = Annotated[str, BeforeValidator(_text)]
 Text = Annotated[str, BeforeValidator(lambda value: plain_text(_text(value)))]  # rich-text markup taken out
 IdList = Annotated[list[str], BeforeValidator(split_ids)]
-Amount = Annotated[Optional[float], BeforeValidator(_number(minimum=0))]
-TargetCell = Annotated[Optional[Figure], BeforeValidator(_figure(minimum=0))]
-FigureCell = Annotated[Optional[Figure], BeforeValidator(_figure())]
-Budget = Annotated[Optional[Union[int, float]], BeforeValidator(_number(integral=True, minimum=0))]
+Amount = Annotated[float | None, BeforeValidator(_number(minimum=0))]
+TargetCell = Annotated[Figure | None, BeforeValidator(_figure(minimum=0))]
+FigureCell = Annotated[Figure | None, BeforeValidator(_figure())]
+Budget = Annotated[int | float | None, BeforeValidator(_number(integral=True, minimum=0))]
 Year = Annotated[int, BeforeValidator(_year)]
 Nip = Annotated[str, BeforeValidator(_nip)]
-OptionalNip = Annotated[Optional[str], BeforeValidator(_nip)]
+OptionalNip = Annotated[str | None, BeforeValidator(_nip)]
 Weight = Annotated[float, BeforeValidator(lambda v, info: 1 if v is None else _number()(v, info)), AfterValidator(_positive)]
 
 
@@ -139,34 +168,34 @@ class Row(BaseModel):
 class UnitRow(Row):
     id: Id
     name: Text
-    kind: Annotated[Literal[UNIT_KINDS], BeforeValidator(_choice)]
-    parent_id: Optional[Id] = None
+    kind: Annotated[UnitKind, BeforeValidator(_choice)]
+    parent_id: Id | None = None
 
 
 class GoalRow(Row):
     id: Id
-    level: Annotated[Literal[GOAL_LEVELS], BeforeValidator(_choice)]
+    level: Annotated[GoalLevel, BeforeValidator(_choice)]
     statement: Text
-    unit_id: Optional[Id] = None
+    unit_id: Id | None = None
     contributes_to: IdList = []
 
 
 class IndicatorRow(Row):
     id: Id
-    goal_id: Optional[Id] = None      # a Goal (as before); or
-    element_id: Optional[Id] = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
+    goal_id: Id | None = None      # a Goal (as before); or
+    element_id: Id | None = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
     name: Text
-    definition: Optional[Text] = None  # definisi operasional / formulasi, shown by the IKU document
-    satuan: Optional[Text] = None
-    polarity: Annotated[Optional[Literal[POLARITIES]], BeforeValidator(_choice)] = None  # default positif
+    definition: Text | None = None  # definisi operasional / formulasi, shown by the IKU document
+    satuan: Text | None = None
+    polarity: Annotated[Polarity | None, BeforeValidator(_choice)] = None  # default positif
     year: Year
     baseline: FigureCell = None
     target: TargetCell = None
     target_min: Amount = None   # a stabil indicator's range (docs/capaian.md)
     target_max: Amount = None
     realisasi: FigureCell = None
-    iku: Annotated[Optional[bool], BeforeValidator(_flag)] = None
-    weight: Annotated[Optional[float], BeforeValidator(_optional_positive)] = None
+    iku: Annotated[bool | None, BeforeValidator(_flag)] = None
+    weight: Annotated[float | None, BeforeValidator(_optional_positive)] = None
     target_tw1: TargetCell = None
     target_tw2: TargetCell = None
     target_tw3: TargetCell = None
@@ -192,11 +221,11 @@ class IndicatorRow(Row):
 
 class ActivityRow(Row):
     id: Id
-    kind: Annotated[Literal[ACTIVITY_KINDS], BeforeValidator(_choice)]
-    code: Optional[Text] = None
+    kind: Annotated[ActivityKind, BeforeValidator(_choice)]
+    code: Text | None = None
     name: Text
-    unit_id: Optional[Id] = None
-    parent_id: Optional[Id] = None
+    unit_id: Id | None = None
+    parent_id: Id | None = None
     year: Year
     budget: Budget = None
     contributes_to: IdList = []
@@ -205,17 +234,17 @@ class ActivityRow(Row):
 class StaffRow(Row):
     nip: Nip                                  # a PNS's NIP or a PPPK's NI PPPK
     name: Text
-    position: Optional[Text] = None
-    position_id: Optional[Id] = None          # the id of the position (jabatan) the person holds, unique in the file
-    unit_id: Optional[Id] = None
+    position: Text | None = None
+    position_id: Id | None = None          # the id of the position (jabatan) the person holds, unique in the file
+    unit_id: Id | None = None
     supervisor_nip: OptionalNip = None
-    supervisor: Optional[Id] = None           # the atasan: a NIP / NI PPPK, or a position_id of this file
+    supervisor: Id | None = None           # the atasan: a NIP / NI PPPK, or a position_id of this file
     assigned_to: IdList = []
 
 
 class LinkRow(Row):
     from_id: Id
-    type: Annotated[Literal[(CONTRIBUTES_TO.name, ASSIGNED_TO.name)], BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v)]
+    type: Annotated[LinkType, BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v)]
     to_id: Id
     weight: Weight = 1.0
 

@@ -18,9 +18,10 @@ import dataclasses
 import re
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from graph.importer.errors import ImportProblem
 from graph.importer.number_style import NUMBER_COLUMNS, ColumnStyle, column_styles
@@ -64,8 +65,8 @@ class Table:
         """(row number as a spreadsheet shows it, {column: cell}) for every non-blank row after the header."""
         header = self.header
         if self.records is None:
-            for number, values in self.kept:
-                yield number, {column: value for column, value in zip(header, values) if column}
+            for number, kept in self.kept:
+                yield number, {column: value for column, value in zip(header, kept) if column}
             return
         seen_header = False
         for number, cells in self.records():
@@ -89,13 +90,13 @@ class Source:
     explain: list[str] = field(default_factory=list)
 
 
-def read_source(path: Path, options: "MatriksOptions | None" = None) -> tuple[dict[str, Table], list[ImportProblem]]:
+def read_source(path: Path, options: MatriksOptions | None = None) -> tuple[dict[str, Table], list[ImportProblem]]:
     """Read a folder of CSV files or an .xlsx workbook; problems are collected, not raised."""
     source = read(path, options)
     return source.tables, source.problems
 
 
-def read(path: Path, options: "MatriksOptions | None" = None) -> Source:
+def read(path: Path, options: MatriksOptions | None = None) -> Source:
     """Read a folder of CSV files or an .xlsx workbook (the six tables' sheets, matriks Renstra sheets, or both)."""
     if path.is_dir():
         return Source(*_read_folder(path))
@@ -269,7 +270,7 @@ def _count_newlines(path: Path, limit: int) -> int:
     return count
 
 
-def _read_workbook(path: Path, options: "MatriksOptions | None" = None) -> Source:
+def _read_workbook(path: Path, options: MatriksOptions | None = None) -> Source:
     """The sheets named like the tables, read as the values a planner sees; refused, with the sheet and row
     named, when that is not what would be imported: formulas (their cached results may be stale or absent),
     merged cells (only the first cell holds the value), hidden sheets (data nobody reviewed). The other sheets
@@ -363,7 +364,7 @@ def combined(book: str, table: str, sheet: Table | None, rows: list) -> Table:
 def _workbook_rows(name: str, worksheet: Any, problems: list[ImportProblem]) -> Iterator[tuple[int, list[Any]]]:
     header: list[str] = []
     for number, cells in enumerate(worksheet.iter_rows(), start=1):
-        values = []
+        values: list[Any] = []
         for index, cell in enumerate(cells):
             if getattr(cell, "data_type", None) == "f":
                 column = header[index] if index < len(header) and header[index] else getattr(cell, "column_letter", None)

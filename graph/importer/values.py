@@ -122,7 +122,7 @@ def validate_nip(raw: object, *, today: dt.date | None = None) -> str:
         born = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
         raise CellError(f"{name} '{nip}': '{nip[:8]}' is not a real birth date (YYYYMMDD)") from None
-    if not (1900 <= born.year and born < today):
+    if not (born.year >= 1900 and born < today):
         raise CellError(f"{name} '{nip}': birth date {born.isoformat()} is not plausible")
     year, month = int(nip[8:12]), int(nip[12:14])
     if pppk:
@@ -221,7 +221,7 @@ def read_figure(raw: object, style: str | None = None) -> Figure:
             raise CellError(f"'{text[:40]}…' is too long for a target or a figure ({len(text)} characters)")
         return Figure(text=text)
     match = _NUMBER_THEN_UNIT.match(text)
-    if match is None or not _LETTER.search(text) and "%" not in text:
+    if match is None or (not _LETTER.search(text) and "%" not in text):
         parse_number(text, style=style)  # raises, with the reason (ambiguous, grouping, not a number)
         raise CellError(f"'{text}' is not a number")  # pragma: no cover - parse_number raised above
     unit = match.group("unit").strip()

@@ -15,16 +15,17 @@ leaves them to that derivation.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from neo4j import ManagedTransaction
 from neo4j.exceptions import ConstraintError, IncompleteCommit
 
 from graph import model
 from graph.db import Runner
-from graph.importer.build import Dataset, EdgeKey, Nodes
+from graph.importer.build import Dataset, Nodes
 from graph.importer.errors import ImportRejected
 from graph.importer.outcome import CommitOutcomeUnknown, ImportRecord, recorded
 
@@ -52,7 +53,7 @@ class WriteSummary:
         return {change: getattr(self, change) for change in model.IMPORT_LOG_CHANGES}
 
     @classmethod
-    def from_log(cls, log: dict[str, Any]) -> "WriteSummary":
+    def from_log(cls, log: dict[str, Any]) -> WriteSummary:
         """What a committed import changed, as its log record says."""
         return cls(**{change: int(log.get(change) or 0) for change in model.IMPORT_LOG_CHANGES})
 
@@ -118,7 +119,7 @@ def _owners(one: Callable[[str, dict[str, Any]], Any], node: model.NodeType, key
     return found
 
 
-def read_state(tx: ManagedTransaction, dataset: Dataset) -> "State":
+def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
     """Which keys the database holds now: this dataset's nodes and edges. Read inside the import's own
     transaction (so what the plan is based on cannot change before it commits), each as one collected
     list: a few records, not one per row."""
@@ -163,7 +164,7 @@ class State:
         return not any(self.own.values()) and not any(self.edges.values())
 
 
-def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" = None) -> list[_Statement]:
+def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = None) -> list[_Statement]:
     """Every statement of the import, in order; pure (given the keys the database holds, `state`; none
     means an empty database), so it can be counted for a progress bar and tested.
 
@@ -249,7 +250,7 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: "State | None" =
     return statements
 
 
-def write(runner: Runner, statements: "list[_Statement] | Dataset | Callable[[ManagedTransaction], list[_Statement]]",
+def write(runner: Runner, statements: list[_Statement] | Dataset | Callable[[ManagedTransaction], list[_Statement]],
           *, batch_size: int = BATCH_SIZE, on_statement: Callable[[int], None] | None = None,
           timeout: float | None = 600.0, dataset: Dataset | None = None,
           record: ImportRecord | None = None) -> WriteSummary:

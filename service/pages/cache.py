@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable, Hashable
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from flask import current_app
 
 from service.database import database
-
 
 _ONE_AT_A_TIME = threading.Semaphore(1)
 
@@ -73,7 +73,7 @@ def cached(key: Hashable, compute: Callable[[float], Any], timeout: float, stamp
     if timeout > 0.2:
         try:
             value = compute(timeout)
-        except Exception as error:  # noqa: BLE001 - only timeouts are expected here; others go on up
+        except Exception as error:
             if "TimedOut" not in (getattr(error, "code", None) or ""):
                 raise
         else:
@@ -88,7 +88,7 @@ def _in_background(key: Hashable, compute: Callable[[float], Any], stamp: tuple)
     cache = part_cache()
     if not cache.start(key):
         return
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy method: the thread needs the app itself
 
     def work() -> None:
         try:

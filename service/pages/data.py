@@ -6,12 +6,15 @@ Everything goes through the app's Database (one Runner, parameters only) and the
 from __future__ import annotations
 
 import time
-from typing import Any, Iterable
+from collections.abc import Iterable
+from functools import partial
+from typing import Any
 
 from flask import current_app, url_for
 
 from graph import capaian as rules
 from graph.audit import FINDINGS, DefaultYears, default_years, latest_year
+from graph.catalog import NamedQuery
 from service.database import catalog, database, run_named
 from service.formats import masking_wanted
 from service.pages import people
@@ -88,7 +91,7 @@ def years() -> dict[str, Any]:
     """Years with figures and budget years, and the latest year with figures (the default)."""
     row = run_named("pemda_overview", {})[1][0]
     return {"indicator_years": row["indicator_years"], "activity_years": row["activity_years"],
-            "latest": latest_year(database())}  # type: ignore[arg-type]
+            "latest": latest_year(database())}  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
 
 
 def filters(year: int | None, unit: str | None) -> dict[str, Any]:
@@ -102,12 +105,16 @@ def overview(year: int | None, unit: str | None) -> dict[str, Any]:
     """Counts, audit findings (within PAGES_AUDIT_BUDGET seconds) and achievement per OPD for one year."""
     counts = run_named("pemda_overview", {"year": year})[1][0]
     # without a year: capaian and indicator checks of the latest reported year, activities of the latest budget year
-    defaults = default_years(database()) if year is None else DefaultYears(year, year)  # type: ignore[arg-type]
+    defaults = default_years(database()) if year is None else DefaultYears(year, year)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     shown_year = defaults.figures
     stamp = fingerprint()
     return {"counts": counts, "year": shown_year, "budget_year": defaults.budget, "unit": unit,
             "findings": findings_summary(defaults, unit, stamp),
             "achievement": opd_achievement(shown_year, unit, stamp), "scale": scale_info()}
+
+
+def _read_bound(query: NamedQuery, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
+    return database().read(query.cypher, query.bind(params), timeout=timeout)
 
 
 def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> list[dict[str, Any]]:
@@ -132,9 +139,7 @@ def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> lis
             continue
         budget = min(float(config["PAGES_QUERY_TIMEOUT"]), deadline - time.monotonic())
         try:
-            found = cached(("finding", finding.query, year, unit),
-                           lambda timeout, q=query, p=params: database().read(q.cypher, q.bind(p), timeout=timeout),
-                           budget, stamp)
+            found = cached(("finding", finding.query, year, unit), partial(_read_bound, query, params), budget, stamp)
         except TimedOut:
             row["status"] = "sedang dihitung; muat ulang sebentar lagi"
             rows.append(row)
@@ -202,7 +207,7 @@ def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
     query = catalog()[name]
     declared = {param.name for param in query.params}
     if year is None and "year" in declared:
-        year = default_years(database()).for_query(name)  # type: ignore[arg-type]
+        year = default_years(database()).for_query(name)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
     columns, rows = database().table(query.cypher, query.bind(params),
                                      timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
@@ -261,8 +266,8 @@ def element(id_: str, year: int | None) -> dict[str, Any] | None:
     return item
 
 
-def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str, str]]:
-    links = []
+def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str, str | None]]:
+    links: list[dict[str, str | None]] = []
     if item["kind"] in ("Goal", "Indicator", "Activity"):
         links.append({"label": "Dampak (yang didukung dan mendukung)", "href": href(item["kind"], item["id"])})
     if item["kind"] == "ASN":

@@ -13,15 +13,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import jinja2
 from flask import Response, current_app, g, request, url_for
 
-from graph.documents import (KINDS, PAPER, TEXT, Column, Document, DocumentNotFound, build, default_year, format_number,
-                             header_cells, merge_runs, to_xlsx)
-from service.api import YEAR_MAX, bp as api_bp
+from graph.documents import (
+    KINDS,
+    PAPER,
+    TEXT,
+    Column,
+    Document,
+    DocumentNotFound,
+    build,
+    default_year,
+    format_number,
+    header_cells,
+    merge_runs,
+    to_xlsx,
+)
+from service.api import YEAR_MAX
+from service.api import bp as api_bp
 from service.database import catalog, database
 from service.errors import ApiError
 from service.formats import MEDIA_TYPES, int_arg, masking_wanted, query_args, split_suffix
@@ -86,11 +100,11 @@ def _document(kind: str, unit: str | None, year: int | None) -> Document:
     if kind not in KINDS:
         raise ApiError(404, f"dokumen '{kind}' tidak dikenal; pilih {', '.join(KINDS)}")
     if year is None:
-        year = default_year(kind, database())  # type: ignore[arg-type]
+        year = default_year(kind, database())  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
         if year is None:
             raise ApiError(404, "belum ada data tahun; beri parameter tahun")
     try:
-        document = build(kind, database(), catalog(), year=year, unit=unit)  # type: ignore[arg-type]
+        document = build(kind, database(), catalog(), year=year, unit=unit)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     except DocumentNotFound as error:
         raise ApiError(404, f"unit tidak ditemukan: {error}") from None
     return masked_document(document) if masking_wanted() else document

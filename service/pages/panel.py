@@ -14,7 +14,7 @@ from service.pages import data
 
 
 @bp.get("/elements/<id>")
-def element_detail(id: str):  # noqa: A002
+def element_detail(id: str):
     """Kind, names, unit and OPD, indicators with target, realisasi and capaian per year, assigned ASN, budget."""
     args = query_args(("year",))
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None

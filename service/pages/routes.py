@@ -15,8 +15,9 @@ Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from flask import Blueprint, abort, current_app, g, render_template, request, send_file, url_for
 
@@ -25,8 +26,8 @@ from service.api import YEAR_MAX
 from service.database import catalog, database
 from service.errors import ApiError
 from service.formats import int_arg, masking_wanted
-from service.masking import mask_text
 from service.kept import kept_answer
+from service.masking import mask_text
 from service.pages import data, people
 from service.pages.security import page_error, secure
 from visual import render
@@ -74,7 +75,8 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
     args = {key: value for key, value in (request.view_args or {}).items() if key != "fmt"}
     if "nip" in args:  # anonymous readers link an ASN by pseudonym (a masked NIP would lead nowhere)
         args["nip"] = people.link_id(people.resolve(args["nip"]) or args["nip"])
-    json_href = url_for(endpoint, **args, **request.args.to_dict())
+    values: dict[str, Any] = {**args, **request.args.to_dict()}
+    json_href = url_for(endpoint, **values)
     html = render_template(template, page=page, page_config=context, json_href=json_href, **html_only)
     if masking_wanted():  # masked here, so a kept page (service/kept.py) is not masked again on every hit
         html, g.pokin_page_masked = mask_text(html), True
@@ -126,7 +128,7 @@ def tree(fmt: str, unit: str | None = None):
     year, colour = _year(), _colour()
     audit = request.args.get("audit", "") in ("1", "true", "ya")
     try:
-        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]
+        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
                          catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                          scale=data.scale().key)
     except ViewNotFound as error:
@@ -143,7 +145,7 @@ def staff(fmt: str, nip: str):
     if real is None:
         raise ApiError(404, "ASN tidak ditemukan.")
     try:
-        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]
+        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
                           people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                           scale=data.scale().key)
     except ViewNotFound:
@@ -152,11 +154,11 @@ def staff(fmt: str, nip: str):
 
 
 @twin("/elemen/<id>", "/elemen/<id>.json", "element")
-def element(fmt: str, id: str):  # noqa: A002
+def element(fmt: str, id: str):
     """Dampak: what one goal, indicator or activity supports, and what supports it."""
     year, colour = _year(), _colour()
     try:
-        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]
+        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
                            people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                           scale=data.scale().key)
     except ViewNotFound as error:

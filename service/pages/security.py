@@ -7,7 +7,8 @@ allowed because vis-network and the legend swatches set them. Framing is refused
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import neo4j.exceptions as neo4j_errors
 from flask import Flask, Response, current_app, g, render_template, request
