@@ -289,35 +289,14 @@ def _read_workbook(path: Path, options: MatriksOptions | None = None) -> Source:
     missing: list[ImportProblem] = []
     try:
         for table in TABLES:
-            name = f"{path.name}[{table}]"
             sheet = sheets.get(table)
             if sheet is None:
                 if table in REQUIRED_TABLES:
-                    missing.append(ImportProblem(name, None, None, "sheet missing"))
+                    missing.append(ImportProblem(f"{path.name}[{table}]", None, None, "sheet missing"))
                 continue
-            worksheet = book[sheet]
-            if worksheet.sheet_state != "visible":
-                problems.append(ImportProblem(name, None, None, "the sheet is hidden: unhide it to import it "
-                                              "(hidden data is never imported unseen)"))
-                continue
-            scanned = _scan_sheet(path, getattr(worksheet, "_worksheet_path", None))
-            if isinstance(scanned, ImportProblem):
-                problems.append(dataclasses.replace(scanned, file=name))
-                continue
-            merged = scanned
-            if merged:
-                row = int(re.sub(r"^[A-Z]+", "", merged[0].split(":")[0]) or 0) or None
-                problems.append(ImportProblem(name, row, None, f"merged cells ({', '.join(merged[:5])}): unmerge "
-                                              "them and fill every row, only the first cell of a merge holds a value"))
-                continue
-            table_problems: list[ImportProblem] = []
-            try:
-                tables[table] = _table(name, _workbook_rows(name, worksheet, table_problems))
-                tables[table].styles = column_styles(tables[table].rows(), NUMBER_COLUMNS.get(table, ()))
-            except _XML_PARSE_ERRORS as exc:
-                problems.append(ImportProblem(name, None, None, f"the sheet's XML is unreadable "
-                                              f"({type(exc).__name__}: {exc})"))
-            problems += table_problems
+            read = _read_table_sheet(path, book[sheet], table, problems)
+            if read is not None:
+                tables[table] = read
     finally:
         book.close()
     if not others:
@@ -331,6 +310,34 @@ def _read_workbook(path: Path, options: MatriksOptions | None = None) -> Source:
     for table, rows in found.produced.rows.items():
         tables[table] = combined(path.name, table, tables.get(table), rows)
     return Source(tables, problems + found.produced.problems, found.produced.warnings, found.produced.explain)
+
+
+def _read_table_sheet(path: Path, worksheet: Any, table: str, problems: list[ImportProblem]) -> Table | None:
+    """One of the tables' own sheets, or None with its problems added: hidden, unsafe XML, merged cells."""
+    name = f"{path.name}[{table}]"
+    if worksheet.sheet_state != "visible":
+        problems.append(ImportProblem(name, None, None, "the sheet is hidden: unhide it to import it "
+                                      "(hidden data is never imported unseen)"))
+        return None
+    scanned = _scan_sheet(path, getattr(worksheet, "_worksheet_path", None))
+    if isinstance(scanned, ImportProblem):
+        problems.append(dataclasses.replace(scanned, file=name))
+        return None
+    if scanned:
+        row = int(re.sub(r"^[A-Z]+", "", scanned[0].split(":")[0]) or 0) or None
+        problems.append(ImportProblem(name, row, None, f"merged cells ({', '.join(scanned[:5])}): unmerge "
+                                      "them and fill every row, only the first cell of a merge holds a value"))
+        return None
+    table_problems: list[ImportProblem] = []
+    try:
+        read = _table(name, _workbook_rows(name, worksheet, table_problems))
+        read.styles = column_styles(read.rows(), NUMBER_COLUMNS.get(table, ()))
+    except _XML_PARSE_ERRORS as exc:
+        problems.append(ImportProblem(name, None, None, f"the sheet's XML is unreadable "
+                                      f"({type(exc).__name__}: {exc})"))
+        read = None
+    problems += table_problems
+    return read
 
 
 def combined(book: str, table: str, sheet: Table | None, rows: list) -> Table:
