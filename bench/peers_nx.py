@@ -208,6 +208,37 @@ def units_without_outcome(g: Prebuilt) -> list[tuple[Any, ...]]:
     return rows
 
 
+def _linked(g: Prebuilt, goals: set[str], targets: set[str]) -> bool:
+    """Whether one of `goals` reaches one of the goals `targets` in one step or more (breadth-first)."""
+    seen: set[str] = set()
+    queue = deque(goals)
+    while queue:
+        node = queue.popleft()
+        for above in (g.contributes.successors(node) if node in g.contributes else ()):
+            if above in targets and g.attrs[above]["label"] == "Goal":
+                return True
+            if above not in seen:
+                seen.add(above)
+                queue.append(above)
+    return False
+
+
+def opd_trees_unlinked(g: Prebuilt) -> list[tuple[Any, ...]]:
+    import networkx as nx
+
+    pemdas = [u for u in g.of_label("Unit") if g.attrs[u]["kind"] == "pemda"]
+    rows = []
+    for opd in (u for u in g.of_label("Unit") if g.attrs[u]["kind"] == "perangkat_daerah"):
+        mine = [p for p in (nx.descendants(g.part, opd) if opd in g.part else ()) if g.attrs[p]["kind"] == "pemda"]
+        targets = {x for p in (mine or pemdas) if p in g.assigned for x in g.assigned.successors(p)}
+        units = scope(g, opd)
+        goals = {x for u in units if u in g.assigned for x in g.assigned.successors(u)
+                 if g.attrs[x]["label"] == "Goal"}
+        if not _linked(g, goals, targets):
+            rows.append((opd, len(goals)))
+    return rows
+
+
 def answer(g: Prebuilt, name: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The rows of one audit question, with the same parameters as the Cypher (unit, year)."""
     unit, year = params.get("unit"), params.get("year")
@@ -225,4 +256,6 @@ def answer(g: Prebuilt, name: str, params: dict[str, Any]) -> list[tuple[Any, ..
         return outcome_goals_without_activity(g, year)
     if name == "units_without_outcome":
         return units_without_outcome(g)
+    if name == "opd_trees_unlinked":
+        return opd_trees_unlinked(g)
     raise KeyError(name)

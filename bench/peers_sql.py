@@ -29,6 +29,7 @@ PEER_COLUMNS: dict[str, tuple[str, ...]] = {
     "goals_unassigned": ("id", "level"),
     "outcome_goals_without_activity": ("id", "level", "unit_id"),
     "units_without_outcome": ("id", "kind", "elements"),
+    "opd_trees_unlinked": ("id", "goals"),
 }
 # Audit findings (graph/audit.py) the peers do not answer, and why.
 NOT_EXPRESSED: dict[str, str] = {
@@ -36,7 +37,6 @@ NOT_EXPRESSED: dict[str, str] = {
     "cascade_level_violations": "not written for the peers yet",
     "cascade_skipped_levels": "not written for the peers yet",
     "indicators_incomplete": "reads the yearly figures (IndicatorYear), not the tree: no traversal to compare",
-    "opd_trees_unlinked": "not written for the peers yet",
     "output_indicators_as_outcomes": "not written for the peers yet",
 }
 
@@ -192,6 +192,43 @@ work(unit_id, elements, reaching) AS (
 SELECT u.id, u.kind, w.elements FROM node u JOIN work w ON w.unit_id = u.id
 WHERE u.label = 'Unit' AND u.kind IN ('perangkat_daerah', 'unit_kerja') AND w.reaching = 0"""
 
+# An OPD is linked when one of its goals (assigned to it or to a unit below it) reaches, in one step or more,
+# a goal assigned to its Pemda (every Pemda when it is under none): (opd, element) pairs upward per OPD.
+OPD_TREES_UNLINKED = """WITH RECURSIVE
+opds(id) AS (SELECT id FROM node WHERE label = 'Unit' AND kind = 'perangkat_daerah'),
+below(opd, id) AS (
+  SELECT id, id FROM opds
+  UNION
+  SELECT b.opd, p.src FROM below b JOIN part_of p ON p.dst = b.id
+),
+above(opd, id) AS (
+  SELECT id, id FROM opds
+  UNION
+  SELECT a.opd, p.dst FROM above a JOIN part_of p ON p.src = a.id
+),
+pemda_of(opd, pemda) AS (
+  SELECT a.opd, a.id FROM above a JOIN node n ON n.id = a.id WHERE n.kind = 'pemda'
+),
+pemdas(id) AS (SELECT id FROM node WHERE label = 'Unit' AND kind = 'pemda'),
+target(opd, id) AS (
+  SELECT p.opd, x.dst FROM pemda_of p JOIN assigned_to x ON x.src = p.pemda
+  UNION
+  SELECT o.id, x.dst FROM opds o JOIN assigned_to x ON x.src IN (SELECT id FROM pemdas)
+  WHERE NOT EXISTS (SELECT 1 FROM pemda_of p WHERE p.opd = o.id)
+),
+goals(opd, id) AS (
+  SELECT DISTINCT b.opd, x.dst FROM below b JOIN assigned_to x ON x.src = b.id JOIN node n ON n.id = x.dst
+  WHERE x.src_label = 'Unit' AND n.label = 'Goal'
+),
+up(opd, id) AS (
+  SELECT g.opd, c.dst FROM goals g JOIN contributes_to c ON c.src = g.id
+  UNION
+  SELECT u.opd, c.dst FROM up u JOIN contributes_to c ON c.src = u.id
+)
+SELECT o.id, (SELECT count(*) FROM goals g WHERE g.opd = o.id) FROM opds o
+WHERE NOT EXISTS (SELECT 1 FROM up u JOIN target t ON t.opd = u.opd AND t.id = u.id
+                  JOIN node n ON n.id = u.id WHERE u.opd = o.id AND n.label = 'Goal')"""
+
 # name -> (whole graph, one unit or None)
 PEER_SQL: dict[str, tuple[str, str | None]] = {
     "orphaned_staff": (ORPHANED_WHOLE, ORPHANED_SCOPED),
@@ -201,4 +238,5 @@ PEER_SQL: dict[str, tuple[str, str | None]] = {
     "goals_unassigned": (GOALS_UNASSIGNED, None),
     "outcome_goals_without_activity": (OUTCOME_WITHOUT_ACTIVITY, None),
     "units_without_outcome": (UNITS_WITHOUT_OUTCOME, None),
+    "opd_trees_unlinked": (OPD_TREES_UNLINKED, None),
 }

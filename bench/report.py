@@ -182,16 +182,20 @@ def main(paths: list[str]) -> None:
     for skipped in (r for r in results if r.get("skipped")):
         print(f"Scale **{skipped['scale']}** was not run: {skipped['skipped']}.\n")
     results = [r for r in results if not r.get("skipped")]
-    print("## Import\n\n" + import_table(results) + "\n")
+    if any(r.get("import") for r in results):
+        print("## Import\n\n" + import_table(results) + "\n")
     if load_table(results):
         print("## Import only (pokin importer, every dataset)\n\n" + load_table(results) + "\n")
     for r in results:
-        print("## Queries\n\n" + query_table(r) + "\n")
+        if query_table(r):
+            print("## Queries\n\n" + query_table(r) + "\n")
     for r in results:
         if peers_tables(r):
             print("## Peers\n\n" + peers_tables(r) + "\n")
-    print("## Service\n\n" + service_table(results) + "\n")
-    print("## Views\n\n" + view_table(results))
+    if any(r.get("service") for r in results):
+        print("## Service\n\n" + service_table(results) + "\n")
+    if any(r.get("views") for r in results):
+        print("## Views\n\n" + view_table(results))
 
 
 if __name__ == "__main__":

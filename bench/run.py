@@ -1,6 +1,6 @@
 """pokin benchmarks: import, catalog queries (vs networkx), service load and views, at one scale.
 
-    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|tiny [--only import|queries|service|views] [--out F]
+    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|tiny [--only import|queries|service|views|peers] [--out F]
     make bench            # kabupaten and provinsi, every part, results in bench/results/*.json
 
 Everything runs against a throw-away local Neo4j started here (its data in a temp folder, a free loopback
