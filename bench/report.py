@@ -98,7 +98,9 @@ def query_table(result: dict[str, Any]) -> str:
 
 
 def _verdict(pokin_ms: float, peer_ms: float) -> str:
-    """How pokin stands against a peer in one cell: ahead when its median is lower."""
+    """How pokin stands against a peer in one cell: ahead when its median is lower, even within 10 %."""
+    if pokin_ms and peer_ms and max(pokin_ms, peer_ms) / min(pokin_ms, peer_ms) < 1.1:
+        return "even"
     if peer_ms >= pokin_ms:
         return f"pokin ahead {peer_ms / pokin_ms:.1f}×" if pokin_ms else "pokin ahead"
     return f"**pokin behind {pokin_ms / peer_ms:.1f}×**" if peer_ms else "**pokin behind**"
@@ -114,7 +116,9 @@ def peers_tables(result: dict[str, Any]) -> str:
     engines = peers["engines"]
     blocks = [f"Scale **{result['scale']}**, budget year {peers['year']}, median of {peers['runs']} warm runs "
               f"(engines in turn within each round). Rows of every peer compared with pokin's over the whole "
-              f"graph and scoped to each of the {peers['opds_checked']} OPD."]
+              f"graph and scoped to each of the {peers['opds_checked']} OPD. Load average at the start: "
+              f"{_f((result.get('machine', {}).get('load_at_start') or [None])[0])} "
+              f"on {result.get('machine', {}).get('cpus', '?')} CPUs."]
     for scoped in (False, True):
         labels = [label for label in timings if ("(unit=" in label) == scoped]
         if not labels:
