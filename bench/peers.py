@@ -141,6 +141,8 @@ def check_all(catalog: Catalog, players: list[Contender], opds: list[str], year:
                     entry.update(equal=False, at=unit or "whole graph", pokin_rows=len(expected),
                                  peer_rows=len(got), only_pokin=repr(sorted(set(expected) - set(got), key=repr)[:3]),
                                  only_peer=repr(sorted(set(got) - set(expected), key=repr)[:3]))
+        log(f"{name}: checked in {len(scopes)} scope(s); equal: "
+            + ", ".join(f"{peer.name} {checks[peer.name][name]['equal']}" for peer in peers))
     return checks
 
 
