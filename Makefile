@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo lint format test bench bench-nasional bench-nasional-run soak neo4j-stop clean
+.PHONY: setup browser demo lint format test bench bench-peers bench-nasional bench-nasional-run soak neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -48,6 +48,14 @@ bench: setup
 	nice $(BIN)/pokin bench --scale provinsi --out bench/results/provinsi.json
 	$(MAKE) --no-print-directory bench-nasional-run
 	$(BIN)/python bench/report.py bench/results/kabupaten.json bench/results/provinsi.json bench/results/nasional.json
+
+# The peers alone (bench/peers.py): the audit questions in DuckDB, PostgreSQL (a cluster the bench starts on loopback
+# from Debian's package and stops), SQLite and networkx beside pokin, at kabupaten and provinsi; `make bench` runs them too.
+bench-peers: setup
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	nice $(BIN)/pokin bench --scale kabupaten --only peers --out bench/results/peers-kabupaten.json
+	nice $(BIN)/pokin bench --scale provinsi --only peers --out bench/results/peers-provinsi.json
+	$(BIN)/python bench/report.py bench/results/peers-kabupaten.json bench/results/peers-provinsi.json
 
 # The national slice alone (~1.07 M ASN, 199 datasets): the pokin importer, the graph's counts and the store size
 # (the naive loader and the ceiling would take hours), then every query, whole graph and scoped to the largest

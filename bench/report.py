@@ -97,6 +97,64 @@ def query_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _verdict(pokin_ms: float, peer_ms: float) -> str:
+    """How pokin stands against a peer in one cell: ahead when its median is lower, even within 10 %."""
+    if pokin_ms and peer_ms and max(pokin_ms, peer_ms) / min(pokin_ms, peer_ms) < 1.1:
+        return "even"
+    if peer_ms >= pokin_ms:
+        return f"pokin ahead {peer_ms / pokin_ms:.1f}×" if pokin_ms else "pokin ahead"
+    return f"**pokin behind {pokin_ms / peer_ms:.1f}×**" if peer_ms else "**pokin behind**"
+
+
+def peers_tables(result: dict[str, Any]) -> str:
+    """Engines down, audit questions across, whole graph then one OPD: each peer's median beside pokin's,
+    with the verdict, and whether its rows equal pokin's everywhere they were compared."""
+    peers = result.get("peers")
+    if not peers:
+        return ""
+    timings, checks = peers["timings"], peers["checks"]
+    engines = peers["engines"]
+    blocks = [f"Scale **{result['scale']}**, budget year {peers['year']}, median of {peers['runs']} warm runs "
+              f"(engines in turn within each round). Rows of every peer compared with pokin's over the whole "
+              f"graph and scoped to each of the {peers['opds_checked']} OPD. Load average at the start: "
+              f"{_f((result.get('machine', {}).get('load_at_start') or [None])[0])} "
+              f"on {result.get('machine', {}).get('cpus', '?')} CPUs."]
+    for scoped in (False, True):
+        labels = [label for label in timings if ("(unit=" in label) == scoped]
+        if not labels:
+            continue
+        title = f"scoped to one OPD ({peers['opd']})" if scoped else "whole graph"
+        names = [label.split(" (unit=")[0] for label in labels]
+        players = list(timings[labels[0]])
+        lines = [f"| {result['scale']}, {title} | load s | " + " | ".join(names) + " |",
+                 "|---|---|" + "---|" * len(names)]
+        for player in players:
+            info = engines.get(player, {})
+            name = "pokin (Neo4j, the catalog's Cypher)" if player == "pokin" else \
+                f"{player} {info.get('version', '')} ({info.get('settings', '')})"
+            cells = []
+            for label, query in zip(labels, names):
+                ms = timings[label][player]["p50_ms"]
+                cell = f"{_f(ms)} ms"
+                if player != "pokin":
+                    cell += f", {_verdict(timings[label]['pokin']['p50_ms'], ms)}"
+                    check = checks.get(player, {}).get(query, {})
+                    if not check.get("equal", False):
+                        cell += f", **rows differ** (at {check.get('at')})"
+                cells.append(cell)
+            load = "–" if player == "pokin" else _f(info.get("load_s"), 2)
+            lines.append(f"| {name} | {load} | " + " | ".join(cells) + " |")
+        blocks.append("\n".join(lines))
+    for name, reason in peers.get("skipped", {}).items():
+        blocks.append(f"{name} skipped: {reason}.")
+    agree = all(c.get("equal") for per in checks.values() for c in per.values())
+    blocks.append(("Every peer's rows equal pokin's for every question and scope compared."
+                   if agree else "**Some rows differ: see `checks` in the results.**")
+                  + f" Not asked of the peers: {', '.join(peers['not_expressed'])}."
+                  + f" Tables read back from Neo4j in {_f(peers['extract_s'])} s.")
+    return "\n\n".join(blocks)
+
+
 def service_table(results: list[dict[str, Any]]) -> str:
     lines = ["| scale | clients | seconds | requests | req/s | p50 ms | p99 ms | errors (5xx/connection) | statuses |",
              "|---|---|---|---|---|---|---|---|---|"]
@@ -128,13 +186,20 @@ def main(paths: list[str]) -> None:
     for skipped in (r for r in results if r.get("skipped")):
         print(f"Scale **{skipped['scale']}** was not run: {skipped['skipped']}.\n")
     results = [r for r in results if not r.get("skipped")]
-    print("## Import\n\n" + import_table(results) + "\n")
+    if any(r.get("import") for r in results):
+        print("## Import\n\n" + import_table(results) + "\n")
     if load_table(results):
         print("## Import only (pokin importer, every dataset)\n\n" + load_table(results) + "\n")
     for r in results:
-        print("## Queries\n\n" + query_table(r) + "\n")
-    print("## Service\n\n" + service_table(results) + "\n")
-    print("## Views\n\n" + view_table(results))
+        if query_table(r):
+            print("## Queries\n\n" + query_table(r) + "\n")
+    for r in results:
+        if peers_tables(r):
+            print("## Peers\n\n" + peers_tables(r) + "\n")
+    if any(r.get("service") for r in results):
+        print("## Service\n\n" + service_table(results) + "\n")
+    if any(r.get("views") for r in results):
+        print("## Views\n\n" + view_table(results))
 
 
 if __name__ == "__main__":

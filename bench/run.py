@@ -1,6 +1,6 @@
 """pokin benchmarks: import, catalog queries (vs networkx), service load and views, at one scale.
 
-    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|tiny [--only import|queries|service|views] [--out F]
+    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|tiny [--only import|queries|service|views|peers] [--out F]
     make bench            # kabupaten and provinsi, every part, results in bench/results/*.json
 
 Everything runs against a throw-away local Neo4j started here (its data in a temp folder, a free loopback
@@ -20,6 +20,9 @@ when the absolute numbers move.
    endpoints for a bounded time, loopback only: requests/s, p50/p99, errors.
 4. views: build (view_tree + layout) and render (render_page) of the whole tree capped at 1,000 and at
    5,000 drawn nodes, and of one OPD.
+5. peers: the audit questions in DuckDB, PostgreSQL and SQLite (recursive CTEs) and networkx (a prebuilt
+   graph), each peer's rows checked against pokin's, median of 10 warm runs, whole graph and one OPD
+   (bench/peers.py).
 """
 from __future__ import annotations
 
@@ -726,6 +729,16 @@ def bench_drawn_views(runner: Runner, sizes: tuple[int, ...] = (1000, 5000)) -> 
     return out
 
 
+# -- 5. peers ----------------------------------------------------------------------------------------------
+
+def bench_peers_part(runner: Runner, scale: str) -> dict[str, Any]:
+    """bench/peers.py on the loaded graph: 10 warm runs each (2 at the tiny scale), networkx where it fits."""
+    from bench.peers import bench_peers
+
+    return bench_peers(runner, pick_params(runner)["_opd"], runs=2 if scale == "tiny" else 10,
+                       networkx=bool(SETTINGS[scale].get("networkx", True)))
+
+
 # -- driver -------------------------------------------------------------------------------------------------
 
 def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = None) -> str | None:
@@ -760,7 +773,7 @@ def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = 
 
 def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
         progress: Callable[[str], None] = log) -> dict[str, Any]:
-    parts = parts or ["import", "queries", "service", "views"]
+    parts = parts or ["import", "queries", "service", "views", "peers"]
     unfit = unfit_for(scale)
     if unfit is not None:
         progress(f"{scale} not run: {unfit}")
@@ -783,8 +796,9 @@ def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
                      "load": lambda: bench_load(runner, settings, server, folder),
                      "queries": lambda: bench_queries(runner, scale),
                      "service": lambda: bench_service(settings, runner, scale),
-                     "views": lambda: bench_views(runner)}
-            for part in ("import", "load", "queries", "service", "views"):
+                     "views": lambda: bench_views(runner),
+                     "peers": lambda: bench_peers_part(runner, scale)}
+            for part in ("import", "load", "queries", "service", "views", "peers"):
                 if part not in parts:
                     continue
                 if part not in ("import", "load"):
@@ -814,7 +828,7 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", default="kabupaten", choices=list(SETTINGS))
-    parser.add_argument("--only", nargs="*", choices=["import", "load", "queries", "service", "views"])
+    parser.add_argument("--only", nargs="*", choices=["import", "load", "queries", "service", "views", "peers"])
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     run(args.scale, args.only, args.out)
