@@ -317,27 +317,30 @@ def build_tree(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, 
                color_by: ColorBy = "level", achievement: Mapping[str, Any] | None = None,
                highlight: Mapping[str, str] | Iterable[str] | None = None, max_nodes: int = MAX_NODES,
                title: str = "Pohon Kinerja", subtitle: str | None = None,
-               bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px") -> PokinNetwork:
+               bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px",
+               marks: Mapping[str, styles.FindingStyle] | None = None) -> PokinNetwork:
     """The tree view (Pemda tree or one OPD's cascade) from view_tree rows.
 
     color_by: "level" (strategic red, tactical blue, operational green) or "achievement" (band colours).
     achievement: id -> capaian (number), band name ('sangat baik', …), or a row of the achievement query
     ({capaian, band}); with it both colourings are embedded and the page can switch between them.
-    highlight: ids flagged by the audit, as a set or as id -> finding ('orphaned_staff', 'no_leverage').
+    highlight: ids flagged by the audit, as a set or as id -> finding key ('orphaned_staff', 'no_leverage').
+    marks: finding key -> its style and legend title (styles.mark_style; from the catalog's findings).
     max_nodes: past this many nodes the deepest rows collapse into clusters (see the module doc).
     """
     return _build("pohon", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height)
+                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=marks)
 
 
 def build_line_of_sight(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
                         color_by: ColorBy = "level", achievement: Mapping[str, Any] | None = None,
                         highlight: Mapping[str, str] | Iterable[str] | None = None, max_nodes: int = MAX_NODES,
                         title: str = "Garis Pandang (Line of Sight)", subtitle: str | None = None,
-                        bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px") -> PokinNetwork:
+                        bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px",
+                        marks: Mapping[str, styles.FindingStyle] | None = None) -> PokinNetwork:
     """One ASN's line of sight (view_line_of_sight rows): the ASN at the bottom, every path up to the top."""
     return _build("staff", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height)
+                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=marks)
 
 
 def build_impact(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
@@ -347,13 +350,14 @@ def build_impact(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str
                  bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px") -> PokinNetwork:
     """One element's impact (view_impact rows): what it supports above, what supports it below."""
     return _build("impact", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height)
+                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=None)
 
 
 def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Mapping[str, Any]], *,
            color_by: ColorBy, achievement: Mapping[str, Any] | None,
            highlight: Mapping[str, str] | Iterable[str] | None, max_nodes: int, title: str,
-           subtitle: str | None, bands: tuple[styles.Band, ...], height: str) -> PokinNetwork:
+           subtitle: str | None, bands: tuple[styles.Band, ...], height: str,
+           marks: Mapping[str, styles.FindingStyle] | None) -> PokinNetwork:
     if color_by not in ("level", "achievement"):
         raise ValueError(f"color_by must be 'level' or 'achievement', not {color_by!r}")
     items: dict[str, _Item] = {}
@@ -374,6 +378,7 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     indicators = {node_id for node_id, item in items.items() if item.label == "Indicator"}
     forest = build_forest(ids, ranks, keys, edges, indicators)
     findings = _findings(highlight)
+    marked = {key: styles.finding_style(key, marks) for key in set(findings.values())}
     scores = _achievement(achievement, bands)
 
     net = PokinNetwork(title, view=view, height=height)
@@ -402,7 +407,8 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
 
     def vis_node(item: _Item, x: float, y: float) -> dict[str, Any]:
         return _vis_node(item, x, y, color_by=color_by, score=scores.get(item.id),
-                         finding=findings.get(item.id), with_modes=achievement is not None, bands=bands)
+                         finding=findings.get(item.id), marked=marked, with_modes=achievement is not None,
+                         bands=bands)
 
     for node_id in ids:
         if node_id in visible:
@@ -461,7 +467,7 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     kinds = {item.label for item in items.values()}
     edge_types = {edge["type"] for edge in edges}
     crosscutting = any(edge.get("crosscutting") for edge in edges)
-    legend_args = dict(kinds=kinds, findings=set(findings.values()), edge_types=edge_types,
+    legend_args = dict(kinds=kinds, findings=marked, edge_types=edge_types,
                        crosscutting=crosscutting, clusters=collapse is not None, bands=bands)
     net.pokin["legend"] = [entry.as_dict() for entry in styles.legend(color_by=color_by, **legend_args)]
     net.pokin["legends"] = {mode: [entry.as_dict() for entry in styles.legend(color_by=mode, **legend_args)]
@@ -628,7 +634,8 @@ def node_label(row: Mapping[str, Any]) -> str:
 
 
 def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: str | None = None) -> str:
-    """The tooltip as HTML: our own <b>/<br> around data that is ALWAYS escaped."""
+    """The tooltip as HTML: our own <b>/<br> around data that is ALWAYS escaped. `finding`: the title of the
+    node's audit mark, if it has one."""
     e = lambda value: html.escape(str(value), quote=True)  # noqa: E731
     label = row.get("label") or "Goal"
     shown = row.get("nip_shown") or row.get("id")  # an ASN's NIP as the reader may see it (masked)
@@ -654,7 +661,7 @@ def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: s
         if score.supporting is not None:
             lines.append(f"Capaian pendukung (dari bawah): {e(styles.format_number(score.supporting))}")
     if finding is not None:
-        lines.append(f"<b>Temuan:</b> {e(styles.FINDINGS.get(finding, styles.FINDINGS['finding']).name)}")
+        lines.append(f"<b>Temuan:</b> {e(finding)}")
     return "<br>".join(lines)
 
 
@@ -680,11 +687,12 @@ def _group(label: str, level: str | None) -> dict[str, Any]:
 
 
 def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Score | None, finding: str | None,
-              with_modes: bool, bands: tuple[styles.Band, ...]) -> dict[str, Any]:
+              marked: Mapping[str, styles.FindingStyle | None], with_modes: bool,
+              bands: tuple[styles.Band, ...]) -> dict[str, Any]:
     """A vis node: id, label, tooltip, group, position; colours only where they differ from the group."""
     row = item.row
     style = styles.node_style(item.label, item.level)
-    finding_style = styles.finding_style(finding)
+    finding_style = marked.get(finding) if finding is not None else None
     role = row.get("role")
 
     def colors(mode: ColorBy) -> list[str]:
@@ -702,7 +710,7 @@ def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Sco
             border = styles.FOCUS_BORDER[0]
         return [background, border, font]
 
-    node: dict[str, Any] = {"id": item.id, "label": node_label(row), "title": node_tooltip(row, score, finding),
+    node: dict[str, Any] = {"id": item.id, "label": node_label(row), "title": node_tooltip(row, score, finding_style and finding_style.name),
                             "group": group_key(item.label, item.level), "x": round(x, 1), "y": round(y, 1)}
     chosen = colors(color_by)
     node["color"] = styles.vis_color(chosen[0], chosen[1])
