@@ -710,7 +710,8 @@ def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Sco
             border = styles.FOCUS_BORDER[0]
         return [background, border, font]
 
-    node: dict[str, Any] = {"id": item.id, "label": node_label(row), "title": node_tooltip(row, score, finding_style and finding_style.name),
+    mark_title = finding_style.name if finding_style is not None else None
+    node: dict[str, Any] = {"id": item.id, "label": node_label(row), "title": node_tooltip(row, score, mark_title),
                             "group": group_key(item.label, item.level), "x": round(x, 1), "y": round(y, 1)}
     chosen = colors(color_by)
     node["color"] = styles.vis_color(chosen[0], chosen[1])

@@ -115,7 +115,9 @@ def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> lis
     deadline = time.monotonic() + float(config["PAGES_AUDIT_BUDGET"])
     rows = []
     for query in catalog().findings:
-        finding: Finding = query.finding  # type: ignore[assignment]  (catalog().findings have one)
+        finding = query.finding
+        if finding is None:
+            continue
         year = years.for_finding(finding)
         params = finding_params(query, year, unit)
         row: dict[str, Any] = {"finding": query.name, "title": finding.title, "count": None, "budget": None,
@@ -195,14 +197,13 @@ def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
     declared = {param.name for param in query.params}
     if year is None and "year" in declared:
         year = default_years(database()).for_finding(about)  # type: ignore[arg-type]
-    params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
+    params = finding_params(query, year, unit) or {}  # a year still missing: bind says it is required
     columns, rows = database().table(query.cypher, query.bind(params),
                                      timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
     return {"finding": name, "title": about.title, "summary": query.summary, "description": about.description,
             "year": year, "unit": unit, "columns": columns,
             "headers": {column: about.header(column) for column in columns}, "budget_column": about.budget,
-            "rows": rows,
-            "links": [_row_links(about, row) for row in rows], "total": len(rows),
+            "rows": rows, "links": [_row_links(about, row) for row in rows], "total": len(rows),
             "tree_href": url_for("pages.tree", unit=unit, audit=1, tahun=year) if about.mark else None}
 
 
