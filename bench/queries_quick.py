@@ -91,7 +91,7 @@ def quick(args: argparse.Namespace) -> list[dict[str, Any]]:
         for query in catalog:
             if (args.only and query.name not in args.only) or query.mode != "read":
                 continue
-            params = {p.name: chosen.get(p.name) for p in query.params}
+            params = {**{p.name: chosen.get(p.name) for p in query.params}, **query.constant_values()}
             times = []
             rows = read(runner, query.cypher, params, args.timeout)  # warm-up
             for _ in range(args.runs):
@@ -122,8 +122,8 @@ def compare(args: argparse.Namespace) -> list[dict[str, Any]]:
             if (args.only and query.name not in args.only) or query.mode != "read" or query.name not in before:
                 continue
             old = before[query.name]
-            params = {p.name: chosen.get(p.name) for p in query.params}
-            old_params = {p.name: chosen.get(p.name) for p in old.params}
+            params = {**{p.name: chosen.get(p.name) for p in query.params}, **query.constant_values()}
+            old_params = {**{p.name: chosen.get(p.name) for p in old.params}, **old.constant_values()}
             old_rows = read(runner, old.cypher, old_params, args.timeout)  # warm-up, both
             rows = read(runner, query.cypher, params, args.timeout)
             times: dict[str, list[float]] = {"before": [], "after": []}

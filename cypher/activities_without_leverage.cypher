@@ -1,4 +1,21 @@
 // name: activities_without_leverage
+// finding: Kegiatan tanpa daya ungkit ke outcome
+// finding description: Program, kegiatan atau subkegiatan yang kontribusinya tidak sampai ke visi, misi,
+// finding description: tujuan atau sasaran: pagunya tidak mendukung outcome.
+// finding order: 20
+// finding key: no_leverage
+// finding budget: budget
+// finding marks id Activity: Kegiatan tanpa daya ungkit ke outcome
+// finding column id Activity: ID
+// finding column kind: Jenis
+// finding column code: Kode
+// finding column name: Nama
+// finding column year: Tahun
+// finding column unit_id Unit: Kode unit
+// finding column unit_name: Unit
+// finding column budget: Pagu
+// finding column reason: Sebab
+// finding column contributes_to Goal: Berkontribusi ke
 // Every activity (program, kegiatan, subkegiatan) that reaches no outcome: no chain of CONTRIBUTES_TO
 // (an indicator standing for the goal or activity it measures) leads from it to a visi, misi, tujuan or sasaran goal.
 // Reason `unlinked`: it contributes to nothing at all; `dead_end`: its contributions lead nowhere.
@@ -6,6 +23,7 @@
 // Rows: id, kind, code, name, year, unit_id, unit_name, budget, reason, contributes_to.
 // param year: int? Only activities of this budget year.
 // param unit: str? Only activities of this unit or of any unit below it (PART_OF).
+// const outcome_levels
 // the activities looked at: every one, or with $unit only those assigned to that unit or a unit below it
 // (found from the unit down, so a Pemda's audit on the national graph reads that Pemda's activities only)
 CALL () {
@@ -32,7 +50,7 @@ CALL (act) {
 CALL (act) {
   OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(reached)
   WITH DISTINCT reached
-  WHERE reached:Goal AND reached.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WHERE reached:Goal AND reached.level IN $outcome_levels
   WITH reached
   LIMIT 1
   RETURN count(reached) > 0 AS reaches

@@ -1,9 +1,21 @@
 // name: budget_at_risk_by_unit
+// finding: Anggaran berisiko per unit
+// finding description: Pagu kegiatan tanpa daya ungkit ke outcome, dijumlahkan per unit penanggung jawab
+// finding description: beserta perangkat daerahnya.
+// finding order: 30
+// finding budget: budget_at_risk
+// finding column unit_id Unit: Kode unit
+// finding column unit_name: Unit
+// finding column opd_id Unit: Kode OPD
+// finding column opd_name: Perangkat daerah
+// finding column activities: Kegiatan
+// finding column budget_at_risk: Pagu berisiko
 // The budget (pagu) of activities without outcome leverage, summed per accountable unit, with the
 // perangkat daerah (OPD) the unit belongs to. The same activities as activities_without_leverage.
 // Rows: unit_id, unit_name, opd_id, opd_name, activities, budget_at_risk; largest budget first.
 // param year: int? Only activities of this budget year.
 // param unit: str? Only units at or below this unit (PART_OF).
+// const outcome_levels
 // the activities looked at: every one, or with $unit only those assigned to that unit or a unit below it
 // (found from the unit down, so a Pemda's audit on the national graph reads that Pemda's activities only)
 CALL () {
@@ -26,7 +38,7 @@ WHERE ($unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) })
 CALL (act) {
   OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(reached)
   WITH DISTINCT reached
-  WHERE reached:Goal AND reached.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WHERE reached:Goal AND reached.level IN $outcome_levels
   WITH reached
   LIMIT 1
   RETURN count(reached) > 0 AS reaches

@@ -1,4 +1,12 @@
 // name: cascade_level_violations
+// finding: Kontribusi ke level yang sama atau lebih rendah
+// finding description: Kontribusi yang mengarah ke bawah atau ke samping dalam cascading kinerja.
+// finding order: 100
+// finding column from_id Goal: Dari
+// finding column from_level: Level asal
+// finding column to_id Goal: Ke
+// finding column to_level: Level tujuan
+// finding column direction: Arah
 // Contributions that point down or across the cascade.
 // A goal (or an indicator, standing for the goal it measures) CONTRIBUTES_TO a goal or an indicator (standing
 // for its goal) that is lower in the tree ('down') or at the same step ('across', e.g. rhk → rhk, or one

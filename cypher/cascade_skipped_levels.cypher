@@ -1,4 +1,12 @@
 // name: cascade_skipped_levels
+// finding: Cascading melompati level
+// finding description: Kontribusi yang melompati level cascading yang tidak boleh dilompati.
+// finding order: 110
+// finding column from_id Goal: Dari
+// finding column from_level: Level asal
+// finding column to_id Goal: Ke
+// finding column to_level: Level tujuan
+// finding column skipped: Level yang dilompati
 // Contributions that skip levels of the cascade upward.
 // A goal (or an indicator, standing for the goal it measures) CONTRIBUTES_TO a goal (or its indicator) more
 // than one step above it, unless the skip is one the cascade allows.

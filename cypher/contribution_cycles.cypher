@@ -1,4 +1,9 @@
 // name: contribution_cycles
+// finding: Siklus kontribusi
+// finding description: Elemen kinerja yang, mengikuti kontribusinya ke atas, kembali ke dirinya sendiri.
+// finding order: 120
+// finding column members Goal: Anggota siklus
+// finding column length: Panjang
 // Cycles of contributions, each listed once with its members.
 // A cycle (a data error the import accepts): following CONTRIBUTES_TO upward, an indicator standing for the
 // goal it measures (a step from an indicator to its goal), an element comes back to itself. A self-loop is a

@@ -22,13 +22,14 @@
 // them, and whose work that is), so the memory a query holds is that of one OPD's share of the tree, not
 // of the whole graph (all at once ran out of transaction memory on the national graph).
 // param year: int? Only activities of this budget year.
+// const outcome_levels
 MATCH (to:Unit {kind: 'perangkat_daerah'})
 CALL (to) {
   // B's outcome goals: assigned to B or to a unit below it
   MATCH (to)<-[:PART_OF*0..]-(owner:Unit)
   WITH DISTINCT owner
   MATCH (owner)-[:ASSIGNED_TO]->(o:Goal)
-  WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WHERE o.level IN $outcome_levels
   WITH DISTINCT o
   // downward from each (an indicator's contributors reach its goal through the implied edge); an outcome does
   // not support itself, so as own work an element counts only when it lies below another of B's outcomes

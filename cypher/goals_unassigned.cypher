@@ -1,4 +1,11 @@
 // name: goals_unassigned
+// finding: Sasaran tanpa penanggung jawab
+// finding description: Elemen kinerja yang tidak ditugaskan kepada unit atau ASN mana pun, baik langsung maupun
+// finding description: melalui indikatornya.
+// finding order: 60
+// finding column id Goal: ID
+// finding column level: Level
+// finding column statement: Pernyataan
 // Goals nobody is accountable for.
 // No Unit and no ASN is ASSIGNED_TO the goal, nor to any indicator measuring it (an assignment to a goal's
 // indicator counts as an assignment to the goal).

@@ -1,4 +1,12 @@
 // name: goals_without_indicator
+// finding: Sasaran tanpa indikator
+// finding description: Tujuan dan sasaran (sampai sasaran subkegiatan) yang tidak diukur oleh satu indikator pun.
+// finding order: 40
+// finding column id Goal: ID
+// finding column level: Level
+// finding column statement: Pernyataan
+// finding column unit_id Unit: Kode unit
+// finding column unit_name: Unit
 // Goals without any indicator.
 // Checked levels: tujuan, sasaran, sasaran_program, sasaran_kegiatan and sasaran_subkegiatan (each must be
 // measured by at least one Indicator, MEASURED_BY). visi and misi (measured through the tujuan and sasaran

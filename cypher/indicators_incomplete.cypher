@@ -1,4 +1,17 @@
 // name: indicators_incomplete
+// finding: Indikator tanpa target, satuan atau realisasi
+// finding description: Indikator yang pada tahun itu tidak memiliki target, satuan, atau realisasi yang sudah
+// finding description: waktunya dilaporkan.
+// finding order: 50
+// finding year: figures
+// finding column id Indicator: ID
+// finding column name: Indikator
+// finding column goal_id Goal: Sasaran
+// finding column element_id Goal: Elemen yang diukur
+// finding column element_kind: Jenis elemen
+// finding column year: Tahun
+// finding column missing: Yang kurang
+// finding column realisasi_due: Realisasi sudah jatuh tempo
 // Indicators with no target, no satuan or no realisasi for a year.
 // What is missing, among: 'figures' (no IndicatorYear row for the year at all), 'target' (no target for the
 // year; a stabil indicator's target_min or target_max counts as one), 'satuan' (the indicator has no unit of

@@ -16,9 +16,10 @@
 // breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
 // on chains thousands deep.
 // param year: int? Only activities of this budget year.
+// const outcome_levels
 CALL () {
   MATCH (o:Goal)
-  WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WHERE o.level IN $outcome_levels
   // downward from o (an indicator's contributors reach its goal through the implied edge)
   MATCH (o)<-[:CONTRIBUTES_TO*]-(act:Activity)
   WITH DISTINCT o, act

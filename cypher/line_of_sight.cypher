@@ -14,8 +14,9 @@
 // breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
 // on chains thousands deep.
 // param nip: str The ASN's NIP.
+// const outcome_levels
 MATCH (s:ASN {nip: $nip})-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
-MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
+MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN $outcome_levels)
 RETURN s.nip AS nip, s.name AS name, e.id AS assigned_id, o.id AS outcome_id, o.level AS outcome_level,
        length(p) AS length,
        [n IN nodes(p) | {

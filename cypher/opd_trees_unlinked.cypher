@@ -1,4 +1,10 @@
 // name: opd_trees_unlinked
+// finding: Pohon kinerja OPD tidak terhubung ke Pemda
+// finding description: Perangkat daerah yang tidak satu pun sasarannya berkontribusi ke sasaran Pemerintah Daerah.
+// finding order: 90
+// finding column id Unit: Kode OPD
+// finding column name: Perangkat daerah
+// finding column goals: Elemen kinerja
 // Perangkat daerah (OPD) whose performance tree is not linked to the Pemda tree.
 // Not linked: no goal assigned to the OPD or to a unit below it (PART_OF) reaches, following CONTRIBUTES_TO
 // upward in one or more steps (an indicator standing for the goal or activity it measures), a goal assigned to the OPD's

@@ -1,10 +1,23 @@
 // name: orphaned_staff
+// finding: ASN tanpa kontribusi ke outcome
+// finding description: ASN yang tidak ditugaskan pada elemen kinerja mana pun, atau yang penugasannya tidak
+// finding description: terhubung ke visi, misi, tujuan atau sasaran melalui rantai kontribusi.
+// finding order: 10
+// finding marks nip ASN: ASN tanpa kontribusi ke outcome
+// finding column nip ASN: NIP
+// finding column name: Nama
+// finding column position: Jabatan
+// finding column unit_id Unit: Kode unit
+// finding column unit_name: Unit
+// finding column reason: Sebab
+// finding column assigned_to Goal: Ditugaskan pada
 // Every ASN who contributes to no outcome: either not assigned to anything (reason `unassigned`) or
 // assigned only to elements from which no chain of CONTRIBUTES_TO (an indicator standing for the goal
 // it measures, through the implied indicator→goal edges) reaches a visi, misi, tujuan or sasaran goal
 // (reason `dead_end`).
 // Rows: nip, name, position, unit_id, unit_name, reason, assigned_to (ids of what they are assigned to).
 // param unit: str? Only staff of this unit or of any unit below it (PART_OF).
+// const outcome_levels
 // Two ways to the same answer, chosen by $unit, so that the work grows with what is asked:
 // - the whole graph: the elements from which an outcome is reached are found once, from the outcomes down
 //   (one breadth-first search per element right below an outcome, never entering another outcome), and each
@@ -20,11 +33,11 @@ CALL () {
   }
   CALL () {
     MATCH (o:Goal)<-[:CONTRIBUTES_TO]-(below)
-    WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
-      AND NOT coalesce(below:Goal AND below.level IN ['visi', 'misi', 'tujuan', 'sasaran'], false)
+    WHERE o.level IN $outcome_levels
+      AND NOT coalesce(below:Goal AND below.level IN $outcome_levels, false)
     WITH DISTINCT below
     MATCH path = (below)<-[:CONTRIBUTES_TO*0..]-(reaching)
-    WHERE all(n IN nodes(path) WHERE NOT coalesce(n:Goal AND n.level IN ['visi', 'misi', 'tujuan', 'sasaran'], false))
+    WHERE all(n IN nodes(path) WHERE NOT coalesce(n:Goal AND n.level IN $outcome_levels, false))
     WITH DISTINCT reaching
     RETURN collect(reaching) AS reaching
   }
@@ -55,7 +68,7 @@ CALL () {
       UNWIND nexts AS row
       UNWIND row.afters AS after
       WITH DISTINCT after
-      WITH after, coalesce(after:Goal AND after.level IN ['visi', 'misi', 'tujuan', 'sasaran'], false) AS outcome
+      WITH after, coalesce(after:Goal AND after.level IN $outcome_levels, false) AS outcome
       // existence only: each node once, stopped at the first outcome met. The outcome test comes after DISTINCT
       // on purpose: inside the MATCH the planner may start from the (few) outcome goals and expand Into, which
       // enumerates every path (2^n on a ladder of n rungs)
@@ -63,7 +76,7 @@ CALL () {
         WITH after WHERE NOT outcome
         OPTIONAL MATCH (after)-[:CONTRIBUTES_TO*0..]->(reached)
         WITH DISTINCT reached
-        WHERE reached:Goal AND reached.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+        WHERE reached:Goal AND reached.level IN $outcome_levels
         WITH reached
         LIMIT 1
         RETURN count(reached) > 0 AS reaches
@@ -72,7 +85,7 @@ CALL () {
       RETURN collect(after) AS good
     }
     UNWIND nexts AS row
-    WITH row WHERE (row.next:Goal AND row.next.level IN ['visi', 'misi', 'tujuan', 'sasaran'])
+    WITH row WHERE (row.next:Goal AND row.next.level IN $outcome_levels)
                 OR any(after IN row.afters WHERE after IN good)
     RETURN collect(row.next) AS leads_up
   }
@@ -85,7 +98,7 @@ CALL () {
 // list so that the planner cannot start from the outcome goals' index and try each against every ASN)
 WITH s
 WHERE NOT any(level IN [(s)-[:ASSIGNED_TO]->(e:Goal) | e.level]
-              WHERE coalesce(level IN ['visi', 'misi', 'tujuan', 'sasaran'], false))
+              WHERE coalesce(level IN $outcome_levels, false))
 OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)
 WITH s, u
 WHERE $unit IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->*(:Unit {id: $unit}) }

@@ -1,4 +1,11 @@
 // name: outcome_goals_without_activity
+// finding: Outcome tanpa kegiatan pendukung
+// finding description: Tujuan dan sasaran yang tidak didukung oleh program, kegiatan atau subkegiatan mana pun.
+// finding order: 70
+// finding column id Goal: ID
+// finding column level: Level
+// finding column statement: Pernyataan
+// finding column unit_id Unit: Kode unit
 // Outcome goals that no activity supports.
 // Goals of level tujuan or sasaran (Pemda's or an OPD's) that no activity (program, kegiatan, sub-kegiatan;
 // of $year when given) reaches by following CONTRIBUTES_TO upward, an indicator standing for the goal it

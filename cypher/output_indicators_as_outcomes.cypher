@@ -1,4 +1,14 @@
 // name: output_indicators_as_outcomes
+// finding: Indikator output pada sasaran outcome
+// finding description: Indikator sasaran outcome (visi, misi, tujuan, sasaran) yang rumusannya berbunyi output,
+// finding description: misalnya "jumlah kegiatan terlaksana".
+// finding order: 130
+// finding column id Indicator: ID
+// finding column name: Indikator
+// finding column goal_id Goal: Sasaran
+// finding column goal_level: Level sasaran
+// finding column matched: Kata output
+// const outcome_levels
 // Output-type indicators labelled as outcomes.
 // Indicators measuring an outcome-level goal (visi, misi, tujuan, sasaran) whose name reads as an output
 // ("jumlah kegiatan terlaksana", "persentase dokumen tersusun"): it contains, as a whole word or phrase and
@@ -14,7 +24,7 @@ WITH ['terlaksananya', 'terlaksana', 'dilaksanakan', 'terselenggaranya', 'tersel
       'tersusun', 'disusun', 'tersedianya', 'persentase dokumen', 'dokumen', 'laporan', 'kegiatan', 'rapat',
       'sosialisasi', 'pelatihan', 'bimbingan teknis', 'bimtek'] AS output_words
 MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-WHERE g.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+WHERE g.level IN $outcome_levels
 WITH i, g, [word IN output_words WHERE i.name =~ ('(?is).*\\b\\Q' + word + '\\E\\b.*')] AS matched
 WHERE size(matched) > 0
 RETURN i.id AS id, i.name AS name, g.id AS goal_id, g.level AS goal_level, matched

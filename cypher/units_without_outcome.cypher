@@ -1,4 +1,13 @@
 // name: units_without_outcome
+// finding: Unit yang seluruh kinerjanya tidak mencapai outcome
+// finding description: Perangkat daerah dan unit kerja yang memiliki elemen kinerja, tetapi tidak satu pun
+// finding description: sampai ke visi, misi, tujuan atau sasaran.
+// finding order: 80
+// finding column id Unit: Kode unit
+// finding column name: Unit
+// finding column kind: Jenis
+// finding column elements: Elemen kinerja
+// const outcome_levels
 // Units whose whole work reaches no outcome.
 // Perangkat daerah (OPD) and unit kerja that are accountable for at least one element (a goal, indicator or
 // activity the unit is ASSIGNED_TO), none of which reaches an outcome goal (visi, misi, tujuan, sasaran). An
@@ -21,7 +30,7 @@ WHERE elements > 0
 CALL (u) {
   OPTIONAL MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x)
   WITH DISTINCT x
-  WHERE x:Goal AND x.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WHERE x:Goal AND x.level IN $outcome_levels
   WITH x
   LIMIT 1
   RETURN count(x) AS outcomes

@@ -31,6 +31,7 @@
 // breadth-first search (each node once; "avoiding the element" is a node predicate inside it): no bound
 // on indicator steps, and it terminates on cycles and on chains thousands deep.
 // param id: str Id of the Goal, Indicator or Activity to remove.
+// const outcome_levels
 CALL () {
   MATCH (x:Goal {id: $id}) RETURN x
   UNION
@@ -54,7 +55,7 @@ WITH x, above, below,
      any(src IN below WHERE src:Activity OR (src:Goal
        AND NOT EXISTS { MATCH (src)<-[r:CONTRIBUTES_TO]-() WHERE NOT coalesce(r.implied, false) }
        AND NOT EXISTS { (src)-[:MEASURED_BY]->(:Indicator)<-[:CONTRIBUTES_TO]-() })) AS supported,
-     any(n IN above + [x] WHERE n:Goal AND n.level IN ['visi', 'misi', 'tujuan', 'sasaran']) AS reaches_outcome
+     any(n IN above + [x] WHERE n:Goal AND n.level IN $outcome_levels) AS reaches_outcome
 // seeds: what is above the element and keeps a live direct supporter
 CALL (x, above) {
   UNWIND above AS y
@@ -101,7 +102,7 @@ CALL (x, above, below, supported, reaches_outcome, kept) {
     OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(f:Goal|Indicator|Activity)
     WHERE f <> x
     OPTIONAL MATCH (f)(()-[:CONTRIBUTES_TO]->(n WHERE n <> x))*(o:Goal)
-    WHERE o.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+    WHERE o.level IN $outcome_levels
     WITH DISTINCT o
     RETURN count(o) > 0 AS still_reaches
   }

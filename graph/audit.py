@@ -1,35 +1,15 @@
-"""The whole audit of docs/domain.md ("What the audit looks for") as one run over the catalog's queries."""
+"""The whole audit of docs/domain.md ("What the audit looks for") as one run over the catalog's findings.
+
+What a finding is (title, description, budget column, tree mark, year kind) is declared in its query's header
+(graph/catalog.py): adding a finding is adding one .cypher file.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from graph.catalog import Catalog
+from graph.catalog import Catalog, Finding, NamedQuery
 from graph.db import Runner
-
-
-@dataclass(frozen=True)
-class Finding:
-    query: str
-    title: str  # shown to auditors, in Bahasa Indonesia
-
-
-FINDINGS: tuple[Finding, ...] = (
-    Finding("orphaned_staff", "ASN tanpa kontribusi ke outcome"),
-    Finding("activities_without_leverage", "Kegiatan tanpa daya ungkit ke outcome"),
-    Finding("budget_at_risk_by_unit", "Anggaran berisiko per unit"),
-    Finding("goals_without_indicator", "Sasaran tanpa indikator"),
-    Finding("indicators_incomplete", "Indikator tanpa target, satuan atau realisasi"),
-    Finding("goals_unassigned", "Sasaran tanpa penanggung jawab"),
-    Finding("outcome_goals_without_activity", "Outcome tanpa kegiatan pendukung"),
-    Finding("units_without_outcome", "Unit yang seluruh kinerjanya tidak mencapai outcome"),
-    Finding("opd_trees_unlinked", "Pohon kinerja OPD tidak terhubung ke Pemda"),
-    Finding("cascade_level_violations", "Kontribusi ke level yang sama atau lebih rendah"),
-    Finding("cascade_skipped_levels", "Cascading melompati level"),
-    Finding("contribution_cycles", "Siklus kontribusi"),
-    Finding("output_indicators_as_outcomes", "Indikator output pada sasaran outcome"),
-)
-
 
 # A year counts as reported (its LKjIP realisasi is in) when at least this share of its indicator figures
 # with a target carry a realisasi: a handful of mid-year figures do not make a year to judge.
@@ -59,10 +39,6 @@ def latest_year(runner: Runner) -> int | None:
     return next((row["year"] for row in years if row["realised"]), years[0]["year"])
 
 
-# The findings whose `year` is the year of indicator figures; every other `year` is a budget year (activities).
-FIGURE_YEAR_QUERIES: frozenset[str] = frozenset({"indicators_incomplete"})
-
-
 def latest_budget_year(runner: Runner) -> int | None:
     """The latest budget year of the activities (the APBD the pagu belong to); None without activities."""
     rows = runner.read("MATCH (a:Activity) WHERE a.year IS NOT NULL RETURN max(a.year) AS year")
@@ -77,42 +53,57 @@ class DefaultYears:
     figures: int | None
     budget: int | None
 
-    def for_query(self, name: str) -> int | None:
-        return self.figures if name in FIGURE_YEAR_QUERIES else self.budget
+    def for_finding(self, finding: Finding | None) -> int | None:
+        """The year a finding reads by default: figures or budget, as its header says (`finding year`)."""
+        return self.figures if finding is not None and finding.year == "figures" else self.budget
 
 
 def default_years(runner: Runner) -> DefaultYears:
     return DefaultYears(latest_year(runner), latest_budget_year(runner))
 
 
+def finding_params(query: NamedQuery, year: int | None, unit: str | None) -> dict[str, Any] | None:
+    """The year and unit a finding's query declares (given ones only); None when it needs one not given
+    (e.g. indicators_incomplete needs a year, and the data has no indicator figures): it does not apply."""
+    declared = {param.name for param in query.params}
+    params = {name: value for name, value in (("year", year), ("unit", unit)) if name in declared and value is not None}
+    if any(not param.optional and param.name not in params for param in query.params):
+        return None
+    return params
+
+
+def budget_total(finding: Finding, rows: list[dict[str, Any]]) -> float | int | None:
+    """The sum of the finding's budget column over its rows; None for a finding without one."""
+    if finding.budget is None:
+        return None
+    return sum(row.get(finding.budget) or 0 for row in rows)
+
+
 def run_audit(runner: Runner, catalog: Catalog, *, year: int | None = None,
               unit: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Rows of every finding present in the catalog; each query gets the year/unit it declares. Without a
-    year, indicator figures are checked for the latest reported year and activities for the latest budget
-    year (DefaultYears)."""
+    """Rows of every finding of the catalog; each query gets the year/unit it declares. Without a year,
+    indicator figures are checked for the latest reported year and activities for the latest budget year
+    (DefaultYears)."""
     defaults = default_years(runner) if year is None else None
     results: dict[str, list[dict[str, Any]]] = {}
-    for finding in FINDINGS:
-        if finding.query not in catalog:
-            continue
-        query = catalog[finding.query]
-        declared = {param.name for param in query.params}
-        chosen = year if defaults is None else defaults.for_query(finding.query)
-        params = {name: value for name, value in (("year", chosen), ("unit", unit))
-                  if name in declared and value is not None}
-        if any(not param.optional and param.name not in params for param in query.params):
-            continue  # e.g. indicators_incomplete needs a year, and the data has no indicator figures
-        results[finding.query] = catalog.run(runner, finding.query, params)
+    for query in catalog.findings:
+        chosen = year if defaults is None else defaults.for_finding(query.finding)
+        params = finding_params(query, chosen, unit)
+        if params is not None:
+            results[query.name] = catalog.run(runner, query.name, params)
     return results
 
 
-def summary_rows(results: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    titles = {finding.query: finding.title for finding in FINDINGS}
+def summary_rows(catalog: Catalog, results: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One row per finding run: its name, title, count, and budget total when it declares a budget column."""
     rows = []
-    for name, found in results.items():
-        row: dict[str, Any] = {"finding": name, "title": titles[name], "count": len(found)}
-        if name in ("activities_without_leverage", "budget_at_risk_by_unit"):
-            key = "budget" if name == "activities_without_leverage" else "budget_at_risk"
-            row["budget"] = sum(item.get(key) or 0 for item in found)
+    for query in catalog.findings:
+        if query.name not in results or query.finding is None:
+            continue
+        found = results[query.name]
+        row: dict[str, Any] = {"finding": query.name, "title": query.finding.title, "count": len(found)}
+        total = budget_total(query.finding, found)
+        if total is not None:
+            row["budget"] = total
         rows.append(row)
     return rows

@@ -5,21 +5,37 @@ A file starts with a header of `//` lines, then the query:
     // name: orphaned_staff
     // Every ASN who contributes to no outcome ...        (doc lines: what it answers)
     // param unit: str? Unit id; its sub-units count too.  (`?` = optional, passed as null when absent)
+    // const outcome_levels                              (a value from graph/model.py QUERY_CONSTANTS)
     // mode: read                                        (read, the default, or write)
 
+An audit finding (docs/domain.md, "What the audit looks for") is one such file whose header also says what
+the finding is; the audit, the pages, the legend, the exports and the API are built from these lines:
+
+    // finding: ASN tanpa kontribusi ke outcome          (declares a finding; its title, in Bahasa Indonesia)
+    // finding description: ASN yang tidak ditugaskan ... (what it means for an auditor; lines join)
+    // finding order: 10                                 (its place in lists; lower first, then the name)
+    // finding key: orphaned_staff                       (what its tree marks are called; default: the name)
+    // finding year: figures                             ($year is a year of indicator figures; default budget)
+    // finding budget: budget                            (the column summed into the finding's budget total)
+    // finding marks nip ASN: ASN tanpa kontribusi ke outcome  (the tree marks the node the column names,
+    //                                                    of that label; the legend's title of the mark)
+    // finding column nip ASN: NIP                       (a column's header, and the label of what it names)
+
 Loading fails with `path:line: message` on a missing name, a duplicate name, an empty body, an unknown
-type, or a parameter that is declared but not used or used but not declared. The files stay plain
-Cypher, so they paste unchanged into Neo4j Browser or cypher-shell (`:param` the parameters first).
+type, a parameter that is declared but not used or used but not declared, an unknown constant, and a finding
+line that is unknown, repeated, names a column the query does not return or an unknown label. The files stay
+plain Cypher, so they paste unchanged into Neo4j Browser or cypher-shell (`:param` the parameters first).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from graph.db import Runner
+from graph.model import ELEMENT_LABELS, QUERY_CONSTANTS
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 PARAM_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
@@ -27,6 +43,15 @@ _HEADER = re.compile(r"^//\s?(.*)$")
 _PARAM = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)(\?)?\s*(.*)$")
 _USED = re.compile(r"\$(\w+)")
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.S)
+_FINDING = re.compile(r"^finding\b([^:]*):\s*(.*)$")
+_SNAKE = re.compile(r"[a-z][a-z0-9_]*")
+YEAR_KINDS = ("budget", "figures")  # what a finding's $year is: a budget year (activities) or a figures year
+# The queries the product calls by name (findings are found by their header instead): a catalog without one
+# of them is incomplete, and the service and the CLI refuse to start on it (check_complete).
+REQUIRED_QUERIES: Final = frozenset({
+    "achievement", "activities_without_leverage", "document_budget", "document_cascading", "document_iku",
+    "document_quarters", "document_unit", "element_detail", "impact", "line_of_sight", "orphaned_staff",
+    "pemda_overview", "search", "unit_options", "view_impact", "view_line_of_sight", "view_tree"})
 
 
 class CatalogError(ValueError):
@@ -69,6 +94,46 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A finding's column as its pages show it: the header, and the label of the node its value names."""
+
+    name: str
+    header: str | None
+    label: str | None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What a finding marks in the tree: the node named by `column`, of `label`, titled `title` in the legend."""
+
+    column: str
+    label: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An audit finding as its query's header declares it (see the module doc)."""
+
+    title: str
+    description: str
+    key: str
+    order: int
+    year: str = "budget"
+    budget: str | None = None
+    mark: Mark | None = None
+    columns: tuple[Column, ...] = ()
+
+    def header(self, column: str) -> str:
+        """The column's header in Bahasa Indonesia when declared, else its name."""
+        return next((item.header for item in self.columns if item.name == column and item.header), column)
+
+    def label_of(self, column: str) -> str | None:
+        """The label of what the column names, when declared (the pages link it to that node's page)."""
+        return next((item.label for item in self.columns if item.name == column), None)
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     name: str
     doc: str
@@ -76,6 +141,8 @@ class NamedQuery:
     cypher: str
     path: Path
     mode: str = "read"
+    constants: tuple[str, ...] = ()
+    finding: Finding | None = None
 
     @property
     def summary(self) -> str:
@@ -99,7 +166,11 @@ class NamedQuery:
                 errors.append(str(exc))
         if errors:
             raise ParameterError(errors)
-        return bound
+        return {**bound, **self.constant_values()}
+
+    def constant_values(self) -> dict[str, Any]:
+        """The model's values of the constants the query declares (graph/model.py QUERY_CONSTANTS)."""
+        return {name: QUERY_CONSTANTS[name] for name in self.constants}
 
 
 @dataclass
@@ -112,8 +183,19 @@ class Catalog:
     def __contains__(self, name: object) -> bool:
         return name in self.queries
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[NamedQuery]:
         return iter(sorted(self.queries.values(), key=lambda query: query.name))
+
+    @property
+    def findings(self) -> list[NamedQuery]:
+        """The audit findings, in their declared order (then by name)."""
+        found = [query for query in self.queries.values() if query.finding is not None]
+        return sorted(found, key=lambda query: (query.finding.order, query.name))  # type: ignore[union-attr]
+
+    def finding(self, name: str) -> Finding | None:
+        """The finding a query declares; None for an unknown name or a query that is no finding."""
+        query = self.queries.get(name)
+        return None if query is None else query.finding
 
     def run(self, runner: Runner, name: str, params: Mapping[str, Any] | None = None, *,
             timeout: float | None = None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -131,27 +213,71 @@ def reference_markdown(catalog: Catalog) -> str:
     lines = ["# Query reference", "",
              "Generated from `cypher/*.cypher` by `pokin queries --markdown > docs/queries.md`; do not edit.",
              "Run one with `pokin query NAME -p key=value`, or paste the Cypher into Neo4j Browser after",
-             "setting its parameters (`:param year => 2026`).", ""]
+             "setting its parameters (`:param year => 2026`) and its constants from graph/model.py",
+             "(`:param outcome_levels => ['visi', 'misi', 'tujuan', 'sasaran']`). A query whose header says",
+             "`// finding: ...` is an audit finding: its table lists what that header declares (the audit, the",
+             "pages, the legend and the API are built from it; graph/catalog.py describes each field).", ""]
     for query in catalog:
         lines += [f"## `{query.name}`", "", query.doc, ""]
         if query.params:
             lines += ["| parameter | type | required | meaning |", "|---|---|---|---|"]
             lines += [f"| `{p.name}` | {p.type} | {'no' if p.optional else 'yes'} | {p.doc} |" for p in query.params]
             lines.append("")
+        if query.constants:
+            lines += ["Constants from graph/model.py: " + ", ".join(
+                f"`${name}` = `{value!r}`" for name, value in query.constant_values().items()) + ".", ""]
+        if query.finding is not None:
+            lines += _finding_markdown(query.finding)
         lines += [f"Mode: {query.mode}. File: `cypher/{query.path.name}`.", "", "```cypher", query.cypher, "```", ""]
     return "\n".join(lines)
+
+
+def _finding_markdown(finding: Finding) -> list[str]:
+    """The audit finding a query declares, as docs/queries.md shows it."""
+    rows = [("title", finding.title), ("description", finding.description), ("order", str(finding.order)),
+            ("key", f"`{finding.key}`"), ("year", finding.year)]
+    if finding.budget:
+        rows.append(("budget", f"`{finding.budget}`"))
+    if finding.mark:
+        rows.append(("marks", f"`{finding.mark.column}` ({finding.mark.label}): {finding.mark.title}"))
+    rows += [(f"column `{column.name}`", " ".join(filter(None, [column.header, column.label and
+                                                                f"({column.label})"])))
+             for column in finding.columns]
+    return ["Audit finding:", "", "| field | value |", "|---|---|",
+            *[f"| {field} | {value} |" for field, value in rows], ""]
 
 
 def load_catalog(directory: Path = CYPHER_DIR) -> Catalog:
     catalog = Catalog()
     seen: dict[str, Path] = {}
+    keys: dict[str, Path] = {}
     for path in sorted(directory.glob("*.cypher")):
         query = parse_query_file(path)
         if query.name in seen:
             raise CatalogError(f"{path}:1: query name '{query.name}' is already used by {seen[query.name]}")
         seen[query.name] = path
+        if query.finding is not None:
+            if query.finding.key in keys:
+                raise CatalogError(f"{path}:1: finding key '{query.finding.key}' is already used by "
+                                   f"{keys[query.finding.key]}")
+            keys[query.finding.key] = path
         catalog.queries[query.name] = query
     return catalog
+
+
+def check_complete(catalog: Catalog, directory: Path | str = CYPHER_DIR) -> Catalog:
+    """The catalog, when it holds every query the product calls by name (REQUIRED_QUERIES); else a
+    CatalogError naming what is missing, so that the service and the CLI stop at start, not at a page."""
+    missing = sorted(REQUIRED_QUERIES - set(catalog.queries))
+    if missing:
+        raise CatalogError(f"{directory}: the catalog misses {', '.join(missing)} (a .cypher file per query)")
+    return catalog
+
+
+def load_complete_catalog(directory: Path | str | None = None) -> Catalog:
+    """load_catalog then check_complete: what the service and the CLI start with."""
+    folder = Path(directory) if directory else CYPHER_DIR
+    return check_complete(load_catalog(folder), folder)
 
 
 def parse_query_file(path: Path) -> NamedQuery:  # noqa: C901 - one branch per header field, each checked in place
@@ -160,7 +286,9 @@ def parse_query_file(path: Path) -> NamedQuery:  # noqa: C901 - one branch per h
     mode = "read"
     doc: list[str] = []
     params: list[Param] = []
+    constants: dict[str, int] = {}
     declared_at: dict[str, int] = {}
+    finding_lines: list[tuple[int, list[str], str]] = []
     body_start = len(lines)
     for number, line in enumerate(lines, start=1):
         header = _HEADER.match(line.strip())
@@ -170,6 +298,7 @@ def parse_query_file(path: Path) -> NamedQuery:  # noqa: C901 - one branch per h
                 break
             continue
         text = header.group(1).strip()
+        finding_line = _FINDING.match(text)
         if text.startswith("name:"):
             name = text.removeprefix("name:").strip()
             if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
@@ -179,16 +308,19 @@ def parse_query_file(path: Path) -> NamedQuery:  # noqa: C901 - one branch per h
             if mode not in ("read", "write"):
                 raise CatalogError(f"{path}:{number}: mode must be read or write, not '{mode}'")
         elif re.match(r"param\b", text):
-            match = _PARAM.match(text)
-            if match is None:
-                raise CatalogError(f"{path}:{number}: write a parameter as 'param NAME: TYPE[?] doc'")
-            pname, ptype, optional, pdoc = match.groups()
-            if ptype not in PARAM_TYPES:
-                raise CatalogError(f"{path}:{number}: unknown type '{ptype}' (use {', '.join(PARAM_TYPES)})")
-            if pname in declared_at:
-                raise CatalogError(f"{path}:{number}: parameter '{pname}' is declared twice")
+            pname, param = _param(path, number, text, declared_at)
             declared_at[pname] = number
-            params.append(Param(pname, ptype, bool(optional), pdoc.strip()))
+            params.append(param)
+        elif re.match(r"const\b", text):
+            cname = text.removeprefix("const").strip()
+            if cname not in QUERY_CONSTANTS:
+                raise CatalogError(f"{path}:{number}: unknown constant '{cname}' (graph/model.py QUERY_CONSTANTS: "
+                                   f"{', '.join(QUERY_CONSTANTS)})")
+            if cname in constants or cname in declared_at:
+                raise CatalogError(f"{path}:{number}: '{cname}' is declared twice")
+            constants[cname] = number
+        elif finding_line is not None:
+            finding_lines.append((number, finding_line.group(1).split(), finding_line.group(2).strip()))
         elif name is not None:
             doc.append(text)
     if name is None:
@@ -196,6 +328,26 @@ def parse_query_file(path: Path) -> NamedQuery:  # noqa: C901 - one branch per h
     cypher = "\n".join(lines[body_start:]).strip()
     if not cypher:
         raise CatalogError(f"{path}:{len(lines) or 1}: query '{name}' has an empty body")
+    _check_parameters(path, lines, body_start, cypher, {**declared_at, **constants})
+    finding = _finding(path, name, finding_lines, cypher, declared_at, mode) if finding_lines else None
+    return NamedQuery(name, "\n".join(doc).strip(), tuple(params), cypher, path, mode, tuple(constants), finding)
+
+
+def _param(path: Path, number: int, text: str, declared_at: Mapping[str, int]) -> tuple[str, Param]:
+    match = _PARAM.match(text)
+    if match is None:
+        raise CatalogError(f"{path}:{number}: write a parameter as 'param NAME: TYPE[?] doc'")
+    pname, ptype, optional, pdoc = match.groups()
+    if ptype not in PARAM_TYPES:
+        raise CatalogError(f"{path}:{number}: unknown type '{ptype}' (use {', '.join(PARAM_TYPES)})")
+    if pname in declared_at:
+        raise CatalogError(f"{path}:{number}: parameter '{pname}' is declared twice")
+    return pname, Param(pname, ptype, bool(optional), pdoc.strip())
+
+
+def _check_parameters(path: Path, lines: list[str], body_start: int, cypher: str,
+                      declared_at: Mapping[str, int]) -> None:
+    """Every declared parameter or constant is used, and every `$name` used is declared."""
     used = set(_USED.findall(_STRINGS_AND_COMMENTS.sub("", cypher)))
     for pname, number in declared_at.items():
         if pname not in used:
@@ -204,7 +356,90 @@ def parse_query_file(path: Path) -> NamedQuery:  # noqa: C901 - one branch per h
         for pname in _USED.findall(_STRINGS_AND_COMMENTS.sub("", line)):
             if pname not in declared_at:
                 raise CatalogError(f"{path}:{number}: parameter '${pname}' is used but not declared")
-    return NamedQuery(name, "\n".join(doc).strip(), tuple(params), cypher, path, mode)
+
+
+def _returned(cypher: str) -> set[str]:
+    """The names the query's last RETURN can produce (its words: enough to catch a misspelt column)."""
+    text = _STRINGS_AND_COMMENTS.sub("", cypher)
+    found = list(re.finditer(r"\bRETURN\b", text, re.I))
+    return set(re.findall(r"\w+", text[found[-1].end():])) if found else set()
+
+
+def _finding(path: Path, name: str, entries: list[tuple[int, list[str], str]], cypher: str,  # noqa: C901 - one branch per finding field, each checked in place
+             params: Mapping[str, int], mode: str) -> Finding:
+    """The Finding the `// finding ...` lines declare, each line checked (path:line on the first problem)."""
+    returned = _returned(cypher)
+    fields: dict[str, Any] = {"key": name, "order": 1000, "year": "budget"}
+    description: list[str] = []
+    columns: list[Column] = []
+    seen: set[str] = set()
+    for number, words, value in entries:
+        where = f"{path}:{number}"
+        kind = words[0] if words else "title"
+        if kind in seen and kind not in ("description", "column"):
+            raise CatalogError(f"{where}: 'finding {kind}' is declared twice")
+        seen.add(kind)
+        if not value:
+            raise CatalogError(f"{where}: 'finding {' '.join(words)}' needs a value after the colon")
+        if kind != "title" and "title" not in seen:
+            raise CatalogError(f"{where}: declare '// finding: TITLE' before the other finding lines")
+        if kind == "title" and mode != "read":
+            raise CatalogError(f"{where}: a finding must be a read query")
+        if kind in ("title", "description", "key", "order", "year", "budget") and len(words) > 1:
+            raise CatalogError(f"{where}: write 'finding {kind}: VALUE'")
+        if kind == "title":
+            fields["title"] = value
+        elif kind == "description":
+            description.append(value)
+        elif kind == "key":
+            fields["key"] = _snake(where, value, "finding key")
+        elif kind == "order":
+            if not re.fullmatch(r"-?\d+", value):
+                raise CatalogError(f"{where}: finding order must be a whole number, not '{value}'")
+            fields["order"] = int(value)
+        elif kind == "year":
+            if value not in YEAR_KINDS:
+                raise CatalogError(f"{where}: finding year must be {' or '.join(YEAR_KINDS)}, not '{value}'")
+            if "year" not in params:
+                raise CatalogError(f"{where}: finding year needs a '$year' parameter")
+            fields["year"] = value
+        elif kind == "budget":
+            fields["budget"] = _column(where, value, returned)
+        elif kind == "marks":
+            if len(words) != 3:
+                raise CatalogError(f"{where}: write 'finding marks COLUMN LABEL: LEGEND TITLE'")
+            fields["mark"] = Mark(_column(where, words[1], returned), _label(where, words[2]), value)
+        elif kind == "column":
+            if len(words) not in (2, 3):
+                raise CatalogError(f"{where}: write 'finding column COLUMN [LABEL]: HEADER'")
+            column = _column(where, words[1], returned)
+            if any(item.name == column for item in columns):
+                raise CatalogError(f"{where}: column '{column}' is declared twice")
+            columns.append(Column(column, value, _label(where, words[2]) if len(words) == 3 else None))
+        else:
+            raise CatalogError(f"{where}: unknown finding line 'finding {kind}' (title, description, order, key, "
+                               "year, budget, marks, column)")
+    if not description:
+        raise CatalogError(f"{path}:{entries[0][0]}: finding '{name}' needs a '// finding description: ...' line")
+    return Finding(description=" ".join(description), columns=tuple(columns), **fields)
+
+
+def _snake(where: str, value: str, what: str) -> str:
+    if not _SNAKE.fullmatch(value):
+        raise CatalogError(f"{where}: {what} '{value}' must be lower_snake_case")
+    return value
+
+
+def _column(where: str, column: str, returned: set[str]) -> str:
+    if column not in returned:
+        raise CatalogError(f"{where}: column '{column}' is not returned by the query")
+    return column
+
+
+def _label(where: str, label: str) -> str:
+    if label not in ELEMENT_LABELS:
+        raise CatalogError(f"{where}: unknown label '{label}' (use {', '.join(ELEMENT_LABELS)})")
+    return label
 
 
 def _article(type_name: str) -> str:

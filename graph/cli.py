@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 
-from graph.catalog import ParameterError, load_catalog, reference_markdown
+from graph.catalog import Catalog, CatalogError, ParameterError, load_complete_catalog, reference_markdown
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.export import to_csv, to_json, to_table
@@ -23,6 +23,15 @@ from graph.importer import (
 from graph.server import LocalServer, ServerError
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "seed" / "sample"
+
+
+def _catalog() -> Catalog:
+    """The shipped catalog, checked complete (graph/catalog.py): a missing or malformed query stops the command
+    before it does anything, naming the file and line."""
+    try:
+        return load_complete_catalog()
+    except CatalogError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @click.group()
@@ -237,9 +246,9 @@ def bench_command(scale: str, only: tuple[str, ...], out: Path | None) -> None:
 def queries_command(markdown: bool) -> None:
     """List the named queries: name, summary and parameters."""
     if markdown:
-        click.echo(reference_markdown(load_catalog()), nl=False)
+        click.echo(reference_markdown(_catalog()), nl=False)
         return
-    for query in load_catalog():
+    for query in _catalog():
         params = ", ".join(f"{p.name}: {p.type}{'?' if p.optional else ''}" for p in query.params) or "-"
         click.echo(f"{query.name}  ({params})\n    {query.summary}")
 
@@ -250,7 +259,7 @@ def queries_command(markdown: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def query_command(name: str, params: tuple[str, ...], fmt: str) -> None:
     """Run one named query, e.g. `pokin query orphaned_staff -p unit=DINKES --format csv`."""
-    catalog = load_catalog()
+    catalog = _catalog()
     if name not in catalog:
         raise click.ClickException(f"no query named '{name}'; `pokin queries` lists them")
     given = {}
@@ -277,23 +286,23 @@ def query_command(name: str, params: tuple[str, ...], fmt: str) -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write an .xlsx report.")
 def audit_command(year: int | None, unit: str | None, fmt: str, out: Path | None) -> None:
     """Run every audit finding and print a summary with counts (and the full report with --out)."""
-    from graph.audit import FINDINGS, run_audit, summary_rows
+    from graph.audit import run_audit, summary_rows
     from graph.export import to_xlsx
 
+    catalog = _catalog()
     runner = Runner.from_settings(Neo4jSettings.from_env())
     try:
-        results = run_audit(runner, load_catalog(), year=year, unit=unit)
+        results = run_audit(runner, catalog, year=year, unit=unit)
     finally:
         runner.close()
-    summary = summary_rows(results)
+    summary = summary_rows(catalog, results)
     if fmt == "json":
         click.echo(to_json(summary, findings=results))
     else:
         click.echo(_render(summary, fmt), nl=fmt != "csv")
     if out is not None:
-        titles = {finding.query: finding.query for finding in FINDINGS}
         sheets = {"ringkasan": (summary, None)}
-        sheets.update({titles[name]: (rows, None) for name, rows in results.items()})
+        sheets.update({name: (rows, None) for name, rows in results.items()})
         out.write_bytes(to_xlsx(sheets))
         click.echo(f"report written to {out}", err=True)
 
@@ -327,7 +336,7 @@ def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: 
         year = year if year is not None else default_year(kind, runner)
         if year is None:
             raise click.ClickException("the graph holds no figures nor activities with a year; give --year")
-        document = build(kind, runner, load_catalog(), year=year, unit=unit)
+        document = build(kind, runner, _catalog(), year=year, unit=unit)
     except DocumentNotFound as exc:
         raise click.ClickException(str(exc)) from None
     finally:
@@ -386,8 +395,12 @@ def serve_command(host: str, port: int) -> None:
     # SIGTERM (a service manager's stop) ends the process through SystemExit, so exit handlers run (the
     # temporary folders of uploads being imported are removed: service/uploads.py)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        app = create_app()
+    except CatalogError as error:  # an incomplete or malformed catalog: the service does not start
+        raise click.ClickException(str(error)) from None
     click.echo(f"pokin service on http://{host}:{port}")
-    serve(create_app(), host=host, port=port, threads=8)
+    serve(app, host=host, port=port, threads=8)
 
 
 def _failure(exc: BaseException) -> str:

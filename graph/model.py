@@ -78,6 +78,11 @@ ASN = NodeType("ASN", ("nip",), ("nip", "name", "asn_kind", "position", "positio
 ASN_KINDS: Final = ("PNS", "PPPK")
 
 NODE_TYPES: Final = (UNIT, GOAL, INDICATOR, INDICATOR_YEAR, ACTIVITY, ASN)
+# What a row of an audit finding can name (and the tree can mark): every label but the figures.
+ELEMENT_LABELS: Final = tuple(node.label for node in NODE_TYPES if node is not INDICATOR_YEAR)
+# Values a named query takes from the model rather than from its caller (`// const NAME` in its header,
+# graph/catalog.py): each list is written here once, not in every query that needs it.
+QUERY_CONSTANTS: Final[dict[str, list[str]]] = {"outcome_levels": list(OUTCOME_LEVELS)}
 NODE_TYPES_BY_LABEL: Final = {node.label: node for node in NODE_TYPES}
 
 CONTRIBUTES_TO = RelType("CONTRIBUTES_TO", ("Goal", "Activity", "Indicator"), ("Goal", "Indicator"),

@@ -1,4 +1,5 @@
-"""The read API over the catalog: health, the named queries, and the auditors' findings.
+"""The read API over the catalog: health, the named queries, and the auditors' findings (one
+`/api/audit/<name>` for every finding the catalog declares).
 
 Every list answers through service.formats (JSON page, or CSV/XLSX via `?format=` or a path suffix).
 """
@@ -10,7 +11,7 @@ from typing import Any
 import neo4j.exceptions as neo4j_errors
 from flask import Blueprint, current_app, request
 
-from graph.audit import FINDINGS, default_years, run_audit, summary_rows
+from graph.audit import default_years, finding_params, run_audit, summary_rows
 from graph.importer.outcome import LOG_LIMIT_MAX, import_log
 from service.database import catalog, database, run_named
 from service.errors import ApiError, error_response
@@ -112,42 +113,46 @@ def _named_args() -> dict[str, str]:
     return {key: value for key, value in request.args.items() if key not in ("limit", "offset", "format")}
 
 
-def _finding_rows(name: str, suffix: str | None):
+# The first two findings had their own paths; they stay, answering as /api/audit/<name> does.
+FINDING_ALIASES = {"orphaned-staff": "orphaned_staff", "activities-without-leverage": "activities_without_leverage"}
+
+
+@bp.get("/audit/<name>")
+@kept_answer
+def audit_finding(name: str):
+    """Rows of one audit finding (`year`, `unit` where its query declares them), e.g. /api/audit/orphaned_staff
+    or /api/audit/orphaned_staff.csv; a finding that needs a year and gets none reads its default year (that of
+    /api/audit). The old paths /api/audit/orphaned-staff and /api/audit/activities-without-leverage answer the
+    same as their findings' own."""
+    name, suffix = split_suffix(name)
     fmt = output_format(suffix)
     year, unit = year_and_unit(query_args(("year", "unit")))
-    if name not in catalog():
-        raise ApiError(404, f"the named query '{name}' is not installed")
-    declared = {param.name for param in catalog()[name].params}
-    params = {key: value for key, value in (("year", year), ("unit", unit))
-              if key in declared and value is not None}
+    name = FINDING_ALIASES.get(name, name)
+    finding = catalog().finding(name)
+    if finding is None:
+        raise ApiError(404, f"no audit finding '{name}'; GET /api/audit lists them")
+    params = finding_params(catalog()[name], year, unit)
+    if params is None:
+        default_year = default_years(database()).for_finding(finding)  # type: ignore[arg-type]
+        params = finding_params(catalog()[name], default_year, unit)
+    if params is None:
+        return list_response([], [], fmt=fmt, filename=name.replace("_", "-"))  # no year to read: no figures
     columns, rows = run_named(name, params)
     return list_response(rows, columns, fmt=fmt, filename=name.replace("_", "-"))
 
 
-@list_route("/audit/orphaned-staff")
-def orphaned_staff(suffix: str | None):
-    """Rows of `orphaned_staff` (`unit`; `year` is accepted and unused by that query)."""
-    return _finding_rows("orphaned_staff", suffix)
-
-
-@list_route("/audit/activities-without-leverage")
-def activities_without_leverage(suffix: str | None):
-    """Rows of `activities_without_leverage` (`year`, `unit`)."""
-    return _finding_rows("activities_without_leverage", suffix)
-
-
 @list_route("/audit")
 def audit_summary(suffix: str | None):
-    """Every finding of graph.audit.FINDINGS present in the catalog: title, count (and budget)."""
+    """Every finding of the catalog: title, count (and budget)."""
     fmt = output_format(suffix)
     year, unit = year_and_unit(query_args(("year", "unit")))
     db = database()
     # without a year: figures of the latest reported year, activities of the latest budget year
     defaults = default_years(db) if year is None else None  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     results = run_audit(db, catalog(), year=year, unit=unit)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
-    rows = summary_rows(results)
+    rows = summary_rows(catalog(), results)
     counts = {row["finding"]: row["count"] for row in rows}
-    known = {finding.query for finding in FINDINGS}
+    known = {query.name for query in catalog().findings}
     return list_response(rows, ["finding", "title", "count", "budget"], fmt=fmt, filename="audit",
                          year=year, figures_year=year if defaults is None else defaults.figures,
                          budget_year=year if defaults is None else defaults.budget, unit=unit, counts=counts,

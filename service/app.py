@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from graph.catalog import load_catalog
+from graph.catalog import check_complete, load_complete_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from service import analyst, elements, openapi, pages, uploads  # noqa: F401 - their routes join the blueprint
@@ -29,10 +29,16 @@ from service.results import ResultCache
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app. `test_config` overrides settings: any key of service.config.DEFAULTS (e.g. TOKENS,
-    PAGE_MAX), RUNNER (a graph.db.Runner the caller owns and closes), CATALOG, or plain Flask keys."""
+    PAGE_MAX), RUNNER (a graph.db.Runner the caller owns and closes), CATALOG (a graph.catalog.Catalog) or
+    CATALOG_DIR (a folder of .cypher files, instead of the shipped cypher/), or plain Flask keys.
+
+    The catalog must be complete (graph/catalog.py check_complete) and well-formed: otherwise this raises
+    CatalogError (`path:line: message`) and the service does not start."""
+    overrides = dict(test_config or {})
+    catalog = overrides.get("CATALOG")  # checked first: a broken catalog stops the app before it connects
+    catalog = check_complete(catalog) if catalog is not None else load_complete_catalog(overrides.get("CATALOG_DIR"))
     app = Flask(__name__)
     app.json = PokinJSONProvider(app)
-    overrides = dict(test_config or {})
     settings = settings_from_env()
     settings.update({key: overrides.pop(key) for key in list(overrides) if key in DEFAULTS})
     app.config.update(normalise(settings))
@@ -48,7 +54,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     results = ResultCache(int(app.config["CACHE_MB"] * 1024 * 1024), app.config["CACHE_SECONDS"])
     app.extensions["pokin.database"] = Database(runner, app.config["DB_RETRY_TIME"], app.config["QUERY_TIMEOUT"],
                                                 results, app.config["CACHE_CHECK_SECONDS"])
-    app.extensions["pokin.catalog"] = app.config.get("CATALOG") or load_catalog()
+    app.extensions["pokin.catalog"] = catalog
 
     app.before_request(identify)
     register_cors(app)  # its preflight answer runs before identify: a preflight carries no token

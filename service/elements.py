@@ -10,9 +10,9 @@ from typing import Any
 from flask import current_app
 
 from graph.audit import latest_year
-from graph.capaian import capaian, scale
+from graph.capaian import scale
 from service.api import YEAR_MAX, bp, list_route
-from service.database import catalog, database, run_named
+from service.database import database, run_named
 from service.errors import ApiError
 from service.formats import int_arg, list_response, output_format, query_args
 from service.kept import kept_answer
@@ -63,30 +63,6 @@ RETURN g.id AS id, g.level AS level, g.statement AS statement, g.dataset AS data
 """
 
 GOAL_EXISTS = "MATCH (g:Goal {id: $id}) RETURN g.id AS id"
-
-# Used only when the catalog has no `achievement` query: the figures of the goal's own indicators, whose
-# capaian graph/capaian.py computes (the same rules as the query).
-OWN_ACHIEVEMENT = """
-MATCH (:Goal {id: $goal})-[:MEASURED_BY]->(i:Indicator)
-OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-USING INDEX SEEK y:IndicatorYear(indicator_id, year)
-RETURN 'indicator' AS kind, i.id AS id, i.name AS name, $goal AS goal_id, i.polarity AS polarity, y.target AS target,
-       y.target_min AS target_min, y.target_max AS target_max, y.realisasi AS realisasi
-ORDER BY id
-"""
-
-
-def _own_achievement(goal: str, year: int, scale_key: str) -> tuple[list[str], list[dict[str, Any]]]:
-    """Rows like the achievement query's indicator rows, for a catalog without it."""
-    columns, found = database().table(OWN_ACHIEVEMENT, {"goal": goal, "year": year})
-    chosen = scale(scale_key)
-    rows = [dict(row) for row in found]  # the answer may be a cached one: never changed in place
-    for row in rows:
-        row["capaian"] = capaian(row["target"], row["realisasi"], row["polarity"], row["target_min"], row["target_max"])
-        row["band"] = chosen.band(row["capaian"])
-        row["scale"] = chosen.key
-    return [*columns, "capaian", "band", "scale"], rows
-
 
 UNIT_SUMMARY = """
 MATCH (u:Unit {id: $id})
@@ -146,11 +122,6 @@ def _one(cypher: str, params: dict[str, Any], missing: str) -> dict[str, Any]:
     return rows[0]
 
 
-def _needs(name: str) -> None:
-    if name not in catalog():
-        raise ApiError(404, f"the named query '{name}' is not installed on this server")
-
-
 YEAR_FIELDS = ("year", "baseline", "target", "realisasi", "target_tw1", "target_tw2", "target_tw3", "target_tw4",
                "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
 
@@ -183,10 +154,7 @@ def goal_achievement(id: str, suffix: str | None):
         year = latest_year(database())  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     if year is None:
         return list_response([], [], fmt=fmt, filename=f"achievement-{id}", year=None, goal=id, scale=chosen)
-    if "achievement" in catalog():
-        columns, rows = run_named("achievement", {"year": year, "goal": id, "scale": chosen})
-    else:
-        columns, rows = _own_achievement(id, year, chosen)
+    columns, rows = run_named("achievement", {"year": year, "goal": id, "scale": chosen})
     return list_response(rows, columns, fmt=fmt, filename=f"achievement-{id}", year=year, goal=id, scale=chosen)
 
 
@@ -197,14 +165,10 @@ def unit(id: str):
     args = query_args(("year",))
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
     found = _one(UNIT_SUMMARY, {"id": id, "year": year}, f"no unit with id '{id}'")
-    findings: dict[str, Any] = {}
-    if "orphaned_staff" in catalog():
-        findings["orphaned_staff"] = len(run_named("orphaned_staff", {"unit": id})[1])
-    if "activities_without_leverage" in catalog():
-        rows = run_named("activities_without_leverage", {"unit": id, "year": year})[1]
-        findings["activities_without_leverage"] = len(rows)
-        findings["budget_at_risk"] = sum(row.get("budget") or 0 for row in rows)
-    found["findings"] = findings
+    rows = run_named("activities_without_leverage", {"unit": id, "year": year})[1]
+    found["findings"] = {"orphaned_staff": len(run_named("orphaned_staff", {"unit": id})[1]),
+                         "activities_without_leverage": len(rows),
+                         "budget_at_risk": sum(row.get("budget") or 0 for row in rows)}
     found["year"] = year
     return current_app.json.response(ok=True, unit=found)
 
@@ -214,7 +178,6 @@ def line_of_sight(nip: str, suffix: str | None):
     """Rows of `line_of_sight` for one ASN: every outcome their work reaches, with the path."""
     fmt = output_format(suffix)
     query_args(())
-    _needs("line_of_sight")
     _one(ASN_EXISTS, {"nip": nip}, f"no ASN with NIP '{nip}'")
     columns, rows = run_named("line_of_sight", {"nip": nip})
     return list_response(rows, columns, fmt=fmt, filename="line-of-sight")
@@ -225,7 +188,6 @@ def impact(id: str, suffix: str | None):
     """Rows of `impact`: what a goal, indicator or activity supports above it and what supports it."""
     fmt = output_format(suffix)
     query_args(())
-    _needs("impact")
     _one(ELEMENT_EXISTS, {"id": id}, f"no goal, indicator or activity with id '{id}'")
     columns, rows = run_named("impact", {"id": id})
     return list_response(rows, columns, fmt=fmt, filename=f"impact-{id}")

@@ -10,7 +10,7 @@ from typing import Any
 from flask import current_app
 
 from graph.catalog import Catalog
-from service.api import YEAR_MAX, bp
+from service.api import FINDING_ALIASES, YEAR_MAX, bp
 from service.database import catalog
 from service.formats import INT64_MAX, MEDIA_TYPES
 
@@ -89,6 +89,25 @@ def _named_query_ops(queries: Catalog) -> dict[str, Any]:
     return paths
 
 
+def _finding_ops(queries: Catalog) -> dict[str, Any]:
+    """/api/audit/<name> of every finding, titled and described as its query's header declares it (and the
+    two older paths that answer the same)."""
+    paths: dict[str, Any] = {}
+    for query in queries.findings:
+        if query.finding is None:
+            continue
+        params = [_ref("parameters", name) for name in ("year", "unit") if name in {p.name for p in query.params}]
+        paths[f"/api/audit/{query.name}"] = {"get": _list_op(
+            query.finding.title, f"{query.finding.description}\n\nRows of the named query {query.name}: "
+            f"{query.doc}", params, "audit")}
+    for alias, name in FINDING_ALIASES.items():
+        if f"/api/audit/{name}" in paths:
+            op = dict(paths[f"/api/audit/{name}"]["get"], description=f"The same as /api/audit/{name}.")
+            paths[f"/api/audit/{alias}"] = {"get": op}
+            paths[f"/api/audit/{alias}.{{suffix}}"] = {"get": _suffixed(op)}
+    return paths
+
+
 def document() -> dict[str, Any]:
     """The whole OpenAPI document for this app's catalog and limits."""
     page_max = current_app.config["PAGE_MAX"]
@@ -105,12 +124,6 @@ def document() -> dict[str, Any]:
                                "`unit`, `counts`. Without `year`, indicator checks use the latest reported year "
                                "(`figures_year`, docs/capaian.md) and activity checks the latest budget year "
                                "(`budget_year`).", finding_params, "audit"),
-        "/api/audit/orphaned-staff": _list_op(
-            "ASN contributing to no outcome", "Rows of the named query orphaned_staff (`unit`; `year` is "
-            "accepted and ignored).", finding_params, "audit"),
-        "/api/audit/activities-without-leverage": _list_op(
-            "Activities with no path to an outcome", "Rows of the named query activities_without_leverage.",
-            finding_params, "audit"),
         "/api/goals/{id}/achievement": _list_op(
             "Achievement (capaian) of a goal and what is below it", "Rows of the named query achievement "
             "with goal=<id> (docs/capaian.md): a goal's capaian from its own indicators, the supporting capaian "
@@ -135,6 +148,12 @@ def document() -> dict[str, Any]:
               "schema": {"type": "string", "maxLength": 200}}], "planners", ("400", "503")),
     }
     paths: dict[str, Any] = {
+        "/api/audit/{name}": {"get": _list_op(
+            "Rows of one audit finding", "Its `year` and `unit` where its query declares them (a finding that "
+            "needs a year reads the default year of /api/audit without one); `<name>.csv` / `<name>.xlsx` "
+            "choose the format. Each finding's own path below names and describes it. Unknown finding 404.",
+            [_path_param("name", "Finding name, optionally with .csv/.xlsx"), _ref("parameters", "year"),
+             _ref("parameters", "unit")], "audit")},
         "/api/health": {"get": {
             "summary": "Is Neo4j reachable", "tags": ["service"], "security": [{}],
             "responses": {"200": {"description": "Reachable", "content": {JSON: {"schema": _ref("schemas", "Health")}}},
@@ -252,6 +271,7 @@ def document() -> dict[str, Any]:
         paths[path] = {"get": op}
         paths[path + ".{suffix}"] = {"get": _suffixed(op)}
     paths.update(_named_query_ops(catalog()))
+    paths.update(_finding_ops(catalog()))
     return {
         "openapi": "3.0.3",
         "info": {"title": "pokin query service", "version": "1.0.0",

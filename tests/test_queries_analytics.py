@@ -657,7 +657,7 @@ def test_plans_have_no_cartesian_product(runner, name):
     build(runner, CROSS_GRAPH)
     query = CATALOG[name]
     given = {"year": 2026, "nip": NIP[1], "id": "SPA"}
-    params = {param.name: given.get(param.name) for param in query.params}
+    params = {**{param.name: given.get(param.name) for param in query.params}, **query.constant_values()}
     with runner.driver.session(database=runner.database) as session:
         plan = session.run("EXPLAIN " + query.cypher, params).consume().plan
     operators = list(_operators(plan))

@@ -123,4 +123,4 @@ def test_the_audit_runs_on_an_empty_database(runner):
     results = run_audit(runner, CATALOG)
     assert "indicators_incomplete" not in results  # it needs a year, and there is none in the data
     assert results and all(rows == [] for rows in results.values())
-    assert all(row["count"] == 0 for row in summary_rows(results))
+    assert all(row["count"] == 0 for row in summary_rows(CATALOG, results))

@@ -7,9 +7,12 @@ checked on the sample kabupaten, which has figures.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph.catalog import load_catalog
+from graph.model import OUTCOME_LEVELS
 from service import elements
 
 CATALOG = load_catalog()
@@ -32,8 +35,7 @@ def _scans(plan, found: list[str]) -> list[str]:
 
 
 def test_the_queries_that_read_figures_by_indicator_are_all_checked():
-    assert {"element_detail", "achievement", "indicators_incomplete", "GOAL_DETAIL", "OWN_ACHIEVEMENT"} <= \
-        set(BY_INDICATOR)
+    assert {"element_detail", "achievement", "indicators_incomplete", "GOAL_DETAIL"} <= set(BY_INDICATOR)
 
 
 @pytest.mark.parametrize("name", sorted(BY_INDICATOR))
@@ -41,3 +43,25 @@ def test_an_indicators_figures_are_found_by_index_seek_never_by_scanning_every_y
     params = {"id": "x", "goal": "x", "year": 2026, "unit": None, "nip": None}
     plan = sample.explain(BY_INDICATOR[name], params).plan
     assert _scans(plan, []) == [], name
+
+
+# The outcome levels are a parameter from graph/model.py ($outcome_levels) where the queries once wrote the list out.
+OUTCOME_LEVEL_QUERIES = sorted(query.name for query in CATALOG if "outcome_levels" in query.constants)
+SAMPLE_ARGS = {"year": 2026, "id": "x", "nip": "x", "goal": "x", "unit": "x"}
+_SCAN_OR_SEEK = re.compile(r"Seek|Scan")
+
+
+def _reads(plan) -> list[str]:
+    """How the plan finds its starting nodes: every seek and scan operator, sorted."""
+    return sorted(op.name for op in plan if _SCAN_OR_SEEK.search(op.name))
+
+
+@pytest.mark.parametrize("name", OUTCOME_LEVEL_QUERIES)
+def test_outcome_levels_as_a_parameter_read_as_the_written_list_did(sample, name):
+    """The planner seeks and scans the same with `$outcome_levels` as with the list written in the text."""
+    query = CATALOG[name]
+    params = {param.name: None if param.optional else SAMPLE_ARGS[param.name] for param in query.params}
+    written = query.cypher.replace("$outcome_levels", "[" + ", ".join(f"'{level}'" for level in OUTCOME_LEVELS) + "]")
+    with_parameter = sample.explain(query.cypher, {**params, **query.constant_values()}).operators
+    with_list = sample.explain(written, params).operators
+    assert _reads(with_parameter) == _reads(with_list), name

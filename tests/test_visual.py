@@ -188,18 +188,22 @@ def test_band_for_uses_the_bounds():
 
 
 def test_audit_findings_get_a_thick_magenta_border():
-    net = build_tree(NODES, EDGES, highlight={"ACT": "no_leverage", "RHK-2": "orphaned_staff"})
+    marks = {"no_leverage": styles.mark_style("Kegiatan tanpa daya ungkit", "Activity"),
+             "orphaned_staff": styles.mark_style("ASN tanpa kontribusi", "ASN")}
+    net = build_tree(NODES, EDGES, highlight={"ACT": "no_leverage", "RHK-2": "orphaned_staff"}, marks=marks)
     nodes = by_id(net)
-    assert nodes["ACT"]["color"]["border"] == styles.FINDINGS["no_leverage"].border
-    assert nodes["ACT"]["borderWidth"] == styles.FINDINGS["no_leverage"].width >= 4
-    assert nodes["ACT"]["shapeProperties"]["borderDashes"]
-    assert "Temuan" in nodes["ACT"]["title"]
+    assert nodes["ACT"]["color"]["border"] == marks["no_leverage"].border
+    assert nodes["ACT"]["borderWidth"] == marks["no_leverage"].width >= 4
+    assert nodes["ACT"]["shapeProperties"]["borderDashes"]            # an activity's mark is dashed
+    assert "shapeProperties" not in nodes["RHK-2"]                    # any other mark solid
+    assert "Temuan" in nodes["ACT"]["title"] and "Kegiatan tanpa daya ungkit" in nodes["ACT"]["title"]
     assert nodes["RHK-1"]["color"]["border"] == styles.LEVEL_STYLES["rhk"].border   # not flagged
     assert "borderWidth" not in nodes["RHK-1"]
     plain = build_tree(NODES, EDGES, highlight={"SK2"})
-    assert by_id(plain)["SK2"]["borderWidth"] == styles.FINDINGS["finding"].width
+    assert by_id(plain)["SK2"]["borderWidth"] == styles.AUDIT_FINDING.width
+    assert styles.AUDIT_FINDING.name in {entry["label"] for entry in plain.pokin["legend"]}
     labels = {entry["label"] for entry in net.pokin["legend"]}
-    assert styles.FINDINGS["no_leverage"].name in labels
+    assert {"Kegiatan tanpa daya ungkit", "ASN tanpa kontribusi"} <= labels
 
 
 # -- edges ---------------------------------------------------------------------------------------------------------

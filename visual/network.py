@@ -322,27 +322,30 @@ def build_tree(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, 
                color_by: ColorBy = "level", achievement: Mapping[str, Any] | None = None,
                highlight: Mapping[str, str] | Iterable[str] | None = None, max_nodes: int = MAX_NODES,
                title: str = "Pohon Kinerja", subtitle: str | None = None,
-               bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px") -> PokinNetwork:
+               bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px",
+               marks: Mapping[str, styles.FindingStyle] | None = None) -> PokinNetwork:
     """The tree view (Pemda tree or one OPD's cascade) from view_tree rows.
 
     color_by: "level" (strategic red, tactical blue, operational green) or "achievement" (band colours).
     achievement: id -> capaian (number), band name ('sangat baik', …), or a row of the achievement query
     ({capaian, band}); with it both colourings are embedded and the page can switch between them.
-    highlight: ids flagged by the audit, as a set or as id -> finding ('orphaned_staff', 'no_leverage').
+    highlight: ids flagged by the audit, as a set or as id -> finding key ('orphaned_staff', 'no_leverage').
+    marks: finding key -> its style and legend title (styles.mark_style; from the catalog's findings).
     max_nodes: past this many nodes the deepest rows collapse into clusters (see the module doc).
     """
     return _build("pohon", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height)
+                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=marks)
 
 
 def build_line_of_sight(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
                         color_by: ColorBy = "level", achievement: Mapping[str, Any] | None = None,
                         highlight: Mapping[str, str] | Iterable[str] | None = None, max_nodes: int = MAX_NODES,
                         title: str = "Garis Pandang (Line of Sight)", subtitle: str | None = None,
-                        bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px") -> PokinNetwork:
+                        bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px",
+                        marks: Mapping[str, styles.FindingStyle] | None = None) -> PokinNetwork:
     """One ASN's line of sight (view_line_of_sight rows): the ASN at the bottom, every path up to the top."""
     return _build("staff", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height)
+                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=marks)
 
 
 def build_impact(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
@@ -352,13 +355,14 @@ def build_impact(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str
                  bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px") -> PokinNetwork:
     """One element's impact (view_impact rows): what it supports above, what supports it below."""
     return _build("impact", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height)
+                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=None)
 
 
 def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Mapping[str, Any]], *,
            color_by: ColorBy, achievement: Mapping[str, Any] | None,
            highlight: Mapping[str, str] | Iterable[str] | None, max_nodes: int, title: str,
-           subtitle: str | None, bands: tuple[styles.Band, ...], height: str) -> PokinNetwork:
+           subtitle: str | None, bands: tuple[styles.Band, ...], height: str,
+           marks: Mapping[str, styles.FindingStyle] | None) -> PokinNetwork:
     if color_by not in ("level", "achievement"):
         raise ValueError(f"color_by must be 'level' or 'achievement', not {color_by!r}")
     items = _items(node_rows)
@@ -366,6 +370,7 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     edges = _clean_edges(edge_rows, items)
     ranks, forest = _ranked_forest(items, edges)
     findings = _findings(highlight)
+    marked = {key: (marks or {}).get(key, styles.AUDIT_FINDING) for key in set(findings.values())}
     scores = _achievement(achievement, bands)
 
     net = PokinNetwork(title, view=view, height=height)
@@ -386,7 +391,8 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
 
     def vis_node(item: _Item, x: float, y: float) -> dict[str, Any]:
         return _vis_node(item, x, y, color_by=color_by, score=scores.get(item.id),
-                         finding=findings.get(item.id), with_modes=achievement is not None, bands=bands)
+                         finding=findings.get(item.id), marked=marked, with_modes=achievement is not None,
+                         bands=bands)
 
     for node_id in ids:
         if node_id in visible:
@@ -409,7 +415,7 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
                              f"bawah level teratas diringkas menjadi {len(collapse.clusters)} kelompok. "
                              f"Klik sebuah kelompok (+N) untuk membukanya, klik lagi untuk menutupnya.")
 
-    _add_legends(net, items, edges, findings, clusters=collapse is not None, color_by=color_by, bands=bands)
+    _add_legends(net, items, edges, marked, clusters=collapse is not None, color_by=color_by, bands=bands)
     _add_summary(net, items, edges, findings, collapse, visible)
     return net
 
@@ -530,11 +536,12 @@ def _add_cluster(net: PokinNetwork, cluster_id: str, cluster: _Cluster,
 
 
 def _add_legends(net: PokinNetwork, items: Mapping[str, _Item], edges: list[dict[str, Any]],
-                 findings: Mapping[str, str], *, clusters: bool, color_by: str,
+                 marked: Mapping[str, styles.FindingStyle], *, clusters: bool, color_by: str,
                  bands: tuple[styles.Band, ...]) -> None:
-    """The legend of what the view shows, for its colouring and for each colouring the page can switch to."""
+    """The legend of what the view shows, for its colouring and for each colouring the page can switch to;
+    `marked`: the style of each audit mark the view carries."""
     legend = partial(styles.legend, kinds={item.label for item in items.values()},
-                     findings=set(findings.values()), edge_types={edge["type"] for edge in edges},
+                     findings=marked, edge_types={edge["type"] for edge in edges},
                      crosscutting=any(edge.get("crosscutting") for edge in edges), clusters=clusters, bands=bands)
     net.pokin["legend"] = [entry.as_dict() for entry in legend(color_by=color_by)]
     net.pokin["legends"] = {mode: [entry.as_dict() for entry in legend(color_by=mode)]
@@ -688,7 +695,8 @@ def node_label(row: Mapping[str, Any]) -> str:
 
 
 def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: str | None = None) -> str:
-    """The tooltip as HTML: our own <b>/<br> around data that is ALWAYS escaped."""
+    """The tooltip as HTML: our own <b>/<br> around data that is ALWAYS escaped. `finding`: the title of the
+    node's audit mark, if it has one."""
     def e(value: Any) -> str:
         return html.escape(str(value), quote=True)
 
@@ -716,7 +724,7 @@ def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: s
         if score.supporting is not None:
             lines.append(f"Capaian pendukung (dari bawah): {e(styles.format_number(score.supporting))}")
     if finding is not None:
-        lines.append(f"<b>Temuan:</b> {e(styles.FINDINGS.get(finding, styles.FINDINGS['finding']).name)}")
+        lines.append(f"<b>Temuan:</b> {e(finding)}")
     return "<br>".join(lines)
 
 
@@ -742,11 +750,12 @@ def _group(label: str, level: str | None) -> dict[str, Any]:
 
 
 def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Score | None, finding: str | None,
-              with_modes: bool, bands: tuple[styles.Band, ...]) -> dict[str, Any]:
+              marked: Mapping[str, styles.FindingStyle | None], with_modes: bool,
+              bands: tuple[styles.Band, ...]) -> dict[str, Any]:
     """A vis node: id, label, tooltip, group, position; colours only where they differ from the group."""
     row = item.row
     style = styles.node_style(item.label, item.level)
-    finding_style = styles.finding_style(finding)
+    finding_style = marked.get(finding) if finding is not None else None
     role = row.get("role")
 
     def colors(mode: ColorBy) -> list[str]:
@@ -764,7 +773,8 @@ def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Sco
             border = styles.FOCUS_BORDER[0]
         return [background, border, font]
 
-    node: dict[str, Any] = {"id": item.id, "label": node_label(row), "title": node_tooltip(row, score, finding),
+    mark_title = finding_style.name if finding_style is not None else None
+    node: dict[str, Any] = {"id": item.id, "label": node_label(row), "title": node_tooltip(row, score, mark_title),
                             "group": group_key(item.label, item.level), "x": round(x, 1), "y": round(y, 1)}
     chosen = colors(color_by)
     node["color"] = styles.vis_color(chosen[0], chosen[1])

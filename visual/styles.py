@@ -143,11 +143,17 @@ class FindingStyle:
     name: str
 
 
-FINDINGS: Final[dict[str, FindingStyle]] = {
-    "orphaned_staff": FindingStyle("#d946ef", 6, False, "ASN tanpa kontribusi ke outcome"),
-    "no_leverage": FindingStyle("#d946ef", 6, (8, 4), "Kegiatan tanpa daya ungkit ke outcome"),
-    "finding": FindingStyle("#d946ef", 6, False, "Temuan audit"),
-}
+# What a finding marks, and the title of its mark, are declared in its query's header (graph/catalog.py): the
+# look is here. An activity's mark is dashed (it sits among the green activities), any other mark solid.
+MARK_DASHES: Final[dict[str, tuple[int, ...]]] = {"Activity": (8, 4)}
+AUDIT_FINDING: Final = FindingStyle("#d946ef", 6, False, "Temuan audit")  # a mark no finding declares
+
+
+def mark_style(title: str, label: str | None) -> FindingStyle:
+    """The border of a finding's mark on a node of `label`, with the legend title its header declares."""
+    return FindingStyle(AUDIT_FINDING.border, AUDIT_FINDING.width, MARK_DASHES.get(label or "", False), title)
+
+
 FOCUS_BORDER: Final = ("#111827", 5)  # the element a line-of-sight or impact view is about
 CONTEXT_OPACITY: Final = 0.55  # elements outside the OPD in an OPD's cascade
 
@@ -202,12 +208,14 @@ def level_legend() -> list[LegendEntry]:
     return entries
 
 
-def legend(*, color_by: str = "level", kinds: set[str] | None = None, findings: set[str] | None = None,
+def legend(*, color_by: str = "level", kinds: set[str] | None = None,
+           findings: Mapping[str, FindingStyle] | None = None,
            edge_types: set[str] | None = None, crosscutting: bool = False, clusters: bool = False,
            bands: tuple[Band, ...] = BANDS) -> list[LegendEntry]:
     """The legend of one view: only what the view shows when `kinds`/`edge_types` are given.
 
-    kinds: node labels present ("Goal", "Indicator", "Activity", "Unit", "ASN").
+    kinds: node labels present ("Goal", "Indicator", "Activity", "Unit", "ASN"). findings: the marks present,
+    key -> style (finding_style).
     """
     kinds = kinds if kinds is not None else {"Goal", "Indicator", "Activity", "Unit", "ASN"}
     entries: list[LegendEntry] = []
@@ -226,9 +234,8 @@ def legend(*, color_by: str = "level", kinds: set[str] | None = None, findings: 
     if "ASN" in kinds:
         entries.append(LegendEntry(ASN_STYLE.name, "node", ASN_STYLE.background, ASN_STYLE.border, "circle"))
     for key in sorted(findings or ()):
-        finding = FINDINGS.get(key, FINDINGS["finding"])
-        entries.append(LegendEntry(finding.name, "node", "#ffffff", finding.border, "box", finding.width,
-                                   bool(finding.dashes)))
+        mark = (findings or {})[key]
+        entries.append(LegendEntry(mark.name, "node", "#ffffff", mark.border, "box", mark.width, bool(mark.dashes)))
     if clusters:
         entries.append(LegendEntry("Kelompok diringkas (klik untuk membuka)", "node", CLUSTER_STYLE.background,
                                    CLUSTER_STYLE.border))
@@ -288,10 +295,12 @@ def format_rupiah(value: float | int | None) -> str:
     return "–" if value is None else f"Rp {format_number(value, 2)}"
 
 
-def finding_style(key: str | None) -> FindingStyle | None:
+def finding_style(key: str | None, marks: Mapping[str, FindingStyle] | None = None) -> FindingStyle | None:
+    """The style of a mark by its key (`marks`: key -> style, from the catalog's findings); AUDIT_FINDING for a
+    key none declares; None for no mark."""
     if key is None:
         return None
-    return FINDINGS.get(key, FINDINGS["finding"])
+    return (marks or {}).get(key, AUDIT_FINDING)
 
 
 def level_colors(label: str, level: str | None) -> Mapping[str, object]:

@@ -16,8 +16,10 @@ from typing import Any, NamedTuple
 
 import neo4j.exceptions as neo4j_errors
 
+from graph.audit import finding_params, latest_year
 from graph.catalog import Catalog, load_catalog
 from graph.db import Runner
+from graph.model import OUTCOME_LEVELS
 from visual import render, styles
 from visual.network import MAX_NODES, PokinNetwork, build_impact, build_line_of_sight, build_tree, split_rows
 
@@ -98,7 +100,8 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
     if year is not None:
         subtitle += f" Kegiatan tahun anggaran {year}."
     network = build_tree(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
-                         max_nodes=max_nodes, title=title, subtitle=subtitle, bands=styles.scale_bands(scale))
+                         max_nodes=max_nodes, title=title, subtitle=subtitle, bands=styles.scale_bands(scale),
+                         marks=mark_styles(catalog))
     return View("pohon" if unit is None else "opd", network, nodes, edges, {"unit": unit, "year": year,
                 "color_by": color_by, "audit": audit}, achievement or {}, findings, notes, timed_out)
 
@@ -114,9 +117,10 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
     nodes, edges = split_rows(rows)
     person = next(row for row in nodes if row.get("role") == "focus")
     assigned = [row for row in nodes if row.get("role") == "assigned"]
-    reaches = any(row.get("label") == "Goal" and row.get("level") in ("visi", "misi", "tujuan", "sasaran")
+    reaches = any(row.get("label") == "Goal" and row.get("level") in OUTCOME_LEVELS
                   for row in nodes if row.get("role") in ("assigned", "above"))
-    findings = {} if reaches else {nip: "orphaned_staff"}
+    orphaned = catalog.finding("orphaned_staff")
+    findings = {} if reaches or orphaned is None else {nip: orphaned.key}
     color_by, achievement, notes, timed_out = _coloring(runner, catalog, color_by, year, None,
                                                         achievement_timeout, scale)
     findings = _apply_people(people, nodes, edges, findings)
@@ -130,7 +134,7 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
         subtitle += "Semua jalur kontribusi dari penugasannya sampai ke puncak pohon."
     network = build_line_of_sight(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
                                   title=f"Garis Pandang: {person.get('title') or shown_nip}", subtitle=subtitle,
-                                  bands=styles.scale_bands(scale))
+                                  bands=styles.scale_bands(scale), marks=mark_styles(catalog))
     return View("staff", network, nodes, edges, {"nip": person["id"], "color_by": color_by}, achievement or {},
                 findings, notes, timed_out)
 
@@ -177,13 +181,9 @@ def _pemda_name(nodes: list[dict[str, Any]]) -> str | None:
 def _achievement(runner: Runner, catalog: Catalog, year: int | None, unit: str | None = None,
                  timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> dict[str, Any]:
     """id -> {capaian, band, supporting_capaian, scale} for goals and indicators (of `unit` and below when
-    given), from the achievement query when the catalog has it. A goal is coloured by its own indicators'
+    given), from the achievement query. A goal is coloured by its own indicators'
     capaian; the supporting capaian from below is shown beside it, never in its place."""
-    if "achievement" not in catalog:
-        return {}
     if year is None:
-        from graph.audit import latest_year
-
         year = latest_year(runner)
         if year is None:
             return {}
@@ -238,26 +238,43 @@ def _apply_people(people: People | None, nodes: list[dict[str, Any]], edges: lis
     return {mapped.get(key, key): value for key, value in findings.items()}
 
 
+def mark_styles(catalog: Catalog) -> dict[str, styles.FindingStyle]:
+    """Finding key -> the look and legend title of its mark in the tree, for every finding that marks one."""
+    return {query.finding.key: styles.mark_style(query.finding.mark.title, query.finding.mark.label)
+            for query in catalog.findings if query.finding is not None and query.finding.mark is not None}
+
+
 def _audit_layers(runner: Runner, catalog: Catalog, unit: str | None, year: int | None,
                   nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, str]:
-    """Highlight activities without leverage; add orphaned staff (ASN rows and ASSIGNED_TO edges) to the tree."""
+    """Mark what each finding's header says it marks (`finding marks COLUMN LABEL`); an ASN, whom the tree
+    leaves out, is added with ASSIGNED_TO edges to what the row says they are `assigned_to`."""
     findings: dict[str, str] = {}
     present = {row["id"] for row in nodes}
-    by_id = {row["id"]: row for row in nodes}
-    for row in catalog.run(runner, "activities_without_leverage", {"unit": unit, "year": year}):
-        if row["id"] in present:
-            findings[row["id"]] = "no_leverage"
-    for row in catalog.run(runner, "orphaned_staff", {"unit": unit}):
-        nip = row["nip"]
-        findings[nip] = "orphaned_staff"
-        if nip in present:
+    for query in catalog.findings:
+        finding = query.finding
+        params = finding_params(query, year, unit)
+        if finding is None or finding.mark is None or params is None:
             continue
-        present.add(nip)
-        nodes.append({"kind": "node", "id": nip, "label": "ASN", "level": None, "title": row.get("name"),
-                      "position": row.get("position"), "unit_id": row.get("unit_id"),
-                      "unit_name": row.get("unit_name"), "opd_id": None, "role": "own"})
-        for target in row.get("assigned_to") or []:
-            if target in by_id:
-                edges.append({"kind": "edge", "from": nip, "to": target, "type": "ASSIGNED_TO", "weight": None,
-                              "crosscutting": False})
+        for row in catalog.run(runner, query.name, params):
+            marked = row.get(finding.mark.column)
+            if marked is None:
+                continue
+            if marked not in present and finding.mark.label == "ASN":
+                _add_person(row, marked, nodes, edges, present)
+            if marked in present:
+                findings[marked] = finding.key
     return findings
+
+
+def _add_person(row: dict[str, Any], nip: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
+                present: set[str]) -> None:
+    """An ASN row of a finding as a tree node, linked to the tree's elements it is assigned to."""
+    in_tree = set(present)
+    present.add(nip)
+    nodes.append({"kind": "node", "id": nip, "label": "ASN", "level": None, "title": row.get("name"),
+                  "position": row.get("position"), "unit_id": row.get("unit_id"),
+                  "unit_name": row.get("unit_name"), "opd_id": None, "role": "own"})
+    for target in row.get("assigned_to") or []:
+        if target in in_tree:
+            edges.append({"kind": "edge", "from": nip, "to": target, "type": "ASSIGNED_TO", "weight": None,
+                          "crosscutting": False})

@@ -13,14 +13,14 @@ from typing import Any
 from flask import current_app, url_for
 
 from graph import capaian as rules
-from graph.audit import FINDINGS, DefaultYears, default_years, latest_year
-from graph.catalog import NamedQuery
+from graph.audit import DefaultYears, budget_total, default_years, finding_params, latest_year
+from graph.catalog import Finding, NamedQuery
 from service.database import catalog, database, run_named
 from service.formats import masking_wanted
 from service.pages import people
 from service.pages.cache import TimedOut, cached, fingerprint
 from visual import styles
-from visual.views import View
+from visual.views import View, mark_styles
 
 LEVEL_NAMES = {"visi": "Visi", "misi": "Misi", "tujuan": "Tujuan", "sasaran": "Sasaran",
                "sasaran_program": "Sasaran program", "sasaran_kegiatan": "Sasaran kegiatan",
@@ -28,9 +28,6 @@ LEVEL_NAMES = {"visi": "Visi", "misi": "Misi", "tujuan": "Tujuan", "sasaran": "S
                "program": "Program", "kegiatan": "Kegiatan", "subkegiatan": "Subkegiatan",
                "pemda": "Pemerintah daerah", "perangkat_daerah": "Perangkat daerah (OPD)", "unit_kerja": "Unit kerja"}
 KIND_NAMES = {"Goal": "Elemen kinerja", "Indicator": "Indikator", "Activity": "Kegiatan", "Unit": "Unit", "ASN": "ASN"}
-# Findings that the tree's audit layers draw (the rest are lists only).
-IN_TREE = ("orphaned_staff", "activities_without_leverage")
-UNIT_ID_FINDINGS = ("units_without_outcome", "opd_trees_unlinked")
 
 
 # -- numbers ------------------------------------------------------------------------------------------------------
@@ -84,7 +81,7 @@ def _linked(item: dict[str, Any], kind_key: str = "kind") -> dict[str, Any]:
 
 def units() -> list[dict[str, Any]]:
     """The pemda and its OPD (for the unit filter)."""
-    return run_named("unit_options", {})[1] if "unit_options" in catalog() else []
+    return run_named("unit_options", {})[1]
 
 
 def years() -> dict[str, Any]:
@@ -123,34 +120,28 @@ def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> lis
     config = current_app.config
     deadline = time.monotonic() + float(config["PAGES_AUDIT_BUDGET"])
     rows = []
-    for finding in FINDINGS:
-        if finding.query not in catalog():
+    for query in catalog().findings:
+        finding = query.finding
+        if finding is None:
             continue
-        query = catalog()[finding.query]
-        declared = {param.name for param in query.params}
-        year = years.for_query(finding.query)
-        params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
-        row: dict[str, Any] = {"finding": finding.query, "title": finding.title, "count": None, "budget": None,
-                               "status": "ok",
-                               "href": url_for("pages.finding", name=finding.query, tahun=year, unit=unit)}
-        if any(not param.optional and param.name not in params for param in query.params):
+        year = years.for_finding(finding)
+        params = finding_params(query, year, unit)
+        row: dict[str, Any] = {"finding": query.name, "title": finding.title, "count": None, "budget": None,
+                               "status": "ok", "href": url_for("pages.finding", name=query.name, tahun=year, unit=unit)}
+        rows.append(row)
+        if params is None:
             row["status"] = "tidak berlaku"
-            rows.append(row)
             continue
         budget = min(float(config["PAGES_QUERY_TIMEOUT"]), deadline - time.monotonic())
         try:
-            found = cached(("finding", finding.query, year, unit), partial(_read_bound, query, params), budget, stamp)
+            found = cached(("finding", query.name, year, unit), partial(_read_bound, query, params), budget, stamp)
         except TimedOut:
             row["status"] = "sedang dihitung; muat ulang sebentar lagi"
-            rows.append(row)
             continue
         row["count"] = len(found)
-        if finding.query in ("activities_without_leverage", "budget_at_risk_by_unit"):
-            key = "budget" if finding.query == "activities_without_leverage" else "budget_at_risk"
-            row["budget"] = sum(item.get(key) or 0 for item in found)
-        if finding.query in IN_TREE:
+        row["budget"] = budget_total(finding, found)
+        if finding.mark is not None:
             row["tree_href"] = url_for("pages.tree", unit=unit, audit=1, tahun=year)
-        rows.append(row)
     return rows
 
 
@@ -158,7 +149,7 @@ def opd_achievement(year: int | None, unit: str | None, stamp: tuple) -> dict[st
     """Capaian per OPD (the achievement query's unit rows: from the OPD's IKU, with the supporting capaian of
     the rest of its tree beside it) within PAGES_QUERY_TIMEOUT seconds."""
     result: dict[str, Any] = {"status": "ok", "rows": [], "year": year, "scale": scale_info()}
-    if year is None or "achievement" not in catalog():
+    if year is None:
         result["status"] = "tidak ada data capaian"
         return result
     timeout = float(current_app.config["PAGES_QUERY_TIMEOUT"])
@@ -203,36 +194,47 @@ def search(q: str) -> dict[str, Any]:
 
 
 def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
-    """The rows of one audit finding, each value that names a node linked to its page."""
+    """The rows of one audit finding, each value that names a node linked to its page; titles, description
+    and column headers as the finding's header declares them (graph/catalog.py)."""
     query = catalog()[name]
+    about = query.finding
+    assert about is not None, "the finding route serves findings only"
     declared = {param.name for param in query.params}
     if year is None and "year" in declared:
-        year = default_years(database()).for_query(name)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
-    params = {key: value for key, value in (("year", year), ("unit", unit)) if key in declared and value is not None}
+        year = default_years(database()).for_finding(about)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    params = finding_params(query, year, unit) or {}  # a year still missing: bind says it is required
     columns, rows = database().table(query.cypher, query.bind(params),
                                      timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
-    title = next((item.title for item in FINDINGS if item.query == name), query.summary)
-    return {"finding": name, "title": title, "summary": query.summary, "year": year, "unit": unit,
-            "columns": columns, "rows": rows, "links": [_row_links(name, row) for row in rows],
-            "total": len(rows), "tree_href": url_for("pages.tree", unit=unit, audit=1, tahun=year)
-            if name in IN_TREE else None}
+    return {"finding": name, "title": about.title, "summary": query.summary, "description": about.description,
+            "year": year, "unit": unit, "columns": columns,
+            "headers": {column: about.header(column) for column in columns}, "budget_column": about.budget,
+            "rows": rows, "links": [_row_links(about, row) for row in rows], "total": len(rows),
+            "tree_href": url_for("pages.tree", unit=unit, audit=1, tahun=year) if about.mark else None}
 
 
-def _row_links(name: str, row: dict[str, Any]) -> dict[str, Any]:
+def _row_links(about: Finding, row: dict[str, Any]) -> dict[str, Any]:
+    """Links of a row's values: by the label the finding declares for a column, else by the column's name."""
     links: dict[str, Any] = {}
     for column, value in row.items():
-        if value is None:
+        label = about.label_of(column) or _label_by_name(column)
+        if value is None or label is None:
             continue
-        if column in ("nip", "supervisor_nip"):
-            links[column] = href("ASN", value)
-        elif column in ("unit_id", "opd_id", "from_unit_id", "to_unit_id") or (
-                column == "id" and name in UNIT_ID_FINDINGS):
-            links[column] = href("Unit", value)
-        elif column in ("id", "goal_id", "element_id", "from_id", "to_id"):
-            links[column] = href("Goal", value)
-        elif column in ("members", "assigned_to") and isinstance(value, list):
-            links[column] = [href("Goal", item) for item in value]
+        if isinstance(value, list):
+            links[column] = [href(label, item) for item in value]
+        elif not isinstance(value, (dict, bool)):
+            links[column] = href(label, value)
     return links
+
+
+def _label_by_name(column: str) -> str | None:
+    """What a column names by its name alone (findings that declare no label for it)."""
+    if column in ("nip", "supervisor_nip"):
+        return "ASN"
+    if column in ("unit_id", "opd_id", "from_unit_id", "to_unit_id"):
+        return "Unit"
+    if column in ("id", "goal_id", "element_id", "from_id", "to_id", "members", "assigned_to"):
+        return "Goal"
+    return None
 
 
 def element(id_: str, year: int | None) -> dict[str, Any] | None:
@@ -286,7 +288,8 @@ def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str,
 def view_data(view: View) -> dict[str, Any]:
     """What a network page shows, minus the drawing: title, parameters, node and edge rows, findings, notes."""
     pokin = view.network.pokin
-    findings = [{"id": key, "finding": value, "name": styles.FINDINGS.get(value, styles.FINDINGS["finding"]).name,
+    marks = mark_styles(catalog())
+    findings = [{"id": key, "finding": value, "name": marks.get(value, styles.AUDIT_FINDING).name,
                  "title": _title(view.nodes, key)} for key, value in view.findings.items()]
     findings.sort(key=lambda item: (item["finding"], item["title"] or "", item["id"]))
     return {"kind": view.kind, "title": view.title, "subtitle": pokin.get("subtitle"), "note": pokin.get("note"),

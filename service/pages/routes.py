@@ -21,7 +21,6 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, g, render_template, request, send_file, url_for
 
-from graph.audit import FINDINGS
 from service.api import YEAR_MAX
 from service.database import catalog, database
 from service.errors import ApiError
@@ -176,7 +175,7 @@ def search(fmt: str):
 @twin("/temuan/<name>", "/temuan/<name>.json", "finding")
 def finding(fmt: str, name: str):
     """The rows of one audit finding, linked to the pages of what they name."""
-    if name not in {item.query for item in FINDINGS} or name not in catalog():
+    if catalog().finding(name) is None:
         raise ApiError(404, f"Temuan '{name}' tidak dikenal.")
     year, unit = _year(), request.args.get("unit") or None
     page = {"page": "temuan", **data.finding(name, year, unit), "filters": data.filters(year, unit)}
