@@ -28,6 +28,7 @@ FINDINGS: tuple[Finding, ...] = (
     Finding("cascade_skipped_levels", "Cascading melompati level"),
     Finding("contribution_cycles", "Siklus kontribusi"),
     Finding("output_indicators_as_outcomes", "Indikator output pada sasaran outcome"),
+    Finding("rhk_without_intervention", "RHK yang tidak mengintervensi RHK atasan"),
 )
 
 

@@ -752,8 +752,55 @@ def analyse(b: Builder) -> dict[str, Any]:
                     "unlinked_activities": unlinked_acts, "dead_end_activities": dead_acts,
                     "goals_without_indicator": no_ind, "unlinked_opd": unlinked_opd[0], "cycle": cycle,
                     "output_indicators_as_outcome": outcome_inds, "downward_contributions": downward,
-                    "skipped_levels": skipped},
+                    "skipped_levels": skipped,
+                    "rhk_without_intervention": intervention_breaks(b, contrib, assigned)},
     }
+
+
+def intervention_breaks(b: Builder, contrib: set[tuple[str, str]], assigned: set[tuple[str, str]]) -> dict[str, str]:
+    """nip -> reason for every ASN whose results reach nothing their atasan (a head of OPD: the OPD's sasaran)
+    is assigned to (docs/domain.md, "RHK, intervensi and the Matriks Peran Hasil")."""
+    up: dict[str, set[str]] = defaultdict(set)
+    for frm, to in contrib:
+        up[frm].add(to)
+    for iid, owner in {**b.ind_goal, **b.ind_act}.items():
+        up[iid].add(owner)  # the implied edge: an indicator stands for what it measures
+    indicators = set(b.ind_goal) | set(b.ind_act)
+    held: dict[str, set[str]] = defaultdict(set)
+    for who, what in assigned:
+        if what in b.goals or what in indicators:
+            held[who].add(what)
+    units = {u["id"]: u for u in b.units}
+
+    def opd(unit: str | None) -> str | None:
+        while unit and units[unit]["kind"] != "perangkat_daerah":
+            unit = units[unit]["parent_id"] or None
+        return unit
+
+    def reach(start: set[str]) -> set[str]:
+        seen, todo = set(start), list(start)
+        while todo:
+            for nxt in up[todo.pop()] - seen:
+                seen.add(nxt)
+                todo.append(nxt)
+        return seen
+
+    unit_of = {s["nip"]: s["unit_id"] for s in b.staff}
+    found = {}
+    for s in b.staff:
+        boss, unit = s["supervisor_nip"] or None, s["unit_id"]
+        head = units[unit]["kind"] == "perangkat_daerah" and (boss is None or opd(unit_of[boss]) != opd(unit))
+        targets = ({g for g in held[opd(unit)] if g in b.goals and b.goals[g]["level"] == "sasaran"} if head
+                   else held[boss] if boss else set())
+        mine = held[s["nip"]]
+        if mine and targets and reach(mine) & targets:
+            continue
+        real = [t for r in mine for t in contrib if t[0] == r or t[0] == b.ind_goal.get(r)]
+        found[s["nip"]] = ("no_rhk" if not mine else "opd_without_sasaran" if head and not targets
+                           else "no_atasan" if not head and not boss
+                           else "atasan_without_rhk" if not head and not targets
+                           else "leads_elsewhere" if real else "leads_nowhere")
+    return dict(sorted(found.items()))
 
 
 def cycle_nodes(edges: dict[str, set[str]]) -> set[str]:

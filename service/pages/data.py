@@ -218,14 +218,14 @@ def _row_links(name: str, row: dict[str, Any]) -> dict[str, Any]:
     for column, value in row.items():
         if value is None:
             continue
-        if column in ("nip", "supervisor_nip"):
+        if column in ("nip", "supervisor_nip", "atasan_nip"):
             links[column] = href("ASN", value)
         elif column in ("unit_id", "opd_id", "from_unit_id", "to_unit_id") or (
                 column == "id" and name in UNIT_ID_FINDINGS):
             links[column] = href("Unit", value)
         elif column in ("id", "goal_id", "element_id", "from_id", "to_id"):
             links[column] = href("Goal", value)
-        elif column in ("members", "assigned_to") and isinstance(value, list):
+        elif column in ("members", "assigned_to", "rhk", "leads_to") and isinstance(value, list):
             links[column] = [href("Goal", item) for item in value]
     return links
 
