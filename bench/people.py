@@ -72,3 +72,48 @@ def rhk_without_intervention(graph: Any) -> dict[str, str]:
                                                     for r in mine)
                       else "leads_nowhere")
     return found
+
+
+OUTCOME = ("visi", "misi", "tujuan", "sasaran")
+ROOT = "__staff__"
+
+
+def single_points_of_failure(graph: Any, iku: dict[str, Any]) -> set[tuple[str, str, tuple[str, ...], bool]]:
+    """(nip, outcome goal or IKU, the elements only that ASN holds on every path, whether the ASN's work is the
+    only work reaching it) from networkx's dominators
+    (`iku`: indicator id -> its iku flag, which load_networkx does not read)."""
+    import networkx as nx
+
+    flow = nx.DiGraph()
+    holders: dict[str, set[str]] = {}
+    for a, b, data in graph.edges(data=True):
+        if data["type"] == "ASSIGNED_TO" and graph.nodes[a]["label"] == "ASN":
+            flow.add_edge(ROOT, a)
+            holders.setdefault(b, set()).add(a)
+        elif data["type"] == "CONTRIBUTES_TO":
+            flow.add_edge(a, b)
+        elif data["type"] == "MEASURED_BY" and graph.nodes[a]["label"] == "Goal":
+            flow.add_edge(a, b)  # the goal's work is its indicators' work
+    targets = {n: None for n, d in graph.nodes(data=True) if d["label"] == "Goal" and d["level"] in OUTCOME}
+    for g, i, data in graph.edges(data=True):
+        if data["type"] == "MEASURED_BY" and graph.nodes[g]["label"] == "Goal" and (
+                iku.get(i) is True or (iku.get(i) is None and graph.nodes[g]["level"] == "sasaran")):
+            targets[i] = g
+    for element, people in holders.items():  # being accountable for an outcome is no path of work to it
+        if element not in targets:
+            flow.add_edges_from((nip, element) for nip in people)
+    if ROOT not in flow:
+        return set()
+    idom = nx.immediate_dominators(flow, ROOT)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for target, measures in targets.items():
+        if target not in idom:
+            continue
+        node = idom[target]
+        while node != ROOT:
+            if graph.nodes[node]["label"] == "ASN":
+                found.setdefault((node, target), {"via": [], "sole": False})["sole"] = True
+            elif node not in (target, measures) and len(holders.get(node, ())) == 1:
+                found.setdefault((next(iter(holders[node])), target), {"via": [], "sole": False})["via"].append(node)
+            node = idom[node]
+    return {(nip, target, tuple(entry["via"]), entry["sole"]) for (nip, target), entry in found.items()}

@@ -753,7 +753,9 @@ def analyse(b: Builder) -> dict[str, Any]:
                     "goals_without_indicator": no_ind, "unlinked_opd": unlinked_opd[0], "cycle": cycle,
                     "output_indicators_as_outcome": outcome_inds, "downward_contributions": downward,
                     "skipped_levels": skipped,
-                    "rhk_without_intervention": intervention_breaks(b, contrib, assigned)},
+                    "rhk_without_intervention": intervention_breaks(b, contrib, assigned),
+                    "single_points_of_failure": single_points_of_failure(b, contrib, assigned),
+                    "retirements_2026": retiring(b, YEAR)},
     }
 
 
@@ -801,6 +803,61 @@ def intervention_breaks(b: Builder, contrib: set[tuple[str, str]], assigned: set
                            else "atasan_without_rhk" if not head and not targets
                            else "leads_elsewhere" if real else "leads_nowhere")
     return dict(sorted(found.items()))
+
+
+def single_points_of_failure(b: Builder, contrib: set[tuple[str, str]],
+                             assigned: set[tuple[str, str]]) -> list[list[str]]:
+    """[nip, target] for every outcome goal or IKU hanging on one ASN (docs/domain.md, "People at risk"): the
+    ASN's work is the only work reaching it, or every path of work to it passes an element only they hold."""
+    from graph.people import ContributionGraph, ROOT, dependencies, immediate_dominators
+
+    graph = ContributionGraph()
+    staff = {s["nip"] for s in b.staff}
+    graph.targets = {g: {"kind": "goal", "measures": None} for g, row in b.goals.items() if row["level"] in OUTCOME}
+    iku = {}
+    for row in b.ind_rows:
+        iku.setdefault(row["id"], row.get("iku"))
+    for iid, gid in b.ind_goal.items():
+        if iku.get(iid) == "ya" or (not iku.get(iid) and b.goals[gid]["level"] == "sasaran"):
+            graph.targets[iid] = {"kind": "iku", "measures": gid}
+        graph.add_edge(gid, iid)
+    for iid, owner in {**b.ind_goal, **b.ind_act}.items():
+        graph.add_edge(iid, owner)
+    for frm, to in sorted(contrib):
+        graph.add_edge(frm, to)
+    for who, what in sorted(assigned):
+        if who in staff:
+            graph.holders.setdefault(what, []).append(who)
+            graph.staff.add(who)
+            if what not in graph.targets:
+                graph.add_edge(who, what)
+    for nip in sorted(graph.staff):
+        graph.add_edge(ROOT, nip)
+    graph.holders = {what: sorted(who) for what, who in graph.holders.items()}
+    return sorted([nip, target] for nip, target in dependencies(graph, immediate_dominators(graph.successors, ROOT)))
+
+
+def retiring(b: Builder, year: int) -> list[str]:
+    """NIPs of the ASN reaching the batas usia pensiun in the year: 58, 60 for a JPT (the head of an OPD other
+    than a camat) or a fungsional ahli madya, 65 for an ahli utama (docs/domain.md, "People: NIP, NI PPPK and
+    retirement")."""
+    units = {u["id"]: u for u in b.units}
+    unit_of = {s["nip"]: s["unit_id"] for s in b.staff}
+
+    def opd(unit: str | None) -> str | None:
+        while unit and units[unit]["kind"] != "perangkat_daerah":
+            unit = units[unit]["parent_id"] or None
+        return unit
+
+    found = []
+    for s in b.staff:
+        position, unit, boss = s["position"].lower(), s["unit_id"], s["supervisor_nip"]
+        head = (units[unit]["kind"] == "perangkat_daerah" and not position.startswith("camat")
+                and (not boss or opd(unit_of[boss]) != unit))
+        age = 65 if "ahli utama" in position else 60 if head or "ahli madya" in position else 58
+        if int(s["nip"][:4]) + age == year:
+            found.append(s["nip"])
+    return sorted(found)
 
 
 def cycle_nodes(edges: dict[str, set[str]]) -> set[str]:
