@@ -13,8 +13,11 @@
 // param bup_jpt: int? Age for a pejabat pimpinan tinggi (default 60).
 // param bup_madya: int? Age for a fungsional ahli madya (default 60).
 // param bup_utama: int? Age for a fungsional ahli utama (default 65).
+WITH [coalesce($bup, 58), coalesce($bup_jpt, 60), coalesce($bup_madya, 60), coalesce($bup_utama, 65)] AS ages
 MATCH (s:ASN)
 WHERE s.nip =~ '[0-9]{18}'
+  // only those born in a year from which one of the ages reaches $year are looked at further
+  AND $year - toInteger(substring(s.nip, 0, 4)) IN ages
 CALL (s) {
   OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)
   RETURN u ORDER BY u.id LIMIT 1
@@ -25,8 +28,9 @@ WITH s, u, toLower(coalesce(s.position, '')) AS position,
 WITH s, u, born,
      CASE WHEN position CONTAINS 'ahli utama' THEN 'ahli_utama'
           WHEN coalesce(u.kind = 'perangkat_daerah', false) AND NOT position STARTS WITH 'camat'
-               AND NOT EXISTS { MATCH (s)-[:REPORTS_TO]->(:ASN)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(u) }
-            THEN 'jpt'
+            THEN CASE WHEN EXISTS { MATCH (s)-[:REPORTS_TO]->(:ASN)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(u) }
+                      THEN CASE WHEN position CONTAINS 'ahli madya' THEN 'ahli_madya' ELSE 'lainnya' END
+                      ELSE 'jpt' END
           WHEN position CONTAINS 'ahli madya' THEN 'ahli_madya'
           ELSE 'lainnya' END AS jabatan
 WITH s, u, born, jabatan,

@@ -18,19 +18,21 @@ MATCH (s:ASN)
 WHERE $unit IS NULL OR EXISTS { MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
 CALL (s) {
   OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)
-  OPTIONAL MATCH (u)-[:PART_OF]->*(opd:Unit {kind: 'perangkat_daerah'})
-  RETURN u, opd ORDER BY u.id LIMIT 1
+  RETURN u ORDER BY u.id LIMIT 1
 }
 CALL (s) {
   OPTIONAL MATCH (s)-[:REPORTS_TO]->(boss:ASN)
-  OPTIONAL MATCH (boss)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(boss_opd:Unit {kind: 'perangkat_daerah'})
-  RETURN boss, collect(boss_opd) AS boss_opds ORDER BY boss.nip LIMIT 1
+  RETURN boss ORDER BY boss.nip LIMIT 1
 }
-WITH s, u, opd, boss,
-     coalesce(u.kind = 'perangkat_daerah' AND NOT opd IN boss_opds, false) AS head,
+// a head is a member of the OPD's own unit (so that unit is the OPD) whose atasan works outside it; the
+// search for the atasan's unit runs only for the few members of an OPD's own unit
+WITH s, u, boss,
+     CASE WHEN coalesce(u.kind = 'perangkat_daerah', false)
+          THEN boss IS NULL OR NOT EXISTS { MATCH (boss)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(u) }
+          ELSE false END AS head,
      [(s)-[:ASSIGNED_TO]->(r:Goal|Indicator) | r] AS results
 WITH s, u, boss, head, results,
-     CASE WHEN head THEN [(opd)-[:ASSIGNED_TO]->(g:Goal {level: 'sasaran'}) | g]
+     CASE WHEN head THEN [(u)-[:ASSIGNED_TO]->(g:Goal {level: 'sasaran'}) | g]
           ELSE [(boss)-[:ASSIGNED_TO]->(t:Goal|Indicator) | t] END AS targets
 WITH s, u, boss, head, results, targets,
      any(r IN results WHERE r IN targets

@@ -13,7 +13,7 @@ from flask import Flask
 from graph.catalog import load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from service import analyst, elements, openapi, uploads  # noqa: F401 - their routes join the blueprint
+from service import analyst, elements, openapi, people_api, uploads  # noqa: F401 - their routes join the blueprint
 from service import pages
 from service.api import bp
 from service.auth import identify

@@ -181,3 +181,36 @@ def test_single_points_of_failure_and_retirements_on_the_sample_agree_with_netwo
     assert [row["reaches_on"] for row in retiring] == sorted(row["reaches_on"] for row in retiring)
     staff = EXPECTED["counts"]["staff"]
     assert 0.01 * staff <= len(retiring) <= 0.06 * staff
+
+
+def test_people_api_and_cli_with_masking_and_bounds(runner, neo4j_settings, monkeypatch):
+    import json as json_module
+
+    from click.testing import CliRunner
+
+    from graph import cli
+    from test_service_support import AS_READER, make_app
+
+    runner.write(RISK)
+    derive_implied_edges(runner)
+    client = make_app(runner).test_client()
+    spof = client.get("/api/people/single-points-of-failure", headers=AS_READER).get_json()
+    assert {(row["nip"], row["target"]) for row in spof["rows"]} == {("196605051990011001", "PS"),
+                                                                     ("196808082000011005", "SB")}
+    anonymous = client.get("/api/people/single-points-of-failure").get_json()
+    assert {row["nip"] for row in anonymous["rows"]} == {"196605**********01", "196808**********05"}
+    retiring = client.get("/api/people/retirements?year=2026&bup_jpt=62", headers=AS_READER).get_json()
+    assert [(row["nip"], row["loses"]) for row in retiring["rows"]] == [("196808082000011005", ["SB"])]
+    csv_text = client.get("/api/people/retirements.csv?year=2026").get_data(as_text=True)
+    assert "196808**********05" in csv_text and "196808082000011005" not in csv_text
+    for bad in ("", "?year=abc", "?year=99999", "?year=2026&bup=200", "?year=2026&bogus=1"):
+        assert client.get(f"/api/people/retirements{bad}").status_code == 400, bad
+    for key, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
+                       ("NEO4J_PASSWORD", neo4j_settings.password), ("NEO4J_DATABASE", neo4j_settings.database)):
+        monkeypatch.setenv(key, value)
+    result = CliRunner().invoke(cli.main, ["people", "retirements", "--year", "2026", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert {row["nip"] for row in json_module.loads(result.output)} == {"196605051990011001", "196808082000011005"}
+    result = CliRunner().invoke(cli.main, ["people", "spof", "--format", "json"])
+    assert result.exit_code == 0 and len(json_module.loads(result.output)) == 2
+    assert CliRunner().invoke(cli.main, ["people", "retirements", "--year", "2026", "--bup", "99"]).exit_code != 0
