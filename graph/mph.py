@@ -83,7 +83,8 @@ def as_document(matrix: dict[str, Any]) -> Document:
     closing = {"rhk": "Keterangan pegawai"}
     closing.update({f"s{number}": EMPTY_COLUMN if person["empty"] else "" for number, person in enumerate(staff)})
     head = matrix["head"] or {}
-    lines = [f"{matrix['unit_name'] or matrix['unit_id']}" + (f", {matrix['pemda_name']}" if matrix["pemda_name"] else ""),
+    pemda = f", {matrix['pemda_name']}" if matrix["pemda_name"] else ""
+    lines = [f"{matrix['unit_name'] or matrix['unit_id']}{pemda}",
              f"Atasan: {head.get('name') or '-'}, {head.get('position') or '-'} (NIP {head.get('nip') or '-'})",
              f"{len(matrix['rows'])} RHK atasan ({matrix['empty_rows']} tidak diintervensi), {len(staff)} pegawai "
              f"({matrix['empty_columns']} tidak mengintervensi RHK atasan)"]

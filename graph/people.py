@@ -7,8 +7,8 @@ the ASN node itself dominates it (their work is the only work that reaches it) o
 is held by that ASN alone (everyone's work towards the outcome passes through what only they are assigned
 to). Being assigned to an outcome goal or IKU is no path of work to it (the head of an OPD is assigned to its
 sasaran: that would bypass everyone's work), and the outcome itself, and for an IKU the sasaran it measures,
-do not count as what hangs on one person: that their penanggung jawab is one person is the plan's design. Dominators are computed once for the whole graph
-(Cooper, Harvey and Kennedy's iterative algorithm, linear in practice), so the cost does not grow with the
+do not count as what hangs on one person: that their penanggung jawab is one person is the plan's design.
+Dominators are computed once for the whole graph (Cooper, Harvey and Kennedy's iterative algorithm, linear in practice), so the cost does not grow with the
 number of outcomes.
 """
 from __future__ import annotations
@@ -132,7 +132,8 @@ def single_points_of_failure(runner: Runner, catalog: Catalog) -> list[dict[str,
             for (nip, target), entry in sorted(found.items())]
 
 
-def retirements(runner: Runner, catalog: Catalog, year: int, ages: dict[str, int] | None = None) -> list[dict[str, Any]]:
+def retirements(runner: Runner, catalog: Catalog, year: int,
+                ages: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """The retirements query's rows, each with `loses`: the outcome goals and IKU whose only human contributor
     the person is (they lose every contributor when the person retires) and `hangs_on`: those that depend on
     them through what only they hold."""
