@@ -8,8 +8,8 @@ is held by that ASN alone (everyone's work towards the outcome passes through wh
 to). Being assigned to an outcome goal or IKU is no path of work to it (the head of an OPD is assigned to its
 sasaran: that would bypass everyone's work), and the outcome itself, and for an IKU the sasaran it measures,
 do not count as what hangs on one person: that their penanggung jawab is one person is the plan's design.
-Dominators are computed once for the whole graph (Cooper, Harvey and Kennedy's iterative algorithm, linear in practice), so the cost does not grow with the
-number of outcomes.
+Dominators are computed once for the whole graph (Cooper, Harvey and Kennedy's iterative algorithm, linear in
+practice), so the cost does not grow with the number of outcomes.
 """
 from __future__ import annotations
 
