@@ -30,6 +30,12 @@ FINDINGS: tuple[Finding, ...] = (
     Finding("output_indicators_as_outcomes", "Indikator output pada sasaran outcome"),
     Finding("rhk_without_intervention", "RHK yang tidak mengintervensi RHK atasan"),
 )
+# What each reason of rhk_without_intervention says, for the pages (with its title above: one finding's words).
+INTERVENSI_REASONS: dict[str, str] = {
+    "no_rhk": "tidak memiliki RHK", "no_atasan": "tidak memiliki atasan",
+    "atasan_without_rhk": "atasan tidak memiliki RHK", "opd_without_sasaran": "OPD tidak memiliki sasaran",
+    "leads_elsewhere": "RHK mendukung kinerja pihak lain, bukan atasan",
+    "leads_nowhere": "RHK tidak mendukung kinerja apa pun"}
 
 
 # A year counts as reported (its LKjIP realisasi is in) when at least this share of its indicator figures

@@ -154,3 +154,22 @@ def by_person(rows: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
     for row in rows:
         out.setdefault(row["nip"], []).append(row["target"])
     return out
+
+
+def intervensi_chain(runner: Runner, catalog: Catalog, nip: str) -> list[dict[str, Any]]:
+    """The ASN and their atasan up to the first head of an OPD, each with `break_reason`: why their RHK intervene
+    in nothing of the next one's (rhk_without_intervention; None when they do)."""
+    chain = []
+    for row in catalog.run(runner, "atasan_chain", {"nip": nip}):
+        chain.append(row)
+        if row["head"]:
+            break
+    reasons: dict[str, str] = {}
+    for unit in sorted({row["unit_id"] for row in chain if row["unit_id"] is not None}):
+        reasons.update({found["nip"]: found["reason"]
+                        for found in catalog.run(runner, "rhk_without_intervention", {"unit": unit})})
+    unplaced = any(row["unit_id"] is None for row in chain)
+    if unplaced:  # an ASN of no unit: only the whole graph's check names them
+        reasons.update({found["nip"]: found["reason"]
+                        for found in catalog.run(runner, "rhk_without_intervention", {}) if found["unit_id"] is None})
+    return [dict(row, break_reason=reasons.get(row["nip"])) for row in chain]

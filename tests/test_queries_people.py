@@ -146,3 +146,26 @@ def test_people_api_and_cli_with_masking_and_bounds(runner, neo4j_settings, monk
     result = CliRunner().invoke(cli.main, ["people", "spof", "--format", "json"])
     assert result.exit_code == 0 and len(json_module.loads(result.output)) == 2
     assert CliRunner().invoke(cli.main, ["people", "retirements", "--year", "2026", "--bup", "99"]).exit_code != 0
+
+
+def test_the_asn_page_shows_the_intervensi_chain_up_to_the_opd_head_and_flags_a_break(runner):
+    from graph.people import intervensi_chain
+    from test_service_support import AS_READER, make_app
+
+    runner.write(INTERVENSI)
+    derive_implied_edges(runner)
+    chain = intervensi_chain(runner, CATALOG, "199001012015011013")  # S3 -> K -> B -> H (head of OPD)
+    assert [(row["nip"][-2:], row["head"], row["break_reason"]) for row in chain] == [
+        ("13", False, "leads_elsewhere"), ("04", False, None), ("03", False, None), ("02", True, None)]
+    assert [row["nip"][-2:] for row in intervensi_chain(runner, CATALOG, "199001012015011011")] == [
+        "11", "04", "03", "02"]
+    client = make_app(runner).test_client()
+    page = client.get("/asn/199001012015011013.json", headers=AS_READER).get_json()
+    assert page["intervensi"]["broken"] and page["intervensi"]["reaches_head"]
+    assert [step["break_reason"] for step in page["intervensi"]["steps"]] == ["leads_elsewhere", None, None, None]
+    whole = client.get("/asn/199001012015011011", headers=AS_READER).get_data(as_text=True)
+    assert "Rantai intervensi RHK" in whole and "terputus" not in whole and "kepala OPD" in whole
+    broken = client.get("/asn/199001012015011013", headers=AS_READER).get_data(as_text=True)
+    assert "terputus, RHK mendukung kinerja pihak lain, bukan atasan" in broken
+    anonymous = client.get("/asn/199001012015011013").get_data(as_text=True)
+    assert "199001012015011013" not in anonymous and "197001011990011004" not in anonymous

@@ -11,7 +11,8 @@ from typing import Any, Iterable
 from flask import current_app, url_for
 
 from graph import capaian as rules
-from graph.audit import FINDINGS, DefaultYears, default_years, latest_year
+from graph import people as people_risk
+from graph.audit import FINDINGS, INTERVENSI_REASONS, DefaultYears, default_years, latest_year
 from service.database import catalog, database, run_named
 from service.formats import masking_wanted
 from service.pages import people
@@ -228,6 +229,15 @@ def _row_links(name: str, row: dict[str, Any]) -> dict[str, Any]:
         elif column in ("members", "assigned_to", "rhk", "leads_to") and isinstance(value, list):
             links[column] = [href("Goal", item) for item in value]
     return links
+
+
+def intervensi(nip: str) -> dict[str, Any]:
+    """The ASN's chain of atasan up to the head of the OPD, each break of the intervensi named (graph/people.py)."""
+    chain = people_risk.intervensi_chain(database(), catalog(), nip)  # type: ignore[arg-type]
+    steps = [dict(row, href=href("ASN", row["nip"]), break_label=INTERVENSI_REASONS.get(row["break_reason"] or ""))
+             for row in chain]
+    return {"steps": steps, "broken": any(row["break_reason"] for row in chain),
+            "reaches_head": bool(chain) and bool(chain[-1]["head"])}
 
 
 def element(id_: str, year: int | None) -> dict[str, Any] | None:
