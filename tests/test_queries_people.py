@@ -82,6 +82,36 @@ def test_rhk_without_intervention_scoped_to_a_unit(runner):
     assert {row["nip"][-2:] for row in scoped} == {"13", "14", "15", "16", "17"}
 
 
+# -- single points of failure and retirements (graph/people.py) ----------------------------------------------------
+
+# Two OPD. OPD A: sasaran SA (its IKU IA) supported by two bidang programs SP1 (B1) and SP2 (B2), SP1 also by a
+# staff RHK; the Pemda sasaran PS supported by SA alone (SA held by the head HA alone). OPD B: sasaran SB supported
+# by one program SP3 that nobody holds, supported by one RHK of one staff member Z. Born: HA 1966 (a JPT, 60),
+# B1 1966 (58), B2 1975, S1 1990 (ahli madya, 60), Z 1968 (58).
+RISK = """
+CREATE (pemda:Unit {id: 'PEMDA', kind: 'pemda'}), (a:Unit {id: 'A', kind: 'perangkat_daerah'}),
+       (ua:Unit {id: 'A1', kind: 'unit_kerja'})-[:PART_OF]->(a),
+       (b:Unit {id: 'B', kind: 'perangkat_daerah'}), (ub:Unit {id: 'B1', kind: 'unit_kerja'})-[:PART_OF]->(b),
+       (pemda)-[:ASSIGNED_TO]->(ps:Goal {id: 'PS', level: 'sasaran'}),
+       (a)-[:ASSIGNED_TO]->(sa:Goal {id: 'SA', level: 'sasaran'})-[:CONTRIBUTES_TO]->(ps),
+       (sa)-[:MEASURED_BY]->(:Indicator {id: 'IA'}),
+       (ha:ASN {nip: '196605051990011001', position: 'Kepala Dinas A'})-[:MEMBER_OF]->(a),
+       (ha)-[:ASSIGNED_TO]->(sa),
+       (b1:ASN {nip: '196607071990011002', position: 'Kepala Bidang Satu'})-[:MEMBER_OF]->(ua),
+       (b1)-[:REPORTS_TO]->(ha),
+       (b1)-[:ASSIGNED_TO]->(sp1:Goal {id: 'SP1', level: 'sasaran_program'})-[:CONTRIBUTES_TO]->(sa),
+       (b2:ASN {nip: '197507071999011003', position: 'Kepala Bidang Dua'})-[:MEMBER_OF]->(ua),
+       (b2)-[:REPORTS_TO]->(ha),
+       (b2)-[:ASSIGNED_TO]->(sp2:Goal {id: 'SP2', level: 'sasaran_program'})-[:CONTRIBUTES_TO]->(sa),
+       (s1:ASN {nip: '199001012015011004', position: 'Analis Kebijakan Ahli Madya'})-[:MEMBER_OF]->(ua),
+       (s1)-[:ASSIGNED_TO]->(:Goal {id: 'R1', level: 'rhk'})-[:CONTRIBUTES_TO]->(sp1),
+       (b)-[:ASSIGNED_TO]->(sb:Goal {id: 'SB', level: 'sasaran'}),
+       (sp3:Goal {id: 'SP3', level: 'sasaran_program'})-[:CONTRIBUTES_TO]->(sb),
+       (z:ASN {nip: '196808082000011005', position: 'Pengelola Data'})-[:MEMBER_OF]->(ub),
+       (z)-[:ASSIGNED_TO]->(:Goal {id: 'R9', level: 'rhk'})-[:CONTRIBUTES_TO]->(sp3)
+"""
+
+
 def test_single_points_of_failure_by_hand(runner):
     from graph.people import single_points_of_failure
 
