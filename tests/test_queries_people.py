@@ -172,9 +172,10 @@ def test_people_api_and_cli_with_masking_and_bounds(runner, neo4j_settings, monk
         monkeypatch.setenv(key, value)
     result = CliRunner().invoke(cli.main, ["people", "retirements", "--year", "2026", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert {row["nip"] for row in json_module.loads(result.output)} == {"196605051990011001", "196808082000011005"}
+    assert {row["nip"] for row in json_module.loads(result.output)["rows"]} == {"196605051990011001",
+                                                                                  "196808082000011005"}
     result = CliRunner().invoke(cli.main, ["people", "spof", "--format", "json"])
-    assert result.exit_code == 0 and len(json_module.loads(result.output)) == 2
+    assert result.exit_code == 0 and len(json_module.loads(result.output)["rows"]) == 2
     assert CliRunner().invoke(cli.main, ["people", "retirements", "--year", "2026", "--bup", "99"]).exit_code != 0
 
 
