@@ -580,6 +580,40 @@ def networkx_compare(runner: Runner, results: dict[str, list[dict[str, Any]]], r
         else:
             out["agree"][name] = {"equal": abs(cypher - mine) < 1e-6, "cypher": cypher, "networkx": mine}
     out["note"] = "networkx computes all five answers in one pass; compute_all_ms_p50 is that pass"
+    out["people"] = people_compare(runner, graph, results, runs)
+    return out
+
+
+def people_compare(runner: Runner, graph: Any, results: dict[str, list[dict[str, Any]]], runs: int) -> dict[str, Any]:
+    """The people queries beside networkx on the same graph (bench/people.py): the intervensi check (the Cypher
+    query timed with the catalog) and the single points of failure (graph/people.py: the contribution graph
+    read with its query, dominators in Python) against networkx's immediate_dominators."""
+    from bench import people as reference
+    from graph.people import single_points_of_failure
+
+    catalog = load_catalog()
+    iku = {row["id"]: row["iku"] for row in runner.read("MATCH (i:Indicator) RETURN i.id AS id, i.iku AS iku",
+                                                        timeout=3600)}
+    out: dict[str, Any] = {}
+    spof_times, nx_rhk, nx_spof = [], [], []
+    for _ in range(max(1, min(runs, 3))):
+        started = time.perf_counter()
+        answer_rhk = reference.rhk_without_intervention(graph)
+        nx_rhk.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        answer_spof = reference.single_points_of_failure(graph, iku)
+        nx_spof.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        mine = single_points_of_failure(runner, catalog)
+        spof_times.append((time.perf_counter() - started) * 1000)
+    if "rhk_without_intervention" in results:
+        cypher = {row["nip"]: row["reason"] for row in results["rhk_without_intervention"]}
+        out["rhk_without_intervention"] = {"equal": cypher == answer_rhk, "cypher": len(cypher),
+                                           "networkx": len(answer_rhk), "networkx_ms_p50": statistics.median(nx_rhk)}
+    ours = {(row["nip"], row["target"], tuple(row["via"]), row["sole"]) for row in mine}
+    out["single_points_of_failure"] = {"equal": ours == answer_spof, "pokin": len(ours), "networkx": len(answer_spof),
+                                       "pokin_ms_p50": statistics.median(spof_times),
+                                       "networkx_ms_p50": statistics.median(nx_spof)}
     return out
 
 

@@ -11,6 +11,14 @@ from typing import Any
 from graph.catalog import Catalog, Finding, NamedQuery
 from graph.db import Runner
 
+# What each reason of rhk_without_intervention says, for the pages (its title and columns: its query's header).
+INTERVENSI_REASONS: dict[str, str] = {
+    "no_rhk": "tidak memiliki RHK", "no_atasan": "tidak memiliki atasan",
+    "atasan_without_rhk": "atasan tidak memiliki RHK", "opd_without_sasaran": "OPD tidak memiliki sasaran",
+    "leads_elsewhere": "RHK mendukung kinerja pihak lain, bukan atasan",
+    "leads_nowhere": "RHK tidak mendukung kinerja apa pun"}
+
+
 # A year counts as reported (its LKjIP realisasi is in) when at least this share of its indicator figures
 # with a target carry a realisasi: a handful of mid-year figures do not make a year to judge.
 REPORTED_SHARE = 0.5

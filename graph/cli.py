@@ -307,6 +307,47 @@ def audit_command(year: int | None, unit: str | None, fmt: str, out: Path | None
         click.echo(f"report written to {out}", err=True)
 
 
+@main.group("people")
+def people_group() -> None:
+    """People at risk (docs/domain.md, "People at risk"): single points of failure and retirements."""
+
+
+@people_group.command("spof")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def people_spof(fmt: str) -> None:
+    """Outcome goals and IKU whose every path of work from the staff passes through one ASN."""
+    from graph.people import single_points_of_failure
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        rows = single_points_of_failure(runner, _catalog())
+    finally:
+        runner.close()
+    click.echo(_render(rows, fmt), nl=fmt != "csv")
+
+
+@people_group.command("retirements")
+@click.option("--year", type=click.IntRange(1, 9999), required=True, help="The year the BUP is reached in.")
+@click.option("--bup", type=click.IntRange(40, 80), help="Batas usia pensiun for everyone else (default 58).")
+@click.option("--bup-jpt", type=click.IntRange(40, 80), help="For a pejabat pimpinan tinggi (default 60).")
+@click.option("--bup-madya", type=click.IntRange(40, 80), help="For a fungsional ahli madya (default 60).")
+@click.option("--bup-utama", type=click.IntRange(40, 80), help="For a fungsional ahli utama (default 65).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def people_retirements(year: int, bup: int | None, bup_jpt: int | None, bup_madya: int | None,
+                       bup_utama: int | None, fmt: str) -> None:
+    """Who reaches the batas usia pensiun in the year, and which outcomes then lose their only contributor."""
+    from graph.people import retirements
+
+    ages = {name: value for name, value in (("bup", bup), ("bup_jpt", bup_jpt), ("bup_madya", bup_madya),
+                                            ("bup_utama", bup_utama)) if value is not None}
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        rows = retirements(runner, _catalog(), year, ages)
+    finally:
+        runner.close()
+    click.echo(_render(rows, fmt), nl=fmt != "csv")
+
+
 def _render(rows: list[dict], fmt: str) -> str:
     if fmt == "json":
         return to_json(rows)

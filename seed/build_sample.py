@@ -752,8 +752,112 @@ def analyse(b: Builder) -> dict[str, Any]:  # noqa: C901 - one check per planted
                     "unlinked_activities": unlinked_acts, "dead_end_activities": dead_acts,
                     "goals_without_indicator": no_ind, "unlinked_opd": unlinked_opd[0], "cycle": cycle,
                     "output_indicators_as_outcome": outcome_inds, "downward_contributions": downward,
-                    "skipped_levels": skipped},
+                    "skipped_levels": skipped,
+                    "rhk_without_intervention": intervention_breaks(b, contrib, assigned),
+                    "single_points_of_failure": single_points_of_failure(b, contrib, assigned),
+                    "retirements_2026": retiring(b, YEAR)},
     }
+
+
+def intervention_breaks(b: Builder, contrib: set[tuple[str, str]], assigned: set[tuple[str, str]]) -> dict[str, str]:
+    """nip -> reason for every ASN whose results reach nothing their atasan (a head of OPD: the OPD's sasaran)
+    is assigned to (docs/domain.md, "RHK, intervensi and the Matriks Peran Hasil")."""
+    up: dict[str, set[str]] = defaultdict(set)
+    for frm, to in contrib:
+        up[frm].add(to)
+    for iid, owner in {**b.ind_goal, **b.ind_act}.items():
+        up[iid].add(owner)  # the implied edge: an indicator stands for what it measures
+    indicators = set(b.ind_goal) | set(b.ind_act)
+    held: dict[str, set[str]] = defaultdict(set)
+    for who, what in assigned:
+        if what in b.goals or what in indicators:
+            held[who].add(what)
+    units = {u["id"]: u for u in b.units}
+
+    def opd(unit: str | None) -> str | None:
+        while unit and units[unit]["kind"] != "perangkat_daerah":
+            unit = units[unit]["parent_id"] or None
+        return unit
+
+    def reach(start: set[str]) -> set[str]:
+        seen, todo = set(start), list(start)
+        while todo:
+            for nxt in up[todo.pop()] - seen:
+                seen.add(nxt)
+                todo.append(nxt)
+        return seen
+
+    unit_of = {s["nip"]: s["unit_id"] for s in b.staff}
+    found = {}
+    for s in b.staff:
+        boss, unit = s["supervisor_nip"] or None, s["unit_id"]
+        head = units[unit]["kind"] == "perangkat_daerah" and (boss is None or opd(unit_of[boss]) != opd(unit))
+        targets = ({g for g in held[opd(unit) or ""] if g in b.goals and b.goals[g]["level"] == "sasaran"} if head
+                   else held[boss] if boss else set())
+        mine = held[s["nip"]]
+        if mine and targets and reach(mine) & targets:
+            continue
+        real = [t for r in mine for t in contrib if t[0] == r or t[0] == b.ind_goal.get(r)]
+        found[s["nip"]] = ("no_rhk" if not mine else "opd_without_sasaran" if head and not targets
+                           else "no_atasan" if not head and not boss
+                           else "atasan_without_rhk" if not head and not targets
+                           else "leads_elsewhere" if real else "leads_nowhere")
+    return dict(sorted(found.items()))
+
+
+def single_points_of_failure(b: Builder, contrib: set[tuple[str, str]],
+                             assigned: set[tuple[str, str]]) -> list[list[str]]:
+    """[nip, target] for every outcome goal or IKU hanging on one ASN (docs/domain.md, "People at risk"): the
+    ASN's work is the only work reaching it, or every path of work to it passes an element only they hold."""
+    from graph.people import ROOT, ContributionGraph, dependencies, immediate_dominators
+
+    graph = ContributionGraph()
+    staff = {s["nip"] for s in b.staff}
+    graph.targets = {g: {"kind": "goal", "measures": None} for g, row in b.goals.items() if row["level"] in OUTCOME}
+    iku: dict[str, object] = {}
+    for row in b.ind_rows:
+        iku.setdefault(row["id"], row.get("iku"))
+    for iid, gid in b.ind_goal.items():
+        if iku.get(iid) == "ya" or (not iku.get(iid) and b.goals[gid]["level"] == "sasaran"):
+            graph.targets[iid] = {"kind": "iku", "measures": gid}
+        graph.add_edge(gid, iid)
+    for iid, owner in {**b.ind_goal, **b.ind_act}.items():
+        graph.add_edge(iid, owner)
+    for frm, to in sorted(contrib):
+        graph.add_edge(frm, to)
+    for who, what in sorted(assigned):
+        if who in staff:
+            graph.holders.setdefault(what, []).append(who)
+            graph.staff.add(who)
+            if what not in graph.targets:
+                graph.add_edge(who, what)
+    for nip in sorted(graph.staff):
+        graph.add_edge(ROOT, nip)
+    graph.holders = {what: sorted(who) for what, who in graph.holders.items()}
+    return sorted([nip, target] for nip, target in dependencies(graph, immediate_dominators(graph.successors, ROOT)))
+
+
+def retiring(b: Builder, year: int) -> list[str]:
+    """NIPs of the ASN reaching the batas usia pensiun in the year: 58, 60 for a JPT (the head of an OPD other
+    than a camat) or a fungsional ahli madya, 65 for an ahli utama (docs/domain.md, "People: NIP, NI PPPK and
+    retirement")."""
+    units = {u["id"]: u for u in b.units}
+    unit_of = {s["nip"]: s["unit_id"] for s in b.staff}
+
+    def opd(unit: str | None) -> str | None:
+        while unit and units[unit]["kind"] != "perangkat_daerah":
+            unit = units[unit]["parent_id"] or None
+        return unit
+
+    found = []
+    for s in b.staff:
+        position, unit, boss = s["position"].lower(), s["unit_id"], s["supervisor_nip"]
+        head = (units[unit]["kind"] == "perangkat_daerah" and not position.startswith("camat")
+                and (not boss or opd(unit_of[boss]) != unit))
+        age = 65 if "ahli utama" in position else 60 if head or "ahli madya" in position else 58
+        if int(s["nip"][:4]) + age == year:
+            found.append(s["nip"])
+    return sorted(found)
 
 
 def cycle_nodes(edges: dict[str, set[str]]) -> set[str]:

@@ -14,7 +14,7 @@ from flask import Flask
 from graph.catalog import check_complete, load_complete_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from service import analyst, elements, openapi, pages, uploads  # noqa: F401 - their routes join the blueprint
+from service import analyst, elements, openapi, pages, people_api, uploads  # noqa: F401 - their routes join the blueprint
 from service.api import bp
 from service.auth import identify
 from service.config import DEFAULTS, normalise, settings_from_env

@@ -146,6 +146,20 @@ def document() -> dict[str, Any]:
             "(`nodes_created` ... `properties_set`).",
             [{"name": "dataset", "in": "query", "required": False, "description": "Only this dataset's imports",
               "schema": {"type": "string", "maxLength": 200}}], "planners", ("400", "503")),
+        "/api/people/single-points-of-failure": _list_op(
+            "Outcomes hanging on one person", "graph/people.py (docs/domain.md, \"People at risk\"): one row per "
+            "(ASN, outcome goal or IKU) whose every path of work from the staff passes through that ASN: `via` the "
+            "elements only they hold on every path, `sole` when their work is the only work reaching it.",
+            [], "people", ("400", "503", "504")),
+        "/api/people/retirements": _list_op(
+            "Who reaches the batas usia pensiun in a year", "The named query retirements (58, 60 for a JPT or "
+            "fungsional ahli madya, 65 for an ahli utama; each settable), each row with `loses` (outcomes whose "
+            "only human contributor they are) and `hangs_on`.",
+            [{"name": "year", "in": "query", "required": True, "description": "The year the age is reached in",
+              "schema": {"type": "integer", "minimum": 1, "maximum": YEAR_MAX}}]
+            + [{"name": age, "in": "query", "required": False, "description": f"Batas usia pensiun ({age})",
+                "schema": {"type": "integer", "minimum": 40, "maximum": 80}}
+               for age in ("bup", "bup_jpt", "bup_madya", "bup_utama")], "people", ("400", "503", "504")),
     }
     paths: dict[str, Any] = {
         "/api/audit/{name}": {"get": _list_op(
@@ -188,6 +202,23 @@ def document() -> dict[str, Any]:
                 {"name": "paper", "in": "query", "required": False, "description": "Paper size of the print setup",
                  "schema": {"type": "string", "enum": ["a4", "f4"]}}],
             "responses": {"200": {"description": "The document", "content": {
+                JSON: {"schema": {"type": "object"}},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+                    {"schema": {"type": "string", "format": "binary"}},
+                "text/html": {"schema": {"type": "string"}}}},
+                **_errors("400", "404", "503", "504")}}},
+        "/api/mph/{unit}": {"get": {
+            "summary": "The Matriks Peran Hasil of one unit", "tags": ["documents"],
+            "description": "graph/mph.py (docs/domain.md): the RHK of the unit's head as rows, the ASN reporting "
+                           "to the head as columns, each cell the staff member's results that intervene in "
+                           "that RHK; empty rows and columns marked. `format` (or a `.json`/`.xlsx`/`.html` "
+                           "suffix on the unit): the matrix as JSON, a workbook in the MPH layout, or the page "
+                           "to print. NIPs are masked for anonymous readers.",
+            "parameters": [
+                _path_param("unit", "Unit id, optionally with .json/.xlsx/.html"),
+                {"name": "format", "in": "query", "required": False, "description": "json (default), xlsx or html",
+                 "schema": {"type": "string", "enum": ["json", "xlsx", "html"]}}],
+            "responses": {"200": {"description": "The matrix", "content": {
                 JSON: {"schema": {"type": "object"}},
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
                     {"schema": {"type": "string", "format": "binary"}},
@@ -281,7 +312,8 @@ def document() -> dict[str, Any]:
                                 "`supervisor_nip` and every 18-digit run in any text keep their first 6 and "
                                 "last 2 digits (`198503**********02`)."},
         "security": [{}, {"bearerAuth": []}],
-        "tags": [{"name": name} for name in ("service", "queries", "audit", "elements", "analysts", "planners")],
+        "tags": [{"name": name} for name in ("service", "queries", "audit", "elements", "analysts", "planners",
+                                             "people")],
         "paths": paths,
         "components": _components(page_max, year, unit),
     }

@@ -11,6 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import people as bench_people
 from bench import run as bench
 from graph.importer import import_path
 from seed.synthetic import generate
@@ -44,6 +45,9 @@ def test_networkx_answers_agree_with_the_audit_queries(runner, tiny):
     compared = bench.networkx_compare(runner, results, runs=1)
     for name in bench.AUDIT_CHECKED:
         assert compared["agree"][name]["equal"], (name, compared["agree"][name])
+    assert compared["people"]["single_points_of_failure"]["equal"], compared["people"]
+    rhk = {row["nip"]: row["reason"] for row in catalog.run(runner, "rhk_without_intervention", {})}
+    assert rhk == bench_people.rhk_without_intervention(bench.load_networkx(runner)) and rhk
 
 
 def test_load_generator_counts_requests_and_errors():

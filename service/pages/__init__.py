@@ -21,7 +21,7 @@ import os
 from flask import Flask
 
 from graph.capaian import DEFAULT_CAP, DEFAULT_SCALE, scale
-from service.pages import documents, panel  # noqa: F401 - GET /api/elements/<id>, /api/docs/<kind> join the API blueprint
+from service.pages import documents, mph, panel  # noqa: F401 - /api/elements/<id>, /api/docs/<kind>, /api/mph/<unit> join the API blueprint
 from service.pages.people import install
 from service.pages.routes import html_bp, json_bp
 from service.pages.security import html_for_unknown_paths

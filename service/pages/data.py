@@ -13,7 +13,8 @@ from typing import Any
 from flask import current_app, url_for
 
 from graph import capaian as rules
-from graph.audit import DefaultYears, budget_total, default_years, finding_params, latest_year
+from graph import people as people_risk
+from graph.audit import INTERVENSI_REASONS, DefaultYears, budget_total, default_years, finding_params, latest_year
 from graph.catalog import Finding, NamedQuery
 from service.database import catalog, database, run_named
 from service.formats import masking_wanted
@@ -228,13 +229,22 @@ def _row_links(about: Finding, row: dict[str, Any]) -> dict[str, Any]:
 
 def _label_by_name(column: str) -> str | None:
     """What a column names by its name alone (findings that declare no label for it)."""
-    if column in ("nip", "supervisor_nip"):
+    if column in ("nip", "supervisor_nip", "atasan_nip"):
         return "ASN"
     if column in ("unit_id", "opd_id", "from_unit_id", "to_unit_id"):
         return "Unit"
-    if column in ("id", "goal_id", "element_id", "from_id", "to_id", "members", "assigned_to"):
+    if column in ("id", "goal_id", "element_id", "from_id", "to_id", "members", "assigned_to", "rhk", "leads_to"):
         return "Goal"
     return None
+
+
+def intervensi(nip: str) -> dict[str, Any]:
+    """The ASN's chain of atasan up to the head of the OPD, each break of the intervensi named (graph/people.py)."""
+    chain = people_risk.intervensi_chain(database(), catalog(), nip)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    steps = [dict(row, href=href("ASN", row["nip"]), break_label=INTERVENSI_REASONS.get(row["break_reason"] or ""))
+             for row in chain]
+    return {"steps": steps, "broken": any(row["break_reason"] for row in chain),
+            "reaches_head": bool(chain) and bool(chain[-1]["head"])}
 
 
 def element(id_: str, year: int | None) -> dict[str, Any] | None:

@@ -149,7 +149,8 @@ def staff(fmt: str, nip: str):
                           scale=data.scale().key)
     except ViewNotFound:
         raise ApiError(404, "ASN tidak ditemukan.") from None
-    return _view_page(fmt, view, "jaringan.html", page="asn", heading="Garis pandang", year=year)
+    return _view_page(fmt, view, "jaringan.html", page="asn", heading="Garis pandang", year=year,
+                      intervensi=data.intervensi(real))
 
 
 @twin("/elemen/<id>", "/elemen/<id>.json", "element")

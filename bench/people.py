@@ -1,0 +1,119 @@
+"""The people queries' answers computed with networkx on the graph read back (bench/run.py load_networkx).
+
+The reference the tests compare the Cypher with on the sample, and the baseline bench/run.py times beside
+it: the rules are those of docs/domain.md ("RHK, intervensi and the Matriks Peran Hasil").
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+def _edges(graph: Any, kind: str) -> list[tuple[str, str]]:
+    return [(a, b) for a, b, data in graph.edges(data=True) if data["type"] == kind]
+
+
+def _opd_of(graph: Any, parent: dict[str, str], unit: str | None) -> str | None:
+    """The perangkat daerah a unit is or lies in (PART_OF upward), None outside any."""
+    seen: set[str] = set()
+    while unit is not None and unit not in seen:
+        if graph.nodes[unit].get("kind") == "perangkat_daerah":
+            return unit
+        seen.add(unit)
+        unit = parent.get(unit)
+    return None
+
+
+def rhk_without_intervention(graph: Any) -> dict[str, str]:
+    """nip -> reason, for every ASN whose results reach nothing their atasan (a head: their OPD's sasaran)
+    is assigned to."""
+    import networkx as nx
+
+    up = nx.DiGraph()
+    up.add_edges_from(_edges(graph, "CONTRIBUTES_TO"))
+    parent = {a: b for a, b in _edges(graph, "PART_OF") if graph.nodes[a]["label"] == "Unit"}
+    member: dict[str, str] = {}
+    for nip, member_unit in sorted(_edges(graph, "MEMBER_OF"), reverse=True):
+        member[nip] = member_unit  # the first unit by id, as the query takes
+    boss = dict(sorted(_edges(graph, "REPORTS_TO"), reverse=True))
+    held: dict[str, set[str]] = {}
+    for who, what in _edges(graph, "ASSIGNED_TO"):
+        held.setdefault(who, set()).add(what)
+    results = {who: {e for e in held.get(who, set()) if graph.nodes[e]["label"] in ("Goal", "Indicator")}
+               for who in graph.nodes}
+    real: dict[str, int] = {}  # contributions of the data (the implied indicator→goal edges left out)
+    for a, _b, data in graph.edges(data=True):
+        if data["type"] == "CONTRIBUTES_TO" and not data["implied"]:
+            real[a] = real.get(a, 0) + 1
+    measures: dict[str, list[str]] = {}
+    for goal, indicator in _edges(graph, "MEASURED_BY"):
+        measures.setdefault(indicator, []).append(goal)
+    found: dict[str, str] = {}
+    for nip, data in graph.nodes(data=True):
+        if data["label"] != "ASN":
+            continue
+        unit = member.get(nip)
+        opd = _opd_of(graph, parent, unit)
+        atasan = boss.get(nip)
+        head = (unit is not None and graph.nodes[unit].get("kind") == "perangkat_daerah"
+                and (atasan is None or _opd_of(graph, parent, member.get(atasan)) != opd))
+        if head:
+            targets = {g for g in held.get(opd or "", set())
+                       if graph.nodes[g]["label"] == "Goal" and graph.nodes[g]["level"] == "sasaran"}
+        else:
+            targets = results[atasan] if atasan is not None else set()
+        mine = results[nip]
+        reached = set(mine).union(*(nx.descendants(up, r) for r in mine if r in up))
+        if mine and targets and reached & targets:
+            continue
+        found[nip] = ("no_rhk" if not mine else "opd_without_sasaran" if head and not targets
+                      else "no_atasan" if not head and atasan is None
+                      else "atasan_without_rhk" if not head and not targets
+                      else "leads_elsewhere" if any(real.get(r) or any(real.get(g) for g in measures.get(r, ()))
+                                                    for r in mine)
+                      else "leads_nowhere")
+    return found
+
+
+OUTCOME = ("visi", "misi", "tujuan", "sasaran")
+ROOT = "__staff__"
+
+
+def single_points_of_failure(graph: Any, iku: dict[str, Any]) -> set[tuple[str, str, tuple[str, ...], bool]]:
+    """(nip, outcome goal or IKU, the elements only that ASN holds on every path, whether the ASN's work is the
+    only work reaching it) from networkx's dominators
+    (`iku`: indicator id -> its iku flag, which load_networkx does not read)."""
+    import networkx as nx
+
+    flow = nx.DiGraph()
+    holders: dict[str, set[str]] = {}
+    for a, b, data in graph.edges(data=True):
+        if data["type"] == "ASSIGNED_TO" and graph.nodes[a]["label"] == "ASN":
+            flow.add_edge(ROOT, a)
+            holders.setdefault(b, set()).add(a)
+        elif data["type"] == "CONTRIBUTES_TO":
+            flow.add_edge(a, b)
+        elif data["type"] == "MEASURED_BY" and graph.nodes[a]["label"] == "Goal":
+            flow.add_edge(a, b)  # the goal's work is its indicators' work
+    targets = {n: None for n, d in graph.nodes(data=True) if d["label"] == "Goal" and d["level"] in OUTCOME}
+    for g, i, data in graph.edges(data=True):
+        if data["type"] == "MEASURED_BY" and graph.nodes[g]["label"] == "Goal" and (
+                iku.get(i) is True or (iku.get(i) is None and graph.nodes[g]["level"] == "sasaran")):
+            targets[i] = g
+    for element, people in holders.items():  # being accountable for an outcome is no path of work to it
+        if element not in targets:
+            flow.add_edges_from((nip, element) for nip in people)
+    if ROOT not in flow:
+        return set()
+    idom = nx.immediate_dominators(flow, ROOT)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for target, measures in targets.items():
+        if target not in idom:
+            continue
+        node = idom[target]
+        while node != ROOT:
+            if graph.nodes[node]["label"] == "ASN":
+                found.setdefault((node, target), {"via": [], "sole": False})["sole"] = True
+            elif node not in (target, measures) and len(holders.get(node, ())) == 1:
+                found.setdefault((next(iter(holders[node])), target), {"via": [], "sole": False})["via"].append(node)
+            node = idom[node]
+    return {(nip, target, tuple(entry["via"]), entry["sole"]) for (nip, target), entry in found.items()}
