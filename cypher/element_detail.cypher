@@ -17,7 +17,9 @@
 // the goal or activity it measures: id, kind, level, title, weight), contributors (what contributes to it directly:
 // the first 50 by id, same shape; not its own indicators) and contributor_count, parent (an activity's program or kegiatan, a
 // unit's parent: id, kind, level, title), staff_count and budget_total (units only: ASN of the unit and
-// the units below it, and the pagu of their activities, of $year when given).
+// the units below it, and the pagu of their activities, of $year when given), budget_below and
+// subactivities (a program's or kegiatan's: the summed pagu and the count of the subkegiatan under it; 0
+// otherwise), the pagu such an activity carries when it has none of its own.
 // param id: str The id of a goal, indicator, activity or unit, or the NIP of an ASN.
 // param year: int? Budget year of a unit's budget_total (every year when absent).
 CALL () {
@@ -113,6 +115,10 @@ CALL (x) {
   WITH p ORDER BY p.id
   RETURN head(collect(p {.id, kind: head(labels(p)), level: p.kind, title: p.name})) AS parent
 }
+CALL (x) {
+  OPTIONAL MATCH (s:Activity {kind: 'subkegiatan'})-[:PART_OF]->+(x:Activity)
+  RETURN sum(coalesce(s.budget, 0)) AS budget_below, count(s) AS subactivities
+}
 OPTIONAL CALL (x) {
   WITH x WHERE x:Unit
   MATCH (below:Unit)-[:PART_OF]->*(x)
@@ -137,4 +143,4 @@ RETURN kind, coalesce(x.id, x.nip) AS id, coalesce(x.statement, x.name) AS title
        x.code AS code, x.year AS year, x.budget AS budget, x.satuan AS satuan, x.polarity AS polarity,
        x.position AS position, x.asn_kind AS asn_kind, unit {.id, .name, .kind} AS unit, opd {.id, .name} AS opd, indicators,
        assigned, assigned_count, assigned_to, contributes_to, contributors, contributor_count, parent,
-       staff_count, budget_total
+       staff_count, budget_total, budget_below, subactivities

@@ -5,27 +5,35 @@
 // (the sum of the sub-kegiatan pagu, of $year when given; program and kegiatan pagu would count the
 // same money twice), staff (ASN), indicator_years (years with indicator figures) and activity_years
 // (budget years of activities), both ascending.
+// With $unit every count but pemda and the years covers that unit and the units below it only: its units,
+// the goals and activities they are ASSIGNED_TO, the indicators of those, and their member ASN.
 // param year: int? Count only activities (and their pagu) of this budget year.
+// param unit: str? Count only what belongs to this unit and its sub-units.
 CALL () {
   MATCH (u:Unit)
+  WHERE $unit IS NULL OR EXISTS { (u)-[:PART_OF]->*(:Unit {id: $unit}) }
   RETURN count(u) AS units, count(CASE WHEN u.kind = 'perangkat_daerah' THEN 1 END) AS opd
 }
 CALL () {
   MATCH (g:Goal)
+  WHERE $unit IS NULL OR EXISTS { (g)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
   RETURN count(g) AS goals
 }
 CALL () {
   MATCH (i:Indicator)
+  WHERE $unit IS NULL OR EXISTS { (i)<-[:MEASURED_BY]-(:Goal|Activity)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
   RETURN count(i) AS indicators
 }
 CALL () {
   MATCH (a:Activity)
-  WHERE $year IS NULL OR a.year = $year
+  WHERE ($year IS NULL OR a.year = $year)
+    AND ($unit IS NULL OR EXISTS { (a)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) })
   RETURN count(a) AS activities, count(CASE WHEN a.kind = 'subkegiatan' THEN 1 END) AS subkegiatan,
          sum(CASE WHEN a.kind = 'subkegiatan' THEN coalesce(a.budget, 0) ELSE 0 END) AS budget
 }
 CALL () {
   MATCH (s:ASN)
+  WHERE $unit IS NULL OR EXISTS { (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
   RETURN count(s) AS staff
 }
 CALL () {

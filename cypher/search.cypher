@@ -7,7 +7,8 @@
 // level (goal level, activity or unit kind; for an indicator the level of the goal it measures, first by
 // goal id, or the kind of the activity it measures; null for an ASN), code (activities), position (ASN), unit_id and unit_name (the accountable
 // unit: the highest unit ASSIGNED_TO it, for an indicator without one the goal's or activity's, for an ASN the unit it
-// is a member of, for a unit its parent), exact (the id, code or NIP equals the text).
+// is a member of, for a unit its parent), opd_id and opd_name (the perangkat daerah at or above that unit, for a
+// unit at or above itself: tells apart same-named sub-units of two OPD), exact (the id, code or NIP equals the text).
 // Exact matches first, then units, goals, indicators, activities, ASN, then by title and id; at most 100
 // rows. An empty text finds nothing.
 // param q: str The text to look for (surrounding spaces ignored).
@@ -53,6 +54,12 @@ CALL (n) {
   ORDER BY preference, depth, u.id
   RETURN head(collect(u)) AS unit
 }
+CALL (n, unit) {
+  WITH CASE WHEN n:Unit THEN n ELSE unit END AS start
+  OPTIONAL MATCH (start)-[:PART_OF]->*(opd:Unit {kind: 'perangkat_daerah'})
+  WITH opd ORDER BY opd.id
+  RETURN head(collect(opd)) AS opd
+}
 CALL (n) {
   OPTIONAL MATCH (g:Goal|Activity)-[:MEASURED_BY]->(n:Indicator)
   WITH g ORDER BY g:Activity, g.id
@@ -61,4 +68,5 @@ CALL (n) {
 RETURN kind, coalesce(n.id, n.nip) AS id, coalesce(n.statement, n.name) AS title,
        CASE kind WHEN 'Goal' THEN n.level WHEN 'Indicator' THEN indicator_level WHEN 'ASN' THEN null
                  ELSE n.kind END AS level,
-       n.code AS code, n.position AS position, unit.id AS unit_id, unit.name AS unit_name, exact
+       n.code AS code, n.position AS position, unit.id AS unit_id, unit.name AS unit_name,
+       opd.id AS opd_id, opd.name AS opd_name, exact

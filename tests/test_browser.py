@@ -6,6 +6,7 @@ A screenshot of each page is kept in test-artifacts/screenshots/.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -206,3 +207,74 @@ def test_the_whole_pemda_tree_stays_interactive(page):
     assert click_ms < CLICK_BOUND_MS, f"a cluster opened in {click_ms:.0f} ms"
     print(f"\nbig tree: {summary['nodes']} nodes ({summary['visible_nodes']} drawn), page {total:.1f} s, "
           f"drawn {draw_ms:.0f} ms after the HTML arrived, cluster opened in {click_ms:.0f} ms")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, server) -> Iterator[Watched]:
+    context = browser.new_context(viewport=PHONE, locale="id-ID", is_mobile=True, has_touch=True)
+    watched = Watched(context.new_page(), server)
+    watched.page.set_default_timeout(120_000)
+    yield watched
+    context.close()
+    assert watched.errors == [], watched.errors
+    assert watched.foreign == [], f"requests to other hosts: {watched.foreign}"
+
+
+PHONE_PAGES = ("/", "/?unit=U-DINKES&tahun=2025", "/pohon/U-DINKES?audit=1&tahun=2026", "/elemen/{goal}", "/asn/{nip}",
+               "/cari?q=Subbagian%20Umum", "/temuan/orphaned_staff", "/temuan/activities_without_leverage",
+               "/pohon?tahun=abc", "/pohon")
+
+
+@pytest.mark.parametrize("template", PHONE_PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(phone, sample, template):
+    nip = sample.read("MATCH (s:ASN)-[:ASSIGNED_TO]->() RETURN s.nip AS nip ORDER BY s.nip LIMIT 1")[0]["nip"]
+    path = template.format(goal=own_goal(sample)["id"], nip=nip)
+    phone.open(path)
+    if phone.page.locator(f"#{DOM}-view").count():
+        phone.drawn(timeout=120_000)
+    width = phone.page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], (path, width)
+    if "tahun=abc" in path:                        # the error page is meant: its 400 is no fault of the page
+        phone.errors[:] = [error for error in phone.errors if "status of 400" not in error]
+        assert "Permintaan tidak valid" in phone.page.locator("h1").inner_text()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", template).strip("-")[:60] or "beranda"
+    phone.shot(f"telepon-{slug}")
+
+
+def test_on_a_phone_the_graph_is_full_width_and_a_tapped_node_shows_its_panel(phone, sample):
+    goal = own_goal(sample)
+    phone.open("/pohon/U-DINKES?tahun=2026")
+    phone.drawn()
+    boxes = phone.page.evaluate("""(dom) => {
+        const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
+        return {net: box('#' + dom), legend: box('#' + dom + '-view .pokin-legend'), width: window.innerWidth};
+    }""", DOM)
+    assert boxes["net"]["width"] >= boxes["width"] - 40, boxes                  # the graph takes the width
+    assert boxes["legend"]["top"] >= boxes["net"]["bottom"] - 1, boxes           # the legend below it
+    point = phone.node_point(goal["id"])
+    phone.page.mouse.click(point["x"], point["y"])
+    phone.page.wait_for_selector('#pokin-panel[data-state="ready"]')
+    panel = phone.page.evaluate("""() => [document.getElementById('pokin-panel').getBoundingClientRect().toJSON(),
+                                          window.innerWidth, window.innerHeight]""")
+    box, width, height = panel
+    assert box["left"] >= 0 and box["right"] <= width and box["top"] >= 0 and box["bottom"] <= height, panel
+    assert box["height"] > 100
+    assert phone.page.locator("#pokin-panel h2").inner_text() == goal["statement"]
+    phone.shot("telepon-pohon-opd-panel")
+
+
+def test_the_search_box_keeps_the_typed_nip(page, sample):
+    nip = sample.read("MATCH (s:ASN) RETURN s.nip AS nip ORDER BY s.nip LIMIT 1")[0]["nip"]
+    page.open("/cari")
+    page.page.fill("#cari-q", nip)
+    page.page.press("#cari-q", "Enter")
+    page.page.wait_for_selector("table.results")
+    assert page.page.input_value("#cari-q") == nip
+    assert page.page.input_value("main input[name='q']") == nip
+    assert nip not in page.page.content()                                          # the page itself stays masked
+    page.page.click("main form button[type='submit']")                              # Cari again: same person
+    page.page.wait_for_selector("table.results")
+    assert page.page.locator("tr[data-kind='ASN']").count() == 1

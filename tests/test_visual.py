@@ -173,7 +173,7 @@ def test_achievement_colouring_by_band_with_both_schemes_embedded():
     assert nodes["T"]["color"]["background"] == styles.NO_BAND.background    # no capaian: grey
     assert nodes["S"]["colors"]["level"][0] == styles.LEVEL_STYLES["sasaran"].background  # the toggle's data
     assert net.pokin["color_modes"] == ["level", "achievement"]
-    assert "Capaian: 95 (sangat baik)" in nodes["S"]["title"]
+    assert "Capaian: 95,0% (sangat baik)" in nodes["S"]["title"]
     labels = [entry["label"] for entry in net.pokin["legends"]["achievement"]]
     assert labels[:5] == ["Sangat baik (≥ 90)", "Baik (75–90)", "Cukup (60–75)", "Kurang (< 60)",
                           "Tanpa capaian (–)"]

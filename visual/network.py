@@ -720,9 +720,9 @@ def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: s
         lines.append(f"Pagu{year}: {e(styles.format_rupiah(row.get('budget')))}")
     if score is not None:
         band = score.band.key or "tanpa capaian"
-        lines.append(f"Capaian: {e(styles.format_number(score.capaian))} ({e(band)})")
+        lines.append(f"Capaian: {e(styles.format_percent(score.capaian))} ({e(band)})")
         if score.supporting is not None:
-            lines.append(f"Capaian pendukung (dari bawah): {e(styles.format_number(score.supporting))}")
+            lines.append(f"Capaian pendukung (dari bawah): {e(styles.format_percent(score.supporting))}")
     if finding is not None:
         lines.append(f"<b>Temuan:</b> {e(finding)}")
     return "<br>".join(lines)

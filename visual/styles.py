@@ -284,10 +284,26 @@ def format_number(value: float | int | None, decimals: int = 2) -> str:
     """Indonesian notation: '.' groups thousands, ',' marks decimals; trailing zeros dropped; '–' for none."""
     if value is None:
         return "–"
-    text = f"{float(value):,.{decimals}f}".replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    text = _indonesian(f"{float(value):,.{decimals}f}")
     if "," in text:
         text = text.rstrip("0").rstrip(",")
     return text
+
+
+PERCENT_DECIMALS = 1
+
+
+def format_percent(value: float | int | None) -> str:
+    """A capaian or share given in percent (95.5): '95,5%', always PERCENT_DECIMALS decimals so '100,0%'
+    stands beside '100,6%'; '–' for none."""
+    if value is None:
+        return "–"
+    return _indonesian(f"{float(value):,.{PERCENT_DECIMALS}f}") + "%"
+
+
+def _indonesian(text: str) -> str:
+    """'1,250,000.5' (Python's notation) as '1.250.000,5'."""
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
 def format_rupiah(value: float | int | None) -> str:

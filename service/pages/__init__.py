@@ -21,10 +21,11 @@ import os
 from flask import Flask
 
 from graph.capaian import DEFAULT_CAP, DEFAULT_SCALE, scale
-from service.pages import documents, mph, panel  # noqa: F401 - /api/elements/<id>, /api/docs/<kind>, /api/mph/<unit> join the API blueprint
+from service.pages import data, documents, mph, panel  # noqa: F401 - /api/elements/<id>, /api/docs/<kind>, /api/mph/<unit> join the API blueprint
 from service.pages.people import install
 from service.pages.routes import html_bp, json_bp
 from service.pages.security import html_for_unknown_paths
+from visual import styles
 
 SETTINGS = {"PAGES_QUERY_TIMEOUT": 10.0, "PAGES_AUDIT_BUDGET": 20.0, "PAGES_ACHIEVEMENT_TIMEOUT": 30.0,
             "PAGES_FINDING_TIMEOUT": 60.0, "PAGES_CACHE_SECONDS": 300.0, "PAGES_BACKGROUND_TIMEOUT": 300.0,
@@ -37,6 +38,8 @@ def register(app: Flask) -> None:
     app.config.setdefault("CAPAIAN_SCALE", os.environ.get("POKIN_CAPAIAN_SCALE") or DEFAULT_SCALE)
     scale(app.config["CAPAIAN_SCALE"])  # an unknown scale stops the app at start, naming the choices
     install(app)
+    app.jinja_env.filters.update(angka=styles.format_number, persen=styles.format_percent, rupiah=styles.format_rupiah,
+                                 sel=data.cell_text)
     app.register_blueprint(html_bp)
     app.register_blueprint(json_bp)
     html_for_unknown_paths(app)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from flask import current_app, url_for
+from flask import current_app, g, url_for
 
 from graph import capaian as rules
 from graph import people as people_risk
@@ -59,6 +59,29 @@ def band(value: float | None) -> str | None:
     return scale().band(value)
 
 
+def cell_text(value: Any, column: str) -> str:
+    """One value of a finding's row as the page shows it: rupiah for budgets, percent for capaian, Indonesian
+    grouping for other numbers (years stay as written), text as it is."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if column.startswith("budget") or column.endswith("budget"):
+        return styles.format_rupiah(value)
+    if "capaian" in column or column.endswith(("share", "percent")):
+        return styles.format_percent(value)
+    if column == "year" or column.endswith("_year"):
+        return str(value)
+    return styles.format_number(value)
+
+
+def _shown_figure(figure: dict[str, Any]) -> dict[str, str]:
+    """A year's target, realisasi and capaian as the panel writes them (a qualitative figure as written)."""
+    return {"target": figure.get("target_text") or styles.format_number(figure.get("target")),
+            "realisasi": figure.get("realisasi_text") or styles.format_number(figure.get("realisasi")),
+            "capaian": styles.format_percent(figure.get("capaian"))}
+
+
 # -- links ----------------------------------------------------------------------------------------------------------
 
 
@@ -92,6 +115,20 @@ def years() -> dict[str, Any]:
             "latest": latest_year(database())}  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
 
 
+def year_notes(year: int | None) -> list[str]:
+    """What a page says when the year asked for holds no data at all (neither figures nor budget): it would
+    otherwise draw an empty year without a word."""
+    if year is None:
+        return []
+    known = years()
+    present = sorted(set(known["indicator_years"]) | set(known["activity_years"]))
+    if year in present:
+        return []
+    listed = ", ".join(str(item) for item in present) or "belum ada"
+    return [f"Tidak ada data untuk tahun {year}: tidak ada target, realisasi maupun kegiatan tahun itu. "
+            f"Tahun yang tersedia: {listed}."]
+
+
 def filters(year: int | None, unit: str | None) -> dict[str, Any]:
     return {"year": year, "unit": unit, "units": units(), **years()}
 
@@ -101,18 +138,56 @@ def filters(year: int | None, unit: str | None) -> dict[str, Any]:
 
 def overview(year: int | None, unit: str | None) -> dict[str, Any]:
     """Counts, audit findings (within PAGES_AUDIT_BUDGET seconds) and achievement per OPD for one year."""
-    counts = run_named("pemda_overview", {"year": year})[1][0]
+    counts = run_named("pemda_overview", {"year": year, "unit": unit})[1][0]
     # without a year: capaian and indicator checks of the latest reported year, activities of the latest budget year
     defaults = default_years(database()) if year is None else DefaultYears(year, year)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
     shown_year = defaults.figures
     stamp = fingerprint()
     return {"counts": counts, "year": shown_year, "budget_year": defaults.budget, "unit": unit,
-            "findings": findings_summary(defaults, unit, stamp),
+            "unit_name": unit_name(unit), "findings": findings_summary(defaults, unit, stamp),
             "achievement": opd_achievement(shown_year, unit, stamp), "scale": scale_info()}
 
 
 def _read_bound(query: NamedQuery, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
     return database().read(query.cypher, query.bind(params), timeout=timeout)
+
+
+def unit_name(unit: str | None) -> str | None:
+    return next((item["name"] for item in units() if item["id"] == unit), unit) if unit else None
+
+
+def unit_scope(unit: str) -> dict[str, list[str]]:
+    """The ids of a unit, its sub-units and the goals, activities and indicators they are accountable for
+    (read once per request: every finding of the Beranda asks)."""
+    known = g.setdefault("pokin_unit_scopes", {})
+    if unit not in known:
+        known[unit] = run_named("unit_scope", {"unit": unit})[1][0]
+    return known[unit]
+
+
+UNIT_COLUMNS = ("unit_id", "opd_id", "from_unit_id", "to_unit_id")
+ELEMENT_COLUMNS = ("id", "goal_id", "element_id", "from_id", "to_id")
+
+
+def within_unit(query: NamedQuery, rows: list[dict[str, Any]], unit: str | None) -> list[dict[str, Any]]:
+    """The rows of a finding that belong to `unit` and its sub-units. A query that takes `unit` has filtered
+    already; for the others a row belongs when a unit or an element it names is the unit's (a row's `id` is a
+    unit's when the finding's header says so)."""
+    if unit is None or any(param.name == "unit" for param in query.params):
+        return rows
+    scope = unit_scope(unit)
+    units_in, elements_in = set(scope["units"]), set(scope["elements"])
+    id_is_unit = query.finding is not None and query.finding.label_of("id") == "Unit"
+
+    def belongs(row: dict[str, Any]) -> bool:
+        if any(row.get(column) in units_in for column in UNIT_COLUMNS):
+            return True
+        if id_is_unit:
+            return row.get("id") in units_in
+        named = [row.get(column) for column in ELEMENT_COLUMNS] + list(row.get("members") or [])
+        return any(item in elements_in for item in named if item is not None)
+
+    return [row for row in rows if belongs(row)]
 
 
 def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> list[dict[str, Any]]:
@@ -139,6 +214,7 @@ def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> lis
         except TimedOut:
             row["status"] = "sedang dihitung; muat ulang sebentar lagi"
             continue
+        found = within_unit(query, found, unit)
         row["count"] = len(found)
         row["budget"] = budget_total(finding, found)
         if finding.mark is not None:
@@ -164,8 +240,9 @@ def opd_achievement(year: int | None, unit: str | None, stamp: tuple) -> dict[st
                             "belakang, muat ulang halaman sebentar lagi")
         return result
     opds = {item["id"]: item for item in units() if item["kind"] == "perangkat_daerah"}
+    shown = set(opds) if unit is None else set(opds) & set(unit_scope(unit)["units"])
     for row in rows:
-        if row.get("kind") == "unit" and row["id"] in opds and (unit is None or row["id"] == unit):
+        if row.get("kind") == "unit" and row["id"] in shown:
             result["rows"].append({"id": row["id"], "name": row.get("name"), "capaian": row.get("capaian"),
                                    "band": row.get("band"), "indicators": row.get("indicators"),
                                    "basis": row.get("basis"), "rule": row.get("rule"),
@@ -186,12 +263,21 @@ def search(q: str) -> dict[str, Any]:
     if not text:
         return {"q": q, "rows": [], "total": 0}
     rows = run_named("search", {"q": text, "nip_exact": masking_wanted()})[1]
-    found = [dict(row, kind_name=KIND_NAMES.get(row["kind"], row["kind"]),
-                  level_name=LEVEL_NAMES.get(row.get("level") or "", row.get("level")),
-                  href=href(row["kind"], row["id"]),
-                  unit_href=href("Unit", row.get("unit_id")) if row.get("unit_id") else None)
-             for row in rows]
+    found = [_search_row(row) for row in rows]
     return {"q": q, "rows": found, "total": len(found)}
+
+
+def _search_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One search result as the page shows it: an indicator is called one (the level of what it measures
+    beside it), a unit's OPD named, links to the element, its unit and its OPD."""
+    level_name = LEVEL_NAMES.get(row.get("level") or "", row.get("level"))
+    kind_name = KIND_NAMES.get(row["kind"], row["kind"])
+    label, detail = (kind_name, level_name) if row["kind"] == "Indicator" else (level_name or kind_name, None)
+    unit_id, opd_id = row.get("unit_id"), row.get("opd_id")
+    return dict(row, kind_name=kind_name, level_name=level_name, kind_label=label, kind_detail=detail,
+                href=href(row["kind"], row["id"]), unit_href=href("Unit", unit_id) if unit_id else None,
+                opd_href=href("Unit", opd_id) if opd_id else None,
+                opd_shown=bool(opd_id) and opd_id not in (unit_id, row["id"] if row["kind"] == "Unit" else None))
 
 
 def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
@@ -206,6 +292,7 @@ def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
     params = finding_params(query, year, unit) or {}  # a year still missing: bind says it is required
     columns, rows = database().table(query.cypher, query.bind(params),
                                      timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
+    rows = within_unit(query, rows, unit)
     return {"finding": name, "title": about.title, "summary": query.summary, "description": about.description,
             "year": year, "unit": unit, "columns": columns,
             "headers": {column: about.header(column) for column in columns}, "budget_column": about.budget,
@@ -262,7 +349,9 @@ def element(id_: str, year: int | None) -> dict[str, Any] | None:
             figure["band"] = band(figure["capaian"])
             figure["capaian_tw"] = [rules.quarter_capaian(figure, indicator.get("polarity"), quarter, _cap())
                                     for quarter in rules.QUARTERS]
+            figure["shown"] = _shown_figure(figure)
     item["scale"] = scale_info()
+    item["budget_shown"] = _budget_shown(item)
     item["kind_name"] = KIND_NAMES.get(item["kind"], item["kind"])
     item["level_name"] = LEVEL_NAMES.get(item.get("level") or "", item.get("level"))
     if item["kind"] == "ASN":
@@ -276,6 +365,18 @@ def element(id_: str, year: int | None) -> dict[str, Any] | None:
     unit = item.get("unit") or {}
     item["links"] = _element_links(item, unit)
     return item
+
+
+def _budget_shown(item: dict[str, Any]) -> str | None:
+    """The pagu line of an activity: its own, or for a program or kegiatan without one the sum of its
+    subkegiatan (docs/domain.md: the money sits on the subkegiatan); a unit's pagu of its activities."""
+    if item["kind"] == "Unit":
+        return styles.format_rupiah(item.get("budget_total"))
+    if item["kind"] != "Activity":
+        return None
+    if item.get("budget") is None and item.get("subactivities"):
+        return f"{styles.format_rupiah(item['budget_below'])} (jumlah pagu {item['subactivities']} subkegiatan)"
+    return styles.format_rupiah(item.get("budget"))
 
 
 def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str, str | None]]:
@@ -306,6 +407,24 @@ def view_data(view: View) -> dict[str, Any]:
             "notes": view.notes, "params": view.params, "summary": pokin.get("summary"),
             "color_by": pokin.get("color_by"), "nodes": view.nodes, "edges": view.edges,
             "achievement": view.achievement, "findings": findings}
+
+
+def finding_title(query: str) -> str:
+    """The Indonesian title of an audit finding, by its query name (its header declares it)."""
+    finding = catalog()[query].finding if query in catalog().queries else None
+    return finding.title if finding is not None else query
+
+
+def flagged(view_findings: Iterable[dict[str, Any]], year: int | None, unit: str | None) -> dict[str, Any]:
+    """Node id -> why the page marks it (the finding's query, title and list page), for the side panel."""
+    flags: dict[str, Any] = {}
+    by_key = {query.finding.key: query.name for query in catalog().findings if query.finding is not None}
+    for item in view_findings:
+        query = by_key.get(item["finding"])
+        if query is not None:
+            flags[item["id"]] = {"query": query, "title": finding_title(query),
+                                 "href": url_for("pages.finding", name=query, tahun=year, unit=unit)}
+    return flags
 
 
 def _title(nodes: Iterable[dict[str, Any]], node_id: str) -> str | None:

@@ -15,6 +15,7 @@ Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from flask import Blueprint, abort, current_app, g, render_template, request, se
 from service.api import YEAR_MAX
 from service.database import catalog, database
 from service.errors import ApiError
-from service.formats import int_arg, masking_wanted
+from service.formats import masking_wanted
 from service.kept import kept_answer
 from service.masking import mask_text
 from service.pages import data, people
@@ -41,6 +42,7 @@ html_bp.register_error_handler(Exception, page_error)
 STATIC = Path(__file__).resolve().parent.parent / "static"
 DOM_ID = "pokin-jaringan"
 COLOURS = {"tingkat": "level", "capaian": "achievement"}
+AUDIT_ON, AUDIT_OFF = ("1", "true", "ya"), ("", "0", "false", "tidak")
 
 
 @functools.cache
@@ -69,7 +71,9 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
     """The page's data as JSON (the twin), or rendered by its template."""
     if fmt == "json":
         return current_app.json.response(ok=True, **page)
-    context = {"api_element": url_for("api.element_detail", id="__ID__"), "year": page.get("year")}
+    context = {"api_element": url_for("api.element_detail", id="__ID__"), "year": page.get("year"),
+               "findings": data.flagged(page.get("findings") or [], page.get("year"), page.get("unit"))
+               if page.get("nodes") is not None else {}}
     endpoint = "pages_json." + (request.endpoint or ".").split(".", 1)[1].split("_", 1)[0]
     args = {key: value for key, value in (request.view_args or {}).items() if key != "fmt"}
     if "nip" in args:  # anonymous readers link an ASN by pseudonym (a masked NIP would lead nowhere)
@@ -83,14 +87,35 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
 
 
 def _year() -> int | None:
+    """The `tahun` parameter: a year, or a 400 in Bahasa Indonesia naming what was sent."""
     text = request.args.get("tahun", "").strip()
-    return int_arg("tahun", text, 1, YEAR_MAX) if text else None
+    if not text:
+        return None
+    if not re.fullmatch(r"[0-9]{1,9}", text) or not 1 <= int(text) <= YEAR_MAX:
+        raise ApiError(400, f"Parameter 'tahun' harus berupa tahun (bilangan bulat 1–{YEAR_MAX}), bukan '{text[:40]}'.")
+    return int(text)
+
+
+def _unit() -> str | None:
+    """The `unit` parameter of the Beranda and finding pages: a known unit id, else a 404 in Bahasa Indonesia."""
+    unit = request.args.get("unit", "").strip() or None
+    if unit is not None and unit not in {item["id"] for item in data.units()}:
+        raise ApiError(404, f"Unit '{unit[:80]}' tidak ditemukan.")
+    return unit
+
+
+def _audit() -> bool:
+    """The tree's `audit` switch: 1/ya/true or 0/tidak/false (or absent), else a 400 in Bahasa Indonesia."""
+    text = request.args.get("audit", "").strip().lower()
+    if text not in AUDIT_ON + AUDIT_OFF:
+        raise ApiError(400, f"Parameter 'audit' harus '1' (tampilkan lapisan audit) atau '0', bukan '{text[:40]}'.")
+    return text in AUDIT_ON
 
 
 def _colour() -> str:
     warna = request.args.get("warna", "tingkat") or "tingkat"
     if warna not in COLOURS:
-        raise ApiError(400, f"parameter 'warna' harus 'tingkat' atau 'capaian', bukan '{warna}'")
+        raise ApiError(400, f"Parameter 'warna' harus 'tingkat' atau 'capaian', bukan '{warna[:40]}'.")
     return COLOURS[warna]
 
 
@@ -102,6 +127,7 @@ def _view_page(fmt: str, view: View, template: str, **extra: Any):
     g.pokin_partial = view.partial  # ran out of time: not kept (service/kept.py), a reload tries again
     page = dict(data.view_data(view), scale=data.scale_info(), **extra)
     page["year"] = page.get("year", view.params.get("year"))
+    page["notes"] = data.year_notes(page["year"]) + page["notes"]
     if fmt == "json":
         return answer(fmt, template, page)
     fragment = view.fragment(dom_id=DOM_ID, inline_runtime=False, autostart=False)
@@ -114,8 +140,8 @@ def _view_page(fmt: str, view: View, template: str, **extra: Any):
 @twin("/", "/beranda.json", "home", extra=("/beranda",), keep=False)  # its slow parts have their own cache
 def home(fmt: str):
     """Beranda: the Pemda at a glance."""
-    year, unit = _year(), request.args.get("unit") or None
-    page = {"page": "beranda", **data.overview(year, unit), "filters": data.filters(year, unit)}
+    year, unit = _year(), _unit()
+    page = {"page": "beranda", "notes": data.year_notes(year), **data.overview(year, unit), "filters": data.filters(year, unit)}
     return answer(fmt, "beranda.html", page)
 
 
@@ -125,7 +151,7 @@ def tree(fmt: str, unit: str | None = None):
     """Pohon kinerja: the Pemda tree, or one unit's cascade; colours, year and audit layers on request."""
     unit = unit or request.args.get("unit") or None
     year, colour = _year(), _colour()
-    audit = request.args.get("audit", "") in ("1", "true", "ya")
+    audit = _audit()
     try:
         view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
                          catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
@@ -168,7 +194,8 @@ def element(fmt: str, id: str):
 
 @twin("/cari", "/cari.json", "search")
 def search(fmt: str):
-    """Pencarian by name, code, id or NIP."""
+    """Pencarian by name, code, id or NIP (`tahun` is checked like on every page, though a search spans all years)."""
+    _year()
     page = {"page": "cari", **data.search(request.args.get("q", ""))}
     return answer(fmt, "cari.html", page)
 
@@ -178,8 +205,8 @@ def finding(fmt: str, name: str):
     """The rows of one audit finding, linked to the pages of what they name."""
     if catalog().finding(name) is None:
         raise ApiError(404, f"Temuan '{name}' tidak dikenal.")
-    year, unit = _year(), request.args.get("unit") or None
-    page = {"page": "temuan", **data.finding(name, year, unit), "filters": data.filters(year, unit)}
+    year, unit = _year(), _unit()
+    page = {"page": "temuan", "notes": data.year_notes(year), **data.finding(name, year, unit), "filters": data.filters(year, unit)}
     return answer(fmt, "temuan.html", page)
 
 

@@ -82,24 +82,40 @@
       (indicator.years || []).forEach(function (year) {
         var tr = el("tr", null, { "data-year": year.year });
         tr.appendChild(el("td", year.year));
-        // a qualitative target or realisasi (`BB`, `Baik`) is shown as written; it has no capaian
-        tr.appendChild(el("td", year.target_text || num(year.target)));
-        tr.appendChild(el("td", year.realisasi_text || num(year.realisasi)));
-        tr.appendChild(el("td", num(year.capaian) + (year.band ? " (" + year.band + ")" : "")));
+        // written by the server's one number helper (visual/styles.py): 1.250.000, 95,5%; a qualitative
+        // target or realisasi (`BB`, `Baik`) as written, without capaian
+        var shown = year.shown || {};
+        tr.appendChild(el("td", shown.target || "–"));
+        tr.appendChild(el("td", shown.realisasi || "–"));
+        tr.appendChild(el("td", (shown.capaian || "–") + (year.band ? " (" + year.band + ")" : "")));
         table.appendChild(tr);
       });
       body.appendChild(table);
     });
   }
 
+  // why this element is marked on the page: the finding (from the page's data) and a link to its list
+  function flagged(body, id) {
+    var finding = (config.findings || {})[id];
+    if (!finding) {
+      return;
+    }
+    var box = el("div", null, { "class": "panel-finding", "data-panel-finding": finding.query });
+    box.appendChild(el("h3", "Temuan audit"));
+    box.appendChild(el("p", "Ditandai karena: " + finding.title + "."));
+    box.appendChild(link("Lihat daftar temuan ini", finding.href));
+    body.appendChild(box);
+  }
+
   function fill(panel, item) {
     var body = panel.querySelector(".panel-body");
     body.textContent = "";
-    body.appendChild(el("h2", item.title || item.id, { "data-element": item.id }));
+    body.appendChild(el("h2", item.title || item.id, { "data-element": item.id, title: "id: " + item.id }));
     var dl = el("dl");
     row(dl, "Jenis", item.level_name || item.kind_name);
     var staffNumber = item.asn_kind === "PPPK" ? "NI PPPK" : item.asn_kind === "PNS" ? "NIP" : "NIP / NI PPPK";
-    row(dl, item.kind === "ASN" ? staffNumber : "Kode", item.kind === "ASN" ? item.nip : item.code || item.id);
+    // a real code (an activity's) or the NIP; an internal id only on hover of the heading
+    row(dl, item.kind === "ASN" ? staffNumber : "Kode", item.kind === "ASN" ? item.nip : item.code);
     row(dl, "Status ASN", item.asn_kind);
     row(dl, "Jabatan", item.position);
     if (item.unit) {
@@ -109,16 +125,17 @@
       row(dl, "OPD", item.opd.name);
     }
     if (item.kind === "Activity") {
-      row(dl, "Pagu" + (item.year ? " " + item.year : ""), rupiah(item.budget));
+      row(dl, "Pagu" + (item.year ? " " + item.year : ""), item.budget_shown || rupiah(item.budget));
     }
     if (item.kind === "Unit") {
       row(dl, "ASN (termasuk sub-unit)", num(item.staff_count));
-      row(dl, "Pagu kegiatan", rupiah(item.budget_total));
+      row(dl, "Pagu kegiatan", item.budget_shown || rupiah(item.budget_total));
     }
     if (item.parent) {
       row(dl, "Bagian dari", link(item.parent.title || item.parent.id, item.parent.href));
     }
     body.appendChild(dl);
+    flagged(body, item.id);
     indicators(body, item.indicators);
     var assignedTitle = item.kind === "Unit" ? "ASN di unit ini" : "ASN yang ditugaskan";
     list(body, assignedTitle + " (" + (item.assigned_count || 0) + ")", item.assigned, function (li, person) {
@@ -201,6 +218,16 @@
       openPanel(id);
     }
   });
+
+  // a search box shows what the reader typed (the address holds it): the page itself masks NIPs, and a
+  // masked NIP typed again would find nothing
+  var typed = new URLSearchParams(window.location.search).get("q");
+  if (typed !== null) {
+    var boxes = document.querySelectorAll("input[data-keep-typed]");
+    for (var n = 0; n < boxes.length; n++) {
+      boxes[n].value = typed;
+    }
+  }
 
   var sections = document.querySelectorAll("section[data-pokin-dom]");
   for (var i = 0; i < sections.length; i++) {

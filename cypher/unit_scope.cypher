@@ -1,0 +1,17 @@
+// name: unit_scope
+// What belongs to one unit for the pages' unit filter (the Beranda and the finding lists): the unit and
+// every unit below it, and the goals, activities and indicators those units are accountable for (ASSIGNED_TO,
+// the indicators through MEASURED_BY), so a finding row that names any of them is the unit's.
+// One row: units (ids of the unit and its sub-units) and elements (ids of their goals, activities and
+// indicators); both empty when no unit has the id.
+// param unit: str The id of the unit.
+OPTIONAL MATCH (below:Unit)-[:PART_OF]->*(:Unit {id: $unit})
+WITH collect(DISTINCT below) AS scope
+CALL (scope) {
+  UNWIND scope AS u
+  MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Activity)
+  OPTIONAL MATCH (e)-[:MEASURED_BY]->(i:Indicator)
+  WITH collect(DISTINCT e.id) AS owned, collect(DISTINCT i.id) AS measures
+  RETURN owned + measures AS elements
+}
+RETURN [u IN scope | u.id] AS units, elements
