@@ -111,6 +111,16 @@ CROSS_LINKS: list[tuple[str, str, float]] = [
 ]
 
 
+def closure(start: set[str], step: dict[str, set[str]]) -> set[str]:
+    """Every node reached from `start` along `step` (start included): the graph searches of analyse."""
+    seen, todo = set(start), list(start)
+    while todo:
+        for nxt in step.get(todo.pop(), set()) - seen:
+            seen.add(nxt)
+            todo.append(nxt)
+    return seen
+
+
 def lower_title(text: str) -> str:
     """Lower-case Title-case words for use inside a sentence; keep acronyms and proper names."""
     keep = {"Sukamaju", "Pancasila", "Indonesia"}
@@ -653,7 +663,7 @@ class Builder:
 
 
 # ---- analysis (what an auditor should find) --------------------------------------------------
-def analyse(b: Builder) -> dict[str, Any]:  # noqa: C901 - one check per planted defect, read as a list
+def analyse(b: Builder) -> dict[str, Any]:
     """Counts, relationships and defect lists computed from the generated data."""
     goals, acts = b.goals, b.acts
     contrib: set[tuple[str, str]] = set()
@@ -681,12 +691,7 @@ def analyse(b: Builder) -> dict[str, Any]:  # noqa: C901 - one check per planted
             rev[to].add(frm)
         for iid, gid in b.ind_goal.items():
             rev[gid].add(iid)
-        seen, todo = set(targets), list(targets)
-        while todo:
-            for nxt in rev[todo.pop()] - seen:
-                seen.add(nxt)
-                todo.append(nxt)
-        return seen
+        return closure(targets, rev)
 
     lever = reaching({g for g, row in goals.items() if row["level"] in OUTCOME})
     staff_targets: dict[str, set[str]] = defaultdict(set)
@@ -780,12 +785,7 @@ def intervention_breaks(b: Builder, contrib: set[tuple[str, str]], assigned: set
         return unit
 
     def reach(start: set[str]) -> set[str]:
-        seen, todo = set(start), list(start)
-        while todo:
-            for nxt in up[todo.pop()] - seen:
-                seen.add(nxt)
-                todo.append(nxt)
-        return seen
+        return closure(start, up)
 
     unit_of = {s["nip"]: s["unit_id"] for s in b.staff}
     found = {}

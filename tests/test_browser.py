@@ -88,16 +88,24 @@ class Watched:
         }""", [DOM, ids])
 
 
-@pytest.fixture
-def page(browser, server) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="id-ID")
-    context.add_init_script("document.addEventListener('pokin:ready', () => { window.__drawnAt = performance.now(); });")
+def watched_context(browser: Any, server: str, timeout_ms: int, init_script: str | None = None,
+                    **context_args: Any) -> Iterator[Watched]:
+    """A page in a fresh browser context; after the test, no JavaScript error and no request to another host."""
+    context = browser.new_context(locale="id-ID", **context_args)
+    if init_script:
+        context.add_init_script(init_script)
     watched = Watched(context.new_page(), server)
-    watched.page.set_default_timeout(60_000)
+    watched.page.set_default_timeout(timeout_ms)
     yield watched
     context.close()
     assert watched.errors == [], watched.errors
     assert watched.foreign == [], f"requests to other hosts: {watched.foreign}"
+
+
+@pytest.fixture
+def page(browser, server) -> Iterator[Watched]:
+    yield from watched_context(browser, server, 60_000, "document.addEventListener('pokin:ready', () => "
+                               "{ window.__drawnAt = performance.now(); });", viewport={"width": 1500, "height": 1000})
 
 
 def own_goal(runner, unit: str = "U-DINKES") -> dict[str, Any]:
@@ -214,13 +222,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def phone(browser, server) -> Iterator[Watched]:
-    context = browser.new_context(viewport=PHONE, locale="id-ID", is_mobile=True, has_touch=True)
-    watched = Watched(context.new_page(), server)
-    watched.page.set_default_timeout(120_000)
-    yield watched
-    context.close()
-    assert watched.errors == [], watched.errors
-    assert watched.foreign == [], f"requests to other hosts: {watched.foreign}"
+    yield from watched_context(browser, server, 120_000, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
 PHONE_PAGES = ("/", "/?unit=U-DINKES&tahun=2025", "/pohon/U-DINKES?audit=1&tahun=2026", "/elemen/{goal}", "/asn/{nip}",
