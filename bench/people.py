@@ -137,9 +137,9 @@ def intervensi_breaks_of_a_move(graph: Any, nip: str) -> dict[str, list[str]]:
     targets = held.get(nip, set())
     found: dict[str, list[str]] = {}
     for staff in sorted({a for a, b in _edges(graph, "REPORTS_TO") if b == nip and a != nip}):
-        unit = min(units.get(staff, set()), default=None)
-        if unit is not None and graph.nodes[unit].get("kind") == "perangkat_daerah" and not any(
-                unit in _above(parent, mine) for mine in units.get(nip, set())):
+        home = min(units.get(staff, set()), default=None)
+        if home is not None and graph.nodes[home].get("kind") == "perangkat_daerah" and not any(
+                home in _above(parent, mine) for mine in units.get(nip, set())):
             continue  # a head of an OPD whose atasan works outside it
         reached = set().union(*({r} | (nx.descendants(up, r) if r in up else set()) for r in held.get(staff, ())))
         if reached & targets:
