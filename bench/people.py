@@ -117,3 +117,40 @@ def single_points_of_failure(graph: Any, iku: dict[str, Any]) -> set[tuple[str, 
                 found.setdefault((next(iter(holders[node])), target), {"via": [], "sole": False})["via"].append(node)
             node = idom[node]
     return {(nip, target, tuple(entry["via"]), entry["sole"]) for (nip, target), entry in found.items()}
+
+
+def intervensi_breaks_of_a_move(graph: Any, nip: str) -> dict[str, list[str]]:
+    """staff nip -> the person's goals and indicators their results reach, for every ASN reporting to `nip` whose
+    intervensi a mutasi of `nip` breaks (a head of an OPD, checked against the OPD's sasaran, never)."""
+    import networkx as nx
+
+    up = nx.DiGraph()
+    up.add_edges_from(_edges(graph, "CONTRIBUTES_TO"))
+    parent = {a: b for a, b in _edges(graph, "PART_OF") if graph.nodes[a]["label"] == "Unit"}
+    units: dict[str, set[str]] = {}
+    for who, unit in _edges(graph, "MEMBER_OF"):
+        units.setdefault(who, set()).add(unit)
+    held: dict[str, set[str]] = {}
+    for who, what in _edges(graph, "ASSIGNED_TO"):
+        if graph.nodes[what]["label"] in ("Goal", "Indicator"):
+            held.setdefault(who, set()).add(what)
+    targets = held.get(nip, set())
+    found: dict[str, list[str]] = {}
+    for staff in sorted({a for a, b in _edges(graph, "REPORTS_TO") if b == nip and a != nip}):
+        home = min(units.get(staff, set()), default=None)
+        if home is not None and graph.nodes[home].get("kind") == "perangkat_daerah" and not any(
+                home in _above(parent, mine) for mine in units.get(nip, set())):
+            continue  # a head of an OPD whose atasan works outside it
+        reached = set().union(*({r} | (nx.descendants(up, r) if r in up else set()) for r in held.get(staff, ())))
+        if reached & targets:
+            found[staff] = sorted(reached & targets)
+    return found
+
+
+def _above(parent: dict[str, str], unit: str) -> set[str]:
+    """The unit and every unit it is PART_OF, however far up."""
+    seen = {unit}
+    while parent.get(unit) is not None and parent[unit] not in seen:
+        unit = parent[unit]
+        seen.add(unit)
+    return seen

@@ -309,7 +309,7 @@ def audit_command(year: int | None, unit: str | None, fmt: str, out: Path | None
 
 @main.group("people")
 def people_group() -> None:
-    """People at risk (docs/domain.md, "People at risk"): single points of failure and retirements."""
+    """People at risk (docs/domain.md, "People at risk"): single points of failure, retirements, a mutasi."""
 
 
 @people_group.command("spof")
@@ -343,6 +343,24 @@ def people_retirements(year: int, bup: int | None, bup_jpt: int | None, bup_mady
     runner = Runner.from_settings(Neo4jSettings.from_env())
     try:
         rows = retirements(runner, _catalog(), year, ages)
+    finally:
+        runner.close()
+    click.echo(_render(rows, fmt), nl=fmt != "csv")
+
+
+@people_group.command("move")
+@click.argument("nip")
+@click.option("--to", "to", help="Id of the unit the person would move to.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def people_move(nip: str, to: str | None, fmt: str) -> None:
+    """The mutasi of one ASN before it happens: what hangs on them, whose intervensi breaks, what --to gains."""
+    from graph.people import MoveError, what_if_move
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        rows = what_if_move(runner, _catalog(), nip, to)
+    except MoveError as error:
+        raise click.ClickException(str(error)) from error
     finally:
         runner.close()
     click.echo(_render(rows, fmt), nl=fmt != "csv")

@@ -174,3 +174,44 @@ def intervensi_chain(runner: Runner, catalog: Catalog, nip: str) -> list[dict[st
         reasons.update({found["nip"]: found["reason"]
                         for found in catalog.run(runner, "rhk_without_intervention", {}) if found["unit_id"] is None})
     return [dict(row, break_reason=reasons.get(row["nip"])) for row in chain]
+
+
+MOVE_COLUMNS = ["kind", "nip", "name", "unit_id", "unit_name", "target", "target_kind", "via", "detail"]
+NOT_CARRIED = "RHK tidak ikut pindah: di unit baru belum ada RHK, perlu disusun bersama atasan baru"
+
+
+class MoveError(LookupError):
+    """An unknown NIP or destination unit: the caller names it back to whoever asked."""
+
+
+def what_if_move(runner: Runner, catalog: Catalog, nip: str, to: str | None = None) -> list[dict[str, Any]]:
+    """The mutasi of one ASN, before it happens (docs/domain.md, "People at risk"). Rows (MOVE_COLUMNS) by kind:
+    `loses` (an outcome goal or IKU whose only human contributor they are), `hangs_on` (one whose every path of
+    work passes through what only they hold, `via`), `intervensi_break` (a staff member reporting to them whose
+    results reach theirs, `via`: the person's RHK stop being anyone's once they leave), and with `to`, `gains`
+    (the new unit gains the person, and none of their RHK: RHK belong to the position, not to the person)."""
+    rows = catalog.run(runner, "what_if_move", {"nip": nip, "to": to})
+    person = next((row for row in rows if row["kind"] == "person"), None)
+    if person is None:
+        raise MoveError(f"no ASN with NIP '{nip}'")
+    if to is not None and not any(row["kind"] == "to" for row in rows):
+        raise MoveError(f"no unit '{to}'")
+    spof = [item for item in single_points_of_failure(runner, catalog) if item["nip"] == nip]
+    out = [_move_row("loses" if item["sole"] else "hangs_on", person, target=item["target"],
+                     target_kind=item["target_kind"], via=item["via"],
+                     detail="kehilangan satu-satunya kontributor" if item["sole"] else
+                     "setiap jalur kerja melewati yang hanya dipegangnya")
+           for item in sorted(spof, key=lambda item: (not item["sole"], item["target"]))]
+    out += [_move_row("intervensi_break", row, via=row["reaches"],
+                      detail="RHK-nya mengintervensi RHK yang ditinggalkan; tanpa atasan sampai ada pengganti")
+            for row in rows if row["kind"] == "report"]
+    out += [_move_row("gains", dict(person, unit_id=row["unit_id"], unit_name=row["unit_name"]),
+                      detail=NOT_CARRIED) for row in rows if row["kind"] == "to"]
+    return out
+
+
+def _move_row(kind: str, who: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    row = {"kind": kind, "nip": who["nip"], "name": who["name"], "unit_id": who["unit_id"],
+           "unit_name": who["unit_name"], "target": None, "target_kind": None, "via": [], "detail": None}
+    row.update(fields)
+    return row

@@ -160,6 +160,15 @@ def document() -> dict[str, Any]:
             + [{"name": age, "in": "query", "required": False, "description": f"Batas usia pensiun ({age})",
                 "schema": {"type": "integer", "minimum": 40, "maximum": 80}}
                for age in ("bup", "bup_jpt", "bup_madya", "bup_utama")], "people", ("400", "503", "504")),
+        "/api/people/what-if-move": _list_op(
+            "The mutasi of one ASN, before it happens", "graph/people.py what_if_move: `loses` (outcome goals and "
+            "IKU whose only human contributor they are), `hangs_on` (every path of work passes through what only "
+            "they hold, `via`), `intervensi_break` (staff reporting to them whose results reach theirs, `via`), and "
+            "with `to` a `gains` row: the new unit gains the person but none of their RHK. Unknown NIP or unit 404.",
+            [{"name": "nip", "in": "query", "required": True, "description": "The ASN's whole NIP (never a part)",
+              "schema": {"type": "string", "maxLength": 40}},
+             {"name": "to", "in": "query", "required": False, "description": "Id of the unit they would move to",
+              "schema": {"type": "string", "maxLength": 200}}], "people", ("400", "404", "503", "504")),
     }
     paths: dict[str, Any] = {
         "/api/audit/{name}": {"get": _list_op(

@@ -45,3 +45,25 @@ def test_single_points_of_failure_and_retirements_on_the_sample_agree_with_netwo
     assert [row["reaches_on"] for row in retiring] == sorted(row["reaches_on"] for row in retiring)
     staff = EXPECTED["counts"]["staff"]
     assert 0.01 * staff <= len(retiring) <= 0.06 * staff
+
+
+def test_what_if_move_on_the_sample_agrees_with_networkx(sample):
+    """The person most outcomes hang on, and the atasan with the most staff: what a mutasi of each would cost."""
+    from graph.people import single_points_of_failure, what_if_move
+
+    spof = single_points_of_failure(sample, CATALOG)
+    iku = {row["id"]: row["iku"] for row in sample.read("MATCH (i:Indicator) RETURN i.id AS id, i.iku AS iku")}
+    graph = load_networkx(sample)
+    expected_spof = reference.single_points_of_failure(graph, iku)
+    most_hung = max({row["nip"] for row in spof}, key=lambda nip: (sum(row["nip"] == nip for row in spof), nip))
+    busiest = sample.read("MATCH (s:ASN)-[:REPORTS_TO]->(p:ASN) WITH p, count(s) AS staff "
+                          "RETURN p.nip AS nip ORDER BY staff DESC, nip LIMIT 1")[0]["nip"]
+    for nip in (most_hung, busiest):
+        rows = what_if_move(sample, CATALOG, nip)
+        hanging = {(row["nip"], row["target"], tuple(row["via"]), row["kind"] == "loses")
+                   for row in rows if row["kind"] in ("loses", "hangs_on")}
+        assert hanging == {item for item in expected_spof if item[0] == nip}
+        breaks = {row["nip"]: row["via"] for row in rows if row["kind"] == "intervensi_break"}
+        assert breaks == reference.intervensi_breaks_of_a_move(graph, nip)
+    assert any(row["kind"] == "hangs_on" or row["kind"] == "loses" for row in what_if_move(sample, CATALOG, most_hung))
+    assert any(row["kind"] == "intervensi_break" for row in what_if_move(sample, CATALOG, busiest))

@@ -179,6 +179,95 @@ def test_people_api_and_cli_with_masking_and_bounds(runner, neo4j_settings, monk
     assert CliRunner().invoke(cli.main, ["people", "retirements", "--year", "2026", "--bup", "99"]).exit_code != 0
 
 
+# -- what_if_move: the mutasi of one person before it happens -------------------------------------------------------
+
+# RISK plus: S1 reports to B1 (its R1 reaches B1's SP1), Z reports to B1 (its R9 reaches nothing of B1's), and HB,
+# head of OPD B, reports to HA with an RHK reaching HA's SA (checked against B's sasaran: no break of theirs).
+MOVES = """
+MATCH (s1:ASN {nip: '199001012015011004'}), (b1:ASN {nip: '196607071990011002'}),
+      (z:ASN {nip: '196808082000011005'}), (ha:ASN {nip: '196605051990011001'}), (b:Unit {id: 'B'}),
+      (sa:Goal {id: 'SA'})
+CREATE (s1)-[:REPORTS_TO]->(b1), (z)-[:REPORTS_TO]->(b1),
+       (hb:ASN {nip: '197202022000011006', position: 'Kepala Dinas B'})-[:MEMBER_OF]->(b), (hb)-[:REPORTS_TO]->(ha),
+       (hb)-[:ASSIGNED_TO]->(:Goal {id: 'RB', level: 'rhk'})-[:CONTRIBUTES_TO]->(sa)
+"""
+
+
+def moved(runner, nip, to=None):
+    from graph.people import what_if_move
+
+    return {(row["kind"], row["nip"][-2:], row["target"] or row["unit_id"]): row["via"]
+            for row in what_if_move(runner, CATALOG, nip, to)}
+
+
+def test_what_if_move_by_hand(runner):
+    from graph.people import NOT_CARRIED, MoveError, what_if_move
+
+    runner.write(RISK)
+    runner.write(MOVES)
+    derive_implied_edges(runner)
+    # HA: PS hangs on SA, which only HA holds; B1's SP1 and B2's SP2 reach HA's SA (their intervensi breaks),
+    # HB's RB too, but HB heads OPD B and is checked against B's sasaran
+    assert moved(runner, "196605051990011001") == {
+        ("hangs_on", "01", "PS"): ["SA"], ("intervensi_break", "02", "A1"): ["SA"],
+        ("intervensi_break", "03", "A1"): ["SA"]}
+    # B1: SA is reached through SP1, SP2 and RB, so nothing hangs on B1; S1's R1 reaches SP1, Z's R9 does not
+    assert moved(runner, "196607071990011002") == {("intervensi_break", "04", "A1"): ["SP1"]}
+    # Z, to unit A: SB loses its only human contributor; A gains Z without Z's RHK
+    rows = what_if_move(runner, CATALOG, "196808082000011005", "A")
+    assert [(row["kind"], row["target"], row["unit_id"]) for row in rows] == [("loses", "SB", "B1"),
+                                                                               ("gains", None, "A")]
+    assert rows[1]["detail"] == NOT_CARRIED and rows[1]["nip"] == "196808082000011005"
+    runner.write("MATCH (:Goal {id: 'SP2'})-[r:CONTRIBUTES_TO]->() DELETE r")
+    runner.write("MATCH (:Goal {id: 'RB'})-[r:CONTRIBUTES_TO]->() DELETE r")
+    # now every path of work to SA, its IKU IA and PS passes through B1's SP1
+    assert moved(runner, "196607071990011002") == {
+        ("hangs_on", "02", "IA"): ["SP1"], ("hangs_on", "02", "PS"): ["SP1"], ("hangs_on", "02", "SA"): ["SP1"],
+        ("intervensi_break", "04", "A1"): ["SP1"]}
+    for nip, to in (("196808082000011099", None), ("1968080820", None), ("196808082000011005", "NOPE")):
+        try:
+            what_if_move(runner, CATALOG, nip, to)
+        except MoveError as error:
+            assert (to or nip) in str(error)
+        else:
+            raise AssertionError(f"no error for {nip} {to}")
+
+
+def test_what_if_move_api_and_cli_with_masking(runner, neo4j_settings, monkeypatch):
+    import json as json_module
+
+    from click.testing import CliRunner
+    from test_service_support import AS_READER, make_app
+
+    from graph import cli
+
+    runner.write(RISK)
+    runner.write(MOVES)
+    derive_implied_edges(runner)
+    client = make_app(runner).test_client()
+    url = "/api/people/what-if-move?nip=196605051990011001"
+    rows = client.get(url, headers=AS_READER).get_json()["rows"]
+    assert [(row["kind"], row["nip"]) for row in rows] == [
+        ("hangs_on", "196605051990011001"), ("intervensi_break", "196607071990011002"),
+        ("intervensi_break", "197507071999011003")]
+    anonymous = client.get(url).get_json()["rows"]
+    assert [row["nip"] for row in anonymous] == ["196605**********01", "196607**********02", "197507**********03"]
+    assert "196605051990011001" not in client.get(url.replace("?", ".csv?")).get_data(as_text=True)
+    assert client.get("/api/people/what-if-move?nip=196605051990").status_code == 404  # a part finds no one
+    moving = client.get("/api/people/what-if-move?nip=196808082000011005&to=A").get_json()["rows"]
+    assert [(row["kind"], row["unit_id"]) for row in moving] == [("loses", "B1"), ("gains", "A")]
+    for bad in ("", "?to=A", "?nip=196808082000011005&to=NOPE", "?nip=" + "1" * 41, "?nip=1&bogus=2"):
+        assert client.get(f"/api/people/what-if-move{bad}").status_code in (400, 404), bad
+    for key, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
+                       ("NEO4J_PASSWORD", neo4j_settings.password), ("NEO4J_DATABASE", neo4j_settings.database)):
+        monkeypatch.setenv(key, value)
+    result = CliRunner().invoke(cli.main, ["people", "move", "196808082000011005", "--to", "A", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [row["kind"] for row in json_module.loads(result.output)["rows"]] == ["loses", "gains"]
+    result = CliRunner().invoke(cli.main, ["people", "move", "196808082000011099"])
+    assert result.exit_code != 0 and "196808082000011099" in result.output
+
+
 def test_the_asn_page_shows_the_intervensi_chain_up_to_the_opd_head_and_flags_a_break(runner):
     from test_service_support import AS_READER, make_app
 
