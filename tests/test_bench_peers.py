@@ -21,8 +21,6 @@ from graph.importer import import_path
 from seed.synthetic import generate
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
-pytest.importorskip("duckdb")
-pytest.importorskip("networkx")
 
 
 def _postgres_expected() -> bool:
