@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.model import OUTCOME_LEVELS
+
 
 def _edges(graph: Any, kind: str) -> list[tuple[str, str]]:
     return [(a, b) for a, b, data in graph.edges(data=True) if data["type"] == kind]
@@ -74,7 +76,7 @@ def rhk_without_intervention(graph: Any) -> dict[str, str]:
     return found
 
 
-OUTCOME = ("visi", "misi", "tujuan", "sasaran")
+OUTCOME = OUTCOME_LEVELS
 ROOT = "__staff__"
 
 

@@ -9,6 +9,7 @@
 // Rows: kind (`assigned`, `edge`, `target`, `holders`), source, target (an edge's two ends; for a target row its id in
 // source), label (a target's: `goal` or `iku`), measures (an IKU's goal), holders (NIPs of the ASN assigned
 // to the element in source).
+// const outcome_levels
 CALL () {
   MATCH (s:ASN)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
   RETURN 'assigned' AS kind, s.nip AS source, e.id AS target, null AS label, null AS measures, null AS holders
@@ -20,7 +21,7 @@ CALL () {
   RETURN 'edge' AS kind, g.id AS source, i.id AS target, null AS label, null AS measures, null AS holders
   UNION ALL
   MATCH (g:Goal)
-  WHERE g.level IN ['visi', 'misi', 'tujuan', 'sasaran']
+  WHERE g.level IN $outcome_levels
   RETURN 'target' AS kind, g.id AS source, null AS target, 'goal' AS label, null AS measures, null AS holders
   UNION ALL
   MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)

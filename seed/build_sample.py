@@ -21,6 +21,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from graph.model import OUTCOME_LEVELS
 from seed import sample_catalog as cat
 from seed.sample_catalog import Ind, p
 
@@ -43,7 +44,7 @@ COLUMNS: dict[str, list[str]] = {
 }
 NUMERIC = {"year", "baseline", "target", "realisasi", "budget", "weight", "target_min", "target_max"} | {
     f"{a}_tw{q}" for a in ("target", "realisasi") for q in range(1, 5)}
-OUTCOME = {"visi", "misi", "tujuan", "sasaran"}
+OUTCOME = set(OUTCOME_LEVELS)
 INDICATOR_LEVELS = {"tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan"}
 OUTPUT_WORDS = ("terlaksana", "tersusun", "dilaksanakan", "sosialisasi", "pelatihan", "dokumen")
 
