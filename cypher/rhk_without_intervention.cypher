@@ -4,7 +4,6 @@
 // finding description: kontribusi) RHK atau sasaran atasannya; kepala OPD diperiksa terhadap sasaran OPD
 // finding description: (PermenPAN-RB 6/2022).
 // finding order: 140
-// finding marks nip ASN: RHK yang tidak mengintervensi RHK atasan
 // finding column nip ASN: NIP
 // finding column name: Nama
 // finding column position: Jabatan

@@ -247,8 +247,7 @@ def mark_styles(catalog: Catalog) -> dict[str, styles.FindingStyle]:
 def _audit_layers(runner: Runner, catalog: Catalog, unit: str | None, year: int | None,
                   nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, str]:
     """Mark what each finding's header says it marks (`finding marks COLUMN LABEL`); an ASN, whom the tree
-    leaves out, is added with ASSIGNED_TO edges to what the row says they are `assigned_to` (or, in a
-    finding about RHK, to their `rhk`)."""
+    leaves out, is added with ASSIGNED_TO edges to what the row says they are `assigned_to`."""
     findings: dict[str, str] = {}
     present = {row["id"] for row in nodes}
     for query in catalog.findings:
@@ -275,7 +274,7 @@ def _add_person(row: dict[str, Any], nip: str, nodes: list[dict[str, Any]], edge
     nodes.append({"kind": "node", "id": nip, "label": "ASN", "level": None, "title": row.get("name"),
                   "position": row.get("position"), "unit_id": row.get("unit_id"),
                   "unit_name": row.get("unit_name"), "opd_id": None, "role": "own"})
-    for target in row.get("assigned_to") or row.get("rhk") or []:
+    for target in row.get("assigned_to") or []:
         if target in in_tree:
             edges.append({"kind": "edge", "from": nip, "to": target, "type": "ASSIGNED_TO", "weight": None,
                           "crosscutting": False})
