@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo lint format test bench bench-peers bench-nasional bench-nasional-run soak neo4j-stop clean
+.PHONY: setup browser demo lint test bench bench-peers bench-nasional bench-nasional-run soak neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -29,10 +29,6 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-
-# The code's layout (pyproject.toml: [tool.ruff.format]).
-format: setup
-	$(BIN)/ruff format .
 
 # Two workers, each with its own throw-away Neo4j; a test file stays on one worker (its module fixtures load once).
 TEST_WORKERS ?= 2
