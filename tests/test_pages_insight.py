@@ -225,3 +225,21 @@ def test_a_download_keeps_numbers_as_numbers_and_refuses_unknown_choices(site):
         response = site.get("/lintas-opd?" + bad)
         assert response.status_code == 400 and message in response.get_data(as_text=True), bad
     assert site.get("/pohon/U-DINKES?unduh=csv").status_code == 400
+
+
+def test_the_documents_and_the_mph_download_each_table_as_csv(site):
+    for kind in ("pk", "iku", "lkjip"):
+        data = site.get(f"/api/docs/{kind}.json?unit=U-DINKES").get_json()
+        for number, table in enumerate(data["tables"], start=1):
+            rows = csv_rows(site.get(f"/api/docs/{kind}.csv?unit=U-DINKES&tabel={number}"))
+            headers = [f"{column['group']} – {column['header']}" if column["group"] else column["header"]
+                       for column in table["columns"]]
+            assert rows[0] == headers and len(rows) - 1 == len(table["rows"]), (kind, number)
+        page = site.get(f"/dokumen/{kind}?unit=U-DINKES").get_data(as_text=True)
+        assert f"/api/docs/{kind}.csv?unit=U-DINKES" in page.replace("&amp;", "&"), kind
+    too_far = site.get(f"/api/docs/iku.csv?unit=U-DINKES&tabel={len(data['tables']) + 1}")
+    assert too_far.status_code == 400 and "tabel" in too_far.get_json()["error"]
+    matrix = site.get("/api/mph/U-DINKES.json").get_json()
+    rows = csv_rows(site.get("/api/mph/U-DINKES.csv"))
+    assert len(rows) > 1 and all(not NIP_RUN.search(cell) for row in rows for cell in row)
+    assert "Unduh CSV" in site.get("/mph/U-DINKES").get_data(as_text=True) and matrix["ok"]
