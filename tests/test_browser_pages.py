@@ -62,7 +62,7 @@ def settle(watched: Watched) -> None:
     if watched.page.locator("#pokin-jaringan-view").count():
         watched.drawn(timeout=120_000)
     for _ in range(30):
-        if "belum selesai dihitung" not in watched.page.inner_text("main"):
+        if "belum selesai dihitung" not in watched.page.inner_text("body"):
             return
         time.sleep(3)
         watched.page.reload()
