@@ -1,6 +1,6 @@
 """Quick timing of every catalog query on the bundled sample kabupaten (seed/sample): p50 after warm-up.
 
-    .venv/bin/python bench/queries_quick.py [--runs 5] [--only NAME ...] [--cypher-dir DIR] [--profile]
+    .venv/bin/python -m bench.queries_quick [--runs 5] [--only NAME ...] [--cypher-dir DIR] [--profile]
                                             [--baseline DIR] [--data DIR] [--json OUT]
 
 Starts a throw-away local Neo4j (or uses NEO4J_URI if set: that database is WIPED and reloaded), imports
@@ -29,15 +29,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from bench.run import pick_params
 from graph.catalog import CYPHER_DIR, load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.importer import import_path
 from graph.model import apply_schema
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLE = ROOT / "seed" / "sample"
 

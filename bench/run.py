@@ -43,15 +43,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 from graph.catalog import load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, apply_schema
 from graph.server import LocalServer, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
 
 OUTCOME = ("visi", "misi", "tujuan", "sasaran")
 AUDIT_CHECKED = ("orphaned_staff", "activities_without_leverage", "goals_without_indicator",
