@@ -152,7 +152,7 @@ def loaded(data: Path) -> Iterator[Runner]:
     if os.environ.get("NEO4J_URI"):
         runner = Runner.from_settings(Neo4jSettings.from_env())
     else:
-        from graph.server import LocalServer, free_port
+        from graph.launcher.server import LocalServer, free_port
         scratch = Path(tempfile.mkdtemp(prefix="pokin-queries-quick-"))
         server = LocalServer(scratch, free_port(), heap="1g", page_cache_bytes=256 * 1024 * 1024,
                              password="pokin-bench-pw")

@@ -46,8 +46,8 @@ from typing import Any
 from graph.catalog import load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
+from graph.launcher.server import LocalServer, free_port
 from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, apply_schema
-from graph.server import LocalServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,7 +114,7 @@ def manifest_of(folder: Path) -> dict[str, Any]:
 def server_memory() -> tuple[str, int]:
     """The bench server's heap (as the JVM takes it) and page cache in bytes: POKIN_BENCH_HEAP and
     POKIN_BENCH_PAGECACHE, 2g and 1g unless set."""
-    from graph.server import _bytes
+    from graph.launcher.server import _bytes
 
     return os.environ.get("POKIN_BENCH_HEAP", "2g"), _bytes(os.environ.get("POKIN_BENCH_PAGECACHE", "1g"))
 
@@ -780,7 +780,7 @@ def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = 
     needs_disk = SETTINGS[scale].get("needs_disk")
     if not needs_disk:
         return None
-    from graph.server import _bytes
+    from graph.launcher.server import _bytes
 
     heap, page_cache = server_memory()
     server = _bytes(heap) + page_cache

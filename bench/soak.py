@@ -45,7 +45,7 @@ from bench.run import service_paths
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.importer import import_path
-from graph.server import LocalServer, free_port
+from graph.launcher.server import LocalServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 

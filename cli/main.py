@@ -21,7 +21,7 @@ from graph.importer import (
     import_log,
     import_path,
 )
-from graph.server import LocalServer, ServerError
+from graph.launcher.server import LocalServer, ServerError
 
 SAMPLE_DIR = Path(seed.__file__).resolve().parent / "sample"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.run import P99_GOAL_MS, load, service_paths
 from graph.importer import import_path
-from graph.server import free_port
+from graph.launcher.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seed" / "sample" / "kabupaten_sukamaju.xlsx"
