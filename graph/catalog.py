@@ -31,13 +31,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
 from graph.db import Runner
 from graph.model import ELEMENT_LABELS, QUERY_CONSTANTS
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+# The shipped queries: package data of the `cypher` package (a checkout, an editable install or a wheel alike).
+# A wheel installs as files, never zipped, so the folder is a real path that globbing and error messages can name.
+CYPHER_DIR = Path(str(resources.files("cypher")))
 PARAM_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
 _HEADER = re.compile(r"^//\s?(.*)$")
 _PARAM = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)(\?)?\s*(.*)$")
