@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -31,8 +33,19 @@ print(json.dumps({"files": [module.__file__ for module in modules], "cypher_dir"
 
 
 def _unpacked_wheel(tmp_path: Path) -> Path:
+    """Built from a copy of what pyproject.toml packages: setuptools' build/ folder stays out of the checkout and
+    nothing left in it from an earlier build (a module since moved) can slip into the wheel."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    include = re.search(r"\[tool\.setuptools\.packages\.find\]\ninclude = \[(.*?)\]",
+                        (ROOT / "pyproject.toml").read_text(), re.S)
+    assert include is not None, "pyproject.toml lists the packages under [tool.setuptools.packages.find]"
+    for package in re.findall(r'"(\w+)\*"', include.group(1)):
+        shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-                            "--wheel-dir", str(tmp_path / "dist"), str(ROOT)], capture_output=True, text=True,
+                            "--wheel-dir", str(tmp_path / "dist"), str(source)], capture_output=True, text=True,
                            timeout=600)
     assert built.returncode == 0, built.stderr[-3000:]
     (wheel,) = (tmp_path / "dist").glob("pokin-*.whl")
