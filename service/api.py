@@ -100,7 +100,7 @@ def imports(suffix: str | None):
     dataset = args.get("dataset") or None
     if dataset is not None and len(dataset) > 200:
         raise ApiError(400, "'dataset' must be at most 200 characters")
-    rows = import_log(database(), dataset, LOG_LIMIT_MAX)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    rows = import_log(database(), dataset, LOG_LIMIT_MAX)
     return list_response(rows, IMPORT_LOG_COLUMNS, fmt=fmt, filename="imports")
 
 
@@ -133,7 +133,7 @@ def audit_finding(name: str):
         raise ApiError(404, f"no audit finding '{name}'; GET /api/audit lists them")
     params = finding_params(catalog()[name], year, unit)
     if params is None:
-        default_year = default_years(database()).for_finding(finding)  # type: ignore[arg-type]
+        default_year = default_years(database()).for_finding(finding)
         params = finding_params(catalog()[name], default_year, unit)
     if params is None:
         return list_response([], [], fmt=fmt, filename=name.replace("_", "-"))  # no year to read: no figures
@@ -148,8 +148,8 @@ def audit_summary(suffix: str | None):
     year, unit = year_and_unit(query_args(("year", "unit")))
     db = database()
     # without a year: figures of the latest reported year, activities of the latest budget year
-    defaults = default_years(db) if year is None else None  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
-    results = run_audit(db, catalog(), year=year, unit=unit)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    defaults = default_years(db) if year is None else None
+    results = run_audit(db, catalog(), year=year, unit=unit)
     rows = summary_rows(catalog(), results)
     counts = {row["finding"]: row["count"] for row in rows}
     known = {query.name for query in catalog().findings}

@@ -28,7 +28,7 @@ from service.results import ResultCache
 
 
 class Database:
-    """Runner.read-compatible (so graph.audit and Catalog.run accept it), with bounded retries."""
+    """A graph.db.Reader (so the audit, the documents, the views and Catalog.run take it), with bounded retries."""
 
     def __init__(self, runner: Runner, retry_time: float, query_timeout: float, results: ResultCache | None = None,
                  version_seconds: float = 0.0):

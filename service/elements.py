@@ -151,7 +151,7 @@ def goal_achievement(id: str, suffix: str | None):
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
     _one(GOAL_EXISTS, {"id": id}, f"no goal with id '{id}'")
     if year is None:
-        year = latest_year(database())  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        year = latest_year(database())
     if year is None:
         return list_response([], [], fmt=fmt, filename=f"achievement-{id}", year=None, goal=id, scale=chosen)
     columns, rows = run_named("achievement", {"year": year, "goal": id, "scale": chosen})

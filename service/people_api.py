@@ -30,7 +30,7 @@ def spof(suffix: str | None):
     """Outcome goals and IKU whose every path of work from the staff passes through one ASN."""
     fmt = output_format(suffix)
     query_args(())
-    rows = single_points_of_failure(database(), catalog())  # type: ignore[arg-type]
+    rows = single_points_of_failure(database(), catalog())
     return list_response(rows, SPOF_COLUMNS, fmt=fmt, filename="single-points-of-failure")
 
 
@@ -43,7 +43,7 @@ def retiring(suffix: str | None):
         raise ApiError(400, "parameter 'year' is required")
     year = int_arg("year", args["year"], 1, YEAR_MAX)
     ages = {name: int_arg(name, args[name], AGE_MIN, AGE_MAX) for name in AGES if args.get(name)}
-    rows = retirements(database(), catalog(), year, ages)  # type: ignore[arg-type]
+    rows = retirements(database(), catalog(), year, ages)
     return list_response(rows, RETIREMENT_COLUMNS, fmt=fmt, filename=f"retirements-{year}")
 
 
@@ -57,7 +57,7 @@ def moving(suffix: str | None):
     if len(args["nip"]) > NIP_MAX or len(args.get("to", "")) > UNIT_MAX:
         raise ApiError(400, f"'nip' takes at most {NIP_MAX} characters and 'to' at most {UNIT_MAX}")
     try:
-        rows = what_if_move(database(), catalog(), args["nip"], args.get("to") or None)  # type: ignore[arg-type]
+        rows = what_if_move(database(), catalog(), args["nip"], args.get("to") or None)
     except MoveError as error:
         raise ApiError(404, str(error)) from error
     return list_response(rows, MOVE_COLUMNS, fmt=fmt, filename="what-if-move")

@@ -100,11 +100,11 @@ def _document(kind: str, unit: str | None, year: int | None) -> Document:
     if kind not in KINDS:
         raise ApiError(404, f"dokumen '{kind}' tidak dikenal; pilih {', '.join(KINDS)}")
     if year is None:
-        year = default_year(kind, database())  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        year = default_year(kind, database())
         if year is None:
             raise ApiError(404, "belum ada data tahun; beri parameter tahun")
     try:
-        document = build(kind, database(), catalog(), year=year, unit=unit)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        document = build(kind, database(), catalog(), year=year, unit=unit)
     except DocumentNotFound as error:
         raise ApiError(404, f"unit tidak ditemukan: {error}") from None
     return masked_document(document) if masking_wanted() else document

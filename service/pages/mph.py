@@ -34,7 +34,7 @@ def _matrix(unit: str) -> dict[str, Any]:
     if len(unit) > UNIT_MAX:
         raise ApiError(400, f"'unit' paling panjang {UNIT_MAX} karakter")
     try:
-        matrix = build(database(), catalog(), unit)  # type: ignore[arg-type]
+        matrix = build(database(), catalog(), unit)
     except DocumentNotFound:
         raise ApiError(404, f"unit tidak ditemukan: {unit}") from None
     return mask(matrix) if masking_wanted() else matrix

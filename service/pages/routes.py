@@ -153,7 +153,7 @@ def tree(fmt: str, unit: str | None = None):
     year, colour = _year(), _colour()
     audit = _audit()
     try:
-        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,
                          catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                          scale=data.scale().key)
     except ViewNotFound as error:
@@ -170,7 +170,7 @@ def staff(fmt: str, nip: str):
     if real is None:
         raise ApiError(404, "ASN tidak ditemukan.")
     try:
-        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),
                           people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                           scale=data.scale().key)
     except ViewNotFound:
@@ -184,7 +184,7 @@ def element(fmt: str, id: str):
     """Dampak: what one goal, indicator or activity supports, and what supports it."""
     year, colour = _year(), _colour()
     try:
-        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),
                            people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                           scale=data.scale().key)
     except ViewNotFound as error:
