@@ -452,7 +452,7 @@ def serve_command(host: str, port: int) -> None:
     from service import create_app
 
     # SIGTERM (a service manager's stop) ends the process through SystemExit, so exit handlers run (the
-    # temporary folders of uploads being imported are removed: service/uploads.py)
+    # temporary folders of uploads being imported are removed: service/http/uploads.py)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         app = create_app()

@@ -32,7 +32,7 @@ def make_driver(settings: Neo4jSettings) -> Driver:
 
 class Reader(Protocol):
     """What reading code asks of the runner: the rows of a read query. The service's Database
-    (service/database.py) answers it too, with the service's retry budget and result cache, so the audit, the
+    (service/http/database.py) answers it too, with the service's retry budget and result cache, so the audit, the
     documents, the views and the people analyses take either; only the importer and write-mode queries need a
     Runner itself."""
 

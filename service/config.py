@@ -9,12 +9,12 @@
 | `POKIN_CYPHER_MAX_ROWS` | `CYPHER_MAX_ROWS` | 5000 (analyst Cypher row cap) |
 | `POKIN_CYPHER_MAX_MB` | `CYPHER_MAX_MB` | 16 (analyst Cypher answer cap, measured while the rows arrive) |
 | `POKIN_CYPHER_MAX_CHARS` | `CYPHER_MAX_CHARS` | 20000 (longest analyst query, in characters) |
-| `POKIN_CYPHER_MAX_NESTING` | `CYPHER_MAX_NESTING` | 100 (deepest nesting of an analyst query: service/cypher_guard.py) |
+| `POKIN_CYPHER_MAX_NESTING` | `CYPHER_MAX_NESTING` | 100 (deepest nesting of an analyst query: service/http/cypher_guard.py) |
 | `POKIN_CYPHER_MAX_RANGE` | `CYPHER_MAX_RANGE` | 1000000 (elements all range() calls of an analyst query make together) |
 | `POKIN_PAGE_MAX` | `PAGE_MAX` | 1000 (largest `limit`) |
 | `POKIN_ALLOWED_HOSTS` | `ALLOWED_HOSTS` | `localhost,127.0.0.1,[::1]`: names the `Host` header may carry (any port); `*`: any |
 | `POKIN_CORS_ORIGINS` | `CORS_ORIGINS` | none: CORS off; else `https://a.example,https://b.example` |
-| `POKIN_CACHE_MB` | `CACHE_MB` | 256: query rows kept until the data changes (service/results.py); 0 turns it off |
+| `POKIN_CACHE_MB` | `CACHE_MB` | 256: query rows kept until the data changes (service/http/results.py); 0 turns it off |
 | `POKIN_CACHE_SECONDS` | `CACHE_SECONDS` | 900: the longest a kept result is served (for writes made outside pokin) |
 | `POKIN_CACHE_CHECK_SECONDS` | `CACHE_CHECK_SECONDS` | 1: how often the data version is read; 0: on every request |
 

@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from test_service_support import AS_EDITOR, AS_READER, NIP_JOKO, NIP_RINA, NIP_SITI, REMOTE, assert_error, make_app
 
 from service import create_app
-from service.auth import role_for
 from service.config import ConfigError, normalise, parse_tokens, settings_from_env
-from service.masking import mask, mask_nip
+from service.http.auth import role_for
+from service.http.masking import mask, mask_nip
 
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 

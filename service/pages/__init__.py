@@ -21,9 +21,9 @@ import os
 from flask import Flask
 
 from graph.capaian import DEFAULT_CAP, DEFAULT_SCALE, scale
-from service.pages import data, documents, mph, panel  # noqa: F401 - /api/elements/<id>, /api/docs/<kind>, /api/mph/<unit> join the API blueprint
+from service.pages import data, documents, mph, panel  # noqa: F401 - their routes join the pages' blueprints (routes.py)
 from service.pages.people import install
-from service.pages.routes import html_bp, json_bp
+from service.pages.routes import api_bp, html_bp, json_bp
 from service.pages.security import html_for_unknown_paths
 from visual import styles
 
@@ -42,4 +42,5 @@ def register(app: Flask) -> None:
                                  sel=data.cell_text)
     app.register_blueprint(html_bp)
     app.register_blueprint(json_bp)
+    app.register_blueprint(api_bp)
     html_for_unknown_paths(app)

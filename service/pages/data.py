@@ -16,8 +16,8 @@ from graph import capaian as rules
 from graph import people as people_risk
 from graph.audit import INTERVENSI_REASONS, DefaultYears, budget_total, default_years, finding_params, latest_year
 from graph.catalog import Finding, NamedQuery
-from service.database import catalog, database, run_named
-from service.formats import masking_wanted
+from service.http.database import catalog, database, run_named
+from service.http.formats import masking_wanted
 from service.pages import people
 from service.pages.cache import TimedOut, cached, fingerprint
 from visual import styles
@@ -389,7 +389,7 @@ def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str,
         links.append({"label": "Cascading kinerja unit ini", "href": href("Unit", item["id"])})
     elif unit.get("id"):
         links.append({"label": f"Cascading kinerja {unit.get('name') or unit['id']}", "href": href("Unit", unit["id"])})
-    links.append({"label": "Data (JSON)", "href": url_for("api.element_detail", id=item["id"])})
+    links.append({"label": "Data (JSON)", "href": url_for("pages_api.element_detail", id=item["id"])})
     return links
 
 

@@ -16,9 +16,9 @@ import time
 
 from flask import Flask, current_app
 
-from service.database import database
-from service.formats import masking_wanted
-from service.masking import mask_nip
+from service.http.database import database
+from service.http.formats import masking_wanted
+from service.http.masking import mask_nip
 from visual.views import People
 
 PREFIX = "asn-"
