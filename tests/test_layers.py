@@ -95,3 +95,30 @@ def test_an_upward_import_is_named(tmp_path):
         "service/app.py:3: service.app imports seed.synthetic (service may import only cypher, graph, service, "
         "visual)",
     ]
+
+
+def environment_reads(root: Path) -> list[str]:
+    """`path:line` of every read of the environment (os.environ, os.getenv, environ imported) in service/
+    outside service/config.py, the one place the service's settings come from."""
+    found = []
+    for path in sorted((root / "service").rglob("*.py")):
+        if path.relative_to(root) == Path("service/config.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            of_os = (isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv")
+                     and isinstance(node.value, ast.Name) and node.value.id == "os")  # not a request's WSGI environ
+            imported = isinstance(node, ast.ImportFrom) and node.module == "os" and any(
+                alias.name in ("environ", "getenv") for alias in node.names)
+            if of_os or imported:
+                found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return sorted(set(found))
+
+
+def test_the_service_reads_the_environment_in_one_place(tmp_path):
+    assert environment_reads(ROOT) == []
+    (tmp_path / "service" / "pages").mkdir(parents=True)
+    (tmp_path / "service" / "config.py").write_text("import os\nA = os.environ.get('POKIN_A')\n")
+    (tmp_path / "service" / "pages" / "x.py").write_text("import os\n\nB = os.getenv('POKIN_B')\n")
+    (tmp_path / "service" / "y.py").write_text("from os import environ\nfrom flask import request\n\n"
+                                               "C = request.environ.get('HTTP_HOST')\n")
+    assert environment_reads(tmp_path) == ["service/pages/x.py:3", "service/y.py:1"]

@@ -107,6 +107,30 @@ def test_settings_from_the_environment():
             defaults["CYPHER_MAX_ROWS"], defaults["PAGE_MAX"]) == ({}, "loopback", 20.0, 10.0, 5000, 1000)
 
 
+def test_the_pages_settings_come_from_the_environment_with_the_others(monkeypatch, runner):
+    """service/config.py reads the pages' settings too (before: service/pages/ read them itself)."""
+    env = {"POKIN_PAGES_QUERY_TIMEOUT": "4", "POKIN_PAGES_CACHE_SECONDS": "7.5", "POKIN_CAPAIAN_SCALE": "permendagri86",
+           "POKIN_CAPAIAN_CAP": "110", "POKIN_SECRET_KEY": "pseudonym-key"}
+    config = normalise(settings_from_env(env))
+    assert (config["PAGES_QUERY_TIMEOUT"], config["PAGES_CACHE_SECONDS"], config["PAGES_AUDIT_BUDGET"]) == (4.0, 7.5, 20.0)
+    assert (config["CAPAIAN_SCALE"], config["CAPAIAN_CAP"], config["SECRET_KEY"]) == ("permendagri86", 110.0,
+                                                                                     "pseudonym-key")
+    defaults = normalise(settings_from_env({}))
+    assert (defaults["CAPAIAN_SCALE"], defaults["CAPAIAN_CAP"], defaults["SECRET_KEY"]) == ("pemda", 120.0, None)
+    with pytest.raises(ConfigError, match="POKIN_PAGES_FINDING_TIMEOUT"):
+        normalise(settings_from_env({"POKIN_PAGES_FINDING_TIMEOUT": "lama"}))
+    for variable, value in env.items():
+        monkeypatch.setenv(variable, value)
+    app = create_app({"RUNNER": runner, "PAGES_CACHE_SECONDS": 1})  # the caller's config wins over the environment
+    assert (app.config["PAGES_QUERY_TIMEOUT"], app.config["PAGES_CACHE_SECONDS"]) == (4.0, 1.0)
+    assert app.config["CAPAIAN_SCALE"] == "permendagri86"
+    other = create_app({"RUNNER": runner})  # two processes of one site: one pseudonym key from POKIN_SECRET_KEY
+    assert app.extensions["pokin.pages.people"]["key"] == other.extensions["pokin.pages.people"]["key"]
+    monkeypatch.setenv("POKIN_CAPAIAN_SCALE", "no-such-scale")
+    with pytest.raises(ValueError, match="unknown capaian scale 'no-such-scale'"):
+        create_app({"RUNNER": runner})
+
+
 @pytest.mark.parametrize("value, fragment", [
     ("secret-token-1:admin", "entry 1 has role 'admin'"),
     ("secret-token-1", "entry 1 must be 'token:role'"),
