@@ -30,10 +30,11 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# Two workers, each with its own throw-away Neo4j; a test file stays on one worker (its module fixtures load once).
+# Two workers, each with its own throw-away Neo4j; a test file stays on one worker (its module fixtures load once),
+# in collection order: the long modules first (tests/conftest.py LONG_MODULES), so no worker ends the run alone.
 TEST_WORKERS ?= 2
 test: setup browser lint
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # Benchmarks (BENCHMARKS.md): a throw-away Neo4j per scale, results as JSON in bench/results/. `make bench` runs
 # the three scales: kabupaten and provinsi, every part (~13 min on this 2-core machine), then the national slice
