@@ -14,7 +14,7 @@ from typing import Any
 from flask import current_app, url_for
 
 from graph import capaian as rules
-from service.database import catalog, database
+from service.http.database import catalog, database
 from service.pages import data
 from service.pages.cache import fingerprint
 

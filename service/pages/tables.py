@@ -19,9 +19,9 @@ from urllib.parse import urlencode
 from flask import Response, request
 
 from graph.export import to_csv, to_xlsx
-from service.errors import ApiError
-from service.formats import MEDIA_TYPES, masking_wanted, plain
-from service.masking import mask
+from service.http.errors import ApiError
+from service.http.formats import MEDIA_TYPES, masking_wanted, plain
+from service.http.masking import mask
 
 DOWNLOADS = ("xlsx", "csv")
 ROWS_MAX = 100_000  # rows of one download; a larger table is refused, not cut short silently
