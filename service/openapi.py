@@ -202,37 +202,44 @@ def document() -> dict[str, Any]:
                            "realisasi, capaian, last year, the period's end target and the share reached; the "
                            "unit's capaian) or `triwulan` (TW targets, realisasi, capaian) for `unit` (default: "
                            "the Pemda) and `year` (default: the latest budget year; for lkjip the latest "
-                           "reported year). `format` (or a `.json`/`.xlsx`/`.html` "
+                           "reported year). `format` (or a `.json`/`.xlsx`/`.csv`/`.html` "
                            "suffix on the kind): the tables as JSON, a formatted workbook, or the page to "
                            "print; `paper` a4 (default) or f4. NIPs are masked for anonymous readers.",
             "parameters": [
-                _path_param("kind", "pk, iku, cascading, lkjip or triwulan, optionally with .json/.xlsx/.html"),
+                _path_param("kind", "pk, iku, cascading, lkjip or triwulan, optionally with .json/.xlsx/.csv/.html"),
                 _ref("parameters", "unit"), _ref("parameters", "year"),
-                {"name": "format", "in": "query", "required": False, "description": "json (default), xlsx or html",
-                 "schema": {"type": "string", "enum": ["json", "xlsx", "html"]}},
+                {"name": "format", "in": "query", "required": False,
+                 "description": "json (default), xlsx, csv (one table) or html",
+                 "schema": {"type": "string", "enum": ["json", "xlsx", "csv", "html"]}},
+                {"name": "tabel", "in": "query", "required": False,
+                 "description": "The table of a CSV, 1-based (default 1)",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
                 {"name": "paper", "in": "query", "required": False, "description": "Paper size of the print setup",
                  "schema": {"type": "string", "enum": ["a4", "f4"]}}],
             "responses": {"200": {"description": "The document", "content": {
                 JSON: {"schema": {"type": "object"}},
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
                     {"schema": {"type": "string", "format": "binary"}},
+                "text/csv": {"schema": {"type": "string"}},
                 "text/html": {"schema": {"type": "string"}}}},
                 **_errors("400", "404", "503", "504")}}},
         "/api/mph/{unit}": {"get": {
             "summary": "The Matriks Peran Hasil of one unit", "tags": ["documents"],
             "description": "graph/mph.py (docs/domain.md): the RHK of the unit's head as rows, the ASN reporting "
                            "to the head as columns, each cell the staff member's results that intervene in "
-                           "that RHK; empty rows and columns marked. `format` (or a `.json`/`.xlsx`/`.html` "
+                           "that RHK; empty rows and columns marked. `format` (or a `.json`/`.xlsx`/`.csv`/`.html` "
                            "suffix on the unit): the matrix as JSON, a workbook in the MPH layout, or the page "
                            "to print. NIPs are masked for anonymous readers.",
             "parameters": [
-                _path_param("unit", "Unit id, optionally with .json/.xlsx/.html"),
-                {"name": "format", "in": "query", "required": False, "description": "json (default), xlsx or html",
-                 "schema": {"type": "string", "enum": ["json", "xlsx", "html"]}}],
+                _path_param("unit", "Unit id, optionally with .json/.xlsx/.csv/.html"),
+                {"name": "format", "in": "query", "required": False,
+                 "description": "json (default), xlsx, csv or html",
+                 "schema": {"type": "string", "enum": ["json", "xlsx", "csv", "html"]}}],
             "responses": {"200": {"description": "The matrix", "content": {
                 JSON: {"schema": {"type": "object"}},
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
                     {"schema": {"type": "string", "format": "binary"}},
+                "text/csv": {"schema": {"type": "string"}},
                 "text/html": {"schema": {"type": "string"}}}},
                 **_errors("400", "404", "503", "504")}}},
         "/api/goals/{id}": {"get": {

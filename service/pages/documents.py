@@ -3,7 +3,10 @@
 | address | what |
 |---|---|
 | `/dokumen/<jenis>?unit=&tahun=` | the page to print (A4 landscape, header rows repeated, signature block) |
-| `/api/docs/<kind>?unit=&year=&format=xlsx\\|html\\|json` (or `/api/docs/<kind>.xlsx`) | the same as a file or data |
+| `/api/docs/<kind>?unit=&year=&format=xlsx\\|csv\\|html\\|json` (or `/api/docs/<kind>.xlsx`) | the same as a file or data |
+
+A CSV holds one table of the document (`tabel`, 1-based; the first by default), its headers as printed (a group
+and its column joined by ' – '), through graph/export.py like every other download.
 
 `jenis`/`kind`: pk, iku, cascading, lkjip, triwulan. The pejabat's and atasan's NIP are masked for anonymous readers as
 every other answer's are (service/http/masking.py); names follow the service's rule (not masked).
@@ -34,6 +37,7 @@ from graph.documents import (
     merge_runs,
     to_xlsx,
 )
+from graph.export import to_csv
 from service.http.database import catalog, database
 from service.http.errors import ApiError
 from service.http.formats import MEDIA_TYPES, YEAR_MAX, int_arg, masking_wanted, query_args, split_suffix
@@ -42,7 +46,7 @@ from service.http.masking import mask, mask_text
 from service.pages.routes import api_bp, html_bp
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-DOC_FORMATS = ("json", "xlsx", "html")
+DOC_FORMATS = ("json", "xlsx", "csv", "html")
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                           undefined=jinja2.StrictUndefined)
 
@@ -115,9 +119,20 @@ def _paper(text: str | None) -> str:
     return paper
 
 
+def document_csv(document: Document, number: int = 1) -> bytes:
+    """Table `number` (1-based) of the document as CSV, UTF-8 with a byte-order mark (Excel reads it as written)."""
+    if not 1 <= number <= len(document.tables):
+        raise ApiError(400, f"parameter 'tabel' harus 1–{len(document.tables)}, bukan {number}")
+    table = document.tables[number - 1]
+    headers = [f"{column.group} – {column.header}" if column.group else column.header for column in table.columns]
+    rows = [{header: row.get(column.key) for header, column in zip(headers, table.columns)} for row in table.rows]
+    return ("\ufeff" + to_csv(rows, headers)).encode("utf-8")
+
+
 def _links(kind: str, unit: str | None, year: int) -> list[tuple[str, str]]:
     args = {"unit": unit, "year": year} if unit else {"year": year}
     return [("Unduh XLSX", url_for("pages_api.document", kind=f"{kind}.xlsx", **args)),
+            ("Unduh CSV", url_for("pages_api.document", kind=f"{kind}.csv", **args)),
             ("Data (JSON)", url_for("pages_api.document", kind=f"{kind}.json", **args))]
 
 
@@ -133,19 +148,22 @@ def _download(body: bytes | str, fmt: str, name: str) -> Response:
 
 @kept_answer
 def api_document(kind: str):
-    """GET /api/docs/<kind>: the document as JSON (its tables), XLSX or the print page (`unit`, `year`,
-    `paper` a4|f4, `format`)."""
+    """GET /api/docs/<kind>: the document as JSON (its tables), XLSX, CSV (one table: `tabel`) or the print page
+    (`unit`, `year`, `paper` a4|f4, `format`)."""
     kind, suffix = split_suffix(kind)
-    args = query_args(("unit", "year", "paper"))
+    args = query_args(("unit", "year", "paper", "tabel"))
     asked = request.args.get("format")
     fmt = suffix or asked or "json"
     if fmt not in DOC_FORMATS or (suffix and asked and suffix != asked):
-        raise ApiError(400, f"format '{fmt}' tidak dikenal atau bertentangan; gunakan json, xlsx atau html")
+        raise ApiError(400, f"format '{fmt}' tidak dikenal atau bertentangan; gunakan json, xlsx, csv atau html")
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
     paper = _paper(args.get("paper"))
     document = _document(kind, args.get("unit") or None, year)
     if fmt == "xlsx":
         return _download(to_xlsx(document, paper), "xlsx", document.filename())
+    if fmt == "csv":
+        number = int_arg("tabel", args["tabel"], 1, 100) if args.get("tabel") else 1
+        return _download(document_csv(document, number), "csv", document.filename())
     if fmt == "html":
         html = document_html(document, paper=paper)
         response = Response(html, mimetype="text/html")

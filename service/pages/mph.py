@@ -3,7 +3,7 @@
 | address | what |
 |---|---|
 | `/mph/<unit>` | the page to print (A4 landscape), with links to its XLSX and data |
-| `/api/mph/<unit>` (`.json`, `.xlsx`, `.html`, or `?format=`) | the matrix as data, workbook or page |
+| `/api/mph/<unit>` (`.json`, `.xlsx`, `.csv`, `.html`, or `?format=`) | the matrix as data, workbook or page |
 
 The head's and the staff's NIP are masked for anonymous readers as every other answer's are (service/http/masking.py),
 in the column headers of the workbook and the page too.
@@ -22,10 +22,10 @@ from service.http.errors import ApiError
 from service.http.formats import masking_wanted, query_args, split_suffix
 from service.http.kept import kept_answer
 from service.http.masking import mask, mask_text
-from service.pages.documents import _download, document_html, masked_document
+from service.pages.documents import _download, document_csv, document_html, masked_document
 from service.pages.routes import api_bp, html_bp
 
-MPH_FORMATS = ("json", "xlsx", "html")
+MPH_FORMATS = ("json", "xlsx", "csv", "html")
 UNIT_MAX = 200  # characters of a unit id a client may send
 
 
@@ -52,6 +52,7 @@ def _document(matrix: dict[str, Any]) -> Document:
 
 def _links(unit: str) -> list[tuple[str, str]]:
     return [("Unduh XLSX", url_for("pages_api.mph", unit=f"{unit}.xlsx")),
+            ("Unduh CSV", url_for("pages_api.mph", unit=f"{unit}.csv")),
             ("Data (JSON)", url_for("pages_api.mph", unit=f"{unit}.json")),
             ("Cascading kinerja unit ini", url_for("pages.tree", unit=unit))]
 
@@ -70,6 +71,8 @@ def api_mph(unit: str):
     matrix = _matrix(unit)
     if fmt == "xlsx":
         return _download(to_xlsx(_document(matrix)), "xlsx", f"mph-{unit}")
+    if fmt == "csv":
+        return _download(document_csv(_document(matrix)), "csv", f"mph-{unit}")
     if fmt == "html":
         return _download(document_html(_document(matrix)), "html", f"mph-{unit}")
     return current_app.json.response(ok=True, **matrix)

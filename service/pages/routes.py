@@ -8,9 +8,13 @@
 | Dampak of one element | `/elemen/<id>` | `/elemen/<id>.json` |
 | Pencarian | `/cari?q=` | `/cari.json?q=` |
 | Temuan audit (one finding's rows) | `/temuan/<name>` | `/temuan/<name>.json` |
+| Crosscutting antar-OPD (matrix; the work behind one cell) | `/lintas-opd`, `/lintas-opd/<from>/<to>` | `/lintas-opd.json`, `/lintas-opd/<from>/<to>.json` |
+| Capaian per OPD (list; one OPD's dashboard) | `/capaian`, `/capaian/<unit>` | `/capaian.json`, `/capaian/<unit>.json` |
+| Daya ungkit (leverage ranking) | `/daya-ungkit` | `/daya-ungkit.json` |
 | Dokumen to print (service/pages/documents.py) | `/dokumen/<kind>` | `/api/docs/<kind>.json` |
 
-Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1`.
+Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1`; list pages
+`unduh=xlsx|csv` (and `tabel=<key>`) for the rows shown as a file (service/pages/tables.py).
 """
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from service.http.errors import ApiError
 from service.http.formats import YEAR_MAX, masking_wanted
 from service.http.kept import kept_answer
 from service.http.masking import mask_text
-from service.pages import data, people
+from service.pages import data, insight, people, tables
 from service.pages.security import page_error, secure
 from visual import render
 from visual.views import View, ViewNotFound, impact_view, staff_view, tree_view
@@ -69,19 +73,24 @@ def twin(rule: str, json_rule: str, endpoint: str, *, extra: tuple[str, ...] = (
 
 
 def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
-    """The page's data as JSON (the twin), or rendered by its template."""
+    """The page's data as JSON (the twin), its tables as a file (`unduh`, service/pages/tables.py), or
+    rendered by its template."""
+    wanted = tables.asked()
+    if wanted is not None:
+        return tables.download(page, wanted)
     if fmt == "json":
         return current_app.json.response(ok=True, **page)
     context = {"api_element": url_for("pages_api.element_detail", id="__ID__"), "year": page.get("year"),
                "findings": data.flagged(page.get("findings") or [], page.get("year"), page.get("unit"))
                if page.get("nodes") is not None else {}}
-    endpoint = "pages_json." + (request.endpoint or ".").split(".", 1)[1].split("_", 1)[0]
+    endpoint = "pages_json." + re.sub(r"_[0-9]+$", "", (request.endpoint or ".").split(".", 1)[1])  # an alias: its page
     args = {key: value for key, value in (request.view_args or {}).items() if key != "fmt"}
     if "nip" in args:  # anonymous readers link an ASN by pseudonym (a masked NIP would lead nowhere)
         args["nip"] = people.link_id(people.resolve(args["nip"]) or args["nip"])
     values: dict[str, Any] = {**args, **request.args.to_dict()}
     json_href = url_for(endpoint, **values)
-    html = render_template(template, page=page, page_config=context, json_href=json_href, **html_only)
+    html = render_template(template, page=page, page_config=context, json_href=json_href,
+                           downloads=tables.links(page), **html_only)
     if masking_wanted():  # masked here, so a kept page (service/http/kept.py) is not masked again on every hit
         html, g.pokin_page_masked = mask_text(html), True
     return html
@@ -209,6 +218,61 @@ def finding(fmt: str, name: str):
     year, unit = _year(), _unit()
     page = {"page": "temuan", "notes": data.year_notes(year), **data.finding(name, year, unit), "filters": data.filters(year, unit)}
     return answer(fmt, "temuan.html", page)
+
+
+def _known_unit(unit: str, opd: bool = False) -> None:
+    """A unit id of the data (an OPD when `opd`), else a 404 in Bahasa Indonesia."""
+    found = next((item for item in data.units() if item["id"] == unit), None)
+    if found is None or (opd and found["kind"] != "perangkat_daerah"):
+        raise ApiError(404, f"{'Perangkat daerah' if opd else 'Unit'} '{unit[:80]}' tidak ditemukan.")
+
+
+@twin("/lintas-opd", "/lintas-opd.json", "crosscutting")
+def crosscutting(fmt: str):
+    """Crosscutting: which OPD's work supports which other OPD's outcomes, with pagu and ASN."""
+    year = _year()
+    page = {"page": "lintas-opd", "notes": data.year_notes(year), **insight.crosscutting(year),
+            "filters": data.filters(year, None)}
+    return answer(fmt, "lintas.html", page)
+
+
+@twin("/lintas-opd/<from_unit>/<to_unit>", "/lintas-opd/<from_unit>/<to_unit>.json", "crosscutting_pair")
+def crosscutting_pair(fmt: str, from_unit: str, to_unit: str):
+    """The activities, goals and ASN of one OPD behind one cell of the crosscutting matrix."""
+    year = _year()
+    _known_unit(from_unit, opd=True)
+    _known_unit(to_unit, opd=True)
+    page = {"page": "lintas-opd-pasangan", "notes": data.year_notes(year),
+            **insight.crosscutting_pair(from_unit, to_unit, year)}
+    return answer(fmt, "lintas_pasangan.html", page)
+
+
+@twin("/capaian", "/capaian.json", "capaian_list")
+def capaian_list(fmt: str):
+    """Capaian per OPD: each OPD's capaian of the year, linked to its dashboard."""
+    year = _year()
+    page = {"page": "capaian-opd", "notes": data.year_notes(year), **insight.opd_list(year),
+            "filters": data.filters(year, None)}
+    return answer(fmt, "capaian_daftar.html", page)
+
+
+@twin("/capaian/<unit>", "/capaian/<unit>.json", "capaian_unit")
+def capaian_unit(fmt: str, unit: str):
+    """One OPD's capaian dashboard: its IKU, per triwulan, the trend over the years; its documents."""
+    year = _year()
+    _known_unit(unit)
+    page = {"page": "capaian", "notes": data.year_notes(year), **insight.opd_capaian(unit, year),
+            "filters": data.filters(year, unit)}
+    return answer(fmt, "capaian.html", page)
+
+
+@twin("/daya-ungkit", "/daya-ungkit.json", "leverage")
+def leverage(fmt: str):
+    """Daya ungkit: OPD and activities ranked by the outcomes they reach, and their pagu."""
+    year = _year()
+    page = {"page": "daya-ungkit", "notes": data.year_notes(year), **insight.leverage(year),
+            "filters": data.filters(year, None)}
+    return answer(fmt, "daya_ungkit.html", page)
 
 
 @html_bp.get("/aset/<name>")
