@@ -520,15 +520,18 @@ def _add_cluster(net: PokinNetwork, cluster_id: str, cluster: _Cluster,
         node["dx"] = dx
         members.append(node)
     counts = _kind_counts(items[member] for member in cluster.members)
+    flagged = sum(1 for node in members if node["pokin"].get("finding") is not None)
     label_closed = f"+{len(cluster.members)}\n" + "\n".join(f"{count} {name}" for name, count in counts[:4])
     if len(counts) > 4:
         label_closed += "\n…"
-    net.add_vis_node(_cluster_node(cluster_id, label_closed, len(cluster.members), counts, *at))
+    if flagged:  # the badge: a closed group says how many findings it hides
+        label_closed += f"\n⚑ {flagged} temuan"
+    net.add_vis_node(_cluster_node(cluster_id, label_closed, len(cluster.members), counts, *at, findings=flagged))
     if cluster.parent is not None:
         net.add_vis_edge(_cluster_edge(cluster.parent, cluster_id))
     width = int(max((x for x, _ in member_position.values()), default=0)) + 1
     net.pokin["clusters"][cluster_id] = {
-        "parent": cluster.parent, "width": width, "count": len(cluster.members),
+        "parent": cluster.parent, "width": width, "count": len(cluster.members), "findings": flagged,
         "counts": [{"name": name, "count": count} for name, count in counts],
         "label_closed": label_closed, "label_open": f"▲ Tutup\n({len(cluster.members)})",
         "nodes": members,
@@ -654,6 +657,8 @@ class _Score:
     capaian: float | None
     band: styles.Band
     supporting: float | None = None  # the supporting capaian from below (a goal's), shown beside its own
+    target: Any = None               # an indicator's target and realisasi of the year, as the data has them
+    realisasi: Any = None
 
 
 def _achievement(achievement: Mapping[str, Any] | None, bands: tuple[styles.Band, ...]) -> dict[str, _Score]:
@@ -662,9 +667,11 @@ def _achievement(achievement: Mapping[str, Any] | None, bands: tuple[styles.Band
         capaian: float | None = None
         supporting: float | None = None
         band_name: str | None = None
+        figures: tuple[Any, Any] = (None, None)
         if isinstance(value, Mapping):
             capaian, band_name = value.get("capaian"), value.get("band")
             supporting = value.get("supporting_capaian")
+            figures = (value.get("target"), value.get("realisasi"))
         elif isinstance(value, str):
             band_name = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -672,7 +679,7 @@ def _achievement(achievement: Mapping[str, Any] | None, bands: tuple[styles.Band
         band = styles.BANDS_BY_KEY.get(band_name or "") if band_name else None
         if band is None:
             band = styles.band_for(capaian, bands)
-        scores[str(key)] = _Score(capaian, band, supporting)
+        scores[str(key)] = _Score(capaian, band, supporting, *figures)
     return scores
 
 
@@ -681,8 +688,29 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def node_label(row: Mapping[str, Any]) -> str:
-    """The text drawn in a node (plain text: the canvas never interprets HTML)."""
+def figure(value: Any) -> str:
+    """A target or realisasi as the box shows it: a number in Indonesian notation, a word (`Baik`) as written."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return styles.format_number(value)
+    return "–" if value is None or str(value).strip() == "" else _short(str(value), 20)
+
+
+def score_line(label: str | None, score: _Score | None) -> str | None:
+    """The figures line of a box, as a Renstra tree prints it: an indicator's target, realisasi and capaian, a
+    goal's capaian; None without figures."""
+    if score is None or label not in ("Goal", "Indicator"):
+        return None
+    parts = []
+    if label == "Indicator" and (score.target is not None or score.realisasi is not None):
+        parts += [f"T {figure(score.target)}", f"R {figure(score.realisasi)}"]
+    if score.capaian is not None:
+        parts.append(f"Capaian {styles.format_percent(score.capaian)}")
+    return " · ".join(parts) or None
+
+
+def node_label(row: Mapping[str, Any], score: _Score | None = None) -> str:
+    """The text drawn in a node (plain text: the canvas never interprets HTML): the statement, and under it the
+    figures of the year when the view carries them (score_line)."""
     label = row.get("label")
     text = _short(str(row.get("title") or row.get("id") or ""))
     if label == "Activity" and row.get("code"):
@@ -690,8 +718,9 @@ def node_label(row: Mapping[str, Any]) -> str:
     if label == "ASN" and row.get("position"):
         return f"{text}\n{_short(str(row['position']), 60)}"
     if label == "Indicator":
-        return _short(str(row.get("title") or row.get("id") or ""), 70)
-    return text
+        text = _short(str(row.get("title") or row.get("id") or ""), 70)
+    figures = score_line(label, score)
+    return text if figures is None else f"{text}\n{figures}"
 
 
 def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: str | None = None) -> str:
@@ -774,7 +803,7 @@ def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Sco
         return [background, border, font]
 
     mark_title = finding_style.name if finding_style is not None else None
-    node: dict[str, Any] = {"id": item.id, "label": node_label(row), "title": node_tooltip(row, score, mark_title),
+    node: dict[str, Any] = {"id": item.id, "label": node_label(row, score), "title": node_tooltip(row, score, mark_title),
                             "group": group_key(item.label, item.level), "x": round(x, 1), "y": round(y, 1)}
     chosen = colors(color_by)
     node["color"] = styles.vis_color(chosen[0], chosen[1])
@@ -843,15 +872,22 @@ def _vis_edge(number: int, edge: Mapping[str, Any], items: Mapping[str, _Item]) 
 
 
 def _cluster_node(cluster_id: str, label: str, count: int, counts: list[tuple[str, int]], x: float,
-                  y: float) -> dict[str, Any]:
+                  y: float, *, findings: int = 0) -> dict[str, Any]:
+    """A closed group; one hiding findings gets the audit mark's border and says how many (its badge)."""
     style = styles.CLUSTER_STYLE
     detail = "<br>".join(f"{count} {html.escape(name)}" for name, count in counts)
-    return {
+    flagged = f"<br><b>Temuan audit di dalamnya: {findings}</b>" if findings else ""
+    node = {
         "id": cluster_id, "label": label, "group": "cluster", "x": round(x, 1), "y": round(y, 1),
         "color": styles.vis_color(style.background, style.border), "font": {"color": style.font},
-        "title": f"<b>{html.escape(style.name)}</b>: {count} elemen<br>{detail}<br>Klik untuk membuka atau menutup.",
-        "pokin": {"kind": "cluster", "count": count},
+        "title": f"<b>{html.escape(style.name)}</b>: {count} elemen<br>{detail}{flagged}<br>"
+                 "Klik untuk membuka atau menutup.",
+        "pokin": {"kind": "cluster", "count": count, "findings": findings},
     }
+    if findings:
+        node["color"] = styles.vis_color("#fdf4ff", styles.AUDIT_FINDING.border)
+        node["borderWidth"] = 4
+    return node
 
 
 def _cluster_edge(parent: str, cluster_id: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from graph.db import Reader
 from graph.model import OUTCOME_LEVELS
 from visual import render, styles
 from visual.network import MAX_NODES, PokinNetwork, build_impact, build_line_of_sight, build_tree, split_rows
+from visual.outline import Outline, build_outline
 
 
 class ViewNotFound(LookupError):
@@ -162,6 +163,13 @@ def impact_view(runner: Reader, id: str, *, color_by: str = "level", year: int |
                 timed_out)
 
 
+def tree_outline(view: View, catalog: Catalog | None = None, scale: str | None = None) -> Outline:
+    """The outline of a tree view (visual/outline.py): the same elements, capaian and audit marks as its network."""
+    catalog = catalog or load_catalog()
+    return build_outline(view.nodes, view.edges, achievement=view.achievement or None, highlight=view.findings,
+                         marks=mark_styles(catalog), bands=styles.scale_bands(scale))
+
+
 def write_standalone(view: View | PokinNetwork, path: str | Path) -> Path:
     """Write the view as one offline HTML file; returns the path."""
     network = view.network if isinstance(view, View) else view
@@ -194,7 +202,8 @@ def _achievement(runner: Reader, catalog: Catalog, year: int | None, unit: str |
         params["scale"] = scale
     rows = catalog.run(runner, "achievement", params, timeout=timeout)
     return {row["id"]: {"capaian": row.get("capaian"), "band": row.get("band"),
-                        "supporting_capaian": row.get("supporting_capaian"), "scale": row.get("scale")}
+                        "supporting_capaian": row.get("supporting_capaian"), "scale": row.get("scale"),
+                        "target": row.get("target"), "realisasi": row.get("realisasi")}
             for row in rows if row.get("kind") in ("goal", "indicator")}
 
 

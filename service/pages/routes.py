@@ -34,7 +34,7 @@ from service.http.masking import mask_text
 from service.pages import data, insight, people, tables
 from service.pages.security import page_error, secure
 from visual import render
-from visual.views import View, ViewNotFound, impact_view, staff_view, tree_view
+from visual.views import View, ViewNotFound, impact_view, staff_view, tree_outline, tree_view
 
 html_bp = Blueprint("pages", __name__)
 json_bp = Blueprint("pages_json", __name__)
@@ -168,8 +168,9 @@ def tree(fmt: str, unit: str | None = None):
                          scale=data.scale().key)
     except ViewNotFound as error:
         raise ApiError(404, str(error)) from None
+    outline = {} if fmt == "json" else {"outline": tree_outline(view, catalog(), data.scale().key)}
     return _view_page(fmt, view, "pohon.html", page="pohon", audit=audit, unit=unit, year=year,
-                      filters=data.filters(year, unit))
+                      filters=data.filters(year, unit), **outline)
 
 
 @twin("/asn/<nip>", "/asn/<nip>.json", "staff")

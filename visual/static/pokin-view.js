@@ -71,6 +71,71 @@
     return x;
   }
 
+  // a wide tree opens at this zoom: box text (14 px) shows at about 12 px
+  var START_SCALE = 0.85;
+
+  // The minimap: every drawn node as a dot, the part on screen as a frame; a click there moves the view.
+  function overview(network, nodes, canvas) {
+    var context = canvas.getContext("2d");
+    var bounds = null;
+    var pending = false;
+    function measure() {
+      var positions = network.getPositions();
+      var box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity, points: [] };
+      Object.keys(positions).forEach(function (id) {
+        var p = positions[id];
+        box.points.push(p);
+        box.left = Math.min(box.left, p.x);
+        box.right = Math.max(box.right, p.x);
+        box.top = Math.min(box.top, p.y);
+        box.bottom = Math.max(box.bottom, p.y);
+      });
+      var pad = 120;
+      box.left -= pad;
+      box.top -= pad;
+      // each axis stretched to the minimap: a wide, flat tree still fills it
+      box.sx = canvas.width / (box.right + pad - box.left || 1);
+      box.sy = canvas.height / (box.bottom + pad - box.top || 1);
+      return box;
+    }
+    function draw() {
+      pending = false;
+      bounds = bounds || measure();
+      var sx = bounds.sx;
+      var sy = bounds.sy;
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      context.fillStyle = "#6b7280";
+      bounds.points.forEach(function (p) {
+        context.fillRect((p.x - bounds.left) * sx - 1, (p.y - bounds.top) * sy - 1, 2, 2);
+      });
+      var view = network.canvas.frame.canvas;
+      var a = network.DOMtoCanvas({ x: 0, y: 0 });
+      var b = network.DOMtoCanvas({ x: view.clientWidth, y: view.clientHeight });
+      context.strokeStyle = "#b91c1c";
+      context.lineWidth = 2;
+      context.strokeRect((a.x - bounds.left) * sx, (a.y - bounds.top) * sy, Math.max(3, (b.x - a.x) * sx),
+        Math.max(3, (b.y - a.y) * sy));
+    }
+    function later() {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(draw);
+      }
+    }
+    nodes.on("*", function () {
+      bounds = null;
+      later();
+    });
+    network.on("afterDrawing", later);
+    canvas.addEventListener("click", function (event) {
+      bounds = bounds || measure();
+      var rect = canvas.getBoundingClientRect();
+      var x = (event.clientX - rect.left) * (canvas.width / rect.width) / bounds.sx + bounds.left;
+      var y = (event.clientY - rect.top) * (canvas.height / rect.height) / bounds.sy + bounds.top;
+      network.moveTo({ position: { x: x, y: y }, animation: false });
+    });
+  }
+
   function pokinView(domId) {
     var holder = document.getElementById(domId + "-data");
     var container = document.getElementById(domId);
@@ -145,27 +210,55 @@
       edges.add(add);
     }
 
-    function toggleCluster(id) {
+    // which closed group holds a node (its members are embedded, drawn when the group opens)
+    var memberOf = {};
+    Object.keys(clusters).forEach(function (id) {
+      clusters[id].nodes.forEach(function (node) {
+        memberOf[node.id] = id;
+      });
+    });
+
+    function setOpen(id, wanted) {
       var cluster = clusters[id];
-      if (!cluster) {
+      if (!cluster || !!open[id] === wanted) {
         return false;
       }
-      if (open[id]) {
-        delete open[id];
-        nodes.remove(cluster.nodes.map(function (node) {
-          return node.id;
-        }));
-        nodes.update({ id: id, label: cluster.label_closed });
-      } else {
+      if (wanted) {
         open[id] = true;
         nodes.add(cluster.nodes.map(function (node) {
           return colored(copy(node));
         }));
         nodes.update({ id: id, label: cluster.label_open });
+      } else {
+        delete open[id];
+        nodes.remove(cluster.nodes.map(function (node) {
+          return node.id;
+        }));
+        nodes.update({ id: id, label: cluster.label_closed });
       }
-      syncEdges();
-      relayout();
-      root.dispatchEvent(new CustomEvent("pokin:cluster", { bubbles: true, detail: { id: id, open: !!open[id] } }));
+      return true;
+    }
+
+    // open or close several groups with one layout pass (opening one OPD's branches)
+    function setClusters(ids, wanted) {
+      var changed = ids.filter(function (id) {
+        return setOpen(id, wanted);
+      });
+      if (changed.length) {
+        syncEdges();
+        relayout();
+        changed.forEach(function (id) {
+          root.dispatchEvent(new CustomEvent("pokin:cluster", { bubbles: true, detail: { id: id, open: wanted } }));
+        });
+      }
+      return changed.length;
+    }
+
+    function toggleCluster(id) {
+      if (!clusters[id]) {
+        return false;
+      }
+      setClusters([id], !open[id]);
       return true;
     }
 
@@ -192,13 +285,32 @@
       return true;
     }
 
+    // show a node: open the group that holds it when it is folded, select it, centre it at a readable zoom
     function focusNode(id) {
+      if (nodes.get(id) === null && memberOf[id]) {
+        setClusters([memberOf[id]], true);
+      }
       if (nodes.get(id) === null) {
         return false;
       }
       network.selectNodes([id]);
-      network.focus(id, { scale: 1.0, animation: false });
+      network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
       return true;
+    }
+
+    function groupsOf(ids) {
+      var seen = {};
+      ids.forEach(function (id) {
+        if (memberOf[id]) {
+          seen[memberOf[id]] = true;
+        }
+      });
+      return Object.keys(seen);
+    }
+
+    function zoom(factor) {
+      var scale = Math.min(3, Math.max(0.02, network.getScale() * factor));
+      network.moveTo({ scale: scale, animation: false });
     }
 
     network.on("click", function (params) {
@@ -226,10 +338,26 @@
         network.fit({ animation: false });
       });
     }
+    var zooms = root.querySelectorAll("[data-pokin-zoom]");
+    for (var z = 0; z < zooms.length; z++) {
+      zooms[z].addEventListener("click", function (event) {
+        zoom(event.currentTarget.getAttribute("data-pokin-zoom") === "in" ? 1.25 : 0.8);
+      });
+    }
+    var minimap = root.querySelector("canvas[data-pokin-minimap]");
+    if (minimap) {
+      overview(network, nodes, minimap);
+    }
 
     var api = {
       network: network, nodes: nodes, edges: edges, data: data, toggleCluster: toggleCluster,
-      recolor: recolor, focusNode: focusNode,
+      recolor: recolor, focusNode: focusNode, zoom: zoom, groupsOf: groupsOf,
+      openGroups: function (ids) {
+        return setClusters(ids, true);
+      },
+      closeGroups: function () {
+        return setClusters(Object.keys(open), false);
+      },
       mode: function () {
         return mode;
       },
@@ -242,7 +370,7 @@
       // a wide tree fitted into the canvas is too small to read: start at its top, readable
       var start = pokin.start;
       if (start && network.getScale() < 0.3) {
-        var scale = 0.6;
+        var scale = START_SCALE;
         var below = start.anchor === "top" ? (container.clientHeight / 2 - 70) / scale : 0;
         network.moveTo({ position: { x: start.x, y: start.y + below }, scale: scale, animation: false });
       }
