@@ -198,14 +198,15 @@ class Catalog:
         return None if query is None else query.finding
 
     def run(self, runner: Runner, name: str, params: Mapping[str, Any] | None = None, *,
-            timeout: float | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+            timeout: float | None = None, limit: int | None = None, packed: bool = True) -> list[dict[str, Any]]:
         """Run a named query through the one runner, routed by its mode; read rows arrive packed (our own
-        query texts are known to nest in a subquery, an analyst's need not)."""
+        query texts are known to nest in a subquery, an analyst's need not) unless `packed` is false (a query
+        answering one row of long lists gains nothing from it and pays for the copy)."""
         query = self.queries[name]
         bound = query.bind(params or {})
         if query.mode == "write":
             return runner.write(query.cypher, bound, timeout=timeout)
-        return runner.read(query.cypher, bound, timeout=timeout, limit=limit, packed=True)
+        return runner.read(query.cypher, bound, timeout=timeout, limit=limit, packed=packed)
 
 
 def reference_markdown(catalog: Catalog) -> str:

@@ -64,7 +64,7 @@ def build(edges: tuple[list[str], list[str]], assigned: tuple[list[str], list[st
 
 def contribution_graph(runner: Runner, catalog: Catalog) -> CompactGraph:
     """Neo4j's contribution graph (cypher/people_contribution_graph.cypher: one row of id lists) on numbers."""
-    row = catalog.run(runner, "people_contribution_graph")[0]
+    row = catalog.run(runner, "people_contribution_graph", packed=False)[0]
     return build((row["edge_from"], row["edge_to"]), (row["assigned_from"], row["assigned_to"]), row["goals"],
                  (row["iku"], row["iku_measures"]))
 
@@ -85,13 +85,14 @@ def dominators(successors: list[list[int]], root: int = 0) -> list[int]:
     idom = [NONE] * len(successors)
     idom[root] = root
     meeting = [node for node in order[1:] if len(predecessors[node]) > 1]
+    only = [before[0] if len(before) == 1 else NONE for before in predecessors]
     todo = order[1:]  # the first pass, in reverse postorder, sets every node; later passes only the meetings
     changed = True
     while changed:
         changed = False
         for node in todo:
-            if len(predecessors[node]) == 1:
-                idom[node] = predecessors[node][0]
+            if only[node] != NONE:
+                idom[node] = only[node]
                 continue
             chosen = NONE
             for pred in predecessors[node]:
