@@ -13,6 +13,8 @@ of visual/, each with a `.json` twin of the same data (routes: service/pages/rou
 | `PAGES_CACHE_SECONDS` / `POKIN_PAGES_CACHE_SECONDS` | 300 | how long computed findings and achievement are kept |
 | `CAPAIAN_SCALE` / `POKIN_CAPAIAN_SCALE` | pemda | predikat scale of every capaian the pages show: `pemda` or `permendagri86` (docs/capaian.md) |
 | `CAPAIAN_CAP` / `POKIN_CAPAIAN_CAP` | 120 | upper cap of an indicator's capaian |
+| `PEOPLE_BUP` / `POKIN_PEOPLE_BUP` | 58,60,60,65 | batas usia pensiun: everyone else, JPT, fungsional ahli madya, ahli utama |
+| `PEOPLE_RETIREMENT_YEARS` / `POKIN_PEOPLE_RETIREMENT_YEARS` | 2 | years the Beranda counts retirements in, from the year it shows |
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ import os
 from flask import Flask
 
 from graph.capaian import DEFAULT_CAP, DEFAULT_SCALE, scale
-from service.pages import data, documents, mph, panel  # noqa: F401 - /api/elements/<id>, /api/docs/<kind>, /api/mph/<unit> join the API blueprint
+from service.pages import data, documents, mph, panel, risk  # noqa: F401 - /api/elements/<id>, /api/docs/<kind>, /api/mph/<unit> join the API blueprint
 from service.pages.people import install
 from service.pages.routes import html_bp, json_bp
 from service.pages.security import html_for_unknown_paths
@@ -37,6 +39,9 @@ def register(app: Flask) -> None:
         app.config.setdefault(key, float(os.environ.get("POKIN_" + key, default)))
     app.config.setdefault("CAPAIAN_SCALE", os.environ.get("POKIN_CAPAIAN_SCALE") or DEFAULT_SCALE)
     scale(app.config["CAPAIAN_SCALE"])  # an unknown scale stops the app at start, naming the choices
+    app.config.setdefault("PEOPLE_BUP", os.environ.get("POKIN_PEOPLE_BUP") or risk.DEFAULT_BUP)
+    risk.parse_ages(app.config["PEOPLE_BUP"])  # so do ages that are no ages
+    app.config.setdefault("PEOPLE_RETIREMENT_YEARS", int(os.environ.get("POKIN_PEOPLE_RETIREMENT_YEARS") or 2))
     install(app)
     app.jinja_env.filters.update(angka=styles.format_number, persen=styles.format_percent, rupiah=styles.format_rupiah,
                                  sel=data.cell_text)

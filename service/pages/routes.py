@@ -8,6 +8,8 @@
 | Dampak of one element | `/elemen/<id>` | `/elemen/<id>.json` |
 | Pencarian | `/cari?q=` | `/cari.json?q=` |
 | Temuan audit (one finding's rows) | `/temuan/<name>` | `/temuan/<name>.json` |
+| Titik rawan tunggal (single points of failure) | `/orang/titik-rawan` | `/orang/titik-rawan.json` |
+| Pensiun (who reaches the batas usia pensiun in `tahun`) | `/orang/pensiun` | `/orang/pensiun.json` |
 | Dokumen to print (service/pages/documents.py) | `/dokumen/<kind>` | `/api/docs/<kind>.json` |
 
 Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1`.
@@ -28,7 +30,7 @@ from service.errors import ApiError
 from service.formats import masking_wanted
 from service.kept import kept_answer
 from service.masking import mask_text
-from service.pages import data, people
+from service.pages import data, people, risk
 from service.pages.security import page_error, secure
 from visual import render
 from visual.views import View, ViewNotFound, impact_view, staff_view, tree_view
@@ -208,6 +210,25 @@ def finding(fmt: str, name: str):
     year, unit = _year(), _unit()
     page = {"page": "temuan", "notes": data.year_notes(year), **data.finding(name, year, unit), "filters": data.filters(year, unit)}
     return answer(fmt, "temuan.html", page)
+
+
+@twin("/orang/titik-rawan", "/orang/titik-rawan.json", "spof")
+def spof(fmt: str):
+    """Sasaran and IKU hanging on one ASN (single points of failure), under the Beranda's unit filter."""
+    year, unit = _year(), _unit()
+    page = {"page": "orang", "notes": [], **risk.listing("spof", year, unit, data.unit_scope(unit) if unit else None),
+            "filters": data.filters(year, unit)}
+    return answer(fmt, "orang.html", page)
+
+
+@twin("/orang/pensiun", "/orang/pensiun.json", "retirements")
+def retirements(fmt: str):
+    """Who reaches the batas usia pensiun in `tahun` (this year without one), under the unit filter."""
+    year, unit = _year(), _unit()
+    page = {"page": "orang", "notes": [], **risk.listing("retirements", year, unit,
+                                                          data.unit_scope(unit) if unit else None),
+            "filters": data.filters(year, unit)}
+    return answer(fmt, "orang.html", page)
 
 
 @html_bp.get("/aset/<name>")
