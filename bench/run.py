@@ -817,7 +817,7 @@ def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = 
 
 def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
         progress: Callable[[str], None] = log) -> dict[str, Any]:
-    parts = parts or ["import", "queries", "service", "views", "peers"]
+    parts = parts or ["import", "queries", "service", "views", "peers", "people"]
     unfit = unfit_for(scale)
     if unfit is not None:
         progress(f"{scale} not run: {unfit}")
