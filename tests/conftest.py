@@ -15,8 +15,8 @@ import pytest
 
 from graph.config import Neo4jSettings
 from graph.db import Runner
+from graph.launcher.server import LocalServer, free_port
 from graph.model import apply_schema
-from graph.server import LocalServer, free_port
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"

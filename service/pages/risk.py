@@ -17,7 +17,7 @@ from typing import Any
 from flask import current_app, url_for
 
 from graph import people as people_risk
-from service.database import catalog, database
+from service.http.database import catalog, database
 from service.pages.cache import TimedOut, cached, fingerprint
 
 AGE_KEYS = ("bup", "bup_jpt", "bup_madya", "bup_utama")
@@ -52,7 +52,7 @@ def retirement_years(year: int | None) -> list[int]:
 
 
 def _spof(timeout: float) -> list[dict[str, Any]]:
-    return people_risk.single_points_of_failure(database(), catalog())  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    return people_risk.single_points_of_failure(database(), catalog())
 
 
 def spof_rows(scope: dict[str, list[str]] | None, timeout: float) -> list[dict[str, Any]]:
@@ -67,7 +67,7 @@ def retirement_rows(year: int, scope: dict[str, list[str]] | None, timeout: floa
     chosen = ages()
 
     def compute(budget: float) -> list[dict[str, Any]]:
-        return people_risk.retirements(database(), catalog(), year, chosen, spof_rows(None, budget))  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        return people_risk.retirements(database(), catalog(), year, chosen, spof_rows(None, budget))
 
     rows = cached(("people", "retirements", year, tuple(chosen.values())), compute, timeout, fingerprint())
     if scope is None:
