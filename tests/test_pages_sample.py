@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from service import create_app
-from service.masking import mask_nip
+from service.http.masking import mask_nip
 
 NETWORK_PAGES = ("/pohon/U-DINKES", "/elemen/G-S-DINKES-1")
 ALL_PAGES = ("/", "/beranda", "/pohon", "/pohon/U-DINKES", "/elemen/G-S-DINKES-1", "/cari?q=imunisasi",
