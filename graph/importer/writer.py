@@ -136,13 +136,15 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
     contributes = model.CONTRIBUTES_TO.name
     parts += [  # the implied edges (graph/model.py), and real edges of other datasets that stand in for them
         f"MATCH (a:{model.INDICATOR.label})-[r:{contributes} {{dataset: $dataset}}]->(b:{_IMPLIED_ENDS}) "
+        f"USING INDEX SEEK r:{contributes}(dataset) "
         f"WHERE {implied} = true RETURN collect([a.id, {key('b')}, properties(r)])",
         f"MATCH (a:{model.INDICATOR.label} {{dataset: $dataset}})-[r:{contributes}]->(b) "
+        f"USING INDEX SEEK a:{model.INDICATOR.label}(dataset) "
         f"WHERE {implied} IS NULL AND (r.dataset IS NULL OR r.dataset <> $dataset) "
         f"RETURN collect([a.id, {key('b')}])"]
-    cypher = " ".join(f"CALL () {{ {part} AS held{index} }}" for index, part in enumerate(parts))
-    cypher += " RETURN [" + ", ".join(f"held{index}" for index in range(len(parts))) + "] AS held"
-    held = tx.run(cypher, {"dataset": dataset.name}).single(strict=True)[0]
+    # one small query each: as one query of subqueries the planner took 1.3-7 s to plan it (loaded machine),
+    # and a first import into a database (new statistics) plans it again
+    held = [tx.run(part, {"dataset": dataset.name}).single(strict=True)[0] for part in parts]
     state = State()
     for node, rows in zip(model.NODE_TYPES, held):
         state.own[node.label] = {_key(k): props for k, props in rows}
@@ -198,6 +200,8 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
         statements += _node_statements(node, dataset, state, created, batch_size)
     grouped: dict[tuple[str, str, str, str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     wanted_edges: dict[str, set[str]] = defaultdict(set)
+    implied = _wanted_implied(dataset, state)
+    twinned: set[tuple[str, str]] = set()  # implied edges created with their MEASURED_BY, in its statement
     for edge, props in dataset.edges.items():
         rel_type, start, end = edge
         start_label, end_label = dataset.edge_labels[edge]
@@ -212,6 +216,9 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
             verb = "CREATE"
         else:
             verb = "MERGE"
+        if verb == "CREATE" and rel_type == model.MEASURED_BY.name and (end, start) in implied:
+            verb = "CREATE_IMPLIED"  # the indicator→element edge cannot exist either: it is created beside
+            twinned.add((end, start))
         names = tuple(sorted(props))
         grouped[(verb, rel_type, start_label, end_label, names)].append([start, end, *(props[k] for k in names)])
     for (verb, rel_type, start_label, end_label, names), rows in sorted(grouped.items()):
@@ -219,6 +226,8 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
                                 + ["dataset: $dataset"]) + "}"
         write_edge = {
             "CREATE": f"CREATE (a)-[r:{rel_type} {props}]->(b)",
+            "CREATE_IMPLIED": f"CREATE (a)-[r:{rel_type} {props}]->(b) CREATE (b)-[:{model.CONTRIBUTES_TO.name} "
+                              f"{_IMPLIED_WRITTEN}]->(a)",
             "MERGE": f"MERGE (a)-[r:{rel_type}]->(b) SET r = {props}",
             "SET": f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = $dataset "
                    f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> {props} SET r = {props}",
@@ -234,7 +243,7 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
                 f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
                 {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
             ))
-    return statements + _implied_statements(dataset, state, created, batch_size)
+    return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
 
 
 def _node_statements(node: model.NodeType, dataset: Dataset, state: State, created: dict[str, set[Any]],
@@ -278,25 +287,35 @@ def _node_statements(node: model.NodeType, dataset: Dataset, state: State, creat
 # what an implied edge may end at: an element that MEASURED_BY starts at
 _IMPLIED_ENDS = "|".join(model.MEASURED_BY.starts)
 IMPLIED_EDGE_PROPERTIES = {model.IMPLIED_PROPERTY: True, "weight": 1.0}
+_IMPLIED_WRITTEN = f"{{{model.IMPLIED_PROPERTY}: true, weight: 1.0, dataset: $dataset}}"
 
 
-def _implied_statements(dataset: Dataset, state: State, created: dict[str, set[Any]],
-                        batch_size: int) -> list[_Statement]:
-    """Bring the dataset's implied indicator→element edges in line with its MEASURED_BY (graph/model.py), from
-    the files and `state` alone: one for each (element)-[:MEASURED_BY]->(indicator) of the files, unless a
-    real contribution from the indicator to the element stands in for it (the files', or another dataset's
-    held in the database). The indicator end is always one the files define, so an edge with an end just
-    created is CREATEd; the others are MERGEd, SET or deleted as the database holds them."""
-    contributes, measured = model.CONTRIBUTES_TO.name, model.MEASURED_BY.name
-    real = {(start, end) for _, start, end in dataset.edges.of_type(contributes)} | state.foreign_real
-    wanted: dict[tuple[str, str], str] = {}  # (indicator, element) -> the element's label
-    for edge in dataset.edges.of_type(measured):
+def _wanted_implied(dataset: Dataset, state: State) -> dict[tuple[str, str], str]:
+    """The implied indicator→element edges the dataset should have, (indicator, element) -> the element's label:
+    one for each (element)-[:MEASURED_BY]->(indicator) of the files, unless a real contribution from the
+    indicator to the element stands in for it (the files', or another dataset's held in the database)."""
+    real = {(start, end) for _, start, end in dataset.edges.of_type(model.CONTRIBUTES_TO.name)} | state.foreign_real
+    wanted: dict[tuple[str, str], str] = {}
+    for edge in dataset.edges.of_type(model.MEASURED_BY.name):
         _, element, indicator = edge
         if (indicator, element) not in real:
             wanted[(indicator, element)] = dataset.edge_labels[edge][0]
+    return wanted
+
+
+def _implied_statements(dataset: Dataset, state: State, created: dict[str, set[Any]],
+                        wanted: dict[tuple[str, str], str], twinned: set[tuple[str, str]],
+                        batch_size: int) -> list[_Statement]:
+    """Bring the dataset's implied indicator→element edges (graph/model.py) in line with the files, from the files
+    and `state` alone: those `wanted` (_wanted_implied) but not `twinned` (created beside their MEASURED_BY),
+    and those held that are no longer wanted. The indicator end is always one the files define, so an edge with an end just
+    created is CREATEd; the others are MERGEd, SET or deleted as the database holds them."""
+    contributes = model.CONTRIBUTES_TO.name
     props = {**IMPLIED_EDGE_PROPERTIES, "dataset": dataset.name}
     grouped: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
     for (indicator, element), label in wanted.items():
+        if (indicator, element) in twinned:
+            continue
         held = state.implied.get((indicator, element))
         if held is not None:
             if not same_properties(held, props):
@@ -306,13 +325,12 @@ def _implied_statements(dataset: Dataset, state: State, created: dict[str, set[A
         else:
             grouped[("MERGE", label)].append([indicator, element])
     stale = [list(pair) for pair in state.implied if pair not in wanted]
-    written = (f"{{{model.IMPLIED_PROPERTY}: true, weight: 1.0, dataset: $dataset}}", "r.weight = 1.0, "
-               "r.dataset = $dataset")
     held_edge = (f"MATCH (a)-[r:{contributes}]->(b) WHERE r.{model.IMPLIED_PROPERTY} = true "
                  f"AND r.dataset = $dataset ")
-    verbs = {"CREATE": f"CREATE (a)-[r:{contributes} {written[0]}]->(b)",
-             "MERGE": f"MERGE (a)-[r:{contributes} {{{model.IMPLIED_PROPERTY}: true}}]->(b) SET {written[1]}",
-             "SET": held_edge + f"SET {written[1]}"}
+    update = "SET r.weight = 1.0, r.dataset = $dataset"
+    verbs = {"CREATE": f"CREATE (a)-[r:{contributes} {_IMPLIED_WRITTEN}]->(b)",
+             "MERGE": f"MERGE (a)-[r:{contributes} {{{model.IMPLIED_PROPERTY}: true}}]->(b) {update}",
+             "SET": held_edge + update}
     statements = [_Statement(_edge_ends(model.INDICATOR.label, label) + verbs[verb],
                              {"rows": batch, "dataset": dataset.name})
                   for (verb, label), rows in sorted(grouped.items()) for batch in _batches(rows, batch_size)]
