@@ -86,7 +86,7 @@ def test_every_key_lookup_of_a_reimport_seeks_its_index_whatever_the_statistics(
     # the files unchanged, the plan sends nothing; as if every property had changed, it updates every node and edge
     assert write_module.plan(built, state=state) == []
     for held in (*state.own.values(), *state.edges.values(), state.implied):
-        held.update(dict.fromkeys(held, {}))
+        held.update({key: {} for key in held})
     looked_up = 0
     for statement in write_module.plan(built, state=state):
         if "USING INDEX" not in statement.cypher:
