@@ -30,10 +30,11 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# Two workers, each with its own throw-away Neo4j; a test file stays on one worker (its module fixtures load once).
+# Two workers, each with its own throw-away Neo4j; a test file stays on one worker (its module fixtures load once),
+# in collection order: the long modules first (tests/conftest.py LONG_MODULES), so no worker ends the run alone.
 TEST_WORKERS ?= 2
 test: setup browser lint
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # Benchmarks (BENCHMARKS.md): a throw-away Neo4j per scale, results as JSON in bench/results/. `make bench` runs
 # the three scales: kabupaten and provinsi, every part (~13 min on this 2-core machine), then the national slice
@@ -43,7 +44,7 @@ bench: setup
 	nice $(BIN)/pokin bench --scale kabupaten --out bench/results/kabupaten.json
 	nice $(BIN)/pokin bench --scale provinsi --out bench/results/provinsi.json
 	$(MAKE) --no-print-directory bench-nasional-run
-	$(BIN)/python bench/report.py bench/results/kabupaten.json bench/results/provinsi.json bench/results/nasional.json
+	$(BIN)/python -m bench.report bench/results/kabupaten.json bench/results/provinsi.json bench/results/nasional.json
 
 # The peers alone (bench/peers.py): the audit questions in DuckDB, PostgreSQL (a cluster the bench starts on loopback
 # from Debian's package and stops), SQLite and networkx beside pokin, at kabupaten and provinsi; `make bench` runs them too.
@@ -51,7 +52,7 @@ bench-peers: setup
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	nice $(BIN)/pokin bench --scale kabupaten --only peers --out bench/results/peers-kabupaten.json
 	nice $(BIN)/pokin bench --scale provinsi --only peers --out bench/results/peers-provinsi.json
-	$(BIN)/python bench/report.py bench/results/peers-kabupaten.json bench/results/peers-provinsi.json
+	$(BIN)/python -m bench.report bench/results/peers-kabupaten.json bench/results/peers-provinsi.json
 
 # The national slice alone (~1.07 M ASN, 199 datasets): the pokin importer, the graph's counts and the store size
 # (the naive loader and the ceiling would take hours), then every query, whole graph and scoped to the largest
@@ -59,7 +60,7 @@ bench-peers: setup
 bench-nasional: setup
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(MAKE) --no-print-directory bench-nasional-run
-	$(BIN)/python bench/report.py bench/results/nasional.json
+	$(BIN)/python -m bench.report bench/results/nasional.json
 
 bench-nasional-run:
 	POKIN_BENCH_HEAP=6g POKIN_BENCH_PAGECACHE=6g nice $(BIN)/pokin bench --scale nasional --only load --only queries --out bench/results/nasional.json
@@ -76,4 +77,4 @@ clean:
 # Not run by CI (tests/test_soak.py runs the same script for 20 s). SOAK_SECONDS=300 make soak for a shorter run.
 SOAK_SECONDS ?= 1800
 soak: setup
-	$(BIN)/python bench/soak.py --seconds $(SOAK_SECONDS) --out bench/results/soak.json
+	$(BIN)/python -m bench.soak --seconds $(SOAK_SECONDS) --out bench/results/soak.json

@@ -1,6 +1,6 @@
 """What each part of the multi-dataset import buys, side by side in one run on one server.
 
-    .venv/bin/python bench/import_variants.py [--scale provinsi] [--rounds 2] [--out bench/results/import-variants.json]
+    .venv/bin/python -m bench.import_variants [--scale provinsi] [--rounds 2] [--out bench/results/import-variants.json]
 
 The same datasets (synthetic, seed 1) are imported, the store wiped between, by:
 - `one by one`: `import_path` per dataset (read, check, plan and write in turn: nothing overlaps);
@@ -21,15 +21,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 import graph.importer as importer
 from bench.run import WARM_UP_SEED, ceiling, data_for, log, machine, manifest_of, start_server, wipe
 from graph.db import Runner
 from graph.model import apply_schema
 
+ROOT = Path(__file__).resolve().parent.parent
 
 def folders_of(folder: Path) -> list[Path]:
     return [(folder / entry["folder"]).resolve() for entry in manifest_of(folder)["datasets"]]

@@ -1,6 +1,6 @@
 """What one index buys a catalog query, measured side by side on the database NEO4J_URI points at.
 
-    .venv/bin/python bench/index_effect.py --index IndicatorYear.indicator_id --query element_detail \
+    .venv/bin/python -m bench.index_effect --index IndicatorYear.indicator_id --query element_detail \
         --params '{"id": "G-K3201-O08-SP03", "year": 2026}' --rounds 2
 
 Each round times the query with the index, drops it, times it again, then puts the schema back
@@ -15,11 +15,7 @@ import argparse
 import json
 import re
 import statistics
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.catalog import load_catalog
 from graph.config import Neo4jSettings

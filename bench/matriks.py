@@ -1,6 +1,6 @@
 """A kabupaten-sized matriks Renstra workbook imported end to end: 40 OPD sheets, 1,000 sub kegiatan, five years.
 
-    .venv/bin/python bench/matriks.py [--sheets 40] [--subs 25] [--rounds 3] [--out bench/results/matriks.json]
+    .venv/bin/python -m bench.matriks [--sheets 40] [--subs 25] [--rounds 3] [--out bench/results/matriks.json]
 
 The workbook is synthetic (seeded) and laid out as Pemda keep it: title rows, a header of three merged rows
 (Kode over five cells, each year's Target and Rp under its year), Tujuan and Sasaran merged down over their
@@ -18,12 +18,9 @@ import json
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from openpyxl import Workbook
 

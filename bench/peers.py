@@ -27,16 +27,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 from bench import peers_nx
 from bench.peers_engines import Engine, open_engines
 from bench.peers_sql import NOT_EXPRESSED, PEER_COLUMNS, PEER_SQL
 from graph.audit import latest_budget_year
 from graph.catalog import Catalog, load_catalog
 from graph.db import Runner
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RUNS = 10
 LABELS = ("Unit", "Goal", "Indicator", "Activity", "ASN")

@@ -146,7 +146,7 @@ class PostgresEngine(Engine):
     def _start(self, binaries: Path, folder: Path) -> None:
         import psycopg2
 
-        from graph.server import free_port
+        from graph.launcher.server import free_port
 
         self.port = free_port()
         if os.geteuid() == 0:

@@ -1,6 +1,6 @@
 """Quick timing of every catalog query on the bundled sample kabupaten (seed/sample): p50 after warm-up.
 
-    .venv/bin/python bench/queries_quick.py [--runs 5] [--only NAME ...] [--cypher-dir DIR] [--profile]
+    .venv/bin/python -m bench.queries_quick [--runs 5] [--only NAME ...] [--cypher-dir DIR] [--profile]
                                             [--baseline DIR] [--data DIR] [--json OUT]
 
 Starts a throw-away local Neo4j (or uses NEO4J_URI if set: that database is WIPED and reloaded), imports
@@ -29,15 +29,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from bench.run import pick_params
 from graph.catalog import CYPHER_DIR, load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.importer import import_path
 from graph.model import apply_schema
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLE = ROOT / "seed" / "sample"
 
@@ -153,7 +152,7 @@ def loaded(data: Path) -> Iterator[Runner]:
     if os.environ.get("NEO4J_URI"):
         runner = Runner.from_settings(Neo4jSettings.from_env())
     else:
-        from graph.server import LocalServer, free_port
+        from graph.launcher.server import LocalServer, free_port
         scratch = Path(tempfile.mkdtemp(prefix="pokin-queries-quick-"))
         server = LocalServer(scratch, free_port(), heap="1g", page_cache_bytes=256 * 1024 * 1024,
                              password="pokin-bench-pw")

@@ -1,4 +1,4 @@
-"""Markdown tables from `pokin bench --out` JSON files: `python bench/report.py RESULT.json ...`."""
+"""Markdown tables from `pokin bench --out` JSON files: `python -m bench.report RESULT.json ...`."""
 from __future__ import annotations
 
 import json

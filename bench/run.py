@@ -43,15 +43,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 from graph.catalog import load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
+from graph.launcher.server import LocalServer, free_port
 from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, apply_schema
-from graph.server import LocalServer, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
 
 OUTCOME = ("visi", "misi", "tujuan", "sasaran")
 AUDIT_CHECKED = ("orphaned_staff", "activities_without_leverage", "goals_without_indicator",
@@ -116,7 +114,7 @@ def manifest_of(folder: Path) -> dict[str, Any]:
 def server_memory() -> tuple[str, int]:
     """The bench server's heap (as the JVM takes it) and page cache in bytes: POKIN_BENCH_HEAP and
     POKIN_BENCH_PAGECACHE, 2g and 1g unless set."""
-    from graph.server import _bytes
+    from graph.launcher.server import _bytes
 
     return os.environ.get("POKIN_BENCH_HEAP", "2g"), _bytes(os.environ.get("POKIN_BENCH_PAGECACHE", "1g"))
 
@@ -782,7 +780,7 @@ def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = 
     needs_disk = SETTINGS[scale].get("needs_disk")
     if not needs_disk:
         return None
-    from graph.server import _bytes
+    from graph.launcher.server import _bytes
 
     heap, page_cache = server_memory()
     server = _bytes(heap) + page_cache

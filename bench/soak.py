@@ -1,6 +1,6 @@
 """A soak test, bounded and loopback only: `pokin serve` with the sample kabupaten under mixed load for a while.
 
-    .venv/bin/python bench/soak.py [--seconds 1800] [--out bench/results/soak.json] [--neo4j-from-env]
+    .venv/bin/python -m bench.soak [--seconds 1800] [--out bench/results/soak.json] [--neo4j-from-env]
     make soak             # 30 minutes; not run by CI (tests/test_soak.py runs it for 20 s)
 
 It starts a throw-away Neo4j on a free loopback port (or, with --neo4j-from-env, uses the one NEO4J_URI and
@@ -41,15 +41,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 from bench.run import service_paths
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.importer import import_path
-from graph.server import LocalServer, free_port
+from graph.launcher.server import LocalServer, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLE = ROOT / "seed" / "sample"
 SAMPLE_BOOK = SAMPLE / "kabupaten_sukamaju.xlsx"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.catalog import Catalog, Finding, NamedQuery
-from graph.db import Runner
+from graph.db import Reader
 
 # What each reason of rhk_without_intervention says, for the pages (its title and columns: its query's header).
 INTERVENSI_REASONS: dict[str, str] = {
@@ -33,7 +33,7 @@ ORDER BY year DESC
 """
 
 
-def latest_year(runner: Runner) -> int | None:
+def latest_year(runner: Reader) -> int | None:
     """The year the audit and the pages show by default: the latest REPORTED year (at least REPORTED_SHARE
     of its figures with a target have a realisasi); else the latest year with any realisasi; else the latest
     year with figures; None without figures. The latest year with figures is usually the running one, whose
@@ -47,7 +47,7 @@ def latest_year(runner: Runner) -> int | None:
     return next((row["year"] for row in years if row["realised"]), years[0]["year"])
 
 
-def latest_budget_year(runner: Runner) -> int | None:
+def latest_budget_year(runner: Reader) -> int | None:
     """The latest budget year of the activities (the APBD the pagu belong to); None without activities."""
     rows = runner.read("MATCH (a:Activity) WHERE a.year IS NOT NULL RETURN max(a.year) AS year")
     return rows[0]["year"] if rows else None
@@ -66,7 +66,7 @@ class DefaultYears:
         return self.figures if finding is not None and finding.year == "figures" else self.budget
 
 
-def default_years(runner: Runner) -> DefaultYears:
+def default_years(runner: Reader) -> DefaultYears:
     return DefaultYears(latest_year(runner), latest_budget_year(runner))
 
 
@@ -87,7 +87,7 @@ def budget_total(finding: Finding, rows: list[dict[str, Any]]) -> float | int | 
     return sum(row.get(finding.budget) or 0 for row in rows)
 
 
-def run_audit(runner: Runner, catalog: Catalog, *, year: int | None = None,
+def run_audit(runner: Reader, catalog: Catalog, *, year: int | None = None,
               unit: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Rows of every finding of the catalog; each query gets the year/unit it declares. Without a year,
     indicator figures are checked for the latest reported year and activities for the latest budget year

@@ -31,13 +31,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from graph.db import Runner
+from graph.db import Reader, Runner
 from graph.model import ELEMENT_LABELS, QUERY_CONSTANTS
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+# The shipped queries: package data of the `cypher` package (a checkout, an editable install or a wheel alike).
+# A wheel installs as files, never zipped, so the folder is a real path that globbing and error messages can name.
+CYPHER_DIR = Path(str(resources.files("cypher")))
 PARAM_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
 _HEADER = re.compile(r"^//\s?(.*)$")
 _PARAM = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)(\?)?\s*(.*)$")
@@ -197,13 +200,16 @@ class Catalog:
         query = self.queries.get(name)
         return None if query is None else query.finding
 
-    def run(self, runner: Runner, name: str, params: Mapping[str, Any] | None = None, *,
+    def run(self, runner: Reader, name: str, params: Mapping[str, Any] | None = None, *,
             timeout: float | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Run a named query through the one runner, routed by its mode; read rows arrive packed (our own
-        query texts are known to nest in a subquery, an analyst's need not)."""
+        query texts are known to nest in a subquery, an analyst's need not). Any Reader runs a read-mode query
+        (the service's Database too); a write-mode one needs the Runner itself."""
         query = self.queries[name]
         bound = query.bind(params or {})
         if query.mode == "write":
+            if not isinstance(runner, Runner):
+                raise TypeError(f"query '{name}' writes: it needs a graph.db.Runner, not a {type(runner).__name__}")
             return runner.write(query.cypher, bound, timeout=timeout)
         return runner.read(query.cypher, bound, timeout=timeout, limit=limit, packed=True)
 

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import neo4j
 import neo4j.graph
@@ -28,6 +28,16 @@ def make_driver(settings: Neo4jSettings) -> Driver:
         notifications_min_severity="WARNING",
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )
+
+
+class Reader(Protocol):
+    """What reading code asks of the runner: the rows of a read query. The service's Database
+    (service/http/database.py) answers it too, with the service's retry budget and result cache, so the audit, the
+    documents, the views and the people analyses take either; only the importer and write-mode queries need a
+    Runner itself."""
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
+             limit: int | None = None, packed: bool = False) -> list[dict[str, Any]]: ...
 
 
 @dataclass

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.catalog import Catalog
-from graph.db import Runner
+from graph.db import Reader
 from graph.export import neutralise
 
 KINDS = ("pk", "iku", "cascading", "lkjip", "triwulan")
@@ -75,14 +75,14 @@ class Document:
 # -- assembly ------------------------------------------------------------------------------------------------
 
 
-def build(kind: str, runner: Runner, catalog: Catalog, *, year: int, unit: str | None = None) -> Document:
+def build(kind: str, runner: Reader, catalog: Catalog, *, year: int, unit: str | None = None) -> Document:
     """The document `kind` (one of KINDS) for the unit (the top unit when none is given) and year."""
     if kind not in BUILDERS:
         raise ValueError(f"unknown document '{kind}'; choose one of {', '.join(KINDS)}")
     return BUILDERS[kind](runner, catalog, year, unit)
 
 
-def default_year(kind: str, runner: Runner) -> int | None:
+def default_year(kind: str, runner: Reader) -> int | None:
     """The year a document shows when none is asked for: the latest budget year for the plans of the year
     (PK, IKU, matriks, rencana aksi: this year's DPA), the latest reported year for the LKjIP (last year's
     figures mid-year); the other one when the data has only that."""
@@ -93,7 +93,7 @@ def default_year(kind: str, runner: Runner) -> int | None:
     return year if year is not None else second(runner)
 
 
-def _unit_heading(runner: Runner, catalog: Catalog, unit: str | None) -> dict[str, Any]:
+def _unit_heading(runner: Reader, catalog: Catalog, unit: str | None) -> dict[str, Any]:
     if unit is None:
         tops = runner.read("MATCH (u:Unit) WHERE NOT (u)-[:PART_OF]->(:Unit) RETURN u.id AS id ORDER BY "
                            "CASE u.kind WHEN 'pemda' THEN 0 ELSE 1 END, id LIMIT 1")
@@ -137,7 +137,7 @@ def _numbered(rows: list[dict[str, Any]], group_key: str | None = None) -> list[
     return rows
 
 
-def build_pk(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> Document:
+def build_pk(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> Document:
     """Perjanjian Kinerja: the unit's sasaran with their IKU and targets, its programs and pagu, who signs."""
     head = _unit_heading(runner, catalog, unit)
     unit_id = head["unit_id"]
@@ -183,7 +183,7 @@ def _party(role: str, position: str, name: str | None, nip: str | None) -> dict[
     return {"role": role, "position": position, "name": name, "nip": nip}
 
 
-def build_iku(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> Document:
+def build_iku(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> Document:
     """The IKU list of a unit: sasaran, indicator, definition/formula, satuan, polarity, baseline, targets."""
     head = _unit_heading(runner, catalog, unit)
     rows = _with_ranges(_numbered(
@@ -211,7 +211,7 @@ def build_iku(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> 
 POLARITY_TEXT = {"positif": "Positif (naik)", "negatif": "Negatif (turun)", "stabil": "Stabil (rentang)"}
 
 
-def build_cascading(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> Document:
+def build_cascading(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> Document:
     """Matriks cascading: tujuan, sasaran, program, kegiatan, sub-kegiatan with indicators, pagu and who is
     responsible; the whole Pemda when no unit is given."""
     head = _unit_heading(runner, catalog, unit)
@@ -245,13 +245,13 @@ def build_cascading(runner: Runner, catalog: Catalog, year: int, unit: str | Non
         None, {"unit_id": scope, "unit_name": head["unit_name"], "year": year, "indicator_group": group})
 
 
-def _achievement(runner: Runner, catalog: Catalog, year: int, unit_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+def _achievement(runner: Reader, catalog: Catalog, year: int, unit_id: str) -> dict[tuple[str, str], dict[str, Any]]:
     """The achievement query's rows (the one place capaian is computed) by (kind, id)."""
     rows = catalog.run(runner, "achievement", {"year": year, "unit": unit_id})
     return {(row["kind"], row["id"]): row for row in rows}
 
 
-def build_lkjip(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> Document:
+def build_lkjip(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> Document:
     """The LKjIP's capaian table: per sasaran and IKU the target, realisasi and capaian of the year, last
     year's realisasi, the period's end target and the share of it reached; the unit's capaian closes it.
     Capaian (of the year, of each sasaran, of the unit) is the achievement query's; the share of the end
@@ -298,7 +298,7 @@ def build_lkjip(runner: Runner, catalog: Catalog, year: int, unit: str | None) -
                "unit_capaian": own.get("capaian"), "band": own.get("band"), "scale": own.get("scale")})
 
 
-def build_quarters(runner: Runner, catalog: Catalog, year: int, unit: str | None) -> Document:
+def build_quarters(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> Document:
     """Monitoring of the rencana aksi per triwulan: each indicator with TW targets, realisasi and capaian
     (capaian per triwulan from the achievement query)."""
     head = _unit_heading(runner, catalog, unit)
@@ -325,7 +325,7 @@ def build_quarters(runner: Runner, catalog: Catalog, year: int, unit: str | None
         None, {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year})
 
 
-BUILDERS: dict[str, Callable[[Runner, Catalog, int, str | None], Document]] = {
+BUILDERS: dict[str, Callable[[Reader, Catalog, int, str | None], Document]] = {
     "pk": build_pk, "iku": build_iku, "cascading": build_cascading, "lkjip": build_lkjip,
     "triwulan": build_quarters}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.catalog import Catalog
-from graph.db import Runner
+from graph.db import Reader
 from graph.documents import NUMBER, TEXT, Column, Document, DocumentNotFound, Table
 
 EMPTY_ROW = "Tidak diintervensi oleh bawahan"
@@ -19,7 +19,7 @@ EMPTY_COLUMN = "Tidak mengintervensi RHK atasan"
 STAFF_GROUP = "Pegawai yang dipimpin (bawahan) dan RHK-nya yang mengintervensi"
 
 
-def build(runner: Runner, catalog: Catalog, unit: str) -> dict[str, Any]:
+def build(runner: Reader, catalog: Catalog, unit: str) -> dict[str, Any]:
     """The matrix of `unit` as data: unit, head, columns (staff), rows (the head's RHK, each with its cells in
     column order) and the count of empty rows and columns. DocumentNotFound for an unknown unit."""
     heading = catalog.run(runner, "document_unit", {"unit": unit})

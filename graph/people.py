@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.catalog import Catalog
-from graph.db import Runner
+from graph.db import Reader
 
 ROOT = "__staff__"  # the virtual root above every ASN
 
@@ -37,7 +37,7 @@ class ContributionGraph:
         self.successors.setdefault(target, [])
 
 
-def contribution_graph(runner: Runner, catalog: Catalog) -> ContributionGraph:
+def contribution_graph(runner: Reader, catalog: Catalog) -> ContributionGraph:
     graph = ContributionGraph()
     assigned = []
     for row in catalog.run(runner, "people_contribution_graph"):
@@ -124,7 +124,7 @@ def dependencies(graph: ContributionGraph, idom: dict[str, str]) -> dict[tuple[s
     return found
 
 
-def single_points_of_failure(runner: Runner, catalog: Catalog) -> list[dict[str, Any]]:
+def single_points_of_failure(runner: Reader, catalog: Catalog) -> list[dict[str, Any]]:
     """One row per (ASN, outcome goal or IKU) hanging on them: nip, target, target_kind, via (the elements only
     they hold that every path to it passes, nearest first), sole (their work is the only work reaching it)."""
     graph = contribution_graph(runner, catalog)
@@ -133,7 +133,7 @@ def single_points_of_failure(runner: Runner, catalog: Catalog) -> list[dict[str,
             for (nip, target), entry in sorted(found.items())]
 
 
-def retirements(runner: Runner, catalog: Catalog, year: int,
+def retirements(runner: Reader, catalog: Catalog, year: int,
                 ages: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """The retirements query's rows, each with `loses`: the outcome goals and IKU whose only human contributor
     the person is (they lose every contributor when the person retires) and `hangs_on`: those that depend on
@@ -157,7 +157,7 @@ def by_person(rows: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
     return out
 
 
-def intervensi_chain(runner: Runner, catalog: Catalog, nip: str) -> list[dict[str, Any]]:
+def intervensi_chain(runner: Reader, catalog: Catalog, nip: str) -> list[dict[str, Any]]:
     """The ASN and their atasan up to the first head of an OPD, each with `break_reason`: why their RHK intervene
     in nothing of the next one's (rhk_without_intervention; None when they do)."""
     chain = []
@@ -184,7 +184,7 @@ class MoveError(LookupError):
     """An unknown NIP or destination unit: the caller names it back to whoever asked."""
 
 
-def what_if_move(runner: Runner, catalog: Catalog, nip: str, to: str | None = None) -> list[dict[str, Any]]:
+def what_if_move(runner: Reader, catalog: Catalog, nip: str, to: str | None = None) -> list[dict[str, Any]]:
     """The mutasi of one ASN, before it happens (docs/domain.md, "People at risk"). Rows (MOVE_COLUMNS) by kind:
     `loses` (an outcome goal or IKU whose only human contributor they are), `hangs_on` (one whose every path of
     work passes through what only they hold, `via`), `intervensi_break` (a staff member reporting to them whose

@@ -1,7 +1,7 @@
 """POST /api/cypher: an analyst's own read-only Cypher, checked before it runs, bounded while it runs.
 
 Refusals never half-run anything: the query's shape (length, nesting, unicode escapes, reduce), its text
-and its EXPLAIN plan are checked first (service.cypher_guard), then the query runs in a READ transaction
+and its EXPLAIN plan are checked first (service.http.cypher_guard), then the query runs in a READ transaction
 with POKIN_CYPHER_TIMEOUT (a server-side transaction timeout: Neo4j itself stops the query), at most
 POKIN_CYPHER_MAX_ROWS rows (`truncated: true` when more exist) and at most POKIN_CYPHER_MAX_MB of answer,
 measured while the rows arrive (400 past it: the rest is never fetched). Syntax and other query errors are
@@ -13,15 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j.exceptions as neo4j_errors
-from flask import current_app
+from flask import Blueprint, current_app
 
 from graph.db import AnswerBound, AnswerTooDeep, AnswerTooLarge
-from service.api import bp
-from service.auth import require
-from service.cypher_guard import check_lists, check_plan, check_shape, check_text, fix_positions
-from service.database import database
-from service.errors import ApiError, is_timeout, timeout_error
-from service.formats import INT64_MAX, json_body, list_response, output_format, query_args
+from service.http.auth import require
+from service.http.cypher_guard import check_lists, check_plan, check_shape, check_text, fix_positions
+from service.http.database import database
+from service.http.errors import ApiError, is_timeout, timeout_error
+from service.http.formats import INT64_MAX, json_body, list_response, output_format, query_args
+
+bp = Blueprint("analyst", __name__, url_prefix="/api")
 
 MAX_ANSWER_DEPTH = 64  # lists or maps nested deeper in an answer are refused (400), not a stack overflow
 EXECUTION_FAILED = "Neo.DatabaseError.Statement.ExecutionFailed"

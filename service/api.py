@@ -1,41 +1,22 @@
 """The read API over the catalog: health, the named queries, and the auditors' findings (one
 `/api/audit/<name>` for every finding the catalog declares).
 
-Every list answers through service.formats (JSON page, or CSV/XLSX via `?format=` or a path suffix).
+Every list answers through service.http.formats (JSON page, or CSV/XLSX via `?format=` or a path suffix).
 """
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
 
 import neo4j.exceptions as neo4j_errors
 from flask import Blueprint, current_app, request
 
 from graph.audit import default_years, finding_params, run_audit, summary_rows
 from graph.importer.outcome import LOG_LIMIT_MAX, import_log
-from service.database import catalog, database, run_named
-from service.errors import ApiError, error_response
-from service.formats import int_arg, list_response, output_format, query_args, split_suffix
-from service.kept import kept_answer
+from service.http.database import catalog, database, run_named
+from service.http.errors import ApiError, error_response
+from service.http.formats import YEAR_MAX, int_arg, list_response, output_format, query_args, split_suffix
+from service.http.kept import kept_answer
+from service.http.listing import list_route
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-YEAR_MAX = 9999
-
-
-def list_route(rule: str, endpoint: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a GET list endpoint at `rule` and at `rule.<suffix>` (e.g. `.csv`, `.xlsx`), its answers
-    kept per data version (service/kept.py)."""
-
-    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
-        name = endpoint or view.__name__
-        served = kept_answer(view)
-        bp.add_url_rule(rule, name, served, methods=["GET"], defaults={"suffix": None})
-        bp.add_url_rule(rule + ".<suffix>", name, served, methods=["GET"])
-        return view
-
-    return decorate
-
 
 def year_and_unit(args: dict[str, str]) -> tuple[int | None, str | None]:
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
@@ -59,7 +40,7 @@ def health():
                                      cache=database().results.summary())
 
 
-@list_route("/queries")
+@list_route(bp, "/queries")
 def list_queries(suffix: str | None):
     """The catalog: every named query with its doc and typed parameters."""
     fmt = output_format(suffix)
@@ -91,7 +72,7 @@ IMPORT_LOG_COLUMNS = ["at", "dataset", "id", "source", "files", "digest", "count
                       "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set"]
 
 
-@list_route("/imports")
+@list_route(bp, "/imports")
 def imports(suffix: str | None):
     """The import log, newest first (`dataset` for one): when each dataset was last written, from which
     files (source, names, SHA-256), with what counts and changes; only imports that changed something."""
@@ -100,7 +81,7 @@ def imports(suffix: str | None):
     dataset = args.get("dataset") or None
     if dataset is not None and len(dataset) > 200:
         raise ApiError(400, "'dataset' must be at most 200 characters")
-    rows = import_log(database(), dataset, LOG_LIMIT_MAX)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    rows = import_log(database(), dataset, LOG_LIMIT_MAX)
     return list_response(rows, IMPORT_LOG_COLUMNS, fmt=fmt, filename="imports")
 
 
@@ -133,7 +114,7 @@ def audit_finding(name: str):
         raise ApiError(404, f"no audit finding '{name}'; GET /api/audit lists them")
     params = finding_params(catalog()[name], year, unit)
     if params is None:
-        default_year = default_years(database()).for_finding(finding)  # type: ignore[arg-type]
+        default_year = default_years(database()).for_finding(finding)
         params = finding_params(catalog()[name], default_year, unit)
     if params is None:
         return list_response([], [], fmt=fmt, filename=name.replace("_", "-"))  # no year to read: no figures
@@ -141,15 +122,15 @@ def audit_finding(name: str):
     return list_response(rows, columns, fmt=fmt, filename=name.replace("_", "-"))
 
 
-@list_route("/audit")
+@list_route(bp, "/audit")
 def audit_summary(suffix: str | None):
     """Every finding of the catalog: title, count (and budget)."""
     fmt = output_format(suffix)
     year, unit = year_and_unit(query_args(("year", "unit")))
     db = database()
     # without a year: figures of the latest reported year, activities of the latest budget year
-    defaults = default_years(db) if year is None else None  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
-    results = run_audit(db, catalog(), year=year, unit=unit)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    defaults = default_years(db) if year is None else None
+    results = run_audit(db, catalog(), year=year, unit=unit)
     rows = summary_rows(catalog(), results)
     counts = {row["finding"]: row["count"] for row in rows}
     known = {query.name for query in catalog().findings}

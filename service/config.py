@@ -9,16 +9,26 @@
 | `POKIN_CYPHER_MAX_ROWS` | `CYPHER_MAX_ROWS` | 5000 (analyst Cypher row cap) |
 | `POKIN_CYPHER_MAX_MB` | `CYPHER_MAX_MB` | 16 (analyst Cypher answer cap, measured while the rows arrive) |
 | `POKIN_CYPHER_MAX_CHARS` | `CYPHER_MAX_CHARS` | 20000 (longest analyst query, in characters) |
-| `POKIN_CYPHER_MAX_NESTING` | `CYPHER_MAX_NESTING` | 100 (deepest nesting of an analyst query: service/cypher_guard.py) |
+| `POKIN_CYPHER_MAX_NESTING` | `CYPHER_MAX_NESTING` | 100 (deepest nesting of an analyst query: service/http/cypher_guard.py) |
 | `POKIN_CYPHER_MAX_RANGE` | `CYPHER_MAX_RANGE` | 1000000 (elements all range() calls of an analyst query make together) |
 | `POKIN_PAGE_MAX` | `PAGE_MAX` | 1000 (largest `limit`) |
 | `POKIN_ALLOWED_HOSTS` | `ALLOWED_HOSTS` | `localhost,127.0.0.1,[::1]`: names the `Host` header may carry (any port); `*`: any |
 | `POKIN_CORS_ORIGINS` | `CORS_ORIGINS` | none: CORS off; else `https://a.example,https://b.example` |
-| `POKIN_CACHE_MB` | `CACHE_MB` | 256: query rows kept until the data changes (service/results.py); 0 turns it off |
+| `POKIN_CACHE_MB` | `CACHE_MB` | 256: query rows kept until the data changes (service/http/results.py); 0 turns it off |
 | `POKIN_CACHE_SECONDS` | `CACHE_SECONDS` | 900: the longest a kept result is served (for writes made outside pokin) |
 | `POKIN_CACHE_CHECK_SECONDS` | `CACHE_CHECK_SECONDS` | 1: how often the data version is read; 0: on every request |
+| `POKIN_PAGES_QUERY_TIMEOUT` | `PAGES_QUERY_TIMEOUT` | 10: seconds one Beranda part (a finding, capaian per OPD) may take |
+| `POKIN_PAGES_AUDIT_BUDGET` | `PAGES_AUDIT_BUDGET` | 20: seconds Beranda spends on findings in all |
+| `POKIN_PAGES_ACHIEVEMENT_TIMEOUT` | `PAGES_ACHIEVEMENT_TIMEOUT` | 30: seconds the achievement colouring may take |
+| `POKIN_PAGES_BACKGROUND_TIMEOUT` | `PAGES_BACKGROUND_TIMEOUT` | 300: a Beranda part past its time, computed in the background |
+| `POKIN_PAGES_FINDING_TIMEOUT` | `PAGES_FINDING_TIMEOUT` | 60: seconds one finding's page may take |
+| `POKIN_PAGES_CACHE_SECONDS` | `PAGES_CACHE_SECONDS` | 300: how long the pages keep computed findings and achievement (service/pages/cache.py) |
+| `POKIN_CAPAIAN_SCALE` | `CAPAIAN_SCALE` | `pemda`: predikat scale of every capaian shown, or `permendagri86` (docs/capaian.md); an unknown one stops the app |
+| `POKIN_CAPAIAN_CAP` | `CAPAIAN_CAP` | 120: upper cap of an indicator's capaian |
+| `POKIN_SECRET_KEY` | `SECRET_KEY` | none (a random key per process): the key of the ASN pseudonyms on pages (service/pages/people.py); processes serving one site share it |
 
-The Neo4j connection itself comes from `graph.config.Neo4jSettings` (NEO4J_URI and friends).
+The Neo4j connection itself comes from `graph.config.Neo4jSettings` (NEO4J_URI and friends), which create_app
+calls; no other module of service/ reads the environment (tests/test_layers.py checks it).
 """
 from __future__ import annotations
 
@@ -27,8 +37,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from graph.capaian import DEFAULT_CAP, DEFAULT_SCALE
+
 ROLES = ("reader", "editor")
 ANONYMOUS_MODES = ("loopback", "true", "false")
+
+PAGES_TIMES = {"PAGES_QUERY_TIMEOUT": 10.0, "PAGES_AUDIT_BUDGET": 20.0, "PAGES_ACHIEVEMENT_TIMEOUT": 30.0,
+               "PAGES_FINDING_TIMEOUT": 60.0, "PAGES_CACHE_SECONDS": 300.0, "PAGES_BACKGROUND_TIMEOUT": 300.0}
 
 DEFAULTS: dict[str, Any] = {
     "TOKENS": {},
@@ -55,6 +70,11 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_OUTCOME_WAIT": 30.0,
     "CORS_ORIGINS": (),
     "ALLOWED_HOSTS": "localhost,127.0.0.1,[::1]",
+    # the web pages (service/pages/): their time budgets in seconds, the capaian rules, the pseudonym key
+    **PAGES_TIMES,
+    "CAPAIAN_SCALE": DEFAULT_SCALE,
+    "CAPAIAN_CAP": DEFAULT_CAP,
+    "SECRET_KEY": None,
 }
 
 _ENV = {
@@ -73,6 +93,7 @@ _ENV = {
     "CACHE_MB": "POKIN_CACHE_MB",
     "CACHE_SECONDS": "POKIN_CACHE_SECONDS",
     "CACHE_CHECK_SECONDS": "POKIN_CACHE_CHECK_SECONDS",
+    **{key: "POKIN_" + key for key in (*PAGES_TIMES, "CAPAIAN_SCALE", "CAPAIAN_CAP", "SECRET_KEY")},
 }
 
 
@@ -113,6 +134,10 @@ def normalise(config: Mapping[str, Any]) -> dict[str, Any]:
         "CACHE_MB": _number("CACHE_MB", config["CACHE_MB"], float, 0.0),
         "CACHE_SECONDS": _number("CACHE_SECONDS", config["CACHE_SECONDS"], float, 0.0),
         "CACHE_CHECK_SECONDS": _number("CACHE_CHECK_SECONDS", config["CACHE_CHECK_SECONDS"], float, 0.0),
+        **{key: _number(key, config[key], float, 0.0) for key in PAGES_TIMES},
+        "CAPAIAN_SCALE": str(config["CAPAIAN_SCALE"]).strip(),  # checked against graph.capaian at start (pages)
+        "CAPAIAN_CAP": _number("CAPAIAN_CAP", config["CAPAIAN_CAP"], float, 0.0),
+        "SECRET_KEY": config["SECRET_KEY"] or None,
     }
 
 

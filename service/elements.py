@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
+from flask import Blueprint, current_app
 
 from graph.audit import latest_year
 from graph.capaian import scale
-from service.api import YEAR_MAX, bp, list_route
-from service.database import database, run_named
-from service.errors import ApiError
-from service.formats import int_arg, list_response, output_format, query_args
-from service.kept import kept_answer
+from service.http.database import database, run_named
+from service.http.errors import ApiError
+from service.http.formats import YEAR_MAX, int_arg, list_response, output_format, query_args
+from service.http.kept import kept_answer
+from service.http.listing import list_route
+
+bp = Blueprint("elements", __name__, url_prefix="/api")
 
 GOAL_DETAIL = """
 MATCH (g:Goal {id: $id})
@@ -137,7 +139,7 @@ def goal(id: str):
     return current_app.json.response(ok=True, goal=found)
 
 
-@list_route("/goals/<id>/achievement")
+@list_route(bp, "/goals/<id>/achievement")
 def goal_achievement(id: str, suffix: str | None):
     """Rows of the `achievement` query for this goal (`year`, default the latest reported year; `scale`, default
     the service's CAPAIAN_SCALE)."""
@@ -151,7 +153,7 @@ def goal_achievement(id: str, suffix: str | None):
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
     _one(GOAL_EXISTS, {"id": id}, f"no goal with id '{id}'")
     if year is None:
-        year = latest_year(database())  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        year = latest_year(database())
     if year is None:
         return list_response([], [], fmt=fmt, filename=f"achievement-{id}", year=None, goal=id, scale=chosen)
     columns, rows = run_named("achievement", {"year": year, "goal": id, "scale": chosen})
@@ -173,7 +175,7 @@ def unit(id: str):
     return current_app.json.response(ok=True, unit=found)
 
 
-@list_route("/staff/<nip>/line-of-sight")
+@list_route(bp, "/staff/<nip>/line-of-sight")
 def line_of_sight(nip: str, suffix: str | None):
     """Rows of `line_of_sight` for one ASN: every outcome their work reaches, with the path."""
     fmt = output_format(suffix)
@@ -183,7 +185,7 @@ def line_of_sight(nip: str, suffix: str | None):
     return list_response(rows, columns, fmt=fmt, filename="line-of-sight")
 
 
-@list_route("/elements/<id>/impact")
+@list_route(bp, "/elements/<id>/impact")
 def impact(id: str, suffix: str | None):
     """Rows of `impact`: what a goal, indicator or activity supports above it and what supports it."""
     fmt = output_format(suffix)

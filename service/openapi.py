@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
+from flask import Blueprint, current_app
 
 from graph.catalog import Catalog
-from service.api import FINDING_ALIASES, YEAR_MAX, bp
-from service.database import catalog
-from service.formats import INT64_MAX, MEDIA_TYPES
+from service.api import FINDING_ALIASES
+from service.http.database import catalog
+from service.http.formats import INT64_MAX, MEDIA_TYPES, YEAR_MAX
+
+bp = Blueprint("openapi", __name__, url_prefix="/api")
 
 JSON = "application/json"
 XLSX = MEDIA_TYPES["xlsx"]
@@ -377,7 +379,7 @@ def _components(page_max: int, year: dict[str, Any], unit: dict[str, Any]) -> di
             "Health": {"type": "object", "required": ["ok", "neo4j", "data_loaded", "cache"],
                        "properties": {"ok": {"type": "boolean"}, "neo4j": {"type": "string"},
                                       "data_loaded": {"type": "boolean"},
-                                      "cache": {"type": "object", "description": "The result cache (service/results.py)",
+                                      "cache": {"type": "object", "description": "The result cache (service/http/results.py)",
                                                 "required": ["enabled", "entries", "bytes", "hits", "misses"],
                                                 "properties": {key: {"type": "integer"} for key in (
                                                     "entries", "bytes", "max_bytes", "hits", "misses",

@@ -15,11 +15,24 @@ import pytest
 
 from graph.config import Neo4jSettings
 from graph.db import Runner
+from graph.launcher.server import LocalServer, free_port
 from graph.model import apply_schema
-from graph.server import LocalServer, free_port
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
+
+# The modules that run for minutes (Neo4j servers of their own killed and restarted, new stores per contender,
+# generated datasets): run first. `make test` hands whole files to two workers in collection order
+# (`--dist loadfile --no-loadscope-reorder`); by default xdist would start the files with the most tests first,
+# so these few-test, long files came last and one worker ran them alone while the other sat idle.
+LONG_MODULES = ("test_faults.py", "test_bench.py", "test_synthetic.py", "test_service_errors.py",
+                "test_hostile_http.py", "test_hostile_files.py", "test_server.py", "test_runner_packed.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long modules first, the rest in their usual order (the sort is stable)."""
+    rank = {name: position for position, name in enumerate(LONG_MODULES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ from service.config import ConfigError, normalise, settings_from_env
 
 pytest_plugins = ("test_service_support",)
 
-EDITOR_ENDPOINTS = {"api.import_upload"}
-PUBLIC_ENDPOINTS = {"api.health", "api.openapi", "static", "pages.asset"}  # probes, API description, assets
+EDITOR_ENDPOINTS = {"imports.import_upload"}
+PUBLIC_ENDPOINTS = {"api.health", "openapi.openapi", "static", "pages.asset"}  # probes, API description, assets
 
 
 def routes(app, method: str) -> list[tuple[str, str]]:
@@ -33,7 +33,7 @@ def test_every_writing_or_analyst_endpoint_needs_a_token_and_the_right_role(runn
     app = make_app(runner)
     client = app.test_client()
     posts = routes(app, "POST")
-    assert {endpoint for endpoint, _ in posts} >= {"api.cypher", "api.import_upload"}
+    assert {endpoint for endpoint, _ in posts} >= {"analyst.cypher", "imports.import_upload"}
     for endpoint, url in posts:
         for environ in ({}, REMOTE):  # loopback or not: anonymous never writes nor runs its own Cypher
             body = assert_error(client.post(url, json={}, environ_overrides=environ), 401)
@@ -60,7 +60,7 @@ def test_with_anonymous_reading_off_every_read_endpoint_needs_a_token(runner):
             assert response.status_code == 401, (endpoint, response.status_code)
         assert client.get(url, headers=AS_READER).status_code != 401, endpoint
     for endpoint, url in routes(app, "GET"):
-        if endpoint in {"api.health", "api.openapi"}:
+        if endpoint in {"api.health", "openapi.openapi"}:
             assert client.get(url).status_code in (200, 503), endpoint
 
 

@@ -4,12 +4,9 @@ No timing is asserted: the figures live in BENCHMARKS.md, measured with `make be
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import people as bench_people
 from bench import run as bench

@@ -7,12 +7,9 @@ No timing is asserted: the figures live in BENCHMARKS.md, measured with `pokin b
 from __future__ import annotations
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import peers
 from bench.peers_engines import postgres_bin

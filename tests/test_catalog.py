@@ -88,3 +88,25 @@ def test_the_project_catalog_loads_and_documents_every_query():
 def test_the_query_reference_is_in_sync():
     expected = reference_markdown(load_catalog(CYPHER_DIR))
     assert DOCS.read_text(encoding="utf-8") == expected, "run: pokin queries --markdown > docs/queries.md"
+
+
+def test_any_reader_runs_a_read_query_but_only_a_runner_writes(tmp_path):
+    """graph.db.Reader: the service's Database (or anything with `read`) runs read-mode queries through
+    Catalog.run; a write-mode query asks for the Runner itself instead of failing on a missing `write`."""
+    write(tmp_path, "demo.cypher", GOOD)
+    write(tmp_path, "touch.cypher", "// name: touch\n// Marks a goal.\n// mode: write\nMATCH (g:Goal) SET g.x = 1\n")
+    catalog = load_catalog(tmp_path)
+
+    class Reading:
+        def __init__(self) -> None:
+            self.asked: list[tuple[str, dict]] = []
+
+        def read(self, cypher, params=None, *, timeout=None, limit=None, packed=False):
+            self.asked.append((cypher, dict(params or {})))
+            return [{"g": "row"}]
+
+    reader = Reading()
+    assert catalog.run(reader, "demo", {"year": 2026}) == [{"g": "row"}]
+    assert reader.asked == [(catalog["demo"].cypher, {"year": 2026})]
+    with pytest.raises(TypeError, match=r"query 'touch' writes: it needs a graph\.db\.Runner, not a Reading"):
+        catalog.run(reader, "touch")

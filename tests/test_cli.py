@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import DATA
 
-from graph import cli
+import cli.main as cli
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from test_service_support import AS_READER, make_app
 
-from graph import cli
+import cli.main as cli
 from graph.catalog import load_catalog
 from graph.documents import build, merge_runs, to_xlsx
 from service.pages.documents import document_html

@@ -26,12 +26,12 @@ from conftest import snapshot
 from neo4j import ManagedTransaction
 from test_service_support import MINI, csv_files, zip_bytes
 
-from graph import cli
+import cli.main as cli
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.importer import ImportNotWritten, import_log, import_path
+from graph.launcher.server import LocalServer, free_port
 from graph.model import IMPORT_LOCK_STATEMENT, apply_schema
-from graph.server import LocalServer, free_port
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
 PASSWORD = "fault-test-pw"

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from test_service_support import AS_READER, TOKENS, make_app
 
-from graph import cli
+import cli.main as cli
 from graph.audit import run_audit, summary_rows
 from graph.catalog import CYPHER_DIR, REQUIRED_QUERIES, CatalogError, load_catalog, load_complete_catalog
 from graph.model import OUTCOME_LEVELS

@@ -247,7 +247,7 @@ def transaction_memory_limit(runner: Runner) -> int:
 
 
 def test_a_query_holding_more_memory_than_one_transaction_may_is_a_400(loaded):
-    """The server bounds each transaction's heap (graph.server writes db.memory.transaction.max for the local
+    """The server bounds each transaction's heap (graph.launcher.server writes db.memory.transaction.max for the local
     Neo4j): collecting past it fails with a clear 400, not a 503, and the server keeps answering."""
     limit = transaction_memory_limit(loaded)
     if limit == 0:

@@ -15,11 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from bench.run import P99_GOAL_MS, load, service_paths
 from graph.importer import import_path
-from graph.server import free_port
+from graph.launcher.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seed" / "sample" / "kabupaten_sukamaju.xlsx"

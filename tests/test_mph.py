@@ -4,14 +4,9 @@ print page, the API, NIP masking for anonymous readers and the link from the OPD
 from __future__ import annotations
 
 import io
-import sys
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from test_queries_people import INTERVENSI
 from test_service_support import AS_READER, make_app
 

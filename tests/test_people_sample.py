@@ -5,10 +5,7 @@ expected.json, at realistic rates."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import people as reference
 from bench.run import load_networkx

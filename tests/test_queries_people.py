@@ -151,7 +151,7 @@ def test_people_api_and_cli_with_masking_and_bounds(runner, neo4j_settings, monk
     from click.testing import CliRunner
     from test_service_support import AS_READER, make_app
 
-    from graph import cli
+    import cli.main as cli
 
     runner.write(RISK)
     derive_implied_edges(runner)
@@ -239,7 +239,7 @@ def test_what_if_move_api_and_cli_with_masking(runner, neo4j_settings, monkeypat
     from click.testing import CliRunner
     from test_service_support import AS_READER, make_app
 
-    from graph import cli
+    import cli.main as cli
 
     runner.write(RISK)
     runner.write(MOVES)

@@ -1,7 +1,7 @@
 """The local Neo4j launcher: start, status, clean stop, data kept across a restart."""
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from graph.server import LocalServer, free_port
+from graph.launcher.server import LocalServer, free_port
 
 
 def test_data_survives_stop_and_start(tmp_path):
@@ -36,7 +36,7 @@ def test_the_local_server_requires_the_configured_password(neo4j_settings):
 
 
 def test_each_transaction_may_hold_at_most_half_the_heap_unless_configured(tmp_path):
-    """graph/server.py writes db.memory.transaction.max into the neo4j.conf the launcher reads, so one
+    """graph/launcher/server.py writes db.memory.transaction.max into the neo4j.conf the launcher reads, so one
     runaway query fails with a memory error instead of taking the whole heap."""
     default = LocalServer(tmp_path, 7687, heap="1g")
     assert default.settings() == {"db.memory.transaction.max": str(512 * 1024 * 1024)}

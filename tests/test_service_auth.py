@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from test_service_support import AS_EDITOR, AS_READER, NIP_JOKO, NIP_RINA, NIP_SITI, REMOTE, assert_error, make_app
 
 from service import create_app
-from service.auth import role_for
 from service.config import ConfigError, normalise, parse_tokens, settings_from_env
-from service.masking import mask, mask_nip
+from service.http.auth import role_for
+from service.http.masking import mask, mask_nip
 
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 
@@ -105,6 +105,30 @@ def test_settings_from_the_environment():
     defaults = normalise(settings_from_env({}))
     assert (defaults["TOKENS"], defaults["ANONYMOUS_READ"], defaults["MAX_UPLOAD_MB"], defaults["CYPHER_TIMEOUT"],
             defaults["CYPHER_MAX_ROWS"], defaults["PAGE_MAX"]) == ({}, "loopback", 20.0, 10.0, 5000, 1000)
+
+
+def test_the_pages_settings_come_from_the_environment_with_the_others(monkeypatch, runner):
+    """service/config.py reads the pages' settings too (before: service/pages/ read them itself)."""
+    env = {"POKIN_PAGES_QUERY_TIMEOUT": "4", "POKIN_PAGES_CACHE_SECONDS": "7.5", "POKIN_CAPAIAN_SCALE": "permendagri86",
+           "POKIN_CAPAIAN_CAP": "110", "POKIN_SECRET_KEY": "pseudonym-key"}
+    config = normalise(settings_from_env(env))
+    assert (config["PAGES_QUERY_TIMEOUT"], config["PAGES_CACHE_SECONDS"], config["PAGES_AUDIT_BUDGET"]) == (4.0, 7.5, 20.0)
+    assert (config["CAPAIAN_SCALE"], config["CAPAIAN_CAP"], config["SECRET_KEY"]) == ("permendagri86", 110.0,
+                                                                                     "pseudonym-key")
+    defaults = normalise(settings_from_env({}))
+    assert (defaults["CAPAIAN_SCALE"], defaults["CAPAIAN_CAP"], defaults["SECRET_KEY"]) == ("pemda", 120.0, None)
+    with pytest.raises(ConfigError, match="POKIN_PAGES_FINDING_TIMEOUT"):
+        normalise(settings_from_env({"POKIN_PAGES_FINDING_TIMEOUT": "lama"}))
+    for variable, value in env.items():
+        monkeypatch.setenv(variable, value)
+    app = create_app({"RUNNER": runner, "PAGES_CACHE_SECONDS": 1})  # the caller's config wins over the environment
+    assert (app.config["PAGES_QUERY_TIMEOUT"], app.config["PAGES_CACHE_SECONDS"]) == (4.0, 1.0)
+    assert app.config["CAPAIAN_SCALE"] == "permendagri86"
+    other = create_app({"RUNNER": runner})  # two processes of one site: one pseudonym key from POKIN_SECRET_KEY
+    assert app.extensions["pokin.pages.people"]["key"] == other.extensions["pokin.pages.people"]["key"]
+    monkeypatch.setenv("POKIN_CAPAIAN_SCALE", "no-such-scale")
+    with pytest.raises(ValueError, match="unknown capaian scale 'no-such-scale'"):
+        create_app({"RUNNER": runner})
 
 
 @pytest.mark.parametrize("value, fragment", [

@@ -1,4 +1,4 @@
-"""The service's result cache (service/results.py): pure unit tests, then against the real Neo4j that a
+"""The service's result cache (service/http/results.py): pure unit tests, then against the real Neo4j that a
 changed graph is never answered from rows of the old one (an import, a write outside pokin, a wipe)."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from test_service_support import AS_READER, MINI, NIP_RINA, csv_files, make_app, upload, zip_bytes
 
 from graph.importer import import_path
-from service.results import ResultCache
+from service.http.results import ResultCache
 
 pytest_plugins = ("test_service_support",)
 
@@ -183,7 +183,7 @@ def test_pages_and_exports_are_kept_whole_per_reader(client, loaded):
 
 
 def test_an_answer_computed_from_kept_rows_never_waits_on_itself():
-    """A whole answer is computed under its key while it asks for rows under theirs (service/kept.py):
+    """A whole answer is computed under its key while it asks for rows under theirs (service/http/kept.py):
     many keys, nested, from several threads at once, must all finish (a shared lock stripe deadlocked)."""
     cache = ResultCache(1 << 20, 60)
 

@@ -118,7 +118,7 @@ def test_other_query_errors_are_400(client, loaded):
 
 
 def test_a_query_running_too_long_is_504(runner):
-    # UNWIND is interrupted between rows; the range() bound (service/cypher_guard.py) is lifted for this test
+    # UNWIND is interrupted between rows; the range() bound (service/http/cypher_guard.py) is lifted for this test
     client = make_app(runner, CYPHER_TIMEOUT=0.5, CYPHER_MAX_RANGE=200_000_000).test_client()
     body = assert_error(cypher(client, "UNWIND range(1, 200000000) AS x WITH x WHERE x = -1 RETURN count(*) AS n"),
                         504)

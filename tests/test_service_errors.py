@@ -8,7 +8,7 @@ from test_service_support import AS_EDITOR, AS_READER, assert_error, csv_files, 
 
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from graph.server import LocalServer, free_port
+from graph.launcher.server import LocalServer, free_port
 
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 

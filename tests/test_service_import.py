@@ -200,17 +200,17 @@ def _own_folders() -> set[str]:
 
 def test_the_import_folder_is_private_and_removed_whatever_the_outcome(client, runner, monkeypatch):
     """The unpacked files (names, NIPs) sit in a folder only the service's user can read, gone afterwards."""
-    from service import uploads
+    from service import imports
 
     seen = []
-    real_import = uploads.import_path
+    real_import = imports.import_path
 
     def watching(path, *args, **kwargs):
         folder = path if path.is_dir() and path.name != "upload" else path.parent
         seen.append((folder.name, stat.S_IMODE(folder.stat().st_mode)))
         return real_import(path, *args, **kwargs)
 
-    monkeypatch.setattr(uploads, "import_path", watching)
+    monkeypatch.setattr(imports, "import_path", watching)
     assert upload(client, zip_bytes(csv_files()), "mini.zip").status_code == 200
     bad = (MINI / "goals.csv").read_text(encoding="utf-8").replace("S1,sasaran,", "S1,sasaran_x,")
     assert_error(upload(client, zip_bytes(csv_files(**{"goals.csv": bad})), "mini.zip"), 400)
@@ -223,7 +223,7 @@ def test_the_import_folder_is_private_and_removed_whatever_the_outcome(client, r
 
 def test_folders_left_by_killed_processes_are_removed_at_start_and_at_the_next_import(client, runner,
                                                                                      monkeypatch, tmp_path):
-    from service import uploads
+    from service.http import uploads
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     gone = subprocess.Popen(["true"])

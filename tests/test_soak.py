@@ -17,7 +17,7 @@ def test_a_short_soak_passes_and_reports_every_measure(runner, neo4j_settings, t
     out = tmp_path / "soak.json"
     env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USER": neo4j_settings.user,
            "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "soak.py"), "--seconds", str(SECONDS),
+    done = subprocess.run([sys.executable, "-m", "bench.soak", "--seconds", str(SECONDS),
                            "--neo4j-from-env", "--out", str(out)], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=900)
     print(done.stdout[-3000:])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import main
+from cli.main import main
 from graph.importer import import_path, validate_path
 from seed import synthetic
 from seed.synthetic import dataset_folders, generate

@@ -18,7 +18,7 @@ import neo4j.exceptions as neo4j_errors
 
 from graph.audit import finding_params, latest_year
 from graph.catalog import Catalog, load_catalog
-from graph.db import Runner
+from graph.db import Reader
 from graph.model import OUTCOME_LEVELS
 from visual import render, styles
 from visual.network import MAX_NODES, PokinNetwork, build_impact, build_line_of_sight, build_tree, split_rows
@@ -64,7 +64,7 @@ class View:
         return render.render_page(self.network)
 
 
-def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, color_by: str = "level", *,
+def tree_view(runner: Reader, unit: str | None = None, year: int | None = None, color_by: str = "level", *,
               audit: bool = False, max_nodes: int = MAX_NODES, catalog: Catalog | None = None,
               people: People | None = None, achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
               scale: str | None = None) -> View:
@@ -106,7 +106,7 @@ def tree_view(runner: Runner, unit: str | None = None, year: int | None = None, 
                 "color_by": color_by, "audit": audit}, achievement or {}, findings, notes, timed_out)
 
 
-def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int | None = None,
+def staff_view(runner: Reader, nip: str, *, color_by: str = "level", year: int | None = None,
                catalog: Catalog | None = None, people: People | None = None,
                achievement_timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> View:
     """One ASN's line of sight (view_line_of_sight): the ASN, its unit, its assignments, every path up."""
@@ -139,7 +139,7 @@ def staff_view(runner: Runner, nip: str, *, color_by: str = "level", year: int |
                 findings, notes, timed_out)
 
 
-def impact_view(runner: Runner, id: str, *, color_by: str = "level", year: int | None = None,
+def impact_view(runner: Reader, id: str, *, color_by: str = "level", year: int | None = None,
                 max_nodes: int = MAX_NODES, catalog: Catalog | None = None, people: People | None = None,
                 achievement_timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> View:
     """One goal, indicator or activity (view_impact): what it supports above, what supports it below."""
@@ -178,7 +178,7 @@ def _pemda_name(nodes: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _achievement(runner: Runner, catalog: Catalog, year: int | None, unit: str | None = None,
+def _achievement(runner: Reader, catalog: Catalog, year: int | None, unit: str | None = None,
                  timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> dict[str, Any]:
     """id -> {capaian, band, supporting_capaian, scale} for goals and indicators (of `unit` and below when
     given), from the achievement query. A goal is coloured by its own indicators'
@@ -205,7 +205,7 @@ class _Coloring(NamedTuple):
     timed_out: bool  # the achievement query ran past its timeout
 
 
-def _coloring(runner: Runner, catalog: Catalog, color_by: str, year: int | None, unit: str | None,
+def _coloring(runner: Reader, catalog: Catalog, color_by: str, year: int | None, unit: str | None,
               timeout: float, scale: str | None = None) -> _Coloring:
     """The colouring a view gets, the achievement it needs, and the notes: level colours (and a note) when
     the achievement query runs past `timeout`."""
@@ -244,7 +244,7 @@ def mark_styles(catalog: Catalog) -> dict[str, styles.FindingStyle]:
             for query in catalog.findings if query.finding is not None and query.finding.mark is not None}
 
 
-def _audit_layers(runner: Runner, catalog: Catalog, unit: str | None, year: int | None,
+def _audit_layers(runner: Reader, catalog: Catalog, unit: str | None, year: int | None,
                   nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, str]:
     """Mark what each finding's header says it marks (`finding marks COLUMN LABEL`); an ASN, whom the tree
     leaves out, is added with ASSIGNED_TO edges to what the row says they are `assigned_to`."""

@@ -22,7 +22,7 @@ from neo4j import ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import model
-from graph.db import Runner
+from graph.db import Reader, Runner
 from graph.importer.sources import TABLES
 
 # How long `pokin import` waits for Neo4j to answer again after a lost commit, by default.
@@ -150,7 +150,7 @@ def settle(runner: Runner, import_id: str, wait: float,
         time.sleep(min(OUTCOME_POLL_SECONDS, max(deadline - now, 0.0)))
 
 
-def import_log(runner: Runner, dataset: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+def import_log(runner: Reader, dataset: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """The recorded imports, newest first (of one dataset, or of all): at most `limit` (1..LOG_LIMIT_MAX)."""
     if not 1 <= limit <= LOG_LIMIT_MAX:
         raise ValueError(f"limit must be between 1 and {LOG_LIMIT_MAX}, not {limit}")

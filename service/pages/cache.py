@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import current_app
 
-from service.database import database
+from service.http.database import database
 
 _ONE_AT_A_TIME = threading.Semaphore(1)
 
@@ -60,7 +60,7 @@ def part_cache() -> PartCache:
 
 
 def fingerprint() -> tuple:
-    """The data version this request sees (service/database.py): a part computed under another is not shown."""
+    """The data version this request sees (service/http/database.py): a part computed under another is not shown."""
     return database().version()
 
 

@@ -16,8 +16,8 @@ from graph import capaian as rules
 from graph import people as people_risk
 from graph.audit import INTERVENSI_REASONS, DefaultYears, budget_total, default_years, finding_params, latest_year
 from graph.catalog import Finding, NamedQuery
-from service.database import catalog, database, run_named
-from service.formats import masking_wanted
+from service.http.database import catalog, database, run_named
+from service.http.formats import masking_wanted
 from service.pages import people
 from service.pages.cache import TimedOut, cached, fingerprint
 from visual import styles
@@ -112,7 +112,7 @@ def years() -> dict[str, Any]:
     """Years with figures and budget years, and the latest year with figures (the default)."""
     row = run_named("pemda_overview", {})[1][0]
     return {"indicator_years": row["indicator_years"], "activity_years": row["activity_years"],
-            "latest": latest_year(database())}  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+            "latest": latest_year(database())}
 
 
 def year_notes(year: int | None) -> list[str]:
@@ -140,7 +140,7 @@ def overview(year: int | None, unit: str | None) -> dict[str, Any]:
     """Counts, audit findings (within PAGES_AUDIT_BUDGET seconds) and achievement per OPD for one year."""
     counts = run_named("pemda_overview", {"year": year, "unit": unit})[1][0]
     # without a year: capaian and indicator checks of the latest reported year, activities of the latest budget year
-    defaults = default_years(database()) if year is None else DefaultYears(year, year)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    defaults = default_years(database()) if year is None else DefaultYears(year, year)
     shown_year = defaults.figures
     stamp = fingerprint()
     return {"counts": counts, "year": shown_year, "budget_year": defaults.budget, "unit": unit,
@@ -288,7 +288,7 @@ def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
     assert about is not None, "the finding route serves findings only"
     declared = {param.name for param in query.params}
     if year is None and "year" in declared:
-        year = default_years(database()).for_finding(about)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        year = default_years(database()).for_finding(about)
     params = finding_params(query, year, unit) or {}  # a year still missing: bind says it is required
     columns, rows = database().table(query.cypher, query.bind(params),
                                      timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
@@ -327,7 +327,7 @@ def _label_by_name(column: str) -> str | None:
 
 def intervensi(nip: str) -> dict[str, Any]:
     """The ASN's chain of atasan up to the head of the OPD, each break of the intervensi named (graph/people.py)."""
-    chain = people_risk.intervensi_chain(database(), catalog(), nip)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+    chain = people_risk.intervensi_chain(database(), catalog(), nip)
     steps = [dict(row, href=href("ASN", row["nip"]), break_label=INTERVENSI_REASONS.get(row["break_reason"] or ""))
              for row in chain]
     return {"steps": steps, "broken": any(row["break_reason"] for row in chain),
@@ -389,7 +389,7 @@ def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str,
         links.append({"label": "Cascading kinerja unit ini", "href": href("Unit", item["id"])})
     elif unit.get("id"):
         links.append({"label": f"Cascading kinerja {unit.get('name') or unit['id']}", "href": href("Unit", unit["id"])})
-    links.append({"label": "Data (JSON)", "href": url_for("api.element_detail", id=item["id"])})
+    links.append({"label": "Data (JSON)", "href": url_for("pages_api.element_detail", id=item["id"])})
     return links
 
 

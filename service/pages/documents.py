@@ -6,7 +6,7 @@
 | `/api/docs/<kind>?unit=&year=&format=xlsx\\|html\\|json` (or `/api/docs/<kind>.xlsx`) | the same as a file or data |
 
 `jenis`/`kind`: pk, iku, cascading, lkjip, triwulan. The pejabat's and atasan's NIP are masked for anonymous readers as
-every other answer's are (service/masking.py); names follow the service's rule (not masked).
+every other answer's are (service/http/masking.py); names follow the service's rule (not masked).
 `document_html` is a pure function (no request needed): the CLI writes the same page to a file.
 """
 from __future__ import annotations
@@ -34,14 +34,12 @@ from graph.documents import (
     merge_runs,
     to_xlsx,
 )
-from service.api import YEAR_MAX
-from service.api import bp as api_bp
-from service.database import catalog, database
-from service.errors import ApiError
-from service.formats import MEDIA_TYPES, int_arg, masking_wanted, query_args, split_suffix
-from service.kept import kept_answer
-from service.masking import mask, mask_text
-from service.pages.routes import html_bp
+from service.http.database import catalog, database
+from service.http.errors import ApiError
+from service.http.formats import MEDIA_TYPES, YEAR_MAX, int_arg, masking_wanted, query_args, split_suffix
+from service.http.kept import kept_answer
+from service.http.masking import mask, mask_text
+from service.pages.routes import api_bp, html_bp
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DOC_FORMATS = ("json", "xlsx", "html")
@@ -100,11 +98,11 @@ def _document(kind: str, unit: str | None, year: int | None) -> Document:
     if kind not in KINDS:
         raise ApiError(404, f"dokumen '{kind}' tidak dikenal; pilih {', '.join(KINDS)}")
     if year is None:
-        year = default_year(kind, database())  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        year = default_year(kind, database())
         if year is None:
             raise ApiError(404, "belum ada data tahun; beri parameter tahun")
     try:
-        document = build(kind, database(), catalog(), year=year, unit=unit)  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        document = build(kind, database(), catalog(), year=year, unit=unit)
     except DocumentNotFound as error:
         raise ApiError(404, f"unit tidak ditemukan: {error}") from None
     return masked_document(document) if masking_wanted() else document
@@ -119,8 +117,8 @@ def _paper(text: str | None) -> str:
 
 def _links(kind: str, unit: str | None, year: int) -> list[tuple[str, str]]:
     args = {"unit": unit, "year": year} if unit else {"year": year}
-    return [("Unduh XLSX", url_for("api.document", kind=f"{kind}.xlsx", **args)),
-            ("Data (JSON)", url_for("api.document", kind=f"{kind}.json", **args))]
+    return [("Unduh XLSX", url_for("pages_api.document", kind=f"{kind}.xlsx", **args)),
+            ("Data (JSON)", url_for("pages_api.document", kind=f"{kind}.json", **args))]
 
 
 def _download(body: bytes | str, fmt: str, name: str) -> Response:

@@ -5,7 +5,7 @@
 | `/mph/<unit>` | the page to print (A4 landscape), with links to its XLSX and data |
 | `/api/mph/<unit>` (`.json`, `.xlsx`, `.html`, or `?format=`) | the matrix as data, workbook or page |
 
-The head's and the staff's NIP are masked for anonymous readers as every other answer's are (service/masking.py),
+The head's and the staff's NIP are masked for anonymous readers as every other answer's are (service/http/masking.py),
 in the column headers of the workbook and the page too.
 """
 from __future__ import annotations
@@ -17,14 +17,13 @@ from flask import current_app, g, request, url_for
 
 from graph.documents import Document, DocumentNotFound, to_xlsx
 from graph.mph import as_document, build
-from service.api import bp as api_bp
-from service.database import catalog, database
-from service.errors import ApiError
-from service.formats import masking_wanted, query_args, split_suffix
-from service.kept import kept_answer
-from service.masking import mask, mask_text
+from service.http.database import catalog, database
+from service.http.errors import ApiError
+from service.http.formats import masking_wanted, query_args, split_suffix
+from service.http.kept import kept_answer
+from service.http.masking import mask, mask_text
 from service.pages.documents import _download, document_html, masked_document
-from service.pages.routes import html_bp
+from service.pages.routes import api_bp, html_bp
 
 MPH_FORMATS = ("json", "xlsx", "html")
 UNIT_MAX = 200  # characters of a unit id a client may send
@@ -34,7 +33,7 @@ def _matrix(unit: str) -> dict[str, Any]:
     if len(unit) > UNIT_MAX:
         raise ApiError(400, f"'unit' paling panjang {UNIT_MAX} karakter")
     try:
-        matrix = build(database(), catalog(), unit)  # type: ignore[arg-type]
+        matrix = build(database(), catalog(), unit)
     except DocumentNotFound:
         raise ApiError(404, f"unit tidak ditemukan: {unit}") from None
     return mask(matrix) if masking_wanted() else matrix
@@ -52,8 +51,8 @@ def _document(matrix: dict[str, Any]) -> Document:
 
 
 def _links(unit: str) -> list[tuple[str, str]]:
-    return [("Unduh XLSX", url_for("api.mph", unit=f"{unit}.xlsx")),
-            ("Data (JSON)", url_for("api.mph", unit=f"{unit}.json")),
+    return [("Unduh XLSX", url_for("pages_api.mph", unit=f"{unit}.xlsx")),
+            ("Data (JSON)", url_for("pages_api.mph", unit=f"{unit}.json")),
             ("Cascading kinerja unit ini", url_for("pages.tree", unit=unit))]
 
 

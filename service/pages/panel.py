@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from flask import current_app
 
-from service.api import YEAR_MAX, bp
-from service.errors import ApiError
-from service.formats import int_arg, query_args
+from service.http.errors import ApiError
+from service.http.formats import YEAR_MAX, int_arg, query_args
 from service.pages import data
+from service.pages.routes import api_bp
 
 
-@bp.get("/elements/<id>")
+@api_bp.get("/elements/<id>")
 def element_detail(id: str):
     """Kind, names, unit and OPD, indicators with target, realisasi and capaian per year, assigned ASN, budget."""
     args = query_args(("year",))

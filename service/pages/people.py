@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 import threading
 import time
 
 from flask import Flask, current_app
 
-from service.database import database
-from service.formats import masking_wanted
-from service.masking import mask_nip
+from service.http.database import database
+from service.http.formats import masking_wanted
+from service.http.masking import mask_nip
 from visual.views import People
 
 PREFIX = "asn-"
@@ -29,7 +28,7 @@ _LOCK = threading.Lock()
 
 def install(app: Flask) -> None:
     """Give the app its pseudonym key and an empty resolution cache."""
-    secret = app.config.get("SECRET_KEY") or os.environ.get("POKIN_SECRET_KEY")
+    secret = app.config.get("SECRET_KEY")  # or POKIN_SECRET_KEY (service/config.py)
     key = hashlib.sha256(str(secret).encode()).digest() if secret else secrets.token_bytes(32)
     app.extensions["pokin.pages.people"] = {"key": key, "known": {}, "loaded": None}
 

@@ -22,12 +22,11 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, g, render_template, request, send_file, url_for
 
-from service.api import YEAR_MAX
-from service.database import catalog, database
-from service.errors import ApiError
-from service.formats import masking_wanted
-from service.kept import kept_answer
-from service.masking import mask_text
+from service.http.database import catalog, database
+from service.http.errors import ApiError
+from service.http.formats import YEAR_MAX, masking_wanted
+from service.http.kept import kept_answer
+from service.http.masking import mask_text
 from service.pages import data, people
 from service.pages.security import page_error, secure
 from visual import render
@@ -35,6 +34,8 @@ from visual.views import View, ViewNotFound, impact_view, staff_view, tree_view
 
 html_bp = Blueprint("pages", __name__)
 json_bp = Blueprint("pages_json", __name__)
+# the pages' own API answers (the side panel, the documents, the MPH): service/pages/panel.py, documents.py, mph.py
+api_bp = Blueprint("pages_api", __name__, url_prefix="/api")
 html_bp.after_request(secure)
 json_bp.after_request(secure)
 html_bp.register_error_handler(Exception, page_error)
@@ -54,7 +55,7 @@ def _kept(view: Callable[..., Any]) -> Callable[..., Any]:
 def twin(rule: str, json_rule: str, endpoint: str, *, extra: tuple[str, ...] = (),
          keep: bool = True) -> Callable[[Callable[..., Any]], Any]:
     """Register a page at `rule` (and `extra` rules) in HTML and at `json_rule` as its JSON twin; its
-    complete answers are kept per data version (service/kept.py) unless `keep` is false."""
+    complete answers are kept per data version (service/http/kept.py) unless `keep` is false."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         served = view if not keep else _kept(view)
@@ -71,7 +72,7 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
     """The page's data as JSON (the twin), or rendered by its template."""
     if fmt == "json":
         return current_app.json.response(ok=True, **page)
-    context = {"api_element": url_for("api.element_detail", id="__ID__"), "year": page.get("year"),
+    context = {"api_element": url_for("pages_api.element_detail", id="__ID__"), "year": page.get("year"),
                "findings": data.flagged(page.get("findings") or [], page.get("year"), page.get("unit"))
                if page.get("nodes") is not None else {}}
     endpoint = "pages_json." + (request.endpoint or ".").split(".", 1)[1].split("_", 1)[0]
@@ -81,7 +82,7 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
     values: dict[str, Any] = {**args, **request.args.to_dict()}
     json_href = url_for(endpoint, **values)
     html = render_template(template, page=page, page_config=context, json_href=json_href, **html_only)
-    if masking_wanted():  # masked here, so a kept page (service/kept.py) is not masked again on every hit
+    if masking_wanted():  # masked here, so a kept page (service/http/kept.py) is not masked again on every hit
         html, g.pokin_page_masked = mask_text(html), True
     return html
 
@@ -124,7 +125,7 @@ def _achievement_timeout() -> float:
 
 
 def _view_page(fmt: str, view: View, template: str, **extra: Any):
-    g.pokin_partial = view.partial  # ran out of time: not kept (service/kept.py), a reload tries again
+    g.pokin_partial = view.partial  # ran out of time: not kept (service/http/kept.py), a reload tries again
     page = dict(data.view_data(view), scale=data.scale_info(), **extra)
     page["year"] = page.get("year", view.params.get("year"))
     page["notes"] = data.year_notes(page["year"]) + page["notes"]
@@ -153,7 +154,7 @@ def tree(fmt: str, unit: str | None = None):
     year, colour = _year(), _colour()
     audit = _audit()
     try:
-        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,
                          catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                          scale=data.scale().key)
     except ViewNotFound as error:
@@ -170,7 +171,7 @@ def staff(fmt: str, nip: str):
     if real is None:
         raise ApiError(404, "ASN tidak ditemukan.")
     try:
-        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),
                           people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                           scale=data.scale().key)
     except ViewNotFound:
@@ -184,7 +185,7 @@ def element(fmt: str, id: str):
     """Dampak: what one goal, indicator or activity supports, and what supports it."""
     year, colour = _year(), _colour()
     try:
-        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),  # type: ignore[arg-type]  # Database: Runner.read-compatible (service/database.py)
+        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),
                            people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
                           scale=data.scale().key)
     except ViewNotFound as error:

@@ -1,6 +1,6 @@
 """NIP masking of whole HTML pages, and error pages in Bahasa Indonesia, with the security headers.
 
-The headers (service/headers.py) go on every response of the app; the Content-Security-Policy of a page
+The headers (service/http/headers.py) go on every response of the app; the Content-Security-Policy of a page
 lets it load scripts, styles, images and data only from this service (no inline script at all: page data
 travels in `<script type="application/json">`, code in served .js files); inline style attributes stay
 allowed because vis-network and the legend swatches set them. Framing is refused.
@@ -14,10 +14,10 @@ import neo4j.exceptions as neo4j_errors
 from flask import Flask, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from service.errors import ApiError, is_timeout
-from service.formats import masking_wanted
-from service.headers import add_security_headers
-from service.masking import mask_text
+from service.http.errors import ApiError, is_timeout
+from service.http.formats import masking_wanted
+from service.http.headers import add_security_headers
+from service.http.masking import mask_text
 
 TITLES = {400: "Permintaan tidak valid", 401: "Perlu token akses", 403: "Tidak diizinkan",
           404: "Halaman tidak ditemukan", 405: "Metode tidak diizinkan", 413: "Permintaan terlalu besar",

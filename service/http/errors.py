@@ -6,7 +6,7 @@ Statuses: 400 bad input (parameters, paging, format, Cypher syntax, rejected imp
 token, 403 not allowed (role, write through /api/cypher, write query over GET), 404, 405, 413 body too
 large, 415 upload neither .zip nor .xlsx, 500 unexpected (no internals leak), 503 Neo4j unreachable,
 504 a query ran past its server-side timeout. An import whose commit lost its answer adds a `code`
-(service/uploads.py: `import_not_written` or `import_outcome_unknown`).
+(service/imports.py: `import_not_written` or `import_outcome_unknown`).
 """
 from __future__ import annotations
 

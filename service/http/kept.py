@@ -1,4 +1,4 @@
-"""Whole answers of read endpoints kept in the app's ResultCache (service/results.py) per data version.
+"""Whole answers of read endpoints kept in the app's ResultCache (service/http/results.py) per data version.
 
 Why: once the rows are kept, what a request still costs is turning them into JSON, CSV or a page (masking,
 links, a network view of hundreds of nodes: tens of milliseconds). Keeping the finished answer makes a
@@ -15,7 +15,7 @@ from typing import Any
 
 from flask import current_app, g, request
 
-from service.database import database
+from service.http.database import database
 
 
 class _NotKept(Exception):

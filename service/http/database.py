@@ -5,7 +5,7 @@ budget to the Runner: with Neo4j down, a request fails with 503 after about DB_R
 retries (plus at most the driver's 5 s connection timeout) instead of the driver's usual 10 s. The
 driver's pool reconnects on its own, so the service answers again once Neo4j is back.
 
-Reads are answered from the app's ResultCache (service/results.py) while the data version, read once per
+Reads are answered from the app's ResultCache (service/http/results.py) while the data version, read once per
 request (at most every CACHE_CHECK_SECONDS per process), stays the same; `fresh=True` asks Neo4j whatever
 is kept (health and liveness checks).
 """
@@ -21,14 +21,14 @@ from flask import current_app, g
 from graph.catalog import Catalog, NamedQuery, ParameterError
 from graph.db import AnswerBound, Explained, Runner
 from graph.model import DATA_VERSION_QUERY
-from service.errors import ApiError
-from service.formats import INT64_MAX, masking_wanted
-from service.masking import NIP_EXACT_PARAM, exact_nips_only
-from service.results import ResultCache
+from service.http.errors import ApiError
+from service.http.formats import INT64_MAX, masking_wanted
+from service.http.masking import NIP_EXACT_PARAM, exact_nips_only
+from service.http.results import ResultCache
 
 
 class Database:
-    """Runner.read-compatible (so graph.audit and Catalog.run accept it), with bounded retries."""
+    """A graph.db.Reader (so the audit, the documents, the views and Catalog.run take it), with bounded retries."""
 
     def __init__(self, runner: Runner, retry_time: float, query_timeout: float, results: ResultCache | None = None,
                  version_seconds: float = 0.0):
@@ -48,7 +48,7 @@ class Database:
               bound: AnswerBound | None = None) -> tuple[list[str], list[dict[str, Any]]]:
         """`packed` only for the catalog's own query texts, `bound` for queries a client wrote (see
         Runner.read_table). For readers who may not see NIPs, a NIP matches only in full
-        (service.masking.exact_nips_only), whichever endpoint asks."""
+        (service.http.masking.exact_nips_only), whichever endpoint asks."""
         if params is not None and masking_wanted():
             params = exact_nips_only(params)
 

@@ -13,7 +13,7 @@ from html import escape
 
 from flask import Flask, Response, current_app, request
 
-from service.errors import error_response
+from service.http.errors import error_response
 
 MAX_HOST_CHARS = 261  # 253 for the name, a colon and a port of 5 digits, or a bracketed IPv6 address
 HTML_TITLE = {400: "Alamat server tidak dikenal", 431: "Header Host terlalu panjang"}

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 
+import seed
 from graph.catalog import Catalog, CatalogError, ParameterError, load_complete_catalog, reference_markdown
 from graph.config import Neo4jSettings
 from graph.db import Runner
@@ -20,9 +21,9 @@ from graph.importer import (
     import_log,
     import_path,
 )
-from graph.server import LocalServer, ServerError
+from graph.launcher.server import LocalServer, ServerError
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "seed" / "sample"
+SAMPLE_DIR = Path(seed.__file__).resolve().parent / "sample"
 
 
 def _catalog() -> Catalog:
@@ -235,7 +236,6 @@ def _import_all(folders: list[Path]) -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the results as JSON here.")
 def bench_command(scale: str, only: tuple[str, ...], out: Path | None) -> None:
     """Benchmarks against a throw-away local Neo4j (see BENCHMARKS.md; `make bench` runs them all)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/ lives beside the package
     from bench.run import run
 
     run(scale, list(only) or None, out)
@@ -452,7 +452,7 @@ def serve_command(host: str, port: int) -> None:
     from service import create_app
 
     # SIGTERM (a service manager's stop) ends the process through SystemExit, so exit handlers run (the
-    # temporary folders of uploads being imported are removed: service/uploads.py)
+    # temporary folders of uploads being imported are removed: service/http/uploads.py)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         app = create_app()

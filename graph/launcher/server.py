@@ -98,7 +98,7 @@ class LocalServer:
     def write_conf(self) -> None:
         """Write neo4j.conf (read by the launcher at start) from `settings()`."""
         lines = [f"{name}={value}" for name, value in sorted(self.settings().items())]
-        self.conf_file.write_text("# written by pokin (graph/server.py) at every start; edits are lost\n"
+        self.conf_file.write_text("# written by pokin (graph/launcher/server.py) at every start; edits are lost\n"
                                   + "\n".join(lines) + "\n")
 
     def pid(self) -> int | None:

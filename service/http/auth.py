@@ -6,7 +6,7 @@ neither the position nor the length of a match shows in the timing) and never lo
 Anonymous reading is allowed per POKIN_ANONYMOUS_READ: `loopback` (the default: only requests from
 127.0.0.1 / ::1, i.e. the demo on one's own machine; behind a reverse proxy on the same host set it to
 `false` or `true` explicitly, since every request then comes from loopback), `true` or `false`.
-Anonymous responses get NIPs masked (service.masking).
+Anonymous responses get NIPs masked (service.http.masking).
 """
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ from typing import ParamSpec, TypeVar
 
 from flask import current_app, g, request
 
-from service.errors import ApiError
+from service.http.errors import ApiError
 
 RANK = {"reader": 1, "editor": 2}
 LOOPBACK = ("127.0.0.1", "::1", "::ffff:127.0.0.1")
 # Readable by anyone, whatever POKIN_ANONYMOUS_READ says: probes and the API description.
-PUBLIC_ENDPOINTS = ("api.health", "api.openapi")
+PUBLIC_ENDPOINTS = ("api.health", "openapi.openapi")
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pokin"'}
 
 P = ParamSpec("P")

@@ -21,8 +21,8 @@ from neo4j.spatial import Point
 from werkzeug.sansio.response import Response as AnyResponse
 
 from graph.export import to_csv, to_xlsx
-from service.errors import ApiError
-from service.masking import mask
+from service.http.errors import ApiError
+from service.http.masking import mask
 
 FORMATS = ("json", "csv", "xlsx")
 MEDIA_TYPES = {
@@ -30,6 +30,7 @@ MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 PAGING_ARGS = ("limit", "offset", "format")
+YEAR_MAX = 9999  # the largest year a client may ask for (`year`, `tahun`)
 INT64_MAX = 2 ** 63 - 1
 MAX_JSON_DEPTH = 32  # arrays and objects nested deeper in a request body are refused before parsing
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # JSON strings, unrolled: long strings in C-speed runs
