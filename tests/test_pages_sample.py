@@ -4,7 +4,9 @@ pagu and reasons, search results that tell units and kinds apart, a Beranda that
 (Layout on a phone is checked in Chromium: test_browser.py.)"""
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -278,6 +280,11 @@ def test_the_beranda_counts_people_at_risk_beside_the_findings_and_links_each_li
     assert "titik rawan tunggal" in shown and "ASN mencapai batas usia pensiun tahun 2026" in shown
     page = text_of(site.get("/orang/pensiun?tahun=2026").get_data(as_text=True))
     assert "58 tahun umumnya" in page and f"{rows[('retirements', 2026)]['count']} baris" in page
+    # the list downloads as the page shows it: one row per listed person, under the page's headers
+    listed_2026 = site.get("/orang/pensiun.json?tahun=2026").get_json()
+    csv_rows = list(csv.reader(io.StringIO(site.get("/orang/pensiun?tahun=2026&unduh=csv").get_data(as_text=True))))
+    assert csv_rows[0] == [listed_2026["headers"][column] for column in listed_2026["columns"]]
+    assert len(csv_rows) - 1 == rows[("retirements", 2026)]["count"]
     # another batas usia pensiun, as configured, moves who is counted
     app = create_app({"TESTING": True, "RUNNER": sample, "PEOPLE_BUP": "59,60,60,65", "PEOPLE_RETIREMENT_YEARS": 1,
                       "PAGES_QUERY_TIMEOUT": 60.0, "PAGES_AUDIT_BUDGET": 60.0, "CACHE_CHECK_SECONDS": 0})
