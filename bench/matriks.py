@@ -187,7 +187,7 @@ def timed_import(book: Path, runner: Runner, steps: dict[str, list[float]]) -> t
 
 
 def main() -> None:
-    from bench.run import machine, start_server, wipe
+    from bench.run import machine, start_server
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sheets", type=int, default=40)
@@ -208,36 +208,52 @@ def main() -> None:
         seconds: dict[str, list[float]] = {"read (explain)": [read_s], "first import": [], "import again": [],
                                            "first import, CPU of this process": []}
         steps: dict[str, dict[str, list[float]]] = {"first import": {}, "import again": {}}
-        counts: dict[str, int] = {}
         try:
-            apply_schema(runner)
-            import_path(book, runner)  # warm-up: the server's first transactions compile the statements
-            wipe(runner)
-            for _ in range(args.rounds):
-                wall, cpu, report = timed_import(book, runner, steps["first import"])
-                seconds["first import"].append(wall)
-                seconds["first import, CPU of this process"].append(cpu)
-                counts = report.counts
-                wall, _cpu, again = timed_import(book, runner, steps["import again"])
-                seconds["import again"].append(wall)
-                assert again.written is not None
-                assert again.written.nodes_created == 0 and again.written.nodes_deleted == 0
-                wipe(runner)
+            counts = _rounds(book, runner, args.rounds, seconds, steps)
         finally:
             runner.close()
             server.stop()
     print(f"graph: {counts}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end")
+    _print_table(seconds, steps)
+    if args.out:
+        args.out.write_text(json.dumps({"workbook": made, "graph": counts, "seconds": seconds, "steps": steps,
+                                        "machine": machine(),
+                                        "load_average": os.getloadavg(),
+                                        "finished": time.strftime("%Y-%m-%d %H:%M:%S")}, indent=1) + "\n")
+
+
+def _rounds(book: Path, runner: Runner, rounds: int, seconds: dict[str, list[float]],
+            steps: dict[str, dict[str, list[float]]]) -> dict[str, int]:
+    """Import the workbook into an empty graph, then again over it, `rounds` times; the times go into `seconds`
+    and `steps`, the graph's counts are returned. One untimed import first: the server's first transactions
+    compile the statements. The second import must write no node: it proves the import is idempotent."""
+    from bench.run import wipe
+
+    counts: dict[str, int] = {}
+    apply_schema(runner)
+    import_path(book, runner)
+    wipe(runner)
+    for _ in range(rounds):
+        wall, cpu, report = timed_import(book, runner, steps["first import"])
+        seconds["first import"].append(wall)
+        seconds["first import, CPU of this process"].append(cpu)
+        counts = report.counts
+        wall, _cpu, again = timed_import(book, runner, steps["import again"])
+        seconds["import again"].append(wall)
+        assert again.written is not None
+        assert again.written.nodes_created == 0 and again.written.nodes_deleted == 0
+        wipe(runner)
+    return counts
+
+
+def _print_table(seconds: dict[str, list[float]], steps: dict[str, dict[str, list[float]]]) -> None:
+    """The Markdown table BENCHMARKS.md takes: every round's seconds and their median, per step."""
     print("| step | seconds, each round | median |\n|---|---|---|")
     for name, runs in seconds.items():
         print(f"| {name} | {', '.join(f'{s:.2f}' for s in runs)} | {statistics.median(runs):.2f} |")
     for which, split in steps.items():
         for name, runs in split.items():
             print(f"| {which}: {name} | {', '.join(f'{s:.2f}' for s in runs)} | {statistics.median(runs):.2f} |")
-    if args.out:
-        args.out.write_text(json.dumps({"workbook": made, "graph": counts, "seconds": seconds, "steps": steps,
-                                        "machine": machine(),
-                                        "load_average": os.getloadavg(),
-                                        "finished": time.strftime("%Y-%m-%d %H:%M:%S")}, indent=1) + "\n")
 
 
 if __name__ == "__main__":

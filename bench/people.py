@@ -42,13 +42,7 @@ def rhk_without_intervention(graph: Any) -> dict[str, str]:
         held.setdefault(who, set()).add(what)
     results = {who: {e for e in held.get(who, set()) if graph.nodes[e]["label"] in ("Goal", "Indicator")}
                for who in graph.nodes}
-    real: dict[str, int] = {}  # contributions of the data (the implied indicator→goal edges left out)
-    for a, _b, data in graph.edges(data=True):
-        if data["type"] == "CONTRIBUTES_TO" and not data["implied"]:
-            real[a] = real.get(a, 0) + 1
-    measures: dict[str, list[str]] = {}
-    for goal, indicator in _edges(graph, "MEASURED_BY"):
-        measures.setdefault(indicator, []).append(goal)
+    contributing = _contributing_in_data(graph)
     found: dict[str, str] = {}
     for nip, data in graph.nodes(data=True):
         if data["label"] != "ASN":
@@ -70,10 +64,19 @@ def rhk_without_intervention(graph: Any) -> dict[str, str]:
         found[nip] = ("no_rhk" if not mine else "opd_without_sasaran" if head and not targets
                       else "no_atasan" if not head and atasan is None
                       else "atasan_without_rhk" if not head and not targets
-                      else "leads_elsewhere" if any(real.get(r) or any(real.get(g) for g in measures.get(r, ()))
-                                                    for r in mine)
+                      else "leads_elsewhere" if any(r in contributing for r in mine)
                       else "leads_nowhere")
     return found
+
+
+def _contributing_in_data(graph: Any) -> set[str]:
+    """The results that contribute somewhere by an edge of the data (the implied indicator→goal edges left
+    out), or are an indicator of a goal that does: an ASN holding one leads elsewhere, not nowhere."""
+    real = {a for a, _b, data in graph.edges(data=True) if data["type"] == "CONTRIBUTES_TO" and not data["implied"]}
+    measures: dict[str, list[str]] = {}
+    for goal, indicator in _edges(graph, "MEASURED_BY"):
+        measures.setdefault(indicator, []).append(goal)
+    return real | {indicator for indicator, goals in measures.items() if any(g in real for g in goals)}
 
 
 OUTCOME = OUTCOME_LEVELS

@@ -489,26 +489,9 @@ def load_networkx(runner: Runner) -> Any:
     return graph
 
 
-def networkx_answers(graph: Any) -> dict[str, Any]:  # noqa: C901 - one branch per audit query, mirroring the Cypher catalog one to one
+def networkx_answers(graph: Any) -> dict[str, Any]:
     """The same answers as the Cypher audit queries, computed in memory."""
-    import networkx as nx
-
-    up = nx.DiGraph()
-    up.add_nodes_from(graph.nodes)
-    for a, b, data in graph.edges(data=True):
-        if data["type"] == "CONTRIBUTES_TO":
-            up.add_edge(a, b)
-        elif data["type"] == "MEASURED_BY":          # an indicator stands for the goal it measures
-            up.add_edge(b, a)
-    outcome = [n for n, d in graph.nodes(data=True) if d["label"] == "Goal" and d["level"] in OUTCOME]
-    reaches = set(outcome)
-    frontier = list(outcome)
-    while frontier:                                   # breadth-first, down the reversed "up" edges
-        node = frontier.pop()
-        for below in up.predecessors(node):
-            if below not in reaches:
-                reaches.add(below)
-                frontier.append(below)
+    reaches = _reaching_outcomes(graph)
     assigned: dict[str, list[str]] = {}
     unit_of_activity: dict[str, str] = {}
     for a, b, data in graph.edges(data=True):
@@ -520,31 +503,68 @@ def networkx_answers(graph: Any) -> dict[str, Any]:  # noqa: C901 - one branch p
     staff = [n for n, d in graph.nodes(data=True) if d["label"] == "ASN"]
     orphaned = {s for s in staff if not any(t in reaches for t in assigned.get(s, []))}
     activities = {n for n, d in graph.nodes(data=True) if d["label"] == "Activity" and n not in reaches}
+    budget = sum(graph.nodes[a]["budget"] or 0 for a in activities)
+    return {"orphaned_staff": orphaned, "activities_without_leverage": activities,
+            "goals_without_indicator": _goals_without_indicator(graph), "budget_at_risk_by_unit": budget,
+            "contribution_cycles": _on_cycles(graph)}
+
+
+def _up_graph(graph: Any) -> Any:
+    """The contributions with each indicator standing for the goal it measures (an edge goal → indicator
+    reversed), the way the Cypher queries walk them."""
+    import networkx as nx
+
+    up = nx.DiGraph()
+    up.add_nodes_from(graph.nodes)
+    for a, b, data in graph.edges(data=True):
+        if data["type"] == "CONTRIBUTES_TO":
+            up.add_edge(a, b)
+        elif data["type"] == "MEASURED_BY":
+            up.add_edge(b, a)
+    return up
+
+
+def _reaching_outcomes(graph: Any) -> set[str]:
+    """Every node from which a path of contributions reaches an outcome goal (the outcome goals included)."""
+    up = _up_graph(graph)
+    outcome = [n for n, d in graph.nodes(data=True) if d["label"] == "Goal" and d["level"] in OUTCOME]
+    reaches = set(outcome)
+    frontier = list(outcome)
+    while frontier:                                   # breadth-first, down the reversed "up" edges
+        node = frontier.pop()
+        for below in up.predecessors(node):
+            if below not in reaches:
+                reaches.add(below)
+                frontier.append(below)
+    return reaches
+
+
+def _goals_without_indicator(graph: Any) -> set[str]:
+    """Goals of the checked levels with no indicator; a sasaran_subkegiatan that a sub-kegiatan supports is
+    measured by that sub-kegiatan's indikator keluaran, so it counts as measured."""
     measured = {a for a, b, data in graph.edges(data=True) if data["type"] == "MEASURED_BY"}
     checked = {"tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan"}
-    # a sasaran_subkegiatan that a sub-kegiatan supports is measured by that sub-kegiatan's indikator keluaran
     by_subkegiatan = {b for a, b, data in graph.edges(data=True)
                       if data["type"] == "CONTRIBUTES_TO" and graph.nodes[a]["label"] == "Activity"
                       and graph.nodes[a].get("kind") == "subkegiatan"}
-    no_indicator = {n for n, d in graph.nodes(data=True)
-                    if d["label"] == "Goal" and d["level"] in checked and n not in measured
-                    and not (d["level"] == "sasaran_subkegiatan" and n in by_subkegiatan)}
-    budget = sum(graph.nodes[a]["budget"] or 0 for a in activities)
-    real = nx.DiGraph()
-    for a, b, data in graph.edges(data=True):
-        if data["type"] == "CONTRIBUTES_TO":
-            real.add_edge(a, b)
-        elif data["type"] == "MEASURED_BY":
-            real.add_edge(b, a)
-    on_cycles = set()
+    return {n for n, d in graph.nodes(data=True)
+            if d["label"] == "Goal" and d["level"] in checked and n not in measured
+            and not (d["level"] == "sasaran_subkegiatan" and n in by_subkegiatan)}
+
+
+def _on_cycles(graph: Any) -> set[str]:
+    """The nodes on a cycle of contributions (indicator steps included), as the contribution_cycles query
+    lists them."""
+    import networkx as nx
+
+    real = _up_graph(graph)
+    on_cycles: set[str] = set()
     for component in nx.strongly_connected_components(real):
         if len(component) > 1 or any(real.has_edge(n, n) for n in component):
             on_cycles |= component
     # a goal and its indicator are a 2-cycle only through the implied step and a real edge back; the
     # query lists cycles of real contributions with indicator steps, so drop pure goal<->indicator pairs
-    return {"orphaned_staff": orphaned, "activities_without_leverage": activities,
-            "goals_without_indicator": no_indicator, "budget_at_risk_by_unit": budget,
-            "contribution_cycles": on_cycles}
+    return on_cycles
 
 
 def _cypher_answer(name: str, rows: list[dict[str, Any]]) -> Any:
@@ -821,9 +841,7 @@ def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
         progress(f"{scale} not run: {unfit}")
         result: dict[str, Any] = {"scale": scale, "machine": machine(), "skipped": unfit,
                   "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
-        if out is not None:
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            Path(out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        _write(out, json.dumps(result, indent=1))
         return result
     folder = data_for(scale)
     result = {"scale": scale, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -834,36 +852,46 @@ def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
         runner.default_timeout = 3600.0
         try:
             apply_schema(runner)
-            steps = {"import": lambda: bench_import(runner, settings, server, folder, scale),
-                     "load": lambda: bench_load(runner, settings, server, folder),
-                     "queries": lambda: bench_queries(runner, scale),
-                     "service": lambda: bench_service(settings, runner, scale),
-                     "views": lambda: bench_views(runner),
-                     "peers": lambda: bench_peers_part(runner, scale),
-                     "people": lambda: bench_people_part(runner, scale)}
-            for part in ("import", "load", "queries", "service", "views", "peers", "people"):
-                if part not in parts:
-                    continue
-                if part not in ("import", "load"):
-                    ensure_loaded(runner, settings, folder)
-                try:
-                    result[part] = steps[part]()
-                except Exception as exc:  # noqa: BLE001 - keep the other parts' figures
-                    result[part + "_error"] = f"{type(exc).__name__}: {exc}"[:2000]
-                    log(f"{part} failed: {result[part + '_error']}")
-                if out is not None:  # partial results survive an interrupted run
-                    Path(out).parent.mkdir(parents=True, exist_ok=True)
-                    Path(out).write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
+            _run_parts(runner, settings, server, folder, scale, parts, result, out)
         finally:
             runner.close()
             server.stop()
     result["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
     text = json.dumps(result, indent=1, default=str)
+    _write(out, text)
+    print(text)
+    return result
+
+
+def _run_parts(runner: Runner, settings: Neo4jSettings, server: LocalServer, folder: Path, scale: str,
+               parts: list[str], result: dict[str, Any], out: Path | None) -> None:
+    """The chosen parts in their fixed order, each into `result`; a part that fails leaves its error there and
+    the others still run, and `out` is rewritten after each, so partial results survive an interrupted run."""
+    steps = {"import": lambda: bench_import(runner, settings, server, folder, scale),
+             "load": lambda: bench_load(runner, settings, server, folder),
+             "queries": lambda: bench_queries(runner, scale),
+             "service": lambda: bench_service(settings, runner, scale),
+             "views": lambda: bench_views(runner),
+             "peers": lambda: bench_peers_part(runner, scale),
+             "people": lambda: bench_people_part(runner, scale)}
+    for part in ("import", "load", "queries", "service", "views", "peers", "people"):
+        if part not in parts:
+            continue
+        if part not in ("import", "load"):
+            ensure_loaded(runner, settings, folder)
+        try:
+            result[part] = steps[part]()
+        except Exception as exc:  # noqa: BLE001 - keep the other parts' figures
+            result[part + "_error"] = f"{type(exc).__name__}: {exc}"[:2000]
+            log(f"{part} failed: {result[part + '_error']}")
+        _write(out, json.dumps(result, indent=1, default=str))
+
+
+def _write(out: Path | None, text: str) -> None:
+    """The results file, when one is asked for (its folder made as needed)."""
     if out is not None:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(text + "\n", encoding="utf-8")
-    print(text)
-    return result
 
 
 if __name__ == "__main__":

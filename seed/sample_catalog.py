@@ -5,6 +5,7 @@ names follow Kepmendagri 050-5889/2021 loosely; all places, people and figures a
 """
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 Ind = tuple[str, str, str, float, float]  # name, satuan, polarity, baseline, yearly step of the target
@@ -131,6 +132,35 @@ GENERIC_FUNG = ["Analis Kebijakan Ahli Muda", "Analis Kebijakan Ahli Pertama", "
 KEC_NAMES = ["Sukamaju", "Cibeureum", "Sindangsari", "Karangmulya"]
 
 
+# ---- the programs every kecamatan runs (urusan 7.01); kecamatan() gives each its own copy --------------
+KECAMATAN_PROGRAMS: list[dict[str, Any]] = [
+    P("7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Seksi Pemerintahan",
+      "Meningkatnya kualitas pelayanan administrasi terpadu kecamatan",
+      [p("Persentase layanan PATEN yang selesai sesuai standar waktu", "%", 82, 4)], [0],
+      [K("2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan", None,
+         ["0001:Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan Perangkat Daerah dan Instansi Vertikal Terkait",
+          "0002:Penyelenggaraan Pelayanan Administrasi Terpadu Kecamatan"])]),
+    P("7.01.03", "Program Pemberdayaan Masyarakat Desa dan Kelurahan", "Seksi Pemberdayaan Masyarakat dan Desa",
+      "Meningkatnya partisipasi masyarakat dalam pembangunan desa",
+      [p("Persentase desa berstatus mandiri dan maju", "%", 34, 5)], [1],
+      [K("2.01", "Penyelenggaraan Pemberdayaan Masyarakat Desa/Kelurahan", None,
+         ["0001:Fasilitasi Penyusunan Program dan Kegiatan Pemberdayaan Masyarakat Desa",
+          "0002:Fasilitasi Pelaksanaan Musyawarah Perencanaan Pembangunan Kecamatan"])]),
+    P("7.01.04", "Program Koordinasi Ketentraman dan Ketertiban Umum", "Seksi Ketenteraman dan Ketertiban Umum",
+      "Terkendalinya gangguan ketenteraman dan ketertiban umum di kecamatan",
+      [p("Persentase gangguan trantibum yang tertangani", "%", 86, 3)], [1],
+      [K("2.01", "Koordinasi Upaya Penyelenggaraan Ketenteraman dan Ketertiban Umum", None,
+         ["0001:Koordinasi Penerapan dan Penegakan Peraturan Daerah dan Peraturan Kepala Daerah",
+          "0003:Koordinasi Pemeliharaan Ketenteraman dan Ketertiban Umum"])]),
+    P("7.01.06", "Program Pembinaan dan Pengawasan Pemerintahan Desa", "Seksi Pemerintahan",
+      "Meningkatnya tertib administrasi pemerintahan desa",
+      [p("Persentase desa yang menyampaikan laporan keuangan desa tepat waktu", "%", 75, 6)], [0],
+      [K("2.01", "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan Pemerintahan Desa", None,
+         ["0001:Fasilitasi Penyusunan Peraturan Desa dan Peraturan Kepala Desa",
+          "0004:Fasilitasi Pengelolaan Keuangan Desa"])]),
+]
+
+
 def kecamatan(key: str, place: str) -> dict[str, Any]:
     """Spec for one kecamatan (they all follow the same nomenclature, urusan 7.01)."""
     return dict(
@@ -145,32 +175,7 @@ def kecamatan(key: str, place: str) -> dict[str, Any]:
                   [p("Indeks Kepuasan Masyarakat terhadap layanan kecamatan", "indeks", 80.4, 1.1)], [0]),
                  ("Meningkatnya ketenteraman dan keberdayaan masyarakat",
                   [n("Jumlah gangguan ketenteraman dan ketertiban umum", "kasus", 26, -3)], [0])],
-        programs=[
-            P("7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Seksi Pemerintahan",
-              "Meningkatnya kualitas pelayanan administrasi terpadu kecamatan",
-              [p("Persentase layanan PATEN yang selesai sesuai standar waktu", "%", 82, 4)], [0],
-              [K("2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan", None,
-                 ["0001:Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan Perangkat Daerah dan Instansi Vertikal Terkait",
-                  "0002:Penyelenggaraan Pelayanan Administrasi Terpadu Kecamatan"])]),
-            P("7.01.03", "Program Pemberdayaan Masyarakat Desa dan Kelurahan", "Seksi Pemberdayaan Masyarakat dan Desa",
-              "Meningkatnya partisipasi masyarakat dalam pembangunan desa",
-              [p("Persentase desa berstatus mandiri dan maju", "%", 34, 5)], [1],
-              [K("2.01", "Penyelenggaraan Pemberdayaan Masyarakat Desa/Kelurahan", None,
-                 ["0001:Fasilitasi Penyusunan Program dan Kegiatan Pemberdayaan Masyarakat Desa",
-                  "0002:Fasilitasi Pelaksanaan Musyawarah Perencanaan Pembangunan Kecamatan"])]),
-            P("7.01.04", "Program Koordinasi Ketentraman dan Ketertiban Umum", "Seksi Ketenteraman dan Ketertiban Umum",
-              "Terkendalinya gangguan ketenteraman dan ketertiban umum di kecamatan",
-              [p("Persentase gangguan trantibum yang tertangani", "%", 86, 3)], [1],
-              [K("2.01", "Koordinasi Upaya Penyelenggaraan Ketenteraman dan Ketertiban Umum", None,
-                 ["0001:Koordinasi Penerapan dan Penegakan Peraturan Daerah dan Peraturan Kepala Daerah",
-                  "0003:Koordinasi Pemeliharaan Ketenteraman dan Ketertiban Umum"])]),
-            P("7.01.06", "Program Pembinaan dan Pengawasan Pemerintahan Desa", "Seksi Pemerintahan",
-              "Meningkatnya tertib administrasi pemerintahan desa",
-              [p("Persentase desa yang menyampaikan laporan keuangan desa tepat waktu", "%", 75, 6)], [0],
-              [K("2.01", "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan Pemerintahan Desa", None,
-                 ["0001:Fasilitasi Penyusunan Peraturan Desa dan Peraturan Kepala Desa",
-                  "0004:Fasilitasi Pengelolaan Keuangan Desa"])]),
-        ],
+        programs=copy.deepcopy(KECAMATAN_PROGRAMS),
     )
 
 

@@ -378,46 +378,64 @@ class PemdaWriter:
                         else spec["name"], "perangkat_daerah", self.pemda)
         prefix = f"G-{code}-{key}"
         sek, subbag, bidang = self._opd_units(opd)
-        # outcome goals
         unlinked = number > 0 and not cycle and not structure and rng.random() < P_UNLINKED_OPD
-        if unlinked:
-            self.stats.note("unlinked_opd", opd, self.detail)
-        tujuan = [self.goal(f"{prefix}-T{i}", "tujuan", f"Meningkatnya kualitas layanan {spec['name'].lower()} {i}",
-                            opd, [] if unlinked else [self.ref(rng.choice(self.pemda_sasaran))],
-                            indicators=rng.randint(1, 2), output_indicator=rng.random() < P_OUTPUT_INDICATOR)
-                  for i in range(1, (2 if rng.random() < 0.3 else 1) + 1)]
-        sasaran = [self.goal(f"{prefix}-S{i}", "sasaran", f"Meningkatnya capaian {spec['name'].lower()} sasaran {i}",
-                             opd, [self.ref(rng.choice(tujuan))], indicators=rng.randint(1, 2),
-                             output_indicator=rng.random() < P_OUTPUT_INDICATOR)
-                   for i in range(1, max(rng.randint(1, 3), 2 if structure else 1) + 1)]
+        tujuan, sasaran = self._outcome_goals(opd, prefix, spec, unlinked=unlinked, structure=structure)
         specialist = self._specialist_sasaran(prefix, opd, tujuan)
         head = self.person(spec["head"], opd, self.sekda, list(sasaran) + specialist[:1],
                            jpt=not spec["head"].lower().startswith("camat"))
         if number == 0:
             self.sekda = head
-        # crosscutting: a sasaran of this OPD supports a sasaran of an earlier one
-        if self.previous_sasaran and rng.random() < 0.8:
-            self.link(sasaran[0], "CONTRIBUTES_TO", rng.choice(self.previous_sasaran),
-                      round(rng.uniform(0.2, 0.6), 1))
-        self.previous_sasaran = (self.previous_sasaran + sasaran)[-30:]
+        self._crosscutting(sasaran)
         staff_left = max(len(bidang) * 4, round(STAFF_PER_OPD * self.size * rng.uniform(0.6, 1.4)))
         built = _Opd(key, prefix, spec, sasaran, head, structure, specialist=specialist)
-        # Program Penunjang, run by the sekretariat
-        pcode = f"{spec['prefix']}.01"
-        sp = self.goal(f"{prefix}-SP01", "sasaran_program", f"Meningkatnya akuntabilitas {spec['name'].lower()}",
-                       sek, [self.ref(sasaran[-1])], indicators=1)
-        built.heads[sek] = self.person(f"Sekretaris {spec['name']}", sek, head, [sp])
-        program = self.activity(f"P-{code}-{key}-{pcode}", "program", pcode, cat.PENUNJANG_NAME, sek, None, [sp])
-        for j, (kc, kname, _subbag, subs, _ind) in enumerate(cat.PENUNJANG_KEGIATAN[:3]):
-            unit = subbag[j % 2]
-            targets, acts = self._kegiatan(prefix, key, pcode, kc, kname, unit, program, sp, subs[:2],
-                                           technical=False)
-            built.leaves.append((unit, "", targets, acts))
+        self._penunjang_program(built, sek, subbag)
         # technical programs, one per bidang
         for b, (bid, seksi, uptd) in enumerate(bidang):
             self._technical_program(built, b, bid, seksi, uptd, cycle=cycle and b == 0)
         leaf_heads = self._leaf_heads(built)
         self._staff(built, leaf_heads, staff_left - (1 + len(built.heads) + len(leaf_heads)))
+
+    def _outcome_goals(self, opd: str, prefix: str, spec: dict[str, Any], *, unlinked: bool,
+                       structure: bool) -> tuple[list[str], list[str]]:
+        """The OPD's tujuan (tied to a Pemda sasaran unless the OPD is the unlinked one) and its sasaran under
+        them; the OPD chosen for structure defects gets two sasaran, the downward edge needs a second one."""
+        rng, name = self.rng, spec["name"].lower()
+        if unlinked:
+            self.stats.note("unlinked_opd", opd, self.detail)
+        tujuan = [self.goal(f"{prefix}-T{i}", "tujuan", f"Meningkatnya kualitas layanan {name} {i}",
+                            opd, [] if unlinked else [self.ref(rng.choice(self.pemda_sasaran))],
+                            indicators=rng.randint(1, 2), output_indicator=rng.random() < P_OUTPUT_INDICATOR)
+                  for i in range(1, (2 if rng.random() < 0.3 else 1) + 1)]
+        sasaran = [self.goal(f"{prefix}-S{i}", "sasaran", f"Meningkatnya capaian {name} sasaran {i}",
+                             opd, [self.ref(rng.choice(tujuan))], indicators=rng.randint(1, 2),
+                             output_indicator=rng.random() < P_OUTPUT_INDICATOR)
+                   for i in range(1, max(rng.randint(1, 3), 2 if structure else 1) + 1)]
+        return tujuan, sasaran
+
+    def _crosscutting(self, sasaran: list[str]) -> None:
+        """Most OPDs have a sasaran supporting a sasaran of an earlier OPD (a crosscutting edge); only the last
+        30 sasaran are candidates, so the edges stay between OPDs near each other in the list."""
+        rng = self.rng
+        if self.previous_sasaran and rng.random() < 0.8:
+            self.link(sasaran[0], "CONTRIBUTES_TO", rng.choice(self.previous_sasaran),
+                      round(rng.uniform(0.2, 0.6), 1))
+        self.previous_sasaran = (self.previous_sasaran + sasaran)[-30:]
+
+    def _penunjang_program(self, built: _Opd, sek: str, subbag: list[str]) -> None:
+        """The Program Penunjang every OPD has, run by its sekretariat: the sasaran_program under the OPD's last
+        sasaran, the Sekretaris, and three of the catalogue's kegiatan shared between the two subbagian."""
+        spec, prefix, key = built.spec, built.prefix, built.key
+        pcode = f"{spec['prefix']}.01"
+        sp = self.goal(f"{prefix}-SP01", "sasaran_program", f"Meningkatnya akuntabilitas {spec['name'].lower()}",
+                       sek, [self.ref(built.sasaran[-1])], indicators=1)
+        built.heads[sek] = self.person(f"Sekretaris {spec['name']}", sek, built.head, [sp])
+        program = self.activity(f"P-{self.code}-{key}-{pcode}", "program", pcode, cat.PENUNJANG_NAME, sek, None,
+                                [sp])
+        for j, (kc, kname, _subbag, subs, _ind) in enumerate(cat.PENUNJANG_KEGIATAN[:3]):
+            unit = subbag[j % 2]
+            targets, acts = self._kegiatan(prefix, key, pcode, kc, kname, unit, program, sp, subs[:2],
+                                           technical=False)
+            built.leaves.append((unit, "", targets, acts))
 
     def _opd_units(self, opd: str) -> tuple[str, list[str], list[tuple[str, list[str], list[str]]]]:
         """The OPD's units: a sekretariat with two subbagian, bidang with seksi, some UPTD; returns (sekretariat,
@@ -453,6 +471,22 @@ class PemdaWriter:
         built.heads[bid] = self.person(f"Kepala Bidang {b + 1}", bid, built.head, [sp])
         program = self.activity(f"P-{code}-{built.key}-{code_p}", "program", code_p,
                                 program_spec.get("name") or f"Program teknis bidang {b + 1}", bid, None, [sp])
+        cycle_goals = self._technical_kegiatan(built, b, code_p, program, sp, seksi, program_spec, cycle)
+        for u in uptd:
+            built.leaves.append((u, "", next(t for (lu, _, t, _) in built.leaves if lu in seksi), []))
+        if structure and b == 0:
+            # a contribution pointing down the tree: the OPD sasaran to a sasaran_program
+            self.link(sasaran[-1], "CONTRIBUTES_TO", sp, 0.5)
+            self.stats.note("downward", sasaran[-1], self.detail)
+        if cycle_goals:
+            self.stats.note("cycles", cycle_goals[0], self.detail)
+
+    def _technical_kegiatan(self, built: _Opd, b: int, code_p: str, program: str, sp: str, seksi: list[str],
+                            program_spec: dict[str, Any], cycle: bool) -> list[str]:
+        """The kegiatan of bidang `b`'s program, one per seksi (at least two); in the OPD chosen for a cycle, three
+        whose sasaran_kegiatan support each other in a ring; in the one chosen for structure, the first skips
+        the sasaran_program. Returns the ring's goals ([] without a cycle)."""
+        rng, prefix = self.rng, built.prefix
         kegiatan_specs = program_spec["kegiatan"] or [{"code": "2.01", "name": "Kegiatan teknis", "subs": []}]
         n_keg = 3 if cycle else max(len(seksi), 2)
         cycle_goals = [f"{prefix}-SK{b + 2:02d}{k + 1}" for k in range(n_keg)] if cycle else []
@@ -464,21 +498,14 @@ class PemdaWriter:
             sk_parents = None
             if cycle_goals:
                 sk_parents = [cycle_goals[(k + 1) % n_keg]]
-            elif structure and b == 0 and k == 0:
-                sk_parents = [sasaran[0]]                   # skipped level: straight to the sasaran
+            elif built.structure and b == 0 and k == 0:
+                sk_parents = [built.sasaran[0]]             # skipped level: straight to the sasaran
                 self.stats.note("skipped_levels", f"{prefix}-SK{b + 2:02d}{k + 1}", self.detail)
             targets, acts = self._kegiatan(prefix, built.key, code_p, f"2.{k + 1:02d}", kspec["name"], unit, program,
                                            sp, subs, technical=True, sk_id=f"{prefix}-SK{b + 2:02d}{k + 1}",
                                            sk_parents=sk_parents, cycle=bool(cycle_goals))
             built.leaves.append((unit, "", targets, acts))
-        for u in uptd:
-            built.leaves.append((u, "", next(t for (lu, _, t, _) in built.leaves if lu in seksi), []))
-        if structure and b == 0:
-            # a contribution pointing down the tree: the OPD sasaran to a sasaran_program
-            self.link(sasaran[-1], "CONTRIBUTES_TO", sp, 0.5)
-            self.stats.note("downward", sasaran[-1], self.detail)
-        if cycle_goals:
-            self.stats.note("cycles", cycle_goals[0], self.detail)
+        return cycle_goals
 
     def _leaf_heads(self, built: _Opd) -> dict[str, str]:
         """The head of each leaf unit (seksi, subbagian, UPTD), reporting to the head of the unit above."""
@@ -586,26 +613,32 @@ class PemdaWriter:
             scode = f"{code}.{sc}"
             aid = f"SK-{self.code}-{key}-{scode}"
             budget = int(round(10 ** rng.uniform(7.9, 9.5), -3))
-            roll = rng.random()
-            if roll < P_UNLINKED_SUB:
-                parents: list[str] = []
-            elif roll < P_UNLINKED_SUB + P_DEAD_SUB:
-                dead_goal = self.goal(f"{prefix}-SSKX-{scode}", "sasaran_subkegiatan",
-                                      f"Terlaksananya {sname.lower()}", unit, [])
-                self.dead.add(dead_goal)
-                parents = [dead_goal]
-                targets.append(dead_goal)  # staff may work on it: their rhk then leads nowhere
-            elif technical and rng.random() < P_SSK:
-                ssk = self.goal(f"{prefix}-SSK-{scode}", "sasaran_subkegiatan",
-                                f"Terlaksananya {sname.lower()}", unit, [sk], indicators=1)
-                if sk in self.dead:
-                    self.dead.add(ssk)
-                targets.append(ssk)
-                parents = [ssk]
-            else:
-                parents = [sk if sk in self.dead else self.ref(sk)]
+            parents = self._sub_kegiatan_parents(prefix, scode, sname, unit, sk, technical, targets)
             acts.append(self.activity(aid, "subkegiatan", scode, sname, unit, kid, parents, budget))
         return targets, acts
+
+    def _sub_kegiatan_parents(self, prefix: str, scode: str, sname: str, unit: str, sk: str, technical: bool,
+                              targets: list[str]) -> list[str]:
+        """What a sub-kegiatan supports: nothing (P_UNLINKED_SUB), a dead-end goal of its own (P_DEAD_SUB), in a
+        technical program sometimes its own sasaran_subkegiatan (P_SSK), else the kegiatan's goal. A goal made
+        here is added to `targets`, as staff may hold it."""
+        roll = self.rng.random()
+        if roll < P_UNLINKED_SUB:
+            return []
+        if roll < P_UNLINKED_SUB + P_DEAD_SUB:
+            dead_goal = self.goal(f"{prefix}-SSKX-{scode}", "sasaran_subkegiatan",
+                                  f"Terlaksananya {sname.lower()}", unit, [])
+            self.dead.add(dead_goal)
+            targets.append(dead_goal)  # staff may work on it: their rhk then leads nowhere
+            return [dead_goal]
+        if technical and self.rng.random() < P_SSK:
+            ssk = self.goal(f"{prefix}-SSK-{scode}", "sasaran_subkegiatan",
+                            f"Terlaksananya {sname.lower()}", unit, [sk], indicators=1)
+            if sk in self.dead:
+                self.dead.add(ssk)
+            targets.append(ssk)
+            return [ssk]
+        return [sk if sk in self.dead else self.ref(sk)]
 
 
 def generate(scale: str, out: Path, seed: int = 1) -> dict[str, Any]:

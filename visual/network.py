@@ -373,26 +373,20 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     marked = {key: (marks or {}).get(key, styles.AUDIT_FINDING) for key in set(findings.values())}
     scores = _achievement(achievement, bands)
 
-    net = PokinNetwork(title, view=view, height=height)
-    net.pokin["subtitle"] = subtitle
-    net.pokin["color_by"] = color_by
-    net.pokin["color_modes"] = ["level", "achievement"] if achievement is not None else [color_by]
+    net = _network(title, view=view, height=height, subtitle=subtitle, color_by=color_by,
+                   with_modes=achievement is not None)
     y_of = row_positions(ranks.values(), {item.rank for item in items.values()
                                           if item.label in ("Goal", "ASN", "Unit")})
 
-    collapse = _collapse(forest, ranks, max_nodes) if len(ids) > max_nodes else None
-    if collapse is not None and not collapse.clusters:
-        collapse = None
+    collapse = _collapse_if_big(forest, ranks, max_nodes)
     visible = set(ids) if collapse is None else collapse.visible
     roots, children = _shown_tree(forest, collapse, visible)
     bottom = max(ranks.values(), default=0)
     # the collapsed view is re-laid out in the page when a cluster opens: no stacked leaves there
     position = arrange(roots, children, ranks, y_of, stack_rank=None if collapse is not None else bottom)
 
-    def vis_node(item: _Item, x: float, y: float) -> dict[str, Any]:
-        return _vis_node(item, x, y, color_by=color_by, score=scores.get(item.id),
-                         finding=findings.get(item.id), marked=marked, with_modes=achievement is not None,
-                         bands=bands)
+    vis_node = _node_maker(scores, findings, marked, color_by=color_by, with_modes=achievement is not None,
+                           bands=bands)
 
     for node_id in ids:
         if node_id in visible:
@@ -404,20 +398,64 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     hidden_edges = _add_edges(net, edges, items, visible)
 
     if collapse is not None:
-        cluster_y = y_of[min(rank for rank in ranks.values() if rank > collapse.cutoff)]
-        for cluster_id, cluster in collapse.clusters.items():
-            member_position = arrange(cluster.roots, forest.children, ranks, y_of, stack_rank=bottom, gap=0)
-            _add_cluster(net, cluster_id, cluster, member_position, items, vis_node,
-                         (position[cluster_id][0] * SLOT, cluster_y))
-        net.pokin["hidden_edges"] = hidden_edges
-        net.pokin["layout"] = {"slot": SLOT, "gap": 1, "roots": roots, "children": children}
-        net.pokin["note"] = (f"Pohon ini besar ({len(ids)} elemen): {len(ids) - len(visible)} elemen di "
-                             f"bawah level teratas diringkas menjadi {len(collapse.clusters)} kelompok. "
-                             f"Klik sebuah kelompok (+N) untuk membukanya, klik lagi untuk menutupnya.")
+        _add_clusters(net, collapse, forest, ranks, y_of, position, items, vis_node, bottom=bottom)
+        _add_collapse_layout(net, collapse, hidden_edges, roots, children, total=len(ids))
 
     _add_legends(net, items, edges, marked, clusters=collapse is not None, color_by=color_by, bands=bands)
     _add_summary(net, items, edges, findings, collapse, visible)
     return net
+
+
+def _network(title: str, *, view: str, height: str, subtitle: str | None, color_by: ColorBy,
+             with_modes: bool) -> PokinNetwork:
+    """An empty network carrying what the page needs before any node: its subtitle and the colourings it can
+    switch between (both only when the view has achievement figures)."""
+    net = PokinNetwork(title, view=view, height=height)
+    net.pokin["subtitle"] = subtitle
+    net.pokin["color_by"] = color_by
+    net.pokin["color_modes"] = ["level", "achievement"] if with_modes else [color_by]
+    return net
+
+
+def _collapse_if_big(forest: Forest, ranks: Mapping[str, int], max_nodes: int) -> _Collapse | None:
+    """The folding of a view past max_nodes; None when it fits, or when folding would hide nothing."""
+    collapse = _collapse(forest, ranks, max_nodes) if len(ranks) > max_nodes else None
+    return collapse if collapse is not None and collapse.clusters else None
+
+
+def _node_maker(scores: Mapping[str, _Score], findings: Mapping[str, str],
+                marked: Mapping[str, styles.FindingStyle | None], *, color_by: ColorBy, with_modes: bool,
+                bands: tuple[styles.Band, ...]) -> Callable[[_Item, float, float], dict[str, Any]]:
+    """One way to draw a node for the whole view, shared by the visible nodes and the clusters' members, so
+    both carry the same figures, marks and colourings."""
+    def vis_node(item: _Item, x: float, y: float) -> dict[str, Any]:
+        return _vis_node(item, x, y, color_by=color_by, score=scores.get(item.id),
+                         finding=findings.get(item.id), marked=marked, with_modes=with_modes, bands=bands)
+    return vis_node
+
+
+def _add_clusters(net: PokinNetwork, collapse: _Collapse, forest: Forest, ranks: Mapping[str, int],
+                  y_of: Mapping[int, float], position: Mapping[str, tuple[float, float]],
+                  items: Mapping[str, _Item], vis_node: Callable[[_Item, float, float], dict[str, Any]], *,
+                  bottom: int) -> None:
+    """Every cluster of a folded view, closed on the first row below the cut-off (where its hidden tops would
+    be), its members laid out as their own tidy subtree for when it opens."""
+    cluster_y = y_of[min(rank for rank in ranks.values() if rank > collapse.cutoff)]
+    for cluster_id, cluster in collapse.clusters.items():
+        member_position = arrange(cluster.roots, forest.children, ranks, y_of, stack_rank=bottom, gap=0)
+        _add_cluster(net, cluster_id, cluster, member_position, items, vis_node,
+                     (position[cluster_id][0] * SLOT, cluster_y))
+
+
+def _add_collapse_layout(net: PokinNetwork, collapse: _Collapse, hidden_edges: list[dict[str, Any]],
+                         roots: list[str], children: Mapping[str, list[str]], *, total: int) -> None:
+    """What the page's script needs to re-lay out the tree when a cluster opens, and the note saying why the
+    tree is folded."""
+    net.pokin["hidden_edges"] = hidden_edges
+    net.pokin["layout"] = {"slot": SLOT, "gap": 1, "roots": roots, "children": children}
+    net.pokin["note"] = (f"Pohon ini besar ({total} elemen): {total - len(collapse.visible)} elemen di "
+                         f"bawah level teratas diringkas menjadi {len(collapse.clusters)} kelompok. "
+                         f"Klik sebuah kelompok (+N) untuk membukanya, klik lagi untuk menutupnya.")
 
 
 def _items(node_rows: Iterable[Mapping[str, Any]]) -> dict[str, _Item]:
@@ -783,25 +821,9 @@ def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Sco
               bands: tuple[styles.Band, ...]) -> dict[str, Any]:
     """A vis node: id, label, tooltip, group, position; colours only where they differ from the group."""
     row = item.row
-    style = styles.node_style(item.label, item.level)
     finding_style = marked.get(finding) if finding is not None else None
     role = row.get("role")
-
-    def colors(mode: ColorBy) -> list[str]:
-        """[fill, border, font] of the node in one colouring."""
-        if mode == "achievement" and item.label in ("Goal", "Indicator", "Activity"):
-            band = score.band if score is not None else styles.NO_BAND
-            background, border, font = band.background, band.border, band.font
-        else:
-            background, border, font = style.background, style.border, style.font
-        if item.label == "Indicator":
-            font = "#111827"  # the name is drawn below the diamond, on white
-        if finding_style is not None:
-            border = finding_style.border
-        elif role == "focus":
-            border = styles.FOCUS_BORDER[0]
-        return [background, border, font]
-
+    colors = partial(_node_colors, item, score, finding_style)
     mark_title = finding_style.name if finding_style is not None else None
     node: dict[str, Any] = {"id": item.id, "label": node_label(row, score), "title": node_tooltip(row, score, mark_title),
                             "group": group_key(item.label, item.level), "x": round(x, 1), "y": round(y, 1)}
@@ -818,17 +840,42 @@ def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Sco
         node["opacity"] = styles.CONTEXT_OPACITY
     if with_modes:
         node["colors"] = {mode: colors(mode) for mode in ("level", "achievement")}
+    node["pokin"] = _node_info(item, score, finding)
+    return node
+
+
+def _node_colors(item: _Item, score: _Score | None, finding_style: styles.FindingStyle | None,
+                 mode: ColorBy) -> list[str]:
+    """[fill, border, font] of the node in one colouring; the page switches colourings without a rebuild, so
+    each is computed here. An audit mark's border wins over the focus border in every colouring."""
+    if mode == "achievement" and item.label in ("Goal", "Indicator", "Activity"):
+        band = score.band if score is not None else styles.NO_BAND
+        background, border, font = band.background, band.border, band.font
+    else:
+        style = styles.node_style(item.label, item.level)
+        background, border, font = style.background, style.border, style.font
+    if item.label == "Indicator":
+        font = "#111827"  # the name is drawn below the diamond, on white
+    if finding_style is not None:
+        border = finding_style.border
+    elif item.row.get("role") == "focus":
+        border = styles.FOCUS_BORDER[0]
+    return [background, border, font]
+
+
+def _node_info(item: _Item, score: _Score | None, finding: str | None) -> dict[str, Any]:
+    """The node's data the page's script reads (filters, cluster badges, the side panel), apart from what vis
+    draws."""
     info: dict[str, Any] = {"kind": item.label}
     for key in ("level", "unit_id", "opd_id", "role", "code", "budget", "year", "position"):
-        if row.get(key) is not None:
-            info[key] = row[key]
+        if item.row.get(key) is not None:
+            info[key] = item.row[key]
     if score is not None:
         info["capaian"] = score.capaian
         info["band"] = score.band.key or None
     if finding is not None:
         info["finding"] = finding
-    node["pokin"] = info
-    return node
+    return info
 
 
 def weight_label(weight: Any) -> str | None:
