@@ -735,9 +735,6 @@ def main(argv: list[str] | None = None) -> None:
     print(json.dumps(manifest["totals"], indent=1))
 
 
-if __name__ == "__main__":
-    main()
-
 
 def _bup(position: str, jpt: bool) -> int:
     """The batas usia pensiun the retirements query gives this position (cypher/retirements.cypher)."""
@@ -747,3 +744,7 @@ def _bup(position: str, jpt: bool) -> int:
     if jpt:
         return BUP_JPT
     return BUP_MADYA if "ahli madya" in text else BUP
+
+
+if __name__ == "__main__":
+    main()
