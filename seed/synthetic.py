@@ -735,7 +735,6 @@ def main(argv: list[str] | None = None) -> None:
     print(json.dumps(manifest["totals"], indent=1))
 
 
-
 def _bup(position: str, jpt: bool) -> int:
     """The batas usia pensiun the retirements query gives this position (cypher/retirements.cypher)."""
     text = position.lower()
