@@ -575,6 +575,12 @@ def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None,
         if bar is not None:
             bar.close()
         runner.close()
+    _echo_import_report(report)
+
+
+def _echo_import_report(report: ImportReport) -> None:
+    """What the import did, after the runner is closed: a dry run lists what it would write; a real one says
+    what changed and where the import log records it, so the operator can find or undo it later."""
     _echo_warnings(report.warnings)
     counts = ", ".join(f"{name}={count}" for name, count in sorted(report.counts.items()))
     if report.written is None:

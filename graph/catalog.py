@@ -383,17 +383,7 @@ def _finding(path: Path, name: str, entries: list[tuple[int, list[str], str]], c
     for number, words, value in entries:
         where = f"{path}:{number}"
         kind = words[0] if words else "title"
-        if kind in seen and kind not in ("description", "column"):
-            raise CatalogError(f"{where}: 'finding {kind}' is declared twice")
-        seen.add(kind)
-        if not value:
-            raise CatalogError(f"{where}: 'finding {' '.join(words)}' needs a value after the colon")
-        if kind != "title" and "title" not in seen:
-            raise CatalogError(f"{where}: declare '// finding: TITLE' before the other finding lines")
-        if kind == "title" and mode != "read":
-            raise CatalogError(f"{where}: a finding must be a read query")
-        if kind in ("title", "description", "key", "order", "year", "budget") and len(words) > 1:
-            raise CatalogError(f"{where}: write 'finding {kind}: VALUE'")
+        _check_finding_line(where, kind, words, value, seen, mode)
         if kind == "title":
             fields["title"] = value
         elif kind == "description":
@@ -429,6 +419,22 @@ def _finding(path: Path, name: str, entries: list[tuple[int, list[str], str]], c
     if not description:
         raise CatalogError(f"{path}:{entries[0][0]}: finding '{name}' needs a '// finding description: ...' line")
     return Finding(description=" ".join(description), columns=tuple(columns), **fields)
+
+
+def _check_finding_line(where: str, kind: str, words: list[str], value: str, seen: set[str], mode: str) -> None:
+    """The checks every finding line passes whatever its kind, before its own; records the kind in `seen` so that
+    a field declared twice, or before the title, is reported at its line."""
+    if kind in seen and kind not in ("description", "column"):
+        raise CatalogError(f"{where}: 'finding {kind}' is declared twice")
+    seen.add(kind)
+    if not value:
+        raise CatalogError(f"{where}: 'finding {' '.join(words)}' needs a value after the colon")
+    if kind != "title" and "title" not in seen:
+        raise CatalogError(f"{where}: declare '// finding: TITLE' before the other finding lines")
+    if kind == "title" and mode != "read":
+        raise CatalogError(f"{where}: a finding must be a read query")
+    if kind in ("title", "description", "key", "order", "year", "budget") and len(words) > 1:
+        raise CatalogError(f"{where}: write 'finding {kind}: VALUE'")
 
 
 def _snake(where: str, value: str, what: str) -> str:

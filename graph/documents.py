@@ -256,13 +256,32 @@ def build_lkjip(runner: Reader, catalog: Catalog, year: int, unit: str | None) -
     year's realisasi, the period's end target and the share of it reached; the unit's capaian closes it.
     Capaian (of the year, of each sasaran, of the unit) is the achievement query's; the share of the end
     target uses the same rule (graph.capaian) on realisasi against that target."""
-    from graph.capaian import capaian
-
     head = _unit_heading(runner, catalog, unit)
     unit_id = head["unit_id"]
     rows = _numbered([dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})],
                      "goal_id")
     figures = _achievement(runner, catalog, year, unit_id)
+    _lkjip_figures(rows, figures)
+    _with_ranges(rows)
+    own = figures.get(("unit", unit_id), {})
+    end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
+    end = f" ({end_years[-1]})" if end_years else ""
+    return Document(
+        "lkjip", f"CAPAIAN KINERJA TAHUN {year}",
+        [*_heading_lines(head), "Laporan Kinerja Instansi Pemerintah (LKjIP)"],
+        [Table("Capaian indikator kinerja utama per sasaran", _lkjip_columns(year, end), rows,
+            totals={"indicator": f"Capaian kinerja {head['unit_name']}"
+                                 + (f" (predikat: {own['band']})" if own.get("band") else ""),
+                    "capaian": own.get("capaian")})],
+        None, {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year,
+               "unit_capaian": own.get("capaian"), "band": own.get("band"), "scale": own.get("scale")})
+
+
+def _lkjip_figures(rows: list[dict[str, Any]], figures: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """Each IKU row's capaian, band and its sasaran's capaian from the achievement query (the one place they
+    are computed); the share of the end target by the same rule (graph.capaian), realisasi against it."""
+    from graph.capaian import capaian
+
     for row in rows:
         indicator = figures.get(("indicator", row["indicator_id"]), {})
         goal = figures.get(("goal", row["goal_id"]), {})
@@ -272,30 +291,23 @@ def build_lkjip(runner: Reader, catalog: Catalog, year: int, unit: str | None) -
         share = capaian(row.get("target_end"), row.get("realisasi"), row.get("polarity"),
                         row.get("target_min"), row.get("target_max"))
         row["share_end"] = share
-    _with_ranges(rows)
-    own = figures.get(("unit", unit_id), {})
-    end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
-    end = f" ({end_years[-1]})" if end_years else ""
-    return Document(
-        "lkjip", f"CAPAIAN KINERJA TAHUN {year}",
-        [*_heading_lines(head), "Laporan Kinerja Instansi Pemerintah (LKjIP)"],
-        [Table("Capaian indikator kinerja utama per sasaran", [
-            Column("no", "No", NUMBER, width=5, merge_repeats=True),
-            Column("goal", "Sasaran", width=30, merge_repeats=True),
-            Column("goal_capaian", "Capaian Sasaran (%)", FIGURE, width=11, merge_repeats=True),
-            Column("indicator", "Indikator Kinerja", width=30),
-            Column("satuan", "Satuan", width=10),
-            Column("target", "Target", FIGURE, group=f"Tahun {year}", width=10),
-            Column("realisasi", "Realisasi", FIGURE, group=f"Tahun {year}", width=10),
-            Column("capaian", "Capaian (%)", FIGURE, group=f"Tahun {year}", width=10),
-            Column("realisasi_last_year", f"Realisasi {year - 1}", FIGURE, width=11),
-            Column("target_end", f"Target{end}", FIGURE, group="Akhir Periode Renstra", width=10),
-            Column("share_end", "Tingkat Capaian", PERCENT, group="Akhir Periode Renstra", width=11)], rows,
-            totals={"indicator": f"Capaian kinerja {head['unit_name']}"
-                                 + (f" (predikat: {own['band']})" if own.get("band") else ""),
-                    "capaian": own.get("capaian")})],
-        None, {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year,
-               "unit_capaian": own.get("capaian"), "band": own.get("band"), "scale": own.get("scale")})
+
+
+def _lkjip_columns(year: int, end: str) -> list[Column]:
+    """The LKjIP table's columns apart from its rows and totals: the year's figures, last year's
+    realisasi, then the end of the Renstra period (`end` names its year when known)."""
+    return [
+        Column("no", "No", NUMBER, width=5, merge_repeats=True),
+        Column("goal", "Sasaran", width=30, merge_repeats=True),
+        Column("goal_capaian", "Capaian Sasaran (%)", FIGURE, width=11, merge_repeats=True),
+        Column("indicator", "Indikator Kinerja", width=30),
+        Column("satuan", "Satuan", width=10),
+        Column("target", "Target", FIGURE, group=f"Tahun {year}", width=10),
+        Column("realisasi", "Realisasi", FIGURE, group=f"Tahun {year}", width=10),
+        Column("capaian", "Capaian (%)", FIGURE, group=f"Tahun {year}", width=10),
+        Column("realisasi_last_year", f"Realisasi {year - 1}", FIGURE, width=11),
+        Column("target_end", f"Target{end}", FIGURE, group="Akhir Periode Renstra", width=10),
+        Column("share_end", "Tingkat Capaian", PERCENT, group="Akhir Periode Renstra", width=11)]
 
 
 def build_quarters(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> Document:

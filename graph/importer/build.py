@@ -575,6 +575,11 @@ class Builder:
             for target in row.contributes_to:
                 self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, SourceFile.ACTIVITIES,
                             number, "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
+        self._activity_parents(kinds, parents)
+
+    def _activity_parents(self, kinds: dict[str, str], parents: list[tuple[str, str, str, int]]) -> None:
+        """activities.csv `parent_id`, checked once every activity's kind is known (a parent may come later in
+        the file): a program has no parent, a kegiatan's is a program, a sub-kegiatan's a kegiatan."""
         for activity_id, kind, parent_id, number in parents:
             expected = model.ACTIVITY_KINDS[max(model.ACTIVITY_KINDS.index(kind) - 1, 0)]
             parent_kind = kinds.get(parent_id)
@@ -606,19 +611,25 @@ class Builder:
             if row.unit_id:
                 self._refer(model.MEMBER_OF.name, row.nip, row.unit_id, (model.UNIT.label,), SourceFile.STAFF, number,
                             "unit_id")
-            if row.supervisor_nip and row.supervisor:
-                self._problem(file, number, "supervisor", "give the atasan in supervisor or in supervisor_nip, "
-                                                          f"not both ('{row.supervisor}' and '{row.supervisor_nip}')")
-            elif row.supervisor_nip:
-                self._refer(model.REPORTS_TO.name, row.nip, row.supervisor_nip, (model.ASN.label,), SourceFile.STAFF,
-                            number, "supervisor_nip", forbid_self=True)
-            elif row.supervisor:
-                supervisors.append((row.nip, row.supervisor, number))
+            self._row_supervisor(row, number, supervisors)
             for target in row.assigned_to:
                 self._refer(model.ASSIGNED_TO.name, row.nip, target, model.ASSIGNED_TO.ends, SourceFile.STAFF, number,
                             "assigned_to")
         for nip, written, number in supervisors:
             self._supervisor(nip, written, number, positions)
+
+    def _row_supervisor(self, row: Any, number: int, supervisors: list[tuple[str, str, int]]) -> None:
+        """A staff row's atasan: a supervisor_nip is referred to at once; a `supervisor` may name a position_id
+        of a later row, so it waits in `supervisors` until the whole file is read."""
+        if row.supervisor_nip and row.supervisor:
+            self._problem(self.files[SourceFile.STAFF], number, "supervisor",
+                          "give the atasan in supervisor or in supervisor_nip, "
+                          f"not both ('{row.supervisor}' and '{row.supervisor_nip}')")
+        elif row.supervisor_nip:
+            self._refer(model.REPORTS_TO.name, row.nip, row.supervisor_nip, (model.ASN.label,), SourceFile.STAFF,
+                        number, "supervisor_nip", forbid_self=True)
+        elif row.supervisor:
+            supervisors.append((row.nip, row.supervisor, number))
 
     def _supervisor(self, nip: str, written: str, number: int, positions: dict[str, tuple[str, int]]) -> None:
         """staff.csv `supervisor`: a position_id of the file names its holder; otherwise a NIP / NI PPPK (of the

@@ -362,6 +362,12 @@ class _Indicator:
     definition: str | None = None  # the Definisi Operasional / Formulasi column, when the sheet has one
 
 
+def _element_columns(name_column: Column | None) -> dict[str, str]:
+    """The matriks column each field of an element's Activity comes from, so that a problem found later names it."""
+    return {"name": name_column.name if name_column else "nama", "code": "kode", "kind": "kode",
+            "unit_id": "unit", "parent_id": "kode", "contributes_to": "sasaran"}
+
+
 @dataclass
 class _Element:
     """A program, kegiatan or sub kegiatan of one OPD over the period (one Activity per year when written)."""
@@ -912,13 +918,7 @@ class SheetReader:
             unit_id = self.unit_for(unit_text, opd, number) or opd
         existing = self.elements.get((opd, code))
         if existing is not None:
-            if sasaran and level == "program" and sasaran not in existing.sasaran:
-                existing.sasaran.append(sasaran)
-            if name and name.lower() != existing.name.lower():
-                self.warn(number, name_column, f"kode {code} is already '{existing.name[:60]}' at row "
-                          f"{existing.origin.row}: the name here is not imported")
-            self.money(existing, row, number)
-            return existing
+            return self.repeated(existing, level, name, row, number, sasaran, name_column)
         parent = None
         if level != "program":
             parent_code = code.rsplit(".", 2 if level == "kegiatan" else 1)[0]
@@ -930,16 +930,31 @@ class SheetReader:
         if not name:
             self.problem(number, name_column, f"kode {code} has no name")
             return None
-        columns = {"name": name_column.name if name_column else "nama", "code": "kode", "kind": "kode",
-                   "unit_id": "unit", "parent_id": "kode", "contributes_to": "sasaran"}
-        element = _Element(code, level, name, Origin(self.file, number, columns), unit_id, opd, parent,
-                           [sasaran] if sasaran and level == "program" else [])
-        if parent is not None:
-            parent.children.append(element)
-        self.elements[(opd, code)] = element
+        return self.added(_Element(code, level, name, Origin(self.file, number, _element_columns(name_column)),
+                                   unit_id, opd, parent, [sasaran] if sasaran and level == "program" else []),
+                          row, number)
+
+    def added(self, element: _Element, row: list[Cell], number: int) -> _Element:
+        """A new element, hung under its parent and kept in sheet order: emit walks that order, parents before
+        their children, so that the years flow up from the leaves."""
+        if element.parent is not None:
+            element.parent.children.append(element)
+        self.elements[(element.opd, element.code)] = element
         self.ordered.append(element)
         self.money(element, row, number)
         return element
+
+    def repeated(self, existing: _Element, level: str, name: str | None, row: list[Cell], number: int,
+                 sasaran: str | None, name_column: Column | None) -> _Element:
+        """A kode met again in the same OPD (the matriks repeats a program under each sasaran it serves): the
+        first row's name stands, the sasaran and the Rp of this row are added to it."""
+        if sasaran and level == "program" and sasaran not in existing.sasaran:
+            existing.sasaran.append(sasaran)
+        if name and name.lower() != existing.name.lower():
+            self.warn(number, name_column, f"kode {existing.code} is already '{existing.name[:60]}' at row "
+                      f"{existing.origin.row}: the name here is not imported")
+        self.money(existing, row, number)
+        return existing
 
     def money(self, element: _Element, row: list[Cell], number: int) -> None:
         for year, (_, column) in self.years.items():
@@ -959,20 +974,7 @@ class SheetReader:
         goal_years: list[int | None] = [*sorted(self.years)] or [None]
         for indicator in self.goal_indicators:
             self.emit_indicator(indicator, indicator.id, {"goal_id": indicator.id.rsplit("-I", 1)[0]}, goal_years)
-        sheet_years = sorted(self.years)
-        for element in self.ordered:  # children come after their parents: years flow up from the leaves
-            element.years = {year for year in element.money} | \
-                {year for indicator in element.indicators for year, figure in indicator.targets.items()
-                 if figure.text is not None or figure.number}
-        for element in reversed(self.ordered):
-            if element.parent is not None:
-                element.parent.years |= element.years
-        for element in self.ordered:
-            if not element.years:
-                element.years = set(element.parent.years if element.parent else sheet_years)
-                if not element.years:
-                    self.warn(element.origin.row, None, f"{element.code}: no year with a Rp or a target: not "
-                              "imported")
+        self.settle_years()
         for element in self.ordered:
             prefix = element.opd
             for year in sorted(element.years):
@@ -997,6 +999,25 @@ class SheetReader:
                     "contributes_to": ";".join(element.sasaran) or None}))
                 for number, indicator in enumerate(element.indicators, start=1):
                     self.emit_indicator(indicator, f"{activity_id}-I{number}", {"element_id": activity_id}, [year])
+
+    def settle_years(self) -> None:
+        """The years each element is written for: those with its Rp or a target, with those of its children
+        (years flow up from the leaves); an element with none takes its parent's, or the sheet's, and one left
+        with none is not imported (warned)."""
+        sheet_years = sorted(self.years)
+        for element in self.ordered:  # children come after their parents: years flow up from the leaves
+            element.years = {year for year in element.money} | \
+                {year for indicator in element.indicators for year, figure in indicator.targets.items()
+                 if figure.text is not None or figure.number}
+        for element in reversed(self.ordered):
+            if element.parent is not None:
+                element.parent.years |= element.years
+        for element in self.ordered:
+            if not element.years:
+                element.years = set(element.parent.years if element.parent else sheet_years)
+                if not element.years:
+                    self.warn(element.origin.row, None, f"{element.code}: no year with a Rp or a target: not "
+                              "imported")
 
     def emit_indicator(self, indicator: _Indicator, indicator_id: str, owner: dict[str, Any],
                        years: list[int | None]) -> None:

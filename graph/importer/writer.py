@@ -241,6 +241,14 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
         for batch in _batches(rows, batch_size):
             statements.append(_Statement(_edge_ends(start_label, end_label) + write_edge,
                                          {"rows": batch, "dataset": dataset.name}))
+    statements += _edge_deletions(dataset, state, wanted_edges)
+    return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
+
+
+def _edge_deletions(dataset: Dataset, state: State, wanted_edges: dict[str, set[str]]) -> list[_Statement]:
+    """One DELETE per relationship type of which the database holds an edge of this dataset the files no
+    longer have; the implied edges are left to _implied_statements, which plans them from the files."""
+    statements: list[_Statement] = []
     for rel_type in model.REL_TYPE_NAMES:
         if state.edges.get(rel_type, {}).keys() - wanted_edges[rel_type]:
             statements.append(_Statement(
@@ -249,7 +257,7 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
                 f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
                 {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
             ))
-    return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
+    return statements
 
 
 def _node_statements(node: model.NodeType, dataset: Dataset, state: State, created: dict[str, set[Any]],
@@ -406,13 +414,7 @@ def write(runner: Runner, statements: list[_Statement] | Dataset | Callable[[Man
             todo = plan(todo, batch_size, read_state(tx, todo))
         elif callable(todo):
             todo = todo(tx)
-        summary = WriteSummary()
-        for number, statement in enumerate(todo, start=1):
-            result = tx.run(statement.cypher, statement.params)
-            summary.add(result.consume().counters)
-            summary.batches = number
-            if on_statement is not None:
-                on_statement(number)
+        summary = _run_statements(tx, todo, on_statement)
         if summary.changed():
             tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
             if record is not None:
@@ -434,6 +436,20 @@ def write(runner: Runner, statements: list[_Statement] | Dataset | Callable[[Man
         if problems:
             raise ImportRejected(problems) from None
         raise
+
+
+def _run_statements(tx: ManagedTransaction, todo: list[_Statement],
+                    on_statement: Callable[[int], None] | None) -> WriteSummary:
+    """The plan's statements in order inside the one transaction, their counters summed; `on_statement` hears
+    each number so a progress bar can follow a long import."""
+    summary = WriteSummary()
+    for number, statement in enumerate(todo, start=1):
+        result = tx.run(statement.cypher, statement.params)
+        summary.add(result.consume().counters)
+        summary.batches = number
+        if on_statement is not None:
+            on_statement(number)
+    return summary
 
 
 def _key_cypher(node: model.NodeType, variable: str) -> str:
