@@ -272,7 +272,7 @@ def test_on_a_phone_the_bagan_scrolls_inside_its_frame_and_prints_landscape(phon
     assert len(set(boxes)) == 1 and boxes[0] > 150, boxes[:5]         # boxes of one fixed width
     assert phone.page.locator(".chart-box .chart-ind li").count() > 0  # indicators inside their boxes
     top = phone.page.locator(".chart-box").first.bounding_box()
-    assert top is not None and 0 <= top["x"] and top["x"] + top["width"] <= PHONE["width"]  # the top box in view
+    assert top is not None and top["x"] >= 0 and top["x"] + top["width"] <= PHONE["width"]  # the top box in view
     phone.shot("telepon-pohon-bagan")
     phone.page.emulate_media(media="print")
     assert not phone.page.locator(".pohon-tabs").is_visible()

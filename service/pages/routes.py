@@ -13,7 +13,8 @@
 | Daya ungkit (leverage ranking) | `/daya-ungkit` | `/daya-ungkit.json` |
 | Dokumen to print (service/pages/documents.py) | `/dokumen/<kind>` | `/api/docs/<kind>.json` |
 
-Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1`; list pages
+Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1` and
+`tampilan=bagan` (the chart of boxes, visual/chart.py; the Pemda's down to `sampai`, a level rank); list pages
 `unduh=xlsx|csv` (and `tabel=<key>`) for the rows shown as a file (service/pages/tables.py).
 """
 from __future__ import annotations
