@@ -7,7 +7,9 @@ The workbook is synthetic (seeded) and laid out as Pemda keep it: title rows, a 
 programs, a second indicator row under every program, Rp on every level (the program's the sum of its kegiatan).
 Timed, on a throw-away Neo4j (bench.run.start_server): reading the sheets alone (`--explain`'s work), then
 `import_path` (read, check, write in one transaction) into an empty database, then the same import again
-(nothing to change). Each round starts from an empty database.
+(nothing to change). Each round starts from an empty database. Each import is also split into its steps (see
+`Steps`): reading and checking the files, reading what the database holds of the dataset, planning, the write
+statements, and the commit.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from graph.db import Runner
-from graph.importer import MatriksOptions, explain_path, import_path
+from graph.importer import ImportReport, MatriksOptions, explain_path, import_path, writer
 from graph.model import apply_schema
 
 YEARS = (2025, 2026, 2027, 2028, 2029)
@@ -130,6 +132,60 @@ def _code(sheet, row: int, parts: list[str]) -> None:
         sheet.cell(row, 4 + offset, part)
 
 
+class Steps:
+    """Where one import's time goes, from the importer's own seams: writer.read_state and writer.plan are wrapped
+    with a clock, the end of the last statement comes from import_path's progress callback, and the rest of the
+    write transaction (after its last statement) is the commit and the import log's record."""
+
+    NAMES = ("read and check the files", "read the dataset's state", "plan", "write statements", "commit")
+
+    def __init__(self) -> None:
+        self.marks: dict[str, float] = {}
+        self.started = 0.0
+        self._originals = (writer.read_state, writer.plan)
+
+    def __enter__(self) -> Steps:
+        read_state, plan = self._originals
+
+        def timed_read_state(*args, **kwargs):
+            self.marks["read_state"] = time.perf_counter()
+            result = read_state(*args, **kwargs)
+            self.marks["planned_from"] = time.perf_counter()
+            return result
+
+        def timed_plan(*args, **kwargs):
+            result = plan(*args, **kwargs)
+            self.marks["planned"] = time.perf_counter()
+            return result
+
+        writer.read_state, writer.plan = timed_read_state, timed_plan
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        writer.read_state, writer.plan = self._originals
+
+    def progress(self, _done: int, _total: int) -> None:
+        self.marks["written"] = time.perf_counter()
+
+    def split(self, ended: float) -> dict[str, float]:
+        marks = self.marks
+        planned = marks.get("planned", marks["planned_from"])  # an unchanged re-import may plan with no new plan
+        written = marks.get("written", planned)  # nothing to write: no statement ran
+        return dict(zip(self.NAMES, (marks["read_state"] - self.started, marks["planned_from"] - marks["read_state"],
+                                     planned - marks["planned_from"], written - planned, ended - written)))
+
+
+def timed_import(book: Path, runner: Runner, steps: dict[str, list[float]]) -> tuple[float, float, ImportReport]:
+    """One import_path: its wall-clock and CPU seconds and its report; each step's seconds appended to `steps`."""
+    with Steps() as clock:
+        clock.started, cpu = time.perf_counter(), time.process_time()
+        report = import_path(book, runner, progress=clock.progress)
+        ended = time.perf_counter()
+    for name, seconds in clock.split(ended).items():
+        steps.setdefault(name, []).append(seconds)
+    return ended - clock.started, time.process_time() - cpu, report
+
+
 def main() -> None:
     from bench.run import machine, start_server, wipe
 
@@ -151,20 +207,19 @@ def main() -> None:
         runner = Runner.from_settings(settings)
         seconds: dict[str, list[float]] = {"read (explain)": [read_s], "first import": [], "import again": [],
                                            "first import, CPU of this process": []}
+        steps: dict[str, dict[str, list[float]]] = {"first import": {}, "import again": {}}
         counts: dict[str, int] = {}
         try:
             apply_schema(runner)
             import_path(book, runner)  # warm-up: the server's first transactions compile the statements
             wipe(runner)
             for _ in range(args.rounds):
-                started, cpu = time.perf_counter(), time.process_time()
-                report = import_path(book, runner)
-                seconds["first import"].append(time.perf_counter() - started)
-                seconds["first import, CPU of this process"].append(time.process_time() - cpu)
+                wall, cpu, report = timed_import(book, runner, steps["first import"])
+                seconds["first import"].append(wall)
+                seconds["first import, CPU of this process"].append(cpu)
                 counts = report.counts
-                started = time.perf_counter()
-                again = import_path(book, runner)
-                seconds["import again"].append(time.perf_counter() - started)
+                wall, _cpu, again = timed_import(book, runner, steps["import again"])
+                seconds["import again"].append(wall)
                 assert again.written is not None
                 assert again.written.nodes_created == 0 and again.written.nodes_deleted == 0
                 wipe(runner)
@@ -175,8 +230,12 @@ def main() -> None:
     print("| step | seconds, each round | median |\n|---|---|---|")
     for name, runs in seconds.items():
         print(f"| {name} | {', '.join(f'{s:.2f}' for s in runs)} | {statistics.median(runs):.2f} |")
+    for which, split in steps.items():
+        for name, runs in split.items():
+            print(f"| {which}: {name} | {', '.join(f'{s:.2f}' for s in runs)} | {statistics.median(runs):.2f} |")
     if args.out:
-        args.out.write_text(json.dumps({"workbook": made, "graph": counts, "seconds": seconds, "machine": machine(),
+        args.out.write_text(json.dumps({"workbook": made, "graph": counts, "seconds": seconds, "steps": steps,
+                                        "machine": machine(),
                                         "load_average": os.getloadavg(),
                                         "finished": time.strftime("%Y-%m-%d %H:%M:%S")}, indent=1) + "\n")
 

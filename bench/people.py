@@ -156,3 +156,80 @@ def _above(parent: dict[str, str], unit: str) -> set[str]:
         unit = parent[unit]
         seen.add(unit)
     return seen
+
+
+# -- the side-by-side timing (bench/run.py `--only people`) -------------------------------------------------------
+
+
+CPU_MS: dict[str, float] = {}  # the last _timed call's median CPU time of this process, in ms
+
+
+def _timed(work: Any, runs: int) -> tuple[Any, float]:
+    """work()'s answer and its median wall time in ms over `runs` runs (after one untimed warm-up run); the
+    median CPU time this process spent (the server's not included) is left in CPU_MS["last"]."""
+    import statistics
+    import time
+
+    answer = work()
+    times, cpu = [], []
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        answer = work()
+        times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    CPU_MS["last"] = statistics.median(cpu)
+    return answer, statistics.median(times)
+
+
+def bench_people(runner: Any, load_graph: Any, year: int, runs: int) -> dict[str, Any]:
+    """pokin's people queries and networkx computing the same rules on the graph read back, side by side in one
+    run: each p50 over `runs` runs, whether the answers agree, and what networkx's read-back cost (not counted
+    in its figures, as in the audit comparison)."""
+    import time
+
+    from graph import people
+    from graph.catalog import load_catalog
+
+    catalog = load_catalog()
+    started = time.perf_counter()
+    graph = load_graph(runner)
+    read_back_s = time.perf_counter() - started
+    iku = {row["id"]: row["iku"] for row in runner.read("MATCH (i:Indicator) RETURN i.id AS id, i.iku AS iku",
+                                                        timeout=3600)}
+    out: dict[str, Any] = {"runs": runs, "networkx_read_back_s": read_back_s, "year": year}
+    mine, ms = _timed(lambda: people.single_points_of_failure(runner, catalog), runs)
+    cpu = CPU_MS["last"]
+    theirs, nx_ms = _timed(lambda: single_points_of_failure(graph, iku), runs)
+    ours = {(row["nip"], row["target"], tuple(row["via"]), row["sole"]) for row in mine}
+    out["single_points_of_failure"] = {"rows": len(ours), "pokin_ms_p50": ms, "pokin_client_cpu_ms_p50": cpu,
+                                       "networkx_ms_p50": nx_ms, "networkx_cpu_ms_p50": CPU_MS["last"],
+                                       "equal": ours == theirs}
+    rhk, ms = _timed(lambda: catalog.run(runner, "rhk_without_intervention", {}, timeout=3600), runs)
+    reference, nx_ms = _timed(lambda: rhk_without_intervention(graph), runs)
+    out["rhk_without_intervention"] = {"rows": len(rhk), "pokin_ms_p50": ms, "networkx_ms_p50": nx_ms,
+                                       "equal": {row["nip"]: row["reason"] for row in rhk} == reference}
+    retiring, ms = _timed(lambda: people.retirements(runner, catalog, year), runs)
+    out["retirements"] = {"rows": len(retiring), "pokin_ms_p50": ms,
+                          "networkx": "no networkx counterpart: a date in the NIP, not a graph question"}
+    out["what_if_move"] = _move(runner, catalog, graph, iku, runs)
+    return out
+
+
+def _move(runner: Any, catalog: Any, graph: Any, iku: dict[str, Any], runs: int) -> dict[str, Any]:
+    """what_if_move for the atasan with the most staff: pokin against networkx's dominators and descendants."""
+    from graph import people
+
+    nip = runner.read("MATCH (s:ASN)-[:REPORTS_TO]->(p:ASN) WITH p, count(s) AS staff "
+                      "RETURN p.nip AS nip ORDER BY staff DESC, nip LIMIT 1")[0]["nip"]
+    rows, ms = _timed(lambda: people.what_if_move(runner, catalog, nip), runs)
+
+    def reference() -> tuple[set[tuple[str, str, tuple[str, ...], bool]], dict[str, list[str]]]:
+        return ({item for item in single_points_of_failure(graph, iku) if item[0] == nip},
+                intervensi_breaks_of_a_move(graph, nip))
+
+    (hanging, breaks), nx_ms = _timed(reference, runs)
+    mine_hanging = {(row["nip"], row["target"], tuple(row["via"]), row["kind"] == "loses") for row in rows
+                    if row["kind"] in ("loses", "hangs_on")}
+    mine_breaks = {row["nip"]: row["via"] for row in rows if row["kind"] == "intervensi_break"}
+    return {"nip_reports": len(mine_breaks), "rows": len(rows), "pokin_ms_p50": ms, "networkx_ms_p50": nx_ms,
+            "equal": mine_hanging == hanging and mine_breaks == breaks}

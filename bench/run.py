@@ -1,6 +1,6 @@
 """pokin benchmarks: import, catalog queries (vs networkx), service load and views, at one scale.
 
-    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|tiny [--only import|queries|service|views|peers] [--out F]
+    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|tiny [--only import|queries|service|views|peers|people] [--out F]
     make bench            # kabupaten and provinsi, every part, results in bench/results/*.json
 
 Everything runs against a throw-away local Neo4j started here (its data in a temp folder, a free loopback
@@ -23,6 +23,9 @@ when the absolute numbers move.
 5. peers: the audit questions in DuckDB, PostgreSQL and SQLite (recursive CTEs) and networkx (a prebuilt
    graph), each peer's rows checked against pokin's, median of 10 warm runs, whole graph and one OPD
    (bench/peers.py).
+6. people: single_points_of_failure, rhk_without_intervention, retirements and what_if_move beside networkx
+   computing the same rules on the graph read back, in one run, with a check that the answers agree
+   (bench/people.py).
 """
 from __future__ import annotations
 
@@ -763,6 +766,13 @@ def bench_drawn_views(runner: Runner, sizes: tuple[int, ...] = (1000, 5000)) -> 
 
 # -- 5. peers ----------------------------------------------------------------------------------------------
 
+def bench_people_part(runner: Runner, scale: str) -> dict[str, Any]:
+    """bench/people.py: the people queries beside networkx on the loaded graph (5 runs each, 3 beyond kabupaten)."""
+    from bench.people import bench_people
+
+    return bench_people(runner, load_networkx, 2026, runs=5 if scale in ("tiny", "kabupaten") else 3)
+
+
 def bench_peers_part(runner: Runner, scale: str) -> dict[str, Any]:
     """bench/peers.py on the loaded graph: 10 warm runs each (2 at the tiny scale), networkx where it fits."""
     from bench.peers import bench_peers
@@ -805,7 +815,7 @@ def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = 
 
 def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
         progress: Callable[[str], None] = log) -> dict[str, Any]:
-    parts = parts or ["import", "queries", "service", "views", "peers"]
+    parts = parts or ["import", "queries", "service", "views", "peers", "people"]
     unfit = unfit_for(scale)
     if unfit is not None:
         progress(f"{scale} not run: {unfit}")
@@ -829,8 +839,9 @@ def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
                      "queries": lambda: bench_queries(runner, scale),
                      "service": lambda: bench_service(settings, runner, scale),
                      "views": lambda: bench_views(runner),
-                     "peers": lambda: bench_peers_part(runner, scale)}
-            for part in ("import", "load", "queries", "service", "views", "peers"):
+                     "peers": lambda: bench_peers_part(runner, scale),
+                     "people": lambda: bench_people_part(runner, scale)}
+            for part in ("import", "load", "queries", "service", "views", "peers", "people"):
                 if part not in parts:
                     continue
                 if part not in ("import", "load"):
@@ -860,7 +871,8 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", default="kabupaten", choices=list(SETTINGS))
-    parser.add_argument("--only", nargs="*", choices=["import", "load", "queries", "service", "views", "peers"])
+    parser.add_argument("--only", nargs="*", choices=["import", "load", "queries", "service", "views", "peers",
+                                                      "people"])
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     run(args.scale, args.only, args.out)

@@ -231,7 +231,8 @@ def _import_all(folders: list[Path]) -> None:
 @main.command("bench")
 @click.option("--scale", type=click.Choice(["tiny", "kabupaten", "provinsi", "nasional"]), default="kabupaten",
               show_default=True)
-@click.option("--only", multiple=True, type=click.Choice(["import", "load", "queries", "service", "views", "peers"]),
+@click.option("--only", multiple=True,
+              type=click.Choice(["import", "load", "queries", "service", "views", "peers", "people"]),
               help="Run only these parts (repeatable).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the results as JSON here.")
 def bench_command(scale: str, only: tuple[str, ...], out: Path | None) -> None:

@@ -1,35 +1,38 @@
 // name: people_contribution_graph
-// The contribution graph from the staff to the outcomes, as edges, for graph/people.py (single points of
-// failure, the outcomes a retirement or a mutasi leaves without anyone; docs/domain.md, "People at risk"):
-// every ASN to what it is ASSIGNED_TO (`assigned`), every CONTRIBUTES_TO (the implied indicator→goal edges too: an
-// indicator stands for the goal it measures), and every goal to the indicators that measure it (the goal's
-// work is its indicators' work, so an IKU is reached through its sasaran). Then one row per outcome goal
-// (visi, misi, tujuan, sasaran) and per IKU (an indicator flagged iku = true, or not flagged and measuring a
-// sasaran) as a target, and one per element an ASN is assigned to with its holders.
-// Rows: kind (`assigned`, `edge`, `target`, `holders`), source, target (an edge's two ends; for a target row its id in
-// source), label (a target's: `goal` or `iku`), measures (an IKU's goal), holders (NIPs of the ASN assigned
-// to the element in source).
+// The contribution graph from the staff to the outcomes, for graph/people.py (single points of failure, the
+// outcomes a retirement or a mutasi leaves without anyone; docs/domain.md, "People at risk"), in ONE row of
+// parallel lists (a result of tens of thousands of rows costs the driver far more than the same ids in a few
+// lists): every ASN to what it is ASSIGNED_TO (`assigned_from`, `assigned_to`; the holders of an element are
+// read from the same pairs), every CONTRIBUTES_TO (the implied indicator→goal edges too: an indicator stands
+// for the goal it measures) and every goal to the indicators that measure it (the goal's work is its
+// indicators' work, so an IKU is reached through its sasaran) (`edge_from`, `edge_to`); the outcome goals
+// (visi, misi, tujuan, sasaran: `goals`) and the IKU (an indicator flagged iku = true, or not flagged and
+// measuring a sasaran: `iku`, with the goal each measures in `iku_measures`).
+// Rows: assigned_from (NIPs), assigned_to (element ids), edge_from, edge_to (element ids), goals (ids), iku
+// (indicator ids), iku_measures (goal ids).
 // const outcome_levels
 CALL () {
   MATCH (s:ASN)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
-  RETURN 'assigned' AS kind, s.nip AS source, e.id AS target, null AS label, null AS measures, null AS holders
-  UNION ALL
-  MATCH (a)-[:CONTRIBUTES_TO]->(b)
-  RETURN 'edge' AS kind, a.id AS source, b.id AS target, null AS label, null AS measures, null AS holders
-  UNION ALL
-  MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-  RETURN 'edge' AS kind, g.id AS source, i.id AS target, null AS label, null AS measures, null AS holders
-  UNION ALL
+  RETURN collect(s.nip) AS assigned_from, collect(e.id) AS assigned_to
+}
+CALL () {
+  CALL () {
+    MATCH (a)-[:CONTRIBUTES_TO]->(b)
+    RETURN a.id AS source, b.id AS target
+    UNION ALL
+    MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
+    RETURN g.id AS source, i.id AS target
+  }
+  RETURN collect(source) AS edge_from, collect(target) AS edge_to
+}
+CALL () {
   MATCH (g:Goal)
   WHERE g.level IN $outcome_levels
-  RETURN 'target' AS kind, g.id AS source, null AS target, 'goal' AS label, null AS measures, null AS holders
-  UNION ALL
+  RETURN collect(g.id) AS goals
+}
+CALL () {
   MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
   WHERE i.iku = true OR (i.iku IS NULL AND g.level = 'sasaran')
-  RETURN 'target' AS kind, i.id AS source, null AS target, 'iku' AS label, g.id AS measures, null AS holders
-  UNION ALL
-  MATCH (s:ASN)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
-  WITH e, collect(s.nip) AS holders
-  RETURN 'holders' AS kind, e.id AS source, null AS target, null AS label, null AS measures, holders
+  RETURN collect(i.id) AS iku, collect(g.id) AS iku_measures
 }
-RETURN kind, source, target, label, measures, holders
+RETURN assigned_from, assigned_to, edge_from, edge_to, goals, iku, iku_measures

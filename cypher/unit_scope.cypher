@@ -1,9 +1,10 @@
 // name: unit_scope
 // What belongs to one unit for the pages' unit filter (the Beranda and the finding lists): the unit and
 // every unit below it, and the goals, activities and indicators those units are accountable for (ASSIGNED_TO,
-// the indicators through MEASURED_BY), so a finding row that names any of them is the unit's.
-// One row: units (ids of the unit and its sub-units) and elements (ids of their goals, activities and
-// indicators); both empty when no unit has the id.
+// the indicators through MEASURED_BY), so a finding row that names any of them is the unit's; and the ASN who
+// are members of those units (the people-at-risk lists: a person belongs where they work).
+// One row: units (ids of the unit and its sub-units), elements (ids of their goals, activities and
+// indicators) and staff (NIPs of their members); all empty when no unit has the id.
 // param unit: str The id of the unit.
 OPTIONAL MATCH (below:Unit)-[:PART_OF]->*(:Unit {id: $unit})
 WITH collect(DISTINCT below) AS scope
@@ -14,4 +15,9 @@ CALL (scope) {
   WITH collect(DISTINCT e.id) AS owned, collect(DISTINCT i.id) AS measures
   RETURN owned + measures AS elements
 }
-RETURN [u IN scope | u.id] AS units, elements
+CALL (scope) {
+  UNWIND scope AS u
+  MATCH (s:ASN)-[:MEMBER_OF]->(u)
+  RETURN collect(DISTINCT s.nip) AS staff
+}
+RETURN [u IN scope | u.id] AS units, elements, staff

@@ -201,17 +201,18 @@ class Catalog:
         return None if query is None else query.finding
 
     def run(self, runner: Reader, name: str, params: Mapping[str, Any] | None = None, *,
-            timeout: float | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+            timeout: float | None = None, limit: int | None = None, packed: bool = True) -> list[dict[str, Any]]:
         """Run a named query through the one runner, routed by its mode; read rows arrive packed (our own
-        query texts are known to nest in a subquery, an analyst's need not). Any Reader runs a read-mode query
-        (the service's Database too); a write-mode one needs the Runner itself."""
+        query texts are known to nest in a subquery, an analyst's need not) unless `packed` is false (a query
+        answering one row of long lists gains nothing from it and pays for the copy). Any Reader runs a
+        read-mode query (the service's Database too); a write-mode one needs the Runner itself."""
         query = self.queries[name]
         bound = query.bind(params or {})
         if query.mode == "write":
             if not isinstance(runner, Runner):
                 raise TypeError(f"query '{name}' writes: it needs a graph.db.Runner, not a {type(runner).__name__}")
             return runner.write(query.cypher, bound, timeout=timeout)
-        return runner.read(query.cypher, bound, timeout=timeout, limit=limit, packed=True)
+        return runner.read(query.cypher, bound, timeout=timeout, limit=limit, packed=packed)
 
 
 def reference_markdown(catalog: Catalog) -> str:

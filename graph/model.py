@@ -119,8 +119,8 @@ REL_TYPE_NAMES: Final = tuple(dict.fromkeys(rel.name for rel in REL_TYPES))
 # members, drawn edges) filters them: `WHERE NOT coalesce(r.implied, false)` (real edges carry no
 # `implied` property). When the data itself has (i)-[:CONTRIBUTES_TO]->(g) for a goal g that i measures,
 # that real edge already states the step and no implied edge is added beside it.
-# The importer maintains them in its one transaction (derive_implied_edges_statements); graphs built
-# with raw Cypher call derive_implied_edges(runner) after building.
+# The importer maintains them in its one transaction (graph/importer/writer.py plans them from the files, by the
+# same rule); graphs built with raw Cypher call derive_implied_edges(runner) after building.
 
 IMPLIED_PROPERTY: Final = "implied"
 
@@ -149,7 +149,7 @@ SET r.weight = 1.0, r.dataset = m.dataset
 def derive_implied_edges_statements(dataset: bool = True) -> list[str]:
     """The Cypher that brings the implied edges in line with MEASURED_BY: with `dataset`, only the MEASURED_BY
     and implied edges of the dataset given as `$dataset`; without, those of the whole graph. Idempotent: run
-    twice, the second run creates, deletes and sets nothing. The importer runs them in its transaction."""
+    twice, the second run creates, deletes and sets nothing."""
     scope = " {dataset: $dataset}" if dataset else ""
     hints = {"hint_r": "\nUSING INDEX SEEK r:CONTRIBUTES_TO(dataset)" if dataset else "",
              "hint_m": "\nUSING INDEX SEEK m:MEASURED_BY(dataset)" if dataset else ""}

@@ -9,117 +9,145 @@ to). Being assigned to an outcome goal or IKU is no path of work to it (the head
 sasaran: that would bypass everyone's work), and the outcome itself, and for an IKU the sasaran it measures,
 do not count as what hangs on one person: that their penanggung jawab is one person is the plan's design.
 Dominators are computed once for the whole graph (Cooper, Harvey and Kennedy's iterative algorithm, linear in
-practice), so the cost does not grow with the number of outcomes.
+practice, on lists of node numbers), so the cost does not grow with the number of outcomes; the graph arrives
+as one row of id lists (a row per edge cost the driver seconds at kabupaten scale).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from graph.catalog import Catalog
 from graph.db import Reader
 
 ROOT = "__staff__"  # the virtual root above every ASN
+NONE, SEVERAL = -1, -2  # holder of an element: nobody, several ASN
 
 
 @dataclass
-class ContributionGraph:
-    """The edges, the targets (outcome goals and IKU) and who holds each element."""
+class CompactGraph:
+    """The same graph on node numbers (0 is ROOT): lists of ints, so the dominator pass hashes no strings and
+    builds no dict per node. `holder[n]`: the ASN node holding element n alone, NONE or SEVERAL; `targets`:
+    (node, the node of the goal an IKU measures or NONE, `goal` or `iku`)."""
 
-    successors: dict[str, list[str]] = field(default_factory=dict)
-    staff: set[str] = field(default_factory=set)
-    targets: dict[str, dict[str, Any]] = field(default_factory=dict)
-    holders: dict[str, list[str]] = field(default_factory=dict)
-
-    def add_edge(self, source: str, target: str) -> None:
-        self.successors.setdefault(source, []).append(target)
-        self.successors.setdefault(target, [])
-
-
-def contribution_graph(runner: Reader, catalog: Catalog) -> ContributionGraph:
-    graph = ContributionGraph()
-    assigned = []
-    for row in catalog.run(runner, "people_contribution_graph"):
-        if row["kind"] == "edge":
-            graph.add_edge(row["source"], row["target"])
-        elif row["kind"] == "assigned":
-            assigned.append((row["source"], row["target"]))
-        elif row["kind"] == "target":
-            graph.targets[row["source"]] = {"kind": row["label"], "measures": row["measures"]}
-        else:
-            graph.holders[row["source"]] = sorted(row["holders"])
-            graph.staff.update(row["holders"])
-    for nip, element in assigned:  # being accountable for an outcome is no path of work to it
-        if element not in graph.targets:
-            graph.add_edge(nip, element)
-    for nip in sorted(graph.staff):
-        graph.add_edge(ROOT, nip)
-    return graph
+    names: list[str]
+    successors: list[list[int]]
+    staff: bytearray
+    holder: list[int]
+    targets: list[tuple[int, int, str]]
 
 
-def immediate_dominators(successors: dict[str, list[str]], root: str) -> dict[str, str]:
-    """node -> its immediate dominator, for every node reachable from root (root -> root)."""
+def build(edges: tuple[list[str], list[str]], assigned: tuple[list[str], list[str]], goals: list[str],
+          iku: tuple[list[str], list[str]]) -> CompactGraph:
+    """The graph from parallel lists of names (edges and ASN assignments as (sources, targets)); each ASN gets
+    an edge to what they are assigned to (an outcome target excepted: being accountable for it is no path of
+    work to it) and ROOT an edge to every ASN assigned to anything."""
+    names = [ROOT, *dict.fromkeys(chain(*edges, *assigned, goals, *iku))]
+    number = {name: position for position, name in enumerate(names)}
+    successors: list[list[int]] = [[] for _ in names]
+    for source, target in zip([number[name] for name in edges[0]], [number[name] for name in edges[1]]):
+        successors[source].append(target)
+    targets = [(number[goal], NONE, "goal") for goal in dict.fromkeys(goals)]
+    targets += [(number[indicator], number[goal], "iku") for indicator, goal in dict(zip(*iku)).items()]
+    aimed = {node for node, _, _ in targets}
+    staff, holder = bytearray(len(names)), [NONE] * len(names)
+    for nip, element in zip([number[name] for name in assigned[0]], [number[name] for name in assigned[1]]):
+        staff[nip] = 1
+        holder[element] = nip if holder[element] in (NONE, nip) else SEVERAL
+        if element not in aimed:
+            successors[nip].append(element)
+    successors[0] = [node for node in range(len(names)) if staff[node]]
+    return CompactGraph(names, successors, staff, holder, targets)
+
+
+def contribution_graph(runner: Reader, catalog: Catalog) -> CompactGraph:
+    """Neo4j's contribution graph (cypher/people_contribution_graph.cypher: one row of id lists) on numbers."""
+    row = catalog.run(runner, "people_contribution_graph", packed=False)[0]
+    return build((row["edge_from"], row["edge_to"]), (row["assigned_from"], row["assigned_to"]), row["goals"],
+                 (row["iku"], row["iku_measures"]))
+
+
+def dominators(successors: list[list[int]], root: int = 0) -> list[int]:
+    """node -> its immediate dominator (root -> root, NONE when unreachable from root): Cooper, Harvey and
+    Kennedy's iterative algorithm on lists of ints. A node with one predecessor is dominated by it at once and
+    never revisited (in this graph most are: an ASN below ROOT, an RHK below its one holder), so the passes
+    to a fixed point walk only the nodes where paths meet."""
     order = _reverse_postorder(successors, root)
-    index = {node: number for number, node in enumerate(order)}
-    predecessors: dict[str, list[str]] = {node: [] for node in order}
+    rank = [len(successors)] * len(successors)
+    for position, node in enumerate(order):
+        rank[node] = position
+    predecessors: list[list[int]] = [[] for _ in successors]
     for node in order:
-        for nxt in successors.get(node, ()):
+        for nxt in successors[node]:
             predecessors[nxt].append(node)
-    idom = {root: root}
+    idom = [NONE] * len(successors)
+    idom[root] = root
+    meeting = [node for node in order[1:] if len(predecessors[node]) > 1]
+    only = [before[0] if len(before) == 1 else NONE for before in predecessors]
+    todo = order[1:]  # the first pass, in reverse postorder, sets every node; later passes only the meetings
     changed = True
     while changed:
         changed = False
-        for node in order[1:]:
-            chosen = None
+        for node in todo:
+            if only[node] != NONE:
+                idom[node] = only[node]
+                continue
+            chosen = NONE
             for pred in predecessors[node]:
-                if pred in idom:
-                    chosen = pred if chosen is None else _intersect(idom, index, pred, chosen)
-            if chosen is not None and idom.get(node) != chosen:
+                if idom[pred] == NONE:
+                    continue
+                if chosen == NONE:
+                    chosen = pred
+                    continue
+                while pred != chosen:  # the two fingers climb until they meet
+                    while rank[pred] > rank[chosen]:
+                        pred = idom[pred]
+                    while rank[chosen] > rank[pred]:
+                        chosen = idom[chosen]
+            if idom[node] != chosen:
                 idom[node] = chosen
                 changed = True
+        todo = meeting
     return idom
 
 
-def _intersect(idom: dict[str, str], index: dict[str, int], a: str, b: str) -> str:
-    while a != b:
-        while index[a] > index[b]:
-            a = idom[a]
-        while index[b] > index[a]:
-            b = idom[b]
-    return a
-
-
-def _reverse_postorder(successors: dict[str, list[str]], root: str) -> list[str]:
+def _reverse_postorder(successors: list[list[int]], root: int) -> list[int]:
     """Depth-first from root, iteratively (chains thousands deep), in reverse postorder."""
-    seen, post, stack = {root}, [], [(root, iter(successors.get(root, ())))]
+    seen = bytearray(len(successors))
+    seen[root] = 1
+    post: list[int] = []
+    stack = [(root, iter(successors[root]))]
     while stack:
         node, children = stack[-1]
         for child in children:
-            if child not in seen:
-                seen.add(child)
-                stack.append((child, iter(successors.get(child, ()))))
+            if not seen[child]:
+                seen[child] = 1
+                stack.append((child, iter(successors[child])))
                 break
         else:
             post.append(node)
             stack.pop()
-    return post[::-1]
+    post.reverse()
+    return post
 
 
-def dependencies(graph: ContributionGraph, idom: dict[str, str]) -> dict[tuple[str, str], dict[str, Any]]:
-    """(nip, target) -> {via: the elements on every path to the target that only that ASN holds, sole: whether
-    the ASN's own work is the only work reaching it}, for every single point of failure."""
+def dependencies(graph: CompactGraph, idom: list[int]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(nip, target) -> {via: the elements on every path to the target that only that ASN holds, nearest first,
+    sole: whether the ASN's own work is the only work reaching it}, for every single point of failure."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for target, info in graph.targets.items():
-        if target not in idom:
-            continue  # no staff member's work reaches it at all
-        own = {target, info.get("measures")}
+    names, staff, holder = graph.names, graph.staff, graph.holder
+    for target, measures, _ in graph.targets:
         node = idom[target]
-        while node != ROOT:
-            if node in graph.staff:
-                found.setdefault((node, target), {"via": [], "sole": False})["sole"] = True
-            elif node not in own and len(graph.holders.get(node, ())) == 1:
-                found.setdefault((graph.holders[node][0], target), {"via": [], "sole": False})["via"].append(node)
+        if node == NONE:
+            continue  # no staff member's work reaches it at all
+        while node != 0:
+            if staff[node]:
+                found.setdefault((names[node], names[target]), {"via": [], "sole": False})["sole"] = True
+            elif node != measures and holder[node] >= 0:
+                key = (names[holder[node]], names[target])
+                found.setdefault(key, {"via": [], "sole": False})["via"].append(names[node])
             node = idom[node]
     return found
 
@@ -128,22 +156,27 @@ def single_points_of_failure(runner: Reader, catalog: Catalog) -> list[dict[str,
     """One row per (ASN, outcome goal or IKU) hanging on them: nip, target, target_kind, via (the elements only
     they hold that every path to it passes, nearest first), sole (their work is the only work reaching it)."""
     graph = contribution_graph(runner, catalog)
-    found = dependencies(graph, immediate_dominators(graph.successors, ROOT))
-    return [{"nip": nip, "target": target, "target_kind": graph.targets[target]["kind"], **entry}
+    found = dependencies(graph, dominators(graph.successors))
+    kinds = {graph.names[target]: kind for target, _, kind in graph.targets}
+    return [{"nip": nip, "target": target, "target_kind": kinds[target], **entry}
             for (nip, target), entry in sorted(found.items())]
 
 
-def retirements(runner: Reader, catalog: Catalog, year: int,
-                ages: dict[str, int] | None = None) -> list[dict[str, Any]]:
+def retirements(runner: Reader, catalog: Catalog, year: int, ages: dict[str, int] | None = None,
+                spof: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The retirements query's rows, each with `loses`: the outcome goals and IKU whose only human contributor
     the person is (they lose every contributor when the person retires) and `hangs_on`: those that depend on
-    them through what only they hold."""
+    them through what only they hold (`spof`: single_points_of_failure's rows when the caller has them)."""
     rows = catalog.run(runner, "retirements", {"year": year, **(ages or {})})
     if not rows:
         return rows
-    spof = single_points_of_failure(runner, catalog)
+    if spof is None:
+        spof = single_points_of_failure(runner, catalog)
+    hanging: dict[str, list[dict[str, Any]]] = {}
+    for item in spof:
+        hanging.setdefault(item["nip"], []).append(item)
     for row in rows:
-        mine = [item for item in spof if item["nip"] == row["nip"]]
+        mine = hanging.get(row["nip"], [])
         row["loses"] = [item["target"] for item in mine if item["sole"]]
         row["hangs_on"] = [item["target"] for item in mine if not item["sole"]]
     return rows

@@ -810,32 +810,21 @@ def single_points_of_failure(b: Builder, contrib: set[tuple[str, str]],
                              assigned: set[tuple[str, str]]) -> list[list[str]]:
     """[nip, target] for every outcome goal or IKU hanging on one ASN (docs/domain.md, "People at risk"): the
     ASN's work is the only work reaching it, or every path of work to it passes an element only they hold."""
-    from graph.people import ROOT, ContributionGraph, dependencies, immediate_dominators
+    from graph.people import build, dependencies, dominators
 
-    graph = ContributionGraph()
     staff = {s["nip"] for s in b.staff}
-    graph.targets = {g: {"kind": "goal", "measures": None} for g, row in b.goals.items() if row["level"] in OUTCOME}
+    goals = [g for g, row in b.goals.items() if row["level"] in OUTCOME]
     iku: dict[str, object] = {}
     for row in b.ind_rows:
         iku.setdefault(row["id"], row.get("iku"))
-    for iid, gid in b.ind_goal.items():
-        if iku.get(iid) == "ya" or (not iku.get(iid) and b.goals[gid]["level"] == "sasaran"):
-            graph.targets[iid] = {"kind": "iku", "measures": gid}
-        graph.add_edge(gid, iid)
-    for iid, owner in {**b.ind_goal, **b.ind_act}.items():
-        graph.add_edge(iid, owner)
-    for frm, to in sorted(contrib):
-        graph.add_edge(frm, to)
-    for who, what in sorted(assigned):
-        if who in staff:
-            graph.holders.setdefault(what, []).append(who)
-            graph.staff.add(who)
-            if what not in graph.targets:
-                graph.add_edge(who, what)
-    for nip in sorted(graph.staff):
-        graph.add_edge(ROOT, nip)
-    graph.holders = {what: sorted(who) for what, who in graph.holders.items()}
-    return sorted([nip, target] for nip, target in dependencies(graph, immediate_dominators(graph.successors, ROOT)))
+    measured = [(iid, gid) for iid, gid in b.ind_goal.items()
+                if iku.get(iid) == "ya" or (not iku.get(iid) and b.goals[gid]["level"] == "sasaran")]
+    edges = [(gid, iid) for iid, gid in b.ind_goal.items()] + list({**b.ind_goal, **b.ind_act}.items())
+    edges += sorted(contrib)
+    held = [(who, what) for who, what in sorted(assigned) if who in staff]
+    graph = build(([a for a, _ in edges], [z for _, z in edges]), ([a for a, _ in held], [z for _, z in held]),
+                  goals, ([i for i, _ in measured], [g for _, g in measured]))
+    return sorted([nip, target] for nip, target in dependencies(graph, dominators(graph.successors)))
 
 
 def retiring(b: Builder, year: int) -> list[str]:

@@ -25,6 +25,9 @@ staff whose only rhk leads nowhere (0.5 %), sub-kegiatan with pagu and no contri
 dead-end sasaran_subkegiatan (0.9 %), goals without indicator (2 %), output-type indicators on outcome
 goals (3 % of OPD outcome goals), about one OPD tree in 35 not linked to the Pemda tree, and in every
 Pemda one three-goal contribution cycle, one contribution pointing down the tree and one skipped level.
+People at risk (docs/scaling.md, "People at risk in the synthetic data"): staff whose RHK intervene in another
+seksi's result (2 %), a sasaran only one fungsional's work reaches in about one OPD in ten, and the
+retirements the NIPs' birth dates give (listed in the manifest like the defects).
 """
 from __future__ import annotations
 
@@ -66,6 +69,10 @@ P_SSK = 0.35            # technical sub-kegiatan with their own sasaran_subkegia
 # output indicator (indikator keluaran)
 P_ACTIVITY_INDICATOR = {"program": 0.9, "kegiatan": 0.85, "subkegiatan": 0.8}
 P_PPPK = 0.35           # staff (pelaksana, fungsional) with an NI PPPK; in one real kabupaten 910 of 2,148
+# people at risk (docs/scaling.md, "People at risk in the synthetic data"), from their own random stream
+P_ELSEWHERE = 0.02      # staff whose RHK intervene in another seksi's result instead of their atasan's
+P_SPECIALIST = 0.1      # OPD with a sasaran (and its IKU) only one fungsional's work reaches
+BUP, BUP_JPT, BUP_MADYA, BUP_UTAMA = 58, 60, 60, 65  # the retirements query's default ages
 STAFF_PER_OPD = 150
 PROVINCE_KABUPATEN = 10
 NATION_PROVINCES = 18
@@ -93,7 +100,7 @@ class Stats:
     defects: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("unassigned_staff", "dead_end_staff", "activities_unlinked", "activities_dead_end",
          "goals_without_indicator", "unlinked_opd", "cycles", "downward", "skipped_levels",
-         "output_indicators"), 0))
+         "output_indicators", "intervensi_breaks", "single_points_of_failure", f"retirements_{YEAR}"), 0))
     ids: dict[str, list[str]] = field(default_factory=dict)
     opd: int = 0
     subkegiatan: int = 0
@@ -177,6 +184,7 @@ class _Opd:
     structure: bool
     heads: dict[str, str] = field(default_factory=dict)  # unit -> its head's NIP (sekretariat, bidang)
     leaves: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)  # (unit, "", targets, subs)
+    specialist: list[str] = field(default_factory=list)  # a sasaran and its IKU only one fungsional's work reaches
 
 
 class PemdaWriter:
@@ -199,6 +207,7 @@ class PemdaWriter:
         self.acts = 0
         # activity indicators and PPPK draw from their own stream: the rest of the data stays as it was
         self.extra = random.Random(f"{code}-activity-indicators-pppk")
+        self.people = random.Random(f"{code}-people-at-risk")  # so do the people at risk
 
     # -- primitives -----------------------------------------------------------------------------------
     def ref(self, goal: str) -> str:
@@ -300,7 +309,8 @@ class PemdaWriter:
             self.stats.note("activities_dead_end", aid, self.detail)
         return aid
 
-    def person(self, position: str, unit: str, boss: str | None, assigned: list[str], staff: bool = False) -> str:
+    def person(self, position: str, unit: str, boss: str | None, assigned: list[str], staff: bool = False,
+               jpt: bool = False) -> str:
         rng = self.rng
         nip = self.mint.next()
         if staff and self.extra.random() < P_PPPK:
@@ -319,6 +329,8 @@ class PemdaWriter:
             self.stats.note("unassigned_staff", nip, self.detail)
         elif all(a in self.dead for a in assigned):
             self.stats.note("dead_end_staff", nip, self.detail)
+        if int(nip[:4]) + _bup(position, jpt) == YEAR:
+            self.stats.note(f"retirements_{YEAR}", nip, self.detail)
         return nip
 
     def link(self, source: str, rel: str, target: str, weight: float = 1.0) -> None:
@@ -378,7 +390,9 @@ class PemdaWriter:
                              opd, [self.ref(rng.choice(tujuan))], indicators=rng.randint(1, 2),
                              output_indicator=rng.random() < P_OUTPUT_INDICATOR)
                    for i in range(1, max(rng.randint(1, 3), 2 if structure else 1) + 1)]
-        head = self.person(spec["head"], opd, self.sekda, list(sasaran))
+        specialist = self._specialist_sasaran(prefix, opd, tujuan)
+        head = self.person(spec["head"], opd, self.sekda, list(sasaran) + specialist[:1],
+                           jpt=not spec["head"].lower().startswith("camat"))
         if number == 0:
             self.sekda = head
         # crosscutting: a sasaran of this OPD supports a sasaran of an earlier one
@@ -387,7 +401,7 @@ class PemdaWriter:
                       round(rng.uniform(0.2, 0.6), 1))
         self.previous_sasaran = (self.previous_sasaran + sasaran)[-30:]
         staff_left = max(len(bidang) * 4, round(STAFF_PER_OPD * self.size * rng.uniform(0.6, 1.4)))
-        built = _Opd(key, prefix, spec, sasaran, head, structure)
+        built = _Opd(key, prefix, spec, sasaran, head, structure, specialist=specialist)
         # Program Penunjang, run by the sekretariat
         pcode = f"{spec['prefix']}.01"
         sp = self.goal(f"{prefix}-SP01", "sasaran_program", f"Meningkatnya akuntabilitas {spec['name'].lower()}",
@@ -469,34 +483,56 @@ class PemdaWriter:
     def _leaf_heads(self, built: _Opd) -> dict[str, str]:
         """The head of each leaf unit (seksi, subbagian, UPTD), reporting to the head of the unit above."""
         leaf_heads = {}
-        for unit, _, targets, _ in built.leaves:
+        for unit, _, _targets, _ in built.leaves:
             if unit in leaf_heads:
                 continue
             parent = unit.rsplit("-", 1)[0]
             boss = built.heads.get(parent, built.head)
-            sk_targets = [t for t in targets if "-SK" in t and "-SSK" not in t] or targets
+            sk_targets = self._held(built, unit)  # a head running several kegiatan holds each one's result
             suffix = unit.rsplit("-", 1)[1]
             title = "Kepala UPTD" if suffix.startswith("U") else "Kepala Subbagian" if "-SEK-" in unit \
                 else "Kepala Seksi"
-            leaf_heads[unit] = self.person(f"{title} {suffix}", unit, boss, sk_targets[:2])
+            leaf_heads[unit] = self.person(f"{title} {suffix}", unit, boss, sk_targets)
         return leaf_heads
 
+    def _specialist_sasaran(self, prefix: str, opd: str, tujuan: list[str]) -> list[str]:
+        """In about one OPD in ten (P_SPECIALIST) a sasaran with one IKU that no program supports: only one
+        fungsional's RHK reach it (_staff), a single point of failure. [] elsewhere. Drawn from the people
+        stream (the OPD's other rows stay as they were)."""
+        if self.people.random() >= P_SPECIALIST:
+            return []
+        sid = f"{prefix}-SX"
+        self.rng, kept = self.people, self.rng
+        try:
+            self.goal(sid, "sasaran", "Meningkatnya mutu layanan yang ditangani tenaga ahli", opd,
+                      [self.ref(self.people.choice(tujuan))], indicators=1, no_indicator_ok=False)
+        finally:
+            self.rng = kept
+        return [sid, f"I-{sid[2:]}-1"]
+
     def _staff(self, built: _Opd, leaf_heads: dict[str, str], count: int) -> None:
-        """`count` staff spread over the leaf units, each with one or two RHK (some unassigned, some dead-end)."""
+        """`count` staff spread over the leaf units, each with one or two RHK (some unassigned, some dead-end; some
+        intervening in another seksi's result, P_ELSEWHERE; one the only support of the specialist sasaran)."""
         rng, prefix = self.rng, built.prefix
         seq = 0
-        for _ in range(max(count, 0)):
+        held = {nip: set(self._held(built, unit)) for unit, nip in leaf_heads.items()}
+        specialist_at = self.people.randrange(max(count, 1)) if built.specialist else -1
+        for number in range(max(count, 0)):
             unit, _, targets, acts = rng.choice(built.leaves)
             boss = leaf_heads[unit]
             roll = rng.random()
             if roll < P_UNASSIGNED:
                 self.person("Pelaksana", unit, boss, [], staff=True)
+                specialist_at += specialist_at == number  # the next one who has RHK
                 continue
             assigned = []
+            elsewhere = self._elsewhere(built, held[boss]) if roll >= P_UNASSIGNED + P_DEAD_RHK else None
             for _ in range(1 if rng.random() < 0.7 else 2):
                 seq += 1
                 rhk = f"{prefix}-R{seq:04d}"
                 parents = [] if roll < P_UNASSIGNED + P_DEAD_RHK else [self.ref(rng.choice(targets))]
+                if elsewhere:
+                    parents = [elsewhere]
                 self.goal(rhk, "rhk", f"{rng.choice(TASKS)} {unit}", unit, parents)
                 if not parents or all(p in self.dead for p in parents):
                     self.dead.add(rhk)
@@ -505,7 +541,31 @@ class PemdaWriter:
                     break
             if acts and rng.random() < 0.3 and roll >= P_UNASSIGNED + P_DEAD_RHK:
                 assigned.append(rng.choice(acts))
-            self.person(rng.choice(cat.GENERIC_FUNG), unit, boss, assigned, staff=True)
+            if number == specialist_at:  # an RHK beside their others: the only work reaching the sasaran
+                rhk = f"{prefix}-RX"
+                self.goal(rhk, "rhk", f"Layanan ahli {unit}", unit, [built.specialist[0]])
+                assigned.append(rhk)
+            nip = self.person(rng.choice(cat.GENERIC_FUNG), unit, boss, assigned, staff=True)
+            if elsewhere:
+                self.stats.note("intervensi_breaks", nip, self.detail)
+            if number == specialist_at:
+                for target in built.specialist:
+                    self.stats.note("single_points_of_failure", f"{nip} {target}", self.detail)
+
+    @staticmethod
+    def _held(built: _Opd, unit: str) -> list[str]:
+        """The sasaran_kegiatan the head of a leaf unit holds (_leaf_heads)."""
+        mine = [t for (u, _, ts, _) in built.leaves if u == unit for t in ts]
+        return list(dict.fromkeys(t for t in mine if "-SK" in t and "-SSK" not in t)) or mine
+
+    def _elsewhere(self, built: _Opd, held: set[str]) -> str | None:
+        """With P_ELSEWHERE, a sasaran_kegiatan of another seksi of the OPD (not the atasan's, not dead) for
+        every RHK of one staff member: their intervensi is broken (`leads_elsewhere`). None otherwise."""
+        if self.people.random() >= P_ELSEWHERE:
+            return None
+        others = sorted({t for (_, _, ts, _) in built.leaves for t in ts
+                         if "-SK" in t and "-SSK" not in t and t not in held and t not in self.dead})
+        return self.people.choice(others) if others else None
 
     def _kegiatan(self, prefix: str, key: str, pcode: str, kc: str, kname: str, unit: str, program: str, sp: str,
                   subs: list[str], technical: bool, sk_id: str | None = None, sk_parents: list[str] | None = None,
@@ -644,3 +704,13 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _bup(position: str, jpt: bool) -> int:
+    """The batas usia pensiun the retirements query gives this position (cypher/retirements.cypher)."""
+    text = position.lower()
+    if "ahli utama" in text:
+        return BUP_UTAMA
+    if jpt:
+        return BUP_JPT
+    return BUP_MADYA if "ahli madya" in text else BUP

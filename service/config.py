@@ -25,6 +25,8 @@
 | `POKIN_PAGES_CACHE_SECONDS` | `PAGES_CACHE_SECONDS` | 300: how long the pages keep computed findings and achievement (service/pages/cache.py) |
 | `POKIN_CAPAIAN_SCALE` | `CAPAIAN_SCALE` | `pemda`: predikat scale of every capaian shown, or `permendagri86` (docs/capaian.md); an unknown one stops the app |
 | `POKIN_CAPAIAN_CAP` | `CAPAIAN_CAP` | 120: upper cap of an indicator's capaian |
+| `POKIN_PEOPLE_BUP` | `PEOPLE_BUP` | `58,60,60,65`: the batas usia pensiun of everyone else, a JPT, a fungsional ahli madya and ahli utama (the Beranda's retirements); anything else stops the app |
+| `POKIN_PEOPLE_RETIREMENT_YEARS` | `PEOPLE_RETIREMENT_YEARS` | 2: years the Beranda counts retirements in, from the year it shows |
 | `POKIN_SECRET_KEY` | `SECRET_KEY` | none (a random key per process): the key of the ASN pseudonyms on pages (service/pages/people.py); processes serving one site share it |
 
 The Neo4j connection itself comes from `graph.config.Neo4jSettings` (NEO4J_URI and friends), which create_app
@@ -74,6 +76,8 @@ DEFAULTS: dict[str, Any] = {
     **PAGES_TIMES,
     "CAPAIAN_SCALE": DEFAULT_SCALE,
     "CAPAIAN_CAP": DEFAULT_CAP,
+    "PEOPLE_BUP": "58,60,60,65",
+    "PEOPLE_RETIREMENT_YEARS": 2,
     "SECRET_KEY": None,
 }
 
@@ -93,7 +97,8 @@ _ENV = {
     "CACHE_MB": "POKIN_CACHE_MB",
     "CACHE_SECONDS": "POKIN_CACHE_SECONDS",
     "CACHE_CHECK_SECONDS": "POKIN_CACHE_CHECK_SECONDS",
-    **{key: "POKIN_" + key for key in (*PAGES_TIMES, "CAPAIAN_SCALE", "CAPAIAN_CAP", "SECRET_KEY")},
+    **{key: "POKIN_" + key for key in (*PAGES_TIMES, "CAPAIAN_SCALE", "CAPAIAN_CAP", "PEOPLE_BUP",
+                                       "PEOPLE_RETIREMENT_YEARS", "SECRET_KEY")},
 }
 
 
@@ -137,6 +142,8 @@ def normalise(config: Mapping[str, Any]) -> dict[str, Any]:
         **{key: _number(key, config[key], float, 0.0) for key in PAGES_TIMES},
         "CAPAIAN_SCALE": str(config["CAPAIAN_SCALE"]).strip(),  # checked against graph.capaian at start (pages)
         "CAPAIAN_CAP": _number("CAPAIAN_CAP", config["CAPAIAN_CAP"], float, 0.0),
+        "PEOPLE_BUP": str(config["PEOPLE_BUP"]).strip(),  # checked at start (service/pages/risk.py parse_ages)
+        "PEOPLE_RETIREMENT_YEARS": _number("PEOPLE_RETIREMENT_YEARS", config["PEOPLE_RETIREMENT_YEARS"], int, 1),
         "SECRET_KEY": config["SECRET_KEY"] or None,
     }
 

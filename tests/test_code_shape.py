@@ -21,8 +21,6 @@ LONG_FUNCTIONS = {
                                            "years, satuan, figures; then one pass over the indicators",
     "graph/importer/matriks.py:read": "one loop over a sheet's rows: the tujuan, sasaran and element above carry "
                                       "from row to row",
-    "graph/importer/writer.py:plan": "the statements in the order they run in one transaction: nodes, edges, "
-                                     "deletions, implied edges",
     "service/openapi.py:document": "the OpenAPI document as one literal: the paths read as the API reference",
     "service/openapi.py:_components": "the OpenAPI components as one literal, beside the paths that use them",
     "seed/build_sample.py:analyse": "the expected counts and planted defects of the sample, one check after another",

@@ -83,6 +83,10 @@ def test_every_key_lookup_of_a_reimport_seeks_its_index_whatever_the_statistics(
     built = validate_path(MINI, runner)
     with runner.driver.session(database=runner.database) as session:
         state = session.execute_read(lambda tx: write_module.read_state(tx, built))
+    # the files unchanged, the plan sends nothing; as if every property had changed, it updates every node and edge
+    assert write_module.plan(built, state=state) == []
+    for held in (*state.own.values(), *state.edges.values(), state.implied):
+        held.update({key: {} for key in held})
     looked_up = 0
     for statement in write_module.plan(built, state=state):
         if "USING INDEX" not in statement.cypher:
@@ -140,6 +144,31 @@ def test_implied_edges_follow_measured_by_across_reimports(runner, tmp_path):
     assert implied_edges(runner) == {("I-S1", "S1", 1.0, "PEMDA"), ("I-SK", "SK-IMUN", 1.0, "PEMDA")}
     fresh = snapshot(runner)
     runner.write("MATCH (n) DETACH DELETE n")
+    import_path(MINI, runner)
+    assert snapshot(runner) == fresh
+
+
+def test_a_reimport_puts_back_what_was_changed_outside_the_importer(runner):
+    """The plan compares the files with what the database holds, not with what the last import wrote: a property,
+    an edge or an implied edge changed by hand is put back, and another dataset's real contribution from an
+    indicator to the element it measures stands in for the implied edge, as the files' own would."""
+    import_path(MINI, runner)
+    fresh = snapshot(runner)
+    runner.write("MATCH (g:Goal {id: 'S1'}) SET g.statement = 'diubah', g.extra = 1")
+    runner.write("MATCH (y:IndicatorYear {indicator_id: 'I-S1'}) SET y.target = y.target + 1")
+    runner.write("MATCH (:Activity {id: 'SK-1'})-[r:CONTRIBUTES_TO]->() SET r.weight = 0.1")
+    runner.write("MATCH (:Indicator {id: 'I-SK'})-[r:CONTRIBUTES_TO {implied: true}]->() SET r.weight = 2.0")
+    runner.write("MATCH (:Indicator {id: 'I-S1'})-[r:CONTRIBUTES_TO {implied: true}]->() DELETE r")
+    runner.write("MATCH ()-[r:MEASURED_BY]->(:Indicator {id: 'I-SK'}) DELETE r")
+    report = import_path(MINI, runner)
+    assert report.written.properties_set > 0 and report.written.relationships_created == 2
+    assert snapshot(runner) == fresh
+    assert import_path(MINI, runner).written.changed() is False
+    runner.write("MATCH (i:Indicator {id: 'I-S1'}), (g:Goal {id: 'S1'}) "
+                 "CREATE (i)-[:CONTRIBUTES_TO {weight: 0.5, dataset: 'LAIN'}]->(g)")
+    import_path(MINI, runner)
+    assert implied_edges(runner) == {("I-SK", "SK-IMUN", 1.0, "PEMDA")}
+    runner.write("MATCH ()-[r:CONTRIBUTES_TO {dataset: 'LAIN'}]->() DELETE r")
     import_path(MINI, runner)
     assert snapshot(runner) == fresh
 

@@ -4,7 +4,9 @@ pagu and reasons, search results that tell units and kinds apart, a Beranda that
 (Layout on a phone is checked in Chromium: test_browser.py.)"""
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -13,6 +15,7 @@ from typing import Any
 import pytest
 
 from service import create_app
+from service.http.masking import mask_nip
 
 NETWORK_PAGES = ("/pohon/U-DINKES", "/elemen/G-S-DINKES-1")
 ALL_PAGES = ("/", "/beranda", "/pohon", "/pohon/U-DINKES", "/elemen/G-S-DINKES-1", "/cari?q=imunisasi",
@@ -236,3 +239,87 @@ def test_the_beranda_unit_filter_applies_to_every_card_and_finding(site, sample)
     shown = text_of(site.get("/?tahun=2025&unit=U-DINKES").get_data(as_text=True))
     assert "Menampilkan Dinas Kesehatan beserta sub-unitnya; tahun 2025." in shown
     assert "Menampilkan seluruh Pemda" in text_of(site.get("/").get_data(as_text=True))
+
+
+# -- 6. people at risk on the Beranda ------------------------------------------------------------------------------
+
+
+def _members(sample, unit: str) -> set[str]:
+    return set(sample.read("MATCH (s:ASN)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) "
+                           "RETURN collect(DISTINCT s.nip) AS nips", {"unit": unit})[0]["nips"])
+
+
+def _elements(sample, unit: str) -> set[str]:
+    return set(sample.read(
+        "MATCH (u:Unit)-[:PART_OF]->*(:Unit {id: $unit}) MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Activity) "
+        "OPTIONAL MATCH (e)-[:MEASURED_BY]->(i:Indicator) RETURN collect(DISTINCT e.id) + collect(DISTINCT i.id) AS ids",
+        {"unit": unit})[0]["ids"])
+
+
+def test_the_beranda_counts_people_at_risk_beside_the_findings_and_links_each_list(site, sample):
+    from graph.catalog import load_catalog
+    from graph.people import retirements, single_points_of_failure
+
+    catalog = load_catalog()
+    whole = site.get("/beranda.json?tahun=2025").get_json()
+    rows = {(row["finding"], row.get("year")): row for row in whole["people"]}
+    spof = single_points_of_failure(sample, catalog)
+    assert rows[("single_points_of_failure", None)]["count"] == len(spof) > 0
+    for year in (2025, 2026):  # the year shown and the next (PEOPLE_RETIREMENT_YEARS), at the default ages
+        expected = retirements(sample, catalog, year)
+        row = rows[("retirements", year)]
+        assert row["count"] == len(expected) > 0, year
+        assert row["loses"] == sum(1 for item in expected if item["loses"]), year
+        listed = site.get(row["href"].split("?")[0] + ".json", query_string={"tahun": year}).get_json()
+        assert sorted(item["nip"] for item in listed["rows"]) == sorted(mask_nip(item["nip"]) for item in expected)
+    listed = site.get("/orang/titik-rawan.json").get_json()
+    assert listed["total"] == len(spof)
+    assert {(item["nip"], item["target"]) for item in listed["rows"]} == {(mask_nip(item["nip"]), item["target"])
+                                                                         for item in spof}  # NIPs masked: anonymous
+    shown = text_of(site.get("/?tahun=2025").get_data(as_text=True))
+    assert "titik rawan tunggal" in shown and "ASN mencapai batas usia pensiun tahun 2026" in shown
+    page = text_of(site.get("/orang/pensiun?tahun=2026").get_data(as_text=True))
+    assert "58 tahun umumnya" in page and f"{rows[('retirements', 2026)]['count']} baris" in page
+    # the list downloads as the page shows it: one row per listed person, under the page's headers
+    listed_2026 = site.get("/orang/pensiun.json?tahun=2026").get_json()
+    csv_rows = list(csv.reader(io.StringIO(site.get("/orang/pensiun?tahun=2026&unduh=csv").get_data(as_text=True))))
+    assert csv_rows[0] == [listed_2026["headers"][column] for column in listed_2026["columns"]]
+    assert len(csv_rows) - 1 == rows[("retirements", 2026)]["count"]
+    # another batas usia pensiun, as configured, moves who is counted
+    app = create_app({"TESTING": True, "RUNNER": sample, "PEOPLE_BUP": "59,60,60,65", "PEOPLE_RETIREMENT_YEARS": 1,
+                      "PAGES_QUERY_TIMEOUT": 60.0, "PAGES_AUDIT_BUDGET": 60.0, "CACHE_CHECK_SECONDS": 0})
+    other = app.test_client().get("/beranda.json?tahun=2026").get_json()["people"]
+    assert [row.get("year") for row in other] == [None, 2026]
+    assert other[1]["count"] == len(retirements(sample, catalog, 2026, {"bup": 59}))
+    with pytest.raises(ValueError, match="POKIN_PEOPLE_BUP"):
+        create_app({"TESTING": True, "RUNNER": sample, "PEOPLE_BUP": "58,60"})
+
+
+def test_the_beranda_unit_filter_applies_to_the_people_at_risk(site, sample):
+    from graph.catalog import load_catalog
+    from graph.people import retirements, single_points_of_failure
+
+    catalog = load_catalog()
+    spof = single_points_of_failure(sample, catalog)
+    retiring = retirements(sample, catalog, 2025)
+    # the OPD of the person most outcomes hang on: a unit with rows, and fewer than the whole Pemda's
+    nip = max({row["nip"] for row in spof}, key=lambda n: (sum(row["nip"] == n for row in spof), n))
+    unit = sample.read("MATCH (:ASN {nip: $nip})-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(o:Unit {kind: 'perangkat_daerah'}) "
+                       "RETURN o.id AS id LIMIT 1", {"nip": nip})[0]["id"]
+    staff, elements = _members(sample, unit), _elements(sample, unit)
+    mine = [row for row in spof if row["nip"] in staff or row["target"] in elements]
+    theirs = [row for row in retiring if row["nip"] in staff]
+    assert len(mine) > 0 and len(theirs) < len(retiring)
+    scoped = site.get(f"/beranda.json?tahun=2025&unit={unit}").get_json()
+    rows = {(row["finding"], row.get("year")): row for row in scoped["people"]}
+    assert rows[("single_points_of_failure", None)]["count"] == len(mine)
+    assert rows[("retirements", 2025)]["count"] == len(theirs)
+    for row in rows.values():
+        assert f"unit={unit}" in row["href"]
+        page = site.get(row["href"].split("?")[0] + ".json",
+                        query_string={"tahun": row.get("year") or 2025, "unit": unit}).get_json()
+        assert page["total"] == row["count"], row["finding"]
+    listed = site.get("/orang/titik-rawan.json", query_string={"unit": unit}).get_json()
+    assert sorted((item["nip"], item["target"]) for item in listed["rows"]) == sorted(
+        (mask_nip(item["nip"]), item["target"]) for item in mine)
+    assert site.get("/orang/pensiun.json?unit=U-TIDAK-ADA").status_code == 404

@@ -27,6 +27,13 @@ def test_mask_keeps_the_first_six_and_last_two_digits():
                       "code": "1234567890123456789"}
 
 
+def test_a_pages_column_headers_are_labels_not_nips():
+    """`headers` maps a column to its label: its `nip` is the header `NIP`; an 18-digit run in a label still masks."""
+    page = {"headers": {"nip": "NIP", "name": "Nama", "odd": f"kolom {NIP_SITI}"}, "rows": [{"nip": NIP_SITI}]}
+    assert mask(page) == {"headers": {"nip": "NIP", "name": "Nama", "odd": f"kolom {MASKED_SITI}"},
+                          "rows": [{"nip": MASKED_SITI}]}
+
+
 def test_the_asn_kind_is_masked_with_the_digits_that_tell_it():
     """An NI PPPK has `21` where a NIP has the month: digits the mask hides, so the kind goes with them."""
     person = {"nip": "199407172022212005", "asn_kind": "PPPK", "assigned": [{"nip": NIP_SITI, "asn_kind": "PNS"}]}

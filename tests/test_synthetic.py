@@ -88,6 +88,25 @@ def test_kabupaten_files_pass_validation_and_import_with_the_planted_defects(run
     assert runner.read("MATCH (:Activity)-[:MEASURED_BY]->(i:Indicator) RETURN count(i) AS c")[0]["c"] == \
         entry["activity_indicators"]
     assert runner.read("MATCH (s:ASN {asn_kind: 'PPPK'}) RETURN count(s) AS c")[0]["c"] == entry["pppk"]
+    _has_the_people_at_risk(runner, catalog, entry)
+
+
+def _has_the_people_at_risk(runner, catalog, entry) -> None:
+    """The planted intervensi breaks, single points of failure and retirements are what the queries find, at
+    the rates docs/scaling.md gives."""
+    from graph.people import retirements, single_points_of_failure
+
+    staff = entry["nodes"]["ASN"]
+    breaks = {r["nip"]: r["reason"] for r in catalog.run(runner, "rhk_without_intervention", {}, timeout=600)}
+    planted = set(entry["ids"]["intervensi_breaks"])
+    assert 0.01 <= len(planted) / staff <= 0.03 and all(breaks.get(nip) == "leads_elsewhere" for nip in planted)
+    assert 0.02 <= len(breaks) / staff <= 0.06  # with the staff without RHK and those whose RHK lead nowhere
+    hanging = {(r["nip"], r["target"]): r for r in single_points_of_failure(runner, catalog)}
+    sole = [tuple(pair.split()) for pair in entry["ids"]["single_points_of_failure"]]
+    assert len(sole) >= 2 and all(hanging[pair]["sole"] for pair in sole)
+    retiring = retirements(runner, catalog, synthetic.YEAR)
+    assert sorted(r["nip"] for r in retiring) == sorted(entry["ids"][f"retirements_{synthetic.YEAR}"])
+    assert 0.015 <= len(retiring) / staff <= 0.045
 
 
 def test_provinsi_links_each_kabupaten_to_the_province_and_validates(runner, tmp_path, monkeypatch):

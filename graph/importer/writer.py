@@ -6,16 +6,16 @@ over another dataset's node: a node the files define that the database holds in 
 as new, so its CREATE breaks a uniqueness constraint and the transaction rolls back; only then are the
 clashing keys looked up, to refuse the import naming file, row and field (ImportRejected). A good import
 pays nothing for that check (seeking every key of a Pemda in every import cost more than 2 s of a
-province's 42). Nodes and
-edges are MERGEd on their keys and their properties replaced, so importing the same files again leaves
-the same graph, node for node and edge for edge. The implied indicator→goal CONTRIBUTES_TO edges
-(graph/model.py) are derived from MEASURED_BY at the end of the same transaction; the stale-edge removal
-leaves them to that derivation.
+province's 42). The transaction first reads what the database holds of the dataset, properties included;
+the plan then writes only what differs (a node or edge already as the files say is not sent), so importing
+the same files again leaves the same graph, node for node and edge for edge, and writes nothing. The implied
+indicator→element CONTRIBUTES_TO edges (graph/model.py) are planned the same way, from the files' MEASURED_BY
+and real contributions, at the end of the same transaction; the stale-edge removal leaves them to that.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -30,6 +30,10 @@ from graph.importer.errors import ImportRejected
 from graph.importer.outcome import CommitOutcomeUnknown, ImportRecord, recorded
 
 BATCH_SIZE = 20000
+# The reading of a dataset's state seeks the `dataset` indexes whatever the statistics; yet an import changes them so
+# much (an empty database, then thousands of nodes) that Neo4j would plan it again at the next import: seconds for
+# its fifteen subqueries on a loaded machine (1.3-7 s measured), every time. Its cached plan is kept instead.
+REUSE_PLAN = "CYPHER replan=skip "
 # The validation's reads (which ids exist elsewhere) get the write transaction's bound, not the runner's 30 s
 # default: on a big, busy database they are large, and a timeout there would fail an import that is fine.
 READ_TIMEOUT = 600.0
@@ -120,23 +124,41 @@ def _owners(one: Callable[[str, dict[str, Any]], Any], node: model.NodeType, key
 
 
 def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
-    """Which keys the database holds now: this dataset's nodes and edges. Read inside the import's own
-    transaction (so what the plan is based on cannot change before it commits), each as one collected
-    list: a few records, not one per row."""
-    # one round trip: a subquery per label and per relationship type, each one collected list
-    parts = [f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect({_key_cypher(node, 'n')})"
+    """What the database holds now of this dataset: its nodes and edges with their properties, its implied
+    edges, and the real contributions of its indicators that other datasets hold. Read inside the import's own
+    transaction (so what the plan is based on cannot change before it commits), each part as one collected
+    list: a few records, not one per row. With the properties at hand the plan leaves out every node and
+    edge that is already as the files say (an unchanged re-import writes nothing), instead of sending them
+    all for the database to compare."""
+    key = model.key_expression
+    implied = f"r.{model.IMPLIED_PROPERTY}"
+    parts = [f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect([{_key_cypher(node, 'n')}, properties(n)])"
              for node in model.NODE_TYPES]
-    parts += [f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
-              f"RETURN collect({model.key_expression('a')} + '|' + {model.key_expression('b')})"
+    parts += [f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE {implied} IS NULL "
+              f"RETURN collect([{key('a')} + '|' + {key('b')}, properties(r)])"
               for rel_type in model.REL_TYPE_NAMES]
-    cypher = " ".join(f"CALL () {{ {part} AS held{index} }}" for index, part in enumerate(parts))
+    contributes = model.CONTRIBUTES_TO.name
+    parts += [  # the implied edges (graph/model.py), and real edges of other datasets that stand in for them
+        f"MATCH (a:{model.INDICATOR.label})-[r:{contributes} {{dataset: $dataset}}]->(b:{_IMPLIED_ENDS}) "
+        f"USING INDEX SEEK r:{contributes}(dataset) "
+        f"WHERE {implied} = true RETURN collect([a.id, {key('b')}, properties(r)])",
+        f"MATCH (a:{model.INDICATOR.label} {{dataset: $dataset}})-[r:{contributes}]->(b) "
+        f"USING INDEX SEEK a:{model.INDICATOR.label}(dataset) "
+        f"WHERE {implied} IS NULL AND (r.dataset IS NULL OR r.dataset <> $dataset) "
+        f"RETURN collect([a.id, {key('b')}])"]
+    # one round trip: a subquery per part. Planning it takes seconds on a loaded machine, so it is planned once
+    # (REUSE_PLAN), not again whenever an import has changed the statistics
+    cypher = REUSE_PLAN + " ".join(f"CALL () {{ {part} AS held{index} }}" for index, part in enumerate(parts))
     cypher += " RETURN [" + ", ".join(f"held{index}" for index in range(len(parts))) + "] AS held"
     held = tx.run(cypher, {"dataset": dataset.name}).single(strict=True)[0]
     state = State()
-    for node, keys in zip(model.NODE_TYPES, held):
-        state.own[node.label] = {_key(k) for k in keys}
-    for rel_type, keys in zip(model.REL_TYPE_NAMES, held[len(model.NODE_TYPES):]):
-        state.edges[rel_type] = set(keys)
+    for node, rows in zip(model.NODE_TYPES, held):
+        state.own[node.label] = {_key(k): props for k, props in rows}
+    edges = held[len(model.NODE_TYPES):len(model.NODE_TYPES) + len(model.REL_TYPE_NAMES)]
+    for rel_type, rows in zip(model.REL_TYPE_NAMES, edges):
+        state.edges[rel_type] = dict(rows)
+    state.implied = {(indicator, element): props for indicator, element, props in held[-2]}
+    state.foreign_real = {(indicator, element) for indicator, element in held[-1]}
     return state
 
 
@@ -153,101 +175,205 @@ def clashes(runner: Runner, dataset: Dataset) -> list:
 
 @dataclass
 class State:
-    """Keys in the database: this dataset's nodes per label and its edges per type as 'start|end'. (Any
-    other node this import defines is planned as new: if another dataset holds it, its CREATE fails.)"""
+    """What the database holds of this dataset: its nodes per label (key -> properties) and its edges per type
+    ('start|end' -> properties); its implied indicator→element edges ((indicator, element) -> properties) and
+    the real indicator→element contributions of other datasets from its indicators ((indicator, element)).
+    (Any other node this import defines is planned as new: if another dataset holds it, its CREATE fails.)"""
 
-    own: dict[str, set[Any]] = field(default_factory=dict)
-    edges: dict[str, set[str]] = field(default_factory=dict)
+    own: dict[str, dict[Any, dict[str, Any]]] = field(default_factory=dict)
+    edges: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    implied: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    foreign_real: set[tuple[str, str]] = field(default_factory=set)
 
     def empty(self) -> bool:
         """The database holds nothing of the dataset (a first import)."""
-        return not any(self.own.values()) and not any(self.edges.values())
+        return not any(self.own.values()) and not any(self.edges.values()) and not self.implied
 
 
 def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = None) -> list[_Statement]:
-    """Every statement of the import, in order; pure (given the keys the database holds, `state`; none
-    means an empty database), so it can be counted for a progress bar and tested.
+    """Every statement of the import, in order; pure (given what the database holds of the dataset, `state`;
+    none means an empty database), so it can be counted for a progress bar and tested.
 
     A node or edge that does not exist yet is CREATEd (an edge with an end just created cannot exist
-    yet; any other new edge is MERGEd), one that exists is SET only where its properties differ (compared
-    in the database, nothing is read back), and what this dataset had and the files no longer have is
-    deleted."""
+    yet; any other new edge is MERGEd), one that exists is SET only where its properties differ from what
+    the database holds (compared here: one that is as the files say is not sent at all), and what this
+    dataset had and the files no longer have is deleted. The implied indicator→element edges (graph/model.py)
+    are planned the same way from the files' MEASURED_BY and real contributions."""
     state = state or State()
-    name = dataset.name
     statements: list[_Statement] = []
     created: dict[str, set[Any]] = {}
     for node in model.NODE_TYPES:
-        items = dataset.nodes.get(node.label, {})
-        own = state.own.get(node.label, set())
-        fresh = created.setdefault(node.label, set())
-        new_keys = [key for key in items if key not in own] if own else list(items)
-        old_rows = [{**{k: v for k, v in items[key].items() if v is not None}, "dataset": name}
-                    for key in items if key in own] if own else []
-        fresh.update(new_keys)
-        columns, new_rows = _value_rows(items, new_keys)
-        # a list of values per row and the property names written once in the query: a map per row costs
-        # the driver and the server more (unpacked and converted row by row), and a null creates no property
-        properties = ", ".join([f"{column}: row[{index}]" for index, column in enumerate(columns)]
-                               + ["dataset: $dataset"])
-        for batch in _batches(new_rows, batch_size):
-            statements.append(_Statement(f"UNWIND $rows AS row CREATE (n:{node.label} {{{properties}}})",
-                                         {"rows": batch, "dataset": name}))
-        match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
-        for batch in _batches(old_rows, batch_size):
-            statements.append(_Statement(
-                f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
-                f"WITH n, row WHERE properties(n) <> row "
-                f"SET n = row", {"rows": batch}))
-        stale = [_key_param(key) for key in own if key not in items]
-        key_match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
-        for batch in _batches(stale, batch_size):
-            statements.append(_Statement(
-                f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')} "
-                f"DETACH DELETE n", {"keys": batch}))
-
+        statements += _node_statements(node, dataset, state, created, batch_size)
     grouped: dict[tuple[str, str, str, str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     wanted_edges: dict[str, set[str]] = defaultdict(set)
+    implied = _wanted_implied(dataset, state)
+    twinned: set[tuple[str, str]] = set()  # implied edges created with their MEASURED_BY, in its statement
     for edge, props in dataset.edges.items():
         rel_type, start, end = edge
         start_label, end_label = dataset.edge_labels[edge]
-        wanted_edges[rel_type].add(f"{start}|{end}")
-        if f"{start}|{end}" in state.edges.get(rel_type, ()):
+        pair = f"{start}|{end}"
+        wanted_edges[rel_type].add(pair)
+        held = state.edges.get(rel_type, {}).get(pair)
+        if held is not None:
+            if same_properties(held, {**_without_nulls(props), "dataset": dataset.name}):
+                continue
             verb = "SET"
         elif start in created.get(start_label, ()) or end in created.get(end_label, ()):
             verb = "CREATE"
         else:
             verb = "MERGE"
+        if verb == "CREATE" and rel_type == model.MEASURED_BY.name and (end, start) in implied:
+            verb = "CREATE_IMPLIED"  # the indicator→element edge cannot exist either: it is created beside
+            twinned.add((end, start))
         names = tuple(sorted(props))
         grouped[(verb, rel_type, start_label, end_label, names)].append([start, end, *(props[k] for k in names)])
     for (verb, rel_type, start_label, end_label, names), rows in sorted(grouped.items()):
-        start_key = model.NODE_TYPES_BY_LABEL[start_label].key[0]
-        end_key = model.NODE_TYPES_BY_LABEL[end_label].key[0]
-        start_hint = model.key_index_hint(model.NODE_TYPES_BY_LABEL[start_label], "a")
-        end_hint = model.key_index_hint(model.NODE_TYPES_BY_LABEL[end_label], "b")
-        ends = f"UNWIND $rows AS row MATCH (a:{start_label} {{{start_key}: row[0]}}) {start_hint} " \
-               f"MATCH (b:{end_label} {{{end_key}: row[1]}}) {end_hint} "
         props = "{" + ", ".join([f"{prop}: row[{index}]" for index, prop in enumerate(names, start=2)]
                                 + ["dataset: $dataset"]) + "}"
         write_edge = {
             "CREATE": f"CREATE (a)-[r:{rel_type} {props}]->(b)",
+            "CREATE_IMPLIED": f"CREATE (a)-[r:{rel_type} {props}]->(b) CREATE (b)-[:{model.CONTRIBUTES_TO.name} "
+                              f"{_IMPLIED_WRITTEN}]->(a)",
             "MERGE": f"MERGE (a)-[r:{rel_type}]->(b) SET r = {props}",
             "SET": f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = $dataset "
                    f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> {props} SET r = {props}",
         }[verb]
         for batch in _batches(rows, batch_size):
-            statements.append(_Statement(ends + write_edge, {"rows": batch, "dataset": name}))
+            statements.append(_Statement(_edge_ends(start_label, end_label) + write_edge,
+                                         {"rows": batch, "dataset": dataset.name}))
     for rel_type in model.REL_TYPE_NAMES:
-        if state.edges.get(rel_type, set()) - wanted_edges[rel_type]:
+        if state.edges.get(rel_type, {}).keys() - wanted_edges[rel_type]:
             statements.append(_Statement(
                 f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
                 f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
                 f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
-                {"dataset": name, "keys": sorted(wanted_edges[rel_type])},
+                {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
             ))
-    # the implied indicator→goal edges follow this dataset's MEASURED_BY (graph/model.py)
-    statements += [_Statement(cypher, {"dataset": dataset.name})
-                   for cypher in model.derive_implied_edges_statements()]
+    return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
+
+
+def _node_statements(node: model.NodeType, dataset: Dataset, state: State, created: dict[str, set[Any]],
+                     batch_size: int) -> list[_Statement]:
+    """CREATE the nodes of one label the database does not hold, SET those whose properties differ, delete
+    those the dataset had and the files no longer have; the keys created are added to `created`."""
+    name = dataset.name
+    statements: list[_Statement] = []
+    items = dataset.nodes.get(node.label, {})
+    own = state.own.get(node.label, {})
+    new_keys = [key for key in items if key not in own] if own else list(items)
+    old_rows = []
+    for key in (key for key in items if key in own) if own else ():
+        row = {**_without_nulls(items[key]), "dataset": name}
+        if not same_properties(own[key], row):
+            old_rows.append(row)
+    created.setdefault(node.label, set()).update(new_keys)
+    columns, new_rows = _value_rows(items, new_keys)
+    # a list of values per row and the property names written once in the query: a map per row costs
+    # the driver and the server more (unpacked and converted row by row), and a null creates no property
+    properties = ", ".join([f"{column}: row[{index}]" for index, column in enumerate(columns)]
+                           + ["dataset: $dataset"])
+    for batch in _batches(new_rows, batch_size):
+        statements.append(_Statement(f"UNWIND $rows AS row CREATE (n:{node.label} {{{properties}}})",
+                                     {"rows": batch, "dataset": name}))
+    match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
+    for batch in _batches(old_rows, batch_size):
+        statements.append(_Statement(
+            f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
+            f"WITH n, row WHERE properties(n) <> row "
+            f"SET n = row", {"rows": batch}))
+    stale = [_key_param(key) for key in own if key not in items]
+    key_match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
+    for batch in _batches(stale, batch_size):
+        statements.append(_Statement(
+            f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')} "
+            f"DETACH DELETE n", {"keys": batch}))
     return statements
+
+
+# what an implied edge may end at: an element that MEASURED_BY starts at
+_IMPLIED_ENDS = "|".join(model.MEASURED_BY.starts)
+IMPLIED_EDGE_PROPERTIES = {model.IMPLIED_PROPERTY: True, "weight": 1.0}
+_IMPLIED_WRITTEN = f"{{{model.IMPLIED_PROPERTY}: true, weight: 1.0, dataset: $dataset}}"
+
+
+def _wanted_implied(dataset: Dataset, state: State) -> dict[tuple[str, str], str]:
+    """The implied indicator→element edges the dataset should have, (indicator, element) -> the element's label:
+    one for each (element)-[:MEASURED_BY]->(indicator) of the files, unless a real contribution from the
+    indicator to the element stands in for it (the files', or another dataset's held in the database)."""
+    real = {(start, end) for _, start, end in dataset.edges.of_type(model.CONTRIBUTES_TO.name)} | state.foreign_real
+    wanted: dict[tuple[str, str], str] = {}
+    for edge in dataset.edges.of_type(model.MEASURED_BY.name):
+        _, element, indicator = edge
+        if (indicator, element) not in real:
+            wanted[(indicator, element)] = dataset.edge_labels[edge][0]
+    return wanted
+
+
+def _implied_statements(dataset: Dataset, state: State, created: dict[str, set[Any]],
+                        wanted: dict[tuple[str, str], str], twinned: set[tuple[str, str]],
+                        batch_size: int) -> list[_Statement]:
+    """Bring the dataset's implied indicator→element edges (graph/model.py) in line with the files, from the files
+    and `state` alone: those `wanted` (_wanted_implied) but not `twinned` (created beside their MEASURED_BY),
+    and those held that are no longer wanted. The indicator end is always one the files define, so an edge with an end just
+    created is CREATEd; the others are MERGEd, SET or deleted as the database holds them."""
+    contributes = model.CONTRIBUTES_TO.name
+    props = {**IMPLIED_EDGE_PROPERTIES, "dataset": dataset.name}
+    grouped: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+    for (indicator, element), label in wanted.items():
+        if (indicator, element) in twinned:
+            continue
+        held = state.implied.get((indicator, element))
+        if held is not None:
+            if not same_properties(held, props):
+                grouped[("SET", label)].append([indicator, element])
+        elif indicator in created.get(model.INDICATOR.label, ()) or element in created.get(label, ()):
+            grouped[("CREATE", label)].append([indicator, element])
+        else:
+            grouped[("MERGE", label)].append([indicator, element])
+    stale = [list(pair) for pair in state.implied if pair not in wanted]
+    held_edge = (f"MATCH (a)-[r:{contributes}]->(b) WHERE r.{model.IMPLIED_PROPERTY} = true "
+                 f"AND r.dataset = $dataset ")
+    update = "SET r.weight = 1.0, r.dataset = $dataset"
+    verbs = {"CREATE": f"CREATE (a)-[r:{contributes} {_IMPLIED_WRITTEN}]->(b)",
+             "MERGE": f"MERGE (a)-[r:{contributes} {{{model.IMPLIED_PROPERTY}: true}}]->(b) {update}",
+             "SET": held_edge + update}
+    statements = [_Statement(_edge_ends(model.INDICATOR.label, label) + verbs[verb],
+                             {"rows": batch, "dataset": dataset.name})
+                  for (verb, label), rows in sorted(grouped.items()) for batch in _batches(rows, batch_size)]
+    for batch in _batches(stale, batch_size):
+        statements.append(_Statement(
+            f"UNWIND $rows AS row MATCH (a:{model.INDICATOR.label} {{id: row[0]}}) "
+            f"{model.key_index_hint(model.INDICATOR, 'a')} "
+            f"MATCH (a)-[r:{contributes}]->(b:{_IMPLIED_ENDS}) WHERE r.{model.IMPLIED_PROPERTY} = true "
+            f"AND r.dataset = $dataset AND {model.key_expression('b')} = row[1] DELETE r",
+            {"rows": batch, "dataset": dataset.name}))
+    return statements
+
+
+def _edge_ends(start_label: str, end_label: str) -> str:
+    """The start of an edge statement: each row's two ends found by key (`row[0]`, `row[1]`) as `a` and `b`."""
+    start, end = model.NODE_TYPES_BY_LABEL[start_label], model.NODE_TYPES_BY_LABEL[end_label]
+    return (f"UNWIND $rows AS row MATCH (a:{start_label} {{{start.key[0]}: row[0]}}) {model.key_index_hint(start, 'a')} "
+            f"MATCH (b:{end_label} {{{end.key[0]}: row[1]}}) {model.key_index_hint(end, 'b')} ")
+
+
+def same_properties(held: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
+    """Whether properties the database holds equal the ones to write (no nulls among them), as Cypher's `=`
+    compares them: 1 equals 1.0, but true is not 1 and a list equals a list (or tuple) of equal values."""
+    return held.keys() == wanted.keys() and all(_same_value(held[key], wanted[key]) for key in held)
+
+
+def _same_value(held: Any, wanted: Any) -> bool:
+    if isinstance(held, bool) or isinstance(wanted, bool):
+        return type(held) is type(wanted) and held == wanted
+    if isinstance(held, (list, tuple)) or isinstance(wanted, (list, tuple)):
+        return (isinstance(held, (list, tuple)) and isinstance(wanted, (list, tuple)) and len(held) == len(wanted)
+                and all(map(_same_value, held, wanted)))
+    return bool(held == wanted)
+
+
+def _without_nulls(props: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in props.items() if value is not None}
 
 
 def write(runner: Runner, statements: list[_Statement] | Dataset | Callable[[ManagedTransaction], list[_Statement]],

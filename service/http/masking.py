@@ -4,7 +4,8 @@ What is masked, in every JSON, CSV and XLSX response to a request without a toke
 - every value under a key `nip` or `supervisor_nip`, whatever it looks like;
 - every value under `asn_kind` ('PNS' or 'PPPK'): it tells digits the masked NIP hides (an NI PPPK has `21`
   where a NIP has the appointment month), so it is left out (null) as those digits are;
-- every run of exactly 18 digits inside any other text, at any depth (lists such as `assigned_to`,
+- every run of exactly 18 digits inside any other text (the column labels of a page's `headers` included: there
+  the key `nip` names a column and its value is the header `NIP`, not a NIP), at any depth (lists such as `assigned_to`,
   `staff`, `assigned`, nested maps such as line-of-sight paths, error messages).
 A NIP keeps its first 6 and last 2 digits: `198503152010011002` -> `198503**********02`. Names and
 positions are not masked. Requests with a reader or editor token see everything.
@@ -24,6 +25,7 @@ from typing import Any
 NIP_KEYS = frozenset({"nip", "supervisor_nip"})
 NIP_EXACT_PARAM = "nip_exact"
 KIND_KEYS = frozenset({"asn_kind"})  # derived from the NIP's masked digits
+LABEL_KEYS = frozenset({"headers"})  # a page's column -> header label map: `nip` there names a column, holds no NIP
 _NIP_RUN = re.compile(r"(?<!\d)(\d{6})\d{10}(\d{2})(?!\d)")
 
 
@@ -42,6 +44,8 @@ def mask_text(text: str) -> str:
 def mask(value: Any, key: str | None = None) -> Any:
     """A copy of a JSON-like value with NIPs masked (see the module doc)."""
     if isinstance(value, dict):
+        if key in LABEL_KEYS:
+            return {name: mask_text(item) if isinstance(item, str) else item for name, item in value.items()}
         return {name: mask(item, name) for name, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [mask(item, key) for item in value]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask
 
 from graph.capaian import scale
-from service.pages import data, documents, mph, panel  # noqa: F401 - their routes join the pages' blueprints (routes.py)
+from service.pages import data, documents, mph, panel, risk  # noqa: F401 - their routes join the pages' blueprints (routes.py)
 from service.pages.people import install
 from service.pages.routes import api_bp, html_bp, json_bp
 from service.pages.security import html_for_unknown_paths
@@ -19,6 +19,7 @@ from visual import styles
 
 def register(app: Flask) -> None:
     scale(app.config["CAPAIAN_SCALE"])  # an unknown scale stops the app at start, naming the choices
+    risk.parse_ages(app.config["PEOPLE_BUP"])  # so do ages that are no ages
     install(app)
     app.jinja_env.filters.update(angka=styles.format_number, persen=styles.format_percent, rupiah=styles.format_rupiah,
                                  sel=data.cell_text)

@@ -18,7 +18,7 @@ from graph.audit import INTERVENSI_REASONS, DefaultYears, budget_total, default_
 from graph.catalog import Finding, NamedQuery
 from service.http.database import catalog, database, run_named
 from service.http.formats import masking_wanted
-from service.pages import people
+from service.pages import people, risk
 from service.pages.cache import TimedOut, cached, fingerprint
 from visual import styles
 from visual.views import View, mark_styles
@@ -137,7 +137,8 @@ def filters(year: int | None, unit: str | None) -> dict[str, Any]:
 
 
 def overview(year: int | None, unit: str | None) -> dict[str, Any]:
-    """Counts, audit findings (within PAGES_AUDIT_BUDGET seconds) and achievement per OPD for one year."""
+    """Counts, audit findings (within PAGES_AUDIT_BUDGET seconds), people at risk (service/pages/risk.py) and
+    achievement per OPD for one year."""
     counts = run_named("pemda_overview", {"year": year, "unit": unit})[1][0]
     # without a year: capaian and indicator checks of the latest reported year, activities of the latest budget year
     defaults = default_years(database()) if year is None else DefaultYears(year, year)
@@ -145,6 +146,8 @@ def overview(year: int | None, unit: str | None) -> dict[str, Any]:
     stamp = fingerprint()
     return {"counts": counts, "year": shown_year, "budget_year": defaults.budget, "unit": unit,
             "unit_name": unit_name(unit), "findings": findings_summary(defaults, unit, stamp),
+            "people": risk.beranda_rows(shown_year, unit, unit_scope(unit) if unit else None,
+                                        float(current_app.config["PAGES_QUERY_TIMEOUT"])),
             "achievement": opd_achievement(shown_year, unit, stamp), "scale": scale_info()}
 
 

@@ -11,6 +11,8 @@
 | Crosscutting antar-OPD (matrix; the work behind one cell) | `/lintas-opd`, `/lintas-opd/<from>/<to>` | `/lintas-opd.json`, `/lintas-opd/<from>/<to>.json` |
 | Capaian per OPD (list; one OPD's dashboard) | `/capaian`, `/capaian/<unit>` | `/capaian.json`, `/capaian/<unit>.json` |
 | Daya ungkit (leverage ranking) | `/daya-ungkit` | `/daya-ungkit.json` |
+| Titik rawan tunggal (single points of failure) | `/orang/titik-rawan` | `/orang/titik-rawan.json` |
+| Pensiun (who reaches the batas usia pensiun in `tahun`) | `/orang/pensiun` | `/orang/pensiun.json` |
 | Dokumen to print (service/pages/documents.py) | `/dokumen/<kind>` | `/api/docs/<kind>.json` |
 
 Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1` and
@@ -32,7 +34,7 @@ from service.http.errors import ApiError
 from service.http.formats import YEAR_MAX, masking_wanted
 from service.http.kept import kept_answer
 from service.http.masking import mask_text
-from service.pages import data, insight, people, tables
+from service.pages import data, insight, people, risk, tables
 from service.pages.security import page_error, secure
 from visual import render
 from visual.chart import PEMDA_DEPTH
@@ -305,6 +307,25 @@ def leverage(fmt: str):
     page = {"page": "daya-ungkit", "notes": data.year_notes(year), **insight.leverage(year),
             "filters": data.filters(year, None)}
     return answer(fmt, "daya_ungkit.html", page)
+
+
+@twin("/orang/titik-rawan", "/orang/titik-rawan.json", "spof")
+def spof(fmt: str):
+    """Sasaran and IKU hanging on one ASN (single points of failure), under the Beranda's unit filter."""
+    year, unit = _year(), _unit()
+    page = {"page": "orang", "notes": [], **risk.listing("spof", year, unit, data.unit_scope(unit) if unit else None),
+            "filters": data.filters(year, unit)}
+    return answer(fmt, "orang.html", page)
+
+
+@twin("/orang/pensiun", "/orang/pensiun.json", "retirements")
+def retirements(fmt: str):
+    """Who reaches the batas usia pensiun in `tahun` (this year without one), under the unit filter."""
+    year, unit = _year(), _unit()
+    page = {"page": "orang", "notes": [], **risk.listing("retirements", year, unit,
+                                                          data.unit_scope(unit) if unit else None),
+            "filters": data.filters(year, unit)}
+    return answer(fmt, "orang.html", page)
 
 
 @html_bp.get("/aset/<name>")

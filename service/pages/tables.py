@@ -112,9 +112,22 @@ def _leverage(page: dict[str, Any]) -> list[Table]:
             Table("kegiatan", "Daya ungkit kegiatan", LEVERAGE_ACTIVITY_COLUMNS, page["activities"])]
 
 
+def _people(page: dict[str, Any]) -> list[Table]:
+    """Single points of failure or retirements: the page's columns; lists joined as the page shows them."""
+    def cell(column: str, value: Any) -> Any:
+        if column == "sole":
+            return "hanya hasil kerjanya yang sampai" if value else "semua jalur melewati yang hanya dipegangnya"
+        if column == "target_kind":
+            return "IKU" if value == "iku" else "sasaran"
+        return ", ".join(str(item) for item in value) if isinstance(value, list) else value
+
+    rows = [{column: cell(column, row.get(column)) for column in page["columns"]} for row in page["rows"]]
+    return [Table("orang", page["title"], [(column, page["headers"][column]) for column in page["columns"]], rows)]
+
+
 TABLES: dict[str, Callable[[dict[str, Any]], list[Table]]] = {
     "temuan": _finding, "cari": _search, "beranda": _home, "capaian-opd": _opd_list, "lintas-opd": _crosscutting,
-    "lintas-opd-pasangan": _crosscutting_pair, "capaian": _capaian, "daya-ungkit": _leverage,
+    "lintas-opd-pasangan": _crosscutting_pair, "capaian": _capaian, "daya-ungkit": _leverage, "orang": _people,
 }
 
 
