@@ -13,7 +13,8 @@
 // name), code (activity code), unit_id and unit_name (the accountable unit: of the units ASSIGNED_TO it
 // the highest, i.e. with the fewest PART_OF steps above it, then first by id; for an indicator without
 // one, the unit of the goal or activity it measures), opd_id and opd_name (the perangkat daerah at or above that
-// unit; null for Pemda-level elements), budget and year (activities), position (null here), role
+// unit; null for Pemda-level elements), budget and year (activities), satuan (an indicator's unit of measure),
+// position (null here), role
 // ('own': assigned to $unit or below, or an indicator of such a goal, or every node without $unit;
 // 'context': above it or contributing to it).
 // kind 'edge' (the edges of the data: the implied indicator→goal CONTRIBUTES_TO edges are not drawn,
@@ -108,8 +109,8 @@ CALL (n, node_role, unit, opd, indicator_level, nodes) {
          CASE WHEN n:Goal THEN n.level WHEN n:Indicator THEN indicator_level WHEN n:ASN THEN null
               ELSE n.kind END AS level,
          coalesce(n.statement, n.name) AS title, n.code AS code, unit.id AS unit_id, unit.name AS unit_name,
-         opd.id AS opd_id, opd.name AS opd_name, n.budget AS budget, n.year AS year, n.position AS position,
-         node_role AS role, null AS `from`, null AS `to`, null AS type, null AS weight, null AS crosscutting
+         opd.id AS opd_id, opd.name AS opd_name, n.budget AS budget, n.year AS year,
+         CASE WHEN n:Indicator THEN n.satuan END AS satuan, n.position AS position, node_role AS role, null AS `from`, null AS `to`, null AS type, null AS weight, null AS crosscutting
   UNION ALL
   MATCH (n)-[r:CONTRIBUTES_TO|MEASURED_BY|PART_OF|ASSIGNED_TO|MEMBER_OF]->(b)
   WHERE b IN nodes AND NOT coalesce(r.implied, false)
@@ -130,12 +131,12 @@ CALL (n, node_role, unit, opd, indicator_level, nodes) {
   }
   RETURN 'edge' AS kind, null AS id, null AS label, null AS level, null AS title, null AS code,
          null AS unit_id, null AS unit_name, null AS opd_id, null AS opd_name, null AS budget, null AS year,
-         null AS position, null AS role, coalesce(n.id, n.nip) AS `from`, coalesce(b.id, b.nip) AS `to`,
+         null AS satuan, null AS position, null AS role, coalesce(n.id, n.nip) AS `from`, coalesce(b.id, b.nip) AS `to`,
          type(r) AS type,
          CASE WHEN r:CONTRIBUTES_TO THEN coalesce(toFloat(r.weight), 1.0) END AS weight,
          opd IS NOT NULL AND other IS NOT NULL AND opd <> other AS crosscutting
 }
-RETURN kind, id, label, level, title, code, unit_id, unit_name, opd_id, opd_name, budget, year, position,
+RETURN kind, id, label, level, title, code, unit_id, unit_name, opd_id, opd_name, budget, year, satuan, position,
        role, `from`, `to`, type, weight, crosscutting
 ORDER BY CASE kind WHEN 'node' THEN 0 ELSE 1 END,
          {visi: 0, misi: 1, tujuan: 2, sasaran: 3, sasaran_program: 4, program: 4, sasaran_kegiatan: 5,

@@ -1,7 +1,7 @@
 """The tree pages in a real headless Chromium (Debian's `chromium` through Playwright), with the sample kabupaten:
 the outline beside the network, open one level or one OPD, find-and-reveal, zoom buttons and minimap,
 crosscutting edges, the findings badge of a closed group, a finding in the audit list revealed in its group, and
-print (A3 and A4 landscape PDFs). At desktop 1440×900 and phone 390×844; screenshots and PDFs are kept in
+print (A3 and A4 landscape PDFs), the bagan of boxes. At desktop 1440×900 and phone 390×844; screenshots and PDFs are kept in
 test-artifacts/screenshots/ (not in git). No JavaScript error, no request to another host (test_browser.Watched).
 """
 from __future__ import annotations
@@ -258,3 +258,27 @@ def test_on_a_phone_the_tree_stacks_and_find_still_reveals(phone):
     phone.shot("telepon-pohon-pemda-temukan")
     width = phone.page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
     assert width == [PHONE["width"], PHONE["width"]], width
+
+
+def test_on_a_phone_the_bagan_scrolls_inside_its_frame_and_prints_landscape(phone):
+    phone.open("/pohon/U-DINKES?tampilan=bagan&warna=capaian")
+    frame = phone.page.locator(".chart-frame")
+    assert frame.is_visible() and phone.page.locator(".chart-box").first.is_visible()
+    width = phone.page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert width == [PHONE["width"], PHONE["width"]], width          # the page itself does not scroll sideways
+    inside = frame.evaluate("(f) => [f.scrollWidth, f.clientWidth]")
+    assert inside[0] > inside[1], inside                              # the chart is wider: it scrolls in its frame
+    boxes = phone.page.evaluate("[...document.querySelectorAll('.chart-box')].map((b) => b.offsetWidth)")
+    assert len(set(boxes)) == 1 and boxes[0] > 150, boxes[:5]         # boxes of one fixed width
+    assert phone.page.locator(".chart-box .chart-ind li").count() > 0  # indicators inside their boxes
+    top = phone.page.locator(".chart-box").first.bounding_box()
+    assert top is not None and top["x"] >= 0 and top["x"] + top["width"] <= PHONE["width"]  # the top box in view
+    phone.shot("telepon-pohon-bagan")
+    phone.page.emulate_media(media="print")
+    assert not phone.page.locator(".pohon-tabs").is_visible()
+    pdf = phone.page.pdf(path=str(SHOTS / "pohon-opd-bagan-cetak-A4.pdf"), format="A4", landscape=True,
+                         print_background=True)
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 1
+    phone.page.emulate_media(media="screen")
+    phone.page.locator(".chart-box:has(.chart-ind)").nth(2).scroll_into_view_if_needed()
+    phone.shot("telepon-pohon-bagan-indikator")

@@ -21,6 +21,7 @@ from graph.catalog import Catalog, load_catalog
 from graph.db import Reader
 from graph.model import OUTCOME_LEVELS
 from visual import render, styles
+from visual.chart import PEMDA_DEPTH, Chart, build_chart
 from visual.network import MAX_NODES, PokinNetwork, build_impact, build_line_of_sight, build_tree, split_rows
 from visual.outline import Outline, build_outline
 
@@ -168,6 +169,16 @@ def tree_outline(view: View, catalog: Catalog | None = None, scale: str | None =
     catalog = catalog or load_catalog()
     return build_outline(view.nodes, view.edges, achievement=view.achievement or None, highlight=view.findings,
                          marks=mark_styles(catalog), bands=styles.scale_bands(scale))
+
+
+def tree_chart(view: View, catalog: Catalog | None = None, scale: str | None = None, *,
+               max_rank: int | None = PEMDA_DEPTH, opd_href: Callable[[str], str] | None = None) -> Chart:
+    """The bagan of a tree view (visual/chart.py): the Pemda's down to `max_rank`, an OPD's whole."""
+    catalog = catalog or load_catalog()
+    depth = max_rank if view.params.get("unit") is None else None
+    return build_chart(view.nodes, view.edges, achievement=view.achievement or None, highlight=view.findings,
+                       marks=mark_styles(catalog), bands=styles.scale_bands(scale), max_rank=depth,
+                       opd_href=opd_href)
 
 
 def write_standalone(view: View | PokinNetwork, path: str | Path) -> Path:

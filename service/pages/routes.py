@@ -15,7 +15,8 @@
 | Pensiun (who reaches the batas usia pensiun in `tahun`) | `/orang/pensiun` | `/orang/pensiun.json` |
 | Dokumen to print (service/pages/documents.py) | `/dokumen/<kind>` | `/api/docs/<kind>.json` |
 
-Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1`; list pages
+Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`; the tree `audit=1` and
+`tampilan=bagan` (the chart of boxes, visual/chart.py; the Pemda's down to `sampai`, a level rank); list pages
 `unduh=xlsx|csv` (and `tabel=<key>`) for the rows shown as a file (service/pages/tables.py).
 """
 from __future__ import annotations
@@ -36,7 +37,8 @@ from service.http.masking import mask_text
 from service.pages import data, insight, people, risk, tables
 from service.pages.security import page_error, secure
 from visual import render
-from visual.views import View, ViewNotFound, impact_view, staff_view, tree_outline, tree_view
+from visual.chart import PEMDA_DEPTH
+from visual.views import View, ViewNotFound, impact_view, staff_view, tree_chart, tree_outline, tree_view
 
 html_bp = Blueprint("pages", __name__)
 json_bp = Blueprint("pages_json", __name__)
@@ -49,6 +51,7 @@ html_bp.register_error_handler(Exception, page_error)
 STATIC = Path(__file__).resolve().parent.parent / "static"
 DOM_ID = "pokin-jaringan"
 COLOURS = {"tingkat": "level", "capaian": "achievement"}
+CHART_DEPTH_MAX = 120  # `sampai`: the deepest level rank (visual.network.rank_of: units 110)
 AUDIT_ON, AUDIT_OFF = ("1", "true", "ya"), ("", "0", "false", "tidak")
 
 
@@ -135,14 +138,14 @@ def _achievement_timeout() -> float:
     return float(current_app.config["PAGES_ACHIEVEMENT_TIMEOUT"])
 
 
-def _view_page(fmt: str, view: View, template: str, **extra: Any):
+def _view_page(fmt: str, view: View, template: str, drawn: bool = True, **extra: Any):
     g.pokin_partial = view.partial  # ran out of time: not kept (service/http/kept.py), a reload tries again
     page = dict(data.view_data(view), scale=data.scale_info(), **extra)
     page["year"] = page.get("year", view.params.get("year"))
     page["notes"] = data.year_notes(page["year"]) + page["notes"]
     if fmt == "json":
         return answer(fmt, template, page)
-    fragment = view.fragment(dom_id=DOM_ID, inline_runtime=False, autostart=False)
+    fragment = view.fragment(dom_id=DOM_ID, inline_runtime=False, autostart=False) if drawn else ""
     return answer(fmt, template, page, fragment=fragment, dom_id=DOM_ID)
 
 
@@ -170,9 +173,37 @@ def tree(fmt: str, unit: str | None = None):
                          scale=data.scale().key)
     except ViewNotFound as error:
         raise ApiError(404, str(error)) from None
-    outline = {} if fmt == "json" else {"outline": tree_outline(view, catalog(), data.scale().key)}
+    chart = _chart_asked()
+    if fmt == "json":
+        extra: dict[str, Any] = {}
+    elif chart is not None:
+        extra = {"chart": tree_chart(view, catalog(), data.scale().key, max_rank=chart,
+                                     opd_href=lambda opd: url_for("pages.tree", unit=opd, tampilan="bagan",
+                                                                  **_kept_args())),
+                 "chart_depth": chart, "chart_args": _kept_args()}
+    else:
+        extra = {"outline": tree_outline(view, catalog(), data.scale().key)}
     return _view_page(fmt, view, "pohon.html", page="pohon", audit=audit, unit=unit, year=year,
-                      filters=data.filters(year, unit), **outline)
+                      filters=data.filters(year, unit), drawn=chart is None, **extra)
+
+
+def _chart_asked() -> int | None:
+    """`tampilan=bagan` asks for the chart of boxes (None: the network), `sampai` its depth for the whole
+    Pemda (a level rank, visual.network.rank_of); anything else a 400 in Bahasa Indonesia."""
+    shown = request.args.get("tampilan", "").strip() or "jaringan"
+    if shown not in ("jaringan", "bagan"):
+        raise ApiError(400, f"Parameter 'tampilan' harus 'jaringan' atau 'bagan', bukan '{shown[:40]}'.")
+    depth = request.args.get("sampai", "").strip()
+    if depth and (not re.fullmatch(r"[0-9]{1,3}", depth) or int(depth) > CHART_DEPTH_MAX):
+        raise ApiError(400, f"Parameter 'sampai' harus berupa peringkat level 0–{CHART_DEPTH_MAX}, bukan '{depth[:40]}'.")
+    if shown == "jaringan":
+        return None
+    return int(depth) if depth else PEMDA_DEPTH
+
+
+def _kept_args() -> dict[str, Any]:
+    """The tree's filters a link to another chart keeps (year, colours, audit layers)."""
+    return {key: request.args[key] for key in ("tahun", "warna", "audit") if request.args.get(key)}
 
 
 @twin("/asn/<nip>", "/asn/<nip>.json", "staff")
