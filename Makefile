@@ -25,8 +25,10 @@ demo: setup
 	$(BIN)/pokin seed
 	$(BIN)/pokin serve --host 127.0.0.1 --port 5000
 
-# The linter and the type checker (pyproject.toml: [tool.ruff], [tool.mypy]): zero findings, before any test runs.
+# The formatter, the linter and the type checker (pyproject.toml: [tool.ruff], [tool.mypy]): the code as
+# `ruff format` lays it out (run `$(BIN)/ruff format .` before committing), zero findings, before any test runs.
 lint: setup
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 

@@ -10,6 +10,7 @@ The same datasets (synthetic, seed 1) are imported, the store wiped between, by:
 The variants take turns, `rounds` times, after a warm-up on a kabupaten of another seed, so the machine's
 noise falls on all of them alike.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,6 +28,7 @@ from graph.db import Runner
 from graph.model import apply_schema
 
 ROOT = Path(__file__).resolve().parent.parent
+
 
 def folders_of(folder: Path) -> list[Path]:
     return [(folder / entry["folder"]).resolve() for entry in manifest_of(folder)["datasets"]]
@@ -47,10 +49,12 @@ def variants(runner: Runner, folder: Path) -> dict[str, Callable[[], object]]:
         finally:
             importer.PROMPT_SWITCH_INTERVAL = prompt
 
-    return {"one by one": one_by_one,
-            "pipelined, 5 ms switches": default_switches,
-            "pipelined": lambda: importer.import_paths(paths, runner),
-            "ceiling": lambda: ceiling(runner, manifest_of(folder))}
+    return {
+        "one by one": one_by_one,
+        "pipelined, 5 ms switches": default_switches,
+        "pipelined": lambda: importer.import_paths(paths, runner),
+        "ceiling": lambda: ceiling(runner, manifest_of(folder)),
+    }
 
 
 def main() -> None:
@@ -81,14 +85,28 @@ def main() -> None:
             runner.close()
             server.stop()
     ceiling_s = statistics.median(seconds["ceiling"])
-    print(f"| variant ({args.scale}, {len(folders_of(folder))} datasets) | seconds, each round | median "
-          "| ceiling ÷ variant |\n|---|---|---|---|")
+    print(
+        f"| variant ({args.scale}, {len(folders_of(folder))} datasets) | seconds, each round | median "
+        "| ceiling ÷ variant |\n|---|---|---|---|"
+    )
     for name, runs in seconds.items():
-        print(f"| {name} | {', '.join(f'{s:.1f}' for s in runs)} | {statistics.median(runs):.1f} "
-              f"| {ceiling_s / statistics.median(runs):.2f} |")
+        print(
+            f"| {name} | {', '.join(f'{s:.1f}' for s in runs)} | {statistics.median(runs):.1f} "
+            f"| {ceiling_s / statistics.median(runs):.2f} |"
+        )
     if args.out:
-        args.out.write_text(json.dumps({"scale": args.scale, "machine": machine(), "seconds": seconds,
-                                        "finished": time.strftime("%Y-%m-%d %H:%M:%S")}, indent=1) + "\n")
+        args.out.write_text(
+            json.dumps(
+                {
+                    "scale": args.scale,
+                    "machine": machine(),
+                    "seconds": seconds,
+                    "finished": time.strftime("%Y-%m-%d %H:%M:%S"),
+                },
+                indent=1,
+            )
+            + "\n"
+        )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ query runs without its `USING INDEX` hints on that label and property (a hint na
 as it was written before the index existed. The database is left as it was found. Prints JSON: the median
 milliseconds of each turn and the ratio of the medians.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,15 @@ def median_ms(runner: Runner, cypher: str, params: dict, runs: int, warm_up: int
     return statistics.median(times[warm_up:])
 
 
-def compare(runner: Runner, label: str, property: str, query: str, params: dict, rounds: int = 2,  # noqa: A002 - the Neo4j word
-            runs: int = 12) -> dict:
+def compare(
+    runner: Runner,
+    label: str,
+    property: str,  # noqa: A002 - the Neo4j word
+    query: str,
+    params: dict,
+    rounds: int = 2,
+    runs: int = 12,
+) -> dict:
     found = runner.read(INDEX_NAMED, {"label": label, "property": property})
     if not found:
         raise SystemExit(f"no index on {label}.{property} in this database (is the schema applied?)")
@@ -65,8 +73,14 @@ def compare(runner: Runner, label: str, property: str, query: str, params: dict,
     finally:
         apply_schema(runner)
     ratio = statistics.median(turns["without_index_ms"]) / statistics.median(turns["with_index_ms"])
-    return {"index": f"{label}.{property}", "query": query, "params": params, **turns, "ratio": ratio,
-            "hints_dropped_without": len(named.cypher.splitlines()) - len(unhinted.splitlines())}
+    return {
+        "index": f"{label}.{property}",
+        "query": query,
+        "params": params,
+        **turns,
+        "ratio": ratio,
+        "hints_dropped_without": len(named.cypher.splitlines()) - len(unhinted.splitlines()),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -11,6 +11,7 @@ Timed, on a throw-away Neo4j (bench.run.start_server): reading the sheets alone 
 `Steps`): reading and checking the files, reading what the database holds of the dataset, planning, the write
 statements, and the commit.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -107,11 +108,19 @@ def build_workbook(path: Path, sheets: int, subs_per_sheet: int, seed: int = 1) 
 
 
 def _header(sheet, top: int) -> None:
-    cells = {(top, 1): "Tujuan", (top, 2): "Sasaran", (top, 3): "Indikator Sasaran", (top, 4): "Kode",
-             (top, 9): "Program, Kegiatan dan Sub Kegiatan", (top, 10): "Indikator Program, Kegiatan, Sub Kegiatan",
-             (top, 11): "Data Capaian pada Tahun Awal Perencanaan",
-             (top, 12): "Target Kinerja Program dan Kerangka Pendanaan", (top + 1, 22): "Kondisi Kinerja pada Akhir "
-             "Periode Renstra", (top, 24): "Unit Kerja Perangkat Daerah Penanggung Jawab", (top, 25): "Lokasi"}
+    cells = {
+        (top, 1): "Tujuan",
+        (top, 2): "Sasaran",
+        (top, 3): "Indikator Sasaran",
+        (top, 4): "Kode",
+        (top, 9): "Program, Kegiatan dan Sub Kegiatan",
+        (top, 10): "Indikator Program, Kegiatan, Sub Kegiatan",
+        (top, 11): "Data Capaian pada Tahun Awal Perencanaan",
+        (top, 12): "Target Kinerja Program dan Kerangka Pendanaan",
+        (top + 1, 22): "Kondisi Kinerja pada Akhir Periode Renstra",
+        (top, 24): "Unit Kerja Perangkat Daerah Penanggung Jawab",
+        (top, 25): "Lokasi",
+    }
     for index, year in enumerate(YEARS):
         cells[(top + 1, 12 + 2 * index)] = f"Tahun {year}"
         cells[(top + 2, 12 + 2 * index)] = "Target"
@@ -171,8 +180,18 @@ class Steps:
         marks = self.marks
         planned = marks.get("planned", marks["planned_from"])  # an unchanged re-import may plan with no new plan
         written = marks.get("written", planned)  # nothing to write: no statement ran
-        return dict(zip(self.NAMES, (marks["read_state"] - self.started, marks["planned_from"] - marks["read_state"],
-                                     planned - marks["planned_from"], written - planned, ended - written)))
+        return dict(
+            zip(
+                self.NAMES,
+                (
+                    marks["read_state"] - self.started,
+                    marks["planned_from"] - marks["read_state"],
+                    planned - marks["planned_from"],
+                    written - planned,
+                    ended - written,
+                ),
+            )
+        )
 
 
 def timed_import(book: Path, runner: Runner, steps: dict[str, list[float]]) -> tuple[float, float, ImportReport]:
@@ -205,8 +224,12 @@ def main() -> None:
         assert not problems, problems[:5]
         server, settings = start_server(Path(workdir))
         runner = Runner.from_settings(settings)
-        seconds: dict[str, list[float]] = {"read (explain)": [read_s], "first import": [], "import again": [],
-                                           "first import, CPU of this process": []}
+        seconds: dict[str, list[float]] = {
+            "read (explain)": [read_s],
+            "first import": [],
+            "import again": [],
+            "first import, CPU of this process": [],
+        }
         steps: dict[str, dict[str, list[float]]] = {"first import": {}, "import again": {}}
         try:
             counts = _rounds(book, runner, args.rounds, seconds, steps)
@@ -216,14 +239,26 @@ def main() -> None:
     print(f"graph: {counts}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end")
     _print_table(seconds, steps)
     if args.out:
-        args.out.write_text(json.dumps({"workbook": made, "graph": counts, "seconds": seconds, "steps": steps,
-                                        "machine": machine(),
-                                        "load_average": os.getloadavg(),
-                                        "finished": time.strftime("%Y-%m-%d %H:%M:%S")}, indent=1) + "\n")
+        args.out.write_text(
+            json.dumps(
+                {
+                    "workbook": made,
+                    "graph": counts,
+                    "seconds": seconds,
+                    "steps": steps,
+                    "machine": machine(),
+                    "load_average": os.getloadavg(),
+                    "finished": time.strftime("%Y-%m-%d %H:%M:%S"),
+                },
+                indent=1,
+            )
+            + "\n"
+        )
 
 
-def _rounds(book: Path, runner: Runner, rounds: int, seconds: dict[str, list[float]],
-            steps: dict[str, dict[str, list[float]]]) -> dict[str, int]:
+def _rounds(
+    book: Path, runner: Runner, rounds: int, seconds: dict[str, list[float]], steps: dict[str, dict[str, list[float]]]
+) -> dict[str, int]:
     """Import the workbook into an empty graph, then again over it, `rounds` times; the times go into `seconds`
     and `steps`, the graph's counts are returned. One untimed import first: the server's first transactions
     compile the statements. The second import must write no node: it proves the import is idempotent."""

@@ -16,6 +16,7 @@ one OPD (the one with most unit kerja, as in the queries part):
 pokin runs the Cypher of cypher/ through the one runner, rows shipped to Python as for any caller; the SQL
 engines fetch their rows into Python too; networkx computes in the bench's own process.
 """
+
 from __future__ import annotations
 
 import csv
@@ -39,8 +40,12 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNS = 10
 LABELS = ("Unit", "Goal", "Indicator", "Activity", "ASN")
 EDGE_TABLES = {  # table -> (relationship type, the Cypher pattern's end labels)
-    "contributes_to": "CONTRIBUTES_TO", "assigned_to": "ASSIGNED_TO", "measured_by": "MEASURED_BY",
-    "member_of": "MEMBER_OF", "part_of": "PART_OF"}
+    "contributes_to": "CONTRIBUTES_TO",
+    "assigned_to": "ASSIGNED_TO",
+    "measured_by": "MEASURED_BY",
+    "member_of": "MEMBER_OF",
+    "part_of": "PART_OF",
+}
 
 
 def log(message: str) -> None:
@@ -49,19 +54,29 @@ def log(message: str) -> None:
 
 # -- the data, read back from Neo4j -----------------------------------------------------------------------
 
+
 def extract(runner: Runner) -> tuple[list[tuple[Any, ...]], dict[str, list[tuple[Any, ...]]]]:
     """The node table and the edge tables, from the graph pokin holds (implied edges included)."""
-    nodes = [tuple(row.values()) for row in runner.read(
-        "MATCH (n) WHERE n:Unit OR n:Goal OR n:Indicator OR n:Activity OR n:ASN "
-        "RETURN coalesce(n.id, n.nip) AS id, labels(n)[0] AS label, n.level AS level, n.kind AS kind, "
-        "n.year AS year, n.budget AS budget", timeout=3600)]
+    nodes = [
+        tuple(row.values())
+        for row in runner.read(
+            "MATCH (n) WHERE n:Unit OR n:Goal OR n:Indicator OR n:Activity OR n:ASN "
+            "RETURN coalesce(n.id, n.nip) AS id, labels(n)[0] AS label, n.level AS level, n.kind AS kind, "
+            "n.year AS year, n.budget AS budget",
+            timeout=3600,
+        )
+    ]
     edges: dict[str, list[tuple[Any, ...]]] = {}
     for table, rel in EDGE_TABLES.items():
         ends = "(a:Unit)-[:PART_OF]->(b:Unit)" if table == "part_of" else f"(a)-[:{rel}]->(b)"
         label = ", labels(a)[0] AS src_label" if table == "assigned_to" else ""
-        edges[table] = [tuple(row.values()) for row in runner.read(
-            f"MATCH {ends} RETURN DISTINCT coalesce(a.id, a.nip) AS src, coalesce(b.id, b.nip) AS dst{label}",
-            timeout=3600)]
+        edges[table] = [
+            tuple(row.values())
+            for row in runner.read(
+                f"MATCH {ends} RETURN DISTINCT coalesce(a.id, a.nip) AS src, coalesce(b.id, b.nip) AS dst{label}",
+                timeout=3600,
+            )
+        ]
     return nodes, edges
 
 
@@ -76,6 +91,7 @@ def write_tables(folder: Path, nodes: list[tuple[Any, ...]], edges: dict[str, li
 
 
 # -- answers, made comparable -----------------------------------------------------------------------------
+
 
 def _value(value: Any) -> Any:
     if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
@@ -104,12 +120,14 @@ class Contender:
 def contenders(catalog: Catalog, runner: Runner, engines: list[Engine], graph: Any) -> list[Contender]:
     out = [Contender("pokin", lambda name, params: pokin_rows(catalog, runner, name, params))]
     for engine in engines:
+
         def sql(name: str, params: dict[str, Any], engine: Engine = engine) -> list[tuple[Any, ...]]:
             whole, scoped = PEER_SQL[name]
             if params.get("unit") is None:
                 return engine.run(whole, params)
             assert scoped is not None, f"{name} is asked only of the whole graph"
             return engine.run(scoped, params)
+
         out.append(Contender(engine.name, sql))
     if graph is not None:
         out.append(Contender("networkx", lambda name, params: peers_nx.answer(graph, name, params)))
@@ -123,8 +141,10 @@ def params_for(catalog: Catalog, name: str, year: int | None, unit: str | None) 
 
 # -- checking and timing ----------------------------------------------------------------------------------
 
-def check_all(catalog: Catalog, players: list[Contender], opds: list[str], year: int | None
-              ) -> dict[str, dict[str, Any]]:
+
+def check_all(
+    catalog: Catalog, players: list[Contender], opds: list[str], year: int | None
+) -> dict[str, dict[str, Any]]:
     """Every peer's rows against pokin's: whole graph, and for the scoped questions each OPD in turn.
     Per peer and question: `equal` and, when not, the first place they differ."""
     pokin, peers = players[0], players[1:]
@@ -140,16 +160,24 @@ def check_all(catalog: Catalog, players: list[Contender], opds: list[str], year:
                 entry["compared"] += 1
                 entry["rows"] += len(expected)
                 if got != expected and entry["equal"]:
-                    entry.update(equal=False, at=unit or "whole graph", pokin_rows=len(expected),
-                                 peer_rows=len(got), only_pokin=repr(sorted(set(expected) - set(got), key=repr)[:3]),
-                                 only_peer=repr(sorted(set(got) - set(expected), key=repr)[:3]))
-        log(f"{name}: checked in {len(scopes)} scope(s); equal: "
-            + ", ".join(f"{peer.name} {checks[peer.name][name]['equal']}" for peer in peers))
+                    entry.update(
+                        equal=False,
+                        at=unit or "whole graph",
+                        pokin_rows=len(expected),
+                        peer_rows=len(got),
+                        only_pokin=repr(sorted(set(expected) - set(got), key=repr)[:3]),
+                        only_peer=repr(sorted(set(got) - set(expected), key=repr)[:3]),
+                    )
+        log(
+            f"{name}: checked in {len(scopes)} scope(s); equal: "
+            + ", ".join(f"{peer.name} {checks[peer.name][name]['equal']}" for peer in peers)
+        )
     return checks
 
 
-def time_all(catalog: Catalog, players: list[Contender], opd: str, year: int | None,
-             runs: int = RUNS) -> dict[str, dict[str, Any]]:
+def time_all(
+    catalog: Catalog, players: list[Contender], opd: str, year: int | None, runs: int = RUNS
+) -> dict[str, dict[str, Any]]:
     """Median of `runs` warm runs per engine, question and scope (whole graph, one OPD); the engines take
     turns within each round."""
     out: dict[str, dict[str, Any]] = {}
@@ -165,19 +193,21 @@ def time_all(catalog: Catalog, players: list[Contender], opd: str, year: int | N
                     started = time.perf_counter()
                     player.answer(name, params)
                     times[player.name].append((time.perf_counter() - started) * 1000)
-            out[label] = {player: {"p50_ms": statistics.median(t), "min_ms": min(t), "runs": len(t),
-                                   "rows": rows[player]} for player, t in times.items()}
+            out[label] = {
+                player: {"p50_ms": statistics.median(t), "min_ms": min(t), "runs": len(t), "rows": rows[player]}
+                for player, t in times.items()
+            }
             log(f"{label}: " + ", ".join(f"{p} {v['p50_ms']:.1f} ms" for p, v in out[label].items()))
     return out
 
 
 def opds_of(runner: Runner) -> list[str]:
-    return [row["id"] for row in runner.read("MATCH (u:Unit {kind: 'perangkat_daerah'}) RETURN u.id AS id "
-                                             "ORDER BY id")]
+    return [row["id"] for row in runner.read("MATCH (u:Unit {kind: 'perangkat_daerah'}) RETURN u.id AS id ORDER BY id")]
 
 
-def bench_peers(runner: Runner, opd: str, runs: int = RUNS, engines: tuple[str, ...] | None = None,
-                networkx: bool = True) -> dict[str, Any]:
+def bench_peers(
+    runner: Runner, opd: str, runs: int = RUNS, engines: tuple[str, ...] | None = None, networkx: bool = True
+) -> dict[str, Any]:
     """The peers part of `pokin bench` on the graph the runner holds (loaded by the caller)."""
     catalog = load_catalog()
     year = latest_budget_year(runner)
@@ -196,13 +226,17 @@ def bench_peers(runner: Runner, opd: str, runs: int = RUNS, engines: tuple[str, 
                 graph = peers_nx.build(nodes, edges)
                 result["networkx_build_s"] = time.perf_counter() - started
             del nodes, edges
-            result["engines"] = {e.name: {"version": e.version, "settings": e.settings, "load_s": e.load_s}
-                                 for e in opened}
+            result["engines"] = {
+                e.name: {"version": e.version, "settings": e.settings, "load_s": e.load_s} for e in opened
+            }
             if graph is not None:
                 import networkx as nx
 
-                result["engines"]["networkx"] = {"version": nx.__version__, "settings": "prebuilt, in process",
-                                                 "load_s": result["networkx_build_s"]}
+                result["engines"]["networkx"] = {
+                    "version": nx.__version__,
+                    "settings": "prebuilt, in process",
+                    "load_s": result["networkx_build_s"],
+                }
             result["skipped"] = skipped
             for name, reason in skipped.items():
                 log(f"{name} skipped: {reason}")

@@ -5,6 +5,7 @@ indexed (bench/peers_sql.py INDEXES), analysed, and then answers `run(sql, param
 A peer that cannot start here (no package, no server binaries) is skipped with the reason, never
 silently: `open_engines` returns the reasons beside the engines that did start.
 """
+
 from __future__ import annotations
 
 import csv
@@ -58,8 +59,9 @@ class SqliteEngine(Engine):
     def __init__(self, folder: Path, workdir: Path) -> None:
         started = time.perf_counter()
         self.connection = sqlite3.connect(workdir / "peers.sqlite")
-        self.connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                                      "PRAGMA cache_size = -262144;")  # 256 MiB of page cache
+        self.connection.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;PRAGMA cache_size = -262144;"
+        )  # 256 MiB of page cache
         for statement in SCHEMA:
             self.connection.execute(statement.replace("DOUBLE PRECISION", "REAL"))
         for table in TABLES:
@@ -129,8 +131,10 @@ class PostgresEngine(Engine):
 
         binaries = postgres_bin()
         if binaries is None:
-            raise RuntimeError("no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin "
-                               "or on PATH: install Debian's `postgresql` package")
+            raise RuntimeError(
+                "no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin "
+                "or on PATH: install Debian's `postgresql` package"
+            )
         # in the system's temp folder, not under `workdir`: the server's user must reach it (pytest's and
         # TemporaryDirectory's folders are private to their owner)
         self.data = Path(tempfile.mkdtemp(prefix="pokin-peers-pg-"))
@@ -153,12 +157,16 @@ class PostgresEngine(Engine):
             shutil.chown(self.data, "postgres", "postgres")
             self.prefix = ["runuser", "-u", "postgres", "--"]
         self.pg_ctl = str(binaries / "pg_ctl")
-        self._call([str(binaries / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
-                    "-E", "UTF8", "--no-sync"])
-        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.data} "
-                   "-c shared_buffers=256MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c jit=off")
-        self._call([self.pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.data / "log"), "-w",
-                    "-t", "60", "start"])
+        self._call(
+            [str(binaries / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]
+        )
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.data} "
+            "-c shared_buffers=256MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c jit=off"
+        )
+        self._call(
+            [self.pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.data / "log"), "-w", "-t", "60", "start"]
+        )
         self.started = True
         started = time.perf_counter()
         self.connection = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname="postgres")
@@ -200,8 +208,9 @@ class PostgresEngine(Engine):
 ENGINES = {"DuckDB": DuckdbEngine, "PostgreSQL": PostgresEngine, "SQLite": SqliteEngine}
 
 
-def open_engines(folder: Path, workdir: Path, names: tuple[str, ...] = tuple(ENGINES)
-                 ) -> tuple[list[Engine], dict[str, str]]:
+def open_engines(
+    folder: Path, workdir: Path, names: tuple[str, ...] = tuple(ENGINES)
+) -> tuple[list[Engine], dict[str, str]]:
     """The engines that could be started and loaded, and for the others the reason they were skipped."""
     engines: list[Engine] = []
     skipped: dict[str, str] = {}

@@ -4,6 +4,7 @@
 one dict. Each answer function then does its own traversal, as each Cypher query does, and returns the
 rows of bench/peers_sql.py PEER_COLUMNS as tuples.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -34,23 +35,33 @@ class Prebuilt:
         return (n for n, a in self.attrs.items() if a["label"] == label)
 
     def units_assigned(self, element: str) -> list[str]:
-        return [u for u in self.assigned.predecessors(element) if self.attrs[u]["label"] == "Unit"] \
-            if element in self.assigned else []
+        return (
+            [u for u in self.assigned.predecessors(element) if self.attrs[u]["label"] == "Unit"]
+            if element in self.assigned
+            else []
+        )
 
 
 def build(nodes: Iterable[tuple[Any, ...]], edges: Mapping[str, Iterable[tuple[Any, ...]]]) -> Prebuilt:
     """From the rows of the node table and each edge table (bench/peers.py extracts them)."""
     import networkx as nx
 
-    attrs = {row[0]: {"label": row[1], "level": row[2], "kind": row[3], "year": row[4], "budget": row[5]}
-             for row in nodes}
+    attrs = {
+        row[0]: {"label": row[1], "level": row[2], "kind": row[3], "year": row[4], "budget": row[5]} for row in nodes
+    }
     graphs = {}
     for name in ("contributes_to", "assigned_to", "measured_by", "member_of", "part_of"):
         graph = nx.DiGraph()
         graph.add_edges_from((row[0], row[1]) for row in edges[name])
         graphs[name] = graph
-    return Prebuilt(attrs, graphs["contributes_to"], graphs["assigned_to"], graphs["measured_by"],
-                    graphs["member_of"], graphs["part_of"])
+    return Prebuilt(
+        attrs,
+        graphs["contributes_to"],
+        graphs["assigned_to"],
+        graphs["measured_by"],
+        graphs["member_of"],
+        graphs["part_of"],
+    )
 
 
 def reach(g: Prebuilt) -> set[str]:
@@ -97,8 +108,11 @@ def _assigned_to(g: Prebuilt, node: str) -> list[str]:
 def orphaned_staff(g: Prebuilt, unit: str | None) -> list[tuple[Any, ...]]:
     if unit is None:
         good = reach(g)
-        staff = [(s, u) for s in g.of_label("ASN")
-                 for u in (list(g.member.successors(s)) if s in g.member else [None]) or [None]]
+        staff = [
+            (s, u)
+            for s in g.of_label("ASN")
+            for u in (list(g.member.successors(s)) if s in g.member else [None]) or [None]
+        ]
         reaches: Callable[[str], bool] = good.__contains__
     else:
         units = scope(g, unit)
@@ -122,15 +136,22 @@ def _risky_activities(g: Prebuilt, unit: str | None, year: int) -> list[tuple[st
         return [(a, u, g.attrs[a]["budget"]) for a, u in chosen if a not in good]
     units = scope(g, unit)
     memo: dict[str, bool] = {}
-    in_scope = {a for u in units if u in g.assigned for a in g.assigned.successors(u)
-                if g.attrs[a]["label"] == "Activity" and g.attrs[a]["year"] == year}
+    in_scope = {
+        a
+        for u in units
+        if u in g.assigned
+        for a in g.assigned.successors(u)
+        if g.attrs[a]["label"] == "Activity" and g.attrs[a]["year"] == year
+    }
     chosen = [(a, min(g.units_assigned(a), default=None)) for a in in_scope]
     return [(a, u, g.attrs[a]["budget"]) for a, u in chosen if u in units and not _reaches_up(g, a, memo)]
 
 
 def activities_without_leverage(g: Prebuilt, unit: str | None, year: int) -> list[tuple[Any, ...]]:
-    return [(a, u, "dead_end" if a in g.contributes and g.contributes.out_degree(a) else "unlinked", budget)
-            for a, u, budget in _risky_activities(g, unit, year)]
+    return [
+        (a, u, "dead_end" if a in g.contributes and g.contributes.out_degree(a) else "unlinked", budget)
+        for a, u, budget in _risky_activities(g, unit, year)
+    ]
 
 
 def _opd_of(g: Prebuilt, unit: str) -> str | None:
@@ -153,30 +174,45 @@ def _without_indicator(g: Prebuilt, goal: str) -> bool:
         return False
     if goal in g.measured and g.measured.out_degree(goal):
         return False
-    return not (a["level"] == "sasaran_subkegiatan" and goal in g.contributes and any(
-        g.attrs[b]["label"] == "Activity" and g.attrs[b]["kind"] == "subkegiatan"
-        for b in g.contributes.predecessors(goal)))
+    return not (
+        a["level"] == "sasaran_subkegiatan"
+        and goal in g.contributes
+        and any(
+            g.attrs[b]["label"] == "Activity" and g.attrs[b]["kind"] == "subkegiatan"
+            for b in g.contributes.predecessors(goal)
+        )
+    )
 
 
 def goals_without_indicator(g: Prebuilt, unit: str | None) -> list[tuple[Any, ...]]:
     if unit is None:
-        return [(n, g.attrs[n]["level"], min(g.units_assigned(n), default=None))
-                for n in g.of_label("Goal") if _without_indicator(g, n)]
+        return [
+            (n, g.attrs[n]["level"], min(g.units_assigned(n), default=None))
+            for n in g.of_label("Goal")
+            if _without_indicator(g, n)
+        ]
     units = scope(g, unit)
     goals = {n for u in units if u in g.assigned for n in g.assigned.successors(u)}
-    return [(n, g.attrs[n]["level"], min(u for u in g.units_assigned(n) if u in units))
-            for n in goals if _without_indicator(g, n)]
+    return [
+        (n, g.attrs[n]["level"], min(u for u in g.units_assigned(n) if u in units))
+        for n in goals
+        if _without_indicator(g, n)
+    ]
 
 
 def _has_owner(g: Prebuilt, element: str) -> bool:
-    return element in g.assigned and any(g.attrs[a]["label"] in ("Unit", "ASN")
-                                         for a in g.assigned.predecessors(element))
+    return element in g.assigned and any(
+        g.attrs[a]["label"] in ("Unit", "ASN") for a in g.assigned.predecessors(element)
+    )
 
 
 def goals_unassigned(g: Prebuilt) -> list[tuple[Any, ...]]:
-    return [(n, g.attrs[n]["level"]) for n in g.of_label("Goal")
-            if not _has_owner(g, n)
-            and not any(_has_owner(g, i) for i in (g.measured.successors(n) if n in g.measured else []))]
+    return [
+        (n, g.attrs[n]["level"])
+        for n in g.of_label("Goal")
+        if not _has_owner(g, n)
+        and not any(_has_owner(g, i) for i in (g.measured.successors(n) if n in g.measured else []))
+    ]
 
 
 def outcome_goals_without_activity(g: Prebuilt, year: int) -> list[tuple[Any, ...]]:
@@ -193,8 +229,11 @@ def outcome_goals_without_activity(g: Prebuilt, year: int) -> list[tuple[Any, ..
             if above not in supported:
                 supported.add(above)
                 queue.append(above)
-    return [(n, g.attrs[n]["level"], min(g.units_assigned(n), default=None)) for n in g.of_label("Goal")
-            if g.attrs[n]["level"] in ("tujuan", "sasaran") and n not in supported]
+    return [
+        (n, g.attrs[n]["level"], min(g.units_assigned(n), default=None))
+        for n in g.of_label("Goal")
+        if g.attrs[n]["level"] in ("tujuan", "sasaran") and n not in supported
+    ]
 
 
 def units_without_outcome(g: Prebuilt) -> list[tuple[Any, ...]]:
@@ -215,7 +254,7 @@ def _linked(g: Prebuilt, goals: set[str], targets: set[str]) -> bool:
     queue = deque(goals)
     while queue:
         node = queue.popleft()
-        for above in (g.contributes.successors(node) if node in g.contributes else ()):
+        for above in g.contributes.successors(node) if node in g.contributes else ():
             if above in targets and g.attrs[above]["label"] == "Goal":
                 return True
             if above not in seen:
@@ -233,8 +272,7 @@ def opd_trees_unlinked(g: Prebuilt) -> list[tuple[Any, ...]]:
         mine = [p for p in (nx.descendants(g.part, opd) if opd in g.part else ()) if g.attrs[p]["kind"] == "pemda"]
         targets = {x for p in (mine or pemdas) if p in g.assigned for x in g.assigned.successors(p)}
         units = scope(g, opd)
-        goals = {x for u in units if u in g.assigned for x in g.assigned.successors(u)
-                 if g.attrs[x]["label"] == "Goal"}
+        goals = {x for u in units if u in g.assigned for x in g.assigned.successors(u) if g.attrs[x]["label"] == "Goal"}
         if not _linked(g, goals, targets):
             rows.append((opd, len(goals)))
     return rows

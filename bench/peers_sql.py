@@ -15,6 +15,7 @@ so cycles terminate in DuckDB, PostgreSQL and SQLite alike.
 Each query returns exactly the columns of PEER_COLUMNS, in that order; pokin's rows are cut to the same
 columns before they are compared. Parameters are written `:name` and rewritten per engine.
 """
+
 from __future__ import annotations
 
 OUTCOME = "('visi', 'misi', 'tujuan', 'sasaran')"
@@ -53,7 +54,8 @@ TABLES = ("node", "contributes_to", "assigned_to", "measured_by", "member_of", "
 INDEXES = tuple(
     [f"CREATE INDEX {t}_src ON {t} (src, dst)" for t in TABLES[1:]]
     + [f"CREATE INDEX {t}_dst ON {t} (dst, src)" for t in TABLES[1:]]
-    + ["CREATE INDEX node_label ON node (label, level)"])
+    + ["CREATE INDEX node_label ON node (label, level)"]
+)
 
 # -- building blocks ------------------------------------------------------------------------------------
 
@@ -87,7 +89,7 @@ good(id) AS (
 def _unit_of(alias: str, scoped: bool = False) -> str:
     """The accountable unit of an element: the smallest id among the units assigned to it (in scope)."""
     extra = " AND x.src IN (SELECT id FROM scope)" if scoped else ""
-    return (f"(SELECT min(x.src) FROM assigned_to x WHERE x.dst = {alias}.id AND x.src_label = 'Unit'{extra})")
+    return f"(SELECT min(x.src) FROM assigned_to x WHERE x.dst = {alias}.id AND x.src_label = 'Unit'{extra})"
 
 
 # -- orphaned_staff -------------------------------------------------------------------------------------
@@ -101,30 +103,30 @@ ORPHANED_WHOLE = f"""WITH RECURSIVE {_REACH},
 staff(nip, unit_id) AS (
   SELECT n.id, m.dst FROM node n LEFT JOIN member_of m ON m.src = n.id WHERE n.label = 'ASN'
 )
-{_ORPHAN_SELECT.format(good='reach')}"""
+{_ORPHAN_SELECT.format(good="reach")}"""
 
 ORPHANED_SCOPED = f"""WITH RECURSIVE {_SCOPE},
 staff(nip, unit_id) AS (SELECT DISTINCT m.src, m.dst FROM member_of m JOIN scope s ON m.dst = s.id),
 starts(id) AS (SELECT DISTINCT a.dst FROM assigned_to a JOIN staff s ON a.src = s.nip),
-{_up('starts')}
-{_ORPHAN_SELECT.format(good='good')}"""
+{_up("starts")}
+{_ORPHAN_SELECT.format(good="good")}"""
 
 # -- activities_without_leverage and budget_at_risk_by_unit --------------------------------------------
 
 _ACTS_WHOLE = f"""acts(id, unit_id, budget) AS (
-  SELECT a.id, {_unit_of('a')}, a.budget FROM node a WHERE a.label = 'Activity' AND a.year = :year
+  SELECT a.id, {_unit_of("a")}, a.budget FROM node a WHERE a.label = 'Activity' AND a.year = :year
 ),
 risky(id, unit_id, budget) AS (
   SELECT a.id, a.unit_id, a.budget FROM acts a WHERE NOT EXISTS (SELECT 1 FROM reach r WHERE r.id = a.id)
 )"""
 
 _ACTS_SCOPED = f"""acts(id, unit_id, budget) AS (
-  SELECT a.id, {_unit_of('a')}, a.budget FROM node a
+  SELECT a.id, {_unit_of("a")}, a.budget FROM node a
   WHERE a.label = 'Activity' AND a.year = :year
     AND a.id IN (SELECT x.dst FROM assigned_to x JOIN scope s ON s.id = x.src WHERE x.src_label = 'Unit')
 ),
 starts(id) AS (SELECT id FROM acts WHERE unit_id IN (SELECT id FROM scope)),
-{_up('starts')},
+{_up("starts")},
 risky(id, unit_id, budget) AS (
   SELECT a.id, a.unit_id, a.budget FROM acts a JOIN starts s ON s.id = a.id
   WHERE NOT EXISTS (SELECT 1 FROM good g WHERE g.id = a.id)
@@ -164,7 +166,7 @@ _NO_INDICATOR = f"""g.label = 'Goal' AND g.level IN {CHECKED}
 
 GOALS_NO_INDICATOR_WHOLE = f"SELECT g.id, g.level, {_unit_of('g')} FROM node g WHERE {_NO_INDICATOR}"
 GOALS_NO_INDICATOR_SCOPED = f"""WITH RECURSIVE {_SCOPE}
-SELECT g.id, g.level, {_unit_of('g', scoped=True)} FROM node g
+SELECT g.id, g.level, {_unit_of("g", scoped=True)} FROM node g
 WHERE g.id IN (SELECT x.dst FROM assigned_to x JOIN scope s ON s.id = x.src) AND {_NO_INDICATOR}"""
 
 GOALS_UNASSIGNED = """SELECT g.id, g.level FROM node g
@@ -178,7 +180,7 @@ OUTCOME_WITHOUT_ACTIVITY = f"""WITH RECURSIVE supported(id) AS (
   UNION
   SELECT c.dst FROM contributes_to c JOIN supported s ON c.src = s.id
 )
-SELECT g.id, g.level, {_unit_of('g')} FROM node g
+SELECT g.id, g.level, {_unit_of("g")} FROM node g
 WHERE g.label = 'Goal' AND g.level IN ('tujuan', 'sasaran')
   AND NOT EXISTS (SELECT 1 FROM supported s WHERE s.id = g.id)"""
 

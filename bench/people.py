@@ -3,6 +3,7 @@
 The reference the tests compare the Cypher with on the sample, and the baseline bench/run.py times beside
 it: the rules are those of docs/domain.md ("RHK, intervensi and the Matriks Peran Hasil").
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -40,8 +41,10 @@ def rhk_without_intervention(graph: Any) -> dict[str, str]:
     held: dict[str, set[str]] = {}
     for who, what in _edges(graph, "ASSIGNED_TO"):
         held.setdefault(who, set()).add(what)
-    results = {who: {e for e in held.get(who, set()) if graph.nodes[e]["label"] in ("Goal", "Indicator")}
-               for who in graph.nodes}
+    results = {
+        who: {e for e in held.get(who, set()) if graph.nodes[e]["label"] in ("Goal", "Indicator")}
+        for who in graph.nodes
+    }
     contributing = _contributing_in_data(graph)
     found: dict[str, str] = {}
     for nip, data in graph.nodes(data=True):
@@ -50,22 +53,36 @@ def rhk_without_intervention(graph: Any) -> dict[str, str]:
         unit = member.get(nip)
         opd = _opd_of(graph, parent, unit)
         atasan = boss.get(nip)
-        head = (unit is not None and graph.nodes[unit].get("kind") == "perangkat_daerah"
-                and (atasan is None or _opd_of(graph, parent, member.get(atasan)) != opd))
+        head = (
+            unit is not None
+            and graph.nodes[unit].get("kind") == "perangkat_daerah"
+            and (atasan is None or _opd_of(graph, parent, member.get(atasan)) != opd)
+        )
         if head:
-            targets = {g for g in held.get(opd or "", set())
-                       if graph.nodes[g]["label"] == "Goal" and graph.nodes[g]["level"] == "sasaran"}
+            targets = {
+                g
+                for g in held.get(opd or "", set())
+                if graph.nodes[g]["label"] == "Goal" and graph.nodes[g]["level"] == "sasaran"
+            }
         else:
             targets = results[atasan] if atasan is not None else set()
         mine = results[nip]
         reached = set(mine).union(*(nx.descendants(up, r) for r in mine if r in up))
         if mine and targets and reached & targets:
             continue
-        found[nip] = ("no_rhk" if not mine else "opd_without_sasaran" if head and not targets
-                      else "no_atasan" if not head and atasan is None
-                      else "atasan_without_rhk" if not head and not targets
-                      else "leads_elsewhere" if any(r in contributing for r in mine)
-                      else "leads_nowhere")
+        found[nip] = (
+            "no_rhk"
+            if not mine
+            else "opd_without_sasaran"
+            if head and not targets
+            else "no_atasan"
+            if not head and atasan is None
+            else "atasan_without_rhk"
+            if not head and not targets
+            else "leads_elsewhere"
+            if any(r in contributing for r in mine)
+            else "leads_nowhere"
+        )
     return found
 
 
@@ -101,8 +118,11 @@ def single_points_of_failure(graph: Any, iku: dict[str, Any]) -> set[tuple[str, 
             flow.add_edge(a, b)  # the goal's work is its indicators' work
     targets = {n: None for n, d in graph.nodes(data=True) if d["label"] == "Goal" and d["level"] in OUTCOME}
     for g, i, data in graph.edges(data=True):
-        if data["type"] == "MEASURED_BY" and graph.nodes[g]["label"] == "Goal" and (
-                iku.get(i) is True or (iku.get(i) is None and graph.nodes[g]["level"] == "sasaran")):
+        if (
+            data["type"] == "MEASURED_BY"
+            and graph.nodes[g]["label"] == "Goal"
+            and (iku.get(i) is True or (iku.get(i) is None and graph.nodes[g]["level"] == "sasaran"))
+        ):
             targets[i] = g
     for element, people in holders.items():  # being accountable for an outcome is no path of work to it
         if element not in targets:
@@ -143,8 +163,11 @@ def intervensi_breaks_of_a_move(graph: Any, nip: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for staff in sorted({a for a, b in _edges(graph, "REPORTS_TO") if b == nip and a != nip}):
         home = min(units.get(staff, set()), default=None)
-        if home is not None and graph.nodes[home].get("kind") == "perangkat_daerah" and not any(
-                home in _above(parent, mine) for mine in units.get(nip, set())):
+        if (
+            home is not None
+            and graph.nodes[home].get("kind") == "perangkat_daerah"
+            and not any(home in _above(parent, mine) for mine in units.get(nip, set()))
+        ):
             continue  # a head of an OPD whose atasan works outside it
         reached = set().union(*({r} | (nx.descendants(up, r) if r in up else set()) for r in held.get(staff, ())))
         if reached & targets:
@@ -197,23 +220,37 @@ def bench_people(runner: Any, load_graph: Any, year: int, runs: int) -> dict[str
     started = time.perf_counter()
     graph = load_graph(runner)
     read_back_s = time.perf_counter() - started
-    iku = {row["id"]: row["iku"] for row in runner.read("MATCH (i:Indicator) RETURN i.id AS id, i.iku AS iku",
-                                                        timeout=3600)}
+    iku = {
+        row["id"]: row["iku"]
+        for row in runner.read("MATCH (i:Indicator) RETURN i.id AS id, i.iku AS iku", timeout=3600)
+    }
     out: dict[str, Any] = {"runs": runs, "networkx_read_back_s": read_back_s, "year": year}
     mine, ms = _timed(lambda: people.single_points_of_failure(runner, catalog), runs)
     cpu = CPU_MS["last"]
     theirs, nx_ms = _timed(lambda: single_points_of_failure(graph, iku), runs)
     ours = {(row["nip"], row["target"], tuple(row["via"]), row["sole"]) for row in mine}
-    out["single_points_of_failure"] = {"rows": len(ours), "pokin_ms_p50": ms, "pokin_client_cpu_ms_p50": cpu,
-                                       "networkx_ms_p50": nx_ms, "networkx_cpu_ms_p50": CPU_MS["last"],
-                                       "equal": ours == theirs}
+    out["single_points_of_failure"] = {
+        "rows": len(ours),
+        "pokin_ms_p50": ms,
+        "pokin_client_cpu_ms_p50": cpu,
+        "networkx_ms_p50": nx_ms,
+        "networkx_cpu_ms_p50": CPU_MS["last"],
+        "equal": ours == theirs,
+    }
     rhk, ms = _timed(lambda: catalog.run(runner, "rhk_without_intervention", {}, timeout=3600), runs)
     reference, nx_ms = _timed(lambda: rhk_without_intervention(graph), runs)
-    out["rhk_without_intervention"] = {"rows": len(rhk), "pokin_ms_p50": ms, "networkx_ms_p50": nx_ms,
-                                       "equal": {row["nip"]: row["reason"] for row in rhk} == reference}
+    out["rhk_without_intervention"] = {
+        "rows": len(rhk),
+        "pokin_ms_p50": ms,
+        "networkx_ms_p50": nx_ms,
+        "equal": {row["nip"]: row["reason"] for row in rhk} == reference,
+    }
     retiring, ms = _timed(lambda: people.retirements(runner, catalog, year), runs)
-    out["retirements"] = {"rows": len(retiring), "pokin_ms_p50": ms,
-                          "networkx": "no networkx counterpart: a date in the NIP, not a graph question"}
+    out["retirements"] = {
+        "rows": len(retiring),
+        "pokin_ms_p50": ms,
+        "networkx": "no networkx counterpart: a date in the NIP, not a graph question",
+    }
     out["what_if_move"] = _move(runner, catalog, graph, iku, runs)
     return out
 
@@ -222,17 +259,29 @@ def _move(runner: Any, catalog: Any, graph: Any, iku: dict[str, Any], runs: int)
     """what_if_move for the atasan with the most staff: pokin against networkx's dominators and descendants."""
     from graph import people
 
-    nip = runner.read("MATCH (s:ASN)-[:REPORTS_TO]->(p:ASN) WITH p, count(s) AS staff "
-                      "RETURN p.nip AS nip ORDER BY staff DESC, nip LIMIT 1")[0]["nip"]
+    nip = runner.read(
+        "MATCH (s:ASN)-[:REPORTS_TO]->(p:ASN) WITH p, count(s) AS staff "
+        "RETURN p.nip AS nip ORDER BY staff DESC, nip LIMIT 1"
+    )[0]["nip"]
     rows, ms = _timed(lambda: people.what_if_move(runner, catalog, nip), runs)
 
     def reference() -> tuple[set[tuple[str, str, tuple[str, ...], bool]], dict[str, list[str]]]:
-        return ({item for item in single_points_of_failure(graph, iku) if item[0] == nip},
-                intervensi_breaks_of_a_move(graph, nip))
+        return (
+            {item for item in single_points_of_failure(graph, iku) if item[0] == nip},
+            intervensi_breaks_of_a_move(graph, nip),
+        )
 
     (hanging, breaks), nx_ms = _timed(reference, runs)
-    mine_hanging = {(row["nip"], row["target"], tuple(row["via"]), row["kind"] == "loses") for row in rows
-                    if row["kind"] in ("loses", "hangs_on")}
+    mine_hanging = {
+        (row["nip"], row["target"], tuple(row["via"]), row["kind"] == "loses")
+        for row in rows
+        if row["kind"] in ("loses", "hangs_on")
+    }
     mine_breaks = {row["nip"]: row["via"] for row in rows if row["kind"] == "intervensi_break"}
-    return {"nip_reports": len(mine_breaks), "rows": len(rows), "pokin_ms_p50": ms, "networkx_ms_p50": nx_ms,
-            "equal": mine_hanging == hanging and mine_breaks == breaks}
+    return {
+        "nip_reports": len(mine_breaks),
+        "rows": len(rows),
+        "pokin_ms_p50": ms,
+        "networkx_ms_p50": nx_ms,
+        "equal": mine_hanging == hanging and mine_breaks == breaks,
+    }

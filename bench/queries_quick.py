@@ -14,6 +14,7 @@ both p50 and both db hit totals side by side (profiling both). --data loads anot
 files instead of seed/sample (e.g. `pokin seed --synthetic kabupaten --out DIR`).
 A small quick check, not the full benchmark suite.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,12 @@ def profile(runner: Runner, cypher: str, params: dict[str, Any]) -> tuple[int, l
     ops: list[tuple[str, int]] = []
 
     def walk(node: dict[str, Any]) -> None:
-        ops.append((node["operatorType"].split("@")[0] + " " + str(node.get("args", {}).get("Details", ""))[:90],
-                    int(node.get("dbHits", 0))))
+        ops.append(
+            (
+                node["operatorType"].split("@")[0] + " " + str(node.get("args", {}).get("Details", ""))[:90],
+                int(node.get("dbHits", 0)),
+            )
+        )
         for child in node.get("children", []):
             walk(child)
 
@@ -97,11 +102,19 @@ def quick(args: argparse.Namespace) -> list[dict[str, Any]]:
                 t0 = time.perf_counter()
                 rows = read(runner, query.cypher, params, args.timeout)
                 times.append((time.perf_counter() - t0) * 1000)
-            entry = {"query": query.name, "p50_ms": round(statistics.median(times), 1),
-                     "min_ms": round(min(times), 1), "max_ms": round(max(times), 1), "rows": len(rows),
-                     "params": {k: v for k, v in params.items() if v is not None}}
-            print(f"{query.name:34} {entry['p50_ms']:9.1f} {entry['min_ms']:9.1f} {entry['max_ms']:9.1f} "
-                  f"{entry['rows']:6}", flush=True)
+            entry = {
+                "query": query.name,
+                "p50_ms": round(statistics.median(times), 1),
+                "min_ms": round(min(times), 1),
+                "max_ms": round(max(times), 1),
+                "rows": len(rows),
+                "params": {k: v for k, v in params.items() if v is not None},
+            }
+            print(
+                f"{query.name:34} {entry['p50_ms']:9.1f} {entry['min_ms']:9.1f} {entry['max_ms']:9.1f} "
+                f"{entry['rows']:6}",
+                flush=True,
+            )
             if args.profile:
                 hits, top = profile(runner, query.cypher, params)
                 entry["db_hits"] = hits
@@ -133,13 +146,21 @@ def compare(args: argparse.Namespace) -> list[dict[str, Any]]:
                     times[label].append((time.perf_counter() - t0) * 1000)
             hits_before, _ = profile(runner, old.cypher, old_params)
             hits_after, _ = profile(runner, query.cypher, params)
-            entry = {"query": query.name, "rows": len(rows), "same_rows": rows == old_rows,
-                     "before_p50_ms": round(statistics.median(times["before"]), 1),
-                     "after_p50_ms": round(statistics.median(times["after"]), 1),
-                     "before_db_hits": hits_before, "after_db_hits": hits_after,
-                     "params": {k: v for k, v in params.items() if v is not None}}
-            print(f"{query.name:34} {len(rows):6} {entry['before_p50_ms']:11.1f} {entry['after_p50_ms']:10.1f} "
-                  f"{hits_before:12} {hits_after:11}{'' if entry['same_rows'] else '  ROWS DIFFER'}", flush=True)
+            entry = {
+                "query": query.name,
+                "rows": len(rows),
+                "same_rows": rows == old_rows,
+                "before_p50_ms": round(statistics.median(times["before"]), 1),
+                "after_p50_ms": round(statistics.median(times["after"]), 1),
+                "before_db_hits": hits_before,
+                "after_db_hits": hits_after,
+                "params": {k: v for k, v in params.items() if v is not None},
+            }
+            print(
+                f"{query.name:34} {len(rows):6} {entry['before_p50_ms']:11.1f} {entry['after_p50_ms']:10.1f} "
+                f"{hits_before:12} {hits_after:11}{'' if entry['same_rows'] else '  ROWS DIFFER'}",
+                flush=True,
+            )
             results.append(entry)
     return results
 
@@ -153,9 +174,11 @@ def loaded(data: Path) -> Iterator[Runner]:
         runner = Runner.from_settings(Neo4jSettings.from_env())
     else:
         from graph.launcher.server import LocalServer, free_port
+
         scratch = Path(tempfile.mkdtemp(prefix="pokin-queries-quick-"))
-        server = LocalServer(scratch, free_port(), heap="1g", page_cache_bytes=256 * 1024 * 1024,
-                             password="pokin-bench-pw")
+        server = LocalServer(
+            scratch, free_port(), heap="1g", page_cache_bytes=256 * 1024 * 1024, password="pokin-bench-pw"
+        )
         server.start()
         runner = Runner.from_settings(Neo4jSettings(uri=server.uri, password=server.password))
     try:

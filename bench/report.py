@@ -1,4 +1,5 @@
 """Markdown tables from `pokin bench --out` JSON files: `python -m bench.report RESULT.json ...`."""
+
 from __future__ import annotations
 
 import json
@@ -18,10 +19,12 @@ def _f(value: Any, digits: int = 1) -> str:
 
 
 def import_table(results: list[dict[str, Any]]) -> str:
-    lines = ["| scale | datasets | entities written | pokin importer | naive loader (measured rate → extrapolated) "
-             "| Cypher-only ceiling | importer ÷ naive | importer ÷ ceiling | importer peak RSS | re-import, last dataset (then again) "
-             "| first dataset right after the server started |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| scale | datasets | entities written | pokin importer | naive loader (measured rate → extrapolated) "
+        "| Cypher-only ceiling | importer ÷ naive | importer ÷ ceiling | importer peak RSS | re-import, last dataset (then again) "
+        "| first dataset right after the server started |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         i = r.get("import")
         if not i:
@@ -36,8 +39,10 @@ def import_table(results: list[dict[str, Any]]) -> str:
             f"~{_f(naive['extrapolated_s'], 0)} s "
             f"| {_f(ceil['seconds'])} s ({_f(ceil['per_second'], 0)}/s) | {_f(i['vs_naive'])}× | {_f(i['vs_ceiling'], 2)} "
             f"| {_f(imp['maxrss_kib'] / 1024, 0)} MiB | {_f(again['seconds'])} s, +{again['nodes_created']} nodes, "
-            f"+{again['relationships_created']} rels" + (f"; again {_f(steady['seconds'])} s" if steady else "")
-            + f" | {_cold(i.get('importer_cold'))} |")
+            f"+{again['relationships_created']} rels"
+            + (f"; again {_f(steady['seconds'])} s" if steady else "")
+            + f" | {_cold(i.get('importer_cold'))} |"
+        )
     return "\n".join(lines)
 
 
@@ -49,18 +54,22 @@ def _cold(cold: dict[str, Any] | None) -> str:
 
 
 def load_table(results: list[dict[str, Any]]) -> str:
-    lines = ["| scale | datasets | entities written | importer (sum of datasets) | slowest dataset | wall clock "
-             "| importer peak RSS | nodes | relationships | store after checkpoint | bytes per entity "
-             "| rate, first → last tenth of the datasets |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| scale | datasets | entities written | importer (sum of datasets) | slowest dataset | wall clock "
+        "| importer peak RSS | nodes | relationships | store after checkpoint | bytes per entity "
+        "| rate, first → last tenth of the datasets |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         d = r.get("load")
         if d:
-            lines.append(f"| {r['scale']} | {d['datasets']} | {_f(d['entities_created'])} | {_f(d['seconds'])} s "
-                         f"({_f(d['per_second'], 0)}/s) | {_f(d['slowest_dataset_s'])} s | {_f(d['wall_s'])} s "
-                         f"| {_f(d['maxrss_kib'] / 1024, 0)} MiB | {_f(d['graph']['nodes'])} | {_f(d['graph']['edges'])} "
-                         f"| {_f(d['store_bytes'] / 2 ** 30, 2)} GiB | {_f(d['bytes_per_entity'], 0)} "
-                         f"| {_tenths(d)} |")
+            lines.append(
+                f"| {r['scale']} | {d['datasets']} | {_f(d['entities_created'])} | {_f(d['seconds'])} s "
+                f"({_f(d['per_second'], 0)}/s) | {_f(d['slowest_dataset_s'])} s | {_f(d['wall_s'])} s "
+                f"| {_f(d['maxrss_kib'] / 1024, 0)} MiB | {_f(d['graph']['nodes'])} | {_f(d['graph']['edges'])} "
+                f"| {_f(d['store_bytes'] / 2**30, 2)} GiB | {_f(d['bytes_per_entity'], 0)} "
+                f"| {_tenths(d)} |"
+            )
     return "\n".join(lines) if len(lines) > 2 else ""
 
 
@@ -77,14 +86,20 @@ def query_table(result: dict[str, Any]) -> str:
     nx = q.get("networkx", {})
     graph = (result.get("import") or result.get("load") or {}).get("graph", {})
     if nx:
-        baseline = (f"networkx: graph read back in {_f(nx.get('load_s'))} s ({_f(nx.get('nodes'))} nodes, "
-                    f"{_f(nx.get('edges'))} edges); all five audit answers computed in one pass in "
-                    f"{_f(nx.get('compute_all_ms_p50'), 0)} ms (p50).")
+        baseline = (
+            f"networkx: graph read back in {_f(nx.get('load_s'))} s ({_f(nx.get('nodes'))} nodes, "
+            f"{_f(nx.get('edges'))} edges); all five audit answers computed in one pass in "
+            f"{_f(nx.get('compute_all_ms_p50'), 0)} ms (p50)."
+        )
     else:
         baseline = "networkx: not run at this scale (the graph would not fit in memory beside the server)."
     scoped = " Queries marked (unit=…) are scoped to that Pemda." if q.get("scoped_unit") else ""
-    lines = [f"Scale **{result['scale']}**: {_f(graph.get('nodes', '?'))} nodes. {baseline}{scoped}", "",
-             "| query | rows | p50 ms | p95 ms | runs | networkx agrees |", "|---|---|---|---|---|---|"]
+    lines = [
+        f"Scale **{result['scale']}**: {_f(graph.get('nodes', '?'))} nodes. {baseline}{scoped}",
+        "",
+        "| query | rows | p50 ms | p95 ms | runs | networkx agrees |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, entry in q["queries"].items():
         agree = nx.get("agree", {}).get(name)
         if isinstance(agree, dict):
@@ -92,8 +107,10 @@ def query_table(result: dict[str, Any]) -> str:
         if "error" in entry:
             lines.append(f"| {name} | – | {entry['error'][:60]} | | | {agree or ''} |")
             continue
-        lines.append(f"| {name} | {_f(entry['rows'])} | {_f(entry['p50_ms'])} | {_f(entry['p95_ms'])} "
-                     f"| {entry['runs']} | {agree or ''} |")
+        lines.append(
+            f"| {name} | {_f(entry['rows'])} | {_f(entry['p50_ms'])} | {_f(entry['p95_ms'])} "
+            f"| {entry['runs']} | {agree or ''} |"
+        )
     return "\n".join(lines)
 
 
@@ -114,11 +131,13 @@ def peers_tables(result: dict[str, Any]) -> str:
         return ""
     timings, checks = peers["timings"], peers["checks"]
     engines = peers["engines"]
-    blocks = [f"Scale **{result['scale']}**, budget year {peers['year']}, median of {peers['runs']} warm runs "
-              f"(engines in turn within each round). Rows of every peer compared with pokin's over the whole "
-              f"graph and scoped to each of the {peers['opds_checked']} OPD. Load average at the start: "
-              f"{_f((result.get('machine', {}).get('load_at_start') or [None])[0])} "
-              f"on {result.get('machine', {}).get('cpus', '?')} CPUs."]
+    blocks = [
+        f"Scale **{result['scale']}**, budget year {peers['year']}, median of {peers['runs']} warm runs "
+        f"(engines in turn within each round). Rows of every peer compared with pokin's over the whole "
+        f"graph and scoped to each of the {peers['opds_checked']} OPD. Load average at the start: "
+        f"{_f((result.get('machine', {}).get('load_at_start') or [None])[0])} "
+        f"on {result.get('machine', {}).get('cpus', '?')} CPUs."
+    ]
     for scoped in (False, True):
         labels = [label for label in timings if ("(unit=" in label) == scoped]
         if not labels:
@@ -126,12 +145,17 @@ def peers_tables(result: dict[str, Any]) -> str:
         title = f"scoped to one OPD ({peers['opd']})" if scoped else "whole graph"
         names = [label.split(" (unit=")[0] for label in labels]
         players = list(timings[labels[0]])
-        lines = [f"| {result['scale']}, {title} | load s | " + " | ".join(names) + " |",
-                 "|---|---|" + "---|" * len(names)]
+        lines = [
+            f"| {result['scale']}, {title} | load s | " + " | ".join(names) + " |",
+            "|---|---|" + "---|" * len(names),
+        ]
         for player in players:
             info = engines.get(player, {})
-            name = "pokin (Neo4j, the catalog's Cypher)" if player == "pokin" else \
-                f"{player} {info.get('version', '')} ({info.get('settings', '')})"
+            name = (
+                "pokin (Neo4j, the catalog's Cypher)"
+                if player == "pokin"
+                else f"{player} {info.get('version', '')} ({info.get('settings', '')})"
+            )
             cells = []
             for label, query in zip(labels, names):
                 ms = timings[label][player]["p50_ms"]
@@ -148,36 +172,51 @@ def peers_tables(result: dict[str, Any]) -> str:
     for name, reason in peers.get("skipped", {}).items():
         blocks.append(f"{name} skipped: {reason}.")
     agree = all(c.get("equal") for per in checks.values() for c in per.values())
-    blocks.append(("Every peer's rows equal pokin's for every question and scope compared."
-                   if agree else "**Some rows differ: see `checks` in the results.**")
-                  + f" Not asked of the peers: {', '.join(peers['not_expressed'])}."
-                  + f" Tables read back from Neo4j in {_f(peers['extract_s'])} s.")
+    blocks.append(
+        (
+            "Every peer's rows equal pokin's for every question and scope compared."
+            if agree
+            else "**Some rows differ: see `checks` in the results.**"
+        )
+        + f" Not asked of the peers: {', '.join(peers['not_expressed'])}."
+        + f" Tables read back from Neo4j in {_f(peers['extract_s'])} s."
+    )
     return "\n\n".join(blocks)
 
 
 def service_table(results: list[dict[str, Any]]) -> str:
-    lines = ["| scale | clients | seconds | requests | req/s | p50 ms | p99 ms | errors (5xx/connection) | statuses |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| scale | clients | seconds | requests | req/s | p50 ms | p99 ms | errors (5xx/connection) | statuses |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         service = r.get("service") or {}
         variants = [(label, service[label]) for label in ("uncached", "cached") if label in service]
         if service and not variants:
             variants = [("", service)]
         for label, s in variants:
-            lines.append(f"| {r['scale']}{' ' + label if label else ''} | {s['clients']} | {_f(s['seconds'])} "
-                         f"| {_f(s['requests'])} | {_f(s['rps'])} | {_f(s['p50_ms'])} | {_f(s['p99_ms'])} "
-                         f"| {s['errors']} | {s['statuses']} |")
+            lines.append(
+                f"| {r['scale']}{' ' + label if label else ''} | {s['clients']} | {_f(s['seconds'])} "
+                f"| {_f(s['requests'])} | {_f(s['rps'])} | {_f(s['p50_ms'])} | {_f(s['p99_ms'])} "
+                f"| {s['errors']} | {s['statuses']} |"
+            )
     return "\n".join(lines)
 
 
 def view_table(results: list[dict[str, Any]]) -> str:
-    lines = ["| scale | view | rows from view_tree | nodes drawn | build s | render s | HTML |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| scale | view | rows from view_tree | nodes drawn | build s | render s | HTML |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         for name, v in (r.get("views") or {}).items():
-            name = f"{name} (from view_tree rows, none folded)" if v.get("from_rows") else f"{name} (cap {v['max_nodes']})"
-            lines.append(f"| {r['scale']} | {name} | {_f(v['rows'])} | {_f(v['drawn'])} "
-                         f"| {_f(v['build_s'], 2)} | {_f(v['render_s'], 2)} | {_f(v['html_bytes'] // 1024)} KiB |")
+            name = (
+                f"{name} (from view_tree rows, none folded)" if v.get("from_rows") else f"{name} (cap {v['max_nodes']})"
+            )
+            lines.append(
+                f"| {r['scale']} | {name} | {_f(v['rows'])} | {_f(v['drawn'])} "
+                f"| {_f(v['build_s'], 2)} | {_f(v['render_s'], 2)} | {_f(v['html_bytes'] // 1024)} KiB |"
+            )
     return "\n".join(lines)
 
 

@@ -27,6 +27,7 @@ when the absolute numbers move.
    computing the same rules on the graph read back, in one run, with a check that the answers agree
    (bench/people.py).
 """
+
 from __future__ import annotations
 
 import csv
@@ -55,9 +56,16 @@ from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, apply_schema
 ROOT = Path(__file__).resolve().parent.parent
 
 OUTCOME = ("visi", "misi", "tujuan", "sasaran")
-AUDIT_CHECKED = ("orphaned_staff", "activities_without_leverage", "goals_without_indicator",
-                 "budget_at_risk_by_unit", "contribution_cycles")
-P99_GOAL_MS = 250.0  # BENCHMARKS.md goal: the service's p99 under concurrent load at kabupaten scale (tests/test_load.py too)
+AUDIT_CHECKED = (
+    "orphaned_staff",
+    "activities_without_leverage",
+    "goals_without_indicator",
+    "budget_at_risk_by_unit",
+    "contribution_cycles",
+)
+P99_GOAL_MS = (
+    250.0  # BENCHMARKS.md goal: the service's p99 under concurrent load at kabupaten scale (tests/test_load.py too)
+)
 WARM_UP_S = 5.0  # the naive loader's warm-up (the other contenders warm up on the whole warm-up dataset)
 WARM_UP_SEED = 2  # the import contenders warm up on the kabupaten of this seed (bench_import)
 SETTINGS = {  # per scale: naive loader seconds, query runs, per-query budget (s), service seconds
@@ -66,11 +74,19 @@ SETTINGS = {  # per scale: naive loader seconds, query runs, per-query budget (s
     "provinsi": {"naive": 20, "runs": 5, "budget": 300, "service": 20, "clients": 32},
     # nasional: networkx is not run (the in-memory graph of ~12 M entities would not fit beside the server),
     # and the queries that take `unit` also run for the largest Pemda: the per-Pemda audit on the national graph
-    "nasional": {"naive": 20, "runs": 3, "budget": 300, "service": 20, "clients": 32, "networkx": False,
-                 "scoped": True, "needs_disk": 10 * 1024 ** 3},
+    "nasional": {
+        "naive": 20,
+        "runs": 3,
+        "budget": 300,
+        "service": 20,
+        "clients": 32,
+        "networkx": False,
+        "scoped": True,
+        "needs_disk": 10 * 1024**3,
+    },
 }
 # Memory the machine must have beyond the server's heap and page cache (the importer, the bench, the OS).
-SPARE_MEMORY = 4 * 1024 ** 3
+SPARE_MEMORY = 4 * 1024**3
 
 
 def log(message: str) -> None:
@@ -78,12 +94,18 @@ def log(message: str) -> None:
 
 
 def machine() -> dict[str, Any]:
-    info: dict[str, Any] = {"python": platform.python_version(), "platform": platform.platform(),
-                            "cpus": os.cpu_count()}
+    info: dict[str, Any] = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+    }
     try:
-        info["cpu"] = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                           if line.startswith("model name"))
-        info["mem_gib"] = round(int(Path("/proc/meminfo").read_text().split()[1]) / 1024 ** 2, 1)
+        info["cpu"] = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+        info["mem_gib"] = round(int(Path("/proc/meminfo").read_text().split()[1]) / 1024**2, 1)
         info["load_at_start"] = os.getloadavg()
     except (OSError, StopIteration):
         pass
@@ -91,6 +113,7 @@ def machine() -> dict[str, Any]:
 
 
 # -- data and server --------------------------------------------------------------------------------------
+
 
 def data_root() -> Path:
     """Where generated data is cached between runs (POKIN_BENCH_DATA)."""
@@ -124,8 +147,9 @@ def server_memory() -> tuple[str, int]:
 
 def start_server(workdir: Path) -> tuple[LocalServer, Neo4jSettings]:
     heap, page_cache = server_memory()
-    server = LocalServer(workdir / "neo4j", free_port(), heap=heap, page_cache_bytes=page_cache,
-                         password="pokin-bench-pw")
+    server = LocalServer(
+        workdir / "neo4j", free_port(), heap=heap, page_cache_bytes=page_cache, password="pokin-bench-pw"
+    )
     server.start()
     return server, Neo4jSettings(uri=server.uri, password=server.password)
 
@@ -136,8 +160,9 @@ def wipe(runner: Runner) -> None:
 
 
 def store_bytes(server: LocalServer) -> int:
-    return sum(p.stat().st_size for p in Path(server.data_dir).rglob("*") if p.is_file()
-               and "transactions" not in p.parts)
+    return sum(
+        p.stat().st_size for p in Path(server.data_dir).rglob("*") if p.is_file() and "transactions" not in p.parts
+    )
 
 
 def checkpointed_store_bytes(server: LocalServer) -> int:
@@ -195,8 +220,14 @@ print(json.dumps({"datasets": out, "maxrss_kib": resource.getrusage(resource.RUS
 def run_importer(settings: Neo4jSettings, folders: list[Path]) -> dict[str, Any]:
     env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.password}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _IMPORTER, *map(str, folders)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTER, *map(str, folders)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         last = done.stderr.strip().splitlines()[-3:]  # the exception itself first: results keep 2,000 characters
         raise RuntimeError(f"importer failed: {' | '.join(last)} ... {done.stderr[-1500:]}")
@@ -212,22 +243,27 @@ def run_importer(settings: Neo4jSettings, folders: list[Path]) -> dict[str, Any]
 
 _NODE_CYPHER = {
     "Unit": "UNWIND range(0, $n - 1) AS i CREATE (:Unit {id: $p + i, name: 'Unit ' + i, kind: 'unit_kerja', "
-            "dataset: $ds})",
+    "dataset: $ds})",
     "Goal": "UNWIND range(0, $n - 1) AS i CREATE (:Goal {id: $p + i, level: 'rhk', "
-            "statement: 'Tersusunnya laporan pelaksanaan ' + i, dataset: $ds})",
+    "statement: 'Tersusunnya laporan pelaksanaan ' + i, dataset: $ds})",
     "Indicator": "UNWIND range(0, $n - 1) AS i CREATE (:Indicator {id: $p + i, name: 'Persentase ' + i, "
-                 "satuan: '%', polarity: 'positif', dataset: $ds})",
+    "satuan: '%', polarity: 'positif', dataset: $ds})",
     "IndicatorYear": "UNWIND range(0, $n - 1) AS i CREATE (:IndicatorYear {indicator_id: $p + (i / 2), "
-                     "year: 2025 + i % 2, baseline: 70.0, target: 80.0, realisasi: 79.5, dataset: $ds})",
+    "year: 2025 + i % 2, baseline: 70.0, target: 80.0, realisasi: 79.5, dataset: $ds})",
     "Activity": "UNWIND range(0, $n - 1) AS i CREATE (:Activity {id: $p + i, kind: 'subkegiatan', "
-                "code: '1.02.02.2.01.' + i, name: 'Sub-kegiatan ' + i, year: 2026, budget: 250000000, "
-                "dataset: $ds})",
+    "code: '1.02.02.2.01.' + i, name: 'Sub-kegiatan ' + i, year: 2026, budget: 250000000, "
+    "dataset: $ds})",
     "ASN": "UNWIND range(0, $n - 1) AS i CREATE (:ASN {nip: $p + i, name: 'Nama ' + i, position: 'Pelaksana', "
-           "dataset: $ds})",
+    "dataset: $ds})",
 }
-_EDGE_ENDS = {"CONTRIBUTES_TO": ("Goal", "id", "Goal", "id"), "ASSIGNED_TO": ("ASN", "nip", "Goal", "id"),
-              "MEASURED_BY": ("Goal", "id", "Indicator", "id"), "PART_OF": ("Unit", "id", "Unit", "id"),
-              "MEMBER_OF": ("ASN", "nip", "Unit", "id"), "REPORTS_TO": ("ASN", "nip", "ASN", "nip")}
+_EDGE_ENDS = {
+    "CONTRIBUTES_TO": ("Goal", "id", "Goal", "id"),
+    "ASSIGNED_TO": ("ASN", "nip", "Goal", "id"),
+    "MEASURED_BY": ("Goal", "id", "Indicator", "id"),
+    "PART_OF": ("Unit", "id", "Unit", "id"),
+    "MEMBER_OF": ("ASN", "nip", "Unit", "id"),
+    "REPORTS_TO": ("ASN", "nip", "ASN", "nip"),
+}
 
 
 def ceiling(runner: Runner, manifest: dict[str, Any]) -> dict[str, Any]:
@@ -237,22 +273,28 @@ def ceiling(runner: Runner, manifest: dict[str, Any]) -> dict[str, Any]:
         prefix = f"C{number}-"
         counts = {label: max(n, 1) for label, n in entry["nodes"].items()}
 
-        def work(tx: Any, counts: dict[str, int] = counts, prefix: str = prefix,
-                 entry: dict[str, Any] = entry) -> tuple[int, int]:
+        def work(
+            tx: Any, counts: dict[str, int] = counts, prefix: str = prefix, entry: dict[str, Any] = entry
+        ) -> tuple[int, int]:
             nodes = edges = 0
             for label, n in counts.items():
-                nodes += tx.run(_NODE_CYPHER[label], {"n": n, "p": prefix, "ds": prefix}).consume() \
-                    .counters.nodes_created
+                nodes += (
+                    tx.run(_NODE_CYPHER[label], {"n": n, "p": prefix, "ds": prefix}).consume().counters.nodes_created
+                )
             for rel, n in entry["edges"].items():
                 if not n:
                     continue
                 a, ak, b, bk = _EDGE_ENDS[rel]
-                edges += tx.run(
-                    f"UNWIND range(0, $n - 1) AS i MATCH (a:{a} {{{ak}: $p + (i % $na)}}) "
-                    f"MATCH (b:{b} {{{bk}: $p + ((i * 7 + 1) % $nb)}}) "
-                    f"CREATE (a)-[:{rel} {{dataset: $ds, weight: 1.0}}]->(b)",
-                    {"n": n, "p": prefix, "ds": prefix, "na": counts[a], "nb": counts[b]}).consume() \
+                edges += (
+                    tx.run(
+                        f"UNWIND range(0, $n - 1) AS i MATCH (a:{a} {{{ak}: $p + (i % $na)}}) "
+                        f"MATCH (b:{b} {{{bk}: $p + ((i * 7 + 1) % $nb)}}) "
+                        f"CREATE (a)-[:{rel} {{dataset: $ds, weight: 1.0}}]->(b)",
+                        {"n": n, "p": prefix, "ds": prefix, "na": counts[a], "nb": counts[b]},
+                    )
+                    .consume()
                     .counters.relationships_created
+                )
             return nodes, edges
 
         started = time.perf_counter()
@@ -265,16 +307,34 @@ def ceiling(runner: Runner, manifest: dict[str, Any]) -> dict[str, Any]:
 
 _NAIVE_REFS = {  # file -> (label, key column, [(column, rel type, target label, target key, reverse)])
     "units": ("Unit", "id", [("parent_id", "PART_OF", "Unit", "id", False)]),
-    "goals": ("Goal", "id", [("unit_id", "ASSIGNED_TO", "Unit", "id", True),
-                             ("contributes_to", "CONTRIBUTES_TO", None, "id", False)]),
-    "indicators": ("Indicator", "id", [("goal_id", "MEASURED_BY", "Goal", "id", True),
-                                       ("element_id", "MEASURED_BY", None, "id", True)]),
-    "activities": ("Activity", "id", [("unit_id", "ASSIGNED_TO", "Unit", "id", True),
-                                      ("parent_id", "PART_OF", "Activity", "id", False),
-                                      ("contributes_to", "CONTRIBUTES_TO", None, "id", False)]),
-    "staff": ("ASN", "nip", [("unit_id", "MEMBER_OF", "Unit", "id", False),
-                             ("supervisor_nip", "REPORTS_TO", "ASN", "nip", False),
-                             ("assigned_to", "ASSIGNED_TO", None, "id", False)]),
+    "goals": (
+        "Goal",
+        "id",
+        [("unit_id", "ASSIGNED_TO", "Unit", "id", True), ("contributes_to", "CONTRIBUTES_TO", None, "id", False)],
+    ),
+    "indicators": (
+        "Indicator",
+        "id",
+        [("goal_id", "MEASURED_BY", "Goal", "id", True), ("element_id", "MEASURED_BY", None, "id", True)],
+    ),
+    "activities": (
+        "Activity",
+        "id",
+        [
+            ("unit_id", "ASSIGNED_TO", "Unit", "id", True),
+            ("parent_id", "PART_OF", "Activity", "id", False),
+            ("contributes_to", "CONTRIBUTES_TO", None, "id", False),
+        ],
+    ),
+    "staff": (
+        "ASN",
+        "nip",
+        [
+            ("unit_id", "MEMBER_OF", "Unit", "id", False),
+            ("supervisor_nip", "REPORTS_TO", "ASN", "nip", False),
+            ("assigned_to", "ASSIGNED_TO", None, "id", False),
+        ],
+    ),
 }
 
 
@@ -282,6 +342,7 @@ def naive(runner: Runner, folder: Path, seconds: float) -> dict[str, Any]:
     """What most scripts do: read each CSV row, one MERGE per row (and per edge), one transaction each.
 
     Runs for `seconds` (half on node rows, half on edge rows of the same files) and reports its rate."""
+
     def rows() -> Any:
         for table, (label, key, refs) in _NAIVE_REFS.items():
             with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
@@ -303,25 +364,34 @@ def naive(runner: Runner, folder: Path, seconds: float) -> dict[str, Any]:
             break
         for column, rel, target_label, target_key, reverse in refs:
             for target in filter(None, (row.get(column) or "").split(";")):
-                target_match = f"(b:{target_label} {{{target_key}: $b}})" if target_label else \
-                    "(b) WHERE b.id = $b OR b.nip = $b"
+                target_match = (
+                    f"(b:{target_label} {{{target_key}: $b}})" if target_label else "(b) WHERE b.id = $b OR b.nip = $b"
+                )
                 a, b = (target, row[key]) if reverse else (row[key], target)
-                runner.write(f"MATCH (a:{label if not reverse else target_label} "
-                             f"{{{key if not reverse else target_key}: $a}}) MATCH {target_match} "
-                             f"MERGE (a)-[:{rel}]->(b)", {"a": a, "b": b})
+                runner.write(
+                    f"MATCH (a:{label if not reverse else target_label} "
+                    f"{{{key if not reverse else target_key}: $a}}) MATCH {target_match} "
+                    f"MERGE (a)-[:{rel}]->(b)",
+                    {"a": a, "b": b},
+                )
                 done["edges"] += 1
     elapsed = time.perf_counter() - started
     return {**done, "seconds": elapsed, "per_second": (done["nodes"] + done["edges"]) / elapsed}
 
 
-def bench_import(runner: Runner, settings: Neo4jSettings, server: LocalServer, folder: Path,
-                 scale: str) -> dict[str, Any]:
+def bench_import(
+    runner: Runner, settings: Neo4jSettings, server: LocalServer, folder: Path, scale: str
+) -> dict[str, Any]:
     manifest = manifest_of(folder)
     folders = [(folder / entry["folder"]).resolve() for entry in manifest["datasets"]]
     entities = sum(manifest["totals"]["nodes"].values()) + sum(manifest["totals"]["edges"].values())
-    result: dict[str, Any] = {"datasets": len(folders), "entities_in_files": entities,
-                              "generate_s": float((folder / "generated_s.txt").read_text())
-                              if (folder / "generated_s.txt").exists() else None}
+    result: dict[str, Any] = {
+        "datasets": len(folders),
+        "entities_in_files": entities,
+        "generate_s": float((folder / "generated_s.txt").read_text())
+        if (folder / "generated_s.txt").exists()
+        else None,
+    }
     # Each contender runs on new store files, in a server warmed up by the same contender on a kabupaten of
     # another seed (then wiped): a just-started JVM plans and JIT-compiles its first queries, and compiles
     # the code paths of big writes and commits, slowly, which a running server has long done. (A warm-up on
@@ -345,8 +415,9 @@ def bench_import(runner: Runner, settings: Neo4jSettings, server: LocalServer, f
     wipe(runner)
     log("ceiling (Cypher only)")
     result["ceiling"] = ceiling(runner, manifest)
-    result["ceiling"]["per_second"] = (result["ceiling"]["nodes"] + result["ceiling"]["edges"]) / \
-        result["ceiling"]["seconds"]
+    result["ceiling"]["per_second"] = (result["ceiling"]["nodes"] + result["ceiling"]["edges"]) / result["ceiling"][
+        "seconds"
+    ]
     fresh_store(runner, server)
     run_importer(settings, warm)
     wipe(runner)
@@ -372,13 +443,19 @@ def bench_load(runner: Runner, settings: Neo4jSettings, server: LocalServer, fol
     imported = run_importer(settings, folders)
     graph = graph_counts(runner)
     stored = checkpointed_store_bytes(server)
-    return {"datasets": len(folders), **{key: imported[key] for key in (
-                "entities_created", "seconds", "per_second", "wall_s", "maxrss_kib", "slowest_dataset_s")},
-            "graph": graph, "store_bytes": stored,
-            "bytes_per_entity": stored / max(1, graph["nodes"] + graph["edges"]),
-            # whether the rate holds as the store grows: the first and the last tenth of the datasets
-            "first_tenth_per_s": _rate(imported["datasets"][:max(1, len(folders) // 10)]),
-            "last_tenth_per_s": _rate(imported["datasets"][-max(1, len(folders) // 10):])}
+    return {
+        "datasets": len(folders),
+        **{
+            key: imported[key]
+            for key in ("entities_created", "seconds", "per_second", "wall_s", "maxrss_kib", "slowest_dataset_s")
+        },
+        "graph": graph,
+        "store_bytes": stored,
+        "bytes_per_entity": stored / max(1, graph["nodes"] + graph["edges"]),
+        # whether the rate holds as the store grows: the first and the last tenth of the datasets
+        "first_tenth_per_s": _rate(imported["datasets"][: max(1, len(folders) // 10)]),
+        "last_tenth_per_s": _rate(imported["datasets"][-max(1, len(folders) // 10) :]),
+    }
 
 
 def _rate(datasets: list[dict[str, Any]]) -> float:
@@ -390,8 +467,9 @@ def _rate(datasets: list[dict[str, Any]]) -> float:
 def ensure_loaded(runner: Runner, settings: Neo4jSettings, folder: Path) -> None:
     manifest = manifest_of(folder)
     expected = sum(manifest["totals"]["nodes"].values())
-    loaded = runner.read(f"MATCH (n) WHERE NOT n:{IMPORT_LOCK_LABEL} AND NOT n:{IMPORT_LOG_LABEL} "
-                         "RETURN count(n) AS c")[0]["c"]
+    loaded = runner.read(
+        f"MATCH (n) WHERE NOT n:{IMPORT_LOCK_LABEL} AND NOT n:{IMPORT_LOG_LABEL} RETURN count(n) AS c"
+    )[0]["c"]
     if loaded != expected:  # the import lock node and the import log are not data
         wipe(runner)
         run_importer(settings, [(folder / e["folder"]).resolve() for e in manifest["datasets"]])
@@ -399,13 +477,19 @@ def ensure_loaded(runner: Runner, settings: Neo4jSettings, folder: Path) -> None
 
 # -- 2. queries ---------------------------------------------------------------------------------------------
 
+
 def pick_params(runner: Runner) -> dict[str, Any]:
-    goal = runner.read("MATCH (g:Goal {level: 'sasaran_program'})<-[:CONTRIBUTES_TO]-() "
-                       "WITH g, count(*) AS n ORDER BY n DESC, g.id RETURN g.id AS id LIMIT 1")[0]["id"]
-    nip = runner.read("MATCH (s:ASN)-[:ASSIGNED_TO]->(:Goal {level: 'rhk'}) "
-                      "RETURN s.nip AS nip ORDER BY s.nip LIMIT 1")[0]["nip"]
-    opd = runner.read("MATCH (u:Unit {kind: 'perangkat_daerah'})<-[:PART_OF]-(:Unit) "
-                      "WITH u, count(*) AS n ORDER BY n DESC, u.id RETURN u.id AS id LIMIT 1")[0]["id"]
+    goal = runner.read(
+        "MATCH (g:Goal {level: 'sasaran_program'})<-[:CONTRIBUTES_TO]-() "
+        "WITH g, count(*) AS n ORDER BY n DESC, g.id RETURN g.id AS id LIMIT 1"
+    )[0]["id"]
+    nip = runner.read(
+        "MATCH (s:ASN)-[:ASSIGNED_TO]->(:Goal {level: 'rhk'}) RETURN s.nip AS nip ORDER BY s.nip LIMIT 1"
+    )[0]["nip"]
+    opd = runner.read(
+        "MATCH (u:Unit {kind: 'perangkat_daerah'})<-[:PART_OF]-(:Unit) "
+        "WITH u, count(*) AS n ORDER BY n DESC, u.id RETURN u.id AS id LIMIT 1"
+    )[0]["id"]
     return {"year": 2026, "id": goal, "goal": None, "nip": nip, "unit": None, "_opd": opd}
 
 
@@ -443,8 +527,9 @@ def bench_queries(runner: Runner, scale: str) -> dict[str, Any]:
     return out
 
 
-def time_query(catalog: Any, runner: Runner, name: str, params: dict[str, Any], runs: int,
-               budget: float) -> tuple[dict[str, Any], list[dict[str, Any]] | None]:
+def time_query(
+    catalog: Any, runner: Runner, name: str, params: dict[str, Any], runs: int, budget: float
+) -> tuple[dict[str, Any], list[dict[str, Any]] | None]:
     """First run, then `runs` more (one if the first took over a (runs + 1)th of the budget); a timed-out or
     failing query is a result too."""
     entry: dict[str, Any] = {"params": params}
@@ -471,20 +556,29 @@ def largest_pemda(runner: Runner) -> str:
     return runner.read(
         "MATCH (p:Unit {kind: 'pemda'}) WHERE p.dataset IS NOT NULL "
         "CALL (p) { MATCH (s:ASN {dataset: p.dataset}) RETURN count(s) AS staff } "
-        "RETURN p.id AS id ORDER BY staff DESC, id LIMIT 1", timeout=600)[0]["id"]
+        "RETURN p.id AS id ORDER BY staff DESC, id LIMIT 1",
+        timeout=600,
+    )[0]["id"]
 
 
 def load_networkx(runner: Runner) -> Any:
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    for row in runner.read("MATCH (n) WHERE NOT n:IndicatorYear RETURN labels(n)[0] AS label, "
-                           "coalesce(n.id, n.nip) AS key, n.level AS level, n.kind AS kind, n.budget AS budget, "
-                           "n.year AS year", timeout=3600):
-        graph.add_node(row["key"], label=row["label"], level=row["level"], kind=row["kind"], budget=row["budget"],
-                       year=row["year"])
-    for row in runner.read("MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.nip) AS a, coalesce(b.id, b.nip) AS b, "
-                           "type(r) AS type, r.implied AS implied", timeout=3600):
+    for row in runner.read(
+        "MATCH (n) WHERE NOT n:IndicatorYear RETURN labels(n)[0] AS label, "
+        "coalesce(n.id, n.nip) AS key, n.level AS level, n.kind AS kind, n.budget AS budget, "
+        "n.year AS year",
+        timeout=3600,
+    ):
+        graph.add_node(
+            row["key"], label=row["label"], level=row["level"], kind=row["kind"], budget=row["budget"], year=row["year"]
+        )
+    for row in runner.read(
+        "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.nip) AS a, coalesce(b.id, b.nip) AS b, "
+        "type(r) AS type, r.implied AS implied",
+        timeout=3600,
+    ):
         graph.add_edge(row["a"], row["b"], type=row["type"], implied=bool(row["implied"]))
     return graph
 
@@ -504,9 +598,13 @@ def networkx_answers(graph: Any) -> dict[str, Any]:
     orphaned = {s for s in staff if not any(t in reaches for t in assigned.get(s, []))}
     activities = {n for n, d in graph.nodes(data=True) if d["label"] == "Activity" and n not in reaches}
     budget = sum(graph.nodes[a]["budget"] or 0 for a in activities)
-    return {"orphaned_staff": orphaned, "activities_without_leverage": activities,
-            "goals_without_indicator": _goals_without_indicator(graph), "budget_at_risk_by_unit": budget,
-            "contribution_cycles": _on_cycles(graph)}
+    return {
+        "orphaned_staff": orphaned,
+        "activities_without_leverage": activities,
+        "goals_without_indicator": _goals_without_indicator(graph),
+        "budget_at_risk_by_unit": budget,
+        "contribution_cycles": _on_cycles(graph),
+    }
 
 
 def _up_graph(graph: Any) -> Any:
@@ -530,7 +628,7 @@ def _reaching_outcomes(graph: Any) -> set[str]:
     outcome = [n for n, d in graph.nodes(data=True) if d["label"] == "Goal" and d["level"] in OUTCOME]
     reaches = set(outcome)
     frontier = list(outcome)
-    while frontier:                                   # breadth-first, down the reversed "up" edges
+    while frontier:  # breadth-first, down the reversed "up" edges
         node = frontier.pop()
         for below in up.predecessors(node):
             if below not in reaches:
@@ -544,12 +642,21 @@ def _goals_without_indicator(graph: Any) -> set[str]:
     measured by that sub-kegiatan's indikator keluaran, so it counts as measured."""
     measured = {a for a, b, data in graph.edges(data=True) if data["type"] == "MEASURED_BY"}
     checked = {"tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan"}
-    by_subkegiatan = {b for a, b, data in graph.edges(data=True)
-                      if data["type"] == "CONTRIBUTES_TO" and graph.nodes[a]["label"] == "Activity"
-                      and graph.nodes[a].get("kind") == "subkegiatan"}
-    return {n for n, d in graph.nodes(data=True)
-            if d["label"] == "Goal" and d["level"] in checked and n not in measured
-            and not (d["level"] == "sasaran_subkegiatan" and n in by_subkegiatan)}
+    by_subkegiatan = {
+        b
+        for a, b, data in graph.edges(data=True)
+        if data["type"] == "CONTRIBUTES_TO"
+        and graph.nodes[a]["label"] == "Activity"
+        and graph.nodes[a].get("kind") == "subkegiatan"
+    }
+    return {
+        n
+        for n, d in graph.nodes(data=True)
+        if d["label"] == "Goal"
+        and d["level"] in checked
+        and n not in measured
+        and not (d["level"] == "sasaran_subkegiatan" and n in by_subkegiatan)
+    }
 
 
 def _on_cycles(graph: Any) -> set[str]:
@@ -588,8 +695,13 @@ def networkx_compare(runner: Runner, results: dict[str, list[dict[str, Any]]], r
         started = time.perf_counter()
         answers = networkx_answers(graph)
         times.append((time.perf_counter() - started) * 1000)
-    out: dict[str, Any] = {"load_s": load_s, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
-                           "compute_all_ms_p50": statistics.median(times), "agree": {}}
+    out: dict[str, Any] = {
+        "load_s": load_s,
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "compute_all_ms_p50": statistics.median(times),
+        "agree": {},
+    }
     for name in AUDIT_CHECKED:
         if name not in results:
             out["agree"][name] = "query failed or timed out"
@@ -613,8 +725,10 @@ def people_compare(runner: Runner, graph: Any, results: dict[str, list[dict[str,
     from graph.people import single_points_of_failure
 
     catalog = load_catalog()
-    iku = {row["id"]: row["iku"] for row in runner.read("MATCH (i:Indicator) RETURN i.id AS id, i.iku AS iku",
-                                                        timeout=3600)}
+    iku = {
+        row["id"]: row["iku"]
+        for row in runner.read("MATCH (i:Indicator) RETURN i.id AS id, i.iku AS iku", timeout=3600)
+    }
     out: dict[str, Any] = {}
     spof_times, nx_rhk, nx_spof = [], [], []
     for _ in range(max(1, min(runs, 3))):
@@ -629,16 +743,25 @@ def people_compare(runner: Runner, graph: Any, results: dict[str, list[dict[str,
         spof_times.append((time.perf_counter() - started) * 1000)
     if "rhk_without_intervention" in results:
         cypher = {row["nip"]: row["reason"] for row in results["rhk_without_intervention"]}
-        out["rhk_without_intervention"] = {"equal": cypher == answer_rhk, "cypher": len(cypher),
-                                           "networkx": len(answer_rhk), "networkx_ms_p50": statistics.median(nx_rhk)}
+        out["rhk_without_intervention"] = {
+            "equal": cypher == answer_rhk,
+            "cypher": len(cypher),
+            "networkx": len(answer_rhk),
+            "networkx_ms_p50": statistics.median(nx_rhk),
+        }
     ours = {(row["nip"], row["target"], tuple(row["via"]), row["sole"]) for row in mine}
-    out["single_points_of_failure"] = {"equal": ours == answer_spof, "pokin": len(ours), "networkx": len(answer_spof),
-                                       "pokin_ms_p50": statistics.median(spof_times),
-                                       "networkx_ms_p50": statistics.median(nx_spof)}
+    out["single_points_of_failure"] = {
+        "equal": ours == answer_spof,
+        "pokin": len(ours),
+        "networkx": len(answer_spof),
+        "pokin_ms_p50": statistics.median(spof_times),
+        "networkx_ms_p50": statistics.median(nx_spof),
+    }
     return out
 
 
 # -- 3. service ---------------------------------------------------------------------------------------------
+
 
 def bench_service(settings: Neo4jSettings, runner: Runner, scale: str) -> dict[str, Any]:
     """The same load twice, side by side: the service as shipped (result cache on) and with the cache off
@@ -647,8 +770,12 @@ def bench_service(settings: Neo4jSettings, runner: Runner, scale: str) -> dict[s
     for label, extra in (("uncached", {"POKIN_CACHE_MB": "0"}), ("cached", {})):
         log(f"service load, {label}")
         out[label] = _serve_and_load(settings, runner, scale, extra)
-    out.update({key: out["cached"][key] for key in ("clients", "seconds", "requests", "rps", "p50_ms", "p99_ms",
-                                                    "statuses", "errors")})
+    out.update(
+        {
+            key: out["cached"][key]
+            for key in ("clients", "seconds", "requests", "rps", "p50_ms", "p99_ms", "statuses", "errors")
+        }
+    )
     if out["uncached"]["rps"]:
         out["rps_ratio"] = out["cached"]["rps"] / out["uncached"]["rps"]
     return out
@@ -657,9 +784,13 @@ def bench_service(settings: Neo4jSettings, runner: Runner, scale: str) -> dict[s
 def _serve_and_load(settings: Neo4jSettings, runner: Runner, scale: str, extra: dict[str, str]) -> dict[str, Any]:
     port = free_port()
     env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.password, **extra}
-    server = subprocess.Popen([str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1",
-                               "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(200):
             try:
@@ -679,12 +810,20 @@ def service_paths(runner: Runner) -> list[str]:
     """The mixed requests of the load: the API (JSON and CSV), elements, the audit, an OPD's tree page."""
     pool = pick_params(runner)
     unit, goal, nip = pool["_opd"], pool["id"], pool["nip"]
-    return ["/api/health", "/api/queries", f"/api/units/{unit}", f"/api/goals/{goal}",
-            f"/api/goals/{goal}/achievement", f"/api/audit/orphaned-staff?unit={unit}",
-            f"/api/audit/orphaned-staff?unit={unit}&format=csv",
-            f"/api/audit/activities-without-leverage?unit={unit}",
-            f"/api/queries/goals_without_indicator?unit={unit}", f"/api/elements/{goal}/impact",
-            f"/api/staff/{nip}/line-of-sight", f"/pohon/{unit}"]
+    return [
+        "/api/health",
+        "/api/queries",
+        f"/api/units/{unit}",
+        f"/api/goals/{goal}",
+        f"/api/goals/{goal}/achievement",
+        f"/api/audit/orphaned-staff?unit={unit}",
+        f"/api/audit/orphaned-staff?unit={unit}&format=csv",
+        f"/api/audit/activities-without-leverage?unit={unit}",
+        f"/api/queries/goals_without_indicator?unit={unit}",
+        f"/api/elements/{goal}/impact",
+        f"/api/staff/{nip}/line-of-sight",
+        f"/pohon/{unit}",
+    ]
 
 
 def load(port: int, paths: list[str], seconds: float, clients: int) -> dict[str, Any]:
@@ -726,13 +865,22 @@ def load(port: int, paths: list[str], seconds: float, clients: int) -> dict[str,
         thread.join()
     wall = time.perf_counter() - started
     server_errors = sum(n for s, n in statuses.items() if s == "error" or s.startswith("5"))
-    return {"clients": clients, "seconds": wall, "requests": len(latencies), "rps": len(latencies) / wall,
-            "p50_ms": statistics.median(latencies) if latencies else None,
-            "p99_ms": _percentile(latencies, 0.99) if latencies else None, "statuses": statuses,
-            "errors": server_errors, "error_samples": errors[:5], "paths": paths}
+    return {
+        "clients": clients,
+        "seconds": wall,
+        "requests": len(latencies),
+        "rps": len(latencies) / wall,
+        "p50_ms": statistics.median(latencies) if latencies else None,
+        "p99_ms": _percentile(latencies, 0.99) if latencies else None,
+        "statuses": statuses,
+        "errors": server_errors,
+        "error_samples": errors[:5],
+        "paths": paths,
+    }
 
 
 # -- 4. views -----------------------------------------------------------------------------------------------
+
 
 def bench_views(runner: Runner) -> dict[str, Any]:
     from visual.render import render_page
@@ -747,8 +895,15 @@ def bench_views(runner: Runner) -> dict[str, Any]:
         started = time.perf_counter()
         html = render_page(view.network)
         rendered = time.perf_counter() - started
-        out[label] = {"unit": unit, "max_nodes": cap, "rows": len(view.nodes), "drawn": len(view.network.nodes),
-                      "build_s": built, "render_s": rendered, "html_bytes": len(html)}
+        out[label] = {
+            "unit": unit,
+            "max_nodes": cap,
+            "rows": len(view.nodes),
+            "drawn": len(view.network.nodes),
+            "build_s": built,
+            "render_s": rendered,
+            "html_bytes": len(html),
+        }
         log(f"view {label}: {out[label]}")
     out.update(bench_drawn_views(runner))
     return out
@@ -777,14 +932,23 @@ def bench_drawn_views(runner: Runner, sizes: tuple[int, ...] = (1000, 5000)) -> 
         started = time.perf_counter()
         html = render_page(network)
         rendered = time.perf_counter() - started
-        out[f"drawn_{size}"] = {"unit": None, "max_nodes": size, "rows": size, "drawn": len(network.nodes),
-                                "edges": len(links), "build_s": built, "render_s": rendered,
-                                "html_bytes": len(html), "from_rows": True}
+        out[f"drawn_{size}"] = {
+            "unit": None,
+            "max_nodes": size,
+            "rows": size,
+            "drawn": len(network.nodes),
+            "edges": len(links),
+            "build_s": built,
+            "render_s": rendered,
+            "html_bytes": len(html),
+            "from_rows": True,
+        }
         log(f"view drawn_{size}: {out[f'drawn_{size}']}")
     return out
 
 
 # -- 5. peers ----------------------------------------------------------------------------------------------
+
 
 def bench_people_part(runner: Runner, scale: str) -> dict[str, Any]:
     """bench/people.py: the people queries beside networkx on the loaded graph (5 runs each, 3 beyond kabupaten)."""
@@ -797,11 +961,16 @@ def bench_peers_part(runner: Runner, scale: str) -> dict[str, Any]:
     """bench/peers.py on the loaded graph: 10 warm runs each (2 at the tiny scale), networkx where it fits."""
     from bench.peers import bench_peers
 
-    return bench_peers(runner, pick_params(runner)["_opd"], runs=2 if scale == "tiny" else 10,
-                       networkx=bool(SETTINGS[scale].get("networkx", True)))
+    return bench_peers(
+        runner,
+        pick_params(runner)["_opd"],
+        runs=2 if scale == "tiny" else 10,
+        networkx=bool(SETTINGS[scale].get("networkx", True)),
+    )
 
 
 # -- driver -------------------------------------------------------------------------------------------------
+
 
 def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = None) -> str | None:
     """Why this machine cannot run `scale` (None: it can). Only the national slice asks for more than any
@@ -822,30 +991,44 @@ def unfit_for(scale: str, mem_total: int | None = None, disk_free: int | None = 
         while not base.exists():  # the folder is made by the run: ask the disk it will be made on
             base = base.parent
         disk_free = min(shutil.disk_usage(tempfile.gettempdir()).free, shutil.disk_usage(base).free)
-    gib = 1024 ** 3
+    gib = 1024**3
     if mem_total is not None and mem_total < server + SPARE_MEMORY:
-        return (f"this machine has {mem_total / gib:.1f} GiB of memory; the {scale} scale needs "
-                f"{(server + SPARE_MEMORY) / gib:.1f} GiB (the server's heap and page cache, "
-                f"{server / gib:.1f} GiB, and {SPARE_MEMORY / gib:.0f} GiB beside them)")
+        return (
+            f"this machine has {mem_total / gib:.1f} GiB of memory; the {scale} scale needs "
+            f"{(server + SPARE_MEMORY) / gib:.1f} GiB (the server's heap and page cache, "
+            f"{server / gib:.1f} GiB, and {SPARE_MEMORY / gib:.0f} GiB beside them)"
+        )
     if disk_free < needs_disk:
-        return (f"{disk_free / gib:.1f} GiB of disk free; the {scale} scale needs {needs_disk / gib:.0f} GiB "
-                "for its files and its store")
+        return (
+            f"{disk_free / gib:.1f} GiB of disk free; the {scale} scale needs {needs_disk / gib:.0f} GiB "
+            "for its files and its store"
+        )
     return None
 
 
-def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
-        progress: Callable[[str], None] = log) -> dict[str, Any]:
+def run(
+    scale: str, parts: list[str] | None = None, out: Path | None = None, progress: Callable[[str], None] = log
+) -> dict[str, Any]:
     parts = parts or ["import", "queries", "service", "views", "peers", "people"]
     unfit = unfit_for(scale)
     if unfit is not None:
         progress(f"{scale} not run: {unfit}")
-        result: dict[str, Any] = {"scale": scale, "machine": machine(), "skipped": unfit,
-                  "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
+        result: dict[str, Any] = {
+            "scale": scale,
+            "machine": machine(),
+            "skipped": unfit,
+            "finished": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }
         _write(out, json.dumps(result, indent=1))
         return result
     folder = data_for(scale)
-    result = {"scale": scale, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
-                              "data": str(folder), "totals": manifest_of(folder)["totals"]}
+    result = {
+        "scale": scale,
+        "machine": machine(),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "data": str(folder),
+        "totals": manifest_of(folder)["totals"],
+    }
     with tempfile.TemporaryDirectory(prefix="pokin-bench-") as tmp:
         server, settings = start_server(Path(tmp))
         runner = Runner.from_settings(settings)
@@ -863,17 +1046,27 @@ def run(scale: str, parts: list[str] | None = None, out: Path | None = None,
     return result
 
 
-def _run_parts(runner: Runner, settings: Neo4jSettings, server: LocalServer, folder: Path, scale: str,
-               parts: list[str], result: dict[str, Any], out: Path | None) -> None:
+def _run_parts(
+    runner: Runner,
+    settings: Neo4jSettings,
+    server: LocalServer,
+    folder: Path,
+    scale: str,
+    parts: list[str],
+    result: dict[str, Any],
+    out: Path | None,
+) -> None:
     """The chosen parts in their fixed order, each into `result`; a part that fails leaves its error there and
     the others still run, and `out` is rewritten after each, so partial results survive an interrupted run."""
-    steps = {"import": lambda: bench_import(runner, settings, server, folder, scale),
-             "load": lambda: bench_load(runner, settings, server, folder),
-             "queries": lambda: bench_queries(runner, scale),
-             "service": lambda: bench_service(settings, runner, scale),
-             "views": lambda: bench_views(runner),
-             "peers": lambda: bench_peers_part(runner, scale),
-             "people": lambda: bench_people_part(runner, scale)}
+    steps = {
+        "import": lambda: bench_import(runner, settings, server, folder, scale),
+        "load": lambda: bench_load(runner, settings, server, folder),
+        "queries": lambda: bench_queries(runner, scale),
+        "service": lambda: bench_service(settings, runner, scale),
+        "views": lambda: bench_views(runner),
+        "peers": lambda: bench_peers_part(runner, scale),
+        "people": lambda: bench_people_part(runner, scale),
+    }
     for part in ("import", "load", "queries", "service", "views", "peers", "people"):
         if part not in parts:
             continue
@@ -899,8 +1092,9 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", default="kabupaten", choices=list(SETTINGS))
-    parser.add_argument("--only", nargs="*", choices=["import", "load", "queries", "service", "views", "peers",
-                                                      "people"])
+    parser.add_argument(
+        "--only", nargs="*", choices=["import", "load", "queries", "service", "views", "peers", "people"]
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     run(args.scale, args.only, args.out)

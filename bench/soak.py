@@ -21,6 +21,7 @@ RSS_BOUND_MB (the bound service/README.md documents), no request got a 5xx or a 
 was refused, the graph's node and relationship counts are what they were before, and no import folder is
 left behind. A summary is printed and the measures written as JSON; the exit status is 0 only on a pass.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,9 +61,9 @@ CYPHER_TIMEOUT_S = 3  # POKIN_CYPHER_TIMEOUT for the soak: each runaway query ho
 PAUSE_S = 0.5  # between two requests of the analyst, and of the editor (the readers do not pause)
 READER_TOKEN, EDITOR_TOKEN = f"soak-reader-{uuid.uuid4().hex}", f"soak-editor-{uuid.uuid4().hex}"
 ANALYST_QUERIES = [  # (query, the status it must get)
-    ("UNWIND range(1, 6000) AS i RETURN i, toString(i) AS text", 200),   # past the row cap (5,000): truncated
+    ("UNWIND range(1, 6000) AS i RETURN i, toString(i) AS text", 200),  # past the row cap (5,000): truncated
     ("MATCH (a), (b), (c) RETURN count(a.id + b.id + c.id) AS n", 504),  # runaway: the server-side timeout
-    ("CREATE (n:Soak) RETURN n", 403),                                   # a write: refused before running
+    ("CREATE (n:Soak) RETURN n", 403),  # a write: refused before running
     ("MATCH (g:Goal) RETURN g.id AS id, g.statement AS statement", 200),
 ]
 
@@ -72,6 +73,7 @@ def log(message: str) -> None:
 
 
 # -- the refused uploads ------------------------------------------------------------------------------------
+
 
 def _zip(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
@@ -88,8 +90,9 @@ def hostile_uploads() -> list[tuple[str, str, bytes]]:
     wide = b"," * 5_000_000 + b"\n"
     with zipfile.ZipFile(SAMPLE_BOOK) as book:
         parts = {info.filename: book.read(info) for info in book.infolist()}
-    laughs = '<!ENTITY a "aaaaaaaaaa">' + "".join(f'<!ENTITY a{i} "{("&a;" if i == 1 else f"&a{i - 1};") * 10}">'
-                                                  for i in range(1, 10))
+    laughs = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY a{i} "{("&a;" if i == 1 else f"&a{i - 1};") * 10}">' for i in range(1, 10)
+    )
     workbook = parts["xl/workbook.xml"].decode()
     root = workbook.index("<", workbook.index("?>") + 2) if workbook.startswith("<?xml") else 0
     parts["xl/workbook.xml"] = (workbook[:root] + f"<!DOCTYPE workbook [{laughs}]>" + workbook[root:]).encode()
@@ -107,12 +110,19 @@ def hostile_uploads() -> list[tuple[str, str, bytes]]:
 
 def multipart(file_name: str, data: bytes) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n"
-            f"Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file_name}"\r\n'
+            f"Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     return body, f"multipart/form-data; boundary={boundary}"
 
 
 # -- measuring ----------------------------------------------------------------------------------------------
+
 
 class Tally:
     """Statuses and latencies per kind of request, shared by the load threads."""
@@ -123,27 +133,35 @@ class Tally:
         self.latencies: dict[str, list[float]] = {}
         self.unexpected: list[str] = []
 
-    def add(self, kind: str, status: str, elapsed_ms: float, expected: int | None = None, label: str = "",
-            body: bytes = b"") -> None:
+    def add(
+        self, kind: str, status: str, elapsed_ms: float, expected: int | None = None, label: str = "", body: bytes = b""
+    ) -> None:
         with self.lock:
             counts = self.statuses.setdefault(kind, {})
             counts[status] = counts.get(status, 0) + 1
             self.latencies.setdefault(kind, []).append(elapsed_ms)
             wrong = (status == "error" or status.startswith("5")) if expected is None else status != str(expected)
             if wrong and len(self.unexpected) < 20:
-                self.unexpected.append(f"{kind} {label}: {status} (expected {expected or 'no 5xx'}): "
-                                       f"{body[:200].decode(errors='replace')}")
+                self.unexpected.append(
+                    f"{kind} {label}: {status} (expected {expected or 'no 5xx'}): {body[:200].decode(errors='replace')}"
+                )
 
 
-def request(connection: http.client.HTTPConnection, method: str, path: str, body: bytes | None = None,
-            headers: dict[str, str] | None = None) -> tuple[str, bytes]:
+def request(
+    connection: http.client.HTTPConnection,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[str, bytes]:
     connection.request(method, path, body=body, headers=headers or {})
     response = connection.getresponse()
     return str(response.status), response.read()
 
 
-def timed_loop(port: int, tally: Tally, kind: str, deadline: float, next_request: Callable[[int], tuple],
-               pause: float = 0.0) -> None:
+def timed_loop(
+    port: int, tally: Tally, kind: str, deadline: float, next_request: Callable[[int], tuple], pause: float = 0.0
+) -> None:
     """Send `next_request(n)` -> (method, path, body, headers, expected status, label) until the deadline."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     number = 0
@@ -174,8 +192,10 @@ def rss_mb(pid: int) -> float | None:
 
 
 def graph_counts(runner: Runner) -> dict[str, int]:
-    return {"nodes": runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"],
-            "relationships": runner.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]}
+    return {
+        "nodes": runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"],
+        "relationships": runner.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"],
+    }
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -187,14 +207,24 @@ def _percentile(values: list[float], q: float) -> float | None:
 
 # -- the run ------------------------------------------------------------------------------------------------
 
+
 def start_service(settings: Neo4jSettings, port: int, log_file: Any) -> subprocess.Popen:
-    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
-           "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database,
-           "POKIN_TOKENS": f"{READER_TOKEN}:reader,{EDITOR_TOKEN}:editor",
-           "POKIN_CYPHER_TIMEOUT": str(CYPHER_TIMEOUT_S)}
-    server = subprocess.Popen([str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1",
-                               "--port", str(port)], cwd=ROOT, env=env, stdout=log_file,
-                              stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        "NEO4J_URI": settings.uri,
+        "NEO4J_USER": settings.user,
+        "NEO4J_PASSWORD": settings.password,
+        "NEO4J_DATABASE": settings.database,
+        "POKIN_TOKENS": f"{READER_TOKEN}:reader,{EDITOR_TOKEN}:editor",
+        "POKIN_CYPHER_TIMEOUT": str(CYPHER_TIMEOUT_S),
+    }
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and server.poll() is None:
         try:
@@ -237,9 +267,16 @@ def soak(settings: Neo4jSettings, seconds: float, workdir: Path) -> dict[str, An
         runner.close()
     logged = service_log.read_text(errors="replace").splitlines()
     errors = [line for line in logged if "ERROR" in line or "Traceback" in line]
-    result.update({"graph_before": before, "graph_after": after, "import_folders_left": left,
-                   "service_exit_status": result_exit, "service_log_errors": len(errors),
-                   "service_log_tail": logged[-40:] if errors else []})
+    result.update(
+        {
+            "graph_before": before,
+            "graph_after": after,
+            "import_folders_left": left,
+            "service_exit_status": result_exit,
+            "service_log_errors": len(errors),
+            "service_log_tail": logged[-40:] if errors else [],
+        }
+    )
     return result
 
 
@@ -253,8 +290,13 @@ def warm_up(port: int, paths: list[str]) -> None:
         connection.close()
 
 
-def drive(port: int, pid: int, paths: list[str], uploads: list[tuple[str, str, bytes]],  # noqa: C901 - one loop mixing the request kinds, as the soak test describes
-          seconds: float) -> dict[str, Any]:
+def drive(  # noqa: C901 - one loop mixing the request kinds, as the soak test describes
+    port: int,
+    pid: int,
+    paths: list[str],
+    uploads: list[tuple[str, str, bytes]],
+    seconds: float,
+) -> dict[str, Any]:
     tally = Tally()
     deadline = time.monotonic() + seconds
     health: list[float] = []
@@ -263,23 +305,37 @@ def drive(port: int, pid: int, paths: list[str], uploads: list[tuple[str, str, b
 
     def reader(seed: int) -> Callable[[int], tuple]:
         rng = random.Random(seed)
+
         def next_read(n: int) -> tuple:
             path = rng.choice(paths)
             return "GET", path, None, None, None, path
+
         return next_read
 
     def analyst(n: int) -> tuple:
         query, expected = ANALYST_QUERIES[n % len(ANALYST_QUERIES)]
         body = json.dumps({"query": query}).encode()
-        return ("POST", "/api/cypher", body, {"Authorization": f"Bearer {READER_TOKEN}",
-                                              "Content-Type": "application/json"}, expected, query[:30])
+        return (
+            "POST",
+            "/api/cypher",
+            body,
+            {"Authorization": f"Bearer {READER_TOKEN}", "Content-Type": "application/json"},
+            expected,
+            query[:30],
+        )
 
     bodies = [(label, *multipart(name, data)) for label, name, data in uploads]
 
     def editor(n: int) -> tuple:
         label, body, content_type = bodies[n % len(bodies)]
-        return ("POST", "/api/import", body, {"Authorization": f"Bearer {EDITOR_TOKEN}",
-                                              "Content-Type": content_type}, 400, label)
+        return (
+            "POST",
+            "/api/import",
+            body,
+            {"Authorization": f"Bearer {EDITOR_TOKEN}", "Content-Type": content_type},
+            400,
+            label,
+        )
 
     def checker() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -305,8 +361,9 @@ def drive(port: int, pid: int, paths: list[str], uploads: list[tuple[str, str, b
                 rss.append(value)
             time.sleep(1.0)
 
-    threads = [threading.Thread(target=timed_loop, args=(port, tally, "read", deadline, reader(n)))
-               for n in range(READERS)]
+    threads = [
+        threading.Thread(target=timed_loop, args=(port, tally, "read", deadline, reader(n))) for n in range(READERS)
+    ]
     threads.append(threading.Thread(target=timed_loop, args=(port, tally, "analyst", deadline, analyst, PAUSE_S)))
     threads.append(threading.Thread(target=timed_loop, args=(port, tally, "upload", deadline, editor, PAUSE_S)))
     threads += [threading.Thread(target=checker), threading.Thread(target=sampler)]
@@ -318,8 +375,10 @@ def drive(port: int, pid: int, paths: list[str], uploads: list[tuple[str, str, b
         time.sleep(1.0)
         if time.monotonic() - last_report >= 60:
             last_report = time.monotonic()
-            log(f"{last_report - started:.0f} s: RSS {rss[-1] if rss else 0:.0f} MB, health max "
-                f"{max(health, default=0):.0f} ms, requests {sum(map(len, tally.latencies.values()))}")
+            log(
+                f"{last_report - started:.0f} s: RSS {rss[-1] if rss else 0:.0f} MB, health max "
+                f"{max(health, default=0):.0f} ms, requests {sum(map(len, tally.latencies.values()))}"
+            )
     for thread in threads:
         thread.join()
     return {
@@ -329,10 +388,19 @@ def drive(port: int, pid: int, paths: list[str], uploads: list[tuple[str, str, b
         "p50_ms": {kind: statistics.median(values) for kind, values in tally.latencies.items() if values},
         "p99_ms": {kind: _percentile(values, 0.99) for kind, values in tally.latencies.items()},
         "unexpected": tally.unexpected,
-        "health": {"checks": len(health), "max_ms": max(health, default=None), "p50_ms": _percentile(health, 0.5),
-                   "failures": health_failures[:20], "failed": len(health_failures)},
-        "rss_mb": {"first": rss[0] if rss else None, "max": max(rss, default=None), "last": rss[-1] if rss else None,
-                   "bound": RSS_BOUND_MB},
+        "health": {
+            "checks": len(health),
+            "max_ms": max(health, default=None),
+            "p50_ms": _percentile(health, 0.5),
+            "failures": health_failures[:20],
+            "failed": len(health_failures),
+        },
+        "rss_mb": {
+            "first": rss[0] if rss else None,
+            "max": max(rss, default=None),
+            "last": rss[-1] if rss else None,
+            "bound": RSS_BOUND_MB,
+        },
     }
 
 
@@ -341,8 +409,10 @@ def verdict(result: dict[str, Any]) -> list[str]:
     failed = []
     health = result["health"]
     if not health["checks"] or health["failed"]:
-        failed.append(f"health: {health['failed']} of {health['checks']} checks failed or took over "
-                      f"{HEALTH_LIMIT_S:g} s ({health['failures'][:3]})")
+        failed.append(
+            f"health: {health['failed']} of {health['checks']} checks failed or took over "
+            f"{HEALTH_LIMIT_S:g} s ({health['failures'][:3]})"
+        )
     if result["rss_mb"]["max"] is None or result["rss_mb"]["max"] > RSS_BOUND_MB:
         failed.append(f"the service's RSS reached {result['rss_mb']['max']} MB (bound {RSS_BOUND_MB} MB)")
     if result["unexpected"]:
@@ -359,20 +429,29 @@ def verdict(result: dict[str, Any]) -> list[str]:
 
 def summary(result: dict[str, Any]) -> str:
     requests = ", ".join(f"{kind} {count}" for kind, count in result["requests"].items())
-    return (f"soak: {result['seconds']:.0f} s, requests {requests}; statuses {result['statuses']}; "
-            f"health {result['health']['checks']} checks, max {result['health']['max_ms']:.0f} ms, "
-            f"{result['health']['failed']} failed; service RSS {result['rss_mb']['first']:.0f} MB at the start, "
-            f"max {result['rss_mb']['max']:.0f} MB (bound {RSS_BOUND_MB}); graph {result['graph_before']} -> "
-            f"{result['graph_after']}; import folders left: {len(result['import_folders_left'])}")
+    return (
+        f"soak: {result['seconds']:.0f} s, requests {requests}; statuses {result['statuses']}; "
+        f"health {result['health']['checks']} checks, max {result['health']['max_ms']:.0f} ms, "
+        f"{result['health']['failed']} failed; service RSS {result['rss_mb']['first']:.0f} MB at the start, "
+        f"max {result['rss_mb']['max']:.0f} MB (bound {RSS_BOUND_MB}); graph {result['graph_before']} -> "
+        f"{result['graph_after']}; import folders left: {len(result['import_folders_left'])}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=DEFAULT_SECONDS,
-                        help=f"how long the load runs (default {DEFAULT_SECONDS} s = 30 minutes)")
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=DEFAULT_SECONDS,
+        help=f"how long the load runs (default {DEFAULT_SECONDS} s = 30 minutes)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "soak.json")
-    parser.add_argument("--neo4j-from-env", action="store_true",
-                        help="use the Neo4j that NEO4J_URI names instead of starting a throw-away one")
+    parser.add_argument(
+        "--neo4j-from-env",
+        action="store_true",
+        help="use the Neo4j that NEO4J_URI names instead of starting a throw-away one",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.seconds <= 4 * 3600:
         parser.error("--seconds must be between 1 and 14400")
@@ -383,8 +462,13 @@ def main(argv: list[str] | None = None) -> int:
                 settings = Neo4jSettings.from_env()
             else:
                 log("starting a throw-away Neo4j")
-                server = LocalServer(Path(workdir) / "neo4j", free_port(), heap="1g",
-                                     page_cache_bytes=256 * 1024 * 1024, password="pokin-soak-pw")
+                server = LocalServer(
+                    Path(workdir) / "neo4j",
+                    free_port(),
+                    heap="1g",
+                    page_cache_bytes=256 * 1024 * 1024,
+                    password="pokin-soak-pw",
+                )
                 server.start()
                 settings = Neo4jSettings(uri=server.uri, password=server.password)
             result = soak(settings, args.seconds, Path(workdir))

@@ -1,4 +1,5 @@
 """`python -m cli` runs the `pokin` command line."""
+
 from cli.main import main
 
 main()

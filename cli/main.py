@@ -1,4 +1,5 @@
 """The `pokin` command line: the local Neo4j, imports, the sample kabupaten and the service."""
+
 from __future__ import annotations
 
 import sys
@@ -77,21 +78,45 @@ def neo4j_status() -> None:
 @main.command("import")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--dataset", help="Name of the dataset (default: the id of the top-level unit).")
-@click.option("--dry-run", is_flag=True,
-              help="Validate only; write nothing (and say whether the dataset's last import was of these files).")
-@click.option("--outcome-wait", type=click.FloatRange(0, 3600), default=OUTCOME_WAIT_SECONDS, show_default=True,
-              help="Seconds to wait for Neo4j to answer again when the commit loses its answer.")
-@click.option("--explain", is_flag=True,
-              help="Matriks Renstra sheets: print which column became what, per sheet, with the warnings; write "
-                   "nothing.")
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Matriks sheets: a .json, .yaml or .csv file mapping unusual headers to fields "
-                   "(e.g. 'Tolok Ukur: indikator').")
-@click.option("--period-start", type=click.IntRange(2000, 2100),
-              help="Matriks sheets: the period's first year, for year columns numbered in the period ('Tahun-3').")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Validate only; write nothing (and say whether the dataset's last import was of these files).",
+)
+@click.option(
+    "--outcome-wait",
+    type=click.FloatRange(0, 3600),
+    default=OUTCOME_WAIT_SECONDS,
+    show_default=True,
+    help="Seconds to wait for Neo4j to answer again when the commit loses its answer.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Matriks Renstra sheets: print which column became what, per sheet, with the warnings; write nothing.",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Matriks sheets: a .json, .yaml or .csv file mapping unusual headers to fields "
+    "(e.g. 'Tolok Ukur: indikator').",
+)
+@click.option(
+    "--period-start",
+    type=click.IntRange(2000, 2100),
+    help="Matriks sheets: the period's first year, for year columns numbered in the period ('Tahun-3').",
+)
 @click.option("--pemda", help="Matriks sheets: the Pemda's name (e.g. 'Kabupaten Sumedang') when no sheet says it.")
-def import_command(path: Path, dataset: str | None, dry_run: bool, outcome_wait: float, explain: bool,
-                   mapping: Path | None, period_start: int | None, pemda: str | None) -> None:
+def import_command(
+    path: Path,
+    dataset: str | None,
+    dry_run: bool,
+    outcome_wait: float,
+    explain: bool,
+    mapping: Path | None,
+    period_start: int | None,
+    pemda: str | None,
+) -> None:
     """Import a folder of CSV files or an .xlsx workbook (all or nothing); a workbook may hold matriks Renstra
     sheets (docs/import-format.md).
 
@@ -150,21 +175,33 @@ def imports_command(dataset: str | None, limit: int, fmt: str) -> None:
 def _log_row(entry: dict) -> dict:
     """One import log record as a flat row: the counts and the changes each in one cell."""
     counts = entry["counts"]
-    return {"at": entry["at"], "dataset": entry["dataset"], "import": entry["id"], "source": entry["source"],
-            "files": " ".join(entry["files"]), "digest": (entry["digest"] or "")[:16],
-            "counts": ", ".join(f"{name}={counts[name]}" for name in sorted(counts)),
-            "changes": f"+{entry['nodes_created']} -{entry['nodes_deleted']} nodes, "
-                       f"+{entry['relationships_created']} -{entry['relationships_deleted']} relationships, "
-                       f"{entry['properties_set']} properties set"}
+    return {
+        "at": entry["at"],
+        "dataset": entry["dataset"],
+        "import": entry["id"],
+        "source": entry["source"],
+        "files": " ".join(entry["files"]),
+        "digest": (entry["digest"] or "")[:16],
+        "counts": ", ".join(f"{name}={counts[name]}" for name in sorted(counts)),
+        "changes": f"+{entry['nodes_created']} -{entry['nodes_deleted']} nodes, "
+        f"+{entry['relationships_created']} -{entry['relationships_deleted']} relationships, "
+        f"{entry['properties_set']} properties set",
+    }
 
 
 @main.command("seed")
 @click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
-@click.option("--synthetic", type=click.Choice(["kabupaten", "provinsi", "nasional"]),
-              help="Generate synthetic data of this scale instead of the bundled sample.")
+@click.option(
+    "--synthetic",
+    type=click.Choice(["kabupaten", "provinsi", "nasional"]),
+    help="Generate synthetic data of this scale instead of the bundled sample.",
+)
 @click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Random seed (--synthetic).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Write the import files here (--synthetic) instead of loading them.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the import files here (--synthetic) instead of loading them.",
+)
 def seed_command(dry_run: bool, synthetic: str | None, seed_value: int, out: Path | None) -> None:
     """Load the bundled sample kabupaten (seed/sample), or generate synthetic data (--synthetic)."""
     if synthetic is None:
@@ -179,9 +216,11 @@ def seed_command(dry_run: bool, synthetic: str | None, seed_value: int, out: Pat
     if out is not None:
         manifest = generate(synthetic, out, seed_value)
         totals = manifest["totals"]
-        click.echo(f"{synthetic} (seed {seed_value}) written to {out}: {totals['datasets']} dataset(s), "
-                   f"{totals['nodes']['ASN']} ASN, {sum(totals['nodes'].values())} nodes, "
-                   f"{sum(totals['edges'].values())} edges; import order in {out / 'manifest.json'}")
+        click.echo(
+            f"{synthetic} (seed {seed_value}) written to {out}: {totals['datasets']} dataset(s), "
+            f"{totals['nodes']['ASN']} ASN, {sum(totals['nodes'].values())} nodes, "
+            f"{sum(totals['edges'].values())} edges; import order in {out / 'manifest.json'}"
+        )
         return
     with tempfile.TemporaryDirectory(prefix="pokin-synthetic-") as tmp:
         generate(synthetic, Path(tmp), seed_value)
@@ -204,10 +243,15 @@ def _import_all(folders: list[Path]) -> None:
         _echo_warnings(report.warnings, f"{folder}: ")
         written = report.written
         if report.settled:
-            click.echo(f"Neo4j lost the connection while committing {folder}; once it answered again, its import "
-                       f"log showed that this import ({report.record.id}) committed whole.", err=True)
-        click.echo(f"imported dataset {report.dataset}: +{written.nodes_created} nodes, "
-                   f"+{written.relationships_created} relationships")
+            click.echo(
+                f"Neo4j lost the connection while committing {folder}; once it answered again, its import "
+                f"log showed that this import ({report.record.id}) committed whole.",
+                err=True,
+            )
+        click.echo(
+            f"imported dataset {report.dataset}: +{written.nodes_created} nodes, "
+            f"+{written.relationships_created} relationships"
+        )
 
     try:
         import_paths(folders, runner, on_report=imported, on_outcome_wait=_OutcomeWaitLine())
@@ -216,8 +260,9 @@ def _import_all(folders: list[Path]) -> None:
             click.echo(f"{exc.path}: {problem}", err=True)
         if exc.not_shown:
             click.echo(f"{exc.path}: {exc.not_shown_line()}", err=True)
-        raise click.ClickException(f"{exc.total} problem(s) in {exc.path}; nothing of it was written "
-                                   "(the datasets before it were)") from None
+        raise click.ClickException(
+            f"{exc.total} problem(s) in {exc.path}; nothing of it was written (the datasets before it were)"
+        ) from None
     except ImportNotWritten as exc:
         raise click.ClickException(not_written_message(exc) + " (The datasets before it were written.)") from None
     except ImportOutcomeUnknown as exc:
@@ -229,11 +274,15 @@ def _import_all(folders: list[Path]) -> None:
 
 
 @main.command("bench")
-@click.option("--scale", type=click.Choice(["tiny", "kabupaten", "provinsi", "nasional"]), default="kabupaten",
-              show_default=True)
-@click.option("--only", multiple=True,
-              type=click.Choice(["import", "load", "queries", "service", "views", "peers", "people"]),
-              help="Run only these parts (repeatable).")
+@click.option(
+    "--scale", type=click.Choice(["tiny", "kabupaten", "provinsi", "nasional"]), default="kabupaten", show_default=True
+)
+@click.option(
+    "--only",
+    multiple=True,
+    type=click.Choice(["import", "load", "queries", "service", "views", "peers", "people"]),
+    help="Run only these parts (repeatable).",
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the results as JSON here.")
 def bench_command(scale: str, only: tuple[str, ...], out: Path | None) -> None:
     """Benchmarks against a throw-away local Neo4j (see BENCHMARKS.md; `make bench` runs them all)."""
@@ -280,8 +329,12 @@ def query_command(name: str, params: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command("audit")
-@click.option("--year", type=int, help="Budget/indicator year (default: indicators of the latest reported year, "
-              "activities of the latest budget year).")
+@click.option(
+    "--year",
+    type=int,
+    help="Budget/indicator year (default: indicators of the latest reported year, "
+    "activities of the latest budget year).",
+)
 @click.option("--unit", help="Only this unit and the units below it.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write an .xlsx report.")
@@ -334,13 +387,17 @@ def people_spof(fmt: str) -> None:
 @click.option("--bup-madya", type=click.IntRange(40, 80), help="For a fungsional ahli madya (default 60).")
 @click.option("--bup-utama", type=click.IntRange(40, 80), help="For a fungsional ahli utama (default 65).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def people_retirements(year: int, bup: int | None, bup_jpt: int | None, bup_madya: int | None,
-                       bup_utama: int | None, fmt: str) -> None:
+def people_retirements(
+    year: int, bup: int | None, bup_jpt: int | None, bup_madya: int | None, bup_utama: int | None, fmt: str
+) -> None:
     """Who reaches the batas usia pensiun in the year, and which outcomes then lose their only contributor."""
     from graph.people import retirements
 
-    ages = {name: value for name, value in (("bup", bup), ("bup_jpt", bup_jpt), ("bup_madya", bup_madya),
-                                            ("bup_utama", bup_utama)) if value is not None}
+    ages = {
+        name: value
+        for name, value in (("bup", bup), ("bup_jpt", bup_jpt), ("bup_madya", bup_madya), ("bup_utama", bup_utama))
+        if value is not None
+    }
     runner = Runner.from_settings(Neo4jSettings.from_env())
     try:
         rows = retirements(runner, _catalog(), year, ages)
@@ -380,8 +437,12 @@ def _render(rows: list[dict], fmt: str) -> str:
 @click.option("--unit", help="Unit id (default: the Pemda; for cascading, the whole Pemda).")
 @click.option("--year", type=int, help="Year (default: the latest budget year; for lkjip the latest reported).")
 @click.option("--paper", type=click.Choice(["a4", "f4"]), default="a4", show_default=True, help="Paper size.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Write here: .xlsx (formatted workbook) or .html (page ready to print).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Write here: .xlsx (formatted workbook) or .html (page ready to print).",
+)
 def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: Path) -> None:
     """Write a document planners and auditors deliver: pk (Perjanjian Kinerja), iku, cascading (matriks),
     lkjip (capaian tables), triwulan (rencana aksi per quarter).
@@ -405,6 +466,7 @@ def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: 
         out.write_bytes(to_xlsx(document, paper))
     else:
         from service.pages.documents import document_html
+
         out.write_text(document_html(document, paper=paper), encoding="utf-8")
     click.echo(f"{document.title} ({document.meta.get('unit_name')}) written to {out}", err=True)
 
@@ -413,17 +475,28 @@ def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: 
 @click.argument("kind", type=click.Choice(["pohon", "opd", "staff", "impact"]))
 @click.argument("key", required=False)
 @click.option("--year", type=int, help="Year of activities and achievement.")
-@click.option("--warna", type=click.Choice(["level", "capaian"]), default="level", show_default=True,
-              help="Colour by level or by achievement band.")
+@click.option(
+    "--warna",
+    type=click.Choice(["level", "capaian"]),
+    default="level",
+    show_default=True,
+    help="Colour by level or by achievement band.",
+)
 @click.option("--audit", is_flag=True, help="Highlight audit findings in the tree.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The standalone, offline HTML file to write.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The standalone, offline HTML file to write.",
+)
 def view_command(kind: str, key: str | None, year: int | None, warna: str, audit: bool, out: Path) -> None:
     """Write a network view as one offline HTML file: pohon, opd UNIT, staff NIP or impact ID."""
     from visual.views import ViewNotFound, impact_view, staff_view, tree_view, write_standalone
 
     if kind != "pohon" and not key:
-        raise click.ClickException(f"'pokin view {kind}' needs a {'unit id' if kind == 'opd' else 'NIP' if kind == 'staff' else 'element id'}")
+        raise click.ClickException(
+            f"'pokin view {kind}' needs a {'unit id' if kind == 'opd' else 'NIP' if kind == 'staff' else 'element id'}"
+        )
     color = {"level": "level", "capaian": "achievement"}[warna]
     runner = Runner.from_settings(Neo4jSettings.from_env())
     try:
@@ -473,11 +546,15 @@ def interrupted_import_message(exc: Exception) -> str:
     the import. (A commit that lost its answer is settled by the importer: not_written_message and
     outcome_unknown_message say how it ended.)"""
     if isinstance(exc, IncompleteCommit):
-        return (f"Neo4j failed while committing ({_failure(exc)}): whether that commit happened is unknown. "
-                "`pokin imports` shows the imports recorded once Neo4j answers (pokin neo4j status).")
-    return (f"Neo4j failed during the import ({_failure(exc)}). The import runs as one "
-            "transaction, which was rolled back: nothing of it was written. Run the same import again "
-            "once Neo4j answers (pokin neo4j status).")
+        return (
+            f"Neo4j failed while committing ({_failure(exc)}): whether that commit happened is unknown. "
+            "`pokin imports` shows the imports recorded once Neo4j answers (pokin neo4j status)."
+        )
+    return (
+        f"Neo4j failed during the import ({_failure(exc)}). The import runs as one "
+        "transaction, which was rolled back: nothing of it was written. Run the same import again "
+        "once Neo4j answers (pokin neo4j status)."
+    )
 
 
 def _echo_warnings(warnings: list, prefix: str = "") -> None:
@@ -486,25 +563,27 @@ def _echo_warnings(warnings: list, prefix: str = "") -> None:
         click.echo(f"{prefix}warning: {warning}", err=True)
 
 
-
-
 def not_written_message(exc: ImportNotWritten) -> str:
     """A lost commit, settled as not committed."""
-    return (f"Neo4j failed while committing the import of dataset {exc.record.dataset} ({_failure(exc.cause)}). "
-            f"Once it answered again, its import log showed that this import ({exc.record.id}) did not commit: "
-            "nothing of it was written. Run the same import again.")
+    return (
+        f"Neo4j failed while committing the import of dataset {exc.record.dataset} ({_failure(exc.cause)}). "
+        f"Once it answered again, its import log showed that this import ({exc.record.id}) did not commit: "
+        "nothing of it was written. Run the same import again."
+    )
 
 
 def outcome_unknown_message(exc: ImportOutcomeUnknown, path: Path | None) -> str:
     """A lost commit that could not be settled: never 'nothing was written', but how to find out."""
     record = exc.record
     folder = f" {path}" if path is not None else ""
-    return (f"Neo4j failed while committing the import of dataset {record.dataset} ({_failure(exc.cause)}) and "
-            f"did not answer again within {exc.waited:g} s, so whether the import was written is UNKNOWN: "
-            "it committed whole or not at all. Once Neo4j answers (pokin neo4j start; pokin neo4j status), "
-            f"`pokin imports --dataset {record.dataset}` lists import {record.id} if it committed, and "
-            f"`pokin import --dry-run{folder}` says whether the dataset's last import was of these files. "
-            "Importing the same files again is safe either way.")
+    return (
+        f"Neo4j failed while committing the import of dataset {record.dataset} ({_failure(exc.cause)}) and "
+        f"did not answer again within {exc.waited:g} s, so whether the import was written is UNKNOWN: "
+        "it committed whole or not at all. Once Neo4j answers (pokin neo4j start; pokin neo4j status), "
+        f"`pokin imports --dataset {record.dataset}` lists import {record.id} if it committed, and "
+        f"`pokin import --dry-run{folder}` says whether the dataset's last import was of these files. "
+        "Importing the same files again is safe either way."
+    )
 
 
 class OutcomeUnknownExit(click.ClickException):
@@ -521,9 +600,12 @@ class _OutcomeWaitLine:
 
     def __call__(self, waited: float, wait: float) -> None:
         if self.shown_at is None:
-            click.echo("Neo4j stopped answering while it committed the import; waiting for it to answer again "
-                       f"(at most {wait:g} s; start it with `pokin neo4j start` if it stopped) to learn whether "
-                       "the import was written.", err=True)
+            click.echo(
+                "Neo4j stopped answering while it committed the import; waiting for it to answer again "
+                f"(at most {wait:g} s; start it with `pokin neo4j start` if it stopped) to learn whether "
+                "the import was written.",
+                err=True,
+            )
             self.shown_at = waited
         elif waited - self.shown_at >= 10:
             click.echo(f"  still waiting for Neo4j: {waited:.0f} s of {wait:g} s", err=True)
@@ -537,14 +619,19 @@ def _dry_run_lines(report: ImportReport) -> list[str]:
         return [f"no import of dataset {report.dataset} is recorded in the import log"]
     where = f"{previous['at']}, import {previous['id']}, from {previous['source']}"
     if report.same_files_as_previous():
-        return [f"the last import of dataset {report.dataset} ({where}) was of these same files "
-                f"(digest {record.digest[:16]}): the dataset is as they say, unless written since by other means"]
-    return [f"the last import of dataset {report.dataset} ({where}) was of other files "
-            f"(digest {(previous['digest'] or '')[:16]}; these: {record.digest[:16]})"]
+        return [
+            f"the last import of dataset {report.dataset} ({where}) was of these same files "
+            f"(digest {record.digest[:16]}): the dataset is as they say, unless written since by other means"
+        ]
+    return [
+        f"the last import of dataset {report.dataset} ({where}) was of other files "
+        f"(digest {(previous['digest'] or '')[:16]}; these: {record.digest[:16]})"
+    ]
 
 
-def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None,
-            outcome_wait: float = OUTCOME_WAIT_SECONDS) -> None:
+def _import(
+    path: Path, dataset: str | None, dry_run: bool, matriks=None, outcome_wait: float = OUTCOME_WAIT_SECONDS
+) -> None:
     from tqdm import tqdm
 
     runner = Runner.from_settings(Neo4jSettings.from_env())
@@ -557,8 +644,16 @@ def _import(path: Path, dataset: str | None, dry_run: bool, matriks=None,
         bar.update(done - bar.n)
 
     try:
-        report = import_path(path, runner, dataset=dataset, dry_run=dry_run, progress=progress, matriks=matriks,
-                             outcome_wait=outcome_wait, on_outcome_wait=_OutcomeWaitLine())
+        report = import_path(
+            path,
+            runner,
+            dataset=dataset,
+            dry_run=dry_run,
+            progress=progress,
+            matriks=matriks,
+            outcome_wait=outcome_wait,
+            on_outcome_wait=_OutcomeWaitLine(),
+        )
     except ImportRejected as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
@@ -590,11 +685,16 @@ def _echo_import_report(report: ImportReport) -> None:
         return
     written = report.written
     if report.settled and report.record is not None:
-        click.echo(f"Neo4j lost the connection while committing; once it answered again, its import log showed "
-                   f"that this import ({report.record.id}) committed whole.", err=True)
+        click.echo(
+            f"Neo4j lost the connection while committing; once it answered again, its import log showed "
+            f"that this import ({report.record.id}) committed whole.",
+            err=True,
+        )
     click.echo(f"imported dataset {report.dataset}: {counts}")
-    click.echo(f"changes: +{written.nodes_created} nodes, -{written.nodes_deleted} nodes, "
-               f"+{written.relationships_created} relationships, -{written.relationships_deleted} relationships")
+    click.echo(
+        f"changes: +{written.nodes_created} nodes, -{written.nodes_deleted} nodes, "
+        f"+{written.relationships_created} relationships, -{written.relationships_deleted} relationships"
+    )
     if written.changed() and report.record is not None:
         click.echo(f"recorded in the import log as {report.record.id} (pokin imports)")
 

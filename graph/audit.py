@@ -3,6 +3,7 @@
 What a finding is (title, description, budget column, tree mark, year kind) is declared in its query's header
 (graph/catalog.py): adding a finding is adding one .cypher file.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,10 +14,13 @@ from graph.db import Reader
 
 # What each reason of rhk_without_intervention says, for the pages (its title and columns: its query's header).
 INTERVENSI_REASONS: dict[str, str] = {
-    "no_rhk": "tidak memiliki RHK", "no_atasan": "tidak memiliki atasan",
-    "atasan_without_rhk": "atasan tidak memiliki RHK", "opd_without_sasaran": "OPD tidak memiliki sasaran",
+    "no_rhk": "tidak memiliki RHK",
+    "no_atasan": "tidak memiliki atasan",
+    "atasan_without_rhk": "atasan tidak memiliki RHK",
+    "opd_without_sasaran": "OPD tidak memiliki sasaran",
     "leads_elsewhere": "RHK mendukung kinerja pihak lain, bukan atasan",
-    "leads_nowhere": "RHK tidak mendukung kinerja apa pun"}
+    "leads_nowhere": "RHK tidak mendukung kinerja apa pun",
+}
 
 
 # A year counts as reported (its LKjIP realisasi is in) when at least this share of its indicator figures
@@ -87,8 +91,9 @@ def budget_total(finding: Finding, rows: list[dict[str, Any]]) -> float | int | 
     return sum(row.get(finding.budget) or 0 for row in rows)
 
 
-def run_audit(runner: Reader, catalog: Catalog, *, year: int | None = None,
-              unit: str | None = None) -> dict[str, list[dict[str, Any]]]:
+def run_audit(
+    runner: Reader, catalog: Catalog, *, year: int | None = None, unit: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """Rows of every finding of the catalog; each query gets the year/unit it declares. Without a year,
     indicator figures are checked for the latest reported year and activities for the latest budget year
     (DefaultYears)."""

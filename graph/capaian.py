@@ -4,6 +4,7 @@ The `achievement` query (cypher/achievement.cypher) computes the same rules in C
 this module is the one Python copy, for places that show a single figure (the side panel) and for the
 scales the pages draw and name. tests/test_capaian.py pins both against hand-computed cases.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def raw_capaian(target: Any, realisasi: Any, polarity: str | None,
-                target_min: Any = None, target_max: Any = None) -> float | None:
+def raw_capaian(
+    target: Any, realisasi: Any, polarity: str | None, target_min: Any = None, target_max: Any = None
+) -> float | None:
     """Capaian before the floor and the cap; None when it cannot be computed (shown '–').
 
     positif: realisasi / target × 100; with target 0, 100 when realisasi ≥ 0, else 0.
@@ -61,8 +63,14 @@ def raw_capaian(target: Any, realisasi: Any, polarity: str | None,
     return real / goal * 100
 
 
-def capaian(target: Any, realisasi: Any, polarity: str | None, target_min: Any = None, target_max: Any = None,
-            cap: float = DEFAULT_CAP) -> float | None:
+def capaian(
+    target: Any,
+    realisasi: Any,
+    polarity: str | None,
+    target_min: Any = None,
+    target_max: Any = None,
+    cap: float = DEFAULT_CAP,
+) -> float | None:
     """The capaian shown: raw_capaian floored at 0, capped at `cap`, rounded to 2 decimals."""
     raw = raw_capaian(target, realisasi, polarity, target_min, target_max)
     if raw is None:
@@ -70,11 +78,18 @@ def capaian(target: Any, realisasi: Any, polarity: str | None, target_min: Any =
     return round(min(max(raw, 0.0), cap), 2)
 
 
-def quarter_capaian(figures: dict[str, Any], polarity: str | None, quarter: int,
-                    cap: float = DEFAULT_CAP) -> float | None:
+def quarter_capaian(
+    figures: dict[str, Any], polarity: str | None, quarter: int, cap: float = DEFAULT_CAP
+) -> float | None:
     """Capaian of one triwulan: realisasi_twN against target_twN (a stabil indicator keeps the year's range)."""
-    return capaian(figures.get(f"target_tw{quarter}"), figures.get(f"realisasi_tw{quarter}"), polarity,
-                   figures.get("target_min"), figures.get("target_max"), cap)
+    return capaian(
+        figures.get(f"target_tw{quarter}"),
+        figures.get(f"realisasi_tw{quarter}"),
+        polarity,
+        figures.get("target_min"),
+        figures.get("target_max"),
+        cap,
+    )
 
 
 # -- predikat scales ------------------------------------------------------------------------------------------------
@@ -99,13 +114,18 @@ class Scale:
 
 
 SCALES: Final[dict[str, Scale]] = {
-    "pemda": Scale("pemda", "Skala Pemda (≥ 90 sangat baik, 75–90 baik, 60–75 cukup, < 60 kurang)",
-                   "praktik lokal banyak Pemda", (("sangat baik", 90.0), ("baik", 75.0), ("cukup", 60.0),
-                                                  ("kurang", None))),
-    "permendagri86": Scale("permendagri86", "Skala Permendagri 86/2017 (≥ 91 sangat tinggi, 76–90 tinggi, "
-                           "66–75 sedang, 51–65 rendah, ≤ 50 sangat rendah)", "Permendagri 86/2017",
-                           (("sangat tinggi", 91.0), ("tinggi", 76.0), ("sedang", 66.0), ("rendah", 51.0),
-                            ("sangat rendah", None))),
+    "pemda": Scale(
+        "pemda",
+        "Skala Pemda (≥ 90 sangat baik, 75–90 baik, 60–75 cukup, < 60 kurang)",
+        "praktik lokal banyak Pemda",
+        (("sangat baik", 90.0), ("baik", 75.0), ("cukup", 60.0), ("kurang", None)),
+    ),
+    "permendagri86": Scale(
+        "permendagri86",
+        "Skala Permendagri 86/2017 (≥ 91 sangat tinggi, 76–90 tinggi, 66–75 sedang, 51–65 rendah, ≤ 50 sangat rendah)",
+        "Permendagri 86/2017",
+        (("sangat tinggi", 91.0), ("tinggi", 76.0), ("sedang", 66.0), ("rendah", 51.0), ("sangat rendah", None)),
+    ),
 }
 DEFAULT_SCALE: Final = "pemda"
 

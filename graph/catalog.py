@@ -26,6 +26,7 @@ type, a parameter that is declared but not used or used but not declared, an unk
 line that is unknown, repeated, names a column the query does not return or an unknown label. The files stay
 plain Cypher, so they paste unchanged into Neo4j Browser or cypher-shell (`:param` the parameters first).
 """
+
 from __future__ import annotations
 
 import re
@@ -51,10 +52,27 @@ _SNAKE = re.compile(r"[a-z][a-z0-9_]*")
 YEAR_KINDS = ("budget", "figures")  # what a finding's $year is: a budget year (activities) or a figures year
 # The queries the product calls by name (findings are found by their header instead): a catalog without one
 # of them is incomplete, and the service and the CLI refuse to start on it (check_complete).
-REQUIRED_QUERIES: Final = frozenset({
-    "achievement", "activities_without_leverage", "document_budget", "document_cascading", "document_iku",
-    "document_quarters", "document_unit", "element_detail", "impact", "line_of_sight", "orphaned_staff",
-    "pemda_overview", "search", "unit_options", "view_impact", "view_line_of_sight", "view_tree"})
+REQUIRED_QUERIES: Final = frozenset(
+    {
+        "achievement",
+        "activities_without_leverage",
+        "document_budget",
+        "document_cascading",
+        "document_iku",
+        "document_quarters",
+        "document_unit",
+        "element_detail",
+        "impact",
+        "line_of_sight",
+        "orphaned_staff",
+        "pemda_overview",
+        "search",
+        "unit_options",
+        "view_impact",
+        "view_line_of_sight",
+        "view_tree",
+    }
+)
 
 
 class CatalogError(ValueError):
@@ -200,8 +218,16 @@ class Catalog:
         query = self.queries.get(name)
         return None if query is None else query.finding
 
-    def run(self, runner: Reader, name: str, params: Mapping[str, Any] | None = None, *,
-            timeout: float | None = None, limit: int | None = None, packed: bool = True) -> list[dict[str, Any]]:
+    def run(
+        self,
+        runner: Reader,
+        name: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+        packed: bool = True,
+    ) -> list[dict[str, Any]]:
         """Run a named query through the one runner, routed by its mode; read rows arrive packed (our own
         query texts are known to nest in a subquery, an analyst's need not) unless `packed` is false (a query
         answering one row of long lists gains nothing from it and pays for the copy). Any Reader runs a
@@ -217,13 +243,17 @@ class Catalog:
 
 def reference_markdown(catalog: Catalog) -> str:
     """docs/queries.md: every query with its doc, parameters and text (a test keeps the file in sync)."""
-    lines = ["# Query reference", "",
-             "Generated from `cypher/*.cypher` by `pokin queries --markdown > docs/queries.md`; do not edit.",
-             "Run one with `pokin query NAME -p key=value`, or paste the Cypher into Neo4j Browser after",
-             "setting its parameters (`:param year => 2026`) and its constants from graph/model.py",
-             "(`:param outcome_levels => ['visi', 'misi', 'tujuan', 'sasaran']`). A query whose header says",
-             "`// finding: ...` is an audit finding: its table lists what that header declares (the audit, the",
-             "pages, the legend and the API are built from it; graph/catalog.py describes each field).", ""]
+    lines = [
+        "# Query reference",
+        "",
+        "Generated from `cypher/*.cypher` by `pokin queries --markdown > docs/queries.md`; do not edit.",
+        "Run one with `pokin query NAME -p key=value`, or paste the Cypher into Neo4j Browser after",
+        "setting its parameters (`:param year => 2026`) and its constants from graph/model.py",
+        "(`:param outcome_levels => ['visi', 'misi', 'tujuan', 'sasaran']`). A query whose header says",
+        "`// finding: ...` is an audit finding: its table lists what that header declares (the audit, the",
+        "pages, the legend and the API are built from it; graph/catalog.py describes each field).",
+        "",
+    ]
     for query in catalog:
         lines += [f"## `{query.name}`", "", query.doc, ""]
         if query.params:
@@ -231,8 +261,12 @@ def reference_markdown(catalog: Catalog) -> str:
             lines += [f"| `{p.name}` | {p.type} | {'no' if p.optional else 'yes'} | {p.doc} |" for p in query.params]
             lines.append("")
         if query.constants:
-            lines += ["Constants from graph/model.py: " + ", ".join(
-                f"`${name}` = `{value!r}`" for name, value in query.constant_values().items()) + ".", ""]
+            lines += [
+                "Constants from graph/model.py: "
+                + ", ".join(f"`${name}` = `{value!r}`" for name, value in query.constant_values().items())
+                + ".",
+                "",
+            ]
         if query.finding is not None:
             lines += _finding_markdown(query.finding)
         lines += [f"Mode: {query.mode}. File: `cypher/{query.path.name}`.", "", "```cypher", query.cypher, "```", ""]
@@ -241,17 +275,29 @@ def reference_markdown(catalog: Catalog) -> str:
 
 def _finding_markdown(finding: Finding) -> list[str]:
     """The audit finding a query declares, as docs/queries.md shows it."""
-    rows = [("title", finding.title), ("description", finding.description), ("order", str(finding.order)),
-            ("key", f"`{finding.key}`"), ("year", finding.year)]
+    rows = [
+        ("title", finding.title),
+        ("description", finding.description),
+        ("order", str(finding.order)),
+        ("key", f"`{finding.key}`"),
+        ("year", finding.year),
+    ]
     if finding.budget:
         rows.append(("budget", f"`{finding.budget}`"))
     if finding.mark:
         rows.append(("marks", f"`{finding.mark.column}` ({finding.mark.label}): {finding.mark.title}"))
-    rows += [(f"column `{column.name}`", " ".join(filter(None, [column.header, column.label and
-                                                                f"({column.label})"])))
-             for column in finding.columns]
-    return ["Audit finding:", "", "| field | value |", "|---|---|",
-            *[f"| {field} | {value} |" for field, value in rows], ""]
+    rows += [
+        (f"column `{column.name}`", " ".join(filter(None, [column.header, column.label and f"({column.label})"])))
+        for column in finding.columns
+    ]
+    return [
+        "Audit finding:",
+        "",
+        "| field | value |",
+        "|---|---|",
+        *[f"| {field} | {value} |" for field, value in rows],
+        "",
+    ]
 
 
 def load_catalog(directory: Path = CYPHER_DIR) -> Catalog:
@@ -265,8 +311,9 @@ def load_catalog(directory: Path = CYPHER_DIR) -> Catalog:
         seen[query.name] = path
         if query.finding is not None:
             if query.finding.key in keys:
-                raise CatalogError(f"{path}:1: finding key '{query.finding.key}' is already used by "
-                                   f"{keys[query.finding.key]}")
+                raise CatalogError(
+                    f"{path}:1: finding key '{query.finding.key}' is already used by {keys[query.finding.key]}"
+                )
             keys[query.finding.key] = path
         catalog.queries[query.name] = query
     return catalog
@@ -321,8 +368,10 @@ def parse_query_file(path: Path) -> NamedQuery:  # noqa: C901 - one branch per h
         elif re.match(r"const\b", text):
             cname = text.removeprefix("const").strip()
             if cname not in QUERY_CONSTANTS:
-                raise CatalogError(f"{path}:{number}: unknown constant '{cname}' (graph/model.py QUERY_CONSTANTS: "
-                                   f"{', '.join(QUERY_CONSTANTS)})")
+                raise CatalogError(
+                    f"{path}:{number}: unknown constant '{cname}' (graph/model.py QUERY_CONSTANTS: "
+                    f"{', '.join(QUERY_CONSTANTS)})"
+                )
             if cname in constants or cname in declared_at:
                 raise CatalogError(f"{path}:{number}: '{cname}' is declared twice")
             constants[cname] = number
@@ -352,8 +401,9 @@ def _param(path: Path, number: int, text: str, declared_at: Mapping[str, int]) -
     return pname, Param(pname, ptype, bool(optional), pdoc.strip())
 
 
-def _check_parameters(path: Path, lines: list[str], body_start: int, cypher: str,
-                      declared_at: Mapping[str, int]) -> None:
+def _check_parameters(
+    path: Path, lines: list[str], body_start: int, cypher: str, declared_at: Mapping[str, int]
+) -> None:
     """Every declared parameter or constant is used, and every `$name` used is declared."""
     used = set(_USED.findall(_STRINGS_AND_COMMENTS.sub("", cypher)))
     for pname, number in declared_at.items():
@@ -369,11 +419,17 @@ def _returned(cypher: str) -> set[str]:
     """The names the query's last RETURN can produce (its words: enough to catch a misspelt column)."""
     text = _STRINGS_AND_COMMENTS.sub("", cypher)
     found = list(re.finditer(r"\bRETURN\b", text, re.I))
-    return set(re.findall(r"\w+", text[found[-1].end():])) if found else set()
+    return set(re.findall(r"\w+", text[found[-1].end() :])) if found else set()
 
 
-def _finding(path: Path, name: str, entries: list[tuple[int, list[str], str]], cypher: str,  # noqa: C901 - one branch per finding field, each checked in place
-             params: Mapping[str, int], mode: str) -> Finding:
+def _finding(  # noqa: C901 - one branch per finding field, each checked in place
+    path: Path,
+    name: str,
+    entries: list[tuple[int, list[str], str]],
+    cypher: str,
+    params: Mapping[str, int],
+    mode: str,
+) -> Finding:
     """The Finding the `// finding ...` lines declare, each line checked (path:line on the first problem)."""
     returned = _returned(cypher)
     fields: dict[str, Any] = {"key": name, "order": 1000, "year": "budget"}
@@ -414,8 +470,10 @@ def _finding(path: Path, name: str, entries: list[tuple[int, list[str], str]], c
                 raise CatalogError(f"{where}: column '{column}' is declared twice")
             columns.append(Column(column, value, _label(where, words[2]) if len(words) == 3 else None))
         else:
-            raise CatalogError(f"{where}: unknown finding line 'finding {kind}' (title, description, order, key, "
-                               "year, budget, marks, column)")
+            raise CatalogError(
+                f"{where}: unknown finding line 'finding {kind}' (title, description, order, key, "
+                "year, budget, marks, column)"
+            )
     if not description:
         raise CatalogError(f"{path}:{entries[0][0]}: finding '{name}' needs a '// finding description: ...' line")
     return Finding(description=" ".join(description), columns=tuple(columns), **fields)

@@ -1,4 +1,5 @@
 """Connection settings, read from the environment in one place so every part runs against any Neo4j 5."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The one runner every Cypher call passes through: driver creation, routing, timeouts, managed retries."""
+
 from __future__ import annotations
 
 import itertools
@@ -36,8 +37,15 @@ class Reader(Protocol):
     documents, the views and the people analyses take either; only the importer and write-mode queries need a
     Runner itself."""
 
-    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-             limit: int | None = None, packed: bool = False) -> list[dict[str, Any]]: ...
+    def read(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+        packed: bool = False,
+    ) -> list[dict[str, Any]]: ...
 
 
 @dataclass
@@ -50,8 +58,7 @@ class Runner:
     # Every session of this runner shares one bookmark manager, so each transaction starts after the ones this
     # runner committed before it: in a cluster a read routed to a secondary waits until that secondary holds
     # the previous writes (read-your-writes: an import, then its report or the next dataset's lookup).
-    bookmarks: neo4j.BookmarkManager = field(default_factory=GraphDatabase.bookmark_manager, init=False,
-                                             repr=False)
+    bookmarks: neo4j.BookmarkManager = field(default_factory=GraphDatabase.bookmark_manager, init=False, repr=False)
     _closed: bool = field(default=False, init=False)
     _columns: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
     _columns_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
@@ -61,20 +68,33 @@ class Runner:
         settings = settings or Neo4jSettings.from_env()
         return cls(make_driver(settings), settings.database)
 
-    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-             limit: int | None = None, packed: bool = False) -> list[dict[str, Any]]:
+    def read(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+        packed: bool = False,
+    ) -> list[dict[str, Any]]:
         """Rows of a read query, routed to readers in a cluster; at most `limit` rows are fetched.
 
         `packed` ships the rows as one record (see `read_table`)."""
         return self.read_table(cypher, params, timeout=timeout, limit=limit, packed=packed)[1]
 
-    def write(self, cypher: str, params: Mapping[str, Any] | None = None, *,
-              timeout: float | None = None) -> list[dict[str, Any]]:
+    def write(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
         """Rows of a write query, in its own transaction, routed to the leader."""
         return self._rows(cypher, params, neo4j.WRITE_ACCESS, timeout, None)
 
-    def write_transaction(self, work: Callable[[ManagedTransaction], Any], *, timeout: float | None = None,
-                          retry_time: float | None = None) -> Any:
+    def write_transaction(
+        self,
+        work: Callable[[ManagedTransaction], Any],
+        *,
+        timeout: float | None = None,
+        retry_time: float | None = None,
+    ) -> Any:
         """Run `work(tx)` as ONE write transaction: all its statements commit together or not at all.
 
         The driver retries `work` on transient errors and lost connections (for `retry_time`, default the
@@ -85,8 +105,9 @@ class Runner:
         with self._session(neo4j.WRITE_ACCESS, retry_time) as session:
             return session.execute_write(decorated)
 
-    def _rows(self, cypher: str, params: Mapping[str, Any] | None, access: str, timeout: float | None,
-              limit: int | None) -> list[dict[str, Any]]:
+    def _rows(
+        self, cypher: str, params: Mapping[str, Any] | None, access: str, timeout: float | None, limit: int | None
+    ) -> list[dict[str, Any]]:
         @neo4j.unit_of_work(timeout=timeout if timeout is not None else self.default_timeout)
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
             result = tx.run(cypher, dict(params or {}))
@@ -97,9 +118,17 @@ class Runner:
                 return session.execute_read(work)
             return session.execute_write(work)
 
-    def read_table(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-                   limit: int | None = None, retry_time: float | None = None, packed: bool = False,
-                   bound: AnswerBound | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    def read_table(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+        retry_time: float | None = None,
+        packed: bool = False,
+        bound: AnswerBound | None = None,
+    ) -> tuple[list[str], list[dict[str, Any]]]:
         """Column names and rows of a read query; `retry_time` bounds the driver's retries for this call.
 
         The query service uses it so a request against an unreachable database fails within seconds
@@ -130,8 +159,14 @@ class Runner:
         with self._session(neo4j.READ_ACCESS, retry_time) as session:
             return session.execute_read(work)
 
-    def _packed_table(self, cypher: str, params: Mapping[str, Any] | None, timeout: float | None,
-                      limit: int | None, retry_time: float | None) -> tuple[list[str], list[dict[str, Any]]]:
+    def _packed_table(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None,
+        timeout: float | None,
+        limit: int | None,
+        retry_time: float | None,
+    ) -> tuple[list[str], list[dict[str, Any]]]:
         keys = self.columns(cypher, params, timeout=timeout, retry_time=retry_time)
         bound = dict(params or {})
         if limit is not None:
@@ -152,11 +187,18 @@ class Runner:
         # Record.data() turns nodes, relationships and paths into plain values exactly as for streamed rows
         return keys, [neo4j.Record(zip(keys, row)).data() for row in rows]
 
-    def columns(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-                retry_time: float | None = None) -> list[str]:
+    def columns(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        retry_time: float | None = None,
+    ) -> list[str]:
         """The result columns of a query, from EXPLAIN (nothing runs), kept per query text."""
         known = self._columns.get(cypher)
         if known is None:
+
             @neo4j.unit_of_work(timeout=timeout if timeout is not None else self.default_timeout)
             def work(tx: ManagedTransaction) -> list[str]:
                 result = tx.run("EXPLAIN " + cypher, dict(params or {}))
@@ -170,9 +212,16 @@ class Runner:
                 self._columns[cypher] = known
         return known
 
-    def explain(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-                retry_time: float | None = None) -> Explained:
+    def explain(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        retry_time: float | None = None,
+    ) -> Explained:
         """EXPLAIN a query without running it: its type and plan, so a caller can refuse writes up front."""
+
         @neo4j.unit_of_work(timeout=timeout if timeout is not None else self.default_timeout)
         def work(tx: ManagedTransaction) -> Explained:
             summary = tx.run("EXPLAIN " + cypher, dict(params or {})).consume()
@@ -183,8 +232,9 @@ class Runner:
 
     def _session(self, access: str, retry_time: float | None) -> neo4j.Session:
         extra: dict[str, Any] = {} if retry_time is None else {"max_transaction_retry_time": retry_time}
-        return self.driver.session(database=self.database, default_access_mode=access,
-                                   bookmark_manager=self.bookmarks, **extra)
+        return self.driver.session(
+            database=self.database, default_access_mode=access, bookmark_manager=self.bookmarks, **extra
+        )
 
     def forget_bookmarks(self) -> None:
         """Start causal chaining afresh: after the database was replaced under a running runner (new store files,
@@ -315,7 +365,7 @@ class _Measured:
 
 def _list_items(value: list[Any] | tuple[Any, ...]) -> Iterator[Any]:
     for start in range(0, len(value), _CHUNK):
-        chunk = value[start:start + _CHUNK]
+        chunk = value[start : start + _CHUNK]
         flat = _flat_size(chunk)
         if flat is None:
             yield from chunk

@@ -9,6 +9,7 @@ consecutive values merge down the column (the sasaran of several indicators, the
 kegiatan). The XLSX is formatted for print: landscape, A4 (or F4), fitted to the page width, header
 rows repeated, a print area. Cell text is neutralised as graph.export does for any export.
 """
+
 from __future__ import annotations
 
 import io
@@ -95,8 +96,10 @@ def default_year(kind: str, runner: Reader) -> int | None:
 
 def _unit_heading(runner: Reader, catalog: Catalog, unit: str | None) -> dict[str, Any]:
     if unit is None:
-        tops = runner.read("MATCH (u:Unit) WHERE NOT (u)-[:PART_OF]->(:Unit) RETURN u.id AS id ORDER BY "
-                           "CASE u.kind WHEN 'pemda' THEN 0 ELSE 1 END, id LIMIT 1")
+        tops = runner.read(
+            "MATCH (u:Unit) WHERE NOT (u)-[:PART_OF]->(:Unit) RETURN u.id AS id ORDER BY "
+            "CASE u.kind WHEN 'pemda' THEN 0 ELSE 1 END, id LIMIT 1"
+        )
         if not tops:
             raise DocumentNotFound("the graph holds no unit")
         unit = tops[0]["id"]
@@ -141,32 +144,60 @@ def build_pk(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> D
     """Perjanjian Kinerja: the unit's sasaran with their IKU and targets, its programs and pagu, who signs."""
     head = _unit_heading(runner, catalog, unit)
     unit_id = head["unit_id"]
-    targets = _with_ranges(_numbered(
-        [dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})], "goal_id"))
+    targets = _with_ranges(
+        _numbered(
+            [dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})], "goal_id"
+        )
+    )
     budget = _numbered([dict(row) for row in catalog.run(runner, "document_budget", {"unit": unit_id, "year": year})])
-    pejabat = _party("PIHAK PERTAMA", head.get("pejabat_position") or _head_title(head),
-                     head.get("pejabat_name"), head.get("pejabat_nip"))
+    pejabat = _party(
+        "PIHAK PERTAMA",
+        head.get("pejabat_position") or _head_title(head),
+        head.get("pejabat_name"),
+        head.get("pejabat_nip"),
+    )
     parties = [pejabat]
     if head["unit_kind"] != "pemda":  # a kepala daerah's PK has no atasan in the data (nor an ASN to sign it)
-        parties.insert(0, _party("PIHAK KEDUA", head.get("atasan_position") or "Kepala Daerah",
-                                 head.get("atasan_name"), head.get("atasan_nip")))
+        parties.insert(
+            0,
+            _party(
+                "PIHAK KEDUA",
+                head.get("atasan_position") or "Kepala Daerah",
+                head.get("atasan_name"),
+                head.get("atasan_nip"),
+            ),
+        )
     return Document(
-        "pk", f"PERJANJIAN KINERJA TAHUN {year}",
+        "pk",
+        f"PERJANJIAN KINERJA TAHUN {year}",
         _heading_lines(head),
-        [Table("Sasaran, indikator kinerja dan target", [
-            Column("no", "No", NUMBER, width=5, merge_repeats=True),
-            Column("goal", "Sasaran", width=40, merge_repeats=True),
-            Column("indicator", "Indikator Kinerja", width=40),
-            Column("satuan", "Satuan", width=10),
-            Column("target", f"Target {year}", FIGURE, width=12)], targets),
-         Table("Program dan anggaran", [
-             Column("no", "No", NUMBER, width=5),
-             Column("name", "Program", width=60),
-             Column("code", "Kode", width=14),
-             Column("pagu", "Anggaran (Rp)", RUPIAH, width=20)], budget,
-             totals={"name": "Jumlah", "pagu": sum(row["pagu"] or 0 for row in budget)})],
+        [
+            Table(
+                "Sasaran, indikator kinerja dan target",
+                [
+                    Column("no", "No", NUMBER, width=5, merge_repeats=True),
+                    Column("goal", "Sasaran", width=40, merge_repeats=True),
+                    Column("indicator", "Indikator Kinerja", width=40),
+                    Column("satuan", "Satuan", width=10),
+                    Column("target", f"Target {year}", FIGURE, width=12),
+                ],
+                targets,
+            ),
+            Table(
+                "Program dan anggaran",
+                [
+                    Column("no", "No", NUMBER, width=5),
+                    Column("name", "Program", width=60),
+                    Column("code", "Kode", width=14),
+                    Column("pagu", "Anggaran (Rp)", RUPIAH, width=20),
+                ],
+                budget,
+                totals={"name": "Jumlah", "pagu": sum(row["pagu"] or 0 for row in budget)},
+            ),
+        ],
         Signature(parties),
-        {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year})
+        {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year},
+    )
 
 
 def _head_title(head: Mapping[str, Any]) -> str:
@@ -186,26 +217,37 @@ def _party(role: str, position: str, name: str | None, nip: str | None) -> dict[
 def build_iku(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> Document:
     """The IKU list of a unit: sasaran, indicator, definition/formula, satuan, polarity, baseline, targets."""
     head = _unit_heading(runner, catalog, unit)
-    rows = _with_ranges(_numbered(
-        [dict(row) for row in catalog.run(runner, "document_iku", {"unit": head["unit_id"], "year": year})]))
+    rows = _with_ranges(
+        _numbered([dict(row) for row in catalog.run(runner, "document_iku", {"unit": head["unit_id"], "year": year})])
+    )
     for row in rows:
         row["polarity"] = POLARITY_TEXT.get(row.get("polarity") or "", row.get("polarity"))
     end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
     end_header = f"Target Akhir ({end_years[-1]})" if end_years else "Target Akhir"
     return Document(
-        "iku", f"INDIKATOR KINERJA UTAMA TAHUN {year}",
+        "iku",
+        f"INDIKATOR KINERJA UTAMA TAHUN {year}",
         _heading_lines(head),
-        [Table("Indikator Kinerja Utama", [
-            Column("no", "No", NUMBER, width=5),
-            Column("goal", "Sasaran", width=34, merge_repeats=True),
-            Column("indicator", "Indikator Kinerja Utama", width=34),
-            Column("definition", "Definisi / Formulasi", width=34),
-            Column("satuan", "Satuan", width=10),
-            Column("polarity", "Polaritas", width=12),
-            Column("baseline", "Baseline", FIGURE, group="Kinerja", width=11),
-            Column("target", f"Target {year}", FIGURE, group="Kinerja", width=11),
-            Column("target_end", end_header, FIGURE, group="Kinerja", width=13)], rows)],
-        None, {"unit_id": head["unit_id"], "unit_name": head["unit_name"], "year": year})
+        [
+            Table(
+                "Indikator Kinerja Utama",
+                [
+                    Column("no", "No", NUMBER, width=5),
+                    Column("goal", "Sasaran", width=34, merge_repeats=True),
+                    Column("indicator", "Indikator Kinerja Utama", width=34),
+                    Column("definition", "Definisi / Formulasi", width=34),
+                    Column("satuan", "Satuan", width=10),
+                    Column("polarity", "Polaritas", width=12),
+                    Column("baseline", "Baseline", FIGURE, group="Kinerja", width=11),
+                    Column("target", f"Target {year}", FIGURE, group="Kinerja", width=11),
+                    Column("target_end", end_header, FIGURE, group="Kinerja", width=13),
+                ],
+                rows,
+            )
+        ],
+        None,
+        {"unit_id": head["unit_id"], "unit_name": head["unit_name"], "year": year},
+    )
 
 
 POLARITY_TEXT = {"positif": "Positif (naik)", "negatif": "Negatif (turun)", "stabil": "Stabil (rentang)"}
@@ -226,23 +268,33 @@ def build_cascading(runner: Reader, catalog: Catalog, year: int, unit: str | Non
     _numbered(rows)
     group = "Indikator dan target " + str(year)
     return Document(
-        "cascading", f"MATRIKS CASCADING TAHUN {year}",
+        "cascading",
+        f"MATRIKS CASCADING TAHUN {year}",
         [head["unit_name"] if scope else (head.get("pemda_name") or head["unit_name"])],
-        [Table("Matriks cascading", [
-            Column("no", "No", NUMBER, width=5),
-            Column("tujuan", "Tujuan", group="Tujuan", width=22, merge_repeats=True),
-            Column("tujuan_indicator_text", "Indikator", group="Tujuan", width=22, merge_repeats=True),
-            Column("sasaran", "Sasaran", group="Sasaran", width=22, merge_repeats=True),
-            Column("sasaran_indicator_text", "Indikator", group="Sasaran", width=22, merge_repeats=True),
-            Column("program_label", "Program", group="Program", width=24, merge_repeats=True),
-            Column("program_indicator_text", "Indikator", group="Program", width=22, merge_repeats=True),
-            Column("kegiatan_label", "Kegiatan", group="Kegiatan", width=24, merge_repeats=True),
-            Column("kegiatan_indicator_text", "Indikator", group="Kegiatan", width=22, merge_repeats=True),
-            Column("subkegiatan_label", "Sub Kegiatan", width=28),
-            Column("pagu", f"Pagu {year} (Rp)", RUPIAH, width=16),
-            Column("penanggung_jawab", "Penanggung Jawab", width=20)], rows,
-            totals={"subkegiatan_label": "Jumlah", "pagu": sum(row.get("pagu") or 0 for row in rows)})],
-        None, {"unit_id": scope, "unit_name": head["unit_name"], "year": year, "indicator_group": group})
+        [
+            Table(
+                "Matriks cascading",
+                [
+                    Column("no", "No", NUMBER, width=5),
+                    Column("tujuan", "Tujuan", group="Tujuan", width=22, merge_repeats=True),
+                    Column("tujuan_indicator_text", "Indikator", group="Tujuan", width=22, merge_repeats=True),
+                    Column("sasaran", "Sasaran", group="Sasaran", width=22, merge_repeats=True),
+                    Column("sasaran_indicator_text", "Indikator", group="Sasaran", width=22, merge_repeats=True),
+                    Column("program_label", "Program", group="Program", width=24, merge_repeats=True),
+                    Column("program_indicator_text", "Indikator", group="Program", width=22, merge_repeats=True),
+                    Column("kegiatan_label", "Kegiatan", group="Kegiatan", width=24, merge_repeats=True),
+                    Column("kegiatan_indicator_text", "Indikator", group="Kegiatan", width=22, merge_repeats=True),
+                    Column("subkegiatan_label", "Sub Kegiatan", width=28),
+                    Column("pagu", f"Pagu {year} (Rp)", RUPIAH, width=16),
+                    Column("penanggung_jawab", "Penanggung Jawab", width=20),
+                ],
+                rows,
+                totals={"subkegiatan_label": "Jumlah", "pagu": sum(row.get("pagu") or 0 for row in rows)},
+            )
+        ],
+        None,
+        {"unit_id": scope, "unit_name": head["unit_name"], "year": year, "indicator_group": group},
+    )
 
 
 def _achievement(runner: Reader, catalog: Catalog, year: int, unit_id: str) -> dict[tuple[str, str], dict[str, Any]]:
@@ -258,8 +310,9 @@ def build_lkjip(runner: Reader, catalog: Catalog, year: int, unit: str | None) -
     target uses the same rule (graph.capaian) on realisasi against that target."""
     head = _unit_heading(runner, catalog, unit)
     unit_id = head["unit_id"]
-    rows = _numbered([dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})],
-                     "goal_id")
+    rows = _numbered(
+        [dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})], "goal_id"
+    )
     figures = _achievement(runner, catalog, year, unit_id)
     _lkjip_figures(rows, figures)
     _with_ranges(rows)
@@ -267,14 +320,31 @@ def build_lkjip(runner: Reader, catalog: Catalog, year: int, unit: str | None) -
     end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
     end = f" ({end_years[-1]})" if end_years else ""
     return Document(
-        "lkjip", f"CAPAIAN KINERJA TAHUN {year}",
+        "lkjip",
+        f"CAPAIAN KINERJA TAHUN {year}",
         [*_heading_lines(head), "Laporan Kinerja Instansi Pemerintah (LKjIP)"],
-        [Table("Capaian indikator kinerja utama per sasaran", _lkjip_columns(year, end), rows,
-            totals={"indicator": f"Capaian kinerja {head['unit_name']}"
-                                 + (f" (predikat: {own['band']})" if own.get("band") else ""),
-                    "capaian": own.get("capaian")})],
-        None, {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year,
-               "unit_capaian": own.get("capaian"), "band": own.get("band"), "scale": own.get("scale")})
+        [
+            Table(
+                "Capaian indikator kinerja utama per sasaran",
+                _lkjip_columns(year, end),
+                rows,
+                totals={
+                    "indicator": f"Capaian kinerja {head['unit_name']}"
+                    + (f" (predikat: {own['band']})" if own.get("band") else ""),
+                    "capaian": own.get("capaian"),
+                },
+            )
+        ],
+        None,
+        {
+            "unit_id": unit_id,
+            "unit_name": head["unit_name"],
+            "year": year,
+            "unit_capaian": own.get("capaian"),
+            "band": own.get("band"),
+            "scale": own.get("scale"),
+        },
+    )
 
 
 def _lkjip_figures(rows: list[dict[str, Any]], figures: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -288,8 +358,13 @@ def _lkjip_figures(rows: list[dict[str, Any]], figures: dict[tuple[str, str], di
         row["capaian"] = indicator.get("capaian")
         row["band"] = indicator.get("band")
         row["goal_capaian"] = goal.get("capaian")
-        share = capaian(row.get("target_end"), row.get("realisasi"), row.get("polarity"),
-                        row.get("target_min"), row.get("target_max"))
+        share = capaian(
+            row.get("target_end"),
+            row.get("realisasi"),
+            row.get("polarity"),
+            row.get("target_min"),
+            row.get("target_max"),
+        )
         row["share_end"] = share
 
 
@@ -307,7 +382,8 @@ def _lkjip_columns(year: int, end: str) -> list[Column]:
         Column("capaian", "Capaian (%)", FIGURE, group=f"Tahun {year}", width=10),
         Column("realisasi_last_year", f"Realisasi {year - 1}", FIGURE, width=11),
         Column("target_end", f"Target{end}", FIGURE, group="Akhir Periode Renstra", width=10),
-        Column("share_end", "Tingkat Capaian", PERCENT, group="Akhir Periode Renstra", width=11)]
+        Column("share_end", "Tingkat Capaian", PERCENT, group="Akhir Periode Renstra", width=11),
+    ]
 
 
 def build_quarters(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> Document:
@@ -315,31 +391,42 @@ def build_quarters(runner: Reader, catalog: Catalog, year: int, unit: str | None
     (capaian per triwulan from the achievement query)."""
     head = _unit_heading(runner, catalog, unit)
     unit_id = head["unit_id"]
-    rows = _numbered([dict(row) for row in catalog.run(runner, "document_quarters",
-                                                       {"unit": unit_id, "year": year})], "goal_id")
+    rows = _numbered(
+        [dict(row) for row in catalog.run(runner, "document_quarters", {"unit": unit_id, "year": year})], "goal_id"
+    )
     figures = _achievement(runner, catalog, year, unit_id)
     for row in rows:
         indicator = figures.get(("indicator", row["indicator_id"]), {})
         for quarter in (1, 2, 3, 4):
             row[f"capaian_tw{quarter}"] = indicator.get(f"capaian_tw{quarter}")
     roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
-    columns = [Column("no", "No", NUMBER, width=5, merge_repeats=True),
-               Column("goal", "Sasaran / Kegiatan", width=26, merge_repeats=True),
-               Column("indicator", "Indikator", width=26),
-               Column("satuan", "Satuan", width=9),
-               Column("target", f"Target {year}", FIGURE, width=9)]
+    columns = [
+        Column("no", "No", NUMBER, width=5, merge_repeats=True),
+        Column("goal", "Sasaran / Kegiatan", width=26, merge_repeats=True),
+        Column("indicator", "Indikator", width=26),
+        Column("satuan", "Satuan", width=9),
+        Column("target", f"Target {year}", FIGURE, width=9),
+    ]
     for key, group in (("target", "Target"), ("realisasi", "Realisasi"), ("capaian", "Capaian (%)")):
         columns += [Column(f"{key}_tw{q}", f"TW {roman[q]}", FIGURE, group=group, width=8) for q in (1, 2, 3, 4)]
     columns.append(Column("unit_name", "Penanggung Jawab", width=16))
     return Document(
-        "triwulan", f"MONITORING RENCANA AKSI PER TRIWULAN TAHUN {year}", _heading_lines(head),
+        "triwulan",
+        f"MONITORING RENCANA AKSI PER TRIWULAN TAHUN {year}",
+        _heading_lines(head),
         [Table("Target, realisasi dan capaian per triwulan", columns, rows)],
-        None, {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year})
+        None,
+        {"unit_id": unit_id, "unit_name": head["unit_name"], "year": year},
+    )
 
 
 BUILDERS: dict[str, Callable[[Reader, Catalog, int, str | None], Document]] = {
-    "pk": build_pk, "iku": build_iku, "cascading": build_cascading, "lkjip": build_lkjip,
-    "triwulan": build_quarters}
+    "pk": build_pk,
+    "iku": build_iku,
+    "cascading": build_cascading,
+    "lkjip": build_lkjip,
+    "triwulan": build_quarters,
+}
 
 
 # -- numbers as Indonesians read them --------------------------------------------------------------------------
@@ -401,8 +488,9 @@ def to_xlsx(document: Document, paper: str = "a4") -> bytes:  # noqa: C901 - the
         for text, colspan, rowspan in header_cells(table)[0]:
             sheet.cell(top, column_at, text)
             if colspan > 1 or rowspan > 1:
-                sheet.merge_cells(start_row=top, start_column=column_at,
-                                  end_row=top + rowspan - 1, end_column=column_at + colspan - 1)
+                sheet.merge_cells(
+                    start_row=top, start_column=column_at, end_row=top + rowspan - 1, end_column=column_at + colspan - 1
+                )
             column_at += colspan
         if depth == 2:
             for index, column in enumerate(table.columns, start=1):
@@ -464,7 +552,7 @@ def merge_runs(table: Table) -> dict[tuple[int, int], int]:
     runs: dict[tuple[int, int], int] = {}
     rows = table.rows
     for position, index in enumerate(merging):
-        keys = [table.columns[i].key for i in merging[:position + 1]]
+        keys = [table.columns[i].key for i in merging[: position + 1]]
         start = 0
         for end in range(1, len(rows) + 1):
             if end == len(rows) or [rows[end].get(k) for k in keys] != [rows[start].get(k) for k in keys]:
@@ -478,8 +566,9 @@ def merge_runs(table: Table) -> dict[tuple[int, int], int]:
 def _merge_repeats(sheet: Any, table: Table, first: int) -> None:
     for (row, index), span in merge_runs(table).items():
         if span > 1:
-            sheet.merge_cells(start_row=first + row, start_column=index + 1,
-                              end_row=first + row + span - 1, end_column=index + 1)
+            sheet.merge_cells(
+                start_row=first + row, start_column=index + 1, end_row=first + row + span - 1, end_column=index + 1
+            )
 
 
 def header_cells(table: Table) -> list[list[tuple[str, int, int]]]:
@@ -510,8 +599,15 @@ def _write_signature(sheet: Any, signature: Signature, row: int, width: int) -> 
     half = max(width // 2, 1)
     spans = [(1, half), (half + 1, width)] if width > 1 else [(1, 1), (1, 1)]
     for party, (left, right) in zip(signature.parties, spans):
-        lines = [party["role"], party["position"], "", "", "", party.get("name") or "(....................)",
-                 f"NIP. {party['nip']}" if party.get("nip") else "NIP. ...................."]
+        lines = [
+            party["role"],
+            party["position"],
+            "",
+            "",
+            "",
+            party.get("name") or "(....................)",
+            f"NIP. {party['nip']}" if party.get("nip") else "NIP. ....................",
+        ]
         for offset, text in enumerate(lines):
             cell = sheet.cell(row + offset, left, neutralise(text))
             cell.alignment = Alignment(horizontal="center")

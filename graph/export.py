@@ -5,6 +5,7 @@ a formula (CSV/formula injection), so every exported text cell starting with = +
 carriage return) gets a leading apostrophe (OWASP's advice), header cells included: a column name comes
 from the query (an analyst's `RETURN 1 AS `=HYPERLINK(...)``). Numbers stay numbers, negative ones too.
 """
+
 from __future__ import annotations
 
 import csv
@@ -97,7 +98,7 @@ def _sheet_title(title: str, existing: Iterable[str]) -> str:
     candidate, number = clean, 2
     while candidate in existing:
         suffix = f" ({number})"
-        candidate, number = clean[:31 - len(suffix)] + suffix, number + 1
+        candidate, number = clean[: 31 - len(suffix)] + suffix, number + 1
     return candidate
 
 
@@ -112,8 +113,10 @@ def to_table(rows: Rows, columns: Sequence[str] | None = None, max_width: int = 
         return "(no rows)"
     cells = [[_short(cell_text(row.get(column)), max_width) for column in columns] for row in rows]
     widths = [max([len(column)] + [len(line[i]) for line in cells]) for i, column in enumerate(columns)]
-    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths)),
-             "  ".join("-" * width for width in widths)]
+    lines = [
+        "  ".join(column.ljust(width) for column, width in zip(columns, widths)),
+        "  ".join("-" * width for width in widths),
+    ]
     lines += ["  ".join(value.ljust(width) for value, width in zip(line, widths)) for line in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
@@ -121,4 +124,4 @@ def to_table(rows: Rows, columns: Sequence[str] | None = None, max_width: int = 
 
 def _short(value: Any, width: int) -> str:
     text = str(value)
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"

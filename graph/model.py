@@ -4,6 +4,7 @@ Everything else (the importer, the queries' checks, the docs) reads these declar
 a relationship is named in exactly one place. Constraints and indexes get deterministic names and are
 created with IF NOT EXISTS, so applying the schema twice is harmless.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,16 @@ from typing import Final
 from graph.db import Runner
 
 # Levels of the tree, top to bottom (docs/domain.md, "The tree"). The order is what cascade checks compare.
-GOAL_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan",
-                      "sasaran_subkegiatan", "rhk")
+GOAL_LEVELS: Final = (
+    "visi",
+    "misi",
+    "tujuan",
+    "sasaran",
+    "sasaran_program",
+    "sasaran_kegiatan",
+    "sasaran_subkegiatan",
+    "rhk",
+)
 OUTCOME_LEVELS: Final = ("visi", "misi", "tujuan", "sasaran")
 ACTIVITY_KINDS: Final = ("program", "kegiatan", "subkegiatan")
 UNIT_KINDS: Final = ("pemda", "perangkat_daerah", "unit_kerja")
@@ -45,36 +54,83 @@ class RelType:
     indexed: tuple[str, ...] = ("dataset",)
 
 
-UNIT = NodeType("Unit", ("id",), ("id", "name", "kind", "dataset"), ("kind", "dataset"),
-                "An organisation: the Pemda, a perangkat daerah (OPD) or a unit kerja inside one.")
-GOAL = NodeType("Goal", ("id",), ("id", "level", "statement", "dataset"), ("level", "dataset"),
-                "A performance element of the tree, from visi down to an individual's RHK.")
-INDICATOR = NodeType("Indicator", ("id",),
-                     ("id", "name", "satuan", "polarity", "iku", "weight", "definition", "dataset"), ("dataset",),
-                     "What measures a goal; its figures per year live in IndicatorYear nodes. `iku`: true/false "
-                     "when the data says whether it is an IKU (null: not said); `weight`: its bobot among its "
-                     "goal's indicators (null: 1); `definition`: its definisi operasional / formulasi, when given.")
+UNIT = NodeType(
+    "Unit",
+    ("id",),
+    ("id", "name", "kind", "dataset"),
+    ("kind", "dataset"),
+    "An organisation: the Pemda, a perangkat daerah (OPD) or a unit kerja inside one.",
+)
+GOAL = NodeType(
+    "Goal",
+    ("id",),
+    ("id", "level", "statement", "dataset"),
+    ("level", "dataset"),
+    "A performance element of the tree, from visi down to an individual's RHK.",
+)
+INDICATOR = NodeType(
+    "Indicator",
+    ("id",),
+    ("id", "name", "satuan", "polarity", "iku", "weight", "definition", "dataset"),
+    ("dataset",),
+    "What measures a goal; its figures per year live in IndicatorYear nodes. `iku`: true/false "
+    "when the data says whether it is an IKU (null: not said); `weight`: its bobot among its "
+    "goal's indicators (null: 1); `definition`: its definisi operasional / formulasi, when given.",
+)
 INDICATOR_YEAR = NodeType(
-    "IndicatorYear", ("indicator_id", "year"),
-    ("indicator_id", "year", "satuan", "baseline", "target", "target_min", "target_max", "realisasi",
-     "target_tw1", "target_tw2", "target_tw3", "target_tw4",
-     "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
-     # a qualitative figure (`A`, `BB`, `Baik`) is kept as written in <figure>_text, never in the number
-     "baseline_text", "target_text", "realisasi_text", "target_tw1_text", "target_tw2_text", "target_tw3_text",
-     "target_tw4_text", "realisasi_tw1_text", "realisasi_tw2_text", "realisasi_tw3_text", "realisasi_tw4_text",
-     "dataset"),
+    "IndicatorYear",
+    ("indicator_id", "year"),
+    (
+        "indicator_id",
+        "year",
+        "satuan",
+        "baseline",
+        "target",
+        "target_min",
+        "target_max",
+        "realisasi",
+        "target_tw1",
+        "target_tw2",
+        "target_tw3",
+        "target_tw4",
+        "realisasi_tw1",
+        "realisasi_tw2",
+        "realisasi_tw3",
+        "realisasi_tw4",
+        # a qualitative figure (`A`, `BB`, `Baik`) is kept as written in <figure>_text, never in the number
+        "baseline_text",
+        "target_text",
+        "realisasi_text",
+        "target_tw1_text",
+        "target_tw2_text",
+        "target_tw3_text",
+        "target_tw4_text",
+        "realisasi_tw1_text",
+        "realisasi_tw2_text",
+        "realisasi_tw3_text",
+        "realisasi_tw4_text",
+        "dataset",
+    ),
     # indicator_id alone: a composite key's index serves only lookups by both properties, and an indicator's
     # years were found by scanning every IndicatorYear (element_detail 1 s on the national slice)
     ("indicator_id", "year", "dataset"),
     "One indicator's baseline, target and realisasi for one year (and the year's satuan): figures kept apart "
     "from the structure.",
 )
-ACTIVITY = NodeType("Activity", ("id",), ("id", "kind", "code", "name", "year", "budget", "dataset"),
-                    ("kind", "code", "year", "dataset"),
-                    "Budgeted work in the national nomenclature: program, kegiatan, subkegiatan (pagu).")
-ASN = NodeType("ASN", ("nip",), ("nip", "name", "asn_kind", "position", "position_id", "dataset"),
-               ("name", "dataset"),
-               "A civil servant (asn_kind 'PNS' or 'PPPK'), keyed by the 18-digit NIP or NI PPPK (personal data).")
+ACTIVITY = NodeType(
+    "Activity",
+    ("id",),
+    ("id", "kind", "code", "name", "year", "budget", "dataset"),
+    ("kind", "code", "year", "dataset"),
+    "Budgeted work in the national nomenclature: program, kegiatan, subkegiatan (pagu).",
+)
+ASN = NodeType(
+    "ASN",
+    ("nip",),
+    ("nip", "name", "asn_kind", "position", "position_id", "dataset"),
+    ("name", "dataset"),
+    "A civil servant (asn_kind 'PNS' or 'PPPK'), keyed by the 18-digit NIP or NI PPPK (personal data).",
+)
 ASN_KINDS: Final = ("PNS", "PPPK")
 
 NODE_TYPES: Final = (UNIT, GOAL, INDICATOR, INDICATOR_YEAR, ACTIVITY, ASN)
@@ -85,26 +141,36 @@ ELEMENT_LABELS: Final = tuple(node.label for node in NODE_TYPES if node is not I
 QUERY_CONSTANTS: Final[dict[str, list[str]]] = {"outcome_levels": list(OUTCOME_LEVELS)}
 NODE_TYPES_BY_LABEL: Final = {node.label: node for node in NODE_TYPES}
 
-CONTRIBUTES_TO = RelType("CONTRIBUTES_TO", ("Goal", "Activity", "Indicator"), ("Goal", "Indicator"),
-                         ("weight", "implied"),
-                         "Supports a higher element; weight defaults to 1. `implied: true` marks the edge "
-                         "derived from MEASURED_BY (see IMPLIED_EDGES below), never one from the data: only "
-                         "an implied edge may end at an Activity (the one its indicator stands for).")
-ASSIGNED_TO = RelType("ASSIGNED_TO", ("Unit", "ASN"), ("Goal", "Indicator", "Activity"), (),
-                      "Is accountable for the element.")
-MEASURED_BY = RelType("MEASURED_BY", ("Goal", "Activity"), ("Indicator",), (),
-                      "The element is measured by the indicator: a goal's (an RHK's too), a program's outcome "
-                      "indicator, a kegiatan's or sub-kegiatan's output indicator (indikator keluaran).")
+CONTRIBUTES_TO = RelType(
+    "CONTRIBUTES_TO",
+    ("Goal", "Activity", "Indicator"),
+    ("Goal", "Indicator"),
+    ("weight", "implied"),
+    "Supports a higher element; weight defaults to 1. `implied: true` marks the edge "
+    "derived from MEASURED_BY (see IMPLIED_EDGES below), never one from the data: only "
+    "an implied edge may end at an Activity (the one its indicator stands for).",
+)
+ASSIGNED_TO = RelType(
+    "ASSIGNED_TO", ("Unit", "ASN"), ("Goal", "Indicator", "Activity"), (), "Is accountable for the element."
+)
+MEASURED_BY = RelType(
+    "MEASURED_BY",
+    ("Goal", "Activity"),
+    ("Indicator",),
+    (),
+    "The element is measured by the indicator: a goal's (an RHK's too), a program's outcome "
+    "indicator, a kegiatan's or sub-kegiatan's output indicator (indikator keluaran).",
+)
 # What an indicator may measure (indicators.csv element_id); goal_id names a Goal only.
 MEASURED_ELEMENTS: Final = MEASURED_BY.starts
 UNIT_PART_OF = RelType("PART_OF", ("Unit",), ("Unit",), (), "A unit belongs to a larger unit.")
-ACTIVITY_PART_OF = RelType("PART_OF", ("Activity",), ("Activity",), (),
-                           "A kegiatan belongs to its program, a subkegiatan to its kegiatan.")
+ACTIVITY_PART_OF = RelType(
+    "PART_OF", ("Activity",), ("Activity",), (), "A kegiatan belongs to its program, a subkegiatan to its kegiatan."
+)
 MEMBER_OF = RelType("MEMBER_OF", ("ASN",), ("Unit",), (), "The ASN works in the unit.")
 REPORTS_TO = RelType("REPORTS_TO", ("ASN",), ("ASN",), (), "The ASN's direct superior.")
 
-REL_TYPES: Final = (CONTRIBUTES_TO, ASSIGNED_TO, MEASURED_BY, UNIT_PART_OF, ACTIVITY_PART_OF, MEMBER_OF,
-                    REPORTS_TO)
+REL_TYPES: Final = (CONTRIBUTES_TO, ASSIGNED_TO, MEASURED_BY, UNIT_PART_OF, ACTIVITY_PART_OF, MEMBER_OF, REPORTS_TO)
 REL_TYPE_NAMES: Final = tuple(dict.fromkeys(rel.name for rel in REL_TYPES))
 
 
@@ -151,8 +217,10 @@ def derive_implied_edges_statements(dataset: bool = True) -> list[str]:
     and implied edges of the dataset given as `$dataset`; without, those of the whole graph. Idempotent: run
     twice, the second run creates, deletes and sets nothing."""
     scope = " {dataset: $dataset}" if dataset else ""
-    hints = {"hint_r": "\nUSING INDEX SEEK r:CONTRIBUTES_TO(dataset)" if dataset else "",
-             "hint_m": "\nUSING INDEX SEEK m:MEASURED_BY(dataset)" if dataset else ""}
+    hints = {
+        "hint_r": "\nUSING INDEX SEEK r:CONTRIBUTES_TO(dataset)" if dataset else "",
+        "hint_m": "\nUSING INDEX SEEK m:MEASURED_BY(dataset)" if dataset else "",
+    }
     return [statement.format(scope=scope, **hints).strip() for statement in (_DERIVE_DELETE, _DERIVE_CREATE)]
 
 
@@ -172,10 +240,12 @@ IMPORT_LOCK_STATEMENT = f"MERGE (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) SET 
 DATA_VERSION_STATEMENT = f"MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) SET lock.version = randomUUID()"
 # What identifies the data as it is now: the last import's version, and the node and relationship counts
 # (read from Neo4j's count store, O(1)), so a wipe or a write made outside the importer also shows.
-DATA_VERSION_QUERY = (f"OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) "
-                      "CALL () { MATCH (n) RETURN count(n) AS nodes } "
-                      "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } "
-                      "RETURN lock.version AS version, nodes, relationships")
+DATA_VERSION_QUERY = (
+    f"OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) "
+    "CALL () { MATCH (n) RETURN count(n) AS nodes } "
+    "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } "
+    "RETURN lock.version AS version, nodes, relationships"
+)
 
 
 # The import log: every import that changes its dataset records, inside its own transaction, one node of this
@@ -189,32 +259,42 @@ DATA_VERSION_QUERY = (f"OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}
 # model's labels and never see it.
 IMPORT_LOG_LABEL = "PokinImport"
 IMPORT_LOG_KEEP = 20
-IMPORT_LOG_CHANGES = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
-                      "properties_set")
+IMPORT_LOG_CHANGES = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+)
 IMPORT_RECORDED_QUERY = f"MATCH (log:{IMPORT_LOG_LABEL} {{id: $id}}) RETURN log {{.*, at: toString(log.at)}} AS log"
 IMPORT_RECORD_STATEMENT = (
     f"CREATE (log:{IMPORT_LOG_LABEL} {{id: $id}}) "
     "SET log.dataset = $dataset, log.at = datetime.transaction(), log.source = $source, log.files = $files, "
     "log.digest = $digest, log.counts = $counts, "
-    + ", ".join(f"log.{change} = $changes.{change}" for change in IMPORT_LOG_CHANGES) + " "
+    + ", ".join(f"log.{change} = $changes.{change}" for change in IMPORT_LOG_CHANGES)
+    + " "
     f"WITH DISTINCT log.dataset AS dataset "
     f"MATCH (old:{IMPORT_LOG_LABEL} {{dataset: dataset}}) "
     "WITH old ORDER BY old.at DESC SKIP $keep "
     "DELETE old"
 )
 # The log, newest first: all datasets, or one ($dataset), at most $limit records.
-IMPORT_LOG_QUERY = (f"MATCH (log:{IMPORT_LOG_LABEL}) WHERE $dataset IS NULL OR log.dataset = $dataset "
-                    "RETURN log {.*, at: toString(log.at)} AS log ORDER BY log.at DESC LIMIT $limit")
+IMPORT_LOG_QUERY = (
+    f"MATCH (log:{IMPORT_LOG_LABEL}) WHERE $dataset IS NULL OR log.dataset = $dataset "
+    "RETURN log {.*, at: toString(log.at)} AS log ORDER BY log.at DESC LIMIT $limit"
+)
 # Waits for the import lock (so an import whose commit is still under way has ended, either way), then
 # reads the record of import $id. The lock node is merged, not matched: a first import, creating it, holds
 # its key until it ends too; when the lock was not there (that import did not commit), the one merged here
 # is deleted again, so settling leaves the database as it found it.
-IMPORT_SETTLED_QUERY = (f"MERGE (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) ON CREATE SET lock.settling = true "
-                        "SET lock.held = true WITH lock "
-                        f"OPTIONAL MATCH (log:{IMPORT_LOG_LABEL} {{id: $id}}) "
-                        "WITH lock, log {.*, at: toString(log.at)} AS found "
-                        "FOREACH (merged IN CASE WHEN lock.settling THEN [lock] ELSE [] END | DELETE merged) "
-                        "RETURN found AS log")
+IMPORT_SETTLED_QUERY = (
+    f"MERGE (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) ON CREATE SET lock.settling = true "
+    "SET lock.held = true WITH lock "
+    f"OPTIONAL MATCH (log:{IMPORT_LOG_LABEL} {{id: $id}}) "
+    "WITH lock, log {.*, at: toString(log.at)} AS found "
+    "FOREACH (merged IN CASE WHEN lock.settling THEN [lock] ELSE [] END | DELETE merged) "
+    "RETURN found AS log"
+)
 
 
 def constraint_statements() -> list[str]:
@@ -228,19 +308,20 @@ def constraint_statements() -> list[str]:
             f"FOR (n:{node.label}) REQUIRE ({key}) IS UNIQUE"
         )
         for prop in node.indexed:
-            statements.append(
-                f"CREATE INDEX pokin_{stem}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
-            )
+            statements.append(f"CREATE INDEX pokin_{stem}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})")
     for rel_name in REL_TYPE_NAMES:
         for prop in dict.fromkeys(p for rel in REL_TYPES if rel.name == rel_name for p in rel.indexed):
             statements.append(
-                f"CREATE INDEX pokin_rel_{rel_name.lower()}_{prop} IF NOT EXISTS "
-                f"FOR ()-[r:{rel_name}]-() ON (r.{prop})"
+                f"CREATE INDEX pokin_rel_{rel_name.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{rel_name}]-() ON (r.{prop})"
             )
-    statements.append(f"CREATE CONSTRAINT pokin_import_lock_id_unique IF NOT EXISTS "
-                      f"FOR (n:{IMPORT_LOCK_LABEL}) REQUIRE (n.id) IS UNIQUE")  # one lock node, even at first
-    statements.append(f"CREATE CONSTRAINT pokin_import_log_id_unique IF NOT EXISTS "
-                      f"FOR (n:{IMPORT_LOG_LABEL}) REQUIRE (n.id) IS UNIQUE")
+    statements.append(
+        f"CREATE CONSTRAINT pokin_import_lock_id_unique IF NOT EXISTS "
+        f"FOR (n:{IMPORT_LOCK_LABEL}) REQUIRE (n.id) IS UNIQUE"
+    )  # one lock node, even at first
+    statements.append(
+        f"CREATE CONSTRAINT pokin_import_log_id_unique IF NOT EXISTS "
+        f"FOR (n:{IMPORT_LOG_LABEL}) REQUIRE (n.id) IS UNIQUE"
+    )
     statements.append(f"CREATE INDEX pokin_import_log_dataset IF NOT EXISTS FOR (n:{IMPORT_LOG_LABEL}) ON (n.dataset)")
     return statements
 
@@ -269,8 +350,7 @@ def apply_schema(runner: Runner) -> None:
 
     Every import calls this: when every declared index (a constraint's too, under the constraint's name) is
     there and online, one SHOW INDEXES replaces the 27 statements (a national load runs 199 imports)."""
-    online = {row["name"] for row in runner.read("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' "
-                                                 "RETURN name")}
+    online = {row["name"] for row in runner.read("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")}
     if schema_names() <= online:
         return
     for statement in constraint_statements():

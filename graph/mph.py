@@ -6,6 +6,7 @@ the staff member's results that intervene in that RHK. An RHK nobody intervenes 
 member intervening in nothing of the head's an empty column; both are marked. `as_document` lays it out as a
 graph.documents Document, so the XLSX writer and the print page of the documents draw it unchanged.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -31,12 +32,17 @@ def build(runner: Reader, catalog: Catalog, unit: str) -> dict[str, Any]:
     for index, column in enumerate(columns):
         column["empty"] = not any(row["cells"][index] for row in rows)
     first = found[0] if found else {}
-    head = ({"nip": first["head_nip"], "name": first["head_name"], "position": first["head_position"]}
-            if first else None)
-    return {"unit_id": unit, "unit_name": heading[0]["unit_name"], "pemda_name": heading[0]["pemda_name"],
-            "head": head, "columns": columns, "rows": rows,
-            "empty_rows": sum(1 for row in rows if row["empty"]),
-            "empty_columns": sum(1 for column in columns if column["empty"])}
+    head = {"nip": first["head_nip"], "name": first["head_name"], "position": first["head_position"]} if first else None
+    return {
+        "unit_id": unit,
+        "unit_name": heading[0]["unit_name"],
+        "pemda_name": heading[0]["pemda_name"],
+        "head": head,
+        "columns": columns,
+        "rows": rows,
+        "empty_rows": sum(1 for row in rows if row["empty"]),
+        "empty_columns": sum(1 for column in columns if column["empty"]),
+    }
 
 
 def _columns(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -44,8 +50,12 @@ def _columns(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in found:
         nip = row["staff_nip"]
         if nip is not None and nip not in seen:
-            seen[nip] = {"nip": nip, "name": row["staff_name"], "position": row["staff_position"],
-                         "results": row["staff_results"]}
+            seen[nip] = {
+                "nip": nip,
+                "name": row["staff_name"],
+                "position": row["staff_position"],
+                "results": row["staff_results"],
+            }
     return list(seen.values())
 
 
@@ -55,11 +65,19 @@ def _rows(found: list[dict[str, Any]], columns: list[dict[str, Any]]) -> list[di
     for row in found:
         if row["row_id"] is None:
             continue
-        entry = rows.setdefault(row["row_id"], {"id": row["row_id"], "statement": row["row_statement"],
-                                                "level": row["row_level"], "cells": [[] for _ in columns]})
+        entry = rows.setdefault(
+            row["row_id"],
+            {
+                "id": row["row_id"],
+                "statement": row["row_statement"],
+                "level": row["row_level"],
+                "cells": [[] for _ in columns],
+            },
+        )
         if row["staff_nip"] is not None:
             entry["cells"][index[row["staff_nip"]]] = [
-                {"id": id_, "statement": statement} for id_, statement in zip(row["cell"], row["cell_statements"])]
+                {"id": id_, "statement": statement} for id_, statement in zip(row["cell"], row["cell_statements"])
+            ]
     for entry in rows.values():
         entry["empty"] = not any(entry["cells"])
     return list(rows.values())
@@ -70,13 +88,17 @@ def as_document(matrix: dict[str, Any]) -> Document:
     Keterangan; empty rows marked in Keterangan, empty columns on a closing Keterangan row."""
     staff = matrix["columns"]
     columns = [Column("no", "No", NUMBER, width=5), Column("rhk", "RHK atasan", TEXT, width=36)]
-    columns += [Column(f"s{number}", _staff_header(person), TEXT, STAFF_GROUP, width=26)
-                for number, person in enumerate(staff)]
+    columns += [
+        Column(f"s{number}", _staff_header(person), TEXT, STAFF_GROUP, width=26) for number, person in enumerate(staff)
+    ]
     columns.append(Column("keterangan", "Keterangan", TEXT, width=18))
     body = []
     for number, row in enumerate(matrix["rows"], start=1):
-        record: dict[str, Any] = {"no": number, "rhk": _element_text(row),
-                                  "keterangan": EMPTY_ROW if row["empty"] else ""}
+        record: dict[str, Any] = {
+            "no": number,
+            "rhk": _element_text(row),
+            "keterangan": EMPTY_ROW if row["empty"] else "",
+        }
         for column_number, cell in enumerate(row["cells"]):
             record[f"s{column_number}"] = "\n".join(_element_text(item) for item in cell)
         body.append(record)
@@ -84,10 +106,12 @@ def as_document(matrix: dict[str, Any]) -> Document:
     closing.update({f"s{number}": EMPTY_COLUMN if person["empty"] else "" for number, person in enumerate(staff)})
     head = matrix["head"] or {}
     pemda = f", {matrix['pemda_name']}" if matrix["pemda_name"] else ""
-    lines = [f"{matrix['unit_name'] or matrix['unit_id']}{pemda}",
-             f"Atasan: {head.get('name') or '-'}, {head.get('position') or '-'} (NIP {head.get('nip') or '-'})",
-             f"{len(matrix['rows'])} RHK atasan ({matrix['empty_rows']} tidak diintervensi), {len(staff)} pegawai "
-             f"({matrix['empty_columns']} tidak mengintervensi RHK atasan)"]
+    lines = [
+        f"{matrix['unit_name'] or matrix['unit_id']}{pemda}",
+        f"Atasan: {head.get('name') or '-'}, {head.get('position') or '-'} (NIP {head.get('nip') or '-'})",
+        f"{len(matrix['rows'])} RHK atasan ({matrix['empty_rows']} tidak diintervensi), {len(staff)} pegawai "
+        f"({matrix['empty_columns']} tidak mengintervensi RHK atasan)",
+    ]
     table = Table("Matriks Peran Hasil", columns, body, totals=closing)
     return Document("mph", "MATRIKS PERAN HASIL", lines, [table], None, {"unit_id": matrix["unit_id"], "year": None})
 

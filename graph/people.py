@@ -12,6 +12,7 @@ Dominators are computed once for the whole graph (Cooper, Harvey and Kennedy's i
 practice, on lists of node numbers), so the cost does not grow with the number of outcomes; the graph arrives
 as one row of id lists (a row per edge cost the driver seconds at kabupaten scale).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -39,8 +40,12 @@ class CompactGraph:
     targets: list[tuple[int, int, str]]
 
 
-def build(edges: tuple[list[str], list[str]], assigned: tuple[list[str], list[str]], goals: list[str],
-          iku: tuple[list[str], list[str]]) -> CompactGraph:
+def build(
+    edges: tuple[list[str], list[str]],
+    assigned: tuple[list[str], list[str]],
+    goals: list[str],
+    iku: tuple[list[str], list[str]],
+) -> CompactGraph:
     """The graph from parallel lists of names (edges and ASN assignments as (sources, targets)); each ASN gets
     an edge to what they are assigned to (an outcome target excepted: being accountable for it is no path of
     work to it) and ROOT an edge to every ASN assigned to anything."""
@@ -65,8 +70,12 @@ def build(edges: tuple[list[str], list[str]], assigned: tuple[list[str], list[st
 def contribution_graph(runner: Reader, catalog: Catalog) -> CompactGraph:
     """Neo4j's contribution graph (cypher/people_contribution_graph.cypher: one row of id lists) on numbers."""
     row = catalog.run(runner, "people_contribution_graph", packed=False)[0]
-    return build((row["edge_from"], row["edge_to"]), (row["assigned_from"], row["assigned_to"]), row["goals"],
-                 (row["iku"], row["iku_measures"]))
+    return build(
+        (row["edge_from"], row["edge_to"]),
+        (row["assigned_from"], row["assigned_to"]),
+        row["goals"],
+        (row["iku"], row["iku_measures"]),
+    )
 
 
 def dominators(successors: list[list[int]], root: int = 0) -> list[int]:
@@ -158,12 +167,19 @@ def single_points_of_failure(runner: Reader, catalog: Catalog) -> list[dict[str,
     graph = contribution_graph(runner, catalog)
     found = dependencies(graph, dominators(graph.successors))
     kinds = {graph.names[target]: kind for target, _, kind in graph.targets}
-    return [{"nip": nip, "target": target, "target_kind": kinds[target], **entry}
-            for (nip, target), entry in sorted(found.items())]
+    return [
+        {"nip": nip, "target": target, "target_kind": kinds[target], **entry}
+        for (nip, target), entry in sorted(found.items())
+    ]
 
 
-def retirements(runner: Reader, catalog: Catalog, year: int, ages: dict[str, int] | None = None,
-                spof: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def retirements(
+    runner: Reader,
+    catalog: Catalog,
+    year: int,
+    ages: dict[str, int] | None = None,
+    spof: list[dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
     """The retirements query's rows, each with `loses`: the outcome goals and IKU whose only human contributor
     the person is (they lose every contributor when the person retires) and `hangs_on`: those that depend on
     them through what only they hold (`spof`: single_points_of_failure's rows when the caller has them)."""
@@ -200,12 +216,18 @@ def intervensi_chain(runner: Reader, catalog: Catalog, nip: str) -> list[dict[st
             break
     reasons: dict[str, str] = {}
     for unit in sorted({row["unit_id"] for row in chain if row["unit_id"] is not None}):
-        reasons.update({found["nip"]: found["reason"]
-                        for found in catalog.run(runner, "rhk_without_intervention", {"unit": unit})})
+        reasons.update(
+            {found["nip"]: found["reason"] for found in catalog.run(runner, "rhk_without_intervention", {"unit": unit})}
+        )
     unplaced = any(row["unit_id"] is None for row in chain)
     if unplaced:  # an ASN of no unit: only the whole graph's check names them
-        reasons.update({found["nip"]: found["reason"]
-                        for found in catalog.run(runner, "rhk_without_intervention", {}) if found["unit_id"] is None})
+        reasons.update(
+            {
+                found["nip"]: found["reason"]
+                for found in catalog.run(runner, "rhk_without_intervention", {})
+                if found["unit_id"] is None
+            }
+        )
     return [dict(row, break_reason=reasons.get(row["nip"])) for row in chain]
 
 
@@ -230,21 +252,48 @@ def what_if_move(runner: Reader, catalog: Catalog, nip: str, to: str | None = No
     if to is not None and not any(row["kind"] == "to" for row in rows):
         raise MoveError(f"no unit '{to}'")
     spof = [item for item in single_points_of_failure(runner, catalog) if item["nip"] == nip]
-    out = [_move_row("loses" if item["sole"] else "hangs_on", person, target=item["target"],
-                     target_kind=item["target_kind"], via=item["via"],
-                     detail="kehilangan satu-satunya kontributor" if item["sole"] else
-                     "setiap jalur kerja melewati yang hanya dipegangnya")
-           for item in sorted(spof, key=lambda item: (not item["sole"], item["target"]))]
-    out += [_move_row("intervensi_break", row, via=row["reaches"],
-                      detail="RHK-nya mengintervensi RHK yang ditinggalkan; tanpa atasan sampai ada pengganti")
-            for row in rows if row["kind"] == "report"]
-    out += [_move_row("gains", dict(person, unit_id=row["unit_id"], unit_name=row["unit_name"]),
-                      detail=NOT_CARRIED) for row in rows if row["kind"] == "to"]
+    out = [
+        _move_row(
+            "loses" if item["sole"] else "hangs_on",
+            person,
+            target=item["target"],
+            target_kind=item["target_kind"],
+            via=item["via"],
+            detail="kehilangan satu-satunya kontributor"
+            if item["sole"]
+            else "setiap jalur kerja melewati yang hanya dipegangnya",
+        )
+        for item in sorted(spof, key=lambda item: (not item["sole"], item["target"]))
+    ]
+    out += [
+        _move_row(
+            "intervensi_break",
+            row,
+            via=row["reaches"],
+            detail="RHK-nya mengintervensi RHK yang ditinggalkan; tanpa atasan sampai ada pengganti",
+        )
+        for row in rows
+        if row["kind"] == "report"
+    ]
+    out += [
+        _move_row("gains", dict(person, unit_id=row["unit_id"], unit_name=row["unit_name"]), detail=NOT_CARRIED)
+        for row in rows
+        if row["kind"] == "to"
+    ]
     return out
 
 
 def _move_row(kind: str, who: dict[str, Any], **fields: Any) -> dict[str, Any]:
-    row = {"kind": kind, "nip": who["nip"], "name": who["name"], "unit_id": who["unit_id"],
-           "unit_name": who["unit_name"], "target": None, "target_kind": None, "via": [], "detail": None}
+    row = {
+        "kind": kind,
+        "nip": who["nip"],
+        "name": who["name"],
+        "unit_id": who["unit_id"],
+        "unit_name": who["unit_name"],
+        "target": None,
+        "target_kind": None,
+        "via": [],
+        "detail": None,
+    }
     row.update(fields)
     return row

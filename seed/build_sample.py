@@ -4,6 +4,7 @@ Run: ``python -m seed.build_sample``. Writes units/goals/indicators/activities/s
 the same data as one workbook, ``expected.json`` (counts and the planted defects, computed from
 the generated data) and a short README. Only stdlib + openpyxl; byte-identical on every run.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -34,16 +35,37 @@ XLSX = "kabupaten_sukamaju.xlsx"
 COLUMNS: dict[str, list[str]] = {
     "units": ["id", "name", "kind", "parent_id"],
     "goals": ["id", "level", "statement", "unit_id", "contributes_to"],
-    "indicators": ["id", "goal_id", "element_id", "name", "satuan", "polarity", "year", "baseline", "target", "realisasi",
-                   "target_tw1", "target_tw2", "target_tw3", "target_tw4",
-                   "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
-                   "target_min", "target_max", "iku", "weight"],
+    "indicators": [
+        "id",
+        "goal_id",
+        "element_id",
+        "name",
+        "satuan",
+        "polarity",
+        "year",
+        "baseline",
+        "target",
+        "realisasi",
+        "target_tw1",
+        "target_tw2",
+        "target_tw3",
+        "target_tw4",
+        "realisasi_tw1",
+        "realisasi_tw2",
+        "realisasi_tw3",
+        "realisasi_tw4",
+        "target_min",
+        "target_max",
+        "iku",
+        "weight",
+    ],
     "activities": ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
     "staff": ["nip", "name", "position", "unit_id", "supervisor_nip", "assigned_to"],
     "links": ["from_id", "type", "to_id", "weight"],
 }
 NUMERIC = {"year", "baseline", "target", "realisasi", "budget", "weight", "target_min", "target_max"} | {
-    f"{a}_tw{q}" for a in ("target", "realisasi") for q in range(1, 5)}
+    f"{a}_tw{q}" for a in ("target", "realisasi") for q in range(1, 5)
+}
 OUTCOME = set(OUTCOME_LEVELS)
 INDICATOR_LEVELS = {"tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan"}
 OUTPUT_WORDS = ("terlaksana", "tersusun", "dilaksanakan", "sosialisasi", "pelatihan", "dokumen")
@@ -53,8 +75,14 @@ UNLINKED_OPD = "BPBD"  # its tujuan contributes to no Pemda goal (set in the cat
 CYCLE = ["G-SK-DISPUSIP-2.24.02.2.01", "G-SK-DISPUSIP-2.24.02.2.02", "G-SK-DISPUSIP-2.24.02.2.03"]
 SKIPPED = ("G-SK-DLH-2.11.05.2.02", "G-S-DLH-1")  # sasaran_kegiatan straight to the OPD sasaran
 DOWNWARD = ("G-S-DISHUB-1", "G-SP-DISHUB-2.15.02-2")  # sasaran -> sasaran_program of the other sasaran
-NO_INDICATOR = {"G-T-DISPERKAN-1", "G-S-KESBANGPOL-1", "G-SP-DPMPTSP-2.18.03", "G-SP-DISPARPORA-2.19.03",
-                "G-SK-DISNAKER-2.07.03.2.02", "G-SK-DKP-2.09.03.2.02"}
+NO_INDICATOR = {
+    "G-T-DISPERKAN-1",
+    "G-S-KESBANGPOL-1",
+    "G-SP-DPMPTSP-2.18.03",
+    "G-SP-DISPARPORA-2.19.03",
+    "G-SK-DISNAKER-2.07.03.2.02",
+    "G-SK-DKP-2.09.03.2.02",
+}
 OUTPUT_INDICATORS: dict[str, Ind] = {
     "G-S-DPMD-1": p("Jumlah kegiatan sosialisasi yang terlaksana", "kegiatan", 12, 2),
     "G-S-BAPPEDA-1": p("Persentase dokumen perencanaan yang tersusun", "%", 90, 5),
@@ -68,12 +96,24 @@ ACTIVITY_INDICATOR_RATE = {"program": 0.9, "kegiatan": 0.85, "subkegiatan": 0.8}
 PPPK_RATE = 0.35  # of staff (pelaksana / fungsional); heads and eselon III/IV are PNS
 OUTPUT_KINDS = (  # (words in the activity's name, indicator name template, satuan, target range); first match
     (("gaji", "tunjangan"), "Jumlah bulan {x} yang terbayarkan", "bulan", (12, 14)),
-    (("penyusunan", "perencanaan", "evaluasi", "laporan", "dokumen", "kajian", "analisis"),
-     "Jumlah dokumen hasil {x}", "dokumen", (1, 6)),
-    (("pelatihan", "bimbingan", "peningkatan kapasitas", "pembinaan", "sosialisasi", "penyuluhan"),
-     "Jumlah peserta {x}", "orang", (20, 400)),
-    (("pembangunan", "rehabilitasi", "pemeliharaan", "peningkatan jalan", "jembatan"),
-     "Jumlah unit {x}", "unit", (1, 20)),
+    (
+        ("penyusunan", "perencanaan", "evaluasi", "laporan", "dokumen", "kajian", "analisis"),
+        "Jumlah dokumen hasil {x}",
+        "dokumen",
+        (1, 6),
+    ),
+    (
+        ("pelatihan", "bimbingan", "peningkatan kapasitas", "pembinaan", "sosialisasi", "penyuluhan"),
+        "Jumlah peserta {x}",
+        "orang",
+        (20, 400),
+    ),
+    (
+        ("pembangunan", "rehabilitasi", "pemeliharaan", "peningkatan jalan", "jembatan"),
+        "Jumlah unit {x}",
+        "unit",
+        (1, 20),
+    ),
     (("penyediaan", "pengadaan", "belanja"), "Jumlah paket {x}", "paket", (1, 12)),
 )
 NO_DEFECT_OPDS = {"BPBD", "DISPUSIP", "DISHUB", "DLH"}  # keep the structural defects readable
@@ -188,12 +228,18 @@ class Builder:
             return self.inds_of[gid][0]
         return gid
 
-    def add_goal(self, gid: str, level: str, statement: str, unit: str, parents: list[str],
-                 inds: Sequence[Ind] = ()) -> str:
+    def add_goal(
+        self, gid: str, level: str, statement: str, unit: str, parents: list[str], inds: Sequence[Ind] = ()
+    ) -> str:
         """Add a goal and its indicators (none for NO_INDICATOR, a planted one for OUTPUT_INDICATORS)."""
         assert gid not in self.goals, gid
-        self.goals[gid] = {"id": gid, "level": level, "statement": statement, "unit_id": unit,
-                           "contributes_to": list(parents)}
+        self.goals[gid] = {
+            "id": gid,
+            "level": level,
+            "statement": statement,
+            "unit_id": unit,
+            "contributes_to": list(parents),
+        }
         specs = [] if gid in NO_INDICATOR else list(inds)[:2]
         if gid in OUTPUT_INDICATORS:
             specs = [*specs[:1], OUTPUT_INDICATORS[gid]]
@@ -231,23 +277,51 @@ class Builder:
                 real = clamp(target + sign * spread * rng.uniform(-1.4, 0.9))
             if (year == 2026 and rng.random() < 0.82) or (year == 2025 and rng.random() < 0.05):
                 real = None
-            row = {"id": iid, "goal_id": "" if activity else gid, "element_id": gid if activity else "", "name": name, "satuan": satuan, "polarity": polarity, "year": year,
-                   "baseline": round(base, dec), "target": target, "realisasi": real}
+            row = {
+                "id": iid,
+                "goal_id": "" if activity else gid,
+                "element_id": gid if activity else "",
+                "name": name,
+                "satuan": satuan,
+                "polarity": polarity,
+                "year": year,
+                "baseline": round(base, dec),
+                "target": target,
+                "realisasi": real,
+            }
             if quarterly:
                 fr = (0.2, 0.45, 0.7, 1.0)
                 for q in range(4):
                     row[f"target_tw{q + 1}"] = round(target * fr[q], dec)
                 done = 4 if year == 2025 and real is not None else (1 + (rng.random() < 0.5) if year == 2026 else 0)
                 for q in range(done):
-                    row[f"realisasi_tw{q + 1}"] = (real if q == 3 and real is not None
-                                                   else round(target * fr[q] * rng.uniform(0.85, 1.05), dec))
+                    row[f"realisasi_tw{q + 1}"] = (
+                        real if q == 3 and real is not None else round(target * fr[q] * rng.uniform(0.85, 1.05), dec)
+                    )
             self.ind_rows.append(row)
 
-    def add_act(self, key: str, kind: str, code: str, name: str, unit: str, parent_code: str | None,
-                goals: list[str], budget: int | None = None) -> dict[str, Any]:
+    def add_act(
+        self,
+        key: str,
+        kind: str,
+        code: str,
+        name: str,
+        unit: str,
+        parent_code: str | None,
+        goals: list[str],
+        budget: int | None = None,
+    ) -> dict[str, Any]:
         """Add an activity; its id is set later by finalize_activity_ids."""
-        row = {"key": key, "kind": kind, "code": code, "name": name, "unit_id": unit, "parent_code": parent_code,
-               "budget": budget, "contributes_to": list(goals)}
+        row = {
+            "key": key,
+            "kind": kind,
+            "code": code,
+            "name": name,
+            "unit_id": unit,
+            "parent_code": parent_code,
+            "budget": budget,
+            "contributes_to": list(goals),
+        }
         self.acts.append(row)
         self.act_by_key[(key, code)] = row
         return row
@@ -273,8 +347,9 @@ class Builder:
         for i, (text, misi, inds) in enumerate(cat.PEMDA_TUJUAN, 1):
             self.add_goal(f"G-T-PEMDA-{i}", "tujuan", text, PEMDA, [f"G-MISI-{m + 1}" for m in misi], inds)
         for i, (text, tujuan, inds) in enumerate(cat.PEMDA_SASARAN, 1):
-            self.add_goal(f"G-S-PEMDA-{i}", "sasaran", text, PEMDA,
-                          [self.ref(f"G-T-PEMDA-{t + 1}") for t in tujuan], inds)
+            self.add_goal(
+                f"G-S-PEMDA-{i}", "sasaran", text, PEMDA, [self.ref(f"G-T-PEMDA-{t + 1}") for t in tujuan], inds
+            )
 
     def build_opd(self, spec: dict[str, Any]) -> None:
         """One perangkat daerah: units, outcome goals, programs, kegiatan and sub-kegiatan."""
@@ -298,14 +373,23 @@ class Builder:
                     if k["label"] and not k["unit"] and (prog["bidang"], k["label"]) not in nested:
                         parent = uid[prog["bidang"]]
                         nested[(prog["bidang"], k["label"])] = self.add_unit(
-                            f"{parent}-{len(self.children[parent]) + 1}", f"{spec['sub']} {k['label']}",
-                            "unit_kerja", parent, key)
+                            f"{parent}-{len(self.children[parent]) + 1}",
+                            f"{spec['sub']} {k['label']}",
+                            "unit_kerja",
+                            parent,
+                            key,
+                        )
         # outcome goals
-        tujuan = [self.add_goal(f"G-T-{key}-{i}", "tujuan", text, opd,
-                                [self.ref(f"G-S-PEMDA-{s + 1}") for s in spec["pemda"]], inds)
-                  for i, (text, inds) in enumerate(spec["tujuan"], 1)]
-        sasaran = [self.add_goal(f"G-S-{key}-{i}", "sasaran", text, opd, [self.ref(tujuan[t]) for t in tj], inds)
-                   for i, (text, inds, tj) in enumerate(spec["sasaran"], 1)]
+        tujuan = [
+            self.add_goal(
+                f"G-T-{key}-{i}", "tujuan", text, opd, [self.ref(f"G-S-PEMDA-{s + 1}") for s in spec["pemda"]], inds
+            )
+            for i, (text, inds) in enumerate(spec["tujuan"], 1)
+        ]
+        sasaran = [
+            self.add_goal(f"G-S-{key}-{i}", "sasaran", text, opd, [self.ref(tujuan[t]) for t in tj], inds)
+            for i, (text, inds, tj) in enumerate(spec["sasaran"], 1)
+        ]
         extra_ok = key not in NO_DEFECT_OPDS and len(sasaran) > 1
         # Program Penunjang
         pcode = f"{spec['prefix']}.01"
@@ -313,8 +397,14 @@ class Builder:
         inds = [p("Nilai evaluasi AKIP perangkat daerah", "nilai", round(rng.uniform(58, 72), 1), 2.0)]
         if rng.random() < 0.5:
             inds.append(p("Persentase realisasi anggaran perangkat daerah", "%", round(rng.uniform(86, 93), 1), 1.5))
-        self.add_goal(sp, "sasaran_program", f"Meningkatnya akuntabilitas kinerja dan kualitas layanan penunjang "
-                      f"{spec['name']}", pen, [self.ref(sasaran[-1])], inds)
+        self.add_goal(
+            sp,
+            "sasaran_program",
+            f"Meningkatnya akuntabilitas kinerja dan kualitas layanan penunjang {spec['name']}",
+            pen,
+            [self.ref(sasaran[-1])],
+            inds,
+        )
         self.add_act(key, "program", pcode, cat.PENUNJANG_NAME, pen, None, [sp])
         for kc, kname, subbag, subs, ind in cat.PENUNJANG_KEGIATAN:
             chosen = [s for i, s in enumerate(subs) if i == 0 or "Gaji" in s or rng.random() < 0.55]
@@ -335,20 +425,32 @@ class Builder:
                 self.act_by_key[(key, code)]["contributes_to"].append(sp)
             for k in prog["kegiatan"]:
                 kunit = uid[k["unit"]] if k["unit"] else nested.get((prog["bidang"], k["label"]), unit)
-                self.add_kegiatan(key, code, k["code"], k["name"], kunit, sp, k["subs"], k["ind"], technical=True,
-                                  extra_ok=extra_ok)
+                self.add_kegiatan(
+                    key, code, k["code"], k["name"], kunit, sp, k["subs"], k["ind"], technical=True, extra_ok=extra_ok
+                )
 
-    def add_kegiatan(self, key: str, pcode: str, kc: str, kname: str, unit: str, sp: str, subs: list[str],
-                     ind: Ind | None, technical: bool, extra_ok: bool = False) -> None:
+    def add_kegiatan(
+        self,
+        key: str,
+        pcode: str,
+        kc: str,
+        kname: str,
+        unit: str,
+        sp: str,
+        subs: list[str],
+        ind: Ind | None,
+        technical: bool,
+        extra_ok: bool = False,
+    ) -> None:
         """A kegiatan with its sasaran_kegiatan and its sub-kegiatan (some with a sasaran_subkegiatan)."""
         rng, code = self.rng, f"{pcode}.{kc}"
         sk = f"G-SK-{key}-{code}"
         if ind is None:
-            ind = p(f"Persentase capaian target output {lower_title(kname)}", "%",
-                    rng.randint(70, 88), rng.randint(2, 5))
+            ind = p(
+                f"Persentase capaian target output {lower_title(kname)}", "%", rng.randint(70, 88), rng.randint(2, 5)
+            )
         parents = [self.ref(sp)]
-        sps = [g for g in self.goals
-               if g.startswith(f"G-SP-{key}-") and not g.startswith(f"G-SP-{key}-{pcode}")]
+        sps = [g for g in self.goals if g.startswith(f"G-SP-{key}-") and not g.startswith(f"G-SP-{key}-{pcode}")]
         if extra_ok and sps and rng.random() < 0.08:
             parents.append(rng.choice(sps))
         self.add_goal(sk, "sasaran_kegiatan", f"Terlaksananya {lower_title(kname)}", unit, parents, [ind])
@@ -359,8 +461,9 @@ class Builder:
             scode = f"{code}.{sc}"
             target = sk
             if technical and rng.random() < 0.35:
-                target = self.add_goal(f"G-SSK-{key}-{scode}", "sasaran_subkegiatan",
-                                       f"Terlaksananya {lower_title(sname)}", unit, [sk])
+                target = self.add_goal(
+                    f"G-SSK-{key}-{scode}", "sasaran_subkegiatan", f"Terlaksananya {lower_title(sname)}", unit, [sk]
+                )
                 self.goal_obj[target] = sname
                 self.subs_of_goal[target].append((key, scode))
                 self.ssk_of_sub[(key, scode)] = target
@@ -391,8 +494,13 @@ class Builder:
                     continue
                 # the sasaran program's first indicator, as Renstra tables repeat it on the program (its 2025 row)
                 first = next(row for row in self.ind_rows if row["id"] == measured[0])
-                spec = (first["name"], first["satuan"], first["polarity"], first["baseline"],
-                        first["target"] - first["baseline"])
+                spec = (
+                    first["name"],
+                    first["satuan"],
+                    first["polarity"],
+                    first["baseline"],
+                    first["target"] - first["baseline"],
+                )
             else:
                 spec = self.output_indicator(a["name"])
             self.add_indicator(f"I-A-{a['id']}-1", a["id"], spec, a["kind"] == "kegiatan", activity=True)
@@ -400,12 +508,19 @@ class Builder:
     def output_indicator(self, activity_name: str) -> Ind:
         """An output indicator for a kegiatan or sub-kegiatan, from the words of its name."""
         rng, text = self.rng_extra, activity_name.lower()
-        kind = next((kind for kind in OUTPUT_KINDS if any(word in text for word in kind[0])),
-                    ((), "Jumlah laporan {x}", "laporan", (1, 12)))
+        kind = next(
+            (kind for kind in OUTPUT_KINDS if any(word in text for word in kind[0])),
+            ((), "Jumlah laporan {x}", "laporan", (1, 12)),
+        )
         _, template, satuan, (low, high) = kind
         base = rng.randint(low, high)
-        return (template.format(x=lower_title(activity_name)), satuan, "positif", base,
-                max(1, round(base * rng.uniform(0.0, 0.15))))
+        return (
+            template.format(x=lower_title(activity_name)),
+            satuan,
+            "positif",
+            base,
+            max(1, round(base * rng.uniform(0.0, 0.15))),
+        )
 
     def act_id(self, key: str, code: str) -> str:
         """Final id of the activity with this code in this OPD."""
@@ -482,16 +597,24 @@ class Builder:
         name = " ".join(parts)
         return (pre + " " if pre else "") + name + (", " + ", ".join(post) if post else "")
 
-    def add_person(self, spec: dict[str, Any], role: str, position: str, unit: str, boss: str | None,
-                   assigned: list[str]) -> dict[str, Any]:
+    def add_person(
+        self, spec: dict[str, Any], role: str, position: str, unit: str, boss: str | None, assigned: list[str]
+    ) -> dict[str, Any]:
         """Add one ASN; role is head, admin (eselon III), pengawas (eselon IV) or staff."""
         born = {"head": (1967, 1978), "admin": (1968, 1986), "pengawas": (1970, 1992)}.get(role, (1966, 2000))
         sex = 1 if self.rng.random() < 0.52 else 2
         nip = self.make_nip(born, sex)
         if role == "staff" and self.rng_extra.random() < PPPK_RATE:
             nip = self.pppk_number(nip)
-        row = {"nip": nip, "name": self.person_name(sex, int(nip[:4]), role, position, spec), "position": position,
-               "unit_id": unit, "supervisor_nip": boss or "", "assigned_to": list(assigned), "key": spec["key"]}
+        row = {
+            "nip": nip,
+            "name": self.person_name(sex, int(nip[:4]), role, position, spec),
+            "position": position,
+            "unit_id": unit,
+            "supervisor_nip": boss or "",
+            "assigned_to": list(assigned),
+            "key": spec["key"],
+        }
         self.staff.append(row)
         self.role[nip] = role
         return row
@@ -511,8 +634,9 @@ class Builder:
         """Head, unit heads and staff (with their rhk goals) of one OPD; returns the head's NIP."""
         key, rng = spec["key"], self.rng
         opd = f"U-{key}"
-        head = self.add_person(spec, "head", spec["head"], opd, sekda,
-                               [g for g in self.unit_goals(opd, {"sasaran"})])["nip"]
+        head = self.add_person(spec, "head", spec["head"], opd, sekda, [g for g in self.unit_goals(opd, {"sasaran"})])[
+            "nip"
+        ]
         self.head_of[opd] = head
         units = self.descendants(opd)
         pen_name = spec.get("penunjang_unit", "Sekretariat")
@@ -527,19 +651,24 @@ class Builder:
                 position = f"Kepala {name}"
             assigned = self.unit_goals(u, {"sasaran_program", "sasaran_kegiatan"})
             assert assigned, u
-            self.head_of[u] = self.add_person(spec, "admin" if top else "pengawas", position, u,
-                                              self.head_of[parent], assigned)["nip"]
+            self.head_of[u] = self.add_person(
+                spec, "admin" if top else "pengawas", position, u, self.head_of[parent], assigned
+            )["nip"]
         rest = spec["staff"] - 1 - len(units)
         weights = [1 if self.children[u] else 3 for u in units]
-        pen_units = {u for u in units if self.unit_by_id[u]["name"] == pen_name
-                     or self.unit_by_id[self.unit_by_id[u]["parent_id"]]["name"] == pen_name}
+        pen_units = {
+            u
+            for u in units
+            if self.unit_by_id[u]["name"] == pen_name
+            or self.unit_by_id[self.unit_by_id[u]["parent_id"]]["name"] == pen_name
+        }
         seq = 0
         for u in rng.choices(units, weights, k=rest):
             pool = cat.GENERIC_FUNG if u in pen_units or rng.random() < 0.25 else spec["fung"]
             row = self.add_person(spec, "staff", rng.choice(pool), u, self.head_of[u], [])
-            cands = (self.unit_goals(u, {"sasaran_kegiatan", "sasaran_subkegiatan"})
-                     or [g for d in self.descendants(u)
-                         for g in self.unit_goals(d, {"sasaran_kegiatan", "sasaran_subkegiatan"})])
+            cands = self.unit_goals(u, {"sasaran_kegiatan", "sasaran_subkegiatan"}) or [
+                g for d in self.descendants(u) for g in self.unit_goals(d, {"sasaran_kegiatan", "sasaran_subkegiatan"})
+            ]
             assert cands, u
             for _ in range(1 if rng.random() < 0.7 else 2):
                 seq += 1
@@ -547,8 +676,13 @@ class Builder:
                 parents = [parent]
                 if len(cands) > 1 and rng.random() < 0.05:
                     parents.append(rng.choice([c for c in cands if c != parent]))
-                gid = self.add_goal(f"G-RHK-{key}-{seq:04d}", "rhk",
-                                    f"{rng.choice(cat.RHK_TASKS)} {lower_title(self.goal_obj[parent])}", u, parents)
+                gid = self.add_goal(
+                    f"G-RHK-{key}-{seq:04d}",
+                    "rhk",
+                    f"{rng.choice(cat.RHK_TASKS)} {lower_title(self.goal_obj[parent])}",
+                    u,
+                    parents,
+                )
                 row["assigned_to"].append(gid)
                 if rng.random() < 0.3 and self.subs_of_goal[parent]:
                     row["assigned_to"].append(self.act_id(*rng.choice(self.subs_of_goal[parent])))
@@ -573,32 +707,47 @@ class Builder:
                 self.goals[frm]["contributes_to"].remove(to)
             self.links.append({"from_id": frm, "type": "CONTRIBUTES_TO", "to_id": to, "weight": w})
         nutri = next(s for s in self.staff if s["key"] == "DINKES" and s["position"].startswith("Nutrisionis"))
-        for frm, to in [(sekda, "G-T-PEMDA-5"), (self.head_of["U-BAPPEDA"], "G-S-PEMDA-11"),
-                        (self.head_of["U-DISKOMINFO"], "G-S-PEMDA-12"), ("U-INSP", "G-S-PEMDA-11"),
-                        (nutri["nip"], "G-SK-DP3AP2KB-2.14.04.2.02")]:
+        for frm, to in [
+            (sekda, "G-T-PEMDA-5"),
+            (self.head_of["U-BAPPEDA"], "G-S-PEMDA-11"),
+            (self.head_of["U-DISKOMINFO"], "G-S-PEMDA-12"),
+            ("U-INSP", "G-S-PEMDA-11"),
+            (nutri["nip"], "G-SK-DP3AP2KB-2.14.04.2.02"),
+        ]:
             self.links.append({"from_id": frm, "type": "ASSIGNED_TO", "to_id": to, "weight": 1})
 
     def plant_activities_and_staff(self) -> None:
         """Unlinked and dead-end sub-kegiatan, unassigned and dead-end staff."""
         rng = self.rng
         linked = {link["from_id"] for link in self.links} | {link["to_id"] for link in self.links}
-        subs = [a for a in self.acts if a["kind"] == "subkegiatan" and a["key"] not in NO_DEFECT_OPDS
-                and a["id"] not in linked]
+        subs = [
+            a
+            for a in self.acts
+            if a["kind"] == "subkegiatan" and a["key"] not in NO_DEFECT_OPDS and a["id"] not in linked
+        ]
         picks = rng.sample(subs, N_UNLINKED_SUB + 3 * N_DEAD_SUB)
         for a in picks[:N_UNLINKED_SUB]:
             a["contributes_to"] = []
         dead_ssk = []
         for a in [a for a in picks[N_UNLINKED_SUB:] if (a["key"], a["code"]) not in self.ssk_of_sub][:N_DEAD_SUB]:
-            gid = self.add_goal(f"G-SSK-{a['key']}-{a['code']}", "sasaran_subkegiatan",
-                                f"Terlaksananya {lower_title(a['name'])}", a["unit_id"], [])
+            gid = self.add_goal(
+                f"G-SSK-{a['key']}-{a['code']}",
+                "sasaran_subkegiatan",
+                f"Terlaksananya {lower_title(a['name'])}",
+                a["unit_id"],
+                [],
+            )
             a["contributes_to"] = [gid]
             dead_ssk.append((a["key"], gid, a["name"]))
         self.planted["dead_end_ssk"] = [g for _, g, _ in dead_ssk]
         assert len(dead_ssk) == N_DEAD_SUB
         # staff: unassigned, rhk with no parent, rhk into a dead-end sasaran_subkegiatan
         linked_staff = {link["from_id"] for link in self.links}
-        pool = [s for s in self.staff if self.role[s["nip"]] == "staff" and s["key"] not in NO_DEFECT_OPDS
-                and s["nip"] not in linked_staff]
+        pool = [
+            s
+            for s in self.staff
+            if self.role[s["nip"]] == "staff" and s["key"] not in NO_DEFECT_OPDS and s["nip"] not in linked_staff
+        ]
         chosen = rng.sample(pool, N_UNASSIGNED + N_DEAD_RHK_EMPTY)
         for key, _gid, _sname in dead_ssk:
             chosen.append(rng.choice([s for s in pool if s["key"] == key and s not in chosen]))
@@ -650,17 +799,30 @@ class Builder:
                 row["iku"] = "tidak"
             if row["id"] in ("I-S-PEMDA-1-1", "I-S-PEMDA-1-2"):
                 row["weight"] = 2 if row["id"] == "I-S-PEMDA-1-1" else 1
-        stabil = [("I-S-PEMDA-6-2", "G-S-PEMDA-6", "Tingkat inflasi", 3.2, (2, 4), 4.6, "ya"),
-                  ("I-S-DISPERINDAG-1-2", "G-S-DISPERINDAG-1", "Rasio harga gabah terhadap HPP", 1.1, (1, 1.2),
-                   0.85, None)]
+        stabil = [
+            ("I-S-PEMDA-6-2", "G-S-PEMDA-6", "Tingkat inflasi", 3.2, (2, 4), 4.6, "ya"),
+            ("I-S-DISPERINDAG-1-2", "G-S-DISPERINDAG-1", "Rasio harga gabah terhadap HPP", 1.1, (1, 1.2), 0.85, None),
+        ]
         for iid, gid, name, base, (low, high), real, iku in stabil:
             self.inds_of[gid].append(iid)
             self.ind_goal[iid], self.ind_name[iid] = gid, name
             for year in YEARS:
-                self.ind_rows.append({"id": iid, "goal_id": gid, "name": name, "satuan": "%" if low > 1.5 else "rasio",
-                                      "polarity": "stabil", "year": year, "baseline": base,
-                                      "target": round((low + high) / 2, 3), "target_min": low, "target_max": high,
-                                      "realisasi": real if year == 2025 else None, "iku": iku})
+                self.ind_rows.append(
+                    {
+                        "id": iid,
+                        "goal_id": gid,
+                        "name": name,
+                        "satuan": "%" if low > 1.5 else "rasio",
+                        "polarity": "stabil",
+                        "year": year,
+                        "baseline": base,
+                        "target": round((low + high) / 2, 3),
+                        "target_min": low,
+                        "target_max": high,
+                        "realisasi": real if year == 2025 else None,
+                        "iku": iku,
+                    }
+                )
 
 
 # ---- analysis (what an auditor should find) --------------------------------------------------
@@ -677,8 +839,14 @@ def analyse(b: Builder) -> dict[str, Any]:
     assigned |= {(a["unit_id"], a["id"]) for a in acts if a["unit_id"]}
     assigned |= {(s["nip"], t) for s in b.staff for t in s["assigned_to"]}
     assigned |= {(link["from_id"], link["to_id"]) for link in b.links if link["type"] == "ASSIGNED_TO"}
-    all_ids = [u["id"] for u in b.units] + list(goals) + list(b.ind_goal) + list(b.ind_act) + [a["id"] for a in acts] + [
-        s["nip"] for s in b.staff]
+    all_ids = (
+        [u["id"] for u in b.units]
+        + list(goals)
+        + list(b.ind_goal)
+        + list(b.ind_act)
+        + [a["id"] for a in acts]
+        + [s["nip"] for s in b.staff]
+    )
     assert len(all_ids) == len(set(all_ids)), "ids are not unique"
     known = set(all_ids)
     for frm, to in contrib | assigned:
@@ -707,15 +875,32 @@ def analyse(b: Builder) -> dict[str, Any]:
     dead_acts = sorted(a["id"] for a in acts if out_of[a["id"]] and a["id"] not in lever)
     no_ind = sorted(g for g, row in goals.items() if row["level"] in INDICATOR_LEVELS and not b.inds_of.get(g))
     pemda_reach = reaching({g for g, row in goals.items() if row["unit_id"] == PEMDA})
-    unlinked_opd = [u["id"] for u in b.units if u["kind"] == "perangkat_daerah"
-                    and not any(g in pemda_reach for g, row in goals.items()
-                                if b.opd_of_unit.get(row["unit_id"]) == u["id"][2:])]
+    unlinked_opd = [
+        u["id"]
+        for u in b.units
+        if u["kind"] == "perangkat_daerah"
+        and not any(g in pemda_reach for g, row in goals.items() if b.opd_of_unit.get(row["unit_id"]) == u["id"][2:])
+    ]
     assert unlinked_opd == [f"U-{UNLINKED_OPD}"], unlinked_opd
 
     def rank(gid: str) -> int:
         row = goals[gid]
-        order = ["visi", "misi", "tujuan", "sasaran"] if row["unit_id"] == PEMDA else \
-            ["", "", "", "", "tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan", "rhk"]
+        order = (
+            ["visi", "misi", "tujuan", "sasaran"]
+            if row["unit_id"] == PEMDA
+            else [
+                "",
+                "",
+                "",
+                "",
+                "tujuan",
+                "sasaran",
+                "sasaran_program",
+                "sasaran_kegiatan",
+                "sasaran_subkegiatan",
+                "rhk",
+            ]
+        )
         return order.index(row["level"])
 
     downward, skipped, lateral = [], [], []
@@ -723,8 +908,11 @@ def analyse(b: Builder) -> dict[str, Any]:
     for frm, to in sorted(contrib):
         if frm not in goals:
             kind = next(a["kind"] for a in acts if a["id"] == frm)
-            ok = {"program": {"sasaran_program"}, "kegiatan": {"sasaran_kegiatan"},
-                  "subkegiatan": {"sasaran_subkegiatan", "sasaran_kegiatan"}}[kind]
+            ok = {
+                "program": {"sasaran_program"},
+                "kegiatan": {"sasaran_kegiatan"},
+                "subkegiatan": {"sasaran_subkegiatan", "sasaran_kegiatan"},
+            }[kind]
             assert goals[as_goal[to]]["level"] in ok, (frm, to)
             continue
         goal_edges[frm].add(as_goal[to])
@@ -739,29 +927,49 @@ def analyse(b: Builder) -> dict[str, Any]:
     assert all(f in CYCLE and t in CYCLE for f, t in lateral), lateral  # only the cycle is same-level
     cycle = sorted(cycle_nodes(goal_edges))
     assert cycle == sorted(CYCLE), cycle
-    outcome_inds = sorted(i for i, g in b.ind_goal.items() if goals[g]["level"] in OUTCOME
-                          and any(w in b.ind_name[i].lower() for w in OUTPUT_WORDS))
+    outcome_inds = sorted(
+        i
+        for i, g in b.ind_goal.items()
+        if goals[g]["level"] in OUTCOME and any(w in b.ind_name[i].lower() for w in OUTPUT_WORDS)
+    )
     assert outcome_inds == sorted(f"I-{g[2:]}-2" for g in OUTPUT_INDICATORS), outcome_inds
     subs = [a for a in acts if a["kind"] == "subkegiatan"]
     return {
-        "counts": {"units": len(b.units), "goals": len(goals), "indicators": len(b.ind_goal) + len(b.ind_act),
-                   "activity_indicators": len(b.ind_act),
-                   "pppk": sum(1 for s in b.staff if s["nip"][12:14] == "21"),
-                   "indicator_rows": len(b.ind_rows), "activities": len(acts), "subkegiatan": len(subs),
-                   "staff": len(b.staff), "total_budget": sum(a["budget"] for a in subs)},
-        "relationships": {"CONTRIBUTES_TO": len(contrib), "ASSIGNED_TO": len(assigned),
-                          "MEASURED_BY": len(b.ind_goal) + len(b.ind_act),
-                          "PART_OF": sum(1 for u in b.units if u["parent_id"]) + sum(1 for a in acts if a["parent_id"]),
-                          "MEMBER_OF": sum(1 for s in b.staff if s["unit_id"]),
-                          "REPORTS_TO": sum(1 for s in b.staff if s["supervisor_nip"])},
-        "defects": {"unassigned_staff": unassigned, "dead_end_staff": dead_staff,
-                    "unlinked_activities": unlinked_acts, "dead_end_activities": dead_acts,
-                    "goals_without_indicator": no_ind, "unlinked_opd": unlinked_opd[0], "cycle": cycle,
-                    "output_indicators_as_outcome": outcome_inds, "downward_contributions": downward,
-                    "skipped_levels": skipped,
-                    "rhk_without_intervention": intervention_breaks(b, contrib, assigned),
-                    "single_points_of_failure": single_points_of_failure(b, contrib, assigned),
-                    "retirements_2026": retiring(b, YEAR)},
+        "counts": {
+            "units": len(b.units),
+            "goals": len(goals),
+            "indicators": len(b.ind_goal) + len(b.ind_act),
+            "activity_indicators": len(b.ind_act),
+            "pppk": sum(1 for s in b.staff if s["nip"][12:14] == "21"),
+            "indicator_rows": len(b.ind_rows),
+            "activities": len(acts),
+            "subkegiatan": len(subs),
+            "staff": len(b.staff),
+            "total_budget": sum(a["budget"] for a in subs),
+        },
+        "relationships": {
+            "CONTRIBUTES_TO": len(contrib),
+            "ASSIGNED_TO": len(assigned),
+            "MEASURED_BY": len(b.ind_goal) + len(b.ind_act),
+            "PART_OF": sum(1 for u in b.units if u["parent_id"]) + sum(1 for a in acts if a["parent_id"]),
+            "MEMBER_OF": sum(1 for s in b.staff if s["unit_id"]),
+            "REPORTS_TO": sum(1 for s in b.staff if s["supervisor_nip"]),
+        },
+        "defects": {
+            "unassigned_staff": unassigned,
+            "dead_end_staff": dead_staff,
+            "unlinked_activities": unlinked_acts,
+            "dead_end_activities": dead_acts,
+            "goals_without_indicator": no_ind,
+            "unlinked_opd": unlinked_opd[0],
+            "cycle": cycle,
+            "output_indicators_as_outcome": outcome_inds,
+            "downward_contributions": downward,
+            "skipped_levels": skipped,
+            "rhk_without_intervention": intervention_breaks(b, contrib, assigned),
+            "single_points_of_failure": single_points_of_failure(b, contrib, assigned),
+            "retirements_2026": retiring(b, YEAR),
+        },
     }
 
 
@@ -793,21 +1001,36 @@ def intervention_breaks(b: Builder, contrib: set[tuple[str, str]], assigned: set
     for s in b.staff:
         boss, unit = s["supervisor_nip"] or None, s["unit_id"]
         head = units[unit]["kind"] == "perangkat_daerah" and (boss is None or opd(unit_of[boss]) != opd(unit))
-        targets = ({g for g in held[opd(unit) or ""] if g in b.goals and b.goals[g]["level"] == "sasaran"} if head
-                   else held[boss] if boss else set())
+        targets = (
+            {g for g in held[opd(unit) or ""] if g in b.goals and b.goals[g]["level"] == "sasaran"}
+            if head
+            else held[boss]
+            if boss
+            else set()
+        )
         mine = held[s["nip"]]
         if mine and targets and reach(mine) & targets:
             continue
         real = [t for r in mine for t in contrib if t[0] == r or t[0] == b.ind_goal.get(r)]
-        found[s["nip"]] = ("no_rhk" if not mine else "opd_without_sasaran" if head and not targets
-                           else "no_atasan" if not head and not boss
-                           else "atasan_without_rhk" if not head and not targets
-                           else "leads_elsewhere" if real else "leads_nowhere")
+        found[s["nip"]] = (
+            "no_rhk"
+            if not mine
+            else "opd_without_sasaran"
+            if head and not targets
+            else "no_atasan"
+            if not head and not boss
+            else "atasan_without_rhk"
+            if not head and not targets
+            else "leads_elsewhere"
+            if real
+            else "leads_nowhere"
+        )
     return dict(sorted(found.items()))
 
 
-def single_points_of_failure(b: Builder, contrib: set[tuple[str, str]],
-                             assigned: set[tuple[str, str]]) -> list[list[str]]:
+def single_points_of_failure(
+    b: Builder, contrib: set[tuple[str, str]], assigned: set[tuple[str, str]]
+) -> list[list[str]]:
     """[nip, target] for every outcome goal or IKU hanging on one ASN (docs/domain.md, "People at risk"): the
     ASN's work is the only work reaching it, or every path of work to it passes an element only they hold."""
     from graph.people import build, dependencies, dominators
@@ -817,13 +1040,20 @@ def single_points_of_failure(b: Builder, contrib: set[tuple[str, str]],
     iku: dict[str, object] = {}
     for row in b.ind_rows:
         iku.setdefault(row["id"], row.get("iku"))
-    measured = [(iid, gid) for iid, gid in b.ind_goal.items()
-                if iku.get(iid) == "ya" or (not iku.get(iid) and b.goals[gid]["level"] == "sasaran")]
+    measured = [
+        (iid, gid)
+        for iid, gid in b.ind_goal.items()
+        if iku.get(iid) == "ya" or (not iku.get(iid) and b.goals[gid]["level"] == "sasaran")
+    ]
     edges = [(gid, iid) for iid, gid in b.ind_goal.items()] + list({**b.ind_goal, **b.ind_act}.items())
     edges += sorted(contrib)
     held = [(who, what) for who, what in sorted(assigned) if who in staff]
-    graph = build(([a for a, _ in edges], [z for _, z in edges]), ([a for a, _ in held], [z for _, z in held]),
-                  goals, ([i for i, _ in measured], [g for _, g in measured]))
+    graph = build(
+        ([a for a, _ in edges], [z for _, z in edges]),
+        ([a for a, _ in held], [z for _, z in held]),
+        goals,
+        ([i for i, _ in measured], [g for _, g in measured]),
+    )
     return sorted([nip, target] for nip, target in dependencies(graph, dominators(graph.successors)))
 
 
@@ -842,8 +1072,11 @@ def retiring(b: Builder, year: int) -> list[str]:
     found = []
     for s in b.staff:
         position, unit, boss = s["position"].lower(), s["unit_id"], s["supervisor_nip"]
-        head = (units[unit]["kind"] == "perangkat_daerah" and not position.startswith("camat")
-                and (not boss or opd(unit_of[boss]) != unit))
+        head = (
+            units[unit]["kind"] == "perangkat_daerah"
+            and not position.startswith("camat")
+            and (not boss or opd(unit_of[boss]) != unit)
+        )
         age = 65 if "ahli utama" in position else 60 if head or "ahli madya" in position else 58
         if int(s["nip"][:4]) + age == year:
             found.append(s["nip"])
@@ -895,6 +1128,7 @@ def cycle_nodes(edges: dict[str, set[str]]) -> set[str]:
 # ---- output ----------------------------------------------------------------------------------
 def tables(b: Builder) -> dict[str, list[list[Any]]]:
     """Rows per file, as typed values (None = empty cell)."""
+
     def row(d: dict[str, Any], cols: list[str]) -> list[Any]:
         out = []
         for c in cols:
@@ -904,8 +1138,14 @@ def tables(b: Builder) -> dict[str, list[list[Any]]]:
             out.append(None if v == "" else v)
         return out
 
-    data = {"units": b.units, "goals": list(b.goals.values()), "indicators": b.ind_rows,
-            "activities": [{**a, "year": YEAR} for a in b.acts], "staff": b.staff, "links": b.links}
+    data = {
+        "units": b.units,
+        "goals": list(b.goals.values()),
+        "indicators": b.ind_rows,
+        "activities": [{**a, "year": YEAR} for a in b.acts],
+        "staff": b.staff,
+        "links": b.links,
+    }
     return {name: [row(d, COLUMNS[name]) for d in rows] for name, rows in data.items()}
 
 
@@ -934,8 +1174,12 @@ def write_xlsx(t: dict[str, list[list[Any]]]) -> None:
         ws.append(COLUMNS[name])
         numeric = [c in NUMERIC for c in COLUMNS[name]]
         for r in rows:
-            ws.append([(float(cell_text(v)) if "." in cell_text(v) else int(cell_text(v))) if num and v is not None
-                       else v for v, num in zip(r, numeric)])
+            ws.append(
+                [
+                    (float(cell_text(v)) if "." in cell_text(v) else int(cell_text(v))) if num and v is not None else v
+                    for v, num in zip(r, numeric)
+                ]
+            )
     buf = io.BytesIO()
     wb.save(buf)
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(OUT / XLSX, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -979,7 +1223,8 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         "flags one sasaran indicator `tidak`, other OPD leave `iku` empty; two `stabil` indicators with a range "
         "(`target_min`..`target_max`): inflation 2-4 % on G-S-PEMDA-6, a price ratio on G-S-DISPERINDAG-1.",
         f"- {c['activities']} activities for 2026 ({c['subkegiatan']} sub-kegiatan), total pagu "
-        f"Rp {c['total_budget']:,}".replace(",", ".") + ".",
+        f"Rp {c['total_budget']:,}".replace(",", ".")
+        + ".",
         f"- {c['staff']} ASN, {c['pppk']} of them PPPK (an NI PPPK: `21` where a NIP has the appointment month); "
         "OPD heads report to the Sekretaris Daerah, who reports to no one.",
         f"- {len(b.links)} extra edges in `links.csv` (crosscutting and weighted contributions, a few assignments).",
@@ -993,24 +1238,28 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         "",
         "## Planted defects (ids also in `expected.json`)",
         "",
-        f"- Unassigned staff (no assignment at all, no links): {len(d['unassigned_staff'])}, "
-        "NIPs in `expected.json`.",
+        f"- Unassigned staff (no assignment at all, no links): {len(d['unassigned_staff'])}, NIPs in `expected.json`.",
         f"- Staff with no outcome leverage: {len(d['dead_end_staff'])} in total. Planted: {len(planted_staff)} "
         f"({', '.join(planted_staff)}) whose only rhk has an empty contributes_to or points to a dead-end "
         f"sasaran_subkegiatan ({', '.join(b.planted['dead_end_ssk'])}); the others work under the cycle below "
         "(DISPUSIP, Bidang Kearsipan).",
         f"- Sub-kegiatan with pagu and no contribution: {len(d['unlinked_activities'])}: "
-        + ", ".join(d["unlinked_activities"]) + ".",
+        + ", ".join(d["unlinked_activities"])
+        + ".",
         f"- Activities whose contributions reach no outcome: {len(d['dead_end_activities'])}: "
-        + ", ".join(d["dead_end_activities"]) + f". {N_DEAD_SUB} planted sub-kegiatan point to the dead-end "
+        + ", ".join(d["dead_end_activities"])
+        + f". {N_DEAD_SUB} planted sub-kegiatan point to the dead-end "
         "sasaran_subkegiatan above; the rest (3 kegiatan, without pagu, and their sub-kegiatan) lead into the cycle.",
         "- Goals (tujuan to sasaran_kegiatan) without indicator: " + ", ".join(d["goals_without_indicator"]) + ".",
         f"- OPD tree not linked to the Pemda tree: {d['unlinked_opd']} (its tujuan has no contributes_to; "
         "its own cascade is complete, so its staff and activities still reach its own tujuan/sasaran).",
         "- Cycle (pure, none of the three reaches an outcome): " + " -> ".join(CYCLE + CYCLE[:1]) + ".",
         "- Output-type indicators on outcome goals: " + ", ".join(d["output_indicators_as_outcome"]) + ".",
-        "- Contribution pointing down the tree: " + "; ".join(" -> ".join(e) for e in d["downward_contributions"])
-        + ". Skipped level: " + "; ".join(" -> ".join(e) for e in d["skipped_levels"]) + ".",
+        "- Contribution pointing down the tree: "
+        + "; ".join(" -> ".join(e) for e in d["downward_contributions"])
+        + ". Skipped level: "
+        + "; ".join(" -> ".join(e) for e in d["skipped_levels"])
+        + ".",
         "",
         "Definitions used by `expected.json`: outcome levels are visi, misi, tujuan, sasaran; leverage = a "
         "CONTRIBUTES_TO path (CSV columns plus `links.csv`; an indicator stands for its goal) to an outcome goal. "
@@ -1035,9 +1284,13 @@ def check_minimums(b: Builder, exp: dict[str, Any]) -> None:
     opd_of = {g: b.opd_of_unit.get(row["unit_id"], "PEMDA") for g, row in b.goals.items()}
     opd_of.update({i: opd_of[g] for i, g in b.ind_goal.items()})
     opd_of.update({a["id"]: a["key"] for a in b.acts})
-    cross = [link for link in b.links if link["type"] == "CONTRIBUTES_TO"
-             and "PEMDA" not in (opd_of[link["from_id"]], opd_of[link["to_id"]])
-             and opd_of[link["from_id"]] != opd_of[link["to_id"]]]
+    cross = [
+        link
+        for link in b.links
+        if link["type"] == "CONTRIBUTES_TO"
+        and "PEMDA" not in (opd_of[link["from_id"]], opd_of[link["to_id"]])
+        and opd_of[link["from_id"]] != opd_of[link["to_id"]]
+    ]
     assert len(cross) >= 15, len(cross)
     d = exp["defects"]
     assert len(d["unassigned_staff"]) >= 30 and len(d["dead_end_staff"]) >= 10
@@ -1058,9 +1311,16 @@ def main() -> None:
     write_xlsx(t)
     (OUT / "expected.json").write_text(json.dumps(exp, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     write_readme(b, exp)
-    print(json.dumps({"counts": exp["counts"], "relationships": exp["relationships"],
-                      "defects": {k: (len(v) if isinstance(v, list) else v) for k, v in exp["defects"].items()}},
-                     indent=1))
+    print(
+        json.dumps(
+            {
+                "counts": exp["counts"],
+                "relationships": exp["relationships"],
+                "defects": {k: (len(v) if isinstance(v, list) else v) for k, v in exp["defects"].items()},
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

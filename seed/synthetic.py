@@ -29,6 +29,7 @@ People at risk (docs/scaling.md, "People at risk in the synthetic data"): staff 
 seksi's result (2 %), a sasaran only one fungsional's work reaches in about one OPD in ten, and the
 retirements the NIPs' birth dates give (listed in the manifest like the defects).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,18 @@ YEAR = 2026
 COLUMNS: dict[str, list[str]] = {
     "units": ["id", "name", "kind", "parent_id"],
     "goals": ["id", "level", "statement", "unit_id", "contributes_to"],
-    "indicators": ["id", "goal_id", "element_id", "name", "satuan", "polarity", "year", "baseline", "target",
-                   "realisasi"],
+    "indicators": [
+        "id",
+        "goal_id",
+        "element_id",
+        "name",
+        "satuan",
+        "polarity",
+        "year",
+        "baseline",
+        "target",
+        "realisasi",
+    ],
     "activities": ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
     "staff": ["nip", "name", "position", "unit_id", "supervisor_nip", "assigned_to"],
     "links": ["from_id", "type", "to_id", "weight"],
@@ -63,20 +74,20 @@ P_DEAD_SUB = 0.009
 P_NO_INDICATOR = 0.02
 P_OUTPUT_INDICATOR = 0.03
 P_UNLINKED_OPD = 1 / 35
-P_INDICATOR_REF = 0.2   # a contribution names the parent's indicator instead of the goal
-P_SSK = 0.35            # technical sub-kegiatan with their own sasaran_subkegiatan
+P_INDICATOR_REF = 0.2  # a contribution names the parent's indicator instead of the goal
+P_SSK = 0.35  # technical sub-kegiatan with their own sasaran_subkegiatan
 # indicators on activities (the sample's rates): a program's outcome indicator, a kegiatan's or sub-kegiatan's
 # output indicator (indikator keluaran)
 P_ACTIVITY_INDICATOR = {"program": 0.9, "kegiatan": 0.85, "subkegiatan": 0.8}
-P_PPPK = 0.35           # staff (pelaksana, fungsional) with an NI PPPK; in one real kabupaten 910 of 2,148
+P_PPPK = 0.35  # staff (pelaksana, fungsional) with an NI PPPK; in one real kabupaten 910 of 2,148
 # people at risk (docs/scaling.md, "People at risk in the synthetic data"), from their own random stream
-P_ELSEWHERE = 0.02      # staff whose RHK intervene in another seksi's result instead of their atasan's
-P_SPECIALIST = 0.1      # OPD with a sasaran (and its IKU) only one fungsional's work reaches
+P_ELSEWHERE = 0.02  # staff whose RHK intervene in another seksi's result instead of their atasan's
+P_SPECIALIST = 0.1  # OPD with a sasaran (and its IKU) only one fungsional's work reaches
 BUP, BUP_JPT, BUP_MADYA, BUP_UTAMA = 58, 60, 60, 65  # the retirements query's default ages
 STAFF_PER_OPD = 150
 PROVINCE_KABUPATEN = 10
 NATION_PROVINCES = 18
-DETAIL_LIMIT = 20_000   # planted ids are listed in the manifest for datasets up to this many ASN
+DETAIL_LIMIT = 20_000  # planted ids are listed in the manifest for datasets up to this many ASN
 INDICATOR_LEVELS = ("tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan")
 
 _BIRTH_START = date(1966, 1, 1)
@@ -93,20 +104,40 @@ class Stats:
     """What one dataset holds: rows per file, nodes and edges the importer creates, planted defects."""
 
     rows: dict[str, int] = field(default_factory=lambda: {table: 0 for table in COLUMNS})
-    nodes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("Unit", "Goal", "Indicator", "IndicatorYear", "Activity", "ASN"), 0))
-    edges: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("CONTRIBUTES_TO", "ASSIGNED_TO", "MEASURED_BY", "PART_OF", "MEMBER_OF", "REPORTS_TO"), 0))
-    defects: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("unassigned_staff", "dead_end_staff", "activities_unlinked", "activities_dead_end",
-         "goals_without_indicator", "unlinked_opd", "cycles", "downward", "skipped_levels",
-         "output_indicators", "intervensi_breaks", "single_points_of_failure", f"retirements_{YEAR}"), 0))
+    nodes: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("Unit", "Goal", "Indicator", "IndicatorYear", "Activity", "ASN"), 0)
+    )
+    edges: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            ("CONTRIBUTES_TO", "ASSIGNED_TO", "MEASURED_BY", "PART_OF", "MEMBER_OF", "REPORTS_TO"), 0
+        )
+    )
+    defects: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            (
+                "unassigned_staff",
+                "dead_end_staff",
+                "activities_unlinked",
+                "activities_dead_end",
+                "goals_without_indicator",
+                "unlinked_opd",
+                "cycles",
+                "downward",
+                "skipped_levels",
+                "output_indicators",
+                "intervensi_breaks",
+                "single_points_of_failure",
+                f"retirements_{YEAR}",
+            ),
+            0,
+        )
+    )
     ids: dict[str, list[str]] = field(default_factory=dict)
     opd: int = 0
     subkegiatan: int = 0
     budget: int = 0
     activity_indicators: int = 0  # of nodes["Indicator"], those measuring an activity
-    pppk: int = 0                 # of nodes["ASN"], those with an NI PPPK
+    pppk: int = 0  # of nodes["ASN"], those with an NI PPPK
 
     def note(self, defect: str, key: str | None = None, detail: bool = True) -> None:
         self.defects[defect] += 1
@@ -114,10 +145,17 @@ class Stats:
             self.ids.setdefault(defect, []).append(key)
 
     def as_json(self, detail: bool) -> dict[str, Any]:
-        out: dict[str, Any] = {"rows": self.rows, "nodes": self.nodes, "edges": self.edges,
-                               "defects": self.defects, "opd": self.opd, "subkegiatan": self.subkegiatan,
-                               "budget": self.budget, "activity_indicators": self.activity_indicators,
-                               "pppk": self.pppk}
+        out: dict[str, Any] = {
+            "rows": self.rows,
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "defects": self.defects,
+            "opd": self.opd,
+            "subkegiatan": self.subkegiatan,
+            "budget": self.budget,
+            "activity_indicators": self.activity_indicators,
+            "pppk": self.pppk,
+        }
         if detail:
             out["ids"] = self.ids
         return out
@@ -190,19 +228,27 @@ class _Opd:
 class PemdaWriter:
     """Generates one Pemda (a kabupaten/kota or a province) into one dataset folder."""
 
-    def __init__(self, rng: random.Random, mint: NipMint, code: str, name: str, folder: Path,
-                 size: float = 1.0, upward: list[str] | None = None):
+    def __init__(
+        self,
+        rng: random.Random,
+        mint: NipMint,
+        code: str,
+        name: str,
+        folder: Path,
+        size: float = 1.0,
+        upward: list[str] | None = None,
+    ):
         self.rng, self.mint, self.code, self.name = rng, mint, code, name
         self.size = size
-        self.upward = upward or []          # goals of the Pemda above (another dataset)
+        self.upward = upward or []  # goals of the Pemda above (another dataset)
         self.stats = Stats()
         self.sink = Sink(folder, self.stats)
         self.detail = True
         self.pemda = f"U-{code}"
         self.pemda_sasaran: list[str] = []
-        self.indicator_of: dict[str, str] = {}   # goal -> its first indicator (current OPD + Pemda goals)
-        self.dead: set[str] = set()              # goals/activities of the current OPD without leverage
-        self.previous_sasaran: list[str] = []    # a few sasaran of earlier OPDs, for crosscutting links
+        self.indicator_of: dict[str, str] = {}  # goal -> its first indicator (current OPD + Pemda goals)
+        self.dead: set[str] = set()  # goals/activities of the current OPD without leverage
+        self.previous_sasaran: list[str] = []  # a few sasaran of earlier OPDs, for crosscutting links
         self.sekda: str | None = None
         self.acts = 0
         # activity indicators and PPPK draw from their own stream: the rest of the data stays as it was
@@ -216,8 +262,17 @@ class PemdaWriter:
         indicator = self.indicator_of.get(goal)
         return indicator if indicator and self.rng.random() < P_INDICATOR_REF else goal
 
-    def goal(self, gid: str, level: str, statement: str, unit: str | None, parents: list[str],
-             indicators: int = 0, output_indicator: bool = False, no_indicator_ok: bool = True) -> str:
+    def goal(
+        self,
+        gid: str,
+        level: str,
+        statement: str,
+        unit: str | None,
+        parents: list[str],
+        indicators: int = 0,
+        output_indicator: bool = False,
+        no_indicator_ok: bool = True,
+    ) -> str:
         rng = self.rng
         self.sink.row("goals", gid, level, statement, unit, ";".join(parents))
         self.stats.nodes["Goal"] += 1
@@ -257,8 +312,19 @@ class PemdaWriter:
             real: float | None = round(target * rng.uniform(0.8, 1.1), 2)
             if (year == YEAR and rng.random() < 0.8) or rng.random() < 0.05:
                 real = None
-            self.sink.row("indicators", iid, gid, None, name, satuan, polarity, year, _fmt(base), _fmt(target),
-                          None if real is None else _fmt(real))
+            self.sink.row(
+                "indicators",
+                iid,
+                gid,
+                None,
+                name,
+                satuan,
+                polarity,
+                year,
+                _fmt(base),
+                _fmt(target),
+                None if real is None else _fmt(real),
+            )
             self.stats.nodes["IndicatorYear"] += 1
 
     def activity_indicator(self, aid: str, kind: str, name: str) -> None:
@@ -277,8 +343,19 @@ class PemdaWriter:
         for y, year in enumerate(YEARS, 1):
             target = min(base + y * step, 100.0) if satuan == "%" else base + y * step
             real = None if year == YEAR and rng.random() < 0.8 else round(target * rng.uniform(0.8, 1.05), 2)
-            self.sink.row("indicators", iid, None, aid, title, satuan, "positif", year, _fmt(base), _fmt(target),
-                          None if real is None else _fmt(real))
+            self.sink.row(
+                "indicators",
+                iid,
+                None,
+                aid,
+                title,
+                satuan,
+                "positif",
+                year,
+                _fmt(base),
+                _fmt(target),
+                None if real is None else _fmt(real),
+            )
             self.stats.nodes["IndicatorYear"] += 1
 
     def unit(self, uid: str, name: str, kind: str, parent: str | None) -> str:
@@ -288,8 +365,17 @@ class PemdaWriter:
             self.stats.edges["PART_OF"] += 1
         return uid
 
-    def activity(self, aid: str, kind: str, code: str, name: str, unit: str, parent: str | None,
-                 parents: list[str], budget: int | None = None) -> str:
+    def activity(
+        self,
+        aid: str,
+        kind: str,
+        code: str,
+        name: str,
+        unit: str,
+        parent: str | None,
+        parents: list[str],
+        budget: int | None = None,
+    ) -> str:
         self.sink.row("activities", aid, kind, code, name, unit, parent, YEAR, budget, ";".join(parents))
         self.stats.nodes["Activity"] += 1
         self.stats.edges["ASSIGNED_TO"] += 1
@@ -309,8 +395,9 @@ class PemdaWriter:
             self.stats.note("activities_dead_end", aid, self.detail)
         return aid
 
-    def person(self, position: str, unit: str, boss: str | None, assigned: list[str], staff: bool = False,
-               jpt: bool = False) -> str:
+    def person(
+        self, position: str, unit: str, boss: str | None, assigned: list[str], staff: bool = False, jpt: bool = False
+    ) -> str:
         rng = self.rng
         nip = self.mint.next()
         if staff and self.extra.random() < P_PPPK:
@@ -343,26 +430,43 @@ class PemdaWriter:
         opd_count = opd_count or rng.randint(36, 44)
         self.detail = STAFF_PER_OPD * self.size * opd_count <= DETAIL_LIMIT
         self.unit(self.pemda, f"Pemerintah {self.name}", "pemda", None)
-        visi = self.goal(f"G-{code}-VISI", "visi", f"Terwujudnya {self.name} yang maju dan sejahtera",
-                         self.pemda, [])
-        misi = [self.goal(f"G-{code}-M{i}", "misi", f"Misi {i} pembangunan {self.name}", self.pemda, [visi])
-                for i in range(1, rng.randint(4, 5) + 1)]
-        tujuan = [self.goal(f"G-{code}-T{i}", "tujuan", f"Meningkatnya kesejahteraan bidang {i} {self.name}",
-                            self.pemda, [rng.choice(misi)], indicators=rng.randint(1, 2), no_indicator_ok=False)
-                  for i in range(1, 7)]
+        visi = self.goal(f"G-{code}-VISI", "visi", f"Terwujudnya {self.name} yang maju dan sejahtera", self.pemda, [])
+        misi = [
+            self.goal(f"G-{code}-M{i}", "misi", f"Misi {i} pembangunan {self.name}", self.pemda, [visi])
+            for i in range(1, rng.randint(4, 5) + 1)
+        ]
+        tujuan = [
+            self.goal(
+                f"G-{code}-T{i}",
+                "tujuan",
+                f"Meningkatnya kesejahteraan bidang {i} {self.name}",
+                self.pemda,
+                [rng.choice(misi)],
+                indicators=rng.randint(1, 2),
+                no_indicator_ok=False,
+            )
+            for i in range(1, 7)
+        ]
         for i in range(1, 15):
-            sid = self.goal(f"G-{code}-S{i}", "sasaran", f"Meningkatnya kinerja urusan {i} {self.name}",
-                            self.pemda, [self.ref(rng.choice(tujuan))], indicators=rng.randint(1, 2),
-                            no_indicator_ok=False)
+            sid = self.goal(
+                f"G-{code}-S{i}",
+                "sasaran",
+                f"Meningkatnya kinerja urusan {i} {self.name}",
+                self.pemda,
+                [self.ref(rng.choice(tujuan))],
+                indicators=rng.randint(1, 2),
+                no_indicator_ok=False,
+            )
             self.pemda_sasaran.append(sid)
             if self.upward and rng.random() < 0.5:
                 self.link(sid, "CONTRIBUTES_TO", rng.choice(self.upward), round(rng.uniform(0.2, 0.8), 1))
         self.stats.opd = opd_count
-        cycle_opd = rng.randrange(1, opd_count)      # OPD 0 is the Sekretariat Daerah
+        cycle_opd = rng.randrange(1, opd_count)  # OPD 0 is the Sekretariat Daerah
         structure_opd = rng.choice([n for n in range(1, opd_count) if n != cycle_opd])
         for number in range(opd_count):
-            self.opd(number, OPD_SPECS[number % len(OPD_SPECS)], cycle=number == cycle_opd,
-                     structure=number == structure_opd)
+            self.opd(
+                number, OPD_SPECS[number % len(OPD_SPECS)], cycle=number == cycle_opd, structure=number == structure_opd
+            )
         self.sink.close()
         return self.stats
 
@@ -371,18 +475,28 @@ class PemdaWriter:
         and staff. The random draws keep their order (the data a seed generates depends on it)."""
         rng, code = self.rng, self.code
         self.dead.clear()
-        self.indicator_of = {g: i for g, i in self.indicator_of.items() if g.startswith(f"G-{code}-S")
-                             or g.startswith(f"G-{code}-T")}
+        self.indicator_of = {
+            g: i for g, i in self.indicator_of.items() if g.startswith(f"G-{code}-S") or g.startswith(f"G-{code}-T")
+        }
         key = f"O{number + 1:02d}"
-        opd = self.unit(f"U-{code}-{key}", f"{spec['name']} ({number + 1})" if number >= len(OPD_SPECS)
-                        else spec["name"], "perangkat_daerah", self.pemda)
+        opd = self.unit(
+            f"U-{code}-{key}",
+            f"{spec['name']} ({number + 1})" if number >= len(OPD_SPECS) else spec["name"],
+            "perangkat_daerah",
+            self.pemda,
+        )
         prefix = f"G-{code}-{key}"
         sek, subbag, bidang = self._opd_units(opd)
         unlinked = number > 0 and not cycle and not structure and rng.random() < P_UNLINKED_OPD
         tujuan, sasaran = self._outcome_goals(opd, prefix, spec, unlinked=unlinked, structure=structure)
         specialist = self._specialist_sasaran(prefix, opd, tujuan)
-        head = self.person(spec["head"], opd, self.sekda, list(sasaran) + specialist[:1],
-                           jpt=not spec["head"].lower().startswith("camat"))
+        head = self.person(
+            spec["head"],
+            opd,
+            self.sekda,
+            list(sasaran) + specialist[:1],
+            jpt=not spec["head"].lower().startswith("camat"),
+        )
         if number == 0:
             self.sekda = head
         self._crosscutting(sasaran)
@@ -395,21 +509,38 @@ class PemdaWriter:
         leaf_heads = self._leaf_heads(built)
         self._staff(built, leaf_heads, staff_left - (1 + len(built.heads) + len(leaf_heads)))
 
-    def _outcome_goals(self, opd: str, prefix: str, spec: dict[str, Any], *, unlinked: bool,
-                       structure: bool) -> tuple[list[str], list[str]]:
+    def _outcome_goals(
+        self, opd: str, prefix: str, spec: dict[str, Any], *, unlinked: bool, structure: bool
+    ) -> tuple[list[str], list[str]]:
         """The OPD's tujuan (tied to a Pemda sasaran unless the OPD is the unlinked one) and its sasaran under
         them; the OPD chosen for structure defects gets two sasaran, the downward edge needs a second one."""
         rng, name = self.rng, spec["name"].lower()
         if unlinked:
             self.stats.note("unlinked_opd", opd, self.detail)
-        tujuan = [self.goal(f"{prefix}-T{i}", "tujuan", f"Meningkatnya kualitas layanan {name} {i}",
-                            opd, [] if unlinked else [self.ref(rng.choice(self.pemda_sasaran))],
-                            indicators=rng.randint(1, 2), output_indicator=rng.random() < P_OUTPUT_INDICATOR)
-                  for i in range(1, (2 if rng.random() < 0.3 else 1) + 1)]
-        sasaran = [self.goal(f"{prefix}-S{i}", "sasaran", f"Meningkatnya capaian {name} sasaran {i}",
-                             opd, [self.ref(rng.choice(tujuan))], indicators=rng.randint(1, 2),
-                             output_indicator=rng.random() < P_OUTPUT_INDICATOR)
-                   for i in range(1, max(rng.randint(1, 3), 2 if structure else 1) + 1)]
+        tujuan = [
+            self.goal(
+                f"{prefix}-T{i}",
+                "tujuan",
+                f"Meningkatnya kualitas layanan {name} {i}",
+                opd,
+                [] if unlinked else [self.ref(rng.choice(self.pemda_sasaran))],
+                indicators=rng.randint(1, 2),
+                output_indicator=rng.random() < P_OUTPUT_INDICATOR,
+            )
+            for i in range(1, (2 if rng.random() < 0.3 else 1) + 1)
+        ]
+        sasaran = [
+            self.goal(
+                f"{prefix}-S{i}",
+                "sasaran",
+                f"Meningkatnya capaian {name} sasaran {i}",
+                opd,
+                [self.ref(rng.choice(tujuan))],
+                indicators=rng.randint(1, 2),
+                output_indicator=rng.random() < P_OUTPUT_INDICATOR,
+            )
+            for i in range(1, max(rng.randint(1, 3), 2 if structure else 1) + 1)
+        ]
         return tujuan, sasaran
 
     def _crosscutting(self, sasaran: list[str]) -> None:
@@ -417,8 +548,7 @@ class PemdaWriter:
         30 sasaran are candidates, so the edges stay between OPDs near each other in the list."""
         rng = self.rng
         if self.previous_sasaran and rng.random() < 0.8:
-            self.link(sasaran[0], "CONTRIBUTES_TO", rng.choice(self.previous_sasaran),
-                      round(rng.uniform(0.2, 0.6), 1))
+            self.link(sasaran[0], "CONTRIBUTES_TO", rng.choice(self.previous_sasaran), round(rng.uniform(0.2, 0.6), 1))
         self.previous_sasaran = (self.previous_sasaran + sasaran)[-30:]
 
     def _penunjang_program(self, built: _Opd, sek: str, subbag: list[str]) -> None:
@@ -426,15 +556,19 @@ class PemdaWriter:
         sasaran, the Sekretaris, and three of the catalogue's kegiatan shared between the two subbagian."""
         spec, prefix, key = built.spec, built.prefix, built.key
         pcode = f"{spec['prefix']}.01"
-        sp = self.goal(f"{prefix}-SP01", "sasaran_program", f"Meningkatnya akuntabilitas {spec['name'].lower()}",
-                       sek, [self.ref(built.sasaran[-1])], indicators=1)
+        sp = self.goal(
+            f"{prefix}-SP01",
+            "sasaran_program",
+            f"Meningkatnya akuntabilitas {spec['name'].lower()}",
+            sek,
+            [self.ref(built.sasaran[-1])],
+            indicators=1,
+        )
         built.heads[sek] = self.person(f"Sekretaris {spec['name']}", sek, built.head, [sp])
-        program = self.activity(f"P-{self.code}-{key}-{pcode}", "program", pcode, cat.PENUNJANG_NAME, sek, None,
-                                [sp])
+        program = self.activity(f"P-{self.code}-{key}-{pcode}", "program", pcode, cat.PENUNJANG_NAME, sek, None, [sp])
         for j, (kc, kname, _subbag, subs, _ind) in enumerate(cat.PENUNJANG_KEGIATAN[:3]):
             unit = subbag[j % 2]
-            targets, acts = self._kegiatan(prefix, key, pcode, kc, kname, unit, program, sp, subs[:2],
-                                           technical=False)
+            targets, acts = self._kegiatan(prefix, key, pcode, kc, kname, unit, program, sp, subs[:2], technical=False)
             built.leaves.append((unit, "", targets, acts))
 
     def _opd_units(self, opd: str) -> tuple[str, list[str], list[tuple[str, list[str], list[str]]]]:
@@ -442,20 +576,23 @@ class PemdaWriter:
         subbagian, [(bidang, seksi, uptd)])."""
         rng = self.rng
         sek = self.unit(f"{opd}-SEK", "Sekretariat", "unit_kerja", opd)
-        subbag = [self.unit(f"{sek}-{j}", name, "unit_kerja", sek)
-                  for j, name in enumerate((cat.SUBBAG_UK, cat.SUBBAG_PK), 1)]
+        subbag = [
+            self.unit(f"{sek}-{j}", name, "unit_kerja", sek) for j, name in enumerate((cat.SUBBAG_UK, cat.SUBBAG_PK), 1)
+        ]
         bidang: list[tuple[str, list[str], list[str]]] = []
         for b in range(1, rng.randint(3, 5) + 1):
             bid = self.unit(f"{opd}-B{b}", f"Bidang {b}", "unit_kerja", opd)
-            seksi = [self.unit(f"{bid}-{s}", f"Seksi {b}.{s}", "unit_kerja", bid)
-                     for s in range(1, rng.randint(2, 4) + 1)]
-            uptd = [self.unit(f"{bid}-U{u}", f"UPTD {b}.{u}", "unit_kerja", bid)
-                    for u in range(1, (rng.randint(0, 3) if rng.random() < 0.5 else 0) + 1)]
+            seksi = [
+                self.unit(f"{bid}-{s}", f"Seksi {b}.{s}", "unit_kerja", bid) for s in range(1, rng.randint(2, 4) + 1)
+            ]
+            uptd = [
+                self.unit(f"{bid}-U{u}", f"UPTD {b}.{u}", "unit_kerja", bid)
+                for u in range(1, (rng.randint(0, 3) if rng.random() < 0.5 else 0) + 1)
+            ]
             bidang.append((bid, seksi, uptd))
         return sek, subbag, bidang
 
-    def _technical_program(self, built: _Opd, b: int, bid: str, seksi: list[str], uptd: list[str],
-                           cycle: bool) -> None:
+    def _technical_program(self, built: _Opd, b: int, bid: str, seksi: list[str], uptd: list[str], cycle: bool) -> None:
         """Bidang `b`'s program: its sasaran_program and head, a kegiatan per seksi (a cycle among them in the
         OPD chosen for it; a skipped level and a downward contribution in the one chosen for structure)."""
         rng, code, spec, prefix, sasaran = self.rng, self.code, built.spec, built.prefix, built.sasaran
@@ -465,12 +602,24 @@ class PemdaWriter:
         # in the OPD with the downward contribution, bidang 0 supports sasaran 1 and the downward edge
         # comes from the last sasaran, so it points down the tree without closing a cycle
         parents = [self.ref(sasaran[0] if structure and b == 0 else rng.choice(sasaran))]
-        sp = self.goal(f"{prefix}-SP{b + 2:02d}", "sasaran_program",
-                       program_spec.get("statement") or f"Meningkatnya kinerja program bidang {b + 1}", bid, parents,
-                       indicators=rng.randint(1, 2))
+        sp = self.goal(
+            f"{prefix}-SP{b + 2:02d}",
+            "sasaran_program",
+            program_spec.get("statement") or f"Meningkatnya kinerja program bidang {b + 1}",
+            bid,
+            parents,
+            indicators=rng.randint(1, 2),
+        )
         built.heads[bid] = self.person(f"Kepala Bidang {b + 1}", bid, built.head, [sp])
-        program = self.activity(f"P-{code}-{built.key}-{code_p}", "program", code_p,
-                                program_spec.get("name") or f"Program teknis bidang {b + 1}", bid, None, [sp])
+        program = self.activity(
+            f"P-{code}-{built.key}-{code_p}",
+            "program",
+            code_p,
+            program_spec.get("name") or f"Program teknis bidang {b + 1}",
+            bid,
+            None,
+            [sp],
+        )
         cycle_goals = self._technical_kegiatan(built, b, code_p, program, sp, seksi, program_spec, cycle)
         for u in uptd:
             built.leaves.append((u, "", next(t for (lu, _, t, _) in built.leaves if lu in seksi), []))
@@ -481,8 +630,17 @@ class PemdaWriter:
         if cycle_goals:
             self.stats.note("cycles", cycle_goals[0], self.detail)
 
-    def _technical_kegiatan(self, built: _Opd, b: int, code_p: str, program: str, sp: str, seksi: list[str],
-                            program_spec: dict[str, Any], cycle: bool) -> list[str]:
+    def _technical_kegiatan(
+        self,
+        built: _Opd,
+        b: int,
+        code_p: str,
+        program: str,
+        sp: str,
+        seksi: list[str],
+        program_spec: dict[str, Any],
+        cycle: bool,
+    ) -> list[str]:
         """The kegiatan of bidang `b`'s program, one per seksi (at least two); in the OPD chosen for a cycle, three
         whose sasaran_kegiatan support each other in a ring; in the one chosen for structure, the first skips
         the sasaran_program. Returns the ring's goals ([] without a cycle)."""
@@ -493,17 +651,29 @@ class PemdaWriter:
         for k in range(n_keg):
             kspec = kegiatan_specs[k % len(kegiatan_specs)]
             subs = kspec["subs"] or [f"{n:04d}:Sub-kegiatan teknis {n}" for n in range(1, 4)]
-            subs = subs[:rng.randint(1, 2)] if len(subs) > 1 else subs
+            subs = subs[: rng.randint(1, 2)] if len(subs) > 1 else subs
             unit = seksi[k % len(seksi)]
             sk_parents = None
             if cycle_goals:
                 sk_parents = [cycle_goals[(k + 1) % n_keg]]
             elif built.structure and b == 0 and k == 0:
-                sk_parents = [built.sasaran[0]]             # skipped level: straight to the sasaran
+                sk_parents = [built.sasaran[0]]  # skipped level: straight to the sasaran
                 self.stats.note("skipped_levels", f"{prefix}-SK{b + 2:02d}{k + 1}", self.detail)
-            targets, acts = self._kegiatan(prefix, built.key, code_p, f"2.{k + 1:02d}", kspec["name"], unit, program,
-                                           sp, subs, technical=True, sk_id=f"{prefix}-SK{b + 2:02d}{k + 1}",
-                                           sk_parents=sk_parents, cycle=bool(cycle_goals))
+            targets, acts = self._kegiatan(
+                prefix,
+                built.key,
+                code_p,
+                f"2.{k + 1:02d}",
+                kspec["name"],
+                unit,
+                program,
+                sp,
+                subs,
+                technical=True,
+                sk_id=f"{prefix}-SK{b + 2:02d}{k + 1}",
+                sk_parents=sk_parents,
+                cycle=bool(cycle_goals),
+            )
             built.leaves.append((unit, "", targets, acts))
         return cycle_goals
 
@@ -517,8 +687,9 @@ class PemdaWriter:
             boss = built.heads.get(parent, built.head)
             sk_targets = self._held(built, unit)  # a head running several kegiatan holds each one's result
             suffix = unit.rsplit("-", 1)[1]
-            title = "Kepala UPTD" if suffix.startswith("U") else "Kepala Subbagian" if "-SEK-" in unit \
-                else "Kepala Seksi"
+            title = (
+                "Kepala UPTD" if suffix.startswith("U") else "Kepala Subbagian" if "-SEK-" in unit else "Kepala Seksi"
+            )
             leaf_heads[unit] = self.person(f"{title} {suffix}", unit, boss, sk_targets)
         return leaf_heads
 
@@ -531,8 +702,15 @@ class PemdaWriter:
         sid = f"{prefix}-SX"
         self.rng, kept = self.people, self.rng
         try:
-            self.goal(sid, "sasaran", "Meningkatnya mutu layanan yang ditangani tenaga ahli", opd,
-                      [self.ref(self.people.choice(tujuan))], indicators=1, no_indicator_ok=False)
+            self.goal(
+                sid,
+                "sasaran",
+                "Meningkatnya mutu layanan yang ditangani tenaga ahli",
+                opd,
+                [self.ref(self.people.choice(tujuan))],
+                indicators=1,
+                no_indicator_ok=False,
+            )
         finally:
             self.rng = kept
         return [sid, f"I-{sid[2:]}-1"]
@@ -590,18 +768,43 @@ class PemdaWriter:
         every RHK of one staff member: their intervensi is broken (`leads_elsewhere`). None otherwise."""
         if self.people.random() >= P_ELSEWHERE:
             return None
-        others = sorted({t for (_, _, ts, _) in built.leaves for t in ts
-                         if "-SK" in t and "-SSK" not in t and t not in held and t not in self.dead})
+        others = sorted(
+            {
+                t
+                for (_, _, ts, _) in built.leaves
+                for t in ts
+                if "-SK" in t and "-SSK" not in t and t not in held and t not in self.dead
+            }
+        )
         return self.people.choice(others) if others else None
 
-    def _kegiatan(self, prefix: str, key: str, pcode: str, kc: str, kname: str, unit: str, program: str, sp: str,
-                  subs: list[str], technical: bool, sk_id: str | None = None, sk_parents: list[str] | None = None,
-                  cycle: bool = False) -> tuple[list[str], list[str]]:
+    def _kegiatan(
+        self,
+        prefix: str,
+        key: str,
+        pcode: str,
+        kc: str,
+        kname: str,
+        unit: str,
+        program: str,
+        sp: str,
+        subs: list[str],
+        technical: bool,
+        sk_id: str | None = None,
+        sk_parents: list[str] | None = None,
+        cycle: bool = False,
+    ) -> tuple[list[str], list[str]]:
         """A kegiatan, its sasaran_kegiatan and sub-kegiatan; returns (rhk targets, sub-kegiatan ids)."""
         rng, code = self.rng, f"{pcode}.{kc}"
         sk = sk_id or f"{prefix}-SK{pcode[-2:]}{kc[-1]}"
-        self.goal(sk, "sasaran_kegiatan", f"Terlaksananya {kname.lower()}", unit,
-                  sk_parents if sk_parents is not None else [self.ref(sp)], indicators=1)
+        self.goal(
+            sk,
+            "sasaran_kegiatan",
+            f"Terlaksananya {kname.lower()}",
+            unit,
+            sk_parents if sk_parents is not None else [self.ref(sp)],
+            indicators=1,
+        )
         if cycle:
             self.dead.add(sk)
             for iid in [i for g, i in self.indicator_of.items() if g == sk]:
@@ -617,8 +820,9 @@ class PemdaWriter:
             acts.append(self.activity(aid, "subkegiatan", scode, sname, unit, kid, parents, budget))
         return targets, acts
 
-    def _sub_kegiatan_parents(self, prefix: str, scode: str, sname: str, unit: str, sk: str, technical: bool,
-                              targets: list[str]) -> list[str]:
+    def _sub_kegiatan_parents(
+        self, prefix: str, scode: str, sname: str, unit: str, sk: str, technical: bool, targets: list[str]
+    ) -> list[str]:
         """What a sub-kegiatan supports: nothing (P_UNLINKED_SUB), a dead-end goal of its own (P_DEAD_SUB), in a
         technical program sometimes its own sasaran_subkegiatan (P_SSK), else the kegiatan's goal. A goal made
         here is added to `targets`, as staff may hold it."""
@@ -626,14 +830,21 @@ class PemdaWriter:
         if roll < P_UNLINKED_SUB:
             return []
         if roll < P_UNLINKED_SUB + P_DEAD_SUB:
-            dead_goal = self.goal(f"{prefix}-SSKX-{scode}", "sasaran_subkegiatan",
-                                  f"Terlaksananya {sname.lower()}", unit, [])
+            dead_goal = self.goal(
+                f"{prefix}-SSKX-{scode}", "sasaran_subkegiatan", f"Terlaksananya {sname.lower()}", unit, []
+            )
             self.dead.add(dead_goal)
             targets.append(dead_goal)  # staff may work on it: their rhk then leads nowhere
             return [dead_goal]
         if technical and self.rng.random() < P_SSK:
-            ssk = self.goal(f"{prefix}-SSK-{scode}", "sasaran_subkegiatan",
-                            f"Terlaksananya {sname.lower()}", unit, [sk], indicators=1)
+            ssk = self.goal(
+                f"{prefix}-SSK-{scode}",
+                "sasaran_subkegiatan",
+                f"Terlaksananya {sname.lower()}",
+                unit,
+                [sk],
+                indicators=1,
+            )
             if sk in self.dead:
                 self.dead.add(ssk)
             targets.append(ssk)
@@ -651,12 +862,12 @@ def generate(scale: str, out: Path, seed: int = 1) -> dict[str, Any]:
     mint = NipMint(seed)
     datasets: list[dict[str, Any]] = []
 
-    def emit(folder: str, code: str, name: str, size: float, upward: list[str] | None,
-             opd_count: int | None = None) -> PemdaWriter:
+    def emit(
+        folder: str, code: str, name: str, size: float, upward: list[str] | None, opd_count: int | None = None
+    ) -> PemdaWriter:
         writer = PemdaWriter(random.Random(rng.getrandbits(64)), mint, code, name, out / folder, size, upward)
         stats = writer.write(opd_count)
-        datasets.append({"folder": folder, "dataset": writer.pemda, "name": name,
-                         **stats.as_json(writer.detail)})
+        datasets.append({"folder": folder, "dataset": writer.pemda, "name": name, **stats.as_json(writer.detail)})
         return writer
 
     if scale == "kabupaten":
@@ -679,12 +890,18 @@ def generate(scale: str, out: Path, seed: int = 1) -> dict[str, Any]:
 
 
 def _province(emit, rng: random.Random, number: int, upward: list[str] | None, prefix: str = "") -> None:
-    province = emit(f"{prefix}P{number:02d}", f"P{number:02d}", f"Provinsi Sintesis {number}", 1.0, upward,
-                    rng.randint(36, 44))
+    province = emit(
+        f"{prefix}P{number:02d}", f"P{number:02d}", f"Provinsi Sintesis {number}", 1.0, upward, rng.randint(36, 44)
+    )
     for k in range(1, PROVINCE_KABUPATEN + 1):
         kind = "Kota" if k > 8 else "Kabupaten"
-        emit(f"{prefix}K{number:02d}{k:02d}", f"K{number:02d}{k:02d}", f"{kind} Sintesis {number}.{k}",
-             rng.uniform(0.55, 1.25), province.pemda_sasaran)
+        emit(
+            f"{prefix}K{number:02d}{k:02d}",
+            f"K{number:02d}{k:02d}",
+            f"{kind} Sintesis {number}.{k}",
+            rng.uniform(0.55, 1.25),
+            province.pemda_sasaran,
+        )
 
 
 def _nation(out: Path, rng: random.Random, datasets: list[dict[str, Any]]) -> list[str]:
@@ -694,11 +911,30 @@ def _nation(out: Path, rng: random.Random, datasets: list[dict[str, Any]]) -> li
     w.unit(w.pemda, "Pemerintah Pusat (RPJMN)", "pemda", None)
     visi = w.goal("G-NAS-VISI", "visi", "Indonesia Emas 2045", w.pemda, [])
     misi = [w.goal(f"G-NAS-M{i}", "misi", f"Asta Cita {i}", w.pemda, [visi]) for i in range(1, 9)]
-    tujuan = [w.goal(f"G-NAS-T{i}", "tujuan", f"Tujuan nasional {i}", w.pemda, [misi[(i - 1) % 8]], indicators=2,
-                     no_indicator_ok=False) for i in range(1, 17)]
+    tujuan = [
+        w.goal(
+            f"G-NAS-T{i}",
+            "tujuan",
+            f"Tujuan nasional {i}",
+            w.pemda,
+            [misi[(i - 1) % 8]],
+            indicators=2,
+            no_indicator_ok=False,
+        )
+        for i in range(1, 17)
+    ]
     for i in range(1, 41):
-        w.pemda_sasaran.append(w.goal(f"G-NAS-S{i}", "sasaran", f"Sasaran nasional {i}", w.pemda,
-                                      [tujuan[(i - 1) % 16]], indicators=2, no_indicator_ok=False))
+        w.pemda_sasaran.append(
+            w.goal(
+                f"G-NAS-S{i}",
+                "sasaran",
+                f"Sasaran nasional {i}",
+                w.pemda,
+                [tujuan[(i - 1) % 16]],
+                indicators=2,
+                no_indicator_ok=False,
+            )
+        )
     w.sink.close()
     datasets.append({"folder": "NAS", "dataset": w.pemda, "name": "Indonesia", **w.stats.as_json(True)})
     return w.pemda_sasaran

@@ -8,6 +8,7 @@ measured while the rows arrive (400 past it: the rest is never fetched). Syntax 
 400 with Neo4j's message, as is a query needing more memory than the server lets one transaction hold;
 refusals 403; a timeout 504.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -27,8 +28,11 @@ bp = Blueprint("analyst", __name__, url_prefix="/api")
 MAX_ANSWER_DEPTH = 64  # lists or maps nested deeper in an answer are refused (400), not a stack overflow
 EXECUTION_FAILED = "Neo.DatabaseError.Statement.ExecutionFailed"
 OUT_OF_MEMORY = "MemoryPoolOutOfMemoryError"  # Neo.TransientError.General.*: the transaction's memory limit
-FORBIDDEN_CODES = ("Neo.ClientError.Statement.UnsupportedAdministrationCommand",
-                   "Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
+FORBIDDEN_CODES = (
+    "Neo.ClientError.Statement.UnsupportedAdministrationCommand",
+    "Neo.ClientError.Statement.AccessMode",
+    "Neo.ClientError.Security.Forbidden",
+)
 
 
 @bp.post("/cypher")
@@ -38,8 +42,9 @@ def cypher():
     fmt = output_format()
     query_args(())
     query, params = _body()
-    refusal = check_shape(query, current_app.config["CYPHER_MAX_CHARS"], current_app.config["CYPHER_MAX_NESTING"]) \
-        or check_lists(query, params, current_app.config["CYPHER_MAX_RANGE"])
+    refusal = check_shape(
+        query, current_app.config["CYPHER_MAX_CHARS"], current_app.config["CYPHER_MAX_NESTING"]
+    ) or check_lists(query, params, current_app.config["CYPHER_MAX_RANGE"])
     if refusal:
         raise ApiError(refusal.status, refusal.reason)
     text, refusal = check_text(query)
@@ -57,8 +62,12 @@ def cypher():
     except AnswerTooDeep as exc:
         raise ApiError(400, f"answer too deeply nested: {exc.reason}") from None
     except AnswerTooLarge as exc:
-        raise ApiError(400, f"answer too large: {exc.reason}, the limit of this service (POKIN_CYPHER_MAX_MB); "
-                            "return fewer rows or smaller values", answer_cap_bytes=answer_bound().max_bytes) from None
+        raise ApiError(
+            400,
+            f"answer too large: {exc.reason}, the limit of this service (POKIN_CYPHER_MAX_MB); "
+            "return fewer rows or smaller values",
+            answer_cap_bytes=answer_bound().max_bytes,
+        ) from None
     except neo4j_errors.AuthError:
         raise  # the service's own credentials: 503, like any unusable database
     except neo4j_errors.ClientError as exc:
@@ -66,8 +75,11 @@ def cypher():
     except neo4j_errors.TransientError as exc:
         if not (getattr(exc, "code", "") or "").endswith(OUT_OF_MEMORY):
             raise
-        raise ApiError(400, "the query needs more memory than the server lets one query hold "
-                            "(db.memory.transaction.max): narrow it down, or aggregate before collecting") from None
+        raise ApiError(
+            400,
+            "the query needs more memory than the server lets one query hold "
+            "(db.memory.transaction.max): narrow it down, or aggregate before collecting",
+        ) from None
     except neo4j_errors.DatabaseError as exc:
         # Neo4j files some failures of the query itself under DatabaseError (e.g. shortestPath with the
         # same start and end node): the analyst's to fix, so 400 with the message; anything else stays 500.
@@ -108,8 +120,9 @@ def _huge_ints(value: Any, path: str) -> list[str]:
     if isinstance(value, int):
         return [path] if abs(value) > INT64_MAX else []
     if isinstance(value, dict):
-        return [found for key, item in value.items()
-                for found in _huge_ints(item, f"{path}.{key}" if path else str(key))]
+        return [
+            found for key, item in value.items() for found in _huge_ints(item, f"{path}.{key}" if path else str(key))
+        ]
     if isinstance(value, list):
         return [found for index, item in enumerate(value) for found in _huge_ints(item, f"{path}[{index}]")]
     return []

@@ -3,6 +3,7 @@
 
 Every list answers through service.http.formats (JSON page, or CSV/XLSX via `?format=` or a path suffix).
 """
+
 from __future__ import annotations
 
 import neo4j.exceptions as neo4j_errors
@@ -18,6 +19,7 @@ from service.http.listing import list_route
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
+
 def year_and_unit(args: dict[str, str]) -> tuple[int | None, str | None]:
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
     return year, args.get("unit") or None
@@ -30,14 +32,18 @@ def health():
         row = database().read(
             "CALL dbms.components() YIELD name, versions "
             "CALL () { MATCH (n) RETURN count(n) > 0 AS loaded } "
-            "RETURN versions[0] AS version, loaded", timeout=5.0, fresh=True)[0]
+            "RETURN versions[0] AS version, loaded",
+            timeout=5.0,
+            fresh=True,
+        )[0]
     except Exception as exc:  # noqa: BLE001 - any failure means the database is not usable now
         # The driver's own message is the useful reason; anything else stays unnamed (no internals).
         known = isinstance(exc, (neo4j_errors.Neo4jError, neo4j_errors.DriverError))
         reason = str(exc) if known else "unexpected error"
         return error_response(503, f"Neo4j is not reachable: {reason}", headers={"Retry-After": "5"})
-    return current_app.json.response(ok=True, neo4j=row["version"], data_loaded=row["loaded"],
-                                     cache=database().results.summary())
+    return current_app.json.response(
+        ok=True, neo4j=row["version"], data_loaded=row["loaded"], cache=database().results.summary()
+    )
 
 
 @list_route(bp, "/queries")
@@ -45,10 +51,18 @@ def list_queries(suffix: str | None):
     """The catalog: every named query with its doc and typed parameters."""
     fmt = output_format(suffix)
     query_args(())
-    rows = [{"name": query.name, "summary": query.summary, "doc": query.doc, "mode": query.mode,
-             "parameters": [{"name": p.name, "type": p.type, "optional": p.optional, "doc": p.doc}
-                            for p in query.params]}
-            for query in catalog()]
+    rows = [
+        {
+            "name": query.name,
+            "summary": query.summary,
+            "doc": query.doc,
+            "mode": query.mode,
+            "parameters": [
+                {"name": p.name, "type": p.type, "optional": p.optional, "doc": p.doc} for p in query.params
+            ],
+        }
+        for query in catalog()
+    ]
     return list_response(rows, ["name", "summary", "doc", "mode", "parameters"], fmt=fmt, filename="queries")
 
 
@@ -68,8 +82,20 @@ def run_query(name: str):
     return list_response(rows, columns, fmt=fmt, filename=name, query=name)
 
 
-IMPORT_LOG_COLUMNS = ["at", "dataset", "id", "source", "files", "digest", "counts", "nodes_created",
-                      "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set"]
+IMPORT_LOG_COLUMNS = [
+    "at",
+    "dataset",
+    "id",
+    "source",
+    "files",
+    "digest",
+    "counts",
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+]
 
 
 @list_route(bp, "/imports")
@@ -87,8 +113,9 @@ def imports(suffix: str | None):
 
 def _named_args() -> dict[str, str]:
     """Everything but limit/offset/format goes to the query; NamedQuery.bind reports unknown names."""
-    repeated = [f"parameter '{key}' is given more than once" for key in request.args
-                if len(request.args.getlist(key)) > 1]
+    repeated = [
+        f"parameter '{key}' is given more than once" for key in request.args if len(request.args.getlist(key)) > 1
+    ]
     if repeated:
         raise ApiError(400, "invalid parameters: " + "; ".join(repeated), repeated)
     return {key: value for key, value in request.args.items() if key not in ("limit", "offset", "format")}
@@ -134,7 +161,15 @@ def audit_summary(suffix: str | None):
     rows = summary_rows(catalog(), results)
     counts = {row["finding"]: row["count"] for row in rows}
     known = {query.name for query in catalog().findings}
-    return list_response(rows, ["finding", "title", "count", "budget"], fmt=fmt, filename="audit",
-                         year=year, figures_year=year if defaults is None else defaults.figures,
-                         budget_year=year if defaults is None else defaults.budget, unit=unit, counts=counts,
-                         missing=sorted(known - set(results)))
+    return list_response(
+        rows,
+        ["finding", "title", "count", "budget"],
+        fmt=fmt,
+        filename="audit",
+        year=year,
+        figures_year=year if defaults is None else defaults.figures,
+        budget_year=year if defaults is None else defaults.budget,
+        unit=unit,
+        counts=counts,
+        missing=sorted(known - set(results)),
+    )

@@ -3,6 +3,7 @@
 Production: `POKIN_ALLOWED_HOSTS=<name> waitress-serve --host 0.0.0.0 --port 5000 --threads 8 --call service:create_app`
 (`pokin serve` runs the same app with waitress on 127.0.0.1:5000 for the demo).
 """
+
 from __future__ import annotations
 
 import weakref
@@ -52,8 +53,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         # The app owns this driver: close it when the app is garbage-collected or the process exits.
         weakref.finalize(app, runner.close)
     results = ResultCache(int(app.config["CACHE_MB"] * 1024 * 1024), app.config["CACHE_SECONDS"])
-    app.extensions["pokin.database"] = Database(runner, app.config["DB_RETRY_TIME"], app.config["QUERY_TIMEOUT"],
-                                                results, app.config["CACHE_CHECK_SECONDS"])
+    app.extensions["pokin.database"] = Database(
+        runner, app.config["DB_RETRY_TIME"], app.config["QUERY_TIMEOUT"], results, app.config["CACHE_CHECK_SECONDS"]
+    )
     app.extensions["pokin.catalog"] = catalog
 
     app.before_request(identify)

@@ -32,6 +32,7 @@
 The Neo4j connection itself comes from `graph.config.Neo4jSettings` (NEO4J_URI and friends), which create_app
 calls; no other module of service/ reads the environment (tests/test_layers.py checks it).
 """
+
 from __future__ import annotations
 
 import os
@@ -44,8 +45,14 @@ from graph.capaian import DEFAULT_CAP, DEFAULT_SCALE
 ROLES = ("reader", "editor")
 ANONYMOUS_MODES = ("loopback", "true", "false")
 
-PAGES_TIMES = {"PAGES_QUERY_TIMEOUT": 10.0, "PAGES_AUDIT_BUDGET": 20.0, "PAGES_ACHIEVEMENT_TIMEOUT": 30.0,
-               "PAGES_FINDING_TIMEOUT": 60.0, "PAGES_CACHE_SECONDS": 300.0, "PAGES_BACKGROUND_TIMEOUT": 300.0}
+PAGES_TIMES = {
+    "PAGES_QUERY_TIMEOUT": 10.0,
+    "PAGES_AUDIT_BUDGET": 20.0,
+    "PAGES_ACHIEVEMENT_TIMEOUT": 30.0,
+    "PAGES_FINDING_TIMEOUT": 60.0,
+    "PAGES_CACHE_SECONDS": 300.0,
+    "PAGES_BACKGROUND_TIMEOUT": 300.0,
+}
 
 DEFAULTS: dict[str, Any] = {
     "TOKENS": {},
@@ -97,8 +104,10 @@ _ENV = {
     "CACHE_MB": "POKIN_CACHE_MB",
     "CACHE_SECONDS": "POKIN_CACHE_SECONDS",
     "CACHE_CHECK_SECONDS": "POKIN_CACHE_CHECK_SECONDS",
-    **{key: "POKIN_" + key for key in (*PAGES_TIMES, "CAPAIAN_SCALE", "CAPAIAN_CAP", "PEOPLE_BUP",
-                                       "PEOPLE_RETIREMENT_YEARS", "SECRET_KEY")},
+    **{
+        key: "POKIN_" + key
+        for key in (*PAGES_TIMES, "CAPAIAN_SCALE", "CAPAIAN_CAP", "PEOPLE_BUP", "PEOPLE_RETIREMENT_YEARS", "SECRET_KEY")
+    },
 }
 
 
@@ -193,8 +202,10 @@ def parse_hosts(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
         if not entry:
             continue
         if entry != "*" and not re.fullmatch(r"[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]{2,45}\]", entry):
-            raise ConfigError(f"POKIN_ALLOWED_HOSTS: '{entry}' is not a host name, an IPv4 address or a "
-                              "bracketed IPv6 address (without a port)")
+            raise ConfigError(
+                f"POKIN_ALLOWED_HOSTS: '{entry}' is not a host name, an IPv4 address or a "
+                "bracketed IPv6 address (without a port)"
+            )
         hosts.append(entry)
     if not hosts:
         raise ConfigError("POKIN_ALLOWED_HOSTS: name at least one host (or * for any)")

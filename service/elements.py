@@ -3,6 +3,7 @@
 The few lookups that are not named queries are the module-level Cypher constants below, run through
 the app's one Runner with parameters; unknown ids are 404 rather than empty answers.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -124,8 +125,20 @@ def _one(cypher: str, params: dict[str, Any], missing: str) -> dict[str, Any]:
     return rows[0]
 
 
-YEAR_FIELDS = ("year", "baseline", "target", "realisasi", "target_tw1", "target_tw2", "target_tw3", "target_tw4",
-               "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
+YEAR_FIELDS = (
+    "year",
+    "baseline",
+    "target",
+    "realisasi",
+    "target_tw1",
+    "target_tw2",
+    "target_tw3",
+    "target_tw4",
+    "realisasi_tw1",
+    "realisasi_tw2",
+    "realisasi_tw3",
+    "realisasi_tw4",
+)
 
 
 @bp.get("/goals/<id>")
@@ -168,9 +181,11 @@ def unit(id: str):
     year = int_arg("year", args["year"], 1, YEAR_MAX) if args.get("year") else None
     found = _one(UNIT_SUMMARY, {"id": id, "year": year}, f"no unit with id '{id}'")
     rows = run_named("activities_without_leverage", {"unit": id, "year": year})[1]
-    found["findings"] = {"orphaned_staff": len(run_named("orphaned_staff", {"unit": id})[1]),
-                         "activities_without_leverage": len(rows),
-                         "budget_at_risk": sum(row.get("budget") or 0 for row in rows)}
+    found["findings"] = {
+        "orphaned_staff": len(run_named("orphaned_staff", {"unit": id})[1]),
+        "activities_without_leverage": len(rows),
+        "budget_at_risk": sum(row.get("budget") or 0 for row in rows),
+    }
     found["year"] = year
     return current_app.json.response(ok=True, unit=found)
 

@@ -5,6 +5,7 @@ then handed to graph.importer.import_path: validation, the `file:row: column: me
 all-or-nothing transaction are exactly the CLI's. The body size limit (POKIN_MAX_UPLOAD_MB) gives 413; a
 file that is neither .zip nor .xlsx gives 415.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -50,8 +51,11 @@ def import_upload():
     if kind not in KINDS:
         raise ApiError(415, f"upload an .xlsx workbook or a .zip of the CSV files, not '{name}'")
     if not data.startswith(ZIP_MAGIC):
-        raise ApiError(415, f"'{name}' is {'empty' if not data else 'not a zip container'}: "
-                            "an .xlsx workbook and a .zip archive both are")
+        raise ApiError(
+            415,
+            f"'{name}' is {'empty' if not data else 'not a zip container'}: "
+            "an .xlsx workbook and a .zip archive both are",
+        )
     database().read("RETURN 1 AS up")  # Neo4j down: 503 within the service's bound, before any work
     remove_stale_import_folders()
     with import_folder() as folder:
@@ -66,8 +70,11 @@ def _checked_request() -> tuple[FileStorage, str | None]:
     """The upload and the dataset name, once the request holds no parameter or field this endpoint does not
     know (a typo must not silently import with the defaults) and the dataset name is bounded."""
     unknown = [f"unknown parameter '{name}'" for name in request.args]
-    unknown += [f"unknown form field '{name}'" for name in request.form
-                if name not in ("dataset", "dry_run", "period_start", "pemda")]
+    unknown += [
+        f"unknown form field '{name}'"
+        for name in request.form
+        if name not in ("dataset", "dry_run", "period_start", "pemda")
+    ]
     unknown += [f"unknown file field '{name}'" for name in request.files if name != "file"]
     if unknown:
         raise ApiError(400, "invalid request: " + "; ".join(unknown), unknown)
@@ -94,24 +101,40 @@ def _unpacked(folder: Path, name: str, kind: str, data: bytes) -> Path:
     return source
 
 
-def _import_source(source: Path, dataset: str | None, dry_run: bool, matriks: MatriksOptions, name: str,
-                   temp: str) -> ImportReport:
+def _import_source(
+    source: Path, dataset: str | None, dry_run: bool, matriks: MatriksOptions, name: str, temp: str
+) -> ImportReport:
     """import_path on the unpacked upload, its failures as the API answers them: the problems without the
     private folder's path, a lost commit or an unreachable Neo4j as 503 saying what was (not) written."""
     try:
-        return import_path(source, database().runner, dataset=dataset, dry_run=dry_run, matriks=matriks,
-                           source=f"upload {name}", outcome_wait=current_app.config["IMPORT_OUTCOME_WAIT"])
+        return import_path(
+            source,
+            database().runner,
+            dataset=dataset,
+            dry_run=dry_run,
+            matriks=matriks,
+            source=f"upload {name}",
+            outcome_wait=current_app.config["IMPORT_OUTCOME_WAIT"],
+        )
     except ImportRejected as exc:
         raise ImportRejected([cleaned(problem, temp) for problem in exc.problems], total=exc.total) from None
     except (ImportNotWritten, ImportOutcomeUnknown) as exc:
         raise lost_commit_error(exc) from None
     except neo4j_errors.IncompleteCommit:  # the importer settles these; never claim a rollback for one
-        raise ApiError(503, "Neo4j failed while committing; whether that commit happened is unknown: "
-                            "GET /api/imports lists the imports recorded", code=OUTCOME_UNKNOWN) from None
+        raise ApiError(
+            503,
+            "Neo4j failed while committing; whether that commit happened is unknown: "
+            "GET /api/imports lists the imports recorded",
+            code=OUTCOME_UNKNOWN,
+        ) from None
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
-        raise ApiError(503, "Neo4j became unreachable during the import; the import runs as one transaction, "
-                            "which was rolled back: nothing of it was written. Send it again once Neo4j "
-                            "answers", headers={"Retry-After": "5"}) from None
+        raise ApiError(
+            503,
+            "Neo4j became unreachable during the import; the import runs as one transaction, "
+            "which was rolled back: nothing of it was written. Send it again once Neo4j "
+            "answers",
+            headers={"Retry-After": "5"},
+        ) from None
 
 
 def _import_response(report: ImportReport, dry_run: bool, temp: str) -> AnyResponse:
@@ -121,12 +144,22 @@ def _import_response(report: ImportReport, dry_run: bool, temp: str) -> AnyRespo
     warnings = [cleaned(warning, temp).as_dict() for warning in report.warnings]
     record = report.record
     recorded = report.written is not None and report.written.changed() and record is not None
-    extra = {"previous": report.previous, "same_files_as_previous": report.same_files_as_previous()} \
-        if dry_run else {"settled": report.settled}
-    return current_app.json.response(ok=True, dataset=report.dataset, dry_run=dry_run, counts=report.counts,
-                                     written=written, warnings=warnings,
-                                     import_id=record.id if recorded and record is not None else None,
-                                     digest=record.digest if record else None, **extra)
+    extra = (
+        {"previous": report.previous, "same_files_as_previous": report.same_files_as_previous()}
+        if dry_run
+        else {"settled": report.settled}
+    )
+    return current_app.json.response(
+        ok=True,
+        dataset=report.dataset,
+        dry_run=dry_run,
+        counts=report.counts,
+        written=written,
+        warnings=warnings,
+        import_id=record.id if recorded and record is not None else None,
+        digest=record.digest if record else None,
+        **extra,
+    )
 
 
 def _matriks_options(period_start: str, pemda: str) -> MatriksOptions:
@@ -148,18 +181,29 @@ def lost_commit_error(exc: ImportNotWritten | ImportOutcomeUnknown) -> ApiError:
     again), or unknown (Neo4j did not answer in time: how to find out)."""
     record, cause = exc.record, type(exc.cause).__name__
     if isinstance(exc, ImportNotWritten):
-        return ApiError(503, f"Neo4j failed while committing the import ({cause}); once it answered again, its "
-                             f"import log showed that this import did not commit: nothing of it was written. "
-                             "Send it again", headers={"Retry-After": "5"}, code=NOT_WRITTEN,
-                        import_id=record.id, dataset=record.dataset)
-    return ApiError(503, f"Neo4j failed while committing the import ({cause}) and did not answer again within "
-                         f"{exc.waited:g} s: whether the import was written is unknown (it committed whole or "
-                         f"not at all). Once Neo4j answers, GET /api/imports?dataset={quote(record.dataset)} "
-                         f"lists import "
-                         f"{record.id} if it committed, and a dry run of the same upload says whether the "
-                         "dataset's last import was of these files; sending it again is safe either way",
-                    headers={"Retry-After": "5"}, code=OUTCOME_UNKNOWN, import_id=record.id,
-                    dataset=record.dataset)
+        return ApiError(
+            503,
+            f"Neo4j failed while committing the import ({cause}); once it answered again, its "
+            f"import log showed that this import did not commit: nothing of it was written. "
+            "Send it again",
+            headers={"Retry-After": "5"},
+            code=NOT_WRITTEN,
+            import_id=record.id,
+            dataset=record.dataset,
+        )
+    return ApiError(
+        503,
+        f"Neo4j failed while committing the import ({cause}) and did not answer again within "
+        f"{exc.waited:g} s: whether the import was written is unknown (it committed whole or "
+        f"not at all). Once Neo4j answers, GET /api/imports?dataset={quote(record.dataset)} "
+        f"lists import "
+        f"{record.id} if it committed, and a dry run of the same upload says whether the "
+        "dataset's last import was of these files; sending it again is safe either way",
+        headers={"Retry-After": "5"},
+        code=OUTCOME_UNKNOWN,
+        import_id=record.id,
+        dataset=record.dataset,
+    )
 
 
 def _flag(name: str, value: str) -> bool:

@@ -9,6 +9,7 @@
 NIPs are masked for anonymous readers as in every answer (service/http/masking.py); what-if-move finds its ASN by the
 whole NIP only (an exact match), so no part of a NIP tells anything.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint
@@ -22,11 +23,26 @@ from service.http.listing import list_route
 bp = Blueprint("people", __name__, url_prefix="/api")
 
 SPOF_COLUMNS = ["nip", "target", "target_kind", "via", "sole"]
-RETIREMENT_COLUMNS = ["nip", "name", "position", "unit_id", "unit_name", "born", "jabatan", "bup", "reaches_on",
-                      "pension_from", "loses", "hangs_on"]
+RETIREMENT_COLUMNS = [
+    "nip",
+    "name",
+    "position",
+    "unit_id",
+    "unit_name",
+    "born",
+    "jabatan",
+    "bup",
+    "reaches_on",
+    "pension_from",
+    "loses",
+    "hangs_on",
+]
 AGES = ("bup", "bup_jpt", "bup_madya", "bup_utama")
 AGE_MIN, AGE_MAX = 40, 80
-NIP_MAX, UNIT_MAX = 40, 200  # a NIP has 18 digits; the OpenAPI document states both bounds  # no batas usia pensiun lies outside these
+NIP_MAX, UNIT_MAX = (
+    40,
+    200,
+)  # a NIP has 18 digits; the OpenAPI document states both bounds  # no batas usia pensiun lies outside these
 
 
 @list_route(bp, "/people/single-points-of-failure", "people_single_points_of_failure")

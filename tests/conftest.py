@@ -2,6 +2,7 @@
 
 Tests wipe the database they run against: point NEO4J_URI only at a database meant for testing.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,16 @@ SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
 # generated datasets): run first. `make test` hands whole files to two workers in collection order
 # (`--dist loadfile --no-loadscope-reorder`); by default xdist would start the files with the most tests first,
 # so these few-test, long files came last and one worker ran them alone while the other sat idle.
-LONG_MODULES = ("test_faults.py", "test_bench.py", "test_synthetic.py", "test_service_errors.py",
-                "test_hostile_http.py", "test_hostile_files.py", "test_server.py", "test_runner_packed.py")
+LONG_MODULES = (
+    "test_faults.py",
+    "test_bench.py",
+    "test_synthetic.py",
+    "test_service_errors.py",
+    "test_hostile_http.py",
+    "test_hostile_files.py",
+    "test_server.py",
+    "test_runner_packed.py",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -40,8 +49,13 @@ def neo4j_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jSe
     if os.environ.get("NEO4J_URI"):
         yield Neo4jSettings.from_env()
         return
-    server = LocalServer(tmp_path_factory.mktemp("neo4j"), free_port(), heap="1g",
-                         page_cache_bytes=256 * 1024 * 1024, password="pokin-test-pw")
+    server = LocalServer(
+        tmp_path_factory.mktemp("neo4j"),
+        free_port(),
+        heap="1g",
+        page_cache_bytes=256 * 1024 * 1024,
+        password="pokin-test-pw",
+    )
     server.start()
     try:
         yield Neo4jSettings(uri=server.uri, password=server.password)
@@ -69,14 +83,17 @@ def snapshot(runner: Runner) -> dict[str, Any]:
     The import lock's `version` (a fresh UUID per import that changed something) is left out: it says
     that the data changed, not what it is; so is the import log (graph/model.py), which says who changed it
     and when (tests of the log read it themselves)."""
-    nodes = runner.read("MATCH (n) WHERE NOT n:PokinImport RETURN labels(n) AS labels, "
-                        "CASE WHEN n:PokinImportLock THEN n {.*, version: null} ELSE properties(n) END AS props")
-    edges = runner.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.nip) AS start, "
-                        "coalesce(b.id, b.nip) AS end, properties(r) AS props")
+    nodes = runner.read(
+        "MATCH (n) WHERE NOT n:PokinImport RETURN labels(n) AS labels, "
+        "CASE WHEN n:PokinImportLock THEN n {.*, version: null} ELSE properties(n) END AS props"
+    )
+    edges = runner.read(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.nip) AS start, "
+        "coalesce(b.id, b.nip) AS end, properties(r) AS props"
+    )
     return {
         "nodes": sorted((repr(sorted(row["labels"])), repr(sorted(row["props"].items()))) for row in nodes),
-        "edges": sorted((row["type"], row["start"], row["end"], repr(sorted(row["props"].items())))
-                        for row in edges),
+        "edges": sorted((row["type"], row["start"], row["end"], repr(sorted(row["props"].items()))) for row in edges),
     }
 
 
@@ -90,8 +107,15 @@ def sample(session_runner: Runner) -> Runner:
     return session_runner
 
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +124,10 @@ def browser() -> Iterator[Any]:
     path (a browser download is not possible here; `make test` installs the package)."""
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.fail("chromium is not installed: the browser tests need Debian's chromium package "
-                    "(`make browser`, or `apt-get install chromium`)")
+        pytest.fail(
+            "chromium is not installed: the browser tests need Debian's chromium package "
+            "(`make browser`, or `apt-get install chromium`)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

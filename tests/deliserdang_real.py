@@ -16,6 +16,7 @@ From those rows, for one year of the period (`refperiode_id`):
   | Indikator Sasaran | Kode | Program / Kegiatan | Indikator | Satuan | Target YEAR | Unit), Tujuan and Sasaran merged
   over their rows, an extra row for each further indicator.
 """
+
 from __future__ import annotations
 
 import csv
@@ -91,11 +92,11 @@ def _tuple(text: str, position: int) -> tuple[list[Any], int]:
 def _value(text: str, position: int) -> tuple[Any, int]:
     if text.startswith("'", position):
         return _string(text, position + 1)
-    if text[position:position + 4].upper() == "NULL":
+    if text[position : position + 4].upper() == "NULL":
         return None, position + 4
     number = _NUMBER.match(text, position)
     if number is None:
-        raise DumpError(f"unreadable value at offset {position}: {text[position:position + 20]!r}")
+        raise DumpError(f"unreadable value at offset {position}: {text[position : position + 20]!r}")
     literal = number.group(0)
     return (float(literal) if any(c in literal for c in ".eE") else int(literal)), number.end()
 
@@ -121,6 +122,7 @@ def _string(text: str, position: int) -> tuple[str, int]:
 
 
 # -- what a user of the e-SAKIP tables would import -------------------------------------------------------------------
+
 
 def _unit_id(skpd: int) -> str:
     return "KAB-DELISERDANG" if skpd == 1 else f"DS-SKPD-{skpd}"
@@ -153,31 +155,75 @@ def normalized_folder(dump: dict[str, list[dict[str, Any]]], folder: Path, perio
     folder.mkdir(parents=True, exist_ok=True)
     year = next(row["periode"] for row in dump["sakip_periode"] if row["refperiode_id"] == period)
     pemda = _unit_id(1)
-    _write(folder, "units", ["id", "name", "kind", "parent_id"], [
-        [_unit_id(row["refskpd_id"]), row["nama_skpd"], "pemda" if row["refskpd_id"] == 1 else "perangkat_daerah",
-         None if row["refskpd_id"] == 1 else pemda] for row in dump["sakip_skpd"]])
+    _write(
+        folder,
+        "units",
+        ["id", "name", "kind", "parent_id"],
+        [
+            [
+                _unit_id(row["refskpd_id"]),
+                row["nama_skpd"],
+                "pemda" if row["refskpd_id"] == 1 else "perangkat_daerah",
+                None if row["refskpd_id"] == 1 else pemda,
+            ]
+            for row in dump["sakip_skpd"]
+        ],
+    )
     dinkes = _unit_id(DINKES)
     goals: list[list[Any]] = []
-    goals += [[f"V-{row['refvisi_id']}", "visi", row["uraian_visi"], pemda, None]
-              for row in _of(dump["sakip_visi"], period)]
-    goals += [[f"M-{row['refmisi_id']}", "misi", row["uraian_misi"], pemda, f"V-{row['refvisi_id']}"]
-              for row in _of(dump["sakip_misi"], period)]
-    goals += [[f"T-{row['reftujuan_id']}", "tujuan", row["uraian_tujuan"], pemda, f"M-{row['refmisi_id']}"]
-              for row in _of(dump["sakip_tujuan"], period)]
-    goals += [[f"S-{row['refsasaran_id']}", "sasaran", row["uraian_sasaran"], pemda, f"T-{row['reftujuan_id']}"]
-              for row in _of(dump["sakip_sasaran"], period)]
-    goals += [[f"TR-{row['reftujuanrenstra_id']}", "tujuan", row["uraian_tujuanrenstra"], dinkes,
-               f"S-{row['refsasaran_id']}"] for row in _of(dump["sakip_tujuanrenstra"], period)
-              if row["refskpd_id"] == DINKES]
-    goals += [[f"SR-{row['refsasaranrenstra_id']}", "sasaran", row["uraian_sasaranrenstra"], dinkes,
-               f"TR-{row['reftujuanrenstra_id']}"] for row in _of(dump["sakip_sasaranrenstra"], period)
-              if row["refskpd_id"] == DINKES]
+    goals += [
+        [f"V-{row['refvisi_id']}", "visi", row["uraian_visi"], pemda, None] for row in _of(dump["sakip_visi"], period)
+    ]
+    goals += [
+        [f"M-{row['refmisi_id']}", "misi", row["uraian_misi"], pemda, f"V-{row['refvisi_id']}"]
+        for row in _of(dump["sakip_misi"], period)
+    ]
+    goals += [
+        [f"T-{row['reftujuan_id']}", "tujuan", row["uraian_tujuan"], pemda, f"M-{row['refmisi_id']}"]
+        for row in _of(dump["sakip_tujuan"], period)
+    ]
+    goals += [
+        [f"S-{row['refsasaran_id']}", "sasaran", row["uraian_sasaran"], pemda, f"T-{row['reftujuan_id']}"]
+        for row in _of(dump["sakip_sasaran"], period)
+    ]
+    goals += [
+        [f"TR-{row['reftujuanrenstra_id']}", "tujuan", row["uraian_tujuanrenstra"], dinkes, f"S-{row['refsasaran_id']}"]
+        for row in _of(dump["sakip_tujuanrenstra"], period)
+        if row["refskpd_id"] == DINKES
+    ]
+    goals += [
+        [
+            f"SR-{row['refsasaranrenstra_id']}",
+            "sasaran",
+            row["uraian_sasaranrenstra"],
+            dinkes,
+            f"TR-{row['reftujuanrenstra_id']}",
+        ]
+        for row in _of(dump["sakip_sasaranrenstra"], period)
+        if row["refskpd_id"] == DINKES
+    ]
     programs = [row for row in _of(dump["sakip_cascadingprogram"], period) if row["refskpd_id"] == DINKES]
     kegiatan = [row for row in _of(dump["sakip_cascadingkegiatan"], period) if row["refskpd_id"] == DINKES]
-    goals += [[f"SP-{row['refcascadingprogram_id']}", "sasaran_program", row["uraian_sasaranprogram"], dinkes,
-               f"I-SR-{row['refindikatorsasaranrenstra_id']}"] for row in programs]
-    goals += [[f"SKG-{row['refcascadingkegiatan_id']}", "sasaran_kegiatan", row["uraian_sasarankegiatan"], dinkes,
-               f"SP-{row['refcascadingprogram_id']}"] for row in kegiatan]
+    goals += [
+        [
+            f"SP-{row['refcascadingprogram_id']}",
+            "sasaran_program",
+            row["uraian_sasaranprogram"],
+            dinkes,
+            f"I-SR-{row['refindikatorsasaranrenstra_id']}",
+        ]
+        for row in programs
+    ]
+    goals += [
+        [
+            f"SKG-{row['refcascadingkegiatan_id']}",
+            "sasaran_kegiatan",
+            row["uraian_sasarankegiatan"],
+            dinkes,
+            f"SP-{row['refcascadingprogram_id']}",
+        ]
+        for row in kegiatan
+    ]
     _write(folder, "goals", ["id", "level", "statement", "unit_id", "contributes_to"], goals)
     _write_indicators(dump, folder, period, year, programs, kegiatan)
     _write_activities(dump, folder, year, programs, kegiatan, dinkes)
@@ -185,47 +231,124 @@ def normalized_folder(dump: dict[str, list[dict[str, Any]]], folder: Path, perio
     return year
 
 
-def _write_indicators(dump: dict[str, list[dict[str, Any]]], folder: Path, period: int, year: int,
-                      programs: list[dict[str, Any]], kegiatan: list[dict[str, Any]]) -> None:
-    header = ["id", "goal_id", "name", "satuan", "year", "target", "realisasi", "target_tw1", "target_tw2",
-              "target_tw3", "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"]
+def _write_indicators(
+    dump: dict[str, list[dict[str, Any]]],
+    folder: Path,
+    period: int,
+    year: int,
+    programs: list[dict[str, Any]],
+    kegiatan: list[dict[str, Any]],
+) -> None:
+    header = [
+        "id",
+        "goal_id",
+        "name",
+        "satuan",
+        "year",
+        "target",
+        "realisasi",
+        "target_tw1",
+        "target_tw2",
+        "target_tw3",
+        "target_tw4",
+        "realisasi_tw1",
+        "realisasi_tw2",
+        "realisasi_tw3",
+        "realisasi_tw4",
+    ]
     none4 = [None] * 8
     rows: list[list[Any]] = []
-    rows += [[f"I-T-{row['reftujuan_id']}", f"T-{row['reftujuan_id']}", row["indikator_tujuan"], None, year, None,
-              None, *none4] for row in _of(dump["sakip_tujuan"], period) if row["indikator_tujuan"]]
-    rows += [[f"I-TR-{row['refindikatortujuanrenstra_id']}", f"TR-{row['reftujuanrenstra_id']}",
-              row["uraian_indikatortujuanrenstra"], None, year, None, None, *none4]
-             for row in _of(dump["sakip_indikatortujuanrenstra"], period) if row["refskpd_id"] == DINKES]
+    rows += [
+        [
+            f"I-T-{row['reftujuan_id']}",
+            f"T-{row['reftujuan_id']}",
+            row["indikator_tujuan"],
+            None,
+            year,
+            None,
+            None,
+            *none4,
+        ]
+        for row in _of(dump["sakip_tujuan"], period)
+        if row["indikator_tujuan"]
+    ]
+    rows += [
+        [
+            f"I-TR-{row['refindikatortujuanrenstra_id']}",
+            f"TR-{row['reftujuanrenstra_id']}",
+            row["uraian_indikatortujuanrenstra"],
+            None,
+            year,
+            None,
+            None,
+            *none4,
+        ]
+        for row in _of(dump["sakip_indikatortujuanrenstra"], period)
+        if row["refskpd_id"] == DINKES
+    ]
     quarters = dump["sakip_indikatorsasaranrenstra_triwulan"]
-    rows += [[f"I-SR-{row['refindikatorsasaranrenstra_id']}", f"SR-{row['refsasaranrenstra_id']}",
-              row["uraian_indikatorsasaranrenstra"], row["indikatorsasaranrenstra_satuan"], year,
-              row["indikatorsasaranrenstra_target"], row["realisasi"],
-              *_quarters(quarters, "refindikatorsasaranrenstra_id", row["refindikatorsasaranrenstra_id"],
-                         "triwulan_target_rkt"),
-              *_quarters(quarters, "refindikatorsasaranrenstra_id", row["refindikatorsasaranrenstra_id"],
-                         "triwulan_realisasi")]
-             for row in _of(dump["sakip_indikatorsasaranrenstra"], period) if row["refskpd_id"] == DINKES]
+    rows += [
+        [
+            f"I-SR-{row['refindikatorsasaranrenstra_id']}",
+            f"SR-{row['refsasaranrenstra_id']}",
+            row["uraian_indikatorsasaranrenstra"],
+            row["indikatorsasaranrenstra_satuan"],
+            year,
+            row["indikatorsasaranrenstra_target"],
+            row["realisasi"],
+            *_quarters(
+                quarters, "refindikatorsasaranrenstra_id", row["refindikatorsasaranrenstra_id"], "triwulan_target_rkt"
+            ),
+            *_quarters(
+                quarters, "refindikatorsasaranrenstra_id", row["refindikatorsasaranrenstra_id"], "triwulan_realisasi"
+            ),
+        ]
+        for row in _of(dump["sakip_indikatorsasaranrenstra"], period)
+        if row["refskpd_id"] == DINKES
+    ]
     program_figures = {row["refcascadingprogram_id"]: row for row in dump["sakip_indikatorcascadingprogram"]}
     quarters = dump["sakip_indikatorcascadingprogram_triwulan"]
-    rows += [[f"I-SP-{row['refcascadingprogram_id']}", f"SP-{row['refcascadingprogram_id']}",
-              row["uraian_indikatorprogram"], row["program_satuan"], year, row["program_target"],
-              program_figures.get(row["refcascadingprogram_id"], {}).get("realisasi"),
-              *_quarters(quarters, "refcascadingprogram_id", row["refcascadingprogram_id"], "triwulan_target_rkt"),
-              *_quarters(quarters, "refcascadingprogram_id", row["refcascadingprogram_id"], "triwulan_realisasi")]
-             for row in programs]
+    rows += [
+        [
+            f"I-SP-{row['refcascadingprogram_id']}",
+            f"SP-{row['refcascadingprogram_id']}",
+            row["uraian_indikatorprogram"],
+            row["program_satuan"],
+            year,
+            row["program_target"],
+            program_figures.get(row["refcascadingprogram_id"], {}).get("realisasi"),
+            *_quarters(quarters, "refcascadingprogram_id", row["refcascadingprogram_id"], "triwulan_target_rkt"),
+            *_quarters(quarters, "refcascadingprogram_id", row["refcascadingprogram_id"], "triwulan_realisasi"),
+        ]
+        for row in programs
+    ]
     kegiatan_figures = {row["refcascadingkegiatan_id"]: row for row in dump["sakip_indikatorcascadingkegiatan"]}
     quarters = dump["sakip_indikatorcascadingkegiatan_triwulan"]
-    rows += [[f"I-SKG-{row['refcascadingkegiatan_id']}", f"SKG-{row['refcascadingkegiatan_id']}",
-              row["uraian_indikatorkegiatan"], row["kegiatan_satuan"], year, row["kegiatan_target"],
-              kegiatan_figures.get(row["refcascadingkegiatan_id"], {}).get("realisasi"),
-              *_quarters(quarters, "refcascadingkegiatan_id", row["refcascadingkegiatan_id"], "triwulan_target_rkt"),
-              *_quarters(quarters, "refcascadingkegiatan_id", row["refcascadingkegiatan_id"], "triwulan_realisasi")]
-             for row in kegiatan]
+    rows += [
+        [
+            f"I-SKG-{row['refcascadingkegiatan_id']}",
+            f"SKG-{row['refcascadingkegiatan_id']}",
+            row["uraian_indikatorkegiatan"],
+            row["kegiatan_satuan"],
+            year,
+            row["kegiatan_target"],
+            kegiatan_figures.get(row["refcascadingkegiatan_id"], {}).get("realisasi"),
+            *_quarters(quarters, "refcascadingkegiatan_id", row["refcascadingkegiatan_id"], "triwulan_target_rkt"),
+            *_quarters(quarters, "refcascadingkegiatan_id", row["refcascadingkegiatan_id"], "triwulan_realisasi"),
+        ]
+        for row in kegiatan
+    ]
     _write(folder, "indicators", header, rows)
 
 
-def _write_activities(dump: dict[str, list[dict[str, Any]]], folder: Path, year: int,
-                      programs: list[dict[str, Any]], kegiatan: list[dict[str, Any]], unit: str) -> None:
+def _write_activities(
+    dump: dict[str, list[dict[str, Any]]],
+    folder: Path,
+    year: int,
+    programs: list[dict[str, Any]],
+    kegiatan: list[dict[str, Any]],
+    unit: str,
+) -> None:
     program_of = {row["refprogram_id"]: row for row in dump["sakip_program"]}
     kegiatan_of = {row["refkegiatan_id"]: row for row in dump["sakip_kegiatan"]}
     serves: dict[str, list[str]] = defaultdict(list)  # activity id -> the sasaran program / kegiatan it serves
@@ -233,20 +356,56 @@ def _write_activities(dump: dict[str, list[dict[str, Any]]], folder: Path, year:
         serves[f"P-{row['refprogram_id']}"].append(f"SP-{row['refcascadingprogram_id']}")
     for row in kegiatan:
         serves[f"K-{row['refkegiatan_id']}"].append(f"SKG-{row['refcascadingkegiatan_id']}")
-    rows = [[activity, "program", program_of[int(activity[2:])]["kode_program"],
-             program_of[int(activity[2:])]["nama_program"], unit, None, year, None, ";".join(goals)]
-            for activity, goals in serves.items() if activity.startswith("P-")]
-    rows += [[activity, "kegiatan", kegiatan_of[int(activity[2:])]["kode_kegiatan"],
-              kegiatan_of[int(activity[2:])]["nama_kegiatan"], unit,
-              f"P-{kegiatan_of[int(activity[2:])]['refprogram_id']}", year, None, ";".join(goals)]
-             for activity, goals in serves.items() if activity.startswith("K-")]
-    _write(folder, "activities", ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget",
-                                  "contributes_to"], rows)
+    rows = [
+        [
+            activity,
+            "program",
+            program_of[int(activity[2:])]["kode_program"],
+            program_of[int(activity[2:])]["nama_program"],
+            unit,
+            None,
+            year,
+            None,
+            ";".join(goals),
+        ]
+        for activity, goals in serves.items()
+        if activity.startswith("P-")
+    ]
+    rows += [
+        [
+            activity,
+            "kegiatan",
+            kegiatan_of[int(activity[2:])]["kode_kegiatan"],
+            kegiatan_of[int(activity[2:])]["nama_kegiatan"],
+            unit,
+            f"P-{kegiatan_of[int(activity[2:])]['refprogram_id']}",
+            year,
+            None,
+            ";".join(goals),
+        ]
+        for activity, goals in serves.items()
+        if activity.startswith("K-")
+    ]
+    _write(
+        folder,
+        "activities",
+        ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
+        rows,
+    )
 
 
-MATRIKS_HEADER = ["Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran", "Kode", "Program / Kegiatan",
-                  "Indikator Kinerja Program (Outcome) / Kegiatan (Output)", "Satuan", None,
-                  "Unit Kerja Penanggung Jawab"]
+MATRIKS_HEADER = [
+    "Tujuan",
+    "Indikator Tujuan",
+    "Sasaran",
+    "Indikator Sasaran",
+    "Kode",
+    "Program / Kegiatan",
+    "Indikator Kinerja Program (Outcome) / Kegiatan (Output)",
+    "Satuan",
+    None,
+    "Unit Kerja Penanggung Jawab",
+]
 
 
 def matriks_workbook(dump: dict[str, list[dict[str, Any]]], path: Path, period: int) -> Path:
@@ -263,38 +422,77 @@ def matriks_workbook(dump: dict[str, list[dict[str, Any]]], path: Path, period: 
     program_of = {row["refprogram_id"]: row for row in dump["sakip_program"]}
     kegiatan_of = {row["refkegiatan_id"]: row for row in dump["sakip_kegiatan"]}
     indicators = [row for row in _of(dump["sakip_indikatorsasaranrenstra"], period) if row["refskpd_id"] == DINKES]
-    tujuan_indicators = [row for row in _of(dump["sakip_indikatortujuanrenstra"], period)
-                         if row["refskpd_id"] == DINKES]
+    tujuan_indicators = [
+        row for row in _of(dump["sakip_indikatortujuanrenstra"], period) if row["refskpd_id"] == DINKES
+    ]
     programs = [row for row in _of(dump["sakip_cascadingprogram"], period) if row["refskpd_id"] == DINKES]
     kegiatan = [row for row in _of(dump["sakip_cascadingkegiatan"], period) if row["refskpd_id"] == DINKES]
     written: set[int] = set()  # programs written already: a second sasaran program adds an indicator row
     for tujuan in [row for row in _of(dump["sakip_tujuanrenstra"], period) if row["refskpd_id"] == DINKES]:
         tujuan_start = sheet.max_row + 1
-        for sasaran in [row for row in _of(dump["sakip_sasaranrenstra"], period)
-                        if row["reftujuanrenstra_id"] == tujuan["reftujuanrenstra_id"]]:
+        for sasaran in [
+            row
+            for row in _of(dump["sakip_sasaranrenstra"], period)
+            if row["reftujuanrenstra_id"] == tujuan["reftujuanrenstra_id"]
+        ]:
             sasaran_start = sheet.max_row + 1
             own = [row for row in indicators if row["refsasaranrenstra_id"] == sasaran["refsasaranrenstra_id"]]
             for number, indicator in enumerate(own):
-                goal_indicator = [row["uraian_indikatortujuanrenstra"] for row in tujuan_indicators
-                                  if row["reftujuanrenstra_id"] == tujuan["reftujuanrenstra_id"]]
-                sheet.append([tujuan["uraian_tujuanrenstra"] if sheet.max_row + 1 == tujuan_start else None,
-                              "; ".join(goal_indicator) if sheet.max_row + 1 == tujuan_start else None,
-                              sasaran["uraian_sasaranrenstra"] if number == 0 else None,
-                              indicator["uraian_indikatorsasaranrenstra"], None, None, None,
-                              indicator["indikatorsasaranrenstra_satuan"], indicator["indikatorsasaranrenstra_target"],
-                              skpd["nama_skpd"].title()])
+                goal_indicator = [
+                    row["uraian_indikatortujuanrenstra"]
+                    for row in tujuan_indicators
+                    if row["reftujuanrenstra_id"] == tujuan["reftujuanrenstra_id"]
+                ]
+                sheet.append(
+                    [
+                        tujuan["uraian_tujuanrenstra"] if sheet.max_row + 1 == tujuan_start else None,
+                        "; ".join(goal_indicator) if sheet.max_row + 1 == tujuan_start else None,
+                        sasaran["uraian_sasaranrenstra"] if number == 0 else None,
+                        indicator["uraian_indikatorsasaranrenstra"],
+                        None,
+                        None,
+                        None,
+                        indicator["indikatorsasaranrenstra_satuan"],
+                        indicator["indikatorsasaranrenstra_target"],
+                        skpd["nama_skpd"].title(),
+                    ]
+                )
             for program in [row for row in programs if row["refsasaranrenstra_id"] == sasaran["refsasaranrenstra_id"]]:
                 code = program_of[program["refprogram_id"]]
                 first = program["refprogram_id"] not in written
                 written.add(program["refprogram_id"])
-                sheet.append([None, None, None, None, code["kode_program"] if first else None,
-                              code["nama_program"] if first else None, program["uraian_indikatorprogram"],
-                              program["program_satuan"], program["program_target"], None])
-                for row in [row for row in kegiatan if row["refcascadingprogram_id"] == program["refcascadingprogram_id"]]:
+                sheet.append(
+                    [
+                        None,
+                        None,
+                        None,
+                        None,
+                        code["kode_program"] if first else None,
+                        code["nama_program"] if first else None,
+                        program["uraian_indikatorprogram"],
+                        program["program_satuan"],
+                        program["program_target"],
+                        None,
+                    ]
+                )
+                for row in [
+                    row for row in kegiatan if row["refcascadingprogram_id"] == program["refcascadingprogram_id"]
+                ]:
                     code = kegiatan_of[row["refkegiatan_id"]]
-                    sheet.append([None, None, None, None, code["kode_kegiatan"], code["nama_kegiatan"],
-                                  row["uraian_indikatorkegiatan"], row["kegiatan_satuan"], row["kegiatan_target"],
-                                  None])
+                    sheet.append(
+                        [
+                            None,
+                            None,
+                            None,
+                            None,
+                            code["kode_kegiatan"],
+                            code["nama_kegiatan"],
+                            row["uraian_indikatorkegiatan"],
+                            row["kegiatan_satuan"],
+                            row["kegiatan_target"],
+                            None,
+                        ]
+                    )
             _merge_down(sheet, 3, sasaran_start)
         _merge_down(sheet, 1, tujuan_start)
         _merge_down(sheet, 2, tujuan_start)

@@ -6,6 +6,7 @@ elsewhere, the header rows and merged cells as the `rowspan`/`colspan` say. The 
 places (README of the data): a body row's cells are placed right-aligned, as the table means them, and a merge
 stops where a later row writes into its column.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,8 +16,14 @@ from pathlib import Path
 from openpyxl import Workbook
 
 # ../shared/real beside the repository (CI clones it so); a worktree one level deeper finds it further up
-REAL = next((folder / "shared" / "real" for folder in Path(__file__).resolve().parents[2:]
-             if (folder / "shared" / "real").is_dir()), Path(__file__).resolve().parents[2] / "shared" / "real")
+REAL = next(
+    (
+        folder / "shared" / "real"
+        for folder in Path(__file__).resolve().parents[2:]
+        if (folder / "shared" / "real").is_dir()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "real",
+)
 SUMEDANG = REAL / "raw" / "sumedang"
 
 
@@ -51,8 +58,12 @@ class _TableParser(HTMLParser):
         elif tag == "tr":
             self.rows.append(HtmlRow(self.head))
         elif tag in ("td", "th"):
-            self.cell = HtmlCell(rowspan=int(values.get("rowspan") or 1), colspan=int(values.get("colspan") or 1),
-                                 sdval=values.get("sdval"), sdnum=values.get("sdnum"))
+            self.cell = HtmlCell(
+                rowspan=int(values.get("rowspan") or 1),
+                colspan=int(values.get("colspan") or 1),
+                sdval=values.get("sdval"),
+                sdnum=values.get("sdnum"),
+            )
             self.rows[-1].cells.append(self.cell)
 
     def handle_endtag(self, tag):
@@ -130,8 +141,12 @@ def add_sheet(book: Workbook, title: str, html: Path, titles: list[str] = ()) ->
             target.number_format = fmt
     for row, col, rowspan, colspan, _cell in cells:  # merged once every value is written
         if rowspan > 1 or colspan > 1:
-            sheet.merge_cells(start_row=row + offset, start_column=col, end_row=row + offset + rowspan - 1,
-                              end_column=col + colspan - 1)
+            sheet.merge_cells(
+                start_row=row + offset,
+                start_column=col,
+                end_row=row + offset + rowspan - 1,
+                end_column=col + colspan - 1,
+            )
 
 
 def sumedang_workbook(path: Path, *, with_titles: bool = True) -> Path:
@@ -140,11 +155,22 @@ def sumedang_workbook(path: Path, *, with_titles: bool = True) -> Path:
     book = Workbook()
     book.remove(book.active)
     add_sheet(book, "Diskominfosanditik", SUMEDANG / "renstra_laporan_16.html")
-    add_sheet(book, "Bappelitbangda", SUMEDANG / "renstra_laporan_23.html",
-              ["RENCANA PROGRAM, KEGIATAN DAN PENDANAAN", "RENSTRA PERANGKAT DAERAH TAHUN 2019-2023"]
-              if with_titles else [])
-    add_sheet(book, "BKPSDM", SUMEDANG / "renstra_laporan_24.html",
-              ["RENCANA PROGRAM, KEGIATAN DAN PENDANAAN",
-               "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA KABUPATEN SUMEDANG"] if with_titles else [])
+    add_sheet(
+        book,
+        "Bappelitbangda",
+        SUMEDANG / "renstra_laporan_23.html",
+        ["RENCANA PROGRAM, KEGIATAN DAN PENDANAAN", "RENSTRA PERANGKAT DAERAH TAHUN 2019-2023"] if with_titles else [],
+    )
+    add_sheet(
+        book,
+        "BKPSDM",
+        SUMEDANG / "renstra_laporan_24.html",
+        [
+            "RENCANA PROGRAM, KEGIATAN DAN PENDANAAN",
+            "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA KABUPATEN SUMEDANG",
+        ]
+        if with_titles
+        else [],
+    )
     book.save(path)
     return path

@@ -3,6 +3,7 @@ anonymous reading follows its setting, tokens never reach the logs, and CORS is 
 
 Endpoints are enumerated from the app's URL map, so a new endpoint is covered without editing this file.
 """
+
 from __future__ import annotations
 
 import logging
@@ -105,8 +106,10 @@ def test_configured_origins_and_only_those_may_read_across_origins(runner):
     assert "Origin" in response.headers["Vary"]
     assert "Access-Control-Allow-Credentials" not in response.headers
     assert "Access-Control-Allow-Origin" not in client.get("/api/queries", headers=bad).headers
-    preflight = client.options("/api/cypher", headers={
-        **good, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"})
+    preflight = client.options(
+        "/api/cypher",
+        headers={**good, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"},
+    )
     assert preflight.status_code == 204
     assert "Authorization" in preflight.headers["Access-Control-Allow-Headers"]
     refused = client.options("/api/cypher", headers={**bad, "Access-Control-Request-Method": "POST"})

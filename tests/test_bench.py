@@ -2,6 +2,7 @@
 
 No timing is asserted: the figures live in BENCHMARKS.md, measured with `make bench`.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -98,7 +99,7 @@ def test_each_import_contender_starts_on_a_new_empty_store(tmp_path, tiny):
 def test_drawn_views_draw_exactly_the_nodes_asked_for_none_folded(runner, tiny):
     for entry in bench.manifest_of(tiny)["datasets"]:
         import_path(tiny / entry["folder"], runner)
-    views = bench.bench_drawn_views(runner, (50, 10 ** 6))
+    views = bench.bench_drawn_views(runner, (50, 10**6))
     assert set(views) == {"drawn_50"}  # a tree smaller than asked for is not measured
     assert views["drawn_50"]["drawn"] == 50 and views["drawn_50"]["edges"] > 0
     assert views["drawn_50"]["html_bytes"] > 0
@@ -107,8 +108,9 @@ def test_drawn_views_draw_exactly_the_nodes_asked_for_none_folded(runner, tiny):
 def test_a_scoped_scale_times_the_unit_queries_for_its_largest_pemda_too(runner, tiny, monkeypatch):
     for entry in bench.manifest_of(tiny)["datasets"]:
         import_path(tiny / entry["folder"], runner)
-    monkeypatch.setitem(bench.SETTINGS, "tiny", {**bench.SETTINGS["tiny"], "runs": 1, "scoped": True,
-                                                 "networkx": False})
+    monkeypatch.setitem(
+        bench.SETTINGS, "tiny", {**bench.SETTINGS["tiny"], "runs": 1, "scoped": True, "networkx": False}
+    )
     result = bench.bench_queries(runner, "tiny")
     pemda = result["scoped_unit"]
     assert runner.read("MATCH (u:Unit {id: $id}) RETURN u.kind AS kind", {"id": pemda}) == [{"kind": "pemda"}]
@@ -123,8 +125,9 @@ def test_a_scoped_scale_times_the_unit_queries_for_its_largest_pemda_too(runner,
 
 
 def test_the_load_rate_is_reported_for_the_first_and_the_last_tenth_of_the_datasets():
-    datasets = [{"seconds": 2.0, "nodes_created": 100, "relationships_created": 100}] * 10 \
-        + [{"seconds": 4.0, "nodes_created": 100, "relationships_created": 100}] * 10
+    datasets = [{"seconds": 2.0, "nodes_created": 100, "relationships_created": 100}] * 10 + [
+        {"seconds": 4.0, "nodes_created": 100, "relationships_created": 100}
+    ] * 10
     assert bench._rate(datasets[:2]) == 100.0
     assert bench._rate(datasets[-2:]) == 50.0
     assert bench._rate([]) == 0.0
@@ -160,7 +163,7 @@ def test_the_national_scale_runs_only_where_the_machine_allows_and_says_why_not(
     prints that reason."""
     from bench import report
 
-    gib = 1024 ** 3
+    gib = 1024**3
     monkeypatch.setenv("POKIN_BENCH_HEAP", "6g")
     monkeypatch.setenv("POKIN_BENCH_PAGECACHE", "6g")
     small = bench.unfit_for("nasional", mem_total=8 * gib, disk_free=100 * gib)
@@ -185,8 +188,9 @@ def test_index_effect_times_a_query_with_and_without_the_index_and_leaves_the_sc
     import_path(tiny, runner)
     before = runner.read("SHOW INDEXES YIELD name RETURN collect(name) AS names")[0]["names"]
     goal = runner.read("MATCH (g:Goal)-[:MEASURED_BY]->() RETURN g.id AS id LIMIT 1")[0]["id"]
-    result = index_effect.compare(runner, "IndicatorYear", "indicator_id", "element_detail",
-                                  {"id": goal, "year": 2026}, rounds=1, runs=2)
+    result = index_effect.compare(
+        runner, "IndicatorYear", "indicator_id", "element_detail", {"id": goal, "year": 2026}, rounds=1, runs=2
+    )
     assert len(result["with_index_ms"]) == len(result["without_index_ms"]) == 1 and result["ratio"] > 0
     assert result["hints_dropped_without"] == 1  # its USING INDEX SEEK on IndicatorYear(indicator_id)
     after = runner.read("SHOW INDEXES YIELD name RETURN collect(name) AS names")[0]["names"]
@@ -195,11 +199,17 @@ def test_index_effect_times_a_query_with_and_without_the_index_and_leaves_the_sc
         index_effect.compare(runner, "IndicatorYear", "nothing", "element_detail", {"id": goal}, rounds=1, runs=1)
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["--index", "IndicatorYear", "--query", "element_detail"], "is not Label.property"),
-    (["--index", "IndicatorYear.indicator_id", "--query", "nope"], "no catalog query named 'nope'"),
-    (["--index", "IndicatorYear.indicator_id", "--query", "element_detail", "--params", "{x"], "--params: not JSON"),
-])
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["--index", "IndicatorYear", "--query", "element_detail"], "is not Label.property"),
+        (["--index", "IndicatorYear.indicator_id", "--query", "nope"], "no catalog query named 'nope'"),
+        (
+            ["--index", "IndicatorYear.indicator_id", "--query", "element_detail", "--params", "{x"],
+            "--params: not JSON",
+        ),
+    ],
+)
 def test_index_effect_refuses_bad_arguments_before_touching_the_database(argv, fragment, capsys):
     from bench import index_effect
 

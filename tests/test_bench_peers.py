@@ -4,6 +4,7 @@ audit question it expresses, over the whole graph and scoped to each OPD; a peer
 
 No timing is asserted: the figures live in BENCHMARKS.md, measured with `pokin bench --only peers`.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -74,9 +75,14 @@ def test_a_peer_that_differs_is_caught(runner, tiny, monkeypatch):
         import_path(folder, runner)
     whole, scoped = PEER_SQL["orphaned_staff"]
     # one orphaned ASN left out, in the whole graph and in every OPD
-    monkeypatch.setitem(PEER_SQL, "orphaned_staff",
-                        (f"SELECT * FROM ({whole}) AS t ORDER BY 1 LIMIT 100000 OFFSET 1",
-                         f"SELECT * FROM ({scoped}) AS t ORDER BY 1 LIMIT 100000 OFFSET 1"))
+    monkeypatch.setitem(
+        PEER_SQL,
+        "orphaned_staff",
+        (
+            f"SELECT * FROM ({whole}) AS t ORDER BY 1 LIMIT 100000 OFFSET 1",
+            f"SELECT * FROM ({scoped}) AS t ORDER BY 1 LIMIT 100000 OFFSET 1",
+        ),
+    )
     result = peers.bench_peers(runner, peers.opds_of(runner)[0], runs=1, engines=("SQLite",), networkx=False)
     check = result["checks"]["SQLite"]["orphaned_staff"]
     assert not check["equal"]

@@ -4,6 +4,7 @@ on a node opens its panel with the right data, search finds a NIP, the achieveme
 whole Pemda tree (thousands of nodes) stays interactive; no JavaScript error, no request to another host.
 A screenshot of each page is kept in test-artifacts/screenshots/.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,17 +22,24 @@ from service import create_app
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 DOM = "pokin-jaringan"
-DRAW_BOUND_MS = 10_000     # the Pemda tree, from the HTML received to the network drawn
-CLICK_BOUND_MS = 3_000     # opening a cluster of the Pemda tree
+DRAW_BOUND_MS = 10_000  # the Pemda tree, from the HTML received to the network drawn
+CLICK_BOUND_MS = 3_000  # opening a cluster of the Pemda tree
 TIMINGS: dict[str, float] = {}
-
 
 
 @pytest.fixture(scope="module")
 def server(sample) -> Iterator[str]:
-    app = create_app({"TESTING": True, "RUNNER": sample, "PAGES_AUDIT_BUDGET": 10.0, "PAGES_QUERY_TIMEOUT": 5.0,
-                      "PAGES_ACHIEVEMENT_TIMEOUT": 150.0, "QUERY_TIMEOUT": 150.0,
-                      "PAGES_BACKGROUND_TIMEOUT": 20.0})
+    app = create_app(
+        {
+            "TESTING": True,
+            "RUNNER": sample,
+            "PAGES_AUDIT_BUDGET": 10.0,
+            "PAGES_QUERY_TIMEOUT": 5.0,
+            "PAGES_ACHIEVEMENT_TIMEOUT": 150.0,
+            "QUERY_TIMEOUT": 150.0,
+            "PAGES_BACKGROUND_TIMEOUT": 20.0,
+        }
+    )
     http = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, name="pokin-live-server", daemon=True)
     thread.start()
@@ -47,8 +55,10 @@ class Watched:
         self.page, self.base = page, base
         self.errors: list[str] = []
         self.foreign: list[str] = []
-        page.on("console", lambda message: self.errors.append(f"console: {message.text}")
-                if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: self.errors.append(f"console: {message.text}") if message.type == "error" else None,
+        )
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         page.on("request", self._request)
 
@@ -69,7 +79,8 @@ class Watched:
 
     def node_point(self, node_id: str) -> dict[str, float]:
         """Where a node is on the screen: centred on it first, then canvasToDOM of its position."""
-        return self.page.evaluate("""([dom, id]) => {
+        return self.page.evaluate(
+            """([dom, id]) => {
             const view = window.pokinViews[dom];
             const container = document.getElementById(dom);
             container.scrollIntoView({block: "center"});
@@ -77,19 +88,25 @@ class Watched:
             const point = view.network.canvasToDOM(view.network.getPosition(id));
             const box = container.getBoundingClientRect();
             return {x: box.left + point.x, y: box.top + point.y};
-        }""", [DOM, node_id])
+        }""",
+            [DOM, node_id],
+        )
 
     def colours(self, ids: list[str]) -> dict[str, str]:
-        return self.page.evaluate("""([dom, ids]) => {
+        return self.page.evaluate(
+            """([dom, ids]) => {
             const body = window.pokinViews[dom].network.body.nodes;
             const out = {};
             ids.forEach((id) => { if (body[id]) { out[id] = body[id].options.color.background; } });
             return out;
-        }""", [DOM, ids])
+        }""",
+            [DOM, ids],
+        )
 
 
-def watched_context(browser: Any, server: str, timeout_ms: int, init_script: str | None = None,
-                    **context_args: Any) -> Iterator[Watched]:
+def watched_context(
+    browser: Any, server: str, timeout_ms: int, init_script: str | None = None, **context_args: Any
+) -> Iterator[Watched]:
     """A page in a fresh browser context; after the test, no JavaScript error and no request to another host."""
     context = browser.new_context(locale="id-ID", **context_args)
     if init_script:
@@ -104,14 +121,21 @@ def watched_context(browser: Any, server: str, timeout_ms: int, init_script: str
 
 @pytest.fixture
 def page(browser, server) -> Iterator[Watched]:
-    yield from watched_context(browser, server, 60_000, "document.addEventListener('pokin:ready', () => "
-                               "{ window.__drawnAt = performance.now(); });", viewport={"width": 1500, "height": 1000})
+    yield from watched_context(
+        browser,
+        server,
+        60_000,
+        "document.addEventListener('pokin:ready', () => { window.__drawnAt = performance.now(); });",
+        viewport={"width": 1500, "height": 1000},
+    )
 
 
 def own_goal(runner, unit: str = "U-DINKES") -> dict[str, Any]:
-    return runner.read("MATCH (:Unit {id: $unit})-[:ASSIGNED_TO]->(g:Goal {level: 'sasaran'})-[:MEASURED_BY]->(i) "
-                       "RETURN g.id AS id, g.statement AS statement, i.name AS indicator ORDER BY g.id LIMIT 1",
-                       {"unit": unit})[0]
+    return runner.read(
+        "MATCH (:Unit {id: $unit})-[:ASSIGNED_TO]->(g:Goal {level: 'sasaran'})-[:MEASURED_BY]->(i) "
+        "RETURN g.id AS id, g.statement AS statement, i.name AS indicator ORDER BY g.id LIMIT 1",
+        {"unit": unit},
+    )[0]
 
 
 def test_beranda_loads(page):
@@ -144,8 +168,10 @@ def test_a_click_on_a_node_opens_its_panel(page, sample):
 
 
 def test_search_finds_a_nip_and_opens_the_line_of_sight(page, sample):
-    person = sample.read("MATCH (s:ASN)-[:MEMBER_OF]->(:Unit {id: 'U-DINKES'})-[:PART_OF]->(:Unit {kind: 'pemda'}) "
-                         "RETURN s.nip AS nip, s.name AS name ORDER BY s.nip LIMIT 1")[0]
+    person = sample.read(
+        "MATCH (s:ASN)-[:MEMBER_OF]->(:Unit {id: 'U-DINKES'})-[:PART_OF]->(:Unit {kind: 'pemda'}) "
+        "RETURN s.nip AS nip, s.name AS name ORDER BY s.nip LIMIT 1"
+    )[0]
     page.open("/")
     page.page.fill("#cari-q", person["nip"])
     page.page.press("#cari-q", "Enter")
@@ -153,7 +179,7 @@ def test_search_finds_a_nip_and_opens_the_line_of_sight(page, sample):
     row = page.page.locator("tr[data-kind='ASN']")
     assert row.count() == 1 and person["name"] in row.inner_text()
     masked = person["nip"][:6] + "*" * 10 + person["nip"][-2:]
-    assert masked in row.inner_text() and person["nip"] not in page.page.content()    # anonymous: masked
+    assert masked in row.inner_text() and person["nip"] not in page.page.content()  # anonymous: masked
     page.shot("cari")
     row.locator("a").first.click()
     page.drawn()
@@ -174,8 +200,12 @@ def test_the_impact_page_draws(page, sample):
 def test_the_achievement_toggle_recolours(page, sample):
     page.open("/pohon/U-DINKES?tahun=2026")
     page.drawn()
-    ids = [row["id"] for row in sample.read(
-        "MATCH (:Unit {id: 'U-DINKES'})<-[:PART_OF]-*(:Unit)-[:ASSIGNED_TO]->(g:Goal) RETURN g.id AS id")]
+    ids = [
+        row["id"]
+        for row in sample.read(
+            "MATCH (:Unit {id: 'U-DINKES'})<-[:PART_OF]-*(:Unit)-[:ASSIGNED_TO]->(g:Goal) RETURN g.id AS id"
+        )
+    ]
     by_level = page.colours(ids)
     assert by_level
     page.page.select_option("select[name='warna']", "capaian")
@@ -186,7 +216,7 @@ def test_the_achievement_toggle_recolours(page, sample):
     changed = [node for node in by_level if by_band.get(node) != by_level[node]]
     assert changed, "colouring by capaian changes node colours"
     page.shot("pohon-opd-capaian")
-    page.page.click(f"#{DOM}-view [data-color-mode='level']")                  # in-page toggle back, no reload
+    page.page.click(f"#{DOM}-view [data-color-mode='level']")  # in-page toggle back, no reload
     assert page.colours(ids) == by_level
     page.page.click(f"#{DOM}-view [data-color-mode='achievement']")
     assert page.colours(ids) == by_band
@@ -205,16 +235,20 @@ def test_the_whole_pemda_tree_stays_interactive(page):
     page.shot("pohon-pemda")
     cluster = page.page.evaluate(f"Object.keys(window.pokinViews['{DOM}'].data.pokin.clusters)[0]")
     point = page.node_point(cluster)
-    page.page.evaluate("document.addEventListener('pokin:cluster', () => { window.__clusterAt = performance.now(); },"
-                       " {once: true}); window.__clickAt = performance.now();")
+    page.page.evaluate(
+        "document.addEventListener('pokin:cluster', () => { window.__clusterAt = performance.now(); },"
+        " {once: true}); window.__clickAt = performance.now();"
+    )
     page.page.mouse.click(point["x"], point["y"])
     page.page.wait_for_function("window.__clusterAt !== undefined", timeout=30_000)
     click_ms = page.page.evaluate("window.__clusterAt - window.__clickAt")
     TIMINGS["cluster_click_ms"] = click_ms
     assert page.page.evaluate(f"window.pokinViews['{DOM}'].openClusters()") == [cluster]
     assert click_ms < CLICK_BOUND_MS, f"a cluster opened in {click_ms:.0f} ms"
-    print(f"\nbig tree: {summary['nodes']} nodes ({summary['visible_nodes']} drawn), page {total:.1f} s, "
-          f"drawn {draw_ms:.0f} ms after the HTML arrived, cluster opened in {click_ms:.0f} ms")
+    print(
+        f"\nbig tree: {summary['nodes']} nodes ({summary['visible_nodes']} drawn), page {total:.1f} s, "
+        f"drawn {draw_ms:.0f} ms after the HTML arrived, cluster opened in {click_ms:.0f} ms"
+    )
 
 
 PHONE = {"width": 390, "height": 844}
@@ -225,9 +259,18 @@ def phone(browser, server) -> Iterator[Watched]:
     yield from watched_context(browser, server, 120_000, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
-PHONE_PAGES = ("/", "/?unit=U-DINKES&tahun=2025", "/pohon/U-DINKES?audit=1&tahun=2026", "/elemen/{goal}", "/asn/{nip}",
-               "/cari?q=Subbagian%20Umum", "/temuan/orphaned_staff", "/temuan/activities_without_leverage",
-               "/pohon?tahun=abc", "/pohon")
+PHONE_PAGES = (
+    "/",
+    "/?unit=U-DINKES&tahun=2025",
+    "/pohon/U-DINKES?audit=1&tahun=2026",
+    "/elemen/{goal}",
+    "/asn/{nip}",
+    "/cari?q=Subbagian%20Umum",
+    "/temuan/orphaned_staff",
+    "/temuan/activities_without_leverage",
+    "/pohon?tahun=abc",
+    "/pohon",
+)
 
 
 @pytest.mark.parametrize("template", PHONE_PAGES)
@@ -239,7 +282,7 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, sample, template):
         phone.drawn(timeout=120_000)
     width = phone.page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], (path, width)
-    if "tahun=abc" in path:                        # the error page is meant: its 400 is no fault of the page
+    if "tahun=abc" in path:  # the error page is meant: its 400 is no fault of the page
         phone.errors[:] = [error for error in phone.errors if "status of 400" not in error]
         assert "Permintaan tidak valid" in phone.page.locator("h1").inner_text()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", template).strip("-")[:60] or "beranda"
@@ -250,12 +293,15 @@ def test_on_a_phone_the_graph_is_full_width_and_a_tapped_node_shows_its_panel(ph
     goal = own_goal(sample)
     phone.open("/pohon/U-DINKES?tahun=2026")
     phone.drawn()
-    boxes = phone.page.evaluate("""(dom) => {
+    boxes = phone.page.evaluate(
+        """(dom) => {
         const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
         return {net: box('#' + dom), legend: box('#' + dom + '-view .pokin-legend'), width: window.innerWidth};
-    }""", DOM)
-    assert boxes["net"]["width"] >= boxes["width"] - 40, boxes                  # the graph takes the width
-    assert boxes["legend"]["top"] >= boxes["net"]["bottom"] - 1, boxes           # the legend below it
+    }""",
+        DOM,
+    )
+    assert boxes["net"]["width"] >= boxes["width"] - 40, boxes  # the graph takes the width
+    assert boxes["legend"]["top"] >= boxes["net"]["bottom"] - 1, boxes  # the legend below it
     point = phone.node_point(goal["id"])
     phone.page.mouse.click(point["x"], point["y"])
     phone.page.wait_for_selector('#pokin-panel[data-state="ready"]')
@@ -276,7 +322,7 @@ def test_the_search_box_keeps_the_typed_nip(page, sample):
     page.page.wait_for_selector("table.results")
     assert page.page.input_value("#cari-q") == nip
     assert page.page.input_value("main input[name='q']") == nip
-    assert nip not in page.page.content()                                          # the page itself stays masked
-    page.page.click("main form button[type='submit']")                              # Cari again: same person
+    assert nip not in page.page.content()  # the page itself stays masked
+    page.page.click("main form button[type='submit']")  # Cari again: same person
     page.page.wait_for_selector("table.results")
     assert page.page.locator("tr[data-kind='ASN']").count() == 1

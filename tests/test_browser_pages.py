@@ -3,6 +3,7 @@ axe-core (the copy the `axe-playwright-python` package ships: nothing is downloa
 violation; the new pages (crosscutting, capaian, daya ungkit) and the download buttons work at 1440x900 and on a
 390x844 phone without sideways scroll. Screenshots of both sizes are kept in test-artifacts/screenshots/.
 """
+
 from __future__ import annotations
 
 import csv
@@ -34,16 +35,29 @@ def phone(browser, server) -> Iterator[Watched]:  # noqa: F811 - the imported fi
 def paths(sample) -> dict[str, str]:
     """Every kind of page, with ids taken from the sample."""
     nip = sample.read("MATCH (s:ASN)-[:ASSIGNED_TO]->() RETURN s.nip AS nip ORDER BY s.nip LIMIT 1")[0]["nip"]
-    pair = sample.read("MATCH (a:Unit {kind: 'perangkat_daerah'})<-[:PART_OF*0..]-(:Unit)-[:ASSIGNED_TO]->(:Activity)"
-                       "-[:CONTRIBUTES_TO*]->(:Goal)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF*0..]->"
-                       "(b:Unit {kind: 'perangkat_daerah'}) WHERE a <> b "
-                       "RETURN a.id AS a, b.id AS b ORDER BY a.id, b.id LIMIT 1")[0]
-    return {"beranda": "/", "pohon": "/pohon", "pohon-opd": "/pohon/U-DINKES?audit=1", "asn": f"/asn/{nip}",
-            "elemen": f"/elemen/{own_goal(sample)['id']}", "cari": "/cari?q=kesehatan",
-            "temuan": "/temuan/orphaned_staff", "dokumen-pk": "/dokumen/pk?unit=U-DINKES",
-            "dokumen-lkjip": "/dokumen/lkjip?unit=U-DINKES", "mph": "/mph/U-DINKES", "capaian": "/capaian",
-            "capaian-opd": "/capaian/U-DINKES", "lintas-opd": "/lintas-opd",
-            "lintas-pasangan": f"/lintas-opd/{pair['a']}/{pair['b']}", "daya-ungkit": "/daya-ungkit"}
+    pair = sample.read(
+        "MATCH (a:Unit {kind: 'perangkat_daerah'})<-[:PART_OF*0..]-(:Unit)-[:ASSIGNED_TO]->(:Activity)"
+        "-[:CONTRIBUTES_TO*]->(:Goal)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF*0..]->"
+        "(b:Unit {kind: 'perangkat_daerah'}) WHERE a <> b "
+        "RETURN a.id AS a, b.id AS b ORDER BY a.id, b.id LIMIT 1"
+    )[0]
+    return {
+        "beranda": "/",
+        "pohon": "/pohon",
+        "pohon-opd": "/pohon/U-DINKES?audit=1",
+        "asn": f"/asn/{nip}",
+        "elemen": f"/elemen/{own_goal(sample)['id']}",
+        "cari": "/cari?q=kesehatan",
+        "temuan": "/temuan/orphaned_staff",
+        "dokumen-pk": "/dokumen/pk?unit=U-DINKES",
+        "dokumen-lkjip": "/dokumen/lkjip?unit=U-DINKES",
+        "mph": "/mph/U-DINKES",
+        "capaian": "/capaian",
+        "capaian-opd": "/capaian/U-DINKES",
+        "lintas-opd": "/lintas-opd",
+        "lintas-pasangan": f"/lintas-opd/{pair['a']}/{pair['b']}",
+        "daya-ungkit": "/daya-ungkit",
+    }
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
@@ -51,9 +65,16 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [{"id": item["id"], "impact": item["impact"], "help": item["help"],
-             "nodes": [node["target"] for node in item["nodes"][:5]]}
-            for item in results.response["violations"] if item["impact"] in SERIOUS]
+    return [
+        {
+            "id": item["id"],
+            "impact": item["impact"],
+            "help": item["help"],
+            "nodes": [node["target"] for node in item["nodes"][:5]],
+        }
+        for item in results.response["violations"]
+        if item["impact"] in SERIOUS
+    ]
 
 
 def settle(watched: Watched) -> None:
@@ -68,8 +89,23 @@ def settle(watched: Watched) -> None:
         watched.page.reload()
 
 
-PAGES = ("beranda", "pohon", "pohon-opd", "asn", "elemen", "cari", "temuan", "dokumen-pk", "dokumen-lkjip", "mph",
-         "capaian", "capaian-opd", "lintas-opd", "lintas-pasangan", "daya-ungkit")
+PAGES = (
+    "beranda",
+    "pohon",
+    "pohon-opd",
+    "asn",
+    "elemen",
+    "cari",
+    "temuan",
+    "dokumen-pk",
+    "dokumen-lkjip",
+    "mph",
+    "capaian",
+    "capaian-opd",
+    "lintas-opd",
+    "lintas-pasangan",
+    "daya-ungkit",
+)
 
 
 @pytest.mark.parametrize("name", PAGES)

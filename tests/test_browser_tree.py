@@ -4,6 +4,7 @@ crosscutting edges, the findings badge of a closed group, a finding in the audit
 print (A3 and A4 landscape PDFs), the bagan of boxes. At desktop 1440×900 and phone 390×844; screenshots and PDFs are kept in
 test-artifacts/screenshots/ (not in git). No JavaScript error, no request to another host (test_browser.Watched).
 """
+
 from __future__ import annotations
 
 import threading
@@ -39,9 +40,17 @@ TIMINGS: dict[str, Any] = {}
 
 @pytest.fixture(scope="module")
 def server(sample) -> Iterator[str]:
-    app = create_app({"TESTING": True, "RUNNER": sample, "PAGES_AUDIT_BUDGET": 30.0, "PAGES_QUERY_TIMEOUT": 5.0,
-                      "PAGES_ACHIEVEMENT_TIMEOUT": 150.0, "QUERY_TIMEOUT": 150.0,
-                      "PAGES_BACKGROUND_TIMEOUT": 20.0})
+    app = create_app(
+        {
+            "TESTING": True,
+            "RUNNER": sample,
+            "PAGES_AUDIT_BUDGET": 30.0,
+            "PAGES_QUERY_TIMEOUT": 5.0,
+            "PAGES_ACHIEVEMENT_TIMEOUT": 150.0,
+            "QUERY_TIMEOUT": 150.0,
+            "PAGES_BACKGROUND_TIMEOUT": 20.0,
+        }
+    )
     http = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, name="pokin-tree-server", daemon=True)
     thread.start()
@@ -66,28 +75,34 @@ def view(page: Watched, expression: str) -> Any:
 
 def hidden_member(page: Watched, *, flagged: bool = False) -> dict[str, Any]:
     """An element folded inside a closed group of the drawn tree (one an audit finding marks, when asked)."""
-    return view(page, f"""(() => {{
+    return view(
+        page,
+        f"""(() => {{
         for (const [cluster, data] of Object.entries(v.data.pokin.clusters)) {{
             for (const node of data.nodes) {{
-                if ({'node.pokin.finding' if flagged else 'node.pokin.kind === "Goal"'}) {{
+                if ({"node.pokin.finding" if flagged else 'node.pokin.kind === "Goal"'}) {{
                     return {{cluster, id: node.id, label: node.label.split('\\n')[0]}};
                 }}
             }}
         }}
         return null;
-    }})()""")
+    }})()""",
+    )
 
 
 def outline_shows(page: Watched, node_id: str) -> bool:
     """The outline entry is on screen: every <details> above it open, and it has a box."""
-    return page.page.evaluate("""(id) => {
+    return page.page.evaluate(
+        """(id) => {
         const li = document.querySelector(`[data-outline] li[data-node="${CSS.escape(id)}"]`);
         if (!li) { return false; }
         for (let d = li.parentElement.closest('details'); d; d = d.parentElement.closest('details')) {
             if (!d.open) { return false; }
         }
         return li.getBoundingClientRect().height > 0;
-    }""", node_id)
+    }""",
+        node_id,
+    )
 
 
 def test_the_whole_pemda_outline_is_there_at_dom_content_loaded_and_the_tree_opens_readable(desk):
@@ -95,20 +110,26 @@ def test_the_whole_pemda_outline_is_there_at_dom_content_loaded_and_the_tree_ope
     desk.drawn(timeout=120_000)
     arrival = desk.page.evaluate("window.__outlineAtReady")
     summary = view(desk, "v.data.pokin.summary")
-    assert arrival["entries"] == summary["nodes"] >= 1000                     # the whole tree, before any script
+    assert arrival["entries"] == summary["nodes"] >= 1000  # the whole tree, before any script
     times = desk.page.evaluate("[window.__outlineParsedAt, window.__drawnAt]")
     start = arrival["responseStart"]
-    TIMINGS.update(outline_parsed_ms=times[0] - start, dom_content_loaded_ms=arrival["at"] - start,
-                   network_drawn_ms=times[1] - start, receiving_ms=arrival["responseEnd"] - start)
-    print(f"\nwhole Pemda tree, {summary['nodes']} elements; ms after the first byte: " +
-          ", ".join(f"{name} {value:.0f}" for name, value in TIMINGS.items()))
+    TIMINGS.update(
+        outline_parsed_ms=times[0] - start,
+        dom_content_loaded_ms=arrival["at"] - start,
+        network_drawn_ms=times[1] - start,
+        receiving_ms=arrival["responseEnd"] - start,
+    )
+    print(
+        f"\nwhole Pemda tree, {summary['nodes']} elements; ms after the first byte: "
+        + ", ".join(f"{name} {value:.0f}" for name, value in TIMINGS.items())
+    )
     assert desk.page.locator("[data-outline] details[open]").count() >= 1
     first = desk.page.locator("[data-outline] .outline-text").first
     assert first.is_visible() and float(first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 12
-    assert view(desk, "v.network.getScale()") >= 0.8                        # readable at its opening zoom
+    assert view(desk, "v.network.getScale()") >= 0.8  # readable at its opening zoom
     box = desk.page.locator("[data-outline]").bounding_box()
     net = desk.page.locator(f"#{DOM}").bounding_box()
-    assert box is not None and net is not None and box["x"] >= net["x"] + net["width"] - 1   # beside the network
+    assert box is not None and net is not None and box["x"] >= net["x"] + net["width"] - 1  # beside the network
     desk.shot("pohon-pemda-kerangka")
 
 
@@ -122,20 +143,28 @@ def test_find_and_reveal_opens_the_outline_and_the_group_and_focuses_the_element
     desk.page.wait_for_function("document.querySelector('[data-outline]').getAttribute('data-found')")
     found = desk.page.get_attribute("[data-outline]", "data-found")
     assert desk.page.locator("[data-outline-status]").inner_text().startswith("1 dari ")
-    label = view(desk, f"v.data.pokin.clusters[{member['cluster']!r}].nodes.concat(v.data.nodes)"
-                       f".find((n) => n.id === {found!r}).label")
+    label = view(
+        desk,
+        f"v.data.pokin.clusters[{member['cluster']!r}].nodes.concat(v.data.nodes)"
+        f".find((n) => n.id === {found!r}).label",
+    )
     assert member["label"].lower() in label.lower()
     assert outline_shows(desk, found)
     assert view(desk, "v.network.getSelectedNodes()") == [found]
     assert view(desk, f"v.nodes.get({found!r}) !== null")
-    centre = view(desk, f"""(() => {{ const p = v.network.canvasToDOM(v.network.getPosition({found!r}));
-        const c = document.getElementById('{DOM}'); return [p.x / c.clientWidth, p.y / c.clientHeight]; }})()""")
-    assert 0.3 < centre[0] < 0.7 and 0.3 < centre[1] < 0.7, centre           # centred in the network
+    centre = view(
+        desk,
+        f"""(() => {{ const p = v.network.canvasToDOM(v.network.getPosition({found!r}));
+        const c = document.getElementById('{DOM}'); return [p.x / c.clientWidth, p.y / c.clientHeight]; }})()""",
+    )
+    assert 0.3 < centre[0] < 0.7 and 0.3 < centre[1] < 0.7, centre  # centred in the network
     assert desk.page.evaluate("document.activeElement.getAttribute('data-focus-node')") == found
     desk.shot("pohon-pemda-temukan")
-    desk.page.click("[data-outline-find] button[type='submit']")               # the same words: the next match
-    assert not desk.page.locator("[data-outline-status]").inner_text().startswith("1 dari ") or \
-        desk.page.locator("[data-outline-status]").inner_text() == "1 dari 1"
+    desk.page.click("[data-outline-find] button[type='submit']")  # the same words: the next match
+    assert (
+        not desk.page.locator("[data-outline-status]").inner_text().startswith("1 dari ")
+        or desk.page.locator("[data-outline-status]").inner_text() == "1 dari 1"
+    )
 
 
 def test_open_one_level_then_one_opd(desk, sample):
@@ -144,8 +173,11 @@ def test_open_one_level_then_one_opd(desk, sample):
     options = desk.page.eval_on_selector_all("[data-outline-level] option", "os => os.map(o => [o.value, o.text])")
     rank = next(value for value, text in options if text.startswith("Sasaran strategis"))
     desk.page.select_option("[data-outline-level]", rank)
-    state = desk.page.evaluate("""(rank) => Array.from(document.querySelectorAll('[data-outline] details'))
-        .map(d => [Number(d.parentElement.dataset.base), d.open])""", rank)
+    state = desk.page.evaluate(
+        """(rank) => Array.from(document.querySelectorAll('[data-outline] details'))
+        .map(d => [Number(d.parentElement.dataset.base), d.open])""",
+        rank,
+    )
     assert all(opened == (base < int(rank)) for base, opened in state)
     assert any(opened for _, opened in state) and not all(opened for _, opened in state)
     desk.shot("pohon-pemda-level")
@@ -155,11 +187,12 @@ def test_open_one_level_then_one_opd(desk, sample):
     desk.page.select_option("[data-outline-opd]", label=opd)
     ids = desk.page.eval_on_selector_all("[data-outline] li[data-opd='U-DINKES']", "ls => ls.map(l => l.dataset.node)")
     assert ids and all(outline_shows(desk, node_id) for node_id in ids[:50])
-    others = desk.page.eval_on_selector_all("[data-outline] li[data-opd]:not([data-opd='U-DINKES'])",
-                                            "ls => ls.slice(0, 400).map(l => l.dataset.node)")
-    assert not all(outline_shows(desk, node_id) for node_id in others)       # the other OPDs stay closed
+    others = desk.page.eval_on_selector_all(
+        "[data-outline] li[data-opd]:not([data-opd='U-DINKES'])", "ls => ls.slice(0, 400).map(l => l.dataset.node)"
+    )
+    assert not all(outline_shows(desk, node_id) for node_id in others)  # the other OPDs stay closed
     drawn = view(desk, f"{ids!r}.filter((id) => v.nodes.get(id) !== null).length")
-    assert drawn == len(ids)                                                  # the network shows all of them
+    assert drawn == len(ids)  # the network shows all of them
     desk.shot("pohon-pemda-satu-opd")
 
 
@@ -175,11 +208,13 @@ def test_zoom_buttons_and_the_minimap(desk):
     minimap = desk.page.locator(f"#{DOM}-view canvas[data-pokin-minimap]")
     assert minimap.is_visible()
     desk.page.wait_for_timeout(200)
-    inked = desk.page.evaluate("""(canvas) => { const c = document.querySelector(canvas);
+    inked = desk.page.evaluate(
+        """(canvas) => { const c = document.querySelector(canvas);
         const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let n = 0; for (let i = 3; i < px.length; i += 4) { if (px[i]) { n++; } } return n; }""",
-                               f"#{DOM}-view canvas[data-pokin-minimap]")
-    assert inked > 50                                                         # the dots and the frame are drawn
+        f"#{DOM}-view canvas[data-pokin-minimap]",
+    )
+    assert inked > 50  # the dots and the frame are drawn
     minimap.scroll_into_view_if_needed()
     where = view(desk, "v.network.getViewPosition()")
     box = minimap.bounding_box()
@@ -196,8 +231,11 @@ def test_zoom_buttons_and_the_minimap(desk):
 def test_a_closed_group_shows_its_findings_and_a_finding_in_the_list_opens_it(desk):
     desk.open("/pohon?audit=1")
     desk.drawn(timeout=120_000)
-    badges = view(desk, "Object.entries(v.data.pokin.clusters).filter(([, c]) => c.findings > 0)"
-                        ".map(([id, c]) => [id, c.findings, v.nodes.get(id).label])")
+    badges = view(
+        desk,
+        "Object.entries(v.data.pokin.clusters).filter(([, c]) => c.findings > 0)"
+        ".map(([id, c]) => [id, c.findings, v.nodes.get(id).label])",
+    )
     assert badges, "some closed group holds a finding"
     assert all(f"⚑ {count} temuan" in label for _, count, label in badges)
     member = hidden_member(desk, flagged=True)
@@ -222,15 +260,16 @@ def test_the_tree_prints_landscape_with_the_outline_whole(desk, paper):
     assert closed > 0
     desk.page.emulate_media(media="print")
     desk.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    assert desk.page.locator("[data-outline] details:not([open])").count() == 0   # the outline whole
+    assert desk.page.locator("[data-outline] details:not([open])").count() == 0  # the outline whole
     assert not desk.page.locator(".site-head").is_visible()
     assert not desk.page.locator(".outline-tools").is_visible()
-    assert desk.page.locator(f"#{DOM} canvas").is_visible()                    # the branch on screen
+    assert desk.page.locator(f"#{DOM} canvas").is_visible()  # the branch on screen
     SHOTS.mkdir(parents=True, exist_ok=True)
-    pdf = desk.page.pdf(path=str(SHOTS / f"pohon-opd-cetak-{paper}.pdf"), format=paper, landscape=True,
-                        print_background=True)
+    pdf = desk.page.pdf(
+        path=str(SHOTS / f"pohon-opd-cetak-{paper}.pdf"), format=paper, landscape=True, print_background=True
+    )
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
-    assert pages >= 2, pages                                                  # the network, then the outline
+    assert pages >= 2, pages  # the network, then the outline
     desk.page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     desk.page.emulate_media(media="screen")
     assert desk.page.locator("[data-outline] details:not([open])").count() == closed
@@ -240,11 +279,11 @@ def test_on_a_phone_the_tree_stacks_and_find_still_reveals(phone):
     phone.open("/pohon")
     phone.drawn(timeout=120_000)
     width = phone.page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
-    assert width == [PHONE["width"], PHONE["width"]], width          # nothing widens the phone's layout viewport
+    assert width == [PHONE["width"], PHONE["width"]], width  # nothing widens the phone's layout viewport
     net = phone.page.locator(f"#{DOM}").bounding_box()
     box = phone.page.locator("[data-outline]").bounding_box()
     assert net is not None and box is not None
-    assert net["width"] >= PHONE["width"] - 40 and box["y"] >= net["y"] + net["height"] - 1   # below the network
+    assert net["width"] >= PHONE["width"] - 40 and box["y"] >= net["y"] + net["height"] - 1  # below the network
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     phone.shot("telepon-pohon-pemda")
     member = hidden_member(phone)
@@ -265,19 +304,20 @@ def test_on_a_phone_the_bagan_scrolls_inside_its_frame_and_prints_landscape(phon
     frame = phone.page.locator(".chart-frame")
     assert frame.is_visible() and phone.page.locator(".chart-box").first.is_visible()
     width = phone.page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
-    assert width == [PHONE["width"], PHONE["width"]], width          # the page itself does not scroll sideways
+    assert width == [PHONE["width"], PHONE["width"]], width  # the page itself does not scroll sideways
     inside = frame.evaluate("(f) => [f.scrollWidth, f.clientWidth]")
-    assert inside[0] > inside[1], inside                              # the chart is wider: it scrolls in its frame
+    assert inside[0] > inside[1], inside  # the chart is wider: it scrolls in its frame
     boxes = phone.page.evaluate("[...document.querySelectorAll('.chart-box')].map((b) => b.offsetWidth)")
-    assert len(set(boxes)) == 1 and boxes[0] > 150, boxes[:5]         # boxes of one fixed width
+    assert len(set(boxes)) == 1 and boxes[0] > 150, boxes[:5]  # boxes of one fixed width
     assert phone.page.locator(".chart-box .chart-ind li").count() > 0  # indicators inside their boxes
     top = phone.page.locator(".chart-box").first.bounding_box()
     assert top is not None and top["x"] >= 0 and top["x"] + top["width"] <= PHONE["width"]  # the top box in view
     phone.shot("telepon-pohon-bagan")
     phone.page.emulate_media(media="print")
     assert not phone.page.locator(".pohon-tabs").is_visible()
-    pdf = phone.page.pdf(path=str(SHOTS / "pohon-opd-bagan-cetak-A4.pdf"), format="A4", landscape=True,
-                         print_background=True)
+    pdf = phone.page.pdf(
+        path=str(SHOTS / "pohon-opd-bagan-cetak-A4.pdf"), format="A4", landscape=True, print_background=True
+    )
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 1
     phone.page.emulate_media(media="screen")
     phone.page.locator(".chart-box:has(.chart-ind)").nth(2).scroll_into_view_if_needed()

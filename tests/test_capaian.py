@@ -1,6 +1,7 @@
 """Capaian as docs/capaian.md defines it, pinned on cases computed by hand: each polarity, target 0, the
 floor and the cap, weights, triwulan, a unit's IKU, the supporting figure, and both predikat scales, for
 the Python copy (graph/capaian.py) and the `achievement` query alike."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,32 +26,32 @@ def rows_of(rows, kind):
 CASES = [
     ("positif", 100, None, None, 90, 90.0, "positif"),
     ("positif", 3, None, None, 1, 33.33, "positif"),
-    ("positif", 10, None, None, 13, 120.0, "positif"),              # 130 capped at 120
-    ("positif", 10, None, None, -2, 0.0, "positif"),                # -20 floored at 0
-    ("positif", 0, None, None, 5, 100.0, "positif_target_0"),       # nothing asked, something done
+    ("positif", 10, None, None, 13, 120.0, "positif"),  # 130 capped at 120
+    ("positif", 10, None, None, -2, 0.0, "positif"),  # -20 floored at 0
+    ("positif", 0, None, None, 5, 100.0, "positif_target_0"),  # nothing asked, something done
     ("positif", 0, None, None, 0, 100.0, "positif_target_0"),
     ("positif", 0, None, None, -1, 0.0, "positif_target_0"),
     ("positif", None, None, None, 5, None, None),
     ("positif", 10, None, None, None, None, None),
-    ("negatif", 10, None, None, 9, 110.0, "negatif"),               # (20 - 9) / 10
+    ("negatif", 10, None, None, 9, 110.0, "negatif"),  # (20 - 9) / 10
     ("negatif", 10, None, None, 12, 80.0, "negatif"),
-    ("negatif", 10, None, None, 30, 0.0, "negatif"),                # -100 floored at 0
-    ("negatif", 10, None, None, 2, 120.0, "negatif"),               # 180 capped
-    ("negatif", 0, None, None, 0, 100.0, "negatif_target_0"),       # no KLB, none allowed
-    ("negatif", 0, None, None, 1, 0.0, "negatif_target_0"),         # one KLB against 0: a failure
+    ("negatif", 10, None, None, 30, 0.0, "negatif"),  # -100 floored at 0
+    ("negatif", 10, None, None, 2, 120.0, "negatif"),  # 180 capped
+    ("negatif", 0, None, None, 0, 100.0, "negatif_target_0"),  # no KLB, none allowed
+    ("negatif", 0, None, None, 1, 0.0, "negatif_target_0"),  # one KLB against 0: a failure
     ("negatif", None, None, None, 1, None, None),
     ("stabil", None, 2, 4, 3, 100.0, "stabil"),
-    ("stabil", None, 2, 4, 2, 100.0, "stabil"),                     # bounds are inside
+    ("stabil", None, 2, 4, 2, 100.0, "stabil"),  # bounds are inside
     ("stabil", None, 2, 4, 4, 100.0, "stabil"),
-    ("stabil", None, 2, 4, 1, 50.0, "stabil"),                      # 1 / 2
-    ("stabil", None, 2, 4, 5, 75.0, "stabil"),                      # (8 - 5) / 4
-    ("stabil", None, 2, 4, 9, 0.0, "stabil"),                       # (8 - 9) / 4 floored
-    ("stabil", 3, None, None, 3, 100.0, "stabil"),                  # a lone target is a one-point range
+    ("stabil", None, 2, 4, 1, 50.0, "stabil"),  # 1 / 2
+    ("stabil", None, 2, 4, 5, 75.0, "stabil"),  # (8 - 5) / 4
+    ("stabil", None, 2, 4, 9, 0.0, "stabil"),  # (8 - 9) / 4 floored
+    ("stabil", 3, None, None, 3, 100.0, "stabil"),  # a lone target is a one-point range
     ("stabil", 3, None, None, 1.5, 50.0, "stabil"),
-    ("stabil", 3, None, 4, 3.5, 100.0, "stabil"),                   # min from the target, max given
-    ("stabil", None, None, 4, 1, 100.0, "stabil"),                  # no lower bound
-    ("stabil", None, 0, 2, -1, 0.0, "stabil"),                      # below a bound of 0
-    ("stabil", None, None, None, 3, None, None),                    # no range at all
+    ("stabil", 3, None, 4, 3.5, 100.0, "stabil"),  # min from the target, max given
+    ("stabil", None, None, 4, 1, 100.0, "stabil"),  # no lower bound
+    ("stabil", None, 0, 2, -1, 0.0, "stabil"),  # below a bound of 0
+    ("stabil", None, None, None, 3, None, None),  # no range at all
 ]
 
 
@@ -66,13 +67,21 @@ def test_python_cap_is_configurable():
 
 def test_query_rules_on_every_case(runner):
     for number, (polarity, target, low, high, realisasi, _, _) in enumerate(CASES):
-        runner.write("""
+        runner.write(
+            """
             CREATE (g:Goal {id: 'G' + $n, level: 'sasaran', statement: 'G'})-[:MEASURED_BY]->
                    (:Indicator {id: 'I' + $n, name: 'I', polarity: $polarity})
             CREATE (:IndicatorYear {indicator_id: 'I' + $n, year: 2026, target: $target, target_min: $low,
                                     target_max: $high, realisasi: $realisasi})""",
-                     {"n": str(number), "polarity": polarity, "target": target, "low": low, "high": high,
-                      "realisasi": realisasi})
+            {
+                "n": str(number),
+                "polarity": polarity,
+                "target": target,
+                "low": low,
+                "high": high,
+                "realisasi": realisasi,
+            },
+        )
     indicators = rows_of(run(runner), "indicator")
     for number, (*_, expected, rule) in enumerate(CASES):
         row = indicators[f"I{number}"]
@@ -115,11 +124,15 @@ def test_a_goal_is_measured_by_its_own_indicators_weighted(runner):
     goal = rows_of(run(runner), "goal")["G"]
     # own: I1 80 (weight 3), I2 130 capped to 120 (weight 1), I3 without realisasi left out (weight 5 too):
     # (3 × 80 + 120) / 4 = 90
-    assert (goal["capaian"], goal["band"], goal["indicators"], goal["basis"], goal["rule"]) == \
-        (90.0, "sangat baik", 2, ["I1", "I2"], "own_indicators")
+    assert (goal["capaian"], goal["band"], goal["indicators"], goal["basis"], goal["rule"]) == (
+        90.0,
+        "sangat baik",
+        2,
+        ["I1", "I2"],
+        "own_indicators",
+    )
     # below: IC 50 through a weight-2 edge, ID (20 - 13) / 10 = 70 through a weight-1 edge: (100 + 70) / 3
-    assert (goal["supporting_capaian"], goal["supporting_band"], goal["supporting_indicators"]) == \
-        (56.67, "kurang", 2)
+    assert (goal["supporting_capaian"], goal["supporting_band"], goal["supporting_indicators"]) == (56.67, "kurang", 2)
 
 
 def test_goal_capaian_per_triwulan(runner):
@@ -164,11 +177,25 @@ def test_a_unit_is_measured_by_the_indicators_of_its_sasaran(runner):
     runner.write(UNIT_GRAPH)
     units = rows_of(run(runner), "unit")
     # OPD: its sasaran's indicators (80 + 100) / 2; the rest of its tree supports: (40 + 60) / 2
-    assert tuple(units["OPD"][key] for key in UNIT_COLUMNS) == \
-        (90.0, "sangat baik", 2, ["IS1", "IS2"], "level:sasaran", 50.0, 2)
+    assert tuple(units["OPD"][key] for key in UNIT_COLUMNS) == (
+        90.0,
+        "sangat baik",
+        2,
+        ["IS1", "IS2"],
+        "level:sasaran",
+        50.0,
+        2,
+    )
     # the bidang has no sasaran: its highest level is sasaran_program
-    assert tuple(units["BID"][key] for key in UNIT_COLUMNS) == \
-        (60.0, "cukup", 1, ["IP2"], "level:sasaran_program", None, 0)
+    assert tuple(units["BID"][key] for key in UNIT_COLUMNS) == (
+        60.0,
+        "cukup",
+        1,
+        ["IP2"],
+        "level:sasaran_program",
+        None,
+        0,
+    )
 
 
 def test_iku_flags_choose_a_units_indicators(runner):
@@ -185,19 +212,36 @@ def test_iku_flags_choose_a_units_indicators(runner):
 
 # -------------------------------------------------------------------------------- scales
 
-@pytest.mark.parametrize("scale, value, band", [
-    ("pemda", 90, "sangat baik"), ("pemda", 89.99, "baik"), ("pemda", 75, "baik"), ("pemda", 74.99, "cukup"),
-    ("pemda", 60, "cukup"), ("pemda", 59.99, "kurang"), ("pemda", 0, "kurang"),
-    ("permendagri86", 91, "sangat tinggi"), ("permendagri86", 90.99, "tinggi"), ("permendagri86", 76, "tinggi"),
-    ("permendagri86", 75.99, "sedang"), ("permendagri86", 66, "sedang"), ("permendagri86", 65.99, "rendah"),
-    ("permendagri86", 51, "rendah"), ("permendagri86", 50.99, "sangat rendah"), ("permendagri86", 0, "sangat rendah"),
-])
+
+@pytest.mark.parametrize(
+    "scale, value, band",
+    [
+        ("pemda", 90, "sangat baik"),
+        ("pemda", 89.99, "baik"),
+        ("pemda", 75, "baik"),
+        ("pemda", 74.99, "cukup"),
+        ("pemda", 60, "cukup"),
+        ("pemda", 59.99, "kurang"),
+        ("pemda", 0, "kurang"),
+        ("permendagri86", 91, "sangat tinggi"),
+        ("permendagri86", 90.99, "tinggi"),
+        ("permendagri86", 76, "tinggi"),
+        ("permendagri86", 75.99, "sedang"),
+        ("permendagri86", 66, "sedang"),
+        ("permendagri86", 65.99, "rendah"),
+        ("permendagri86", 51, "rendah"),
+        ("permendagri86", 50.99, "sangat rendah"),
+        ("permendagri86", 0, "sangat rendah"),
+    ],
+)
 def test_scales_in_python_and_in_the_query(runner, scale, value, band):
     assert rules.scale(scale).band(value) == band
-    runner.write("""CREATE (:Goal {id: 'G', level: 'sasaran', statement: 'G'})-[:MEASURED_BY]->
+    runner.write(
+        """CREATE (:Goal {id: 'G', level: 'sasaran', statement: 'G'})-[:MEASURED_BY]->
                            (:Indicator {id: 'I', name: 'I', polarity: 'positif'})
                     CREATE (:IndicatorYear {indicator_id: 'I', year: 2026, target: 100, realisasi: $value})""",
-                 {"value": value})
+        {"value": value},
+    )
     params = {} if scale == "pemda" else {"scale": scale}
     assert {(row["band"], row["scale"]) for row in run(runner, **params)} == {(band, scale)}
 
@@ -209,6 +253,7 @@ def test_an_unknown_scale_is_refused_in_python():
 
 # -------------------------------------------------------------------------------- the default year
 
+
 def test_the_default_year_is_the_latest_reported_one(runner):
     from graph.audit import latest_year
 
@@ -218,14 +263,15 @@ def test_the_default_year_is_the_latest_reported_one(runner):
         CREATE (:IndicatorYear {indicator_id: 'I' + k, year: 2025, target: 10, realisasi: CASE WHEN k < 3 THEN 9 END})
         CREATE (:IndicatorYear {indicator_id: 'I' + k, year: 2026, target: 10, realisasi: CASE WHEN k = 1 THEN 9 END})
         CREATE (:IndicatorYear {indicator_id: 'I' + k, year: 2027, target: 10})""")
-    assert latest_year(runner) == 2025      # 2 of 4 reported (half); 2026 has 1 of 4, 2027 none
+    assert latest_year(runner) == 2025  # 2 of 4 reported (half); 2026 has 1 of 4, 2027 none
     runner.write("MATCH (y:IndicatorYear) WHERE y.year = 2025 SET y.realisasi = null")
-    assert latest_year(runner) == 2026      # no year reported: the latest with any realisasi
+    assert latest_year(runner) == 2026  # no year reported: the latest with any realisasi
     runner.write("MATCH (y:IndicatorYear) SET y.realisasi = null")
-    assert latest_year(runner) == 2027      # no realisasi at all: the latest with figures
+    assert latest_year(runner) == 2027  # no realisasi at all: the latest with figures
 
 
 # -------------------------------------------------------------------------------- the sample kabupaten
+
 
 def test_the_sample_is_measured_as_sakip_measures_it(sample):
     """The figures an evaluator reads on the sample, computed here from the CSV values by hand."""
@@ -237,8 +283,10 @@ def test_the_sample_is_measured_as_sakip_measures_it(sample):
     # G-S-PEMDA-1 by its own IKU: life expectancy 72.14 / 71.47 (weight 2), stunting (2 × 19.2 − 17.2) / 19.2
     life, stunting = 72.14 / 71.47 * 100, (2 * 19.2 - 17.2) / 19.2 * 100
     pemda_1 = goals["G-S-PEMDA-1"]
-    assert (pemda_1["capaian"], pemda_1["basis"]) == \
-        (round((2 * life + stunting) / 3, 2), ["I-S-PEMDA-1-1", "I-S-PEMDA-1-2"])
+    assert (pemda_1["capaian"], pemda_1["basis"]) == (
+        round((2 * life + stunting) / 3, 2),
+        ["I-S-PEMDA-1-1", "I-S-PEMDA-1-2"],
+    )
     assert pemda_1["supporting_indicators"] > 20  # everything below it, kept apart
     # stabil: inflation 4.6 against 2-4: (8 - 4.6) / 4; a price ratio 0.85 against 1-1.2: 0.85 / 1
     assert (indicators["I-S-PEMDA-6-2"]["capaian"], indicators["I-S-PEMDA-6-2"]["rule"]) == (85.0, "stabil")
@@ -247,9 +295,15 @@ def test_the_sample_is_measured_as_sakip_measures_it(sample):
     # indicators; I-S-DINKES-2-1 has no realisasi for 2025
     dinkes = units["U-DINKES"]
     expected = ((2 * 92 - 96) / 92 * 100 + (2 * 19.2 - 18.3) / 19.2 * 100) / 2
-    assert (dinkes["capaian"], dinkes["rule"], dinkes["basis"]) == \
-        (round(expected, 2), "level:sasaran", ["I-S-DINKES-1-1", "I-S-DINKES-1-2"])
+    assert (dinkes["capaian"], dinkes["rule"], dinkes["basis"]) == (
+        round(expected, 2),
+        "level:sasaran",
+        ["I-S-DINKES-1-1", "I-S-DINKES-1-2"],
+    )
     # the Pemda flags its sasaran indicators: its IKU are exactly those with a 2025 realisasi
-    reported = sorted(row["id"] for row in indicators.values()
-                      if (row["goal_id"] or "").startswith("G-S-PEMDA-") and row["capaian"] is not None)
+    reported = sorted(
+        row["id"]
+        for row in indicators.values()
+        if (row["goal_id"] or "").startswith("G-S-PEMDA-") and row["capaian"] is not None
+    )
     assert (units["U-PEMDA"]["rule"], units["U-PEMDA"]["basis"]) == ("iku", reported)

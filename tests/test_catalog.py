@@ -1,4 +1,5 @@
 """The catalog loader: malformed query files fail with path:line; parameters are checked and typed."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,7 +17,9 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-GOOD = "// name: demo\n// What it answers.\n// param year: int? The year.\nMATCH (g:Goal) WHERE $year IS NULL RETURN g\n"
+GOOD = (
+    "// name: demo\n// What it answers.\n// param year: int? The year.\nMATCH (g:Goal) WHERE $year IS NULL RETURN g\n"
+)
 
 
 def test_a_good_file_loads_with_its_doc_and_parameters(tmp_path):
@@ -27,17 +30,20 @@ def test_a_good_file_loads_with_its_doc_and_parameters(tmp_path):
     assert query.mode == "read" and query.cypher.startswith("MATCH")
 
 
-@pytest.mark.parametrize("text, line, fragment", [
-    ("// What it answers.\nMATCH (n) RETURN n\n", 1, "missing '// name: ...'"),
-    ("// name: empty\n// Nothing here.\n", 2, "empty body"),
-    ("// name: unused\n// param year: int the year\nMATCH (n) RETURN n\n", 2, "declared but not used"),
-    ("// name: undeclared\n// doc\nMATCH (n)\nWHERE n.year = $year\nRETURN n\n", 4, "used but not declared"),
-    ("// name: badtype\n// param year: integer\nMATCH (n) WHERE n.y = $year RETURN n\n", 2, "unknown type"),
-    ("// name: BadName\nMATCH (n) RETURN n\n", 1, "lower_snake_case"),
-    ("// name: twice\n// param a: int\n// param a: int\nMATCH (n) WHERE n.a = $a RETURN n\n", 3, "declared twice"),
-    ("// name: mode\n// mode: sometimes\nMATCH (n) RETURN n\n", 2, "mode must be"),
-    ("// name: syntax\n// param: int\nMATCH (n) RETURN n\n", 2, "param NAME: TYPE"),
-])
+@pytest.mark.parametrize(
+    "text, line, fragment",
+    [
+        ("// What it answers.\nMATCH (n) RETURN n\n", 1, "missing '// name: ...'"),
+        ("// name: empty\n// Nothing here.\n", 2, "empty body"),
+        ("// name: unused\n// param year: int the year\nMATCH (n) RETURN n\n", 2, "declared but not used"),
+        ("// name: undeclared\n// doc\nMATCH (n)\nWHERE n.year = $year\nRETURN n\n", 4, "used but not declared"),
+        ("// name: badtype\n// param year: integer\nMATCH (n) WHERE n.y = $year RETURN n\n", 2, "unknown type"),
+        ("// name: BadName\nMATCH (n) RETURN n\n", 1, "lower_snake_case"),
+        ("// name: twice\n// param a: int\n// param a: int\nMATCH (n) WHERE n.a = $a RETURN n\n", 3, "declared twice"),
+        ("// name: mode\n// mode: sometimes\nMATCH (n) RETURN n\n", 2, "mode must be"),
+        ("// name: syntax\n// param: int\nMATCH (n) RETURN n\n", 2, "param NAME: TYPE"),
+    ],
+)
 def test_a_bad_file_fails_naming_path_and_line(tmp_path, text, line, fragment):
     path = write(tmp_path, "bad.cypher", text)
     with pytest.raises(CatalogError) as failed:
@@ -59,18 +65,29 @@ def test_duplicate_names_fail(tmp_path):
 
 
 def test_binding_checks_every_parameter_at_once(tmp_path):
-    write(tmp_path, "q.cypher", "// name: q\n// doc\n// param year: int\n// param unit: str?\n"
-                                "// param ratio: float?\n// param on: bool?\n"
-                                "MATCH (n) WHERE n.y = $year AND $unit IS NULL AND $ratio IS NULL AND $on IS NULL "
-                                "RETURN n\n")
+    write(
+        tmp_path,
+        "q.cypher",
+        "// name: q\n// doc\n// param year: int\n// param unit: str?\n"
+        "// param ratio: float?\n// param on: bool?\n"
+        "MATCH (n) WHERE n.y = $year AND $unit IS NULL AND $ratio IS NULL AND $on IS NULL "
+        "RETURN n\n",
+    )
     query = load_catalog(tmp_path)["q"]
-    assert query.bind({"year": "2026", "ratio": "0.5", "on": "true"}) == \
-        {"year": 2026, "unit": None, "ratio": 0.5, "on": True}
+    assert query.bind({"year": "2026", "ratio": "0.5", "on": "true"}) == {
+        "year": 2026,
+        "unit": None,
+        "ratio": 0.5,
+        "on": True,
+    }
     assert query.bind({"year": 2025, "ratio": 1}) == {"year": 2025, "unit": None, "ratio": 1.0, "on": None}
     with pytest.raises(ParameterError) as failed:
         query.bind({"year": "twenty", "colour": "red", "on": "maybe"})
-    assert failed.value.errors == ["unknown parameter 'colour'", "parameter 'year' must be an integer, not 'twenty'",
-                                   "parameter 'on' must be true or false, not 'maybe'"]
+    assert failed.value.errors == [
+        "unknown parameter 'colour'",
+        "parameter 'year' must be an integer, not 'twenty'",
+        "parameter 'on' must be true or false, not 'maybe'",
+    ]
     with pytest.raises(ParameterError, match="'year' is required"):
         query.bind({})
     with pytest.raises(ParameterError, match="must be an integer"):

@@ -1,4 +1,5 @@
 """The `pokin` command line against the real Neo4j."""
+
 from __future__ import annotations
 
 import shutil
@@ -62,13 +63,17 @@ def test_an_import_defining_another_datasets_node_is_refused(cli_env, tmp_path):
     for table in ("indicators", "activities", "staff", "links"):
         (folder / f"{table}.csv").write_text((folder / f"{table}.csv").read_text().splitlines()[0] + "\n")
     (folder / "units.csv").write_text("id,name,kind,parent_id\nKEC,Kecamatan Uji,perangkat_daerah,\n")
-    (folder / "goals.csv").write_text("id,level,statement,unit_id,contributes_to\n"
-                                      "S-KEC,sasaran,Meningkatnya pelayanan kecamatan,KEC,T1\n"
-                                      "T1,tujuan,Tujuan kecamatan,KEC,\n")
+    (folder / "goals.csv").write_text(
+        "id,level,statement,unit_id,contributes_to\n"
+        "S-KEC,sasaran,Meningkatnya pelayanan kecamatan,KEC,T1\n"
+        "T1,tujuan,Tujuan kecamatan,KEC,\n"
+    )
     result = CliRunner().invoke(cli.main, ["import", str(folder)])
     assert result.exit_code == 1
-    assert ("goals.csv:3: id: 'T1' already belongs to dataset 'PEMDA'; ids are unique across datasets "
-            "(import that dataset to change it)") in result.output
+    assert (
+        "goals.csv:3: id: 'T1' already belongs to dataset 'PEMDA'; ids are unique across datasets "
+        "(import that dataset to change it)"
+    ) in result.output
     assert "1 problem(s); nothing was written" in result.output
     assert snapshot(cli_env) == before
 
@@ -95,10 +100,13 @@ def test_query_in_each_format(cli_env):
     as_json = CliRunner().invoke(cli.main, ["query", "orphaned_staff", "--format", "json"])
     assert as_json.exit_code == 0, as_json.output
     rows = json.loads(as_json.output)["rows"]
-    assert {(row["nip"], row["reason"]) for row in rows} == {("199105052019022004", "dead_end"),
-                                                            ("199208082020121005", "dead_end")}
-    as_csv = CliRunner().invoke(cli.main, ["query", "activities_without_leverage", "-p", "year=2026",
-                                           "--format", "csv"])
+    assert {(row["nip"], row["reason"]) for row in rows} == {
+        ("199105052019022004", "dead_end"),
+        ("199208082020121005", "dead_end"),
+    }
+    as_csv = CliRunner().invoke(
+        cli.main, ["query", "activities_without_leverage", "-p", "year=2026", "--format", "csv"]
+    )
     parsed = list(csv.DictReader(io.StringIO(as_csv.output)))
     assert [(row["id"], row["reason"], row["budget"]) for row in parsed] == [("SK-2", "unlinked", "75000000")]
     as_table = CliRunner().invoke(cli.main, ["query", "orphaned_staff", "-p", "unit=DINSOS"])
@@ -124,7 +132,7 @@ def test_audit_summary_and_xlsx_report(cli_env, tmp_path):
     out = tmp_path / "audit.xlsx"
     result = CliRunner().invoke(cli.main, ["audit", "--year", "2026", "--format", "json", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.output[:result.output.rindex("}") + 1])
+    payload = json.loads(result.output[: result.output.rindex("}") + 1])
     counts = {row["finding"]: row["count"] for row in payload["rows"]}
     assert counts["orphaned_staff"] == 2 and counts["activities_without_leverage"] == 1
     assert payload["findings"]["activities_without_leverage"][0]["id"] == "SK-2"

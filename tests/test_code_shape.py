@@ -4,6 +4,7 @@ ruff checks complexity (C901, pyproject.toml) but has no rule on length; this wa
 module of the packages and of bench/ instead. A function's length counts its whole body, nested functions
 included, from its `def` line to its last line.
 """
+
 from __future__ import annotations
 
 import ast
@@ -16,11 +17,11 @@ MAX_LINES = 60
 # "path:function" -> why it is longer; remove an entry when its function is split (the test says so)
 LONG_FUNCTIONS = {
     "graph/documents.py:to_xlsx": "the sheet top to bottom: titles, each table (header, rows, totals), signature, "
-                                  "widths, print setup",
+    "widths, print setup",
     "graph/importer/build.py:_indicators": "the checks of one indicator file row in order: element, repeats, "
-                                           "years, satuan, figures; then one pass over the indicators",
+    "years, satuan, figures; then one pass over the indicators",
     "graph/importer/matriks.py:read": "one loop over a sheet's rows: the tujuan, sasaran and element above carry "
-                                      "from row to row",
+    "from row to row",
     "service/openapi.py:document": "the OpenAPI document as one literal: the paths read as the API reference",
     "service/openapi.py:_components": "the OpenAPI components as one literal, beside the paths that use them",
     "seed/build_sample.py:analyse": "the expected counts and planted defects of the sample, one check after another",
@@ -33,8 +34,11 @@ LONG_FUNCTIONS = {
 
 def _functions(path: Path) -> list[tuple[str, int]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    return [(node.name, node.end_lineno - node.lineno + 1) for node in ast.walk(tree)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno is not None]
+    return [
+        (node.name, node.end_lineno - node.lineno + 1)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno is not None
+    ]
 
 
 def _long_functions() -> dict[str, int]:
@@ -62,6 +66,7 @@ def test_every_listed_long_function_is_still_long():
 def test_the_walk_sees_a_long_function(tmp_path):
     """The length counts from `def` to the last line, nested functions included."""
     body = "\n".join(f"    x{number} = {number}" for number in range(MAX_LINES))
-    (tmp_path / "m.py").write_text(f"def long():\n    def inner():\n        pass\n{body}\n\n\ndef short():\n"
-                                   "    return 1\n", encoding="utf-8")
+    (tmp_path / "m.py").write_text(
+        f"def long():\n    def inner():\n        pass\n{body}\n\n\ndef short():\n    return 1\n", encoding="utf-8"
+    )
     assert _functions(tmp_path / "m.py") == [("long", MAX_LINES + 3), ("short", 2), ("inner", 2)]

@@ -1,6 +1,7 @@
 """The delivered documents (Perjanjian Kinerja, IKU, matriks cascading) against the sample kabupaten: each XLSX
 opened with openpyxl (headers, merged ranges, number formats, print setup, totals recomputed from the graph
 by queries of their own), the print page, the API with NIPs masked for anonymous readers, and the CLI."""
+
 from __future__ import annotations
 
 import io
@@ -43,17 +44,22 @@ def find_row(sheet, first_value) -> int:
 
 def budget_below(runner, unit: str | None) -> int:
     """Sum of the year's sub-kegiatan pagu of a unit and the units below it (or of every unit)."""
-    return runner.read("MATCH (u:Unit)-[:ASSIGNED_TO]->(a:Activity {kind: 'subkegiatan', year: $year}) "
-                       "WHERE $unit IS NULL OR EXISTS { (u)-[:PART_OF*0..]->(:Unit {id: $unit}) } "
-                       "RETURN sum(a.budget) AS total", {"year": YEAR, "unit": unit})[0]["total"]
+    return runner.read(
+        "MATCH (u:Unit)-[:ASSIGNED_TO]->(a:Activity {kind: 'subkegiatan', year: $year}) "
+        "WHERE $unit IS NULL OR EXISTS { (u)-[:PART_OF*0..]->(:Unit {id: $unit}) } "
+        "RETURN sum(a.budget) AS total",
+        {"year": YEAR, "unit": unit},
+    )[0]["total"]
 
 
 def head_of(runner, unit: str) -> dict:
     """The unit's head as the staff list says: the member whose atasan is outside the unit."""
-    return runner.read("MATCH (a:ASN)-[:MEMBER_OF]->(:Unit {id: $unit}) MATCH (a)-[:REPORTS_TO]->(b:ASN) "
-                       "WHERE NOT (b)-[:MEMBER_OF]->(:Unit {id: $unit}) "
-                       "RETURN a.nip AS nip, a.name AS name, b.nip AS boss_nip, b.name AS boss_name",
-                       {"unit": unit})[0]
+    return runner.read(
+        "MATCH (a:ASN)-[:MEMBER_OF]->(:Unit {id: $unit}) MATCH (a)-[:REPORTS_TO]->(b:ASN) "
+        "WHERE NOT (b)-[:MEMBER_OF]->(:Unit {id: $unit}) "
+        "RETURN a.nip AS nip, a.name AS name, b.nip AS boss_nip, b.name AS boss_name",
+        {"unit": unit},
+    )[0]
 
 
 def check_print_setup(sheet, paper: int = 9) -> None:
@@ -75,7 +81,8 @@ def test_pk_xlsx_has_sasaran_targets_programs_pagu_and_the_signatories(sample, c
         "WHERE coalesce(i.iku, true) "  # none of the OPD's is flagged iku = true; one is flagged false
         "MATCH (y:IndicatorYear {indicator_id: i.id, year: $year}) "
         "RETURN g.statement AS goal, i.name AS indicator, y.target AS target ORDER BY g.id, i.id",
-        {"unit": DINKES, "year": YEAR})
+        {"unit": DINKES, "year": YEAR},
+    )
     body = [row_values(sheet, header + 1 + offset) for offset in range(len(expected))]
     assert [(row[2], row[4]) for row in body] == [(row["indicator"], row["target"]) for row in expected]
     assert body[0][1] == expected[0]["goal"] and body[0][0] == 1
@@ -92,9 +99,11 @@ def test_pk_xlsx_has_sasaran_targets_programs_pagu_and_the_signatories(sample, c
     pagu = [sheet.cell(row, 4).value for row in range(program_header + 1, total_row)]
     assert sum(pagu) == sheet.cell(total_row, 4).value == budget_below(sample, DINKES) > 0
     assert {sheet.cell(row, 4).number_format for row in range(program_header + 1, total_row + 1)} == {"#,##0"}
-    programs = sample.read("MATCH (u:Unit)-[:ASSIGNED_TO]->(p:Activity {kind: 'program', year: $year}) "
-                           "WHERE (u)-[:PART_OF*0..]->(:Unit {id: $unit}) RETURN count(DISTINCT p) AS n",
-                           {"unit": DINKES, "year": YEAR})[0]["n"]
+    programs = sample.read(
+        "MATCH (u:Unit)-[:ASSIGNED_TO]->(p:Activity {kind: 'program', year: $year}) "
+        "WHERE (u)-[:PART_OF*0..]->(:Unit {id: $unit}) RETURN count(DISTINCT p) AS n",
+        {"unit": DINKES, "year": YEAR},
+    )[0]["n"]
     assert len(pagu) == programs
     head = head_of(sample, DINKES)
     texts = [cell.value for row in sheet.iter_rows(min_row=total_row + 1) for cell in row if cell.value]
@@ -108,8 +117,15 @@ def test_iku_xlsx_groups_the_figures_under_one_merged_header(sample, catalog):
     document = build("iku", sample, catalog, year=YEAR, unit=DINKES)
     sheet = sheet_of(to_xlsx(document, "f4"))
     header = find_row(sheet, "No")
-    assert row_values(sheet, header)[:7] == ["No", "Sasaran", "Indikator Kinerja Utama", "Definisi / Formulasi",
-                                             "Satuan", "Polaritas", "Kinerja"]
+    assert row_values(sheet, header)[:7] == [
+        "No",
+        "Sasaran",
+        "Indikator Kinerja Utama",
+        "Definisi / Formulasi",
+        "Satuan",
+        "Polaritas",
+        "Kinerja",
+    ]
     assert row_values(sheet, header + 1)[6:9] == ["Baseline", f"Target {YEAR}", f"Target Akhir ({YEAR})"]
     merged = {str(cell) for cell in sheet.merged_cells.ranges}
     assert f"G{header}:I{header}" in merged and f"A{header}:A{header + 1}" in merged
@@ -118,7 +134,8 @@ def test_iku_xlsx_groups_the_figures_under_one_merged_header(sample, catalog):
         "WHERE coalesce(i.iku, true) "  # none of the OPD's is flagged iku = true; one is flagged false
         "MATCH (y:IndicatorYear {indicator_id: i.id, year: $year}) "
         "RETURN i.name AS name, y.baseline AS baseline, y.target AS target ORDER BY g.id, i.id",
-        {"unit": DINKES, "year": YEAR})
+        {"unit": DINKES, "year": YEAR},
+    )
     rows = [row_values(sheet, header + 2 + offset) for offset in range(len(figures))]
     assert [(row[2], row[6], row[7]) for row in rows] == [(f["name"], f["baseline"], f["target"]) for f in figures]
     assert sheet.cell(header + 2, 7).number_format == "0.00"
@@ -135,16 +152,22 @@ def test_iku_of_a_bidang_are_its_sasaran_program_indicators(sample, catalog):
 def test_pemda_wide_cascading_holds_every_sub_kegiatan_and_the_whole_pagu(sample, catalog):
     document = build("cascading", sample, catalog, year=YEAR)
     table = document.tables[0]
-    subs = sample.read("MATCH (a:Activity {kind: 'subkegiatan', year: $year}) RETURN count(a) AS n",
-                       {"year": YEAR})[0]["n"]
+    subs = sample.read("MATCH (a:Activity {kind: 'subkegiatan', year: $year}) RETURN count(a) AS n", {"year": YEAR})[0][
+        "n"
+    ]
     assert len([row for row in table.rows if row["subkegiatan_id"]]) == subs
     sheet = sheet_of(to_xlsx(document))
     header = find_row(sheet, "No")
     assert row_values(sheet, header)[:3] == ["No", "Tujuan", None]
     assert row_values(sheet, header + 1)[1:3] == ["Tujuan", "Indikator"]
     merged = {str(cell) for cell in sheet.merged_cells.ranges}
-    assert {f"B{header}:C{header}", f"D{header}:E{header}", f"F{header}:G{header}", f"H{header}:I{header}",
-            f"J{header}:J{header + 1}"} <= merged
+    assert {
+        f"B{header}:C{header}",
+        f"D{header}:E{header}",
+        f"F{header}:G{header}",
+        f"H{header}:I{header}",
+        f"J{header}:J{header + 1}",
+    } <= merged
     total_row = next(row[0].row for row in sheet.iter_rows() if row[9].value == "Jumlah")
     assert sheet.cell(total_row, 11).value == budget_below(sample, None) == 1_158_882_630_000
     assert sheet.cell(total_row - 1, 11).number_format == "#,##0"
@@ -153,15 +176,19 @@ def test_pemda_wide_cascading_holds_every_sub_kegiatan_and_the_whole_pagu(sample
     program_column = [column.key for column in table.columns].index("program_label")
     start, span = next((row, span) for (row, column), span in runs.items() if column == program_column and span > 1)
     assert f"F{header + 2 + start}:F{header + 2 + start + span - 1}" in merged
-    assert len({row["program_id"] for row in table.rows[start:start + span]}) == 1
+    assert len({row["program_id"] for row in table.rows[start : start + span]}) == 1
     check_print_setup(sheet)
 
 
 def test_cascading_of_one_opd_names_its_sasaran_and_who_is_responsible(sample, catalog):
     table = build("cascading", sample, catalog, year=YEAR, unit=DINKES).tables[0]
     assert sum(row["pagu"] or 0 for row in table.rows) == table.totals["pagu"] == budget_below(sample, DINKES)
-    units = {row["unit_id"] for row in sample.read(
-        "MATCH (u:Unit)-[:PART_OF*0..]->(:Unit {id: $unit}) RETURN u.id AS unit_id", {"unit": DINKES})}
+    units = {
+        row["unit_id"]
+        for row in sample.read(
+            "MATCH (u:Unit)-[:PART_OF*0..]->(:Unit {id: $unit}) RETURN u.id AS unit_id", {"unit": DINKES}
+        )
+    }
     assert {row["unit_id"] for row in table.rows} <= units
     assert {row["sasaran_id"] for row in table.rows} <= {"G-S-DINKES-1", "G-S-DINKES-2"}
     assert all(row["tujuan_id"] == "G-T-DINKES-1" for row in table.rows if row["sasaran_id"])
@@ -210,8 +237,12 @@ def test_api_and_page_mask_the_signatories_nip_for_anonymous_readers(sample, cli
 
 
 def test_cli_writes_xlsx_and_html_with_nip_unmasked(sample, neo4j_settings, monkeypatch, tmp_path):
-    for key, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
-                       ("NEO4J_PASSWORD", neo4j_settings.password), ("NEO4J_DATABASE", neo4j_settings.database)):
+    for key, value in (
+        ("NEO4J_URI", neo4j_settings.uri),
+        ("NEO4J_USER", neo4j_settings.user),
+        ("NEO4J_PASSWORD", neo4j_settings.password),
+        ("NEO4J_DATABASE", neo4j_settings.database),
+    ):
         monkeypatch.setenv(key, value)
     head = head_of(sample, DINKES)
     out = tmp_path / "pk.xlsx"
@@ -231,11 +262,13 @@ def test_cli_writes_xlsx_and_html_with_nip_unmasked(sample, neo4j_settings, monk
 
 def test_lkjip_carries_the_achievement_querys_capaian_and_the_share_of_the_end_target(sample, catalog):
     document = build("lkjip", sample, catalog, year=YEAR, unit=DINKES)
-    figures = {(row["kind"], row["id"]): row
-               for row in catalog.run(sample, "achievement", {"year": YEAR, "unit": DINKES})}
+    figures = {
+        (row["kind"], row["id"]): row for row in catalog.run(sample, "achievement", {"year": YEAR, "unit": DINKES})
+    }
     table = document.tables[0]
-    assert [row["indicator_id"] for row in table.rows] == [row["indicator_id"] for row in catalog.run(
-        sample, "document_iku", {"unit": DINKES, "year": YEAR})]
+    assert [row["indicator_id"] for row in table.rows] == [
+        row["indicator_id"] for row in catalog.run(sample, "document_iku", {"unit": DINKES, "year": YEAR})
+    ]
     for row in table.rows:
         assert row["capaian"] == figures[("indicator", row["indicator_id"])]["capaian"]
         assert row["goal_capaian"] == figures[("goal", row["goal_id"])]["capaian"]
@@ -247,7 +280,10 @@ def test_lkjip_carries_the_achievement_querys_capaian_and_the_share_of_the_end_t
     sheet = sheet_of(to_xlsx(document))
     header = find_row(sheet, "No")
     assert row_values(sheet, header)[5] == f"Tahun {YEAR}" and row_values(sheet, header + 1)[5:8] == [
-        "Target", "Realisasi", "Capaian (%)"]
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+    ]
     merged = {str(cell) for cell in sheet.merged_cells.ranges}
     assert f"F{header}:H{header}" in merged and f"J{header}:K{header}" in merged
     line = header + 2 + table.rows.index(stunting)
@@ -265,13 +301,18 @@ def test_triwulan_lists_quarter_targets_realisasi_and_capaian(sample, catalog):
         "MATCH (u:Unit)-[:PART_OF*0..]->(:Unit {id: $unit}) MATCH (u)-[:ASSIGNED_TO]->(:Goal)-[:MEASURED_BY]->(i) "
         "MATCH (y:IndicatorYear {indicator_id: i.id, year: $year}) WHERE y.target_tw1 IS NOT NULL "
         "OR y.realisasi_tw1 IS NOT NULL OR y.target_tw4 IS NOT NULL RETURN collect(DISTINCT i.id) AS ids",
-        {"unit": DINKES, "year": YEAR})[0]["ids"]
+        {"unit": DINKES, "year": YEAR},
+    )[0]["ids"]
     assert sorted(row["indicator_id"] for row in table.rows) == sorted(expected) and expected
-    figures = {row["id"]: row for row in catalog.run(sample, "achievement", {"year": YEAR, "unit": DINKES})
-               if row["kind"] == "indicator"}
+    figures = {
+        row["id"]: row
+        for row in catalog.run(sample, "achievement", {"year": YEAR, "unit": DINKES})
+        if row["kind"] == "indicator"
+    }
     for row in table.rows:
         assert [row[f"capaian_tw{q}"] for q in (1, 2, 3, 4)] == [
-            figures[row["indicator_id"]][f"capaian_tw{q}"] for q in (1, 2, 3, 4)]
+            figures[row["indicator_id"]][f"capaian_tw{q}"] for q in (1, 2, 3, 4)
+        ]
     imunisasi = next(row for row in table.rows if row["indicator"] == "Cakupan imunisasi dasar lengkap")
     assert imunisasi["capaian_tw1"] == round(16.5 / 18.4 * 100, 2)
     sheet = sheet_of(to_xlsx(document))
@@ -288,8 +329,10 @@ def test_triwulan_lists_quarter_targets_realisasi_and_capaian(sample, catalog):
 def test_the_pemdas_pk_has_its_iku_every_program_and_one_signatory(sample, catalog):
     document = build("pk", sample, catalog, year=YEAR)
     assert document.meta["unit_id"] == "U-PEMDA" and document.lines == ["Pemerintah Kabupaten Sukamaju"]
-    flagged = sample.read("MATCH (:Unit {id: 'U-PEMDA'})-[:ASSIGNED_TO]->(:Goal)-[:MEASURED_BY]->(i:Indicator) "
-                          "WHERE i.iku = true RETURN collect(i.id) AS ids")[0]["ids"]
+    flagged = sample.read(
+        "MATCH (:Unit {id: 'U-PEMDA'})-[:ASSIGNED_TO]->(:Goal)-[:MEASURED_BY]->(i:Indicator) "
+        "WHERE i.iku = true RETURN collect(i.id) AS ids"
+    )[0]["ids"]
     assert sorted(row["indicator_id"] for row in document.tables[0].rows) == sorted(flagged) and flagged
     assert document.tables[1].totals["pagu"] == budget_below(sample, None)
     assert [party["position"] for party in document.signature.parties] == ["Kepala Daerah"]

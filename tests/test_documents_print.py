@@ -1,6 +1,7 @@
 """The documents' print pages printed to PDF by a real headless Chromium (Debian's `chromium` through Playwright,
 as tests/test_browser.py drives it): the page count, and no table or cell wider than the printable width of
 A4 landscape (nothing cut off at the page edge). The PDFs are kept in test-artifacts/documents/."""
+
 from __future__ import annotations
 
 import re

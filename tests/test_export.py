@@ -1,11 +1,12 @@
 """Exports: formula-looking cells are neutralised in CSV and XLSX; lists become readable cells."""
+
 import io
 
 from openpyxl import load_workbook
 
 from graph.export import neutralise, to_csv, to_json, to_table, to_xlsx
 
-HOSTILE = ["=HYPERLINK(\"http://x\",\"klik\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+HOSTILE = ['=HYPERLINK("http://x","klik")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
 
 def test_cells_a_spreadsheet_would_execute_get_a_leading_apostrophe():
@@ -25,8 +26,12 @@ def test_csv_neutralises_and_joins_lists():
 
 def test_xlsx_has_one_sheet_per_entry_and_no_formulas():
     hostile = HOSTILE[:5]  # (xlsx itself stores a carriage return as a newline)
-    data = to_xlsx({"ringkasan": ([{"finding": "x", "count": 2}], None),
-                    "detail": ([{"name": value} for value in hostile], ["name"])})
+    data = to_xlsx(
+        {
+            "ringkasan": ([{"finding": "x", "count": 2}], None),
+            "detail": ([{"name": value} for value in hostile], ["name"]),
+        }
+    )
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["ringkasan", "detail"]
     cells = [row[0] for row in book["detail"].iter_rows(min_row=2, values_only=True)]

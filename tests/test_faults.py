@@ -3,6 +3,7 @@ at once. Nothing half-written ever remains, nothing committed is ever lost, and 
 
 These tests run on a Neo4j of their own (killed and restarted here), never on the session's server.
 """
+
 from __future__ import annotations
 
 import csv
@@ -39,8 +40,13 @@ PASSWORD = "fault-test-pw"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
-    local = LocalServer(tmp_path_factory.mktemp("fault-neo4j"), free_port(), heap="768m",
-                        page_cache_bytes=128 * 1024 * 1024, password=PASSWORD)
+    local = LocalServer(
+        tmp_path_factory.mktemp("fault-neo4j"),
+        free_port(),
+        heap="768m",
+        page_cache_bytes=128 * 1024 * 1024,
+        password=PASSWORD,
+    )
     local.start()
     yield local
     local.stop()
@@ -176,8 +182,10 @@ def test_neo4j_killed_at_the_commit_is_reported_as_the_commit_ended(server, monk
             assert recorded == [] and staff == 0 and snapshot(runner) == before
         again = import_path(SAMPLE, runner).written
         assert (again.nodes_created == 0) == committed, "the same import then completes the dataset"
-        print(f"killed at the commit: {'committed' if committed else 'not written'}, settled after "
-              f"{max(waited, default=0):.1f} s of waiting")
+        print(
+            f"killed at the commit: {'committed' if committed else 'not written'}, settled after "
+            f"{max(waited, default=0):.1f} s of waiting"
+        )
     finally:
         runner.close()
 
@@ -188,8 +196,12 @@ def test_neo4j_gone_at_the_commit_and_not_back_in_time_is_an_unknown_outcome(ser
     import_path(MINI, runner, dataset="OTHER")
     before = snapshot(runner)
     runner.close()
-    for name, value in (("NEO4J_URI", server.uri), ("NEO4J_USER", "neo4j"), ("NEO4J_PASSWORD", PASSWORD),
-                        ("NEO4J_DATABASE", "neo4j")):
+    for name, value in (
+        ("NEO4J_URI", server.uri),
+        ("NEO4J_USER", "neo4j"),
+        ("NEO4J_PASSWORD", PASSWORD),
+        ("NEO4J_DATABASE", "neo4j"),
+    ):
         monkeypatch.setenv(name, value)
     fired = kill_at_commit(monkeypatch, server, wait_dead=True)
     result = CliRunner().invoke(cli.main, ["import", "--outcome-wait", "3", str(SAMPLE)])
@@ -216,8 +228,7 @@ def test_neo4j_gone_at_the_commit_and_not_back_in_time_is_an_unknown_outcome(ser
         else:
             assert json.loads(listed.output)["rows"] == [] and snapshot(runner) == before
         dry = CliRunner().invoke(cli.main, ["import", "--dry-run", str(SAMPLE)])
-        assert ("was of these same files" if committed else f"no import of dataset {dataset} is recorded") \
-            in dry.output
+        assert ("was of these same files" if committed else f"no import of dataset {dataset} is recorded") in dry.output
         again = CliRunner().invoke(cli.main, ["import", str(SAMPLE)])
         assert again.exit_code == 0 and ("+0 nodes" in again.output) == committed
         print(f"killed at the commit, not back in time: {'committed' if committed else 'not written'}")
@@ -290,16 +301,33 @@ def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(
     with open(SAMPLE / "staff.csv", newline="", encoding="utf-8-sig") as file:
         held_nip = list(csv.DictReader(file))[-1]["nip"]
     port = free_port()
-    environment = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_PASSWORD": PASSWORD,
-                   "POKIN_TOKENS": "fault-editor-token:editor", "POKIN_MAX_UPLOAD_MB": "100"}
+    environment = {
+        **os.environ,
+        "NEO4J_URI": server.uri,
+        "NEO4J_PASSWORD": PASSWORD,
+        "POKIN_TOKENS": "fault-editor-token:editor",
+        "POKIN_MAX_UPLOAD_MB": "100",
+    }
 
     log = tmp_path / "service.log"
 
     def start_service() -> subprocess.Popen:
         with log.open("ab") as output:
             process = subprocess.Popen(
-                [sys.executable, "-m", "waitress", "--host", "127.0.0.1", f"--port={port}", "--call",
-                 "service:create_app"], env=environment, stdout=output, stderr=subprocess.STDOUT)
+                [
+                    sys.executable,
+                    "-m",
+                    "waitress",
+                    "--host",
+                    "127.0.0.1",
+                    f"--port={port}",
+                    "--call",
+                    "service:create_app",
+                ],
+                env=environment,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -316,9 +344,14 @@ def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(
 
     def post() -> int:
         request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/api/import", data=body, method="POST",
-            headers={"Authorization": "Bearer fault-editor-token",
-                     "Content-Type": f"multipart/form-data; boundary={boundary}"})
+            f"http://127.0.0.1:{port}/api/import",
+            data=body,
+            method="POST",
+            headers={
+                "Authorization": "Bearer fault-editor-token",
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+            },
+        )
         try:
             with urllib.request.urlopen(request, timeout=300) as response:
                 return response.status
@@ -344,8 +377,10 @@ def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(
                 while importing is None and not answers and time.monotonic() < deadline:
                     importing = _blocked_transaction(runner)
                     time.sleep(0.05)
-                assert importing is not None, (f"the import's transaction never waited at the held ASN (answers: "
-                                               f"{answers}); service log:\n{log.read_text()[-3000:]}")
+                assert importing is not None, (
+                    f"the import's transaction never waited at the held ASN (answers: "
+                    f"{answers}); service log:\n{log.read_text()[-3000:]}"
+                )
                 service.kill()  # SIGKILL: no cleanup in the service at all
                 service.wait(30)
             finally:
@@ -368,19 +403,23 @@ def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(
 
 def _blocked_transaction(runner: Runner) -> str | None:
     """The id of a transaction that waits for a lock another one holds (here: the import at the held ASN)."""
-    rows = runner.read("SHOW TRANSACTIONS YIELD transactionId, status WHERE status STARTS WITH 'Blocked' "
-                       "RETURN transactionId")
+    rows = runner.read(
+        "SHOW TRANSACTIONS YIELD transactionId, status WHERE status STARTS WITH 'Blocked' RETURN transactionId"
+    )
     return rows[0]["transactionId"] if rows else None
 
 
 def _open(runner: Runner, transaction_id: str) -> bool:
-    rows = runner.read("SHOW TRANSACTIONS YIELD transactionId WHERE transactionId = $id RETURN count(*) AS n",
-                       {"id": transaction_id})
+    rows = runner.read(
+        "SHOW TRANSACTIONS YIELD transactionId WHERE transactionId = $id RETURN count(*) AS n", {"id": transaction_id}
+    )
     return rows[0]["n"] > 0
 
 
 def _multipart(data: bytes, filename: str) -> tuple[bytes, str]:
     boundary = "pokin-fault-boundary-7f3a"
-    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n"
-            "Content-Type: application/zip\r\n\r\n").encode()
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+        "Content-Type: application/zip\r\n\r\n"
+    ).encode()
     return head + data + f"\r\n--{boundary}--\r\n".encode(), boundary

@@ -1,6 +1,7 @@
 """A finding is one file: a .cypher file with a finding header, dropped into a catalog folder, shows up in the
 audit, the Beranda, its finding page, the tree's legend, the exports, /api/audit/<name> and the OpenAPI
 document; a catalog missing a query the product calls, or malformed, stops the service and the CLI at start."""
+
 from __future__ import annotations
 
 import csv
@@ -70,17 +71,25 @@ def test_a_finding_added_as_one_file_shows_up_in_the_audit(tmp_path, loaded):
     results = run_audit(loaded, catalog)
     assert [row["id"] for row in results["tactical_goals_listed"]] == ["SK-IMUN", "SP-YANKES"]
     summary = summary_rows(catalog, results)
-    assert summary[0] == {"finding": "tactical_goals_listed", "title": "Sasaran taktis tercatat", "count": 2,
-                          "budget": 2000}                                  # order 5: first; its budget column
+    assert summary[0] == {
+        "finding": "tactical_goals_listed",
+        "title": "Sasaran taktis tercatat",
+        "count": 2,
+        "budget": 2000,
+    }  # order 5: first; its budget column
     assert {row["finding"] for row in summary} >= {"orphaned_staff", "activities_without_leverage"}
 
 
 def test_a_finding_added_as_one_file_shows_up_on_the_pages(added):
     home = added.get("/beranda.json").get_json()
     card = home["findings"][0]
-    assert (card["finding"], card["title"], card["count"], card["budget"]) == \
-        ("tactical_goals_listed", "Sasaran taktis tercatat", 2, 2000)
-    assert card["tree_href"].startswith("/pohon?audit=1")                  # it marks the tree
+    assert (card["finding"], card["title"], card["count"], card["budget"]) == (
+        "tactical_goals_listed",
+        "Sasaran taktis tercatat",
+        2,
+        2000,
+    )
+    assert card["tree_href"].startswith("/pohon?audit=1")  # it marks the tree
     assert "Sasaran taktis tercatat" in added.get("/beranda").get_data(as_text=True)
 
     page = added.get("/temuan/tactical_goals_listed.json").get_json()
@@ -92,7 +101,9 @@ def test_a_finding_added_as_one_file_shows_up_on_the_pages(added):
 
     tree = added.get("/pohon/DINKES.json?audit=1").get_json()
     assert {(row["id"], row["finding"], row["name"]) for row in tree["findings"]} >= {
-        ("SK-IMUN", "taktis", "Sasaran taktis yang ditandai"), ("SP-YANKES", "taktis", "Sasaran taktis yang ditandai")}
+        ("SK-IMUN", "taktis", "Sasaran taktis yang ditandai"),
+        ("SP-YANKES", "taktis", "Sasaran taktis yang ditandai"),
+    }
     legend = payload(added.get("/pohon/DINKES?audit=1").get_data(as_text=True))["pokin"]["legend"]
     assert "Sasaran taktis yang ditandai" in {entry["label"] for entry in legend}
 
@@ -118,7 +129,7 @@ def test_a_finding_added_as_one_file_is_served_exported_and_documented(added):
     op = document["paths"]["/api/audit/tactical_goals_listed"]["get"]
     assert op["summary"] == "Sasaran taktis tercatat" and NEW_DESCRIPTION in op["description"]
     assert {"$ref": "#/components/parameters/unit"} in op["parameters"]
-    assert {"$ref": "#/components/parameters/year"} not in op["parameters"]   # it declares no $year
+    assert {"$ref": "#/components/parameters/year"} not in op["parameters"]  # it declares no $year
 
 
 def test_every_finding_has_its_path_and_the_two_old_paths_answer_the_same(client, loaded):
@@ -127,14 +138,18 @@ def test_every_finding_has_its_path_and_the_two_old_paths_answer_the_same(client
     for row in findings:
         assert client.get(f"/api/audit/{row['finding']}").status_code == 200, row
         assert f"/api/audit/{row['finding']}" in document["paths"]
-    for old, name in (("orphaned-staff", "orphaned_staff"), ("activities-without-leverage",
-                                                             "activities_without_leverage")):
+    for old, name in (
+        ("orphaned-staff", "orphaned_staff"),
+        ("activities-without-leverage", "activities_without_leverage"),
+    ):
         for query in ("", "?year=2026&unit=DINKES"):
-            assert client.get(f"/api/audit/{old}{query}", headers=AS_READER).get_json() == \
-                client.get(f"/api/audit/{name}{query}", headers=AS_READER).get_json()
+            assert (
+                client.get(f"/api/audit/{old}{query}", headers=AS_READER).get_json()
+                == client.get(f"/api/audit/{name}{query}", headers=AS_READER).get_json()
+            )
         assert client.get(f"/api/audit/{old}.csv").data == client.get(f"/api/audit/{name}.csv").data
         assert f"/api/audit/{old}" in document["paths"]
-    assert client.get("/api/audit/pemda_overview").status_code == 404     # a query, not a finding
+    assert client.get("/api/audit/pemda_overview").status_code == 404  # a query, not a finding
     assert client.get("/api/audit/indicators_incomplete").get_json()["ok"]  # its default figures year
 
 
@@ -155,12 +170,16 @@ def test_an_incomplete_or_malformed_catalog_stops_the_service_at_start(tmp_path,
         create_app({"TESTING": True, "RUNNER": runner, "TOKENS": TOKENS, "CATALOG_DIR": str(missing)})
     with pytest.raises(CatalogError, match="misses achievement"):
         create_app({"TESTING": True, "RUNNER": runner, "CATALOG": load_catalog(tmp_path / "missing" / "none")})
-    broken = catalog_with(tmp_path / "broken", orphaned_staff=(CYPHER_DIR / "orphaned_staff.cypher").read_text(
-        encoding="utf-8").replace("// finding marks nip ASN:", "// finding marks nip Person:"))
+    broken = catalog_with(
+        tmp_path / "broken",
+        orphaned_staff=(CYPHER_DIR / "orphaned_staff.cypher")
+        .read_text(encoding="utf-8")
+        .replace("// finding marks nip ASN:", "// finding marks nip Person:"),
+    )
     with pytest.raises(CatalogError) as failed:
         create_app({"TESTING": True, "RUNNER": runner, "CATALOG_DIR": str(broken)})
     assert re.match(rf"{broken / 'orphaned_staff.cypher'}:\d+: unknown label 'Person'", str(failed.value))
-    assert set(load_catalog().queries) >= REQUIRED_QUERIES                  # the shipped catalog is complete
+    assert set(load_catalog().queries) >= REQUIRED_QUERIES  # the shipped catalog is complete
 
 
 def test_an_incomplete_catalog_stops_the_cli(monkeypatch, tmp_path):
@@ -175,20 +194,27 @@ BASE = "// name: f\n// Doc.\n"
 BODY = "MATCH (g:Goal) WHERE $year IS NOT NULL RETURN g.id AS id, g.level AS level\n"
 
 
-@pytest.mark.parametrize("header, line, fragment", [
-    ("// finding description: Tanpa judul.\n", 3, "declare '// finding: TITLE' before"),
-    ("// finding: Judul\n", 3, "needs a '// finding description: ...' line"),
-    ("// finding: Judul\n// finding description: D.\n// finding budget: pagu\n", 5, "column 'pagu' is not returned"),
-    ("// finding: Judul\n// finding description: D.\n// finding marks id Person: T\n", 5, "unknown label 'Person'"),
-    ("// finding: Judul\n// finding description: D.\n// finding marks id: T\n", 5, "finding marks COLUMN LABEL"),
-    ("// finding: Judul\n// finding description: D.\n// finding year: tahun\n", 5, "budget or figures"),
-    ("// finding: Judul\n// finding description: D.\n// finding order: awal\n", 5, "whole number"),
-    ("// finding: Judul\n// finding description: D.\n// finding key: Bad-Key\n", 5, "lower_snake_case"),
-    ("// finding: Judul\n// finding: Lagi\n// finding description: D.\n", 4, "declared twice"),
-    ("// finding: Judul\n// finding description: D.\n// finding colour: merah\n", 5, "unknown finding line"),
-    ("// finding: Judul\n// finding description: D.\n// finding column level X Y: Level\n", 5, "COLUMN [LABEL]"),
-    ("// const levels\n", 3, "unknown constant 'levels'"),
-])
+@pytest.mark.parametrize(
+    "header, line, fragment",
+    [
+        ("// finding description: Tanpa judul.\n", 3, "declare '// finding: TITLE' before"),
+        ("// finding: Judul\n", 3, "needs a '// finding description: ...' line"),
+        (
+            "// finding: Judul\n// finding description: D.\n// finding budget: pagu\n",
+            5,
+            "column 'pagu' is not returned",
+        ),
+        ("// finding: Judul\n// finding description: D.\n// finding marks id Person: T\n", 5, "unknown label 'Person'"),
+        ("// finding: Judul\n// finding description: D.\n// finding marks id: T\n", 5, "finding marks COLUMN LABEL"),
+        ("// finding: Judul\n// finding description: D.\n// finding year: tahun\n", 5, "budget or figures"),
+        ("// finding: Judul\n// finding description: D.\n// finding order: awal\n", 5, "whole number"),
+        ("// finding: Judul\n// finding description: D.\n// finding key: Bad-Key\n", 5, "lower_snake_case"),
+        ("// finding: Judul\n// finding: Lagi\n// finding description: D.\n", 4, "declared twice"),
+        ("// finding: Judul\n// finding description: D.\n// finding colour: merah\n", 5, "unknown finding line"),
+        ("// finding: Judul\n// finding description: D.\n// finding column level X Y: Level\n", 5, "COLUMN [LABEL]"),
+        ("// const levels\n", 3, "unknown constant 'levels'"),
+    ],
+)
 def test_a_bad_finding_header_fails_naming_path_and_line(tmp_path, header, line, fragment):
     path = tmp_path / "f.cypher"
     path.write_text(BASE + header + "// param year: int\n" + BODY, encoding="utf-8")
@@ -205,8 +231,10 @@ def test_finding_keys_are_unique_and_constants_cannot_be_given(tmp_path):
     with pytest.raises(CatalogError, match="finding key 'sama' is already used"):
         load_catalog(tmp_path)
     (tmp_path / "b.cypher").unlink()
-    (tmp_path / "c.cypher").write_text("// name: c\n// Doc.\n// const outcome_levels\n"
-                                       "MATCH (g:Goal) WHERE g.level IN $outcome_levels RETURN g\n", encoding="utf-8")
+    (tmp_path / "c.cypher").write_text(
+        "// name: c\n// Doc.\n// const outcome_levels\nMATCH (g:Goal) WHERE g.level IN $outcome_levels RETURN g\n",
+        encoding="utf-8",
+    )
     query = load_catalog(tmp_path)["c"]
     assert query.bind({}) == {"outcome_levels": list(OUTCOME_LEVELS)}
     with pytest.raises(Exception, match="unknown parameter 'outcome_levels'"):

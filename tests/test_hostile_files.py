@@ -3,6 +3,7 @@
 The database holds another dataset while each case is tried: a refused import must leave it exactly as
 it was. Cases are built from tests/data/mini by changing one thing, so each shows one refusal.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -28,12 +29,14 @@ def replace(name: str, old: str, new: str) -> Callable[[Path], None]:
         content = text(folder, name)
         assert old in content, f"{old!r} not in {name}"
         (folder / name).write_text(content.replace(old, new, 1), encoding="utf-8")
+
     return change
 
 
 def write_bytes(name: str, make: Callable[[str], bytes]) -> Callable[[Path], None]:
     def change(folder: Path) -> None:
         (folder / name).write_bytes(make(text(folder, name)))
+
     return change
 
 
@@ -41,37 +44,67 @@ def append(name: str, line: str) -> Callable[[Path], None]:
     def change(folder: Path) -> None:
         content = text(folder, name)
         (folder / name).write_text(content.rstrip("\n") + "\n" + line + "\n", encoding="utf-8")
+
     return change
 
 
 CSV_CASES = [
-    ("unbalanced quote", replace("goals.csv", "Kabupaten Uji", '"Kabupaten Uji'),
-     ["goals.csv", "row 2", "quote"]),
-    ("Latin-1 encoding", write_bytes("goals.csv", lambda t: t.replace("sehat", "séhat").encode("latin-1")),
-     ["goals.csv", "row 2", "not UTF-8"]),
+    ("unbalanced quote", replace("goals.csv", "Kabupaten Uji", '"Kabupaten Uji'), ["goals.csv", "row 2", "quote"]),
+    (
+        "Latin-1 encoding",
+        write_bytes("goals.csv", lambda t: t.replace("sehat", "séhat").encode("latin-1")),
+        ["goals.csv", "row 2", "not UTF-8"],
+    ),
     ("UTF-16 encoding", write_bytes("staff.csv", lambda t: t.encode("utf-16")), ["staff.csv", "UTF-16"]),
-    ("UTF-16 big-endian", write_bytes("units.csv", lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be")),
-     ["units.csv", "UTF-16"]),
-    ("binary garbage", write_bytes("activities.csv", lambda t: bytes(range(256)) * 64),
-     ["activities.csv", "not UTF-8"]),
-    ("NUL bytes", write_bytes("goals.csv", lambda t: t.replace("\n", "\x00\n", 3).encode()),
-     ["goals.csv", "NUL"]),
+    (
+        "UTF-16 big-endian",
+        write_bytes("units.csv", lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be")),
+        ["units.csv", "UTF-16"],
+    ),
+    (
+        "binary garbage",
+        write_bytes("activities.csv", lambda t: bytes(range(256)) * 64),
+        ["activities.csv", "not UTF-8"],
+    ),
+    ("NUL bytes", write_bytes("goals.csv", lambda t: t.replace("\n", "\x00\n", 3).encode()), ["goals.csv", "NUL"]),
     ("an empty file", write_bytes("units.csv", lambda t: b""), ["units.csv", "empty"]),
-    ("a header only", write_bytes("units.csv", lambda t: t.splitlines()[0].encode() + b"\n"),
-     ["goals.csv", "unit_id", "does not exist"]),
+    (
+        "a header only",
+        write_bytes("units.csv", lambda t: t.splitlines()[0].encode() + b"\n"),
+        ["goals.csv", "unit_id", "does not exist"],
+    ),
     ("a missing file", lambda folder: (folder / "staff.csv").unlink(), ["staff.csv", "missing"]),
-    ("a line of 10 MB", append("goals.csv", "X1,visi," + "a" * 10_000_000 + ",PEMDA,"),
-     ["goals.csv", "row 12", "longer than"]),
+    (
+        "a line of 10 MB",
+        append("goals.csv", "X1,visi," + "a" * 10_000_000 + ",PEMDA,"),
+        ["goals.csv", "row 12", "longer than"],
+    ),
     ("a missing column", replace("goals.csv", "id,level,", "ident,level,"), ["goals.csv:1", "missing column", "id"]),
-    ("a self-contribution", replace("goals.csv", "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,V1",
-                                    "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,M1"),
-     ["goals.csv:3", "contributes_to", "itself"]),
-    ("staff reporting to themselves", lambda folder: _supervisor_self(folder), ["staff.csv", "supervisor_nip", "itself"]),
+    (
+        "a self-contribution",
+        replace(
+            "goals.csv",
+            "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,V1",
+            "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,M1",
+        ),
+        ["goals.csv:3", "contributes_to", "itself"],
+    ),
+    (
+        "staff reporting to themselves",
+        lambda folder: _supervisor_self(folder),
+        ["staff.csv", "supervisor_nip", "itself"],
+    ),
     ("a duplicate edge", lambda folder: _duplicate_link(folder), ["links.csv:4", "the same CONTRIBUTES_TO link"]),
-    ("a duplicate edge across files", append("links.csv", "M1,CONTRIBUTES_TO,V1,"),
-     ["links.csv:4", "already given at goals.csv:3"]),
-    ("a goal contributing to its own indicator", lambda folder: _own_indicator(folder),
-     ["goals.csv", "contributes_to", "indicator of", "itself"]),
+    (
+        "a duplicate edge across files",
+        append("links.csv", "M1,CONTRIBUTES_TO,V1,"),
+        ["links.csv:4", "already given at goals.csv:3"],
+    ),
+    (
+        "a goal contributing to its own indicator",
+        lambda folder: _own_indicator(folder),
+        ["goals.csv", "contributes_to", "indicator of", "itself"],
+    ),
 ]
 
 
@@ -105,9 +138,11 @@ def _own_indicator(folder: Path) -> None:
 @pytest.fixture
 def other_dataset(runner):
     """The database already holds another Pemda's data; a refused import must leave it exactly as it was."""
-    runner.write("CREATE (u:Unit {id: 'OTHER-PEMDA', name: 'Kabupaten Lain', kind: 'pemda', dataset: 'OTHER-PEMDA'}) "
-                 "CREATE (g:Goal {id: 'OTHER-V1', level: 'visi', statement: 'Visi lain', dataset: 'OTHER-PEMDA'}) "
-                 "CREATE (u)-[:ASSIGNED_TO {dataset: 'OTHER-PEMDA'}]->(g)")
+    runner.write(
+        "CREATE (u:Unit {id: 'OTHER-PEMDA', name: 'Kabupaten Lain', kind: 'pemda', dataset: 'OTHER-PEMDA'}) "
+        "CREATE (g:Goal {id: 'OTHER-V1', level: 'visi', statement: 'Visi lain', dataset: 'OTHER-PEMDA'}) "
+        "CREATE (u)-[:ASSIGNED_TO {dataset: 'OTHER-PEMDA'}]->(g)"
+    )
     return runner
 
 
@@ -124,7 +159,8 @@ def refused(runner, source: Path, expected: list[str]) -> str:
 
 @pytest.mark.parametrize("kind, change, expected", CSV_CASES, ids=[case[0] for case in CSV_CASES])
 def test_hostile_csv_files_are_refused_with_file_row_and_field_and_nothing_written(
-        other_dataset, tmp_path, kind, change, expected):
+    other_dataset, tmp_path, kind, change, expected
+):
     folder = tmp_path / "hostile"
     shutil.copytree(MINI, folder)
     change(folder)
@@ -146,9 +182,16 @@ def _hide(book) -> None:
 
 
 WORKBOOK_CASES = [
-    ("a formula", lambda book: book["goals"].__setitem__("C3", "=UPPER(C2)"),
-     ["hostile.xlsx[goals]:3", "statement", "formula"]),
-    ("merged cells", lambda book: book["goals"].merge_cells("D3:D5"), ["hostile.xlsx[goals]:3", "merged cells", "D3:D5"]),
+    (
+        "a formula",
+        lambda book: book["goals"].__setitem__("C3", "=UPPER(C2)"),
+        ["hostile.xlsx[goals]:3", "statement", "formula"],
+    ),
+    (
+        "merged cells",
+        lambda book: book["goals"].merge_cells("D3:D5"),
+        ["hostile.xlsx[goals]:3", "merged cells", "D3:D5"],
+    ),
     ("a hidden sheet", _hide, ["hostile.xlsx[staff]", "hidden"]),
     ("a missing sheet", lambda book: book.remove(book["indicators"]), ["hostile.xlsx[indicators]", "sheet missing"]),
 ]
@@ -171,8 +214,11 @@ def test_cycles_are_imported_and_reported_by_the_audit_not_refused(runner, tmp_p
 
     folder = tmp_path / "cycle"
     shutil.copytree(MINI, folder)
-    replace("goals.csv", "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,V1",
-            "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,V1;S1")(folder)
+    replace(
+        "goals.csv",
+        "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,V1",
+        "M1,misi,Meningkatkan kualitas sumber daya manusia,PEMDA,V1;S1",
+    )(folder)
     import_path(folder, runner)
     rows = load_catalog().run(runner, "contribution_cycles", {})
     assert rows and any("M1" in str(row) for row in rows)
@@ -187,15 +233,16 @@ def test_cypher_fragments_in_cells_are_stored_as_plain_text(other_dataset, tmp_p
     before = snapshot(other_dataset)
     import_path(folder, other_dataset)
     assert other_dataset.read("MATCH (g:Goal {id: $id}) RETURN g.statement AS s", {"id": hostile_id}) == [
-        {"s": hostile_name + " kualitas sumber daya manusia"}]
+        {"s": hostile_name + " kualitas sumber daya manusia"}
+    ]
     after = snapshot(other_dataset)
     assert set(before["nodes"]) <= set(after["nodes"]) and set(before["edges"]) <= set(after["edges"])
 
 
 MILLION = 1_000_000
-MILLION_BAD_ROW = 999_990   # the record number (0-based) whose NIP is broken, near the end of the file
-MILLION_PEAK_MB = 700       # bound on the validation's peak RSS above the process's baseline (README); each
-                            # ASN also carries its kind (PNS/PPPK) and each refused row's id is remembered
+MILLION_BAD_ROW = 999_990  # the record number (0-based) whose NIP is broken, near the end of the file
+MILLION_PEAK_MB = 700  # bound on the validation's peak RSS above the process's baseline (README); each
+# ASN also carries its kind (PNS/PPPK) and each refused row's id is remembered
 _MEASURE = """
 import json, resource, sys
 from pathlib import Path
@@ -241,7 +288,8 @@ def _million_staff(folder: Path) -> int:
 
 
 def test_a_million_row_file_is_streamed_with_bounded_memory_and_refused_at_its_bad_row(
-        other_dataset, tmp_path, neo4j_settings):
+    other_dataset, tmp_path, neo4j_settings
+):
     """1,000,000 staff rows, one bad NIP near the end: refused naming that row and column, nothing written,
     and the whole validation (reading, row checks, references) stays under MILLION_PEAK_MB above the
     process's baseline: rows are streamed and reduced as they are read (graph/importer/build.py)."""
@@ -255,21 +303,35 @@ def test_a_million_row_file_is_streamed_with_bounded_memory_and_refused_at_its_b
     bad_row = _million_staff(folder)
     before = snapshot(other_dataset)
     started = time.perf_counter()
-    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USER": neo4j_settings.user,
-           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
-    done = subprocess.run([sys.executable, "-c", _MEASURE, str(folder)], capture_output=True, text=True, env=env,
-                          cwd=Path(__file__).resolve().parent.parent, timeout=900)
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USER": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+        "NEO4J_DATABASE": neo4j_settings.database,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     grown = result["peak_mb"] - result["base_mb"]
-    print(f"\n1,000,000-row staff.csv: refused in {time.perf_counter() - started:.0f} s, peak RSS "
-          f"{result['peak_mb']:.0f} MB ({grown:.0f} MB above the {result['base_mb']:.0f} MB baseline)")
+    print(
+        f"\n1,000,000-row staff.csv: refused in {time.perf_counter() - started:.0f} s, peak RSS "
+        f"{result['peak_mb']:.0f} MB ({grown:.0f} MB above the {result['base_mb']:.0f} MB baseline)"
+    )
     assert result["count"] == 1 and result["problems"][0].startswith(f"staff.csv:{bad_row}: nip:"), result["problems"]
     assert snapshot(other_dataset) == before, "a refused import wrote something"
     assert grown < MILLION_PEAK_MB
 
 
 # -- bounded resources: every size a file controls --------------------------------------------------------
+
 
 def _traced_peak_mb(action: Callable[[], object]) -> tuple[object, float]:
     """What `action` returns, and the peak of Python allocations while it ran (MB above the start)."""
@@ -358,7 +420,8 @@ def test_a_line_of_millions_of_cells_is_refused_at_its_row_without_reading_it_wh
     result, peak = _traced_peak_mb(lambda: _validate_offline(folder))
     assert [str(problem) for problem in result.problems] == [
         f"units.csv: row 6: the row is longer than {MAX_ROW_CHARS:,} characters (a line without its line break, "
-        "or a cell whose quote is never closed?)"]
+        "or a cell whose quote is never closed?)"
+    ]
     assert peak < 12, f"{peak:.0f} MB"
     refused(other_dataset, folder, ["units.csv", "row 6", f"longer than {MAX_ROW_CHARS:,}"])
 
@@ -407,6 +470,7 @@ def _mini_book(tmp_path: Path) -> Path:
 
 def _with_doctype(declarations: str, reference: str) -> Callable[[bytes], bytes]:
     """A DOCTYPE before the root element and, when given, `reference` (an entity) as the first text."""
+
     def change(xml: bytes) -> bytes:
         text = xml.decode()
         root = text.index("<", text.index("?>") + 2) if text.startswith("<?xml") else 0
@@ -415,29 +479,53 @@ def _with_doctype(declarations: str, reference: str) -> Callable[[bytes], bytes]
             at = text.index("<t>") + 3
             text = text[:at] + reference + text[at:]
         return text.encode()
+
     return change
 
 
 EXTERNAL = '<!ENTITY xxe SYSTEM "file:///etc/passwd">'
 LAUGHS = '<!ENTITY lol "lol">' + "".join(
-    f'<!ENTITY lol{i} "{"&lol{};".format(i - 1 if i > 1 else "") * 10}">' for i in range(1, 10))
+    f'<!ENTITY lol{i} "{"&lol{};".format(i - 1 if i > 1 else "") * 10}">' for i in range(1, 10)
+)
 XML_CASES = [
-    ("an external entity in a sheet", "xl/worksheets/sheet2.xml", EXTERNAL, "&xxe;",
-     ["hostile.xlsx", "not a readable .xlsx workbook"]),
-    ("billion laughs in a sheet", "xl/worksheets/sheet2.xml", LAUGHS, "&lol9;",
-     ["hostile.xlsx", "not a readable .xlsx workbook"]),
+    (
+        "an external entity in a sheet",
+        "xl/worksheets/sheet2.xml",
+        EXTERNAL,
+        "&xxe;",
+        ["hostile.xlsx", "not a readable .xlsx workbook"],
+    ),
+    (
+        "billion laughs in a sheet",
+        "xl/worksheets/sheet2.xml",
+        LAUGHS,
+        "&lol9;",
+        ["hostile.xlsx", "not a readable .xlsx workbook"],
+    ),
     ("a DOCTYPE in a sheet", "xl/worksheets/sheet2.xml", "", "", ["hostile.xlsx[goals]", "DOCTYPE"]),
-    ("an external entity in the workbook", "xl/workbook.xml", EXTERNAL, "",
-     ["hostile.xlsx", "not a readable .xlsx workbook"]),
-    ("billion laughs in the workbook", "xl/workbook.xml", LAUGHS, "",
-     ["hostile.xlsx", "not a readable .xlsx workbook"]),
+    (
+        "an external entity in the workbook",
+        "xl/workbook.xml",
+        EXTERNAL,
+        "",
+        ["hostile.xlsx", "not a readable .xlsx workbook"],
+    ),
+    (
+        "billion laughs in the workbook",
+        "xl/workbook.xml",
+        LAUGHS,
+        "",
+        ["hostile.xlsx", "not a readable .xlsx workbook"],
+    ),
 ]
 
 
-@pytest.mark.parametrize("kind, member, declarations, reference, expected", XML_CASES,
-                         ids=[case[0] for case in XML_CASES])
-def test_xml_entities_in_a_workbook_are_refused_never_expanded(other_dataset, tmp_path, kind, member, declarations,
-                                                               reference, expected):
+@pytest.mark.parametrize(
+    "kind, member, declarations, reference, expected", XML_CASES, ids=[case[0] for case in XML_CASES]
+)
+def test_xml_entities_in_a_workbook_are_refused_never_expanded(
+    other_dataset, tmp_path, kind, member, declarations, reference, expected
+):
     path = _mini_book(tmp_path)
     _rewrite_member(path, member, _with_doctype(declarations, reference))
     message = refused(other_dataset, path, expected)
@@ -452,7 +540,7 @@ def test_the_workbook_parser_expands_no_entity(tmp_path):
 
     assert openpyxl.DEFUSEDXML
     with pytest.raises(EntitiesForbidden):
-        fromstring(f'<!DOCTYPE root [{LAUGHS}]><root>&lol9;</root>')
+        fromstring(f"<!DOCTYPE root [{LAUGHS}]><root>&lol9;</root>")
 
 
 def test_a_sheet_row_of_more_cells_than_a_spreadsheet_holds_is_refused_before_it_is_parsed(other_dataset, tmp_path):
@@ -470,7 +558,8 @@ def test_a_sheet_row_of_more_cells_than_a_spreadsheet_holds_is_refused_before_it
     _rewrite_member(path, "xl/worksheets/sheet2.xml", wide)
     (_tables, problems), peak = _traced_peak_mb(lambda: read_source(path))
     assert [str(problem) for problem in problems] == [
-        f"hostile.xlsx[goals]:3: more than {MAX_CELLS:,} cells in the row (a spreadsheet row has at most that many)"]
+        f"hostile.xlsx[goals]:3: more than {MAX_CELLS:,} cells in the row (a spreadsheet row has at most that many)"
+    ]
     assert peak < 15, f"{peak:.0f} MB"
     refused(other_dataset, path, ["hostile.xlsx[goals]:3", "more than"])
 
@@ -479,6 +568,7 @@ def test_a_workbook_cell_longer_than_the_limit_is_refused(other_dataset, tmp_pat
     from graph.importer.sources import MAX_CELL_CHARS
 
     path = _mini_book(tmp_path)
-    _rewrite_member(path, "xl/worksheets/sheet2.xml",
-                    lambda xml: xml.replace(b"<t>Meningkatkan", b"<t>" + b"x" * MAX_CELL_CHARS, 1))
+    _rewrite_member(
+        path, "xl/worksheets/sheet2.xml", lambda xml: xml.replace(b"<t>Meningkatkan", b"<t>" + b"x" * MAX_CELL_CHARS, 1)
+    )
     refused(other_dataset, path, ["hostile.xlsx[goals]:3", "statement", f"longer than {MAX_CELL_CHARS:,}"])

@@ -4,6 +4,7 @@ Both are accepted by the import (one transaction each) because real plans contai
 that nothing loops or explodes: every catalog query answers on the deep chain within seconds, and
 contribution_cycles reports each cycle once, with all its members (README, Reliability).
 """
+
 from __future__ import annotations
 
 import csv
@@ -27,32 +28,54 @@ def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
         writer.writerows(rows)
 
 
-def files(folder: Path, goals: list[list[object]], *, activities: list[list[object]] = (),
-          staff: list[list[object]] = ()) -> Path:
+def files(
+    folder: Path, goals: list[list[object]], *, activities: list[list[object]] = (), staff: list[list[object]] = ()
+) -> Path:
     folder.mkdir()
-    write_csv(folder / "units.csv", ["id", "name", "kind", "parent_id"],
-              [["PEMDA", "Kabupaten Dalam", "pemda", ""], ["OPD", "Dinas Dalam", "perangkat_daerah", "PEMDA"]])
+    write_csv(
+        folder / "units.csv",
+        ["id", "name", "kind", "parent_id"],
+        [["PEMDA", "Kabupaten Dalam", "pemda", ""], ["OPD", "Dinas Dalam", "perangkat_daerah", "PEMDA"]],
+    )
     write_csv(folder / "goals.csv", ["id", "level", "statement", "unit_id", "contributes_to"], goals)
-    write_csv(folder / "indicators.csv", ["id", "goal_id", "name", "satuan", "polarity", "year", "baseline",
-                                          "target", "realisasi"],
-              [["I-TOP", goals[0][0], "Indeks puncak", "%", "positif", 2026, 50, 60, 55]])
-    write_csv(folder / "activities.csv", ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget",
-                                          "contributes_to"], list(activities))
-    write_csv(folder / "staff.csv", ["nip", "name", "position", "unit_id", "supervisor_nip", "assigned_to"],
-              list(staff))
+    write_csv(
+        folder / "indicators.csv",
+        ["id", "goal_id", "name", "satuan", "polarity", "year", "baseline", "target", "realisasi"],
+        [["I-TOP", goals[0][0], "Indeks puncak", "%", "positif", 2026, 50, 60, 55]],
+    )
+    write_csv(
+        folder / "activities.csv",
+        ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
+        list(activities),
+    )
+    write_csv(
+        folder / "staff.csv", ["nip", "name", "position", "unit_id", "supervisor_nip", "assigned_to"], list(staff)
+    )
     return folder
 
 
 def deep_chain(folder: Path) -> Path:
     """G00000 (visi) <- G00001 <- ... <- G09999: each goal contributes to the one above it."""
-    goals = [[f"G{i:05d}", "visi" if i == 0 else "sasaran" if i < 5 else "rhk", f"Sasaran {i}",
-              "PEMDA" if i == 0 else "OPD", f"G{i - 1:05d}" if i else ""] for i in range(DEPTH)]
+    goals = [
+        [
+            f"G{i:05d}",
+            "visi" if i == 0 else "sasaran" if i < 5 else "rhk",
+            f"Sasaran {i}",
+            "PEMDA" if i == 0 else "OPD",
+            f"G{i - 1:05d}" if i else "",
+        ]
+        for i in range(DEPTH)
+    ]
     bottom = goals[-1][0]
-    activities = [["P-1", "program", "1.02.01", "Program dalam", "OPD", "", 2026, "", ""],
-                  ["K-1", "kegiatan", "1.02.01.2.01", "Kegiatan dalam", "OPD", "P-1", 2026, "", ""],
-                  ["SK-1", "subkegiatan", "1.02.01.2.01.0001", "Sub dalam", "OPD", "K-1", 2026, 1_000_000, bottom]]
-    staff = [[DEEP_NIP, "Pegawai Dalam", "Pelaksana", "OPD", "", bottom],
-             [ORPHAN_NIP, "Pegawai Lepas", "Pelaksana", "OPD", DEEP_NIP, ""]]
+    activities = [
+        ["P-1", "program", "1.02.01", "Program dalam", "OPD", "", 2026, "", ""],
+        ["K-1", "kegiatan", "1.02.01.2.01", "Kegiatan dalam", "OPD", "P-1", 2026, "", ""],
+        ["SK-1", "subkegiatan", "1.02.01.2.01.0001", "Sub dalam", "OPD", "K-1", 2026, 1_000_000, bottom],
+    ]
+    staff = [
+        [DEEP_NIP, "Pegawai Dalam", "Pelaksana", "OPD", "", bottom],
+        [ORPHAN_NIP, "Pegawai Lepas", "Pelaksana", "OPD", DEEP_NIP, ""],
+    ]
     return files(folder, goals, activities=activities, staff=staff)
 
 
@@ -76,8 +99,10 @@ def params_for(query, known: dict[str, object]) -> dict[str, object]:
 def test_a_10000_deep_chain_imports_in_one_transaction_and_every_query_answers(runner, tmp_path):
     report = import_path(deep_chain(tmp_path / "deep"), runner)
     assert report.written is not None and report.counts["Goal"] == DEPTH
-    assert runner.read("MATCH ()-[r:CONTRIBUTES_TO]->() WHERE r.implied IS NULL RETURN count(r) AS n")[0]["n"] \
-        == DEPTH - 1 + 1  # the chain, and the sub-kegiatan's contribution
+    assert (
+        runner.read("MATCH ()-[r:CONTRIBUTES_TO]->() WHERE r.implied IS NULL RETURN count(r) AS n")[0]["n"]
+        == DEPTH - 1 + 1
+    )  # the chain, and the sub-kegiatan's contribution
     catalog = load_catalog()
     bottom = f"G{DEPTH - 1:05d}"
     known = {"id": bottom, "nip": DEEP_NIP, "q": "G0999", "year": 2026, "unit": "OPD"}
@@ -91,8 +116,10 @@ def test_a_10000_deep_chain_imports_in_one_transaction_and_every_query_answers(r
         except Exception as exc:  # noqa: BLE001 - a timeout is reported with the others, below
             slow[query.name] = f"{type(exc).__name__}: {str(exc)[:120]}"
         timings[query.name] = time.perf_counter() - started
-    print("\n10,000-deep chain, seconds per catalog query:",
-          ", ".join(f"{name} {seconds:.2f}" for name, seconds in sorted(timings.items(), key=lambda i: -i[1])))
+    print(
+        "\n10,000-deep chain, seconds per catalog query:",
+        ", ".join(f"{name} {seconds:.2f}" for name, seconds in sorted(timings.items(), key=lambda i: -i[1])),
+    )
     assert not slow, f"queries that did not answer within {QUERY_SECONDS} s on the chain: {slow}"
 
     sight = answers["line_of_sight"]

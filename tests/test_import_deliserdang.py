@@ -22,6 +22,7 @@ target (the 5 RPJMD tujuan and IPKM).
 The matriks sheet of the same Renstra: 2 tujuan, 2 sasaran, 1 + 3 indicators on them, 3 programs and 1 kegiatan
 with 4 + 1 indicators (1.02.01's second sasaran program is an extra indicator row), 2 units (the Pemda and the Dinas).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -41,11 +42,30 @@ def dump():
 
 def test_the_dump_reader_reads_every_row_of_every_table(dump):
     # rows per table, counted by hand in the INSERT statements (sakip_kegiatan has two INSERTs: 470 + 44 rows)
-    assert {table: len(rows) for table, rows in dump.items() if table in (
-        "sakip_periode", "sakip_skpd", "sakip_visi", "sakip_misi", "sakip_tujuan", "sakip_sasaran",
-        "sakip_cascadingprogram", "sakip_kegiatan")} == {
-        "sakip_periode": 7, "sakip_skpd": 56, "sakip_visi": 7, "sakip_misi": 35, "sakip_tujuan": 35,
-        "sakip_sasaran": 84, "sakip_cascadingprogram": 4, "sakip_kegiatan": 514}
+    assert {
+        table: len(rows)
+        for table, rows in dump.items()
+        if table
+        in (
+            "sakip_periode",
+            "sakip_skpd",
+            "sakip_visi",
+            "sakip_misi",
+            "sakip_tujuan",
+            "sakip_sasaran",
+            "sakip_cascadingprogram",
+            "sakip_kegiatan",
+        )
+    } == {
+        "sakip_periode": 7,
+        "sakip_skpd": 56,
+        "sakip_visi": 7,
+        "sakip_misi": 35,
+        "sakip_tujuan": 35,
+        "sakip_sasaran": 84,
+        "sakip_cascadingprogram": 4,
+        "sakip_kegiatan": 514,
+    }
     assert dump["sakip_tujuan"][1]["indikator_tujuan"] == "<p>Pertumbuhan Ekonomi</p>\r\n"
     assert dump["sakip_skpd"][0]["refurusan_id"] is None
 
@@ -55,23 +75,40 @@ def test_the_e_sakip_tables_as_pokin_files_import_with_the_hand_counted_figures(
     assert normalized_folder(dump, folder, PERIOD_2024) == 2024
     report = import_path(folder, runner)
     assert report.dataset == "KAB-DELISERDANG"
-    labels = {row["label"]: row["n"] for row in runner.read(
-        "MATCH (n {dataset: 'KAB-DELISERDANG'}) WHERE NOT n:PokinImport UNWIND labels(n) AS label "
-        "RETURN label, count(*) AS n")}
+    labels = {
+        row["label"]: row["n"]
+        for row in runner.read(
+            "MATCH (n {dataset: 'KAB-DELISERDANG'}) WHERE NOT n:PokinImport UNWIND labels(n) AS label "
+            "RETURN label, count(*) AS n"
+        )
+    }
     assert labels == {"Unit": 56, "Goal": 32, "Indicator": 14, "IndicatorYear": 14, "Activity": 4}
-    levels = {row["level"]: row["n"] for row in runner.read(
-        "MATCH (g:Goal) RETURN g.level AS level, count(*) AS n")}
-    assert levels == {"visi": 1, "misi": 5, "tujuan": 5 + 2, "sasaran": 12 + 2, "sasaran_program": 4,
-                      "sasaran_kegiatan": 1}
-    assert runner.read("MATCH ()-[r:CONTRIBUTES_TO]->() WHERE NOT coalesce(r.implied, false) "
-                       "RETURN count(r) AS n")[0]["n"] == 36
+    levels = {row["level"]: row["n"] for row in runner.read("MATCH (g:Goal) RETURN g.level AS level, count(*) AS n")}
+    assert levels == {
+        "visi": 1,
+        "misi": 5,
+        "tujuan": 5 + 2,
+        "sasaran": 12 + 2,
+        "sasaran_program": 4,
+        "sasaran_kegiatan": 1,
+    }
+    assert (
+        runner.read("MATCH ()-[r:CONTRIBUTES_TO]->() WHERE NOT coalesce(r.implied, false) RETURN count(r) AS n")[0]["n"]
+        == 36
+    )
     # statements and names are the words, not the stored HTML
     assert runner.read("MATCH (g:Goal {id: 'V-6'}) RETURN g.statement AS s")[0]["s"] == (
-        "Deli Serdang Yang Maju Dan Sejahtera Dengan Masyarakatnya Yang Religius Dan Rukun Dalam Kebhinekaan")
+        "Deli Serdang Yang Maju Dan Sejahtera Dengan Masyarakatnya Yang Religius Dan Rukun Dalam Kebhinekaan"
+    )
     assert runner.read("MATCH (i:Indicator {id: 'I-T-27'}) RETURN i.name AS n")[0]["n"] == "Pertumbuhan Ekonomi"
-    assert runner.read("MATCH (n) WHERE n:Goal OR n:Indicator OR n:Activity OR n:Unit WITH n, "
-                       "coalesce(n.statement, n.name) AS text WHERE text CONTAINS '<' OR text CONTAINS '\\r' "
-                       "OR text <> trim(text) RETURN count(n) AS n")[0]["n"] == 0
+    assert (
+        runner.read(
+            "MATCH (n) WHERE n:Goal OR n:Indicator OR n:Activity OR n:Unit WITH n, "
+            "coalesce(n.statement, n.name) AS text WHERE text CONTAINS '<' OR text CONTAINS '\\r' "
+            "OR text <> trim(text) RETURN count(n) AS n"
+        )[0]["n"]
+        == 0
+    )
 
 
 def test_the_dinkes_cascade_reaches_the_visi_and_keeps_the_targets_as_written(runner, dump, tmp_path):
@@ -80,20 +117,36 @@ def test_the_dinkes_cascade_reaches_the_visi_and_keeps_the_targets_as_written(ru
     report = import_path(folder, runner)
     # the kegiatan reaches the visi through its program, the sasaran program, the IKS indicator of the sasaran
     # renstra (the cascade points at the indicator above), the tujuan renstra and the RPJMD sasaran 62
-    above = {row["id"] for row in runner.read(
-        "MATCH (:Activity {id: 'K-23'})-[:PART_OF|CONTRIBUTES_TO*]->(x) RETURN DISTINCT x.id AS id")}
+    above = {
+        row["id"]
+        for row in runner.read(
+            "MATCH (:Activity {id: 'K-23'})-[:PART_OF|CONTRIBUTES_TO*]->(x) RETURN DISTINCT x.id AS id"
+        )
+    }
     assert above == {"P-6", "SKG-2", "SP-1", "I-SR-1", "SR-1", "TR-1", "S-62", "T-26", "M-26", "V-6"}
-    assert runner.read("MATCH (:Activity {id: 'P-5'})-[:CONTRIBUTES_TO]->(g:Goal) RETURN g.id AS id ORDER BY id"
-                       ) == [{"id": "SP-3"}, {"id": "SP-4"}]
-    figures = {row["id"]: row for row in runner.read(
-        "MATCH (i:Indicator)-[:MEASURED_BY]-() MATCH (y:IndicatorYear {indicator_id: i.id, year: 2024}) "
-        "RETURN i.id AS id, i.satuan AS satuan, y.target AS target, y.target_tw1 AS tw1, y.target_tw4 AS tw4, "
-        "y.realisasi AS realisasi, y.realisasi_text AS realisasi_text")}
+    assert runner.read("MATCH (:Activity {id: 'P-5'})-[:CONTRIBUTES_TO]->(g:Goal) RETURN g.id AS id ORDER BY id") == [
+        {"id": "SP-3"},
+        {"id": "SP-4"},
+    ]
+    figures = {
+        row["id"]: row
+        for row in runner.read(
+            "MATCH (i:Indicator)-[:MEASURED_BY]-() MATCH (y:IndicatorYear {indicator_id: i.id, year: 2024}) "
+            "RETURN i.id AS id, i.satuan AS satuan, y.target AS target, y.target_tw1 AS tw1, y.target_tw4 AS tw4, "
+            "y.realisasi AS realisasi, y.realisasi_text AS realisasi_text"
+        )
+    }
     # '0,70' and '0.70' in one column: each read as written (the column shows both styles; neither is ambiguous)
     assert {key: (row["target"], row["satuan"], row["tw1"]) for key, row in figures.items() if row["target"]} == {
-        "I-SR-1": (0.7, "Poin", 0.7), "I-SR-2": (78, "Poin", 78), "I-SR-3": (82.7, "Poin", 82.7),
-        "I-SP-1": (0.7, "Poin", 0.71), "I-SP-2": (0.7, "Poin", 0.7), "I-SP-3": (82.7, "Poin", 82.7),
-        "I-SP-4": (78, "Poin", 78), "I-SKG-2": (95, "%", 97)}
+        "I-SR-1": (0.7, "Poin", 0.7),
+        "I-SR-2": (78, "Poin", 78),
+        "I-SR-3": (82.7, "Poin", 82.7),
+        "I-SP-1": (0.7, "Poin", 0.71),
+        "I-SP-2": (0.7, "Poin", 0.7),
+        "I-SP-3": (82.7, "Poin", 82.7),
+        "I-SP-4": (78, "Poin", 78),
+        "I-SKG-2": (95, "%", 97),
+    }
     assert figures["I-SKG-2"]["tw4"] == 97
     assert all(row["realisasi"] is None and row["realisasi_text"] is None for row in figures.values())
     texts = [str(warning) for warning in report.warnings]
@@ -111,26 +164,49 @@ def test_the_dinkes_renstra_as_a_matriks_sheet_imports_with_the_hand_counted_fig
     assert units == {"KAB-DELI-SERDANG": "pemda", "KAB-DELI-SERDANG-DINKES": "perangkat_daerah"}
     goals = {row["level"]: row["n"] for row in runner.read("MATCH (g:Goal) RETURN g.level AS level, count(*) AS n")}
     assert goals == {"tujuan": 2, "sasaran": 2}
-    activities = {row["code"]: row for row in runner.read(
-        "MATCH (a:Activity) OPTIONAL MATCH (a)-[:PART_OF]->(p) OPTIONAL MATCH (a)-[:MEASURED_BY]->(i) "
-        "RETURN a.code AS code, a.kind AS kind, a.year AS year, p.code AS parent, count(i) AS indicators")}
+    activities = {
+        row["code"]: row
+        for row in runner.read(
+            "MATCH (a:Activity) OPTIONAL MATCH (a)-[:PART_OF]->(p) OPTIONAL MATCH (a)-[:MEASURED_BY]->(i) "
+            "RETURN a.code AS code, a.kind AS kind, a.year AS year, p.code AS parent, count(i) AS indicators"
+        )
+    }
     assert {code: (row["kind"], row["year"], row["parent"], row["indicators"]) for code, row in activities.items()} == {
-        "1.02.02": ("program", 2024, None, 1), "1.02.03": ("program", 2024, None, 1),
-        "1.02.01": ("program", 2024, None, 2), "1.02.02.2.01": ("kegiatan", 2024, "1.02.02", 1)}
+        "1.02.02": ("program", 2024, None, 1),
+        "1.02.03": ("program", 2024, None, 1),
+        "1.02.01": ("program", 2024, None, 2),
+        "1.02.02.2.01": ("kegiatan", 2024, "1.02.02", 1),
+    }
     assert runner.read("MATCH (i:Indicator) RETURN count(i) AS n")[0]["n"] == 1 + 3 + 4 + 1
-    sasaran = {row["name"]: (row["target"], row["satuan"]) for row in runner.read(
-        "MATCH (g:Goal {level: 'sasaran'})-[:MEASURED_BY]->(i) MATCH (y:IndicatorYear {indicator_id: i.id}) "
-        "RETURN i.name AS name, y.target AS target, i.satuan AS satuan")}
-    assert sasaran == {"Indeks Keluarga Sehat (IKS)": (0.7, "Poin"), "Nilai AKIP": (78, "Poin"),
-                       "Indeks Kepuasan Masyarakat (IKM)": (82.7, "Poin")}
-    kegiatan = runner.read("MATCH (:Activity {code: '1.02.02.2.01'})-[:MEASURED_BY]->(i) "
-                           "MATCH (y:IndicatorYear {indicator_id: i.id}) RETURN y.target AS t, i.satuan AS s")
+    sasaran = {
+        row["name"]: (row["target"], row["satuan"])
+        for row in runner.read(
+            "MATCH (g:Goal {level: 'sasaran'})-[:MEASURED_BY]->(i) MATCH (y:IndicatorYear {indicator_id: i.id}) "
+            "RETURN i.name AS name, y.target AS target, i.satuan AS satuan"
+        )
+    }
+    assert sasaran == {
+        "Indeks Keluarga Sehat (IKS)": (0.7, "Poin"),
+        "Nilai AKIP": (78, "Poin"),
+        "Indeks Kepuasan Masyarakat (IKM)": (82.7, "Poin"),
+    }
+    kegiatan = runner.read(
+        "MATCH (:Activity {code: '1.02.02.2.01'})-[:MEASURED_BY]->(i) "
+        "MATCH (y:IndicatorYear {indicator_id: i.id}) RETURN y.target AS t, i.satuan AS s"
+    )
     assert kegiatan == [{"t": 95, "s": "%"}]
     # every program contributes to the sasaran of its rows: 1.02.02 and 1.02.03 to 'Meningkatnya Keluarga Sehat'
-    served = {row["code"]: row["statement"] for row in runner.read(
-        "MATCH (a:Activity {kind: 'program'})-[:CONTRIBUTES_TO]->(g:Goal) RETURN a.code AS code, g.statement AS statement")}
-    assert served == {"1.02.02": "Meningkatnya Keluarga Sehat", "1.02.03": "Meningkatnya Keluarga Sehat",
-                      "1.02.01": "Meningkatnya Kualitas Pelayanan Kinerja Perangkat Daerah"}
+    served = {
+        row["code"]: row["statement"]
+        for row in runner.read(
+            "MATCH (a:Activity {kind: 'program'})-[:CONTRIBUTES_TO]->(g:Goal) RETURN a.code AS code, g.statement AS statement"
+        )
+    }
+    assert served == {
+        "1.02.02": "Meningkatnya Keluarga Sehat",
+        "1.02.03": "Meningkatnya Keluarga Sehat",
+        "1.02.01": "Meningkatnya Kualitas Pelayanan Kinerja Perangkat Daerah",
+    }
     texts = [str(warning) for warning in report.warnings]
     assert sum("no target for 2024" in text for text in texts) == 1, texts  # IPKM, the tujuan's indicator
     assert sum("no polarity given for 9 indicator(s)" in text for text in texts) == 1, texts

@@ -1,5 +1,6 @@
 """The import log and the commits that lose their answer: an import records itself in its own transaction,
 and a lost commit (IncompleteCommit, raised by the driver's own commit here) is reported as it ended."""
+
 from __future__ import annotations
 
 import shutil

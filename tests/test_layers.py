@@ -4,6 +4,7 @@ Top to bottom: cli > service > visual > graph > cypher (the queries, package dat
 they may import the product and each other, the product (graph, visual, service) never imports them, and only
 cli imports both. A failure names the module, the line and the upward import.
 """
+
 from __future__ import annotations
 
 import ast
@@ -47,8 +48,9 @@ def _imports(path: Path, module: str) -> list[tuple[int, str]]:
 
 def packages(root: Path) -> list[str]:
     """The top-level packages of the repository (tests excluded)."""
-    return sorted(folder.name for folder in root.iterdir()
-                  if (folder / "__init__.py").is_file() and folder.name != "tests")
+    return sorted(
+        folder.name for folder in root.iterdir() if (folder / "__init__.py").is_file() and folder.name != "tests"
+    )
 
 
 def violations(root: Path) -> list[str]:
@@ -92,8 +94,7 @@ def test_an_upward_import_is_named(tmp_path):
         "graph/model.py:5: graph.model imports service (graph may import only cypher, graph)",
         "seed/synthetic.py:1: seed.synthetic imports graph.launcher.server (the launcher is for cli, bench, "
         "graph.launcher)",
-        "service/app.py:3: service.app imports seed.synthetic (service may import only cypher, graph, service, "
-        "visual)",
+        "service/app.py:3: service.app imports seed.synthetic (service may import only cypher, graph, service, visual)",
     ]
 
 
@@ -105,10 +106,17 @@ def environment_reads(root: Path) -> list[str]:
         if path.relative_to(root) == Path("service/config.py"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
-            of_os = (isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv")
-                     and isinstance(node.value, ast.Name) and node.value.id == "os")  # not a request's WSGI environ
-            imported = isinstance(node, ast.ImportFrom) and node.module == "os" and any(
-                alias.name in ("environ", "getenv") for alias in node.names)
+            of_os = (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("environ", "getenv")
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "os"
+            )  # not a request's WSGI environ
+            imported = (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "os"
+                and any(alias.name in ("environ", "getenv") for alias in node.names)
+            )
             if of_os or imported:
                 found.append(f"{path.relative_to(root)}:{node.lineno}")
     return sorted(set(found))
@@ -119,6 +127,7 @@ def test_the_service_reads_the_environment_in_one_place(tmp_path):
     (tmp_path / "service" / "pages").mkdir(parents=True)
     (tmp_path / "service" / "config.py").write_text("import os\nA = os.environ.get('POKIN_A')\n")
     (tmp_path / "service" / "pages" / "x.py").write_text("import os\n\nB = os.getenv('POKIN_B')\n")
-    (tmp_path / "service" / "y.py").write_text("from os import environ\nfrom flask import request\n\n"
-                                               "C = request.environ.get('HTTP_HOST')\n")
+    (tmp_path / "service" / "y.py").write_text(
+        "from os import environ\nfrom flask import request\n\nC = request.environ.get('HTTP_HOST')\n"
+    )
     assert environment_reads(tmp_path) == ["service/pages/x.py:3", "service/y.py:1"]

@@ -6,6 +6,7 @@ Asserted: zero 5xx, zero connection errors, p99 within the benchmark's bound (P9
 flat memory: the service's RSS at the end at most 1.5 x + 50 MB of its RSS after warm-up. The figures are
 printed for the README (Reliability).
 """
+
 from __future__ import annotations
 
 import http.client
@@ -46,11 +47,20 @@ def test_mixed_load_gives_no_5xx_a_bounded_p99_and_flat_memory(runner, neo4j_set
     import_path(SAMPLE, runner)
     paths = service_paths(runner)
     port = free_port()
-    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USER": neo4j_settings.user,
-           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
-    server = subprocess.Popen([str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1",
-                               "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USER": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+        "NEO4J_DATABASE": neo4j_settings.database,
+    }
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("pokin")), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -70,9 +80,11 @@ def test_mixed_load_gives_no_5xx_a_bounded_p99_and_flat_memory(runner, neo4j_set
         server.terminate()
         server.wait(timeout=30)
 
-    print(f"\nload: {CLIENTS} clients x {result['seconds']:.0f} s, {result['requests']} requests "
-          f"({result['rps']:.1f}/s), p50 {result['p50_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms, statuses "
-          f"{result['statuses']}; service RSS {rss_warm:.0f} MB after warm-up, {rss_end:.0f} MB at the end")
+    print(
+        f"\nload: {CLIENTS} clients x {result['seconds']:.0f} s, {result['requests']} requests "
+        f"({result['rps']:.1f}/s), p50 {result['p50_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms, statuses "
+        f"{result['statuses']}; service RSS {rss_warm:.0f} MB after warm-up, {rss_end:.0f} MB at the end"
+    )
     assert not result["error_samples"], result["error_samples"]
     assert result["errors"] == 0 and set(result["statuses"]) == {"200"}, result["statuses"]
     assert result["requests"] > CLIENTS and result["p99_ms"] < P99_GOAL_MS

@@ -1,12 +1,15 @@
 """The model's schema: every declared constraint and index exists in the real database, idempotently."""
+
 from graph import model
 
 
 def test_constraints_and_indexes_exist_with_deterministic_names(session_runner):
     model.apply_schema(session_runner)
     model.apply_schema(session_runner)  # a second time changes nothing and does not fail
-    constraints = {row["name"]: row for row in session_runner.read(
-        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *")}
+    constraints = {
+        row["name"]: row
+        for row in session_runner.read("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *")
+    }
     indexes = {row["name"] for row in session_runner.read("SHOW INDEXES YIELD name RETURN name")}
     for node in model.NODE_TYPES:
         name = f"pokin_{node.label.lower()}_{'_'.join(node.key)}_unique"

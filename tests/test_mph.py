@@ -1,6 +1,7 @@
 """The Matriks Peran Hasil (graph/mph.py, service/pages/mph.py): on a hand-built unit whose matrix is worked out by
 hand, and on the sample kabupaten against networkx computing the same cells; the XLSX in the MPH layout, the
 print page, the API, NIP masking for anonymous readers and the link from the OPD's page."""
+
 from __future__ import annotations
 
 import io
@@ -26,8 +27,10 @@ def masked(nip: str) -> str:
 
 def test_the_matrix_of_a_seksi_and_of_a_bidang(runner):
     runner.write(INTERVENSI)
-    runner.write("MATCH (b:ASN {nip: '197001011990011003'}) CREATE (b)-[:ASSIGNED_TO]->(:Goal {id: 'SP2', "
-                 "level: 'sasaran_program', statement: 'Tanpa dukungan'})")
+    runner.write(
+        "MATCH (b:ASN {nip: '197001011990011003'}) CREATE (b)-[:ASSIGNED_TO]->(:Goal {id: 'SP2', "
+        "level: 'sasaran_program', statement: 'Tanpa dukungan'})"
+    )
     derive_implied_edges(runner)
     seksi = build(runner, CATALOG, "SEK")
     assert seksi["head"]["nip"] == "197001011990011004"
@@ -70,8 +73,11 @@ def test_the_sample_matrix_agrees_with_networkx(sample):
         assert {row["id"] for row in matrix["rows"]} == results.get(head, set())
         for row in matrix["rows"]:
             for column, cell in zip(matrix["columns"], row["cells"]):
-                expected = {r for r in results.get(column["nip"], set())
-                            if r == row["id"] or (r in up and row["id"] in nx.descendants(up, r))}
+                expected = {
+                    r
+                    for r in results.get(column["nip"], set())
+                    if r == row["id"] or (r in up and row["id"] in nx.descendants(up, r))
+                }
                 assert {item["id"] for item in cell} == expected
                 checked += bool(expected)
     assert checked > 10
@@ -95,8 +101,12 @@ def test_api_xlsx_page_and_masking(sample):
     empty_columns = texts.count(EMPTY_COLUMN)
     assert empty_columns == data["empty_columns"] and texts.count(EMPTY_ROW) == data["empty_rows"]
     hidden = client.get(f"/api/mph/{DINKES}.xlsx")
-    texts = [cell.value for row in load_workbook(io.BytesIO(hidden.data)).active.iter_rows() for cell in row
-             if isinstance(cell.value, str)]
+    texts = [
+        cell.value
+        for row in load_workbook(io.BytesIO(hidden.data)).active.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
     assert not any(first in text or head in text for text in texts)
     assert any(f"NIP {masked(first)}" in text for text in texts)
     page = client.get(f"/mph/{DINKES}")

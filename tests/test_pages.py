@@ -1,6 +1,7 @@
 """The web pages (service/pages/) against the real Neo4j with tests/data/mini: every page and its `.json` twin,
 Indonesian headings and error pages, security headers, escaping of hostile names, NIP masking for anonymous
 readers, search and the side panel's endpoint. (The browser tests are in test_browser.py.)"""
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,7 @@ NIP_ANYWHERE = re.compile(r"(?<!\d)\d{18}(?!\d)")
 
 PAGES = [
     ("/", "<h1>Beranda: Pemerintah Kabupaten Uji</h1>"),
-    ("/beranda", "<h2 id=\"temuan\">Temuan audit"),
+    ("/beranda", '<h2 id="temuan">Temuan audit'),
     ("/pohon", "<h1>Pohon kinerja</h1>"),
     ("/pohon/DINKES", "Cascading Kinerja Dinas Kesehatan"),
     ("/pohon?unit=DINKES&audit=1&tahun=2026", "Temuan audit di pohon ini"),
@@ -44,7 +45,7 @@ def test_every_page_answers_in_indonesian_with_its_json_twin(client, loaded):
         assert response.status_code == 200, (url, body[:500])
         assert response.mimetype == "text/html", url
         assert '<html lang="id">' in body and heading in body, url
-        assert "<script>" not in body, url                         # no inline script: code comes from /aset/
+        assert "<script>" not in body, url  # no inline script: code comes from /aset/
         twin = re.search(r'<a href="([^"]+)" data-json-twin>', body)
         assert twin, url
         response = client.get(twin.group(1).replace("&amp;", "&"))
@@ -61,19 +62,27 @@ def test_tree_page_and_its_twin_hold_the_same_nodes(client, loaded):
     assert drawn == {row["id"] for row in data["nodes"]} >= {"S-DINKES", "SK-IMUN", "SK-1", "V1"}
     assert data["title"] == "Cascading Kinerja Dinas Kesehatan" and data["params"]["unit"] == "DINKES"
     assert len(payload(html)["edges"]) == len(data["edges"])
-    assert client.get("/pohon?unit=DINKES&tahun=2026").get_json() is None            # HTML, not JSON
-    assert payload(client.get("/pohon?unit=DINKES&tahun=2026").get_data(as_text=True))["nodes"] == payload(html)["nodes"]
+    assert client.get("/pohon?unit=DINKES&tahun=2026").get_json() is None  # HTML, not JSON
+    assert (
+        payload(client.get("/pohon?unit=DINKES&tahun=2026").get_data(as_text=True))["nodes"] == payload(html)["nodes"]
+    )
 
 
 def test_beranda_counts_findings_and_achievement(client, loaded):
     data = client.get("/beranda.json?tahun=2025").get_json()
     assert {key: data["counts"][key] for key in ("units", "opd", "goals", "indicators", "activities", "staff")} == {
-        "units": 4, "opd": 2, "goals": 10, "indicators": 2, "activities": 0, "staff": 5}
+        "units": 4,
+        "opd": 2,
+        "goals": 10,
+        "indicators": 2,
+        "activities": 0,
+        "staff": 5,
+    }
     every_year = client.get("/beranda.json").get_json()
     # the default year is the latest reported one: 2025 (2026 has one target and no realisasi)
     assert every_year["counts"]["budget"] == 325_000_000 and every_year["year"] == 2025
     findings = {row["finding"]: row for row in data["findings"]}
-    assert findings["orphaned_staff"]["count"] == 2                                  # Rina and Joko
+    assert findings["orphaned_staff"]["count"] == 2  # Rina and Joko
     assert findings["orphaned_staff"]["href"].startswith("/temuan/orphaned_staff")
     assert findings["orphaned_staff"]["tree_href"] == "/pohon?audit=1&tahun=2025"
     html = client.get("/?tahun=2025").get_data(as_text=True)
@@ -99,16 +108,26 @@ def test_tree_options_year_colour_and_audit_layers(client, loaded):
     assert payload(html)["pokin"]["color_modes"] == ["level", "achievement"]
     audit = client.get("/pohon/DINKES.json?audit=1&tahun=2026", headers=AS_READER).get_json()
     assert {(row["id"], row["finding"]) for row in audit["findings"]} == {
-        ("SK-2", "no_leverage"), (NIP_RINA, "orphaned_staff"), (NIP_JOKO, "orphaned_staff")}
+        ("SK-2", "no_leverage"),
+        (NIP_RINA, "orphaned_staff"),
+        (NIP_JOKO, "orphaned_staff"),
+    }
     body = client.get("/pohon/DINKES?audit=1&tahun=2026").get_data(as_text=True)
     assert 'data-focus-node="SK-2">Rapat Koordinasi Internal</button>' in body
-    assert "Rina Lestari" in body and NIP_RINA not in body                        # anonymous: drawn, NIP masked
+    assert "Rina Lestari" in body and NIP_RINA not in body  # anonymous: drawn, NIP masked
 
 
 def test_bad_parameters_and_unknown_things_give_indonesian_error_pages(client, loaded):
-    for url, status in (("/pohon/NOPE", 404), ("/asn/000000000000000000", 404), ("/elemen/NOPE", 404),
-                        ("/temuan/nope", 404), ("/halaman-yang-tidak-ada", 404), ("/pohon?warna=pelangi", 400),
-                        ("/pohon?tahun=abc", 400), ("/asn/asn-0000", 404)):
+    for url, status in (
+        ("/pohon/NOPE", 404),
+        ("/asn/000000000000000000", 404),
+        ("/elemen/NOPE", 404),
+        ("/temuan/nope", 404),
+        ("/halaman-yang-tidak-ada", 404),
+        ("/pohon?warna=pelangi", 400),
+        ("/pohon?tahun=abc", 400),
+        ("/asn/asn-0000", 404),
+    ):
         response = client.get(url)
         body = response.get_data(as_text=True)
         assert response.status_code == status, url
@@ -119,7 +138,7 @@ def test_bad_parameters_and_unknown_things_give_indonesian_error_pages(client, l
     assert_error(client.get("/pohon/NOPE.json"), 404)
     assert_error(client.get("/pohon.json?warna=pelangi"), 400)
     assert_error(client.get("/api/elements/NOPE"), 404)
-    assert_error(client.get("/api/nothing-here"), 404)                             # the API keeps its JSON shape
+    assert_error(client.get("/api/nothing-here"), 404)  # the API keeps its JSON shape
 
 
 def test_security_headers_on_pages_and_assets(client, loaded):
@@ -147,31 +166,51 @@ def test_hostile_names_show_as_text(runner, client, tmp_path):
     for name, content in files.items():
         (folder / name).write_bytes(content)
     import_path(folder, runner)
-    for url in ("/pohon/DINKES", "/elemen/SK-IMUN", "/cari?q=onerror", "/", "/pohon/DINKES?audit=1",
-                "/temuan/goals_without_indicator", f"/asn/{NIP_SITI}"):
+    for url in (
+        "/pohon/DINKES",
+        "/elemen/SK-IMUN",
+        "/cari?q=onerror",
+        "/",
+        "/pohon/DINKES?audit=1",
+        "/temuan/goals_without_indicator",
+        f"/asn/{NIP_SITI}",
+    ):
         body = client.get(url).get_data(as_text=True)
         assert HOSTILE not in body and "<b onmouseover" not in body, url
     body = client.get("/cari?q=onerror").get_data(as_text=True)
     assert "&lt;img src=x onerror=alert(1)&gt;" in body
     tooltip = {node["id"]: node for node in payload(client.get("/pohon/DINKES").get_data(as_text=True))["nodes"]}
-    assert "&lt;img src=x onerror=alert(1)&gt;" in tooltip["SK-IMUN"]["title"]      # escaped in the tooltip HTML
-    assert tooltip["SK-IMUN"]["label"] == HOSTILE                                    # canvas text: drawn as typed
-    assert client.get("/api/elements/SK-IMUN").get_json()["element"]["title"] == HOSTILE  # JSON; the panel sets textContent
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tooltip["SK-IMUN"]["title"]  # escaped in the tooltip HTML
+    assert tooltip["SK-IMUN"]["label"] == HOSTILE  # canvas text: drawn as typed
+    assert (
+        client.get("/api/elements/SK-IMUN").get_json()["element"]["title"] == HOSTILE
+    )  # JSON; the panel sets textContent
 
 
 def test_anonymous_pages_mask_nips_and_token_readers_see_them(client, loaded):
-    for url in (f"/asn/{NIP_SITI}", "/pohon/DINKES?audit=1", "/temuan/orphaned_staff", f"/cari?q={NIP_SITI}",
-                f"/asn/{NIP_SITI}.json", "/pohon/DINKES.json?audit=1", "/elemen/SP-YANKES"):
+    for url in (
+        f"/asn/{NIP_SITI}",
+        "/pohon/DINKES?audit=1",
+        "/temuan/orphaned_staff",
+        f"/cari?q={NIP_SITI}",
+        f"/asn/{NIP_SITI}.json",
+        "/pohon/DINKES.json?audit=1",
+        "/elemen/SP-YANKES",
+    ):
         body = client.get(url).get_data(as_text=True)
         assert NIP_ANYWHERE.search(body) is None, url
     assert "198503**********02" in client.get(f"/asn/{NIP_SITI}").get_data(as_text=True)
     assert NIP_SITI in client.get(f"/asn/{NIP_SITI}", headers=AS_READER).get_data(as_text=True)
     # searching a whole NIP finds the person (shown masked, linked by a pseudonym); a partial NIP does not
     found = client.get(f"/cari.json?q={NIP_SITI}").get_json()["rows"]
-    assert [(row["kind"], row["title"], row["id"]) for row in found] == [("ASN", "Siti Rahmawati", "198503**********02")]
+    assert [(row["kind"], row["title"], row["id"]) for row in found] == [
+        ("ASN", "Siti Rahmawati", "198503**********02")
+    ]
     assert found[0]["href"].startswith("/asn/asn-")
     assert client.get("/cari.json?q=19850315").get_json()["rows"] == []
-    assert [row["id"] for row in client.get("/cari.json?q=19850315", headers=AS_READER).get_json()["rows"]] == [NIP_SITI]
+    assert [row["id"] for row in client.get("/cari.json?q=19850315", headers=AS_READER).get_json()["rows"]] == [
+        NIP_SITI
+    ]
     # the pseudonym opens the line of sight and the panel, never showing the NIP
     page = client.get(found[0]["href"])
     assert page.status_code == 200 and "Garis Pandang: Siti Rahmawati" in page.get_data(as_text=True)
@@ -183,6 +222,7 @@ def test_anonymous_pages_mask_nips_and_token_readers_see_them(client, loaded):
 def test_search_by_name_code_and_id_is_case_insensitive(client, loaded):
     def kinds(q):
         return {(row["kind"], row["id"]) for row in client.get("/cari.json", query_string={"q": q}).get_json()["rows"]}
+
     assert ("Goal", "SK-IMUN") in kinds("IMUNISASI") and ("Activity", "SK-1") in kinds("imunisasi")
     assert kinds("1.02.02.2.01.0002") == {("Activity", "SK-2")}
     assert kinds("dinas kesehatan") >= {("Unit", "DINKES")}
@@ -195,7 +235,11 @@ def test_search_by_name_code_and_id_is_case_insensitive(client, loaded):
 def test_the_panel_endpoint_describes_any_node(client, loaded):
     goal = client.get("/api/elements/SK-IMUN").get_json()["element"]
     assert (goal["kind"], goal["level"], goal["unit"]["id"], goal["opd"]["id"]) == (
-        "Goal", "sasaran_kegiatan", "DINKES-YANKES", "DINKES")
+        "Goal",
+        "sasaran_kegiatan",
+        "DINKES-YANKES",
+        "DINKES",
+    )
     [indicator] = goal["indicators"]
     assert indicator["id"] == "I-SK" and indicator["years"][0]["capaian"] == pytest.approx(95.0)
     assert {link["href"] for link in goal["links"]} >= {"/elemen/SK-IMUN", "/pohon/DINKES-YANKES"}
@@ -208,7 +252,10 @@ def test_the_panel_endpoint_describes_any_node(client, loaded):
     assert (unit["kind"], unit["staff_count"], unit["budget_total"]) == ("Unit", 5, 325_000_000)
     person = client.get(f"/api/elements/{NIP_SITI}", headers=AS_READER).get_json()["element"]
     assert (person["kind"], person["nip"], [item["id"] for item in person["assigned_to"]]) == (
-        "ASN", NIP_SITI, ["SP-YANKES"])
+        "ASN",
+        NIP_SITI,
+        ["SP-YANKES"],
+    )
     assert_error(client.get("/api/elements/SK-IMUN?year=abc"), 400)
 
 

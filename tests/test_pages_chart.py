@@ -1,6 +1,7 @@
 """The tree page's bagan (/pohon?tampilan=bagan, visual/chart.py) against the real Neo4j with tests/data/mini: an
 OPD's chart holds a box for each of its goals and activities, each indicator inside the box of what it measures,
 with the capaian figures; the Pemda's chart is bounded with links to each OPD's; the JSON twin is unchanged."""
+
 from __future__ import annotations
 
 from test_visual_chart import boxes_of
@@ -25,7 +26,7 @@ def test_an_opds_chart_holds_its_boxes_with_their_indicators_inside(client, load
     assert own and all(boxes.attrs[row["id"]].get("data-opd") == "DINKES" for row in own)
     band = data["achievement"]["SK-IMUN"]["band"]
     assert f'class="band band-{band.replace(" ", "-")}" title="Capaian"' in body and 'aria-current="page">Bagan' in body
-    assert "T 90 % · R 85,5 %" in body   # I-SK of 2025 in the mini data: target and realisasi with its satuan
+    assert "T 90 % · R 85,5 %" in body  # I-SK of 2025 in the mini data: target and realisasi with its satuan
 
 
 def test_the_pemda_chart_is_bounded_and_links_each_opds_chart(client, loaded):

@@ -3,6 +3,7 @@ OPD and one OPD's dashboard, leverage ranking) and the downloads of every list p
 against the real Neo4j: what they show is checked against the named queries run on their own and against each
 other, the downloads against the rows the page shows. (Chromium, the accessibility pass and the screenshots:
 tests/test_browser_pages.py.)"""
+
 from __future__ import annotations
 
 import csv
@@ -25,8 +26,17 @@ NIP_RUN = re.compile(r"(?<!\d)\d{18}(?!\d)")
 
 @pytest.fixture(scope="module")
 def site(sample) -> Iterator[Any]:
-    app = create_app({"TESTING": True, "RUNNER": sample, "PAGES_AUDIT_BUDGET": 60.0, "PAGES_QUERY_TIMEOUT": 60.0,
-                      "PAGES_ACHIEVEMENT_TIMEOUT": 150.0, "QUERY_TIMEOUT": 150.0, "CACHE_CHECK_SECONDS": 0})
+    app = create_app(
+        {
+            "TESTING": True,
+            "RUNNER": sample,
+            "PAGES_AUDIT_BUDGET": 60.0,
+            "PAGES_QUERY_TIMEOUT": 60.0,
+            "PAGES_ACHIEVEMENT_TIMEOUT": 150.0,
+            "QUERY_TIMEOUT": 150.0,
+            "CACHE_CHECK_SECONDS": 0,
+        }
+    )
     yield app.test_client()
 
 
@@ -71,40 +81,51 @@ def test_the_crosscutting_matrix_shows_every_pair_and_each_cell_agrees_with_the_
     expected = run(sample, queries, "crosscutting_matrix", {"year": None})
     assert expected, "the sample has crosscutting between OPD"
     twin = site.get("/lintas-opd.json").get_json()
-    assert twin["ok"] and [(r["from_unit_id"], r["to_unit_id"]) for r in twin["rows"]] == \
-        [(r["from_unit_id"], r["to_unit_id"]) for r in expected]
+    assert twin["ok"] and [(r["from_unit_id"], r["to_unit_id"]) for r in twin["rows"]] == [
+        (r["from_unit_id"], r["to_unit_id"]) for r in expected
+    ]
     cells = [cell for row in twin["matrix"] for cell in row["cells"] if cell]
     assert len(cells) == len(expected)
     assert twin["totals"]["budget"] == sum(row["budget"] for row in expected)
     body = site.get("/lintas-opd").get_data(as_text=True)
     biggest = max(expected, key=lambda row: row["budget"])
     assert format_rupiah(biggest["budget"]) in text_of(body)
-    assert f'/lintas-opd/{biggest["from_unit_id"]}/{biggest["to_unit_id"]}' in body
+    assert f"/lintas-opd/{biggest['from_unit_id']}/{biggest['to_unit_id']}" in body
     # the work behind three cells, counted again from the pair page, is the cell
     for row in sorted(expected, key=lambda row: -row["budget"])[:3]:
-        pair = site.get(f'/lintas-opd/{row["from_unit_id"]}/{row["to_unit_id"]}.json').get_json()
+        pair = site.get(f"/lintas-opd/{row['from_unit_id']}/{row['to_unit_id']}.json").get_json()
         assert pair["counts"] == {"Activity": row["activities"], "Goal": row["goals"], "ASN": row["staff"]}, row
         assert pair["budget"] == row["budget"]
 
 
 def test_the_work_behind_a_cell_is_the_giver_s_and_supports_the_taker_s_outcomes(site, sample, queries):
-    row = max(run(sample, queries, "crosscutting_matrix", {"year": None}), key=lambda item: item["staff"] + item["activities"])
-    pair = site.get(f'/lintas-opd/{row["from_unit_id"]}/{row["to_unit_id"]}.json').get_json()
-    taker_goals = {item["id"] for item in sample.read(
-        "MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(:Unit)-[:ASSIGNED_TO]->(g:Goal) RETURN g.id AS id",
-        {"unit": row["to_unit_id"]})}
-    giver_units = {item["id"] for item in sample.read(
-        "MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(u:Unit) RETURN u.id AS id", {"unit": row["from_unit_id"]})}
+    row = max(
+        run(sample, queries, "crosscutting_matrix", {"year": None}), key=lambda item: item["staff"] + item["activities"]
+    )
+    pair = site.get(f"/lintas-opd/{row['from_unit_id']}/{row['to_unit_id']}.json").get_json()
+    taker_goals = {
+        item["id"]
+        for item in sample.read(
+            "MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(:Unit)-[:ASSIGNED_TO]->(g:Goal) RETURN g.id AS id",
+            {"unit": row["to_unit_id"]},
+        )
+    }
+    giver_units = {
+        item["id"]
+        for item in sample.read(
+            "MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(u:Unit) RETURN u.id AS id", {"unit": row["from_unit_id"]}
+        )
+    }
     assert pair["rows"]
     for item in pair["rows"]:
         assert item["outcome_ids"] and set(item["outcome_ids"]) <= taker_goals, item
         assert item["unit_id"] in giver_units, item
         assert item["href"]
-    page = text_of(site.get(f'/lintas-opd/{row["from_unit_id"]}/{row["to_unit_id"]}').get_data(as_text=True))
-    assert f'{pair["from_name"]} → {pair["to_name"]}' in page
+    page = text_of(site.get(f"/lintas-opd/{row['from_unit_id']}/{row['to_unit_id']}").get_data(as_text=True))
+    assert f"{pair['from_name']} → {pair['to_name']}" in page
     assert not NIP_RUN.search(page), "anonymous readers see masked NIPs"
-    assert site.get(f'/lintas-opd/{row["from_unit_id"]}/{row["from_unit_id"]}.json').get_json()["rows"] == []
-    missing = site.get(f'/lintas-opd/{row["from_unit_id"]}/U-TIDAK-ADA')
+    assert site.get(f"/lintas-opd/{row['from_unit_id']}/{row['from_unit_id']}.json").get_json()["rows"] == []
+    missing = site.get(f"/lintas-opd/{row['from_unit_id']}/U-TIDAK-ADA")
     assert missing.status_code == 404 and "tidak ditemukan" in missing.get_data(as_text=True)
 
 
@@ -118,10 +139,14 @@ def test_the_opd_dashboard_shows_its_iku_per_quarter_and_agrees_with_the_achieve
     expected = run(sample, queries, "document_iku", {"unit": "U-DINKES", "year": year})
     assert [row["indicator_id"] for row in twin["iku"]] == [row["indicator_id"] for row in expected]
     for shown, row in zip(twin["iku"], expected):
-        assert shown["capaian"] == rule_capaian(row["target"], row["realisasi"], row["polarity"], row["target_min"],
-                                                row["target_max"])
-    unit_row = next(row for row in run(sample, queries, "achievement", {"year": year, "unit": "U-DINKES"})
-                    if row["kind"] == "unit" and row["id"] == "U-DINKES")
+        assert shown["capaian"] == rule_capaian(
+            row["target"], row["realisasi"], row["polarity"], row["target_min"], row["target_max"]
+        )
+    unit_row = next(
+        row
+        for row in run(sample, queries, "achievement", {"year": year, "unit": "U-DINKES"})
+        if row["kind"] == "unit" and row["id"] == "U-DINKES"
+    )
     assert twin["capaian"] == pytest.approx(unit_row["capaian"], abs=0.01)
     assert twin["band"] == unit_row["band"]
     assert [q["quarter"] for q in twin["quarters"]] == [1, 2, 3, 4]
@@ -143,7 +168,7 @@ def test_the_capaian_list_links_each_opd_to_its_dashboard(site):
     assert twin["ok"] and rows
     body = site.get("/capaian").get_data(as_text=True)
     for row in rows:
-        assert f'/capaian/{row["id"]}' in body
+        assert f"/capaian/{row['id']}" in body
     assert site.get("/capaian/U-TIDAK-ADA").status_code == 404
     assert "harus berupa tahun" in site.get("/capaian/U-DINKES?tahun=abc").get_data(as_text=True)
 
@@ -192,11 +217,23 @@ def test_a_finding_downloads_the_rows_shown_under_the_indonesian_headers(site, q
 
 
 def test_every_list_page_downloads_each_table_it_shows(site):
-    pages = {"/cari?q=kesehatan": ("hasil",), "/": ("temuan", "capaian"), "/capaian": ("capaian",),
-             "/lintas-opd": ("lintas",), "/capaian/U-DINKES": ("iku", "tren"), "/daya-ungkit": ("opd", "kegiatan")}
+    pages = {
+        "/cari?q=kesehatan": ("hasil",),
+        "/": ("temuan", "capaian"),
+        "/capaian": ("capaian",),
+        "/lintas-opd": ("lintas",),
+        "/capaian/U-DINKES": ("iku", "tren"),
+        "/daya-ungkit": ("opd", "kegiatan"),
+    }
     for path, keys in pages.items():
-        twin = site.get(re.sub(r"^(/[^?]*?)(\?|$)", lambda m: (m.group(1).rstrip("/") or "/beranda") + ".json"
-                               + m.group(2), path, count=1)).get_json()
+        twin = site.get(
+            re.sub(
+                r"^(/[^?]*?)(\?|$)",
+                lambda m: (m.group(1).rstrip("/") or "/beranda") + ".json" + m.group(2),
+                path,
+                count=1,
+            )
+        ).get_json()
         body = site.get(path).get_data(as_text=True)
         book = workbook(site.get(path + ("&" if "?" in path else "?") + "unduh=xlsx"))
         assert len(book.sheetnames) == len(keys), (path, book.sheetnames)
@@ -209,10 +246,16 @@ def test_every_list_page_downloads_each_table_it_shows(site):
 
 def _shown(twin: dict[str, Any], key: str) -> list[Any]:
     """The rows the page shows for a table key (its JSON twin's data)."""
-    return {"hasil": lambda: twin.get("rows"), "temuan": lambda: twin.get("findings"),
-            "capaian": lambda: twin["achievement"]["rows"], "lintas": lambda: twin.get("rows"),
-            "iku": lambda: twin.get("iku"), "tren": lambda: twin["trend"]["rows"], "opd": lambda: twin.get("units"),
-            "kegiatan": lambda: twin.get("activities")}[key]()
+    return {
+        "hasil": lambda: twin.get("rows"),
+        "temuan": lambda: twin.get("findings"),
+        "capaian": lambda: twin["achievement"]["rows"],
+        "lintas": lambda: twin.get("rows"),
+        "iku": lambda: twin.get("iku"),
+        "tren": lambda: twin["trend"]["rows"],
+        "opd": lambda: twin.get("units"),
+        "kegiatan": lambda: twin.get("activities"),
+    }[key]()
 
 
 def test_a_download_keeps_numbers_as_numbers_and_refuses_unknown_choices(site):
@@ -221,7 +264,10 @@ def test_a_download_keeps_numbers_as_numbers_and_refuses_unknown_choices(site):
     assert rows[0][-1] == "Pagu (Rp)" and all(isinstance(row[-1], (int, float)) for row in rows[1:])
     twin = site.get("/lintas-opd.json").get_json()
     assert sum(row[-1] for row in rows[1:]) == twin["totals"]["budget"]
-    for bad, message in (("unduh=pdf", "Parameter &#39;unduh&#39; harus"), ("unduh=csv&tabel=xx", "Parameter &#39;tabel&#39;")):
+    for bad, message in (
+        ("unduh=pdf", "Parameter &#39;unduh&#39; harus"),
+        ("unduh=csv&tabel=xx", "Parameter &#39;tabel&#39;"),
+    ):
         response = site.get("/lintas-opd?" + bad)
         assert response.status_code == 400 and message in response.get_data(as_text=True), bad
     assert site.get("/pohon/U-DINKES?unduh=csv").status_code == 400
@@ -232,8 +278,10 @@ def test_the_documents_and_the_mph_download_each_table_as_csv(site):
         data = site.get(f"/api/docs/{kind}.json?unit=U-DINKES").get_json()
         for number, table in enumerate(data["tables"], start=1):
             rows = csv_rows(site.get(f"/api/docs/{kind}.csv?unit=U-DINKES&tabel={number}"))
-            headers = [f"{column['group']} – {column['header']}" if column["group"] else column["header"]
-                       for column in table["columns"]]
+            headers = [
+                f"{column['group']} – {column['header']}" if column["group"] else column["header"]
+                for column in table["columns"]
+            ]
             assert rows[0] == headers and len(rows) - 1 == len(table["rows"]), (kind, number)
         page = site.get(f"/dokumen/{kind}?unit=U-DINKES").get_data(as_text=True)
         assert f"/api/docs/{kind}.csv?unit=U-DINKES" in page.replace("&amp;", "&"), kind

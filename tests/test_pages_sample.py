@@ -2,6 +2,7 @@
 Inspektorat read them: errors and parameters in Bahasa Indonesia, numbers written one way, the side panel's
 pagu and reasons, search results that tell units and kinds apart, a Beranda that says what it shows.
 (Layout on a phone is checked in Chromium: test_browser.py.)"""
+
 from __future__ import annotations
 
 import csv
@@ -18,14 +19,30 @@ from service import create_app
 from service.http.masking import mask_nip
 
 NETWORK_PAGES = ("/pohon/U-DINKES", "/elemen/G-S-DINKES-1")
-ALL_PAGES = ("/", "/beranda", "/pohon", "/pohon/U-DINKES", "/elemen/G-S-DINKES-1", "/cari?q=imunisasi",
-             "/temuan/orphaned_staff")
+ALL_PAGES = (
+    "/",
+    "/beranda",
+    "/pohon",
+    "/pohon/U-DINKES",
+    "/elemen/G-S-DINKES-1",
+    "/cari?q=imunisasi",
+    "/temuan/orphaned_staff",
+)
 
 
 @pytest.fixture(scope="module")
 def site(sample) -> Iterator[Any]:
-    app = create_app({"TESTING": True, "RUNNER": sample, "PAGES_AUDIT_BUDGET": 60.0, "PAGES_QUERY_TIMEOUT": 60.0,
-                      "PAGES_ACHIEVEMENT_TIMEOUT": 150.0, "QUERY_TIMEOUT": 150.0, "CACHE_CHECK_SECONDS": 0})
+    app = create_app(
+        {
+            "TESTING": True,
+            "RUNNER": sample,
+            "PAGES_AUDIT_BUDGET": 60.0,
+            "PAGES_QUERY_TIMEOUT": 60.0,
+            "PAGES_ACHIEVEMENT_TIMEOUT": 150.0,
+            "QUERY_TIMEOUT": 150.0,
+            "CACHE_CHECK_SECONDS": 0,
+        }
+    )
     yield app.test_client()
 
 
@@ -61,10 +78,12 @@ def test_a_bad_year_answers_an_indonesian_error_on_every_page(site):
 
 
 def test_other_bad_page_parameters_answer_in_indonesian(site):
-    cases = (("/pohon?audit=mungkin", 400, "Parameter &#39;audit&#39;"),
-             ("/pohon/U-DINKES?warna=pelangi", 400, "Parameter &#39;warna&#39;"),
-             ("/?unit=U-TIDAK-ADA", 404, "Unit &#39;U-TIDAK-ADA&#39; tidak ditemukan"),
-             ("/temuan/orphaned_staff?unit=U-TIDAK-ADA", 404, "Unit &#39;U-TIDAK-ADA&#39; tidak ditemukan"))
+    cases = (
+        ("/pohon?audit=mungkin", 400, "Parameter &#39;audit&#39;"),
+        ("/pohon/U-DINKES?warna=pelangi", 400, "Parameter &#39;warna&#39;"),
+        ("/?unit=U-TIDAK-ADA", 404, "Unit &#39;U-TIDAK-ADA&#39; tidak ditemukan"),
+        ("/temuan/orphaned_staff?unit=U-TIDAK-ADA", 404, "Unit &#39;U-TIDAK-ADA&#39; tidak ditemukan"),
+    )
     for url, status, message in cases:
         response = site.get(url)
         body = response.get_data(as_text=True)
@@ -73,8 +92,10 @@ def test_other_bad_page_parameters_answer_in_indonesian(site):
 
 
 def test_a_year_without_data_says_so(site, sample):
-    present = sample.read("CALL () { MATCH (y:IndicatorYear) RETURN DISTINCT y.year AS year UNION "
-                          "MATCH (a:Activity) RETURN DISTINCT a.year AS year } RETURN collect(year) AS years")[0]
+    present = sample.read(
+        "CALL () { MATCH (y:IndicatorYear) RETURN DISTINCT y.year AS year UNION "
+        "MATCH (a:Activity) RETURN DISTINCT a.year AS year } RETURN collect(year) AS years"
+    )[0]
     listed = ", ".join(str(year) for year in sorted(year for year in present["years"] if year is not None))
     for path in (*ALL_PAGES[:-2], "/temuan/orphaned_staff"):
         response = site.get(with_param(path, "tahun=1999"))
@@ -115,9 +136,16 @@ def test_capaian_is_a_percent_with_one_decimal_everywhere(site):
         if figure.get("target") is not None and not figure.get("target_text"):
             assert re.fullmatch(r"-?\d{1,3}(\.\d{3})*(,\d+)?", shown["target"]), shown
     tree = site.get("/pohon/U-DINKES.json?warna=capaian&tahun=2025").get_json()
-    tips = [node.get("title") or "" for node in json.loads(
-        re.search(r'id="pokin-jaringan-data">(.*?)</script>',
-                  site.get("/pohon/U-DINKES?warna=capaian&tahun=2025").get_data(as_text=True), re.S).group(1))["nodes"]]
+    tips = [
+        node.get("title") or ""
+        for node in json.loads(
+            re.search(
+                r'id="pokin-jaringan-data">(.*?)</script>',
+                site.get("/pohon/U-DINKES?warna=capaian&tahun=2025").get_data(as_text=True),
+                re.S,
+            ).group(1)
+        )["nodes"]
+    ]
     capaian_tips = [tip for tip in tips if "Capaian: " in tip and "Capaian: –" not in tip]
     assert tree["color_by"] == "achievement" and capaian_tips
     assert all(re.search(r"Capaian: \d{1,3},\d% ", tip) for tip in capaian_tips)
@@ -138,16 +166,20 @@ def test_counts_and_rupiah_group_thousands_with_dots(site):
 
 def test_program_and_kegiatan_carry_the_pagu_of_their_subkegiatan(site, sample):
     for kind in ("program", "kegiatan"):
-        row = sample.read("MATCH (a:Activity {kind: $kind}) WHERE a.budget IS NULL "
-                          "MATCH (s:Activity {kind: 'subkegiatan'})-[:PART_OF]->+(a) "
-                          "RETURN a.id AS id, sum(s.budget) AS total, count(s) AS parts ORDER BY a.id LIMIT 1",
-                          {"kind": kind})[0]
+        row = sample.read(
+            "MATCH (a:Activity {kind: $kind}) WHERE a.budget IS NULL "
+            "MATCH (s:Activity {kind: 'subkegiatan'})-[:PART_OF]->+(a) "
+            "RETURN a.id AS id, sum(s.budget) AS total, count(s) AS parts ORDER BY a.id LIMIT 1",
+            {"kind": kind},
+        )[0]
         element = site.get(f"/api/elements/{row['id']}").get_json()["element"]
         assert (element["budget_below"], element["subactivities"]) == (row["total"], row["parts"])
         rupiah = "Rp " + f"{row['total']:,.0f}".replace(",", ".")
         assert element["budget_shown"] == f"{rupiah} (jumlah pagu {row['parts']} subkegiatan)", kind
-    sub = sample.read("MATCH (s:Activity {kind: 'subkegiatan'}) WHERE s.budget > 0 RETURN s.id AS id, "
-                      "s.budget AS budget ORDER BY s.id LIMIT 1")[0]
+    sub = sample.read(
+        "MATCH (s:Activity {kind: 'subkegiatan'}) WHERE s.budget > 0 RETURN s.id AS id, "
+        "s.budget AS budget ORDER BY s.id LIMIT 1"
+    )[0]
     element = site.get(f"/api/elements/{sub['id']}").get_json()["element"]
     assert element["budget_shown"] == "Rp " + f"{sub['budget']:,.0f}".replace(",", ".")
 
@@ -158,8 +190,10 @@ def test_the_panel_knows_why_an_element_is_flagged(site):
     flags = page_config(body)["findings"]
     marked = {row["id"]: row["finding"] for row in data["findings"]}
     assert marked and set(flags) == set(marked)
-    expected = {"no_leverage": ("activities_without_leverage", "Kegiatan tanpa daya ungkit ke outcome"),
-                "orphaned_staff": ("orphaned_staff", "ASN tanpa kontribusi ke outcome")}
+    expected = {
+        "no_leverage": ("activities_without_leverage", "Kegiatan tanpa daya ungkit ke outcome"),
+        "orphaned_staff": ("orphaned_staff", "ASN tanpa kontribusi ke outcome"),
+    }
     for node, mark in marked.items():
         query, title = expected[mark]
         assert (flags[node]["query"], flags[node]["title"]) == (query, title)
@@ -185,20 +219,23 @@ def search_rows(site, q: str) -> list[dict[str, Any]]:
 
 
 def test_search_names_indicators_and_tells_units_apart(site, sample):
-    indicator = sample.read("MATCH (g:Goal {level: 'sasaran'})-[:MEASURED_BY]->(i:Indicator) "
-                            "RETURN i.name AS name ORDER BY i.id LIMIT 1")[0]["name"]
+    indicator = sample.read(
+        "MATCH (g:Goal {level: 'sasaran'})-[:MEASURED_BY]->(i:Indicator) RETURN i.name AS name ORDER BY i.id LIMIT 1"
+    )[0]["name"]
     rows = [row for row in search_rows(site, indicator) if row["kind"] == "Indicator"]
     assert rows and all(row["cells"][1].startswith("Indikator") for row in rows)
     units = [row for row in search_rows(site, "Subbagian Umum dan Kepegawaian") if row["kind"] == "Unit"]
     opds = {re.search(r"OPD: (.*)$", row["cells"][3]).group(1) for row in units}
-    assert len(units) > 2 and len(opds) == len(units)                        # every row names its own OPD
+    assert len(units) > 2 and len(opds) == len(units)  # every row names its own OPD
     assert {"Dinas Kesehatan", "Rumah Sakit Umum Daerah Sukamaju"} <= opds
     assert all(row["cells"][2] == "–" and not re.search(r"U-[A-Z]", row["cells"][2]) for row in units)
 
 
 def test_search_shows_codes_not_internal_ids(site, sample):
-    activity = sample.read("MATCH (a:Activity {kind: 'subkegiatan'}) WHERE a.code IS NOT NULL "
-                           "RETURN a.id AS id, a.code AS code, a.name AS name ORDER BY a.id LIMIT 1")[0]
+    activity = sample.read(
+        "MATCH (a:Activity {kind: 'subkegiatan'}) WHERE a.code IS NOT NULL "
+        "RETURN a.id AS id, a.code AS code, a.name AS name ORDER BY a.id LIMIT 1"
+    )[0]
     [row] = [row for row in search_rows(site, activity["code"]) if row["kind"] == "Activity"][:1]
     assert row["cells"][2] == activity["code"] and f'title="id: {activity["id"]}"' in row["html"]
     goals = [row for row in search_rows(site, "G-S-DINKES-1") if row["kind"] == "Goal"]
@@ -215,9 +252,14 @@ def test_the_beranda_unit_filter_applies_to_every_card_and_finding(site, sample)
     expected = sample.read(
         "MATCH (u:Unit)-[:PART_OF]->*(:Unit {id: 'U-DINKES'}) WITH collect(u) AS scope "
         "RETURN size(scope) AS units, COUNT { MATCH (s:ASN)-[:MEMBER_OF]->(m) WHERE m IN scope } AS staff, "
-        "COUNT { MATCH (g:Goal) WHERE EXISTS { MATCH (m)-[:ASSIGNED_TO]->(g) WHERE m IN scope } } AS goals")[0]
+        "COUNT { MATCH (g:Goal) WHERE EXISTS { MATCH (m)-[:ASSIGNED_TO]->(g) WHERE m IN scope } } AS goals"
+    )[0]
     counts = dinkes["counts"]
-    assert (counts["units"], counts["staff"], counts["goals"]) == (expected["units"], expected["staff"], expected["goals"])
+    assert (counts["units"], counts["staff"], counts["goals"]) == (
+        expected["units"],
+        expected["staff"],
+        expected["goals"],
+    )
     every_year = (site.get("/beranda.json").get_json(), site.get("/beranda.json?unit=U-DINKES").get_json())
     assert counts["opd"] == 1 and 0 < every_year[1]["counts"]["budget"] < every_year[0]["counts"]["budget"]
     for key in ("units", "staff", "goals", "indicators"):
@@ -231,8 +273,10 @@ def test_the_beranda_unit_filter_applies_to_every_card_and_finding(site, sample)
             continue
         assert mine["count"] <= row["count"], row["finding"]
         changed += mine["count"] < row["count"]
-        page = site.get(mine["href"].replace("/temuan/", "/temuan/", 1).split("?")[0] + ".json",
-                        query_string={"tahun": 2025, "unit": "U-DINKES"}).get_json()
+        page = site.get(
+            mine["href"].replace("/temuan/", "/temuan/", 1).split("?")[0] + ".json",
+            query_string={"tahun": 2025, "unit": "U-DINKES"},
+        ).get_json()
         assert page["total"] == mine["count"], row["finding"]
     assert changed >= 5
     assert {row["id"] for row in dinkes["achievement"]["rows"]} <= {"U-DINKES"}
@@ -245,15 +289,23 @@ def test_the_beranda_unit_filter_applies_to_every_card_and_finding(site, sample)
 
 
 def _members(sample, unit: str) -> set[str]:
-    return set(sample.read("MATCH (s:ASN)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) "
-                           "RETURN collect(DISTINCT s.nip) AS nips", {"unit": unit})[0]["nips"])
+    return set(
+        sample.read(
+            "MATCH (s:ASN)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) "
+            "RETURN collect(DISTINCT s.nip) AS nips",
+            {"unit": unit},
+        )[0]["nips"]
+    )
 
 
 def _elements(sample, unit: str) -> set[str]:
-    return set(sample.read(
-        "MATCH (u:Unit)-[:PART_OF]->*(:Unit {id: $unit}) MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Activity) "
-        "OPTIONAL MATCH (e)-[:MEASURED_BY]->(i:Indicator) RETURN collect(DISTINCT e.id) + collect(DISTINCT i.id) AS ids",
-        {"unit": unit})[0]["ids"])
+    return set(
+        sample.read(
+            "MATCH (u:Unit)-[:PART_OF]->*(:Unit {id: $unit}) MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Activity) "
+            "OPTIONAL MATCH (e)-[:MEASURED_BY]->(i:Indicator) RETURN collect(DISTINCT e.id) + collect(DISTINCT i.id) AS ids",
+            {"unit": unit},
+        )[0]["ids"]
+    )
 
 
 def test_the_beranda_counts_people_at_risk_beside_the_findings_and_links_each_list(site, sample):
@@ -274,8 +326,9 @@ def test_the_beranda_counts_people_at_risk_beside_the_findings_and_links_each_li
         assert sorted(item["nip"] for item in listed["rows"]) == sorted(mask_nip(item["nip"]) for item in expected)
     listed = site.get("/orang/titik-rawan.json").get_json()
     assert listed["total"] == len(spof)
-    assert {(item["nip"], item["target"]) for item in listed["rows"]} == {(mask_nip(item["nip"]), item["target"])
-                                                                         for item in spof}  # NIPs masked: anonymous
+    assert {(item["nip"], item["target"]) for item in listed["rows"]} == {
+        (mask_nip(item["nip"]), item["target"]) for item in spof
+    }  # NIPs masked: anonymous
     shown = text_of(site.get("/?tahun=2025").get_data(as_text=True))
     assert "titik rawan tunggal" in shown and "ASN mencapai batas usia pensiun tahun 2026" in shown
     page = text_of(site.get("/orang/pensiun?tahun=2026").get_data(as_text=True))
@@ -287,8 +340,17 @@ def test_the_beranda_counts_people_at_risk_beside_the_findings_and_links_each_li
     assert csv_rows[0] == [listed_2026["headers"][column] for column in listed_2026["columns"]]
     assert len(csv_rows) - 1 == rows[("retirements", 2026)]["count"]
     # another batas usia pensiun, as configured, moves who is counted
-    app = create_app({"TESTING": True, "RUNNER": sample, "PEOPLE_BUP": "59,60,60,65", "PEOPLE_RETIREMENT_YEARS": 1,
-                      "PAGES_QUERY_TIMEOUT": 60.0, "PAGES_AUDIT_BUDGET": 60.0, "CACHE_CHECK_SECONDS": 0})
+    app = create_app(
+        {
+            "TESTING": True,
+            "RUNNER": sample,
+            "PEOPLE_BUP": "59,60,60,65",
+            "PEOPLE_RETIREMENT_YEARS": 1,
+            "PAGES_QUERY_TIMEOUT": 60.0,
+            "PAGES_AUDIT_BUDGET": 60.0,
+            "CACHE_CHECK_SECONDS": 0,
+        }
+    )
     other = app.test_client().get("/beranda.json?tahun=2026").get_json()["people"]
     assert [row.get("year") for row in other] == [None, 2026]
     assert other[1]["count"] == len(retirements(sample, catalog, 2026, {"bup": 59}))
@@ -305,8 +367,11 @@ def test_the_beranda_unit_filter_applies_to_the_people_at_risk(site, sample):
     retiring = retirements(sample, catalog, 2025)
     # the OPD of the person most outcomes hang on: a unit with rows, and fewer than the whole Pemda's
     nip = max({row["nip"] for row in spof}, key=lambda n: (sum(row["nip"] == n for row in spof), n))
-    unit = sample.read("MATCH (:ASN {nip: $nip})-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(o:Unit {kind: 'perangkat_daerah'}) "
-                       "RETURN o.id AS id LIMIT 1", {"nip": nip})[0]["id"]
+    unit = sample.read(
+        "MATCH (:ASN {nip: $nip})-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(o:Unit {kind: 'perangkat_daerah'}) "
+        "RETURN o.id AS id LIMIT 1",
+        {"nip": nip},
+    )[0]["id"]
     staff, elements = _members(sample, unit), _elements(sample, unit)
     mine = [row for row in spof if row["nip"] in staff or row["target"] in elements]
     theirs = [row for row in retiring if row["nip"] in staff]
@@ -317,10 +382,12 @@ def test_the_beranda_unit_filter_applies_to_the_people_at_risk(site, sample):
     assert rows[("retirements", 2025)]["count"] == len(theirs)
     for row in rows.values():
         assert f"unit={unit}" in row["href"]
-        page = site.get(row["href"].split("?")[0] + ".json",
-                        query_string={"tahun": row.get("year") or 2025, "unit": unit}).get_json()
+        page = site.get(
+            row["href"].split("?")[0] + ".json", query_string={"tahun": row.get("year") or 2025, "unit": unit}
+        ).get_json()
         assert page["total"] == row["count"], row["finding"]
     listed = site.get("/orang/titik-rawan.json", query_string={"unit": unit}).get_json()
     assert sorted((item["nip"], item["target"]) for item in listed["rows"]) == sorted(
-        (mask_nip(item["nip"]), item["target"]) for item in mine)
+        (mask_nip(item["nip"]), item["target"]) for item in mine
+    )
     assert site.get("/orang/pensiun.json?unit=U-TIDAK-ADA").status_code == 404

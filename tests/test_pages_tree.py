@@ -1,6 +1,7 @@
 """The tree page's outline (service/templates/pohon.html, visual/outline.py) against the real Neo4j with
 tests/data/mini: every element of the drawn tree in the outline once, the levels and OPDs its tools offer, the
 findings of the audit layer marked on their entries, the capaian figures; the JSON twin carries no HTML."""
+
 from __future__ import annotations
 
 import json
@@ -79,8 +80,9 @@ def test_the_outline_holds_every_drawn_element_once_with_its_tools(client, loade
 def test_the_outline_marks_the_findings_of_the_audit_layer(client, loaded):
     body = client.get("/pohon/DINKES?audit=1&tahun=2026", headers=AS_READER).get_data(as_text=True)
     data = client.get("/pohon/DINKES.json?audit=1&tahun=2026", headers=AS_READER).get_json()
-    marked = {node_id: attrs["data-finding"] for node_id, attrs in outline_of(body).entries.items()
-              if "data-finding" in attrs}
+    marked = {
+        node_id: attrs["data-finding"] for node_id, attrs in outline_of(body).entries.items() if "data-finding" in attrs
+    }
     assert marked == {row["id"]: row["finding"] for row in data["findings"]}
     assert marked and "bertemuan" in body and 'class="outline-badge"' in body
 

@@ -2,6 +2,7 @@
 module, and the hand-built graphs of test_queries_people.py wipe the database): the intervensi check, single points
 of failure and retirements against networkx computing the same rules (bench/people.py) and the sample's
 expected.json, at realistic rates."""
+
 from __future__ import annotations
 
 import json
@@ -53,12 +54,17 @@ def test_what_if_move_on_the_sample_agrees_with_networkx(sample):
     graph = load_networkx(sample)
     expected_spof = reference.single_points_of_failure(graph, iku)
     most_hung = max({row["nip"] for row in spof}, key=lambda nip: (sum(row["nip"] == nip for row in spof), nip))
-    busiest = sample.read("MATCH (s:ASN)-[:REPORTS_TO]->(p:ASN) WITH p, count(s) AS staff "
-                          "RETURN p.nip AS nip ORDER BY staff DESC, nip LIMIT 1")[0]["nip"]
+    busiest = sample.read(
+        "MATCH (s:ASN)-[:REPORTS_TO]->(p:ASN) WITH p, count(s) AS staff "
+        "RETURN p.nip AS nip ORDER BY staff DESC, nip LIMIT 1"
+    )[0]["nip"]
     for nip in (most_hung, busiest):
         rows = what_if_move(sample, CATALOG, nip)
-        hanging = {(row["nip"], row["target"], tuple(row["via"]), row["kind"] == "loses")
-                   for row in rows if row["kind"] in ("loses", "hangs_on")}
+        hanging = {
+            (row["nip"], row["target"], tuple(row["via"]), row["kind"] == "loses")
+            for row in rows
+            if row["kind"] in ("loses", "hangs_on")
+        }
         assert hanging == {item for item in expected_spof if item[0] == nip}
         breaks = {row["nip"]: row["via"] for row in rows if row["kind"] == "intervensi_break"}
         assert breaks == reference.intervensi_breaks_of_a_move(graph, nip)

@@ -1,6 +1,7 @@
 """The analytics queries (crosscutting_matrix, line_of_sight, impact, achievement, leverage, what_if_remove)
 on small hand-made graphs whose answers were worked out by hand, plus cycles, a 3,000-deep chain, an
 empty database, a cross-check against a plain breadth-first search, and the plans."""
+
 from __future__ import annotations
 
 import random
@@ -35,13 +36,19 @@ def pick(rows, *keys):
 
 # ------------------------------------------------------------------------------------------------ catalog
 
+
 def test_every_analytics_query_loads_with_a_doc_and_its_parameters():
     expected = {
         "crosscutting_matrix": {"year": (True, "int")},
         "line_of_sight": {"nip": (False, "str")},
         "impact": {"id": (False, "str")},
-        "achievement": {"year": (False, "int"), "goal": (True, "str"), "unit": (True, "str"),
-                        "cap": (True, "float"), "scale": (True, "str")},
+        "achievement": {
+            "year": (False, "int"),
+            "goal": (True, "str"),
+            "unit": (True, "str"),
+            "cap": (True, "float"),
+            "scale": (True, "str"),
+        },
         "leverage": {"year": (True, "int")},
         "what_if_remove": {"id": (False, "str")},
     }
@@ -54,20 +61,33 @@ def test_every_analytics_query_loads_with_a_doc_and_its_parameters():
 
 
 def test_required_parameters_are_enforced():
-    for name, missing in (("line_of_sight", "nip"), ("impact", "id"), ("achievement", "year"),
-                          ("what_if_remove", "id")):
+    for name, missing in (
+        ("line_of_sight", "nip"),
+        ("impact", "id"),
+        ("achievement", "year"),
+        ("what_if_remove", "id"),
+    ):
         with pytest.raises(ValueError, match=missing):
             CATALOG[name].bind({})
 
 
 # ------------------------------------------------------------------------------------------------ empty
 
-@pytest.mark.parametrize("name, params", [
-    ("crosscutting_matrix", {}), ("crosscutting_matrix", {"year": 2026}),
-    ("line_of_sight", {"nip": NIP[1]}), ("impact", {"id": "X"}),
-    ("achievement", {"year": 2026}), ("achievement", {"year": 2026, "goal": "X"}),
-    ("achievement", {"year": 2026, "unit": "X"}), ("leverage", {}), ("what_if_remove", {"id": "X"}),
-])
+
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("crosscutting_matrix", {}),
+        ("crosscutting_matrix", {"year": 2026}),
+        ("line_of_sight", {"nip": NIP[1]}),
+        ("impact", {"id": "X"}),
+        ("achievement", {"year": 2026}),
+        ("achievement", {"year": 2026, "goal": "X"}),
+        ("achievement", {"year": 2026, "unit": "X"}),
+        ("leverage", {}),
+        ("what_if_remove", {"id": "X"}),
+    ],
+)
 def test_an_empty_database_gives_no_rows(runner, name, params):
     assert run(runner, name, **params) == []
 
@@ -112,15 +132,27 @@ def test_line_of_sight_follows_contributions_through_an_indicator_to_every_outco
         {"id": "I-S", "label": "Indicator", "level_or_kind": None, "name": "Indikator S"},
         {"id": "S", "label": "Goal", "level_or_kind": "sasaran", "name": "Sasaran Pemda"},
     ]
-    assert [[step["id"] for step in row["path"]] for row in rows][4] == \
-        ["RHK", "SP", "S-OPD", "I-S", "S", "T", "M", "V"]
+    assert [[step["id"] for step in row["path"]] for row in rows][4] == [
+        "RHK",
+        "SP",
+        "S-OPD",
+        "I-S",
+        "S",
+        "T",
+        "M",
+        "V",
+    ]
 
 
 def test_line_of_sight_of_staff_assigned_to_an_outcome_starts_at_length_zero(runner):
     build(runner, LOS_GRAPH)
     rows = run(runner, "line_of_sight", nip=NIP[2])
-    assert pick(rows, "assigned_id", "outcome_id", "length") == [("S", "S", 0), ("S", "T", 1), ("S", "M", 2),
-                                                                  ("S", "V", 3)]
+    assert pick(rows, "assigned_id", "outcome_id", "length") == [
+        ("S", "S", 0),
+        ("S", "T", 1),
+        ("S", "M", 2),
+        ("S", "V", 3),
+    ]
     assert [step["id"] for step in rows[0]["path"]] == ["S"]
 
 
@@ -164,14 +196,22 @@ def test_impact_lists_what_an_element_supports_and_what_supports_it(runner):
 def test_impact_of_a_goal_reaches_down_through_its_indicator(runner):
     build(runner, IMPACT_GRAPH)
     assert pick(run(runner, "impact", id="S2"), "direction", "id", "distance", "budget") == [
-        ("supported_by", "I2", 1, None), ("supported_by", "B", 2, 50), ("supported_by", "P", 2, None),
+        ("supported_by", "I2", 1, None),
+        ("supported_by", "B", 2, 50),
+        ("supported_by", "P", 2, None),
         ("supported_by", "A", 3, 100),
     ]
     assert pick(run(runner, "impact", id="I2"), "direction", "id", "distance") == [
-        ("supports", "S2", 1), ("supported_by", "B", 1), ("supported_by", "P", 1), ("supported_by", "A", 2),
+        ("supports", "S2", 1),
+        ("supported_by", "B", 1),
+        ("supported_by", "P", 1),
+        ("supported_by", "A", 2),
     ]
     assert pick(run(runner, "impact", id="A"), "direction", "id", "distance") == [
-        ("supports", "P", 1), ("supports", "I2", 2), ("supports", "S1", 2), ("supports", "S2", 3),
+        ("supports", "P", 1),
+        ("supports", "I2", 2),
+        ("supports", "S1", 2),
+        ("supports", "S2", 3),
     ]
     assert run(runner, "impact", id="NOPE") == []
 
@@ -201,38 +241,59 @@ def test_cycles_terminate_with_sensible_answers(runner):
     assert [step["id"] for step in rows[0]["path"]] == ["G1", "G2", "G3", "S"]
 
     assert pick(run(runner, "impact", id="G1"), "direction", "id", "distance") == [
-        ("supports", "G2", 1), ("supports", "G3", 2), ("supports", "S", 3),
-        ("supported_by", "ACT", 1), ("supported_by", "G3", 1), ("supported_by", "I3", 1),
+        ("supports", "G2", 1),
+        ("supports", "G3", 2),
+        ("supports", "S", 3),
+        ("supported_by", "ACT", 1),
+        ("supported_by", "G3", 1),
+        ("supported_by", "I3", 1),
         ("supported_by", "G2", 2),
     ]
     # Without ACT no source feeds the cycle: everything above it loses its support; the staff member
     # assigned to G1 still reaches S (the contributions are still there).
     assert pick(run(runner, "what_if_remove", id="ACT"), "kind", "id", "detail") == [
-        ("goal", "G1", "sasaran_kegiatan"), ("goal", "G2", "sasaran_kegiatan"), ("goal", "G3", "sasaran_program"),
-        ("goal", "S", "sasaran"), ("budget", "ACT", 5),
+        ("goal", "G1", "sasaran_kegiatan"),
+        ("goal", "G2", "sasaran_kegiatan"),
+        ("goal", "G3", "sasaran_program"),
+        ("goal", "S", "sasaran"),
+        ("budget", "ACT", 5),
     ]
     goals = {row["id"]: row for row in run(runner, "achievement", year=2026) if row["kind"] == "goal"}
     # only G3 has an indicator of its own (I3: 8 / 10); I3 supports the others, each once, though the cycle
     # leads back to G3 (its own indicator is never its support)
-    assert {gid: (goals[gid]["capaian"], goals[gid]["supporting_capaian"]) for gid in ("G1", "G2", "G3", "S")} == \
-        {"G1": (None, 80.0), "G2": (None, 80.0), "G3": (80.0, None), "S": (None, 80.0)}
+    assert {gid: (goals[gid]["capaian"], goals[gid]["supporting_capaian"]) for gid in ("G1", "G2", "G3", "S")} == {
+        "G1": (None, 80.0),
+        "G2": (None, 80.0),
+        "G3": (80.0, None),
+        "S": (None, 80.0),
+    }
     assert pick(run(runner, "leverage"), "kind", "id", "outcomes_reached") == [("activity", "ACT", 1)]
 
 
 # ------------------------------------------------------------------------------------------------ deep chain
 
+
 def test_a_chain_3000_deep_is_handled_in_seconds(runner):
-    for name, params in (("line_of_sight", {"nip": NIP[1]}), ("impact", {"id": "C0"}),
-                         ("what_if_remove", {"id": "C0"})):
+    for name, params in (
+        ("line_of_sight", {"nip": NIP[1]}),
+        ("impact", {"id": "C0"}),
+        ("what_if_remove", {"id": "C0"}),
+    ):
         run(runner, name, **params)  # warm up: a freshly started JVM compiles and plans slowly
-    build(runner, """
+    build(
+        runner,
+        """
         CREATE (:Goal {id: 'C0', level: 'visi', statement: 'top'})
         WITH 1 AS one UNWIND range(1, 3000) AS k
-        CREATE (:Goal {id: 'C' + k, level: 'rhk', statement: 'c' + k})""")
-    build(runner, """
+        CREATE (:Goal {id: 'C' + k, level: 'rhk', statement: 'c' + k})""",
+    )
+    build(
+        runner,
+        """
         UNWIND range(1, 3000) AS k
         MATCH (a:Goal {id: 'C' + k}), (b:Goal {id: 'C' + (k - 1)})
-        CREATE (a)-[:CONTRIBUTES_TO {weight: 1}]->(b)""")
+        CREATE (a)-[:CONTRIBUTES_TO {weight: 1}]->(b)""",
+    )
     build(runner, f"MATCH (g:Goal {{id: 'C3000'}}) CREATE (:ASN {{nip: '{NIP[1]}', name: 'Deep'}})-[:ASSIGNED_TO]->(g)")
 
     def timed(name, **params):
@@ -254,8 +315,11 @@ def test_a_chain_3000_deep_is_handled_in_seconds(runner):
     assert len(down) == 3000 and down[-1]["id"] == "C3000" and down[-1]["distance"] == 3000
     middle = timed("impact", id="C1500")
     assert [pick(middle, "direction", "id", "distance")[k] for k in (0, 1499, 1500, 2999)] == [
-        ("supports", "C1499", 1), ("supports", "C0", 1500),
-        ("supported_by", "C1501", 1), ("supported_by", "C3000", 1500)]
+        ("supports", "C1499", 1),
+        ("supports", "C0", 1500),
+        ("supported_by", "C1501", 1),
+        ("supported_by", "C3000", 1500),
+    ]
 
     removed = timed("what_if_remove", id="C1500")
     assert len([row for row in removed if row["kind"] == "goal"]) == 1500
@@ -344,8 +408,19 @@ CREATE (ua:Unit {id: 'UA', name: 'Dinas A', kind: 'perangkat_daerah'}),
        (:IndicatorYear {indicator_id: 'I-LOW', year: 2026, target: 50, realisasi: 75}),
        (:IndicatorYear {indicator_id: 'I-ZERO', year: 2026, target: 0, realisasi: 5})
 """
-ACH_COLUMNS = ("kind", "id", "level", "goal_id", "target", "realisasi", "capaian", "band", "indicators",
-               "supporting_capaian", "supporting_indicators")
+ACH_COLUMNS = (
+    "kind",
+    "id",
+    "level",
+    "goal_id",
+    "target",
+    "realisasi",
+    "capaian",
+    "band",
+    "indicators",
+    "supporting_capaian",
+    "supporting_indicators",
+)
 
 
 def test_achievement_per_indicator_goal_and_unit(runner):
@@ -373,11 +448,15 @@ def test_achievement_per_indicator_goal_and_unit(runner):
     ]
     assert [row["name"] for row in rows[:4]] == ["Top", "Mid", "Low", "Indeks top"]
     assert pick(rows, "id", "basis", "rule") == [
-        ("G-TOP", ["I-TOP"], "own_indicators"), ("G-MID", ["I-MID"], "own_indicators"),
+        ("G-TOP", ["I-TOP"], "own_indicators"),
+        ("G-MID", ["I-MID"], "own_indicators"),
         ("G-LOW", ["I-LOW", "I-ZERO"], "own_indicators"),
-        ("I-TOP", ["I-TOP"], "positif"), ("I-MID", ["I-MID"], "negatif"), ("I-LOW", ["I-LOW"], "positif"),
+        ("I-TOP", ["I-TOP"], "positif"),
+        ("I-MID", ["I-MID"], "negatif"),
+        ("I-LOW", ["I-LOW"], "positif"),
         ("I-ZERO", ["I-ZERO"], "positif_target_0"),
-        ("UA", ["I-TOP"], "level:sasaran"), ("UA1", ["I-LOW", "I-ZERO"], "level:sasaran_kegiatan"),
+        ("UA", ["I-TOP"], "level:sasaran"),
+        ("UA1", ["I-LOW", "I-ZERO"], "level:sasaran_kegiatan"),
     ]
     assert {row["scale"] for row in rows} == {"pemda"}
 
@@ -387,11 +466,15 @@ def test_achievement_cap_and_scale_are_configurable(runner):
     rows = run(runner, "achievement", year=2026, cap=100.0, scale="permendagri86")
     # capped at 100: I-MID and I-LOW 100; G-TOP's support (50 + 200 + 200) / 4.5 = 100
     assert pick(rows, "id", "capaian", "band", "supporting_capaian", "supporting_band") == [
-        ("G-TOP", 80.0, "tinggi", 100.0, "sangat tinggi"), ("G-MID", 100.0, "sangat tinggi", 100.0, "sangat tinggi"),
+        ("G-TOP", 80.0, "tinggi", 100.0, "sangat tinggi"),
+        ("G-MID", 100.0, "sangat tinggi", 100.0, "sangat tinggi"),
         ("G-LOW", 100.0, "sangat tinggi", None, None),
-        ("I-TOP", 80.0, "tinggi", None, None), ("I-MID", 100.0, "sangat tinggi", None, None),
-        ("I-LOW", 100.0, "sangat tinggi", None, None), ("I-ZERO", 100.0, "sangat tinggi", None, None),
-        ("UA", 80.0, "tinggi", 100.0, "sangat tinggi"), ("UA1", 100.0, "sangat tinggi", None, None),
+        ("I-TOP", 80.0, "tinggi", None, None),
+        ("I-MID", 100.0, "sangat tinggi", None, None),
+        ("I-LOW", 100.0, "sangat tinggi", None, None),
+        ("I-ZERO", 100.0, "sangat tinggi", None, None),
+        ("UA", 80.0, "tinggi", 100.0, "sangat tinggi"),
+        ("UA1", 100.0, "sangat tinggi", None, None),
     ]
     assert {row["scale"] for row in rows} == {"permendagri86"}
 
@@ -399,12 +482,16 @@ def test_achievement_cap_and_scale_are_configurable(runner):
 def test_achievement_filters_by_goal_and_by_unit(runner):
     build(runner, ACH_GRAPH)
     assert pick(run(runner, "achievement", year=2026, goal="G-MID"), "kind", "id", "capaian", "indicators") == [
-        ("goal", "G-MID", 110.0, 1), ("goal", "G-LOW", 110.0, 2),
-        ("indicator", "I-MID", 110.0, 1), ("indicator", "I-LOW", 120.0, 1), ("indicator", "I-ZERO", 100.0, 1),
+        ("goal", "G-MID", 110.0, 1),
+        ("goal", "G-LOW", 110.0, 2),
+        ("indicator", "I-MID", 110.0, 1),
+        ("indicator", "I-LOW", 120.0, 1),
+        ("indicator", "I-ZERO", 100.0, 1),
     ]
     assert pick(run(runner, "achievement", year=2026, unit="UA1"), "kind", "id", "capaian", "indicators") == [
         ("goal", "G-LOW", 110.0, 2),
-        ("indicator", "I-LOW", 120.0, 1), ("indicator", "I-ZERO", 100.0, 1),
+        ("indicator", "I-LOW", 120.0, 1),
+        ("indicator", "I-ZERO", 100.0, 1),
         ("unit", "UA1", 110.0, 2),
     ]
     assert run(runner, "achievement", year=2026, goal="NOPE") == []
@@ -426,8 +513,9 @@ def test_achievement_for_a_unit_is_exactly_that_units_rows_of_the_whole_answer(r
     assert len(units) > 5
     for unit in units:
         scoped = CATALOG.run(runner, "achievement", {"year": year, "unit": unit})
-        assert [row for row in scoped if row["kind"] == "unit"] == \
-            [row for row in everything if row["kind"] == "unit" and row["id"] == unit]
+        assert [row for row in scoped if row["kind"] == "unit"] == [
+            row for row in everything if row["kind"] == "unit" and row["id"] == unit
+        ]
         assert any(row["kind"] == "goal" for row in scoped), unit
         assert [row for row in scoped if row not in everything] == [], unit
 
@@ -440,28 +528,33 @@ def test_achievement_for_a_year_without_figures_is_all_null(runner):
     assert len(rows) == 9
 
 
-@pytest.mark.parametrize("polarity, target, realisasi, capaian, band", [
-    ("negatif", 10, 9, 110.0, "sangat baik"),
-    ("negatif", 10, 12, 80.0, "baik"),
-    ("negatif", 10, 30, 0.0, "kurang"),        # -100 floored at 0
-    ("positif", 100, 90, 90.0, "sangat baik"),
-    ("positif", 100, 75, 75.0, "baik"),
-    ("positif", 100, 60, 60.0, "cukup"),
-    ("positif", 100, 59.99, 59.99, "kurang"),
-    ("positif", 3, 1, 33.33, "kurang"),
-    ("positif", 10, 13, 120.0, "sangat baik"),
-    ("positif", 0, 5, 100.0, "sangat baik"),   # target 0: nothing asked
-    ("positif", None, 5, None, None),
-    ("positif", 10, None, None, None),
-    ("negatif", 0, 0, 100.0, "sangat baik"),   # target 0 met
-    ("negatif", 0, 1, 0.0, "kurang"),          # one KLB against a target of 0: a failure, not '–'
-])
+@pytest.mark.parametrize(
+    "polarity, target, realisasi, capaian, band",
+    [
+        ("negatif", 10, 9, 110.0, "sangat baik"),
+        ("negatif", 10, 12, 80.0, "baik"),
+        ("negatif", 10, 30, 0.0, "kurang"),  # -100 floored at 0
+        ("positif", 100, 90, 90.0, "sangat baik"),
+        ("positif", 100, 75, 75.0, "baik"),
+        ("positif", 100, 60, 60.0, "cukup"),
+        ("positif", 100, 59.99, 59.99, "kurang"),
+        ("positif", 3, 1, 33.33, "kurang"),
+        ("positif", 10, 13, 120.0, "sangat baik"),
+        ("positif", 0, 5, 100.0, "sangat baik"),  # target 0: nothing asked
+        ("positif", None, 5, None, None),
+        ("positif", 10, None, None, None),
+        ("negatif", 0, 0, 100.0, "sangat baik"),  # target 0 met
+        ("negatif", 0, 1, 0.0, "kurang"),  # one KLB against a target of 0: a failure, not '–'
+    ],
+)
 def test_capaian_formula(runner, polarity, target, realisasi, capaian, band):
-    runner.write("""
+    runner.write(
+        """
         CREATE (g:Goal {id: 'G', level: 'sasaran', statement: 'G'})-[:MEASURED_BY]->
                (:Indicator {id: 'I', name: 'I', polarity: $polarity})
         CREATE (:IndicatorYear {indicator_id: 'I', year: 2026, target: $target, realisasi: $realisasi})""",
-                 {"polarity": polarity, "target": target, "realisasi": realisasi})
+        {"polarity": polarity, "target": target, "realisasi": realisasi},
+    )
     rows = run(runner, "achievement", year=2026)
     assert pick(rows, "kind", "capaian", "band") == [("goal", capaian, band), ("indicator", capaian, band)]
 
@@ -561,21 +654,27 @@ def test_what_if_removing_work_behind_an_indicator(runner):
     build(runner, WHAT_IF_GRAPH)
     # SUB2 fed GX only through GX's indicator; P2 keeps SUB3.
     assert pick(run(runner, "what_if_remove", id="SUB2"), "kind", "id", "detail") == [
-        ("goal", "GX", "sasaran_kegiatan"), ("indicator", "I-GX", "GX"), ("budget", "SUB2", 50),
+        ("goal", "GX", "sasaran_kegiatan"),
+        ("indicator", "I-GX", "GX"),
+        ("budget", "SUB2", 50),
     ]
     assert pick(run(runner, "what_if_remove", id="I-GX"), "kind", "id", "detail") == [
-        ("goal", "GX", "sasaran_kegiatan")]
+        ("goal", "GX", "sasaran_kegiatan")
+    ]
 
 
 def test_what_if_an_activity_above_is_a_source_of_its_own(runner):
     """An RHK supporting a kegiatan's output indicator: removing it leaves that indicator unsupported, but the
     kegiatan is work itself, so the goal it contributes to keeps its support."""
-    build(runner, """
+    build(
+        runner,
+        """
     CREATE (sk:Goal {id: 'SK', level: 'sasaran_kegiatan', statement: 'Sasaran kegiatan'}),
            (k:Activity {id: 'K', kind: 'kegiatan', name: 'Kegiatan'})-[:CONTRIBUTES_TO]->(sk),
            (k)-[:MEASURED_BY]->(ik:Indicator {id: 'I-K', name: 'Jumlah laporan'}),
            (:Goal {id: 'RHK', level: 'rhk', statement: 'Menyusun laporan'})-[:CONTRIBUTES_TO]->(ik)
-    """)
+    """,
+    )
     assert pick(run(runner, "what_if_remove", id="RHK"), "kind", "id", "detail") == [("indicator", "I-K", "K")]
 
 
@@ -593,6 +692,7 @@ def test_what_if_removing_an_outcome_orphans_staff_that_reach_only_it(runner):
 
 
 # ------------------------------------------------------------------------------------------------ cross-check
+
 
 def _reference_reach(up, start, limit=8):
     """Breadth-first distances over (node, indicator steps used), at most `limit` indicator steps."""
@@ -626,10 +726,14 @@ def test_impact_agrees_with_a_plain_breadth_first_search_on_random_graphs(runner
     runner.write("UNWIND $ids AS id CREATE (:Goal {id: id, level: 'sasaran_program', statement: id})", {"ids": goals})
     runner.write("UNWIND $ids AS id CREATE (:Indicator {id: id, name: id, polarity: 'positif'})", {"ids": indicators})
     runner.write("UNWIND $ids AS id CREATE (:Activity {id: id, name: id, kind: 'subkegiatan'})", {"ids": activities})
-    runner.write("UNWIND $e AS e MATCH (g:Goal {id: e[0]}), (i:Indicator {id: e[1]}) CREATE (g)-[:MEASURED_BY]->(i)",
-                 {"e": [list(edge) for edge in measured]})
-    runner.write("UNWIND $e AS e MATCH (a {id: e[0]}), (b {id: e[1]}) CREATE (a)-[:CONTRIBUTES_TO {weight: 1}]->(b)",
-                 {"e": [list(edge) for edge in contributes]})
+    runner.write(
+        "UNWIND $e AS e MATCH (g:Goal {id: e[0]}), (i:Indicator {id: e[1]}) CREATE (g)-[:MEASURED_BY]->(i)",
+        {"e": [list(edge) for edge in measured]},
+    )
+    runner.write(
+        "UNWIND $e AS e MATCH (a {id: e[0]}), (b {id: e[1]}) CREATE (a)-[:CONTRIBUTES_TO {weight: 1}]->(b)",
+        {"e": [list(edge) for edge in contributes]},
+    )
     up, down = defaultdict(list), defaultdict(list)
     for source, target in contributes:
         up[source].append((target, 0))
@@ -639,12 +743,14 @@ def test_impact_agrees_with_a_plain_breadth_first_search_on_random_graphs(runner
         down[goal].append((indicator, 1))
     for element in goals + indicators + activities:
         expected = {("supports", node, d) for node, d in _reference_reach(up, element).items() if node != element}
-        expected |= {("supported_by", node, d)
-                     for node, d in _reference_reach(down, element).items() if node != element}
+        expected |= {
+            ("supported_by", node, d) for node, d in _reference_reach(down, element).items() if node != element
+        }
         assert set(pick(run(runner, "impact", id=element), "direction", "id", "distance")) == expected, element
 
 
 # ------------------------------------------------------------------------------------------------ plans
+
 
 def _operators(plan):
     yield plan["operatorType"]
@@ -666,23 +772,30 @@ def test_plans_have_no_cartesian_product(runner, name):
 
 # ------------------------------------------------------------------------------------------------ no hop limit
 
+
 def test_more_than_eight_indicator_hops_are_followed(runner):
     """Twelve goals, each contributing to the INDICATOR of the goal above (12 indicator→goal steps from the
     bottom to the visi): the implied indicator→goal edges make this one search, with no bound on the
     number of indicator steps (the former queries stopped after 8)."""
-    build(runner, """
+    build(
+        runner,
+        """
         UNWIND range(0, 12) AS k
         CREATE (g:Goal {id: 'H' + k, level: CASE WHEN k = 0 THEN 'visi' ELSE 'rhk' END, statement: 'h' + k})
         CREATE (g)-[:MEASURED_BY]->(:Indicator {id: 'IH' + k, name: 'ih' + k, polarity: 'positif'})
-        CREATE (:IndicatorYear {indicator_id: 'IH' + k, year: 2026, target: 100, realisasi: 80})""")
-    build(runner, f"""
+        CREATE (:IndicatorYear {indicator_id: 'IH' + k, year: 2026, target: 100, realisasi: 80})""",
+    )
+    build(
+        runner,
+        f"""
         UNWIND range(1, 12) AS k
         MATCH (a:Goal {{id: 'H' + k}}), (i:Indicator {{id: 'IH' + (k - 1)}})
         CREATE (a)-[:CONTRIBUTES_TO]->(i)
         WITH count(*) AS done
         MATCH (bottom:Goal {{id: 'H12'}})
         CREATE (:ASN {{nip: '{NIP[1]}', name: 'Deep'}})-[:ASSIGNED_TO]->(bottom),
-               (:Activity {{id: 'ACT', kind: 'subkegiatan', year: 2026, budget: 9}})-[:CONTRIBUTES_TO]->(bottom)""")
+               (:Activity {{id: 'ACT', kind: 'subkegiatan', year: 2026, budget: 9}})-[:CONTRIBUTES_TO]->(bottom)""",
+    )
     rows = run(runner, "line_of_sight", nip=NIP[1])
     assert pick(rows, "assigned_id", "outcome_id", "length") == [("H12", "H0", 24)]
     assert [step["id"] for step in rows[0]["path"][:3]] == ["H12", "IH11", "H11"]
@@ -695,5 +808,6 @@ def test_more_than_eight_indicator_hops_are_followed(runner):
     lever = [row for row in run(runner, "leverage") if row["kind"] == "activity"]
     assert pick(lever, "id", "outcomes_reached") == [("ACT", 1)]
     removed = run(runner, "what_if_remove", id="H6")
-    assert {row["id"] for row in removed if row["kind"] in ("goal", "indicator")} == \
-        {f"H{k}" for k in range(6)} | {f"IH{k}" for k in range(6)}
+    assert {row["id"] for row in removed if row["kind"] in ("goal", "indicator")} == {f"H{k}" for k in range(6)} | {
+        f"IH{k}" for k in range(6)
+    }

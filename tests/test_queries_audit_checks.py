@@ -1,6 +1,7 @@
 """The structural audit queries on hand-built graphs: goals without indicators, incomplete indicators,
 unassigned goals, outcomes without activities, units and OPD trees reaching nothing, broken cascades,
 cycles and output-type indicators. Every expected row is worked out by hand from the graph in the test."""
+
 from __future__ import annotations
 
 import time
@@ -12,9 +13,18 @@ from graph.model import derive_implied_edges
 
 CATALOG = load_catalog()
 
-QUERIES = ("goals_without_indicator", "indicators_incomplete", "goals_unassigned", "outcome_goals_without_activity",
-           "units_without_outcome", "opd_trees_unlinked", "cascade_level_violations", "cascade_skipped_levels",
-           "contribution_cycles", "output_indicators_as_outcomes")
+QUERIES = (
+    "goals_without_indicator",
+    "indicators_incomplete",
+    "goals_unassigned",
+    "outcome_goals_without_activity",
+    "units_without_outcome",
+    "opd_trees_unlinked",
+    "cascade_level_violations",
+    "cascade_skipped_levels",
+    "contribution_cycles",
+    "output_indicators_as_outcomes",
+)
 REQUIRED = {"indicators_incomplete": {"year": 2026}}
 
 
@@ -42,6 +52,7 @@ def timed(runner, name, **params):
 
 # --- the catalog -------------------------------------------------------------------------------------------
 
+
 def test_every_audit_check_file_loads_with_a_doc():
     for name in QUERIES:
         query = CATALOG[name]
@@ -52,8 +63,15 @@ def test_every_audit_check_file_loads_with_a_doc():
     assert [(p.name, p.type, p.optional) for p in CATALOG["indicators_incomplete"].params] == [("year", "int", False)]
     assert [(p.name, p.optional) for p in CATALOG["goals_without_indicator"].params] == [("unit", True)]
     assert [(p.name, p.optional) for p in CATALOG["outcome_goals_without_activity"].params] == [("year", True)]
-    for name in ("goals_unassigned", "units_without_outcome", "opd_trees_unlinked", "cascade_level_violations",
-                 "cascade_skipped_levels", "contribution_cycles", "output_indicators_as_outcomes"):
+    for name in (
+        "goals_unassigned",
+        "units_without_outcome",
+        "opd_trees_unlinked",
+        "cascade_level_violations",
+        "cascade_skipped_levels",
+        "contribution_cycles",
+        "output_indicators_as_outcomes",
+    ):
         assert CATALOG[name].params == (), name
 
 
@@ -97,7 +115,9 @@ CREATE (p:Unit {id: 'P', name: 'Pemda', kind: 'pemda'}),
 
 
 def test_goals_without_indicator(runner):
-    runner.write(UNITS + """
+    runner.write(
+        UNITS
+        + """
     WITH p, a, a1, b
     CREATE (p)-[:ASSIGNED_TO]->(:Goal {id: 'V', level: 'visi'}),
            (p)-[:ASSIGNED_TO]->(t:Goal {id: 'T', level: 'tujuan'})-[:MEASURED_BY]->(:Indicator {id: 'I-T'}),
@@ -114,26 +134,44 @@ def test_goals_without_indicator(runner):
            (b)-[:ASSIGNED_TO]->(:Goal {id: 'SB', level: 'sasaran'}),
            (:Goal {id: 'GX', level: 'tujuan'}),
            (sm:Goal {id: 'SM', level: 'sasaran'}), (b)-[:ASSIGNED_TO]->(sm), (a1)-[:ASSIGNED_TO]->(sm)
-    """)
+    """
+    )
     assert rows(runner, "goals_without_indicator", "id", "level", "unit_id") == [
         ("GX", "tujuan", None),
-        ("SA", "sasaran", "A"), ("SM", "sasaran", "A1"), ("SB", "sasaran", "B"), ("S", "sasaran", "P"),
+        ("SA", "sasaran", "A"),
+        ("SM", "sasaran", "A1"),
+        ("SB", "sasaran", "B"),
+        ("S", "sasaran", "P"),
         ("SPA", "sasaran_program", "A1"),
         # SSK2 is measured by its sub-kegiatan's indikator keluaran; a kegiatan does not do that for SSK3
-        ("SSK", "sasaran_subkegiatan", "A1"), ("SSK3", "sasaran_subkegiatan", "A1"),
+        ("SSK", "sasaran_subkegiatan", "A1"),
+        ("SSK3", "sasaran_subkegiatan", "A1"),
     ]
     first = run(runner, "goals_without_indicator", unit="A")
-    assert [(r["id"], r["unit_id"]) for r in first] == [("SA", "A"), ("SM", "A1"), ("SPA", "A1"), ("SSK", "A1"),
-                                                        ("SSK3", "A1")]
+    assert [(r["id"], r["unit_id"]) for r in first] == [
+        ("SA", "A"),
+        ("SM", "A1"),
+        ("SPA", "A1"),
+        ("SSK", "A1"),
+        ("SSK3", "A1"),
+    ]
     assert first[0]["unit_name"] == "Dinas A" and first[3]["statement"] == "Tersusunnya dokumen"
     # a goal of two units is listed under the one inside the scope asked for
     assert rows(runner, "goals_without_indicator", "id", "unit_id", unit="B") == [("SB", "B"), ("SM", "B")]
-    assert [r["id"] for r in run(runner, "goals_without_indicator", unit="P")] == \
-        ["SA", "SM", "SB", "S", "SPA", "SSK", "SSK3"]
+    assert [r["id"] for r in run(runner, "goals_without_indicator", unit="P")] == [
+        "SA",
+        "SM",
+        "SB",
+        "S",
+        "SPA",
+        "SSK",
+        "SSK3",
+    ]
     assert run(runner, "goals_without_indicator", unit="NOPE") == []
 
 
 # --- indicators_incomplete ---------------------------------------------------------------------------------
+
 
 def test_indicators_incomplete(runner):
     runner.write("""
@@ -182,15 +220,19 @@ def test_a_realisasi_not_yet_due_is_no_finding(runner):
                             realisasi: CASE WHEN k = 1 THEN 9 END})
     """)
     assert rows(runner, "indicators_incomplete", "id", "missing", "realisasi_due", year=2026) == [
-        ("I3", ["target"], False), ("I4", ["satuan"], False),
+        ("I3", ["target"], False),
+        ("I4", ["satuan"], False),
     ]
     runner.write("CREATE (:IndicatorYear {indicator_id: 'I1', year: 2027, target: 10, realisasi: 10})")
     assert rows(runner, "indicators_incomplete", "id", "missing", "realisasi_due", year=2026) == [
-        ("I2", ["realisasi"], True), ("I3", ["target", "realisasi"], True), ("I4", ["satuan", "realisasi"], True),
+        ("I2", ["realisasi"], True),
+        ("I3", ["target", "realisasi"], True),
+        ("I4", ["satuan", "realisasi"], True),
     ]
 
 
 # --- goals_unassigned --------------------------------------------------------------------------------------
+
 
 def test_goals_unassigned(runner):
     runner.write("""
@@ -206,13 +248,19 @@ def test_goals_unassigned(runner):
            (u)-[:ASSIGNED_TO]->(:Activity {id: 'A7', kind: 'subkegiatan'})-[:CONTRIBUTES_TO]->(g7)
     """)
     assert rows(runner, "goals_unassigned", "id", "level", "statement") == [
-        ("G6", "visi", None), ("G5", "sasaran", "Tanpa penanggung jawab"), ("G7", "rhk", None)]
+        ("G6", "visi", None),
+        ("G5", "sasaran", "Tanpa penanggung jawab"),
+        ("G7", "rhk", None),
+    ]
 
 
 # --- outcome_goals_without_activity ------------------------------------------------------------------------
 
+
 def test_outcome_goals_without_activity(runner):
-    runner.write(UNITS + """
+    runner.write(
+        UNITS
+        + """
     WITH p, a, b
     CREATE (v:Goal {id: 'V', level: 'visi'}), (m:Goal {id: 'M', level: 'misi'})-[:CONTRIBUTES_TO]->(v),
            (t1:Goal {id: 'T1', level: 'tujuan'})-[:CONTRIBUTES_TO]->(m),
@@ -232,21 +280,36 @@ def test_outcome_goals_without_activity(runner):
            (s7:Goal {id: 'S7', level: 'sasaran'}),
            (p)-[:ASSIGNED_TO]->(t1), (p)-[:ASSIGNED_TO]->(t2), (a)-[:ASSIGNED_TO]->(s1), (a)-[:ASSIGNED_TO]->(s2),
            (b)-[:ASSIGNED_TO]->(s5), (a)-[:ASSIGNED_TO]->(s6), (b)-[:ASSIGNED_TO]->(s7), (a)-[:ASSIGNED_TO]->(s7)
-    """)
+    """
+    )
     # S7: nothing contributes to it (its kegiatan's sub-kegiatan is PART_OF, which confers nothing)
     assert rows(runner, "outcome_goals_without_activity", "id", "level", "unit_id") == [
-        ("S2", "sasaran", "A"), ("S7", "sasaran", "A")]
+        ("S2", "sasaran", "A"),
+        ("S7", "sasaran", "A"),
+    ]
     assert rows(runner, "outcome_goals_without_activity", "id", "unit_id", year=2026) == [
-        ("T2", "P"), ("S2", "A"), ("S7", "A")]
+        ("T2", "P"),
+        ("S2", "A"),
+        ("S7", "A"),
+    ]
     assert rows(runner, "outcome_goals_without_activity", "id", year=2025) == [
-        ("T1",), ("S1",), ("S2",), ("S6",), ("S7",), ("S5",)]
+        ("T1",),
+        ("S1",),
+        ("S2",),
+        ("S6",),
+        ("S7",),
+        ("S5",),
+    ]
     assert run(runner, "outcome_goals_without_activity", year=2030)[0]["statement"] is None
 
 
 # --- units_without_outcome ---------------------------------------------------------------------------------
 
+
 def test_units_without_outcome(runner):
-    runner.write(UNITS + """
+    runner.write(
+        UNITS
+        + """
     WITH p, a, a1, b
     CREATE (a2:Unit {id: 'A2', name: 'Bidang Buntu', kind: 'unit_kerja'})-[:PART_OF]->(a),
            (a3:Unit {id: 'A3', name: 'Seksi Indikator', kind: 'unit_kerja'})-[:PART_OF]->(a),
@@ -270,7 +333,8 @@ def test_units_without_outcome(runner):
            (a2)-[:ASSIGNED_TO]->(actx), (a3)-[:ASSIGNED_TO]->(isa),
            (b2)-[:ASSIGNED_TO]->(k1), (b2)-[:ASSIGNED_TO]->(k2), (b2)-[:ASSIGNED_TO]->(k3),
            (b4)-[:ASSIGNED_TO]->(sub), (b)-[:ASSIGNED_TO]->(keg), (e)-[:ASSIGNED_TO]->(rhke)
-    """)
+    """
+    )
     assert rows(runner, "units_without_outcome", "id", "name", "kind", "elements") == [
         ("A2", "Bidang Buntu", "unit_kerja", 2),
         ("B2", "Seksi Siklus", "unit_kerja", 3),
@@ -285,8 +349,11 @@ def test_units_without_outcome(runner):
 
 # --- opd_trees_unlinked ------------------------------------------------------------------------------------
 
+
 def test_opd_trees_unlinked(runner):
-    runner.write(UNITS + """
+    runner.write(
+        UNITS
+        + """
     WITH p, a, a1, b
     CREATE (b1:Unit {id: 'B1', name: 'Bidang B1', kind: 'unit_kerja'})-[:PART_OF]->(b),
            (c:Unit {id: 'C', name: 'Dinas C', kind: 'perangkat_daerah'})-[:PART_OF]->(p),
@@ -312,18 +379,25 @@ def test_opd_trees_unlinked(runner):
            (sprov:Goal {id: 'SPROV', level: 'sasaran'}), (prov)-[:ASSIGNED_TO]->(sprov),
            (th:Goal {id: 'TH', level: 'tujuan'})-[:CONTRIBUTES_TO]->(sprov), (h)-[:ASSIGNED_TO]->(th),
            (ti:Goal {id: 'TI', level: 'tujuan'})-[:CONTRIBUTES_TO]->(sprov), (i)-[:ASSIGNED_TO]->(ti)
-    """)
+    """
+    )
     # A: direct; B: through a sub-unit and the Pemda's indicator; E: through A's tree (crosscutting);
     # H reaches only the province's goal, not its own Pemda's; I is under no pemda, so any pemda counts
     assert rows(runner, "opd_trees_unlinked", "id", "name", "goals") == [
-        ("C", "Dinas C", 2), ("D", "Dinas Tanpa Pohon", 0), ("F", "Dinas Siklus", 2), ("H", "Dinas H", 1)]
+        ("C", "Dinas C", 2),
+        ("D", "Dinas Tanpa Pohon", 0),
+        ("F", "Dinas Siklus", 2),
+        ("H", "Dinas H", 1),
+    ]
     runner.write("MATCH (sc:Goal {id: 'SC'}), (is:Indicator {id: 'IS'}) CREATE (sc)-[:CONTRIBUTES_TO]->(is)")
     assert [r["id"] for r in run(runner, "opd_trees_unlinked")] == ["D", "F", "H"]
 
 
 # --- cascade checks ----------------------------------------------------------------------------------------
 
-CASCADE = UNITS + """
+CASCADE = (
+    UNITS
+    + """
 WITH p, a, a1, b
 CREATE (prov:Unit {id: 'PROV', kind: 'pemda'}),
        (v:Goal {id: 'V', level: 'visi'}), (m:Goal {id: 'M', level: 'misi'}),
@@ -353,10 +427,13 @@ CREATE (prov:Unit {id: 'PROV', kind: 'pemda'}),
        (:Activity {id: 'ACT', kind: 'subkegiatan'})-[:CONTRIBUTES_TO]->(ssk),
        (ska)-[:CONTRIBUTES_TO]->(:Activity {id: 'ACT-TARGET', kind: 'program'})
 """
+)
 
 
 def test_cascade_level_violations(runner):
-    runner.write(CASCADE + """
+    runner.write(
+        CASCADE
+        + """
     CREATE (sa)-[:CONTRIBUTES_TO]->(spa),
            (spa)-[:CONTRIBUTES_TO]->(iska),
            (rhk1)-[:CONTRIBUTES_TO]->(rhk2),
@@ -364,7 +441,8 @@ def test_cascade_level_violations(runner):
            (sp)-[:CONTRIBUTES_TO]->(ta),
            (isa)-[:CONTRIBUTES_TO]->(ska),
            (ska)-[:CONTRIBUTES_TO]->(iska)
-    """)
+    """
+    )
     assert rows(runner, "cascade_level_violations", "from_id", "from_level", "to_id", "to_level", "direction") == [
         ("ISA", "sasaran", "SKA", "sasaran_kegiatan", "down"),
         ("RHK1", "rhk", "RHK2", "rhk", "across"),
@@ -383,7 +461,9 @@ def test_a_sound_cascade_has_no_level_violations_nor_skips(runner):
 
 
 def test_cascade_skipped_levels(runner):
-    runner.write(CASCADE + """
+    runner.write(
+        CASCADE
+        + """
     CREATE (ska)-[:CONTRIBUTES_TO]->(sa),
            (ssk)-[:CONTRIBUTES_TO]->(ispa),
            (sp)-[:CONTRIBUTES_TO]->(v),
@@ -392,10 +472,10 @@ def test_cascade_skipped_levels(runner):
            (skb)-[:CONTRIBUTES_TO]->(isb),
            (rhk2)-[:CONTRIBUTES_TO]->(ta),
            (sa)-[:CONTRIBUTES_TO]->(spa)
-    """)
+    """
+    )
     assert rows(runner, "cascade_skipped_levels", "from_id", "from_level", "to_id", "to_level", "skipped") == [
-        ("RHK2", "rhk", "TA", "tujuan",
-         ["sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan"]),
+        ("RHK2", "rhk", "TA", "tujuan", ["sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan"]),
         ("SKA", "sasaran_kegiatan", "SA", "sasaran", ["sasaran_program"]),
         ("SKB", "sasaran_kegiatan", "ISB", "sasaran", ["sasaran_program"]),
         ("SP", "sasaran", "V", "visi", ["misi", "tujuan_pemda"]),
@@ -408,6 +488,7 @@ def test_cascade_skipped_levels(runner):
 
 
 # --- contribution_cycles -----------------------------------------------------------------------------------
+
 
 def test_contribution_cycles(runner):
     runner.write("""
@@ -454,7 +535,9 @@ def test_contribution_cycles_each_cycle_once_from_every_member(runner):
     runner.write("MATCH (r2:Goal {id: 'R2'}), (r5:Goal {id: 'R5'}) CREATE (r5)-[:CONTRIBUTES_TO]->(r2)")
     # the ring R0 -> ... -> R5 -> R0 and, through the shortcut R5 -> R2, the shorter R2 -> R3 -> R4 -> R5
     assert rows(runner, "contribution_cycles", "members", "length") == [
-        (["R2", "R3", "R4", "R5"], 4), (["R0", "R1", "R2", "R3", "R4", "R5"], 6)]
+        (["R2", "R3", "R4", "R5"], 4),
+        (["R0", "R1", "R2", "R3", "R4", "R5"], 6),
+    ]
 
 
 @pytest.fixture
@@ -487,8 +570,12 @@ def ladder(runner):
 
 
 def test_graphs_with_many_paths_are_searched_quickly(ladder):
-    for name, params in (("contribution_cycles", {}), ("units_without_outcome", {}), ("opd_trees_unlinked", {}),
-                         ("outcome_goals_without_activity", {"year": 2026})):
+    for name, params in (
+        ("contribution_cycles", {}),
+        ("units_without_outcome", {}),
+        ("opd_trees_unlinked", {}),
+        ("outcome_goals_without_activity", {"year": 2026}),
+    ):
         result, seconds = timed(ladder, name, **params)
         assert result == [] and seconds < 10, (name, seconds)
     # close the ladder from the top left back to the bottom right: every cycle then runs L0_0 -> L40_1 -> one
@@ -496,8 +583,11 @@ def test_graphs_with_many_paths_are_searched_quickly(ladder):
     ladder.write("MATCH (top:Goal {id: 'L0_0'}), (bottom:Goal {id: 'L40_1'}) CREATE (top)-[:CONTRIBUTES_TO]->(bottom)")
     cycles, seconds = timed(ladder, "contribution_cycles")
     assert seconds < 10
-    on_cycles = {"L0_0", "L40_1"} | {f"L{level}_{j}" for level in range(1, 40) for j in (0, 1)} | \
-        {f"I{level}_{j}" for level in (1, 3, 5, 7) for j in (0, 1)}
+    on_cycles = (
+        {"L0_0", "L40_1"}
+        | {f"L{level}_{j}" for level in range(1, 40) for j in (0, 1)}
+        | {f"I{level}_{j}" for level in (1, 3, 5, 7) for j in (0, 1)}
+    )
     assert {member for row in cycles for member in row["members"]} == on_cycles
     assert {(row["length"], len(row["members"])) for row in cycles} == {(45, 45)}
 
@@ -527,12 +617,16 @@ def chain(runner):
     """C0 -> C1 -> ... -> C2999 (rhk), C2999 -> the indicator of S (the Pemda's sasaran), an activity on C0;
     unit U and its OPD O are accountable for C0, unit M (also of O) for C1500 in the middle."""
     runner.write("UNWIND range(0, $depth - 1) AS i CREATE (:Goal {id: 'C' + i, level: 'rhk'})", {"depth": DEPTH})
-    runner.write("""
+    runner.write(
+        """
     UNWIND range(0, $depth - 2) AS i
     MATCH (a:Goal {id: 'C' + i}), (b:Goal {id: 'C' + (i + 1)})
     CREATE (a)-[:CONTRIBUTES_TO]->(b)
-    """, {"depth": DEPTH})
-    runner.write("""
+    """,
+        {"depth": DEPTH},
+    )
+    runner.write(
+        """
     MATCH (first:Goal {id: 'C0'}), (middle:Goal {id: 'C' + ($depth / 2)}), (last:Goal {id: 'C' + ($depth - 1)})
     CREATE (p:Unit {id: 'P', name: 'Pemda', kind: 'pemda'}),
            (o:Unit {id: 'O', name: 'Dinas', kind: 'perangkat_daerah'})-[:PART_OF]->(p),
@@ -542,14 +636,20 @@ def chain(runner):
            (last)-[:CONTRIBUTES_TO]->(is), (p)-[:ASSIGNED_TO]->(s),
            (u)-[:ASSIGNED_TO]->(first), (o)-[:ASSIGNED_TO]->(first), (m)-[:ASSIGNED_TO]->(middle),
            (:Activity {id: 'ACT', kind: 'subkegiatan', year: 2026})-[:CONTRIBUTES_TO]->(first)
-    """, {"depth": DEPTH})
+    """,
+        {"depth": DEPTH},
+    )
     return runner
 
 
 def test_a_chain_3000_deep_reaching_its_outcome(chain):
-    for name, params in (("units_without_outcome", {}), ("opd_trees_unlinked", {}),
-                         ("outcome_goals_without_activity", {"year": 2026}), ("contribution_cycles", {}),
-                         ("cascade_skipped_levels", {})):  # rhk -> a Pemda sasaran is an allowed skip
+    for name, params in (
+        ("units_without_outcome", {}),
+        ("opd_trees_unlinked", {}),
+        ("outcome_goals_without_activity", {"year": 2026}),
+        ("contribution_cycles", {}),
+        ("cascade_skipped_levels", {}),
+    ):  # rhk -> a Pemda sasaran is an allowed skip
         result, seconds = timed(chain, name, **params)
         assert result == [], name
         assert seconds < 10, (name, seconds)
@@ -562,20 +662,26 @@ def test_a_chain_3000_deep_reaching_nothing_then_closed_into_a_cycle(chain):
     chain.write("MATCH (:Goal {id: $last})-[r:CONTRIBUTES_TO]->() DELETE r", {"last": f"C{DEPTH - 1}"})
     units, seconds = timed(chain, "units_without_outcome")
     assert [(r["id"], r["kind"], r["elements"]) for r in units] == [
-        ("M", "unit_kerja", 1), ("O", "perangkat_daerah", 1), ("U", "unit_kerja", 1)]
+        ("M", "unit_kerja", 1),
+        ("O", "perangkat_daerah", 1),
+        ("U", "unit_kerja", 1),
+    ]
     assert seconds < 10
     opds, seconds = timed(chain, "opd_trees_unlinked")
     assert [(r["id"], r["goals"]) for r in opds] == [("O", 2)] and seconds < 10
     outcomes, seconds = timed(chain, "outcome_goals_without_activity")
     assert [(r["id"], r["unit_id"]) for r in outcomes] == [("S", "P")] and seconds < 10
-    chain.write("MATCH (last:Goal {id: $last}), (first:Goal {id: 'C0'}) CREATE (last)-[:CONTRIBUTES_TO]->(first)",
-                {"last": f"C{DEPTH - 1}"})
+    chain.write(
+        "MATCH (last:Goal {id: $last}), (first:Goal {id: 'C0'}) CREATE (last)-[:CONTRIBUTES_TO]->(first)",
+        {"last": f"C{DEPTH - 1}"},
+    )
     cycles, seconds = timed(chain, "contribution_cycles")
     assert len(cycles) == 1 and cycles[0]["length"] == DEPTH and seconds < 10
     assert cycles[0]["members"] == [f"C{i}" for i in range(DEPTH)]
 
 
 # --- output_indicators_as_outcomes -------------------------------------------------------------------------
+
 
 def test_output_indicators_as_outcomes(runner):
     runner.write("""
@@ -589,15 +695,26 @@ def test_output_indicators_as_outcomes(runner):
            (sk)-[:MEASURED_BY]->(:Indicator {id: 'I-SK1', name: 'Jumlah laporan yang tersusun'})
     """)
     assert rows(runner, "output_indicators_as_outcomes", "id", "name", "goal_id", "goal_level", "matched") == [
-        ("I-S1", "Jumlah kegiatan sosialisasi yang terlaksana", "S", "sasaran",
-         ["terlaksana", "kegiatan", "sosialisasi"]),
-        ("I-T1", "PERSENTASE DOKUMEN PERENCANAAN YANG TERSUSUN", "T", "tujuan",
-         ["tersusun", "persentase dokumen", "dokumen"]),
+        (
+            "I-S1",
+            "Jumlah kegiatan sosialisasi yang terlaksana",
+            "S",
+            "sasaran",
+            ["terlaksana", "kegiatan", "sosialisasi"],
+        ),
+        (
+            "I-T1",
+            "PERSENTASE DOKUMEN PERENCANAAN YANG TERSUSUN",
+            "T",
+            "tujuan",
+            ["tersusun", "persentase dokumen", "dokumen"],
+        ),
         ("I-V1", "Terlaksananya pembangunan merata", "V", "visi", ["terlaksananya"]),
     ]
 
 
 # --- the traversal idiom -----------------------------------------------------------------------------------
+
 
 def test_no_query_bounds_the_indicator_steps_or_alternates_measured_by_upward():
     """Upward is CONTRIBUTES_TO alone, thanks to the implied indicator→goal edges (graph/model.py): no query
@@ -611,24 +728,33 @@ def test_no_query_bounds_the_indicator_steps_or_alternates_measured_by_upward():
 def _block(text: str, first_line: str, second_line: str) -> str:
     """The block of a query that starts with these two lines and ends at the brace closing it."""
     lines = text.splitlines()
-    start = next(i for i in range(len(lines) - 1)
-                 if lines[i].strip() == first_line and lines[i + 1].strip() == second_line)
+    start = next(
+        i for i in range(len(lines) - 1) if lines[i].strip() == first_line and lines[i + 1].strip() == second_line
+    )
     indent = len(lines[start]) - len(lines[start].lstrip())
     end = next(i for i in range(start + 1, len(lines)) if lines[i] == " " * indent + "}")
-    return "\n".join(line[indent:] for line in lines[start:end + 1])
+    return "\n".join(line[indent:] for line in lines[start : end + 1])
 
 
-@pytest.mark.parametrize("first_line, second_line, files", [
-    # "reaches an outcome" of one activity: the same test in both budget queries
-    ("CALL (act) {", "OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(reached)",
-     ("activities_without_leverage", "budget_at_risk_by_unit")),
-    # the accountable unit and OPD of a drawn node: the same rule in every view
-    ("CALL (n) {", "CALL (n) {", ("view_tree", "view_line_of_sight", "view_impact")),
-    ("CALL (b) {", "CALL (b) {", ("view_tree", "view_line_of_sight", "view_impact")),
-])
+@pytest.mark.parametrize(
+    "first_line, second_line, files",
+    [
+        # "reaches an outcome" of one activity: the same test in both budget queries
+        (
+            "CALL (act) {",
+            "OPTIONAL MATCH (act)-[:CONTRIBUTES_TO*0..]->(reached)",
+            ("activities_without_leverage", "budget_at_risk_by_unit"),
+        ),
+        # the accountable unit and OPD of a drawn node: the same rule in every view
+        ("CALL (n) {", "CALL (n) {", ("view_tree", "view_line_of_sight", "view_impact")),
+        ("CALL (b) {", "CALL (b) {", ("view_tree", "view_line_of_sight", "view_impact")),
+    ],
+)
 def test_repeated_blocks_stay_identical(first_line, second_line, files):
-    blocks = {name: _block((CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8"), first_line, second_line)
-              for name in files}
+    blocks = {
+        name: _block((CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8"), first_line, second_line)
+        for name in files
+    }
     assert len(set(blocks.values())) == 1, blocks
 
 
@@ -657,14 +783,17 @@ CREATE (k)-[:ASSIGNED_TO]->(bottom),
 """
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("orphaned_staff", [("198503152010011002", "dead_end")]),
-    ("units_without_outcome", [("K", 2)]),
-    ("opd_trees_unlinked", [("O", 1)]),
-    ("activities_without_leverage", [("ACT", "dead_end")]),
-    ("budget_at_risk_by_unit", [("K", 5)]),
-    ("leverage", [("activity", "ACT", 0), ("unit", "O", 0)]),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("orphaned_staff", [("198503152010011002", "dead_end")]),
+        ("units_without_outcome", [("K", 2)]),
+        ("opd_trees_unlinked", [("O", 1)]),
+        ("activities_without_leverage", [("ACT", "dead_end")]),
+        ("budget_at_risk_by_unit", [("K", 5)]),
+        ("leverage", [("activity", "ACT", 0), ("unit", "O", 0)]),
+    ],
+)
 def test_searches_visit_each_node_once_on_a_dead_end_with_exponentially_many_paths(runner, name, expected):
     """The "reaches an outcome / a Pemda goal" tests stop at the first goal found, but where there is none
     they must still visit each node once (breadth-first, pruning), not enumerate the 2^30 paths."""
@@ -675,14 +804,17 @@ def test_searches_visit_each_node_once_on_a_dead_end_with_exponentially_many_pat
     # (few) outcome goals and expands Into the element enumerates the paths (it timed out here, see
     # activities_without_leverage.cypher)
     query = CATALOG.queries[name]
-    expands = [op for op in runner.explain(query.cypher, query.bind({})).operators
-               if "CONTRIBUTES_TO*" in op.details]
+    expands = [op for op in runner.explain(query.cypher, query.bind({})).operators if "CONTRIBUTES_TO*" in op.details]
     assert expands and all("Pruning" in op.name for op in expands), expands
     result, seconds = timed(runner, name)
-    columns = {"orphaned_staff": ("nip", "reason"), "units_without_outcome": ("id", "elements"),
-               "opd_trees_unlinked": ("id", "goals"), "activities_without_leverage": ("id", "reason"),
-               "budget_at_risk_by_unit": ("unit_id", "budget_at_risk"),
-               "leverage": ("kind", "id", "outcomes_reached")}[name]
+    columns = {
+        "orphaned_staff": ("nip", "reason"),
+        "units_without_outcome": ("id", "elements"),
+        "opd_trees_unlinked": ("id", "goals"),
+        "activities_without_leverage": ("id", "reason"),
+        "budget_at_risk_by_unit": ("unit_id", "budget_at_risk"),
+        "leverage": ("kind", "id", "outcomes_reached"),
+    }[name]
     assert [tuple(row[column] for column in columns) for row in result] == expected
     assert seconds < 10
 
@@ -700,8 +832,12 @@ def test_a_unit_scoped_activity_check_gives_exactly_that_units_rows_of_the_whole
     units = [row["id"] for row in runner.read("MATCH (u:Unit) WHERE u.kind <> 'unit_kerja' RETURN u.id AS id")]
     found = 0
     for unit in [*units, "NOPE"]:
-        below = {row["id"] for row in runner.read(
-            "MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(u:Unit) RETURN DISTINCT u.id AS id", {"unit": unit})}
+        below = {
+            row["id"]
+            for row in runner.read(
+                "MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(u:Unit) RETURN DISTINCT u.id AS id", {"unit": unit}
+            )
+        }
         scoped = CATALOG.run(runner, name, {"unit": unit})
         assert scoped == [row for row in everything if row["unit_id"] in below], unit
         found += len(scoped)
@@ -734,8 +870,9 @@ def test_indicators_on_activities_in_the_audit_checks(runner):
     indicator on an activity is what it should have (no finding), and a goal is not measured by the
     indicators of the activities supporting it."""
     runner.write(ACTIVITY_INDICATORS)
-    assert rows(runner, "indicators_incomplete", "id", "goal_id", "element_id", "element_kind", "missing",
-                year=2026) == [
+    assert rows(
+        runner, "indicators_incomplete", "id", "goal_id", "element_id", "element_kind", "missing", year=2026
+    ) == [
         ("I-K", None, "K", "kegiatan", ["figures", "target", "realisasi"]),
         ("I-P", None, "P", "program", ["realisasi"]),
     ]  # I-SP's qualitative target and realisasi are a target and a realisasi

@@ -1,4 +1,5 @@
 """orphaned_staff, activities_without_leverage and budget_at_risk_by_unit on hand-built graphs."""
+
 from __future__ import annotations
 
 import pytest
@@ -91,8 +92,16 @@ def test_activities_without_leverage(graph):
 
 def test_budget_at_risk_by_unit(graph):
     rows = run(graph, "budget_at_risk_by_unit", year=2026)
-    assert rows == [{"unit_id": "A1", "unit_name": "Bidang A1", "opd_id": "A", "opd_name": "Dinas A",
-                     "activities": 2, "budget_at_risk": 700}]
+    assert rows == [
+        {
+            "unit_id": "A1",
+            "unit_name": "Bidang A1",
+            "opd_id": "A",
+            "opd_name": "Dinas A",
+            "activities": 2,
+            "budget_at_risk": 700,
+        }
+    ]
 
 
 def test_empty_database_gives_empty_results(runner):
@@ -109,8 +118,10 @@ def test_a_chain_thousands_deep_terminates_and_is_followed_to_the_top(runner):
     """)
     runner.write("MATCH (a:Goal {depth: 1}), (top:Goal {id: 'TOP'}) CREATE (a)-[:CONTRIBUTES_TO]->(top)")
     runner.write("MATCH (a:Goal), (b:Goal) WHERE a.depth = b.depth + 1 CREATE (a)-[:CONTRIBUTES_TO]->(b)")
-    runner.write("MATCH (g:Goal {depth: 3000}) CREATE (:ASN {nip: 'DEEP'})-[:ASSIGNED_TO]->(g), "
-                 "(:Activity {id: 'ACT', kind: 'subkegiatan', year: 2026, budget: 1})-[:CONTRIBUTES_TO]->(g)")
+    runner.write(
+        "MATCH (g:Goal {depth: 3000}) CREATE (:ASN {nip: 'DEEP'})-[:ASSIGNED_TO]->(g), "
+        "(:Activity {id: 'ACT', kind: 'subkegiatan', year: 2026, budget: 1})-[:CONTRIBUTES_TO]->(g)"
+    )
     # close a cycle in the middle too: traversals must still terminate
     runner.write("MATCH (a:Goal {depth: 1000}), (b:Goal {depth: 2000}) CREATE (a)-[:CONTRIBUTES_TO]->(b)")
     assert run(runner, "orphaned_staff") == []

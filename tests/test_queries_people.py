@@ -1,6 +1,7 @@
 """The people queries (intervensi of each ASN's RHK in their atasan's, single points of failure, retirements;
 docs/domain.md "RHK, intervensi and the Matriks Peran Hasil" and "People at risk") on hand-built graphs whose
 answers are worked out by hand, with the API and the CLI; the sample kabupaten is in test_people_sample.py."""
+
 from __future__ import annotations
 
 from graph.catalog import load_catalog
@@ -50,8 +51,13 @@ def test_rhk_without_intervention_names_each_break_and_its_reason(runner):
     found = {row["nip"][-2:]: row for row in intervensi_rows(runner)}
     # the sekda (head of SETDA, no atasan) is checked against SETDA's sasaran, and SETDA has none
     assert {key: row["reason"] for key, row in found.items()} == {
-        "01": "opd_without_sasaran", "13": "leads_elsewhere", "14": "leads_nowhere", "15": "no_rhk",
-        "16": "no_atasan", "17": "atasan_without_rhk"}
+        "01": "opd_without_sasaran",
+        "13": "leads_elsewhere",
+        "14": "leads_nowhere",
+        "15": "no_rhk",
+        "16": "no_atasan",
+        "17": "atasan_without_rhk",
+    }
     assert found["01"]["checked_against"] == "sasaran_opd" and found["13"]["checked_against"] == "atasan"
     # to whose work: the goal R3 reaches and who is assigned to it
     assert found["13"]["leads_to"] == ["OTHER"] and found["13"]["leads_to_owners"] == ["197001011990011001"]
@@ -65,8 +71,13 @@ def test_a_head_intervenes_through_the_opd_sasaran_and_staff_through_any_depth(r
     nips = {row["nip"] for row in intervensi_rows(runner)}
     # H (head of OPD, atasan X elsewhere) owns S; B reaches H's S; K's indicator stands for SK, which reaches
     # B's SP; S1 meets K's indicator; S2 reaches B's SP two steps up
-    for nip in ("197001011990011002", "197001011990011003", "197001011990011004", "199001012015011011",
-                "199001012015011012"):
+    for nip in (
+        "197001011990011002",
+        "197001011990011003",
+        "197001011990011004",
+        "199001012015011011",
+        "199001012015011012",
+    ):
         assert nip not in nips
     runner.write("MATCH (:Goal {id: 'SK'})-[r:CONTRIBUTES_TO]->(:Goal {id: 'SP'}) DELETE r")
     broken = {row["nip"]: row["reason"] for row in intervensi_rows(runner)}
@@ -117,8 +128,10 @@ def test_single_points_of_failure_by_hand(runner):
 
     runner.write(RISK)
     derive_implied_edges(runner)
-    found = {(row["nip"][-2:], row["target"]): (row["via"], row["sole"], row["target_kind"])
-             for row in single_points_of_failure(runner, CATALOG)}
+    found = {
+        (row["nip"][-2:], row["target"]): (row["via"], row["sole"], row["target_kind"])
+        for row in single_points_of_failure(runner, CATALOG)
+    }
     # PS hangs on the head of A through SA, which only HA holds; SB on Z, whose RHK is the only work reaching it;
     # SA (and its IKU IA) is reached through two programs, so through no one person; HA's own assignment to SA
     # is no path of work
@@ -157,8 +170,10 @@ def test_people_api_and_cli_with_masking_and_bounds(runner, neo4j_settings, monk
     derive_implied_edges(runner)
     client = make_app(runner).test_client()
     spof = client.get("/api/people/single-points-of-failure", headers=AS_READER).get_json()
-    assert {(row["nip"], row["target"]) for row in spof["rows"]} == {("196605051990011001", "PS"),
-                                                                     ("196808082000011005", "SB")}
+    assert {(row["nip"], row["target"]) for row in spof["rows"]} == {
+        ("196605051990011001", "PS"),
+        ("196808082000011005", "SB"),
+    }
     anonymous = client.get("/api/people/single-points-of-failure").get_json()
     assert {row["nip"] for row in anonymous["rows"]} == {"196605**********01", "196808**********05"}
     retiring = client.get("/api/people/retirements?year=2026&bup_jpt=62", headers=AS_READER).get_json()
@@ -167,13 +182,19 @@ def test_people_api_and_cli_with_masking_and_bounds(runner, neo4j_settings, monk
     assert "196808**********05" in csv_text and "196808082000011005" not in csv_text
     for bad in ("", "?year=abc", "?year=99999", "?year=2026&bup=200", "?year=2026&bogus=1"):
         assert client.get(f"/api/people/retirements{bad}").status_code == 400, bad
-    for key, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
-                       ("NEO4J_PASSWORD", neo4j_settings.password), ("NEO4J_DATABASE", neo4j_settings.database)):
+    for key, value in (
+        ("NEO4J_URI", neo4j_settings.uri),
+        ("NEO4J_USER", neo4j_settings.user),
+        ("NEO4J_PASSWORD", neo4j_settings.password),
+        ("NEO4J_DATABASE", neo4j_settings.database),
+    ):
         monkeypatch.setenv(key, value)
     result = CliRunner().invoke(cli.main, ["people", "retirements", "--year", "2026", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert {row["nip"] for row in json_module.loads(result.output)["rows"]} == {"196605051990011001",
-                                                                                  "196808082000011005"}
+    assert {row["nip"] for row in json_module.loads(result.output)["rows"]} == {
+        "196605051990011001",
+        "196808082000011005",
+    }
     result = CliRunner().invoke(cli.main, ["people", "spof", "--format", "json"])
     assert result.exit_code == 0 and len(json_module.loads(result.output)["rows"]) == 2
     assert CliRunner().invoke(cli.main, ["people", "retirements", "--year", "2026", "--bup", "99"]).exit_code != 0
@@ -196,8 +217,10 @@ CREATE (s1)-[:REPORTS_TO]->(b1), (z)-[:REPORTS_TO]->(b1),
 def moved(runner, nip, to=None):
     from graph.people import what_if_move
 
-    return {(row["kind"], row["nip"][-2:], row["target"] or row["unit_id"]): row["via"]
-            for row in what_if_move(runner, CATALOG, nip, to)}
+    return {
+        (row["kind"], row["nip"][-2:], row["target"] or row["unit_id"]): row["via"]
+        for row in what_if_move(runner, CATALOG, nip, to)
+    }
 
 
 def test_what_if_move_by_hand(runner):
@@ -209,21 +232,28 @@ def test_what_if_move_by_hand(runner):
     # HA: PS hangs on SA, which only HA holds; B1's SP1 and B2's SP2 reach HA's SA (their intervensi breaks),
     # HB's RB too, but HB heads OPD B and is checked against B's sasaran
     assert moved(runner, "196605051990011001") == {
-        ("hangs_on", "01", "PS"): ["SA"], ("intervensi_break", "02", "A1"): ["SA"],
-        ("intervensi_break", "03", "A1"): ["SA"]}
+        ("hangs_on", "01", "PS"): ["SA"],
+        ("intervensi_break", "02", "A1"): ["SA"],
+        ("intervensi_break", "03", "A1"): ["SA"],
+    }
     # B1: SA is reached through SP1, SP2 and RB, so nothing hangs on B1; S1's R1 reaches SP1, Z's R9 does not
     assert moved(runner, "196607071990011002") == {("intervensi_break", "04", "A1"): ["SP1"]}
     # Z, to unit A: SB loses its only human contributor; A gains Z without Z's RHK
     rows = what_if_move(runner, CATALOG, "196808082000011005", "A")
-    assert [(row["kind"], row["target"], row["unit_id"]) for row in rows] == [("loses", "SB", "B1"),
-                                                                               ("gains", None, "A")]
+    assert [(row["kind"], row["target"], row["unit_id"]) for row in rows] == [
+        ("loses", "SB", "B1"),
+        ("gains", None, "A"),
+    ]
     assert rows[1]["detail"] == NOT_CARRIED and rows[1]["nip"] == "196808082000011005"
     runner.write("MATCH (:Goal {id: 'SP2'})-[r:CONTRIBUTES_TO]->() DELETE r")
     runner.write("MATCH (:Goal {id: 'RB'})-[r:CONTRIBUTES_TO]->() DELETE r")
     # now every path of work to SA, its IKU IA and PS passes through B1's SP1
     assert moved(runner, "196607071990011002") == {
-        ("hangs_on", "02", "IA"): ["SP1"], ("hangs_on", "02", "PS"): ["SP1"], ("hangs_on", "02", "SA"): ["SP1"],
-        ("intervensi_break", "04", "A1"): ["SP1"]}
+        ("hangs_on", "02", "IA"): ["SP1"],
+        ("hangs_on", "02", "PS"): ["SP1"],
+        ("hangs_on", "02", "SA"): ["SP1"],
+        ("intervensi_break", "04", "A1"): ["SP1"],
+    }
     for nip, to in (("196808082000011099", None), ("1968080820", None), ("196808082000011005", "NOPE")):
         try:
             what_if_move(runner, CATALOG, nip, to)
@@ -248,8 +278,10 @@ def test_what_if_move_api_and_cli_with_masking(runner, neo4j_settings, monkeypat
     url = "/api/people/what-if-move?nip=196605051990011001"
     rows = client.get(url, headers=AS_READER).get_json()["rows"]
     assert [(row["kind"], row["nip"]) for row in rows] == [
-        ("hangs_on", "196605051990011001"), ("intervensi_break", "196607071990011002"),
-        ("intervensi_break", "197507071999011003")]
+        ("hangs_on", "196605051990011001"),
+        ("intervensi_break", "196607071990011002"),
+        ("intervensi_break", "197507071999011003"),
+    ]
     anonymous = client.get(url).get_json()["rows"]
     assert [row["nip"] for row in anonymous] == ["196605**********01", "196607**********02", "197507**********03"]
     assert "196605051990011001" not in client.get(url.replace("?", ".csv?")).get_data(as_text=True)
@@ -258,8 +290,12 @@ def test_what_if_move_api_and_cli_with_masking(runner, neo4j_settings, monkeypat
     assert [(row["kind"], row["unit_id"]) for row in moving] == [("loses", "B1"), ("gains", "A")]
     for bad in ("", "?to=A", "?nip=196808082000011005&to=NOPE", "?nip=" + "1" * 41, "?nip=1&bogus=2"):
         assert client.get(f"/api/people/what-if-move{bad}").status_code in (400, 404), bad
-    for key, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
-                       ("NEO4J_PASSWORD", neo4j_settings.password), ("NEO4J_DATABASE", neo4j_settings.database)):
+    for key, value in (
+        ("NEO4J_URI", neo4j_settings.uri),
+        ("NEO4J_USER", neo4j_settings.user),
+        ("NEO4J_PASSWORD", neo4j_settings.password),
+        ("NEO4J_DATABASE", neo4j_settings.database),
+    ):
         monkeypatch.setenv(key, value)
     result = CliRunner().invoke(cli.main, ["people", "move", "196808082000011005", "--to", "A", "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -277,9 +313,17 @@ def test_the_asn_page_shows_the_intervensi_chain_up_to_the_opd_head_and_flags_a_
     derive_implied_edges(runner)
     chain = intervensi_chain(runner, CATALOG, "199001012015011013")  # S3 -> K -> B -> H (head of OPD)
     assert [(row["nip"][-2:], row["head"], row["break_reason"]) for row in chain] == [
-        ("13", False, "leads_elsewhere"), ("04", False, None), ("03", False, None), ("02", True, None)]
+        ("13", False, "leads_elsewhere"),
+        ("04", False, None),
+        ("03", False, None),
+        ("02", True, None),
+    ]
     assert [row["nip"][-2:] for row in intervensi_chain(runner, CATALOG, "199001012015011011")] == [
-        "11", "04", "03", "02"]
+        "11",
+        "04",
+        "03",
+        "02",
+    ]
     client = make_app(runner).test_client()
     page = client.get("/asn/199001012015011013.json", headers=AS_READER).get_json()
     assert page["intervensi"]["broken"] and page["intervensi"]["reaches_head"]

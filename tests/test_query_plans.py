@@ -5,6 +5,7 @@ element_detail took 0.6 s for one goal because its indicators' yearly figures we
 IndicatorYear (the composite key's index serves only a lookup by indicator_id AND year). These plans are
 checked on the sample kabupaten, which has figures.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,16 +19,19 @@ from service import elements
 CATALOG = load_catalog()
 # Every query that reads an indicator's IndicatorYear nodes by its id: the catalog's and the service's own.
 BY_INDICATOR = {query.name: query.cypher for query in CATALOG if "IndicatorYear {indicator_id" in query.cypher}
-BY_INDICATOR |= {name: text for name, text in vars(elements).items()
-                 if name.isupper() and isinstance(text, str) and "IndicatorYear {indicator_id" in text}
-
+BY_INDICATOR |= {
+    name: text
+    for name, text in vars(elements).items()
+    if name.isupper() and isinstance(text, str) and "IndicatorYear {indicator_id" in text
+}
 
 
 def _scans(plan, found: list[str]) -> list[str]:
     operator = plan["operatorType"].split("@")[0]
     details = plan.get("args", {}).get("Details", "")
-    if operator in ("NodeByLabelScan", "AllNodesScan", "NodeIndexScan") and \
-            (operator == "AllNodesScan" or ":IndicatorYear" in details):
+    if operator in ("NodeByLabelScan", "AllNodesScan", "NodeIndexScan") and (
+        operator == "AllNodesScan" or ":IndicatorYear" in details
+    ):
         found.append(f"{operator} {details}")
     for child in plan.get("children", []):
         _scans(child, found)

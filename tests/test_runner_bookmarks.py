@@ -4,6 +4,7 @@ A single server cannot show a lagging secondary; what is checked here is the wir
 each kind of call opens its session with `runner.bookmarks`, and each commit leaves a new bookmark there, which
 the next transaction (of any thread) waits for before it starts.
 """
+
 from __future__ import annotations
 
 import neo4j

@@ -1,6 +1,7 @@
 """Packed reads (graph/db.py): every catalog query answers packed exactly as streamed, in the same order,
 limits hold, graph values convert alike, and a result too big for the server's transaction memory as one
 list falls back to streaming."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -15,16 +16,17 @@ CATALOG = load_catalog()
 
 def test_pack_rows_nests_the_query_and_quotes_every_column():
     assert pack_rows("MATCH (n) RETURN n.id AS `odd`` name`, 1 AS b", ["odd` name", "b"]) == (
-        "CALL () {\nMATCH (n) RETURN n.id AS `odd`` name`, 1 AS b\n}\nRETURN collect([`odd`` name`, `b`]) AS rows")
+        "CALL () {\nMATCH (n) RETURN n.id AS `odd`` name`, 1 AS b\n}\nRETURN collect([`odd`` name`, `b`]) AS rows"
+    )
     assert "WITH * LIMIT $pokin_pack_limit\n" in pack_rows("RETURN 1 AS a", ["a"], limited=True)
-
 
 
 def known_params(runner) -> dict[str, object]:
     """Values that exist in the sample, for every required parameter of the catalog."""
     row = runner.read(
         "MATCH (u:Unit {kind: 'perangkat_daerah'})-[:ASSIGNED_TO]->(g:Goal) "
-        "MATCH (s:ASN)-[:ASSIGNED_TO]->(:Goal) RETURN u.id AS unit, g.id AS id, s.nip AS nip LIMIT 1")[0]
+        "MATCH (s:ASN)-[:ASSIGNED_TO]->(:Goal) RETURN u.id AS unit, g.id AS id, s.nip AS nip LIMIT 1"
+    )[0]
     return {**row, "year": 2026, "q": "a", "goal": row["id"]}
 
 
@@ -48,8 +50,9 @@ def test_a_packed_limit_keeps_the_first_rows_and_the_columns_of_an_empty_result(
     everything = sample.read(cypher)
     assert len(everything) > 5
     assert sample.read(cypher, limit=3, packed=True) == everything[:3]
-    assert sample.read_table("MATCH (g:Goal {id: $id}) RETURN g.id AS id, g.level AS level", {"id": "none"},
-                             packed=True) == (["id", "level"], [])
+    assert sample.read_table(
+        "MATCH (g:Goal {id: $id}) RETURN g.id AS id, g.level AS level", {"id": "none"}, packed=True
+    ) == (["id", "level"], [])
 
 
 def test_nodes_relationships_and_paths_convert_alike_packed_or_streamed(sample):
@@ -70,7 +73,8 @@ class MemoryBoundTransaction:
         if "RETURN collect([" in cypher:
             raise TransientError._hydrate_neo4j(
                 code="Neo.TransientError.General.MemoryPoolOutOfMemoryError",
-                message="The allocation of an extra 2.0 MiB would use more than the limit 2.0 MiB.")
+                message="The allocation of an extra 2.0 MiB would use more than the limit 2.0 MiB.",
+            )
         return self.tx.run(cypher, params, **kwargs)
 
 

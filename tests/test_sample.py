@@ -1,5 +1,6 @@
 """The bundled sample kabupaten: it imports with the expected counts (CSV and workbook alike), re-imports
 without changes, and the audit queries find exactly the defects planted in it."""
+
 from __future__ import annotations
 
 import json
@@ -26,18 +27,29 @@ def loaded(session_runner):
 def test_sample_imports_with_the_expected_counts(loaded):
     runner, report = loaded
     counts = EXPECTED["counts"]
-    labels = {row["label"]: row["n"] for row in runner.read(
-        "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
-    assert labels == {"Unit": counts["units"], "Goal": counts["goals"], "Indicator": counts["indicators"],
-                      "IndicatorYear": counts["indicator_rows"], "Activity": counts["activities"],
-                      "ASN": counts["staff"], "PokinImportLock": 1,  # the import lock (graph/model.py)
-                      "PokinImport": 1}  # the import's record in the import log (graph/importer/outcome.py)
-    rels = {row["type"]: row["n"] for row in runner.read(
-        "MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")}
+    labels = {
+        row["label"]: row["n"] for row in runner.read("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")
+    }
+    assert labels == {
+        "Unit": counts["units"],
+        "Goal": counts["goals"],
+        "Indicator": counts["indicators"],
+        "IndicatorYear": counts["indicator_rows"],
+        "Activity": counts["activities"],
+        "ASN": counts["staff"],
+        "PokinImportLock": 1,  # the import lock (graph/model.py)
+        "PokinImport": 1,
+    }  # the import's record in the import log (graph/importer/outcome.py)
+    rels = {
+        row["type"]: row["n"]
+        for row in runner.read("MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")
+    }
     assert rels == EXPECTED["relationships"]
     # plus one implied indicator→goal CONTRIBUTES_TO per MEASURED_BY (graph/model.py)
-    implied = runner.read("MATCH (i:Indicator)-[r:CONTRIBUTES_TO]->(g:Goal|Activity) WHERE r.implied "
-                          "RETURN count(r) AS n, count(CASE WHEN EXISTS { (g)-[:MEASURED_BY]->(i) } THEN 1 END) AS ok")
+    implied = runner.read(
+        "MATCH (i:Indicator)-[r:CONTRIBUTES_TO]->(g:Goal|Activity) WHERE r.implied "
+        "RETURN count(r) AS n, count(CASE WHEN EXISTS { (g)-[:MEASURED_BY]->(i) } THEN 1 END) AS ok"
+    )
     assert implied == [{"n": EXPECTED["relationships"]["MEASURED_BY"], "ok": EXPECTED["relationships"]["MEASURED_BY"]}]
     totals = runner.read("MATCH (a:Activity {kind: 'subkegiatan'}) RETURN count(a) AS n, sum(a.budget) AS budget")[0]
     assert totals == {"n": counts["subkegiatan"], "budget": counts["total_budget"]}
@@ -52,24 +64,33 @@ def test_sample_indicators_on_activities_are_realistic_and_no_finding(loaded):
     """Most kegiatan and sub-kegiatan carry an output indicator and most programs an outcome one; those output
     indicators are what activities should have: the findings on indicators stay exactly the planted ones."""
     runner, _ = loaded
-    share = {row["kind"]: row["share"] for row in runner.read(
-        "MATCH (a:Activity) RETURN a.kind AS kind, "
-        "toFloat(count(CASE WHEN EXISTS { (a)-[:MEASURED_BY]->(:Indicator) } THEN 1 END)) / count(a) AS share")}
+    share = {
+        row["kind"]: row["share"]
+        for row in runner.read(
+            "MATCH (a:Activity) RETURN a.kind AS kind, "
+            "toFloat(count(CASE WHEN EXISTS { (a)-[:MEASURED_BY]->(:Indicator) } THEN 1 END)) / count(a) AS share"
+        )
+    }
     assert all(share[kind] >= 0.6 for kind in ("program", "kegiatan", "subkegiatan")), share
     defects = EXPECTED["defects"]
     found = sorted({row["id"] for row in CATALOG.run(runner, "output_indicators_as_outcomes")})
     assert found == defects["output_indicators_as_outcome"]
     # (the sample's sasaran_subkegiatan carry no indicators by design: expected.json lists the levels above)
-    assert sorted(row["id"] for row in CATALOG.run(runner, "goals_without_indicator")
-                  if row["level"] != "sasaran_subkegiatan") == sorted(defects["goals_without_indicator"])
+    assert sorted(
+        row["id"] for row in CATALOG.run(runner, "goals_without_indicator") if row["level"] != "sasaran_subkegiatan"
+    ) == sorted(defects["goals_without_indicator"])
 
 
 def test_sample_reimport_changes_nothing(loaded):
     runner, _ = loaded
     before = snapshot(runner)
     report = import_path(SAMPLE, runner)
-    assert (report.written.nodes_created, report.written.nodes_deleted,
-            report.written.relationships_created, report.written.relationships_deleted) == (0, 0, 0, 0)
+    assert (
+        report.written.nodes_created,
+        report.written.nodes_deleted,
+        report.written.relationships_created,
+        report.written.relationships_deleted,
+    ) == (0, 0, 0, 0)
     assert snapshot(runner) == before
 
 

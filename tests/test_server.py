@@ -1,12 +1,14 @@
 """The local Neo4j launcher: start, status, clean stop, data kept across a restart."""
+
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.launcher.server import LocalServer, free_port
 
 
 def test_data_survives_stop_and_start(tmp_path):
-    server = LocalServer(tmp_path / "data", free_port(), heap="512m", page_cache_bytes=64 * 1024 * 1024,
-                         password="restart-test-pw")
+    server = LocalServer(
+        tmp_path / "data", free_port(), heap="512m", page_cache_bytes=64 * 1024 * 1024, password="restart-test-pw"
+    )
     try:
         assert server.start() == server.uri and server.is_running()
         assert server.start() == server.uri  # already running: nothing happens
@@ -30,8 +32,10 @@ def test_the_local_server_requires_the_configured_password(neo4j_settings):
 
     if neo4j_settings.password == "":
         pytest.fail("the test server must run with authentication")
-    with (neo4j.GraphDatabase.driver(neo4j_settings.uri, auth=("neo4j", "wrong-password")) as driver,
-          pytest.raises(neo4j.exceptions.AuthError)):
+    with (
+        neo4j.GraphDatabase.driver(neo4j_settings.uri, auth=("neo4j", "wrong-password")) as driver,
+        pytest.raises(neo4j.exceptions.AuthError),
+    ):
         driver.verify_connectivity()
 
 
@@ -41,7 +45,8 @@ def test_each_transaction_may_hold_at_most_half_the_heap_unless_configured(tmp_p
     default = LocalServer(tmp_path, 7687, heap="1g")
     assert default.settings() == {"db.memory.transaction.max": str(512 * 1024 * 1024)}
     assert LocalServer(tmp_path, 7687, heap="1g", transaction_memory="64m").settings() == {
-        "db.memory.transaction.max": str(64 * 1024 * 1024)}
+        "db.memory.transaction.max": str(64 * 1024 * 1024)
+    }
     default.write_conf()
     assert f"db.memory.transaction.max={512 * 1024 * 1024}" in default.conf_file.read_text().splitlines()
 
@@ -53,6 +58,8 @@ def test_the_running_local_server_applies_its_transaction_memory_limit(session_r
 
     if os.environ.get("NEO4J_URI"):
         pytest.skip("an external server: its own configuration decides")
-    rows = session_runner.read("CALL dbms.listConfig('db.memory.transaction.max') YIELD name, value "
-                               "WHERE name = 'db.memory.transaction.max' RETURN value")
+    rows = session_runner.read(
+        "CALL dbms.listConfig('db.memory.transaction.max') YIELD name, value "
+        "WHERE name = 'db.memory.transaction.max' RETURN value"
+    )
     assert rows == [{"value": "512.00MiB"}]  # half the 1g heap of the test server (tests/conftest.py)

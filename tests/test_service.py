@@ -1,4 +1,5 @@
 """The service's health endpoint against the real Neo4j, and its 503 when Neo4j is unreachable."""
+
 from __future__ import annotations
 
 import time

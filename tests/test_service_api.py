@@ -1,4 +1,5 @@
 """The read endpoints against the real Neo4j with tests/data/mini: catalog, audit, elements, paging, exports."""
+
 from __future__ import annotations
 
 import csv
@@ -27,8 +28,14 @@ def test_queries_lists_the_catalog_with_typed_parameters(client):
     orphaned = next(row for row in body["rows"] if row["name"] == "orphaned_staff")
     assert orphaned["mode"] == "read" and orphaned["summary"]
     assert " ".join(orphaned["doc"].split()).startswith(orphaned["summary"])
-    assert orphaned["parameters"] == [{"name": "unit", "type": "str", "optional": True,
-                                       "doc": "Only staff of this unit or of any unit below it (PART_OF)."}]
+    assert orphaned["parameters"] == [
+        {
+            "name": "unit",
+            "type": "str",
+            "optional": True,
+            "doc": "Only staff of this unit or of any unit below it (PART_OF).",
+        }
+    ]
     assert body["total"] == len(names) and body["offset"] == 0
 
 
@@ -47,7 +54,7 @@ def test_named_query_parameter_problems_are_400_listing_each(client, loaded):
     missing = assert_error(client.get("/api/queries/line_of_sight"), 400)
     assert missing["errors"] == ["parameter 'nip' is required"]
     assert "more than once" in assert_error(client.get("/api/queries/orphaned_staff?unit=A&unit=B"), 400)["error"]
-    assert "out of range" in assert_error(client.get(f"/api/queries/achievement?year={2 ** 70}"), 400)["error"]
+    assert "out of range" in assert_error(client.get(f"/api/queries/achievement?year={2**70}"), 400)["error"]
 
 
 def test_unknown_query_is_404(client):
@@ -57,8 +64,9 @@ def test_unknown_query_is_404(client):
 
 def test_write_mode_queries_are_never_served(runner, tmp_path):
     tmp_path = shutil.copytree(CYPHER_DIR, tmp_path / "cypher")  # the service starts on a complete catalog only
-    (tmp_path / "wipe.cypher").write_text("// name: wipe\n// Deletes everything.\n// mode: write\n"
-                                          "MATCH (n) DETACH DELETE n\n", encoding="utf-8")
+    (tmp_path / "wipe.cypher").write_text(
+        "// name: wipe\n// Deletes everything.\n// mode: write\nMATCH (n) DETACH DELETE n\n", encoding="utf-8"
+    )
     import_path(MINI, runner)
     client = make_app(runner, CATALOG=load_catalog(tmp_path)).test_client()
     body = assert_error(client.get("/api/queries/wipe"), 403)
@@ -72,7 +80,9 @@ def test_orphaned_staff_endpoint_has_the_named_query_rows(client, loaded):
     body = client.get("/api/audit/orphaned-staff", headers=AS_READER).get_json()
     assert body["columns"] == ORPHAN_KEYS
     assert [(row["nip"], row["reason"], row["assigned_to"]) for row in body["rows"]] == [
-        (NIP_RINA, "dead_end", ["SK-2"]), (NIP_JOKO, "dead_end", ["RHK-DEAD"])]
+        (NIP_RINA, "dead_end", ["SK-2"]),
+        (NIP_JOKO, "dead_end", ["RHK-DEAD"]),
+    ]
     assert body["rows"] == client.get("/api/queries/orphaned_staff", headers=AS_READER).get_json()["rows"]
     assert client.get("/api/audit/orphaned-staff?unit=DINSOS&year=2026").get_json()["rows"] == []
     assert client.get("/api/audit/orphaned-staff?unit=DINKES").get_json()["total"] == 2
@@ -81,8 +91,10 @@ def test_orphaned_staff_endpoint_has_the_named_query_rows(client, loaded):
 def test_activities_without_leverage_endpoint_has_the_named_query_rows(client, loaded):
     body = client.get("/api/audit/activities-without-leverage?year=2026").get_json()
     assert body["columns"] == LEVERAGE_KEYS
-    assert [(row["id"], row["kind"], row["budget"], row["reason"], row["contributes_to"], row["unit_id"])
-            for row in body["rows"]] == [("SK-2", "subkegiatan", 75000000, "unlinked", [], "DINKES-YANKES")]
+    assert [
+        (row["id"], row["kind"], row["budget"], row["reason"], row["contributes_to"], row["unit_id"])
+        for row in body["rows"]
+    ] == [("SK-2", "subkegiatan", 75000000, "unlinked", [], "DINKES-YANKES")]
     assert client.get("/api/audit/activities-without-leverage?unit=DINSOS").get_json()["rows"] == []
     assert_error(client.get("/api/audit/activities-without-leverage?year=soon"), 400)
     assert_error(client.get("/api/audit/activities-without-leverage?color=1"), 400)
@@ -127,8 +139,10 @@ def test_goal_achievement(client, loaded):
     assert client.get("/api/goals/S1/achievement").get_json()["year"] == 2025
     chosen = client.get("/api/goals/SK-IMUN/achievement?year=2025&scale=permendagri86").get_json()
     assert chosen["scale"] == "permendagri86"
-    assert {(row["id"], row["band"], row["scale"]) for row in chosen["rows"] if row["capaian"] is not None} == \
-        {("SK-IMUN", "sangat tinggi", "permendagri86"), ("I-SK", "sangat tinggi", "permendagri86")}
+    assert {(row["id"], row["band"], row["scale"]) for row in chosen["rows"] if row["capaian"] is not None} == {
+        ("SK-IMUN", "sangat tinggi", "permendagri86"),
+        ("I-SK", "sangat tinggi", "permendagri86"),
+    }
     assert "permendagri86" in assert_error(client.get("/api/goals/S1/achievement?scale=nope"), 400)["error"]
     assert_error(client.get("/api/goals/NOPE/achievement?year=2025"), 404)
     assert_error(client.get("/api/goals/S1/achievement?year=x"), 400)
@@ -171,8 +185,9 @@ def test_paging_is_validated_and_applied(client, loaded):
     assert small.get("/api/queries").get_json()["limit"] == 5
 
 
-@pytest.mark.parametrize("url", ["/api/audit/orphaned-staff.csv", "/api/audit/orphaned-staff?format=csv",
-                                 "/api/queries/orphaned_staff.csv"])
+@pytest.mark.parametrize(
+    "url", ["/api/audit/orphaned-staff.csv", "/api/audit/orphaned-staff?format=csv", "/api/queries/orphaned_staff.csv"]
+)
 def test_csv_export(client, loaded, url):
     response = client.get(url, headers=AS_READER)
     assert response.status_code == 200
@@ -184,9 +199,14 @@ def test_csv_export(client, loaded, url):
     assert [row[0] for row in rows[1:]] == [NIP_RINA, NIP_JOKO]
 
 
-@pytest.mark.parametrize("url", ["/api/audit/activities-without-leverage.xlsx",
-                                 "/api/queries/activities_without_leverage.xlsx?year=2026",
-                                 "/api/audit/activities-without-leverage?format=xlsx"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/audit/activities-without-leverage.xlsx",
+        "/api/queries/activities_without_leverage.xlsx?year=2026",
+        "/api/audit/activities-without-leverage?format=xlsx",
+    ],
+)
 def test_xlsx_export(client, loaded, url):
     response = client.get(url)
     assert response.status_code == 200
@@ -199,8 +219,13 @@ def test_xlsx_export(client, loaded, url):
 
 
 def test_every_list_endpoint_exports(client, loaded):
-    for url in ("/api/queries.csv", "/api/audit.xlsx", "/api/goals/S1/achievement.csv?year=2025",
-                f"/api/staff/{NIP_SITI}/line-of-sight.csv", "/api/elements/SK-1/impact.xlsx"):
+    for url in (
+        "/api/queries.csv",
+        "/api/audit.xlsx",
+        "/api/goals/S1/achievement.csv?year=2025",
+        f"/api/staff/{NIP_SITI}/line-of-sight.csv",
+        "/api/elements/SK-1/impact.xlsx",
+    ):
         assert client.get(url).status_code == 200, url
 
 

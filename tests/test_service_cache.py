@@ -1,5 +1,6 @@
 """The service's result cache (service/http/results.py): pure unit tests, then against the real Neo4j that a
 changed graph is never answered from rows of the old one (an import, a write outside pokin, a wipe)."""
+
 from __future__ import annotations
 
 import shutil
@@ -126,8 +127,10 @@ def test_an_import_that_changes_only_a_property_is_seen_at_once(client, loaded, 
 
 def test_a_write_made_outside_pokin_and_a_wipe_are_seen_at_once(client, loaded):
     before = orphans(client)
-    loaded.write("MATCH (u:Unit {id: 'DINKES-YANKES'}) CREATE (:ASN {nip: '200001012022011001', name: 'Baru', "
-                 "position: 'Staf', dataset: 'outside'})-[:MEMBER_OF]->(u)")
+    loaded.write(
+        "MATCH (u:Unit {id: 'DINKES-YANKES'}) CREATE (:ASN {nip: '200001012022011001', name: 'Baru', "
+        "position: 'Staf', dataset: 'outside'})-[:MEMBER_OF]->(u)"
+    )
     after = orphans(client)
     assert set(after) - set(before) == {"200001012022011001"}
     loaded.write("MATCH (n) DETACH DELETE n")
@@ -138,8 +141,16 @@ def test_the_cache_can_be_turned_off(loaded):
     client = make_app(loaded, CACHE_MB=0).test_client()
     orphans(client)
     orphans(client)
-    assert cache_summary(client) == {"enabled": False, "entries": 0, "bytes": 0, "max_bytes": 0, "hits": 0,
-                                     "misses": 0, "too_large": 0, "cleared": 0}
+    assert cache_summary(client) == {
+        "enabled": False,
+        "entries": 0,
+        "bytes": 0,
+        "max_bytes": 0,
+        "hits": 0,
+        "misses": 0,
+        "too_large": 0,
+        "cleared": 0,
+    }
 
 
 def test_a_reimport_that_changes_nothing_keeps_the_data_version_and_the_cache(client, loaded):
@@ -173,8 +184,10 @@ def test_pages_and_exports_are_kept_whole_per_reader(client, loaded):
     first = client.get("/api/audit/orphaned-staff.csv", headers=AS_READER)
     again = client.get("/api/audit/orphaned-staff.csv", headers=AS_READER)
     assert first.status_code == again.status_code == 200
-    assert again.get_data() == first.get_data() and again.headers["Content-Disposition"] == \
-        first.headers["Content-Disposition"]
+    assert (
+        again.get_data() == first.get_data()
+        and again.headers["Content-Disposition"] == first.headers["Content-Disposition"]
+    )
     anonymous = client.get("/api/audit/orphaned-staff.csv")  # loopback reader: NIPs masked
     assert NIP_RINA in first.get_data(as_text=True) and NIP_RINA not in anonymous.get_data(as_text=True)
     page = client.get("/pohon/DINKES")
@@ -192,8 +205,10 @@ def test_an_answer_computed_from_kept_rows_never_waits_on_itself():
         return ["answer"], [{"name": f"{number}", "tags": rows[1][0]["tags"]}]
 
     done = []
-    threads = [threading.Thread(target=lambda n=n: done.append(cache.value(("answer", n), "v", lambda: answer(n))))
-               for n in range(400)]
+    threads = [
+        threading.Thread(target=lambda n=n: done.append(cache.value(("answer", n), "v", lambda: answer(n))))
+        for n in range(400)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -1,4 +1,5 @@
 """POST /api/cypher: reads run (bounded); every kind of write, schema or admin command is refused unrun."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,9 +11,11 @@ pytest_plugins = ("test_service_support",)  # the app, client and loaded fixture
 
 def schema_state(runner):
     """What a refused command could have changed besides nodes and edges: labels, indexes, constraints."""
-    return (sorted(row["label"] for row in runner.read("CALL db.labels() YIELD label RETURN label")),
-            sorted(row["name"] for row in runner.read("SHOW INDEXES YIELD name RETURN name")),
-            sorted(row["name"] for row in runner.read("SHOW CONSTRAINTS YIELD name RETURN name")))
+    return (
+        sorted(row["label"] for row in runner.read("CALL db.labels() YIELD label RETURN label")),
+        sorted(row["name"] for row in runner.read("SHOW INDEXES YIELD name RETURN name")),
+        sorted(row["name"] for row in runner.read("SHOW CONSTRAINTS YIELD name RETURN name")),
+    )
 
 
 def cypher(client, query, params=None, headers=AS_READER, url="/api/cypher"):
@@ -70,8 +73,9 @@ def test_several_statements_are_refused_before_any_runs(client, loaded):
 
 
 def test_a_read_works_with_parameters(client, loaded):
-    body = cypher(client, "MATCH (g:Goal)<-[:ASSIGNED_TO]-(u:Unit {id: $unit}) RETURN g.id AS id ORDER BY id",
-                  {"unit": "PEMDA"}).get_json()
+    body = cypher(
+        client, "MATCH (g:Goal)<-[:ASSIGNED_TO]-(u:Unit {id: $unit}) RETURN g.id AS id ORDER BY id", {"unit": "PEMDA"}
+    ).get_json()
     assert body["ok"] is True and body["columns"] == ["id"] and body["truncated"] is False
     assert [row["id"] for row in body["rows"]] == ["M1", "S1", "T1", "V1"]
     semicolon_in_string = cypher(client, "RETURN 'a; b' AS text // a comment; with a semicolon").get_json()
@@ -81,8 +85,11 @@ def test_a_read_works_with_parameters(client, loaded):
 def test_allowed_procedures_and_values_neo4j_returns(client, loaded):
     labels = cypher(client, "CALL db.labels() YIELD label RETURN label ORDER BY label").get_json()["rows"]
     assert {"Goal", "ASN", "Unit"} <= {row["label"] for row in labels}
-    row = cypher(client, "RETURN date('2026-01-31') AS day, duration('P1D') AS span, 0.0 / 0.0 AS nan, "
-                         "point({x: 1, y: 2}) AS spot, [1, 'a'] AS list").get_json()["rows"][0]
+    row = cypher(
+        client,
+        "RETURN date('2026-01-31') AS day, duration('P1D') AS span, 0.0 / 0.0 AS nan, "
+        "point({x: 1, y: 2}) AS spot, [1, 'a'] AS list",
+    ).get_json()["rows"][0]
     assert row["day"] == "2026-01-31" and row["span"] == "P1D" and row["nan"] == "NaN"
     assert row["spot"]["coordinates"] == [1.0, 2.0] and row["list"] == [1, "a"]
 
@@ -97,8 +104,9 @@ def test_rows_are_capped_and_truncation_reported(runner):
 
 
 def test_results_export_as_csv(client, loaded):
-    response = cypher(client, "MATCH (u:Unit) RETURN u.id AS id, '=1+1' AS formula ORDER BY id",
-                      url="/api/cypher?format=csv")
+    response = cypher(
+        client, "MATCH (u:Unit) RETURN u.id AS id, '=1+1' AS formula ORDER BY id", url="/api/cypher?format=csv"
+    )
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     lines = response.get_data(as_text=True).lstrip("\ufeff").splitlines()
     assert lines[0] == "id,formula" and lines[1] == "DINKES,'=1+1"
@@ -120,21 +128,23 @@ def test_other_query_errors_are_400(client, loaded):
 def test_a_query_running_too_long_is_504(runner):
     # UNWIND is interrupted between rows; the range() bound (service/http/cypher_guard.py) is lifted for this test
     client = make_app(runner, CYPHER_TIMEOUT=0.5, CYPHER_MAX_RANGE=200_000_000).test_client()
-    body = assert_error(cypher(client, "UNWIND range(1, 200000000) AS x WITH x WHERE x = -1 RETURN count(*) AS n"),
-                        504)
+    body = assert_error(cypher(client, "UNWIND range(1, 200000000) AS x WITH x WHERE x = -1 RETURN count(*) AS n"), 504)
     assert body["error"].startswith("timeout")
 
 
-@pytest.mark.parametrize("payload, fragment", [
-    ("not json", "JSON object"),
-    ([1, 2], "JSON object"),
-    ({}, "'query' must be a non-empty string"),
-    ({"query": "   "}, "'query' must be a non-empty string"),
-    ({"query": "RETURN 1", "params": [1]}, "'params' must be an object"),
-    ({"query": "RETURN 1", "extra": 1}, "unknown field 'extra'"),
-    ({"query": "RETURN $x", "params": {"x": 2 ** 70}}, "beyond 64 bits"),
-    ({"query": "EXPLAIN MATCH (n) RETURN n"}, "without EXPLAIN"),
-])
+@pytest.mark.parametrize(
+    "payload, fragment",
+    [
+        ("not json", "JSON object"),
+        ([1, 2], "JSON object"),
+        ({}, "'query' must be a non-empty string"),
+        ({"query": "   "}, "'query' must be a non-empty string"),
+        ({"query": "RETURN 1", "params": [1]}, "'params' must be an object"),
+        ({"query": "RETURN 1", "extra": 1}, "unknown field 'extra'"),
+        ({"query": "RETURN $x", "params": {"x": 2**70}}, "beyond 64 bits"),
+        ({"query": "EXPLAIN MATCH (n) RETURN n"}, "without EXPLAIN"),
+    ],
+)
 def test_malformed_requests_are_400(client, payload, fragment):
     if isinstance(payload, str):
         response = client.post("/api/cypher", data=payload, headers=AS_READER, content_type="text/plain")

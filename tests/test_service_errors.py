@@ -1,4 +1,5 @@
 """One JSON error shape for every status, 500 without internals, and 503 in bounded time with recovery."""
+
 from __future__ import annotations
 
 import time
@@ -73,12 +74,15 @@ def test_unexpected_errors_are_500_without_internals(runner):
     assert "hunter2" not in str(body)
 
 
-@pytest.mark.parametrize("method, url, kwargs", [
-    ("get", "/api/audit/orphaned-staff", {}),
-    ("get", "/api/goals/S1", {}),
-    ("get", "/api/audit", {}),
-    ("post", "/api/cypher", {"json": {"query": "RETURN 1 AS x"}, "headers": AS_READER}),
-])
+@pytest.mark.parametrize(
+    "method, url, kwargs",
+    [
+        ("get", "/api/audit/orphaned-staff", {}),
+        ("get", "/api/goals/S1", {}),
+        ("get", "/api/audit", {}),
+        ("post", "/api/cypher", {"json": {"query": "RETURN 1 AS x"}, "headers": AS_READER}),
+    ],
+)
 def test_neo4j_unreachable_is_503_within_seconds(method, url, kwargs):
     runner = unreachable_runner()
     try:
@@ -106,8 +110,9 @@ def test_import_is_503_quickly_when_neo4j_is_unreachable():
 
 
 def test_the_service_recovers_by_itself_when_neo4j_comes_back(tmp_path):
-    server = LocalServer(tmp_path / "neo4j", free_port(), heap="512m", page_cache_bytes=64 * 1024 * 1024,
-                         password="restart-test-pw")
+    server = LocalServer(
+        tmp_path / "neo4j", free_port(), heap="512m", page_cache_bytes=64 * 1024 * 1024, password="restart-test-pw"
+    )
     server.start()
     runner = Runner.from_settings(Neo4jSettings(uri=server.uri, password=server.password))
     try:

@@ -1,4 +1,5 @@
 """POST /api/import: zip and xlsx uploads like the CLI, all or nothing, and unsafe uploads refused."""
+
 from __future__ import annotations
 
 import io
@@ -42,7 +43,9 @@ def test_zip_import_writes_the_same_graph_as_the_cli(client, runner):
 
 
 def test_the_import_answer_lists_its_warnings(client, runner):
-    indicators = (MINI / "indicators.csv").read_text(encoding="utf-8") + "I-OPD,S1,OPD terlayani,,positif,2026,,25 OPD,-\n"
+    indicators = (MINI / "indicators.csv").read_text(
+        encoding="utf-8"
+    ) + "I-OPD,S1,OPD terlayani,,positif,2026,,25 OPD,-\n"
     response = upload(client, zip_bytes(csv_files(**{"indicators.csv": indicators})), "mini.zip")
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
@@ -50,9 +53,15 @@ def test_the_import_answer_lists_its_warnings(client, runner):
     assert runner.read("MATCH (i:Indicator {id: 'I-OPD'}) RETURN i.satuan AS s") == [{"s": "OPD"}]
     indicators = indicators.replace("25 OPD,-", "-,-")
     body = upload(client, zip_bytes(csv_files(**{"indicators.csv": indicators})), "mini.zip", dry_run="true").get_json()
-    assert body["warnings"] == [{"file": "indicators.csv", "row": 5, "column": "target",
-                                 "message": "no target for 2026 ('-'): read as no value, not as 0",
-                                 "text": "indicators.csv:5: target: no target for 2026 ('-'): read as no value, not as 0"}]
+    assert body["warnings"] == [
+        {
+            "file": "indicators.csv",
+            "row": 5,
+            "column": "target",
+            "message": "no target for 2026 ('-'): read as no value, not as 0",
+            "text": "indicators.csv:5: target: no target for 2026 ('-'): read as no value, not as 0",
+        }
+    ]
 
 
 def test_zip_with_the_files_in_a_folder_and_a_dataset_name(client, runner):
@@ -80,14 +89,19 @@ def test_a_bad_upload_lists_every_problem_and_writes_nothing(client, loaded):
     before = snapshot(loaded)
     activities = (MINI / "activities.csv").read_text(encoding="utf-8").replace("Rp 250.000.000", "-5")
     staff = (MINI / "staff.csv").read_text(encoding="utf-8").replace(",RHK-1\n", ",RHK-404\n")
-    body = assert_error(upload(client, zip_bytes(csv_files(**{"activities.csv": activities, "staff.csv": staff})),
-                               "mini.zip"), 400)
+    body = assert_error(
+        upload(client, zip_bytes(csv_files(**{"activities.csv": activities, "staff.csv": staff})), "mini.zip"), 400
+    )
     assert body["error"] == f"{len(body['errors'])} problem(s) in the import; nothing was written"
     assert body["errors"][0] == "activities.csv:4: budget: -5 is negative; it must be 0 or more"
     assert body["errors"][-1] == "staff.csv:4: assigned_to: 'RHK-404' does not exist in this import or in the database"
-    assert body["problems"][-1] == {"file": "staff.csv", "row": 4, "column": "assigned_to",
-                                   "message": "'RHK-404' does not exist in this import or in the database",
-                                   "text": body["errors"][-1]}
+    assert body["problems"][-1] == {
+        "file": "staff.csv",
+        "row": 4,
+        "column": "assigned_to",
+        "message": "'RHK-404' does not exist in this import or in the database",
+        "text": body["errors"][-1],
+    }
     assert snapshot(loaded) == before
 
 
@@ -98,11 +112,14 @@ def test_an_upload_defining_another_datasets_node_is_refused(client, loaded):
     texts["staff.csv"] += "199002022015032003,Andi,Pengelola Data,KEC,,\n"  # PEMDA's NIP, defined again
     files = csv_files(**texts)
     body = assert_error(upload(client, zip_bytes(files), "kec.zip"), 400)
-    message = ("'199002022015032003' already belongs to dataset 'PEMDA'; ids are unique across datasets "
-               "(import that dataset to change it)")
+    message = (
+        "'199002022015032003' already belongs to dataset 'PEMDA'; ids are unique across datasets "
+        "(import that dataset to change it)"
+    )
     assert body["errors"] == [f"staff.csv:2: nip: {message}"]
-    assert body["problems"] == [{"file": "staff.csv", "row": 2, "column": "nip", "message": message,
-                                 "text": body["errors"][0]}]
+    assert body["problems"] == [
+        {"file": "staff.csv", "row": 2, "column": "nip", "message": message, "text": body["errors"][0]}
+    ]
     assert snapshot(loaded) == before
 
 
@@ -157,8 +174,9 @@ def test_wrong_kinds_of_upload(client):
     assert_error(upload(client, b"not a zip at all", "mini.zip"), 415)
     assert_error(upload(client, b"", "mini.xlsx"), 415)
     assert "not a readable zip" in assert_error(upload(client, b"PK\x03\x04broken", "mini.zip"), 400)["error"]
-    assert_error(client.post("/api/import", data={"dataset": "x"}, headers=AS_EDITOR,
-                             content_type="multipart/form-data"), 400)
+    assert_error(
+        client.post("/api/import", data={"dataset": "x"}, headers=AS_EDITOR, content_type="multipart/form-data"), 400
+    )
 
 
 def test_oversize_upload_is_413(runner):
@@ -181,7 +199,8 @@ def test_an_upload_bad_on_every_row_lists_the_first_problems_and_counts_them_all
     before = snapshot(loaded)
     bad = 20_000
     units = (MINI / "units.csv").read_text(encoding="utf-8") + "".join(
-        f"U{i},Unit {i},no_such_kind,PEMDA\n" for i in range(bad))
+        f"U{i},Unit {i},no_such_kind,PEMDA\n" for i in range(bad)
+    )
     response = upload(client, zip_bytes(csv_files(**{"units.csv": units})), "mini.zip")
     body = assert_error(response, 400)
     assert body["error"] == f"{bad} problem(s) in the import; nothing was written"
@@ -194,8 +213,11 @@ def test_an_upload_bad_on_every_row_lists_the_first_problems_and_counts_them_all
 
 
 def _own_folders() -> set[str]:
-    return {entry.name for entry in os.scandir(tempfile.gettempdir())
-            if entry.name.startswith(f"pokin-import-{os.getpid()}-")}
+    return {
+        entry.name
+        for entry in os.scandir(tempfile.gettempdir())
+        if entry.name.startswith(f"pokin-import-{os.getpid()}-")
+    }
 
 
 def test_the_import_folder_is_private_and_removed_whatever_the_outcome(client, runner, monkeypatch):
@@ -221,8 +243,9 @@ def test_the_import_folder_is_private_and_removed_whatever_the_outcome(client, r
     assert _own_folders() == set()
 
 
-def test_folders_left_by_killed_processes_are_removed_at_start_and_at_the_next_import(client, runner,
-                                                                                     monkeypatch, tmp_path):
+def test_folders_left_by_killed_processes_are_removed_at_start_and_at_the_next_import(
+    client, runner, monkeypatch, tmp_path
+):
     from service.http import uploads
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
@@ -230,6 +253,7 @@ def test_folders_left_by_killed_processes_are_removed_at_start_and_at_the_next_i
     gone.wait()
     living = subprocess.Popen(["sleep", "60"])
     try:
+
         def left_by(pid: int, name: str) -> str:
             folder = tmp_path / f"pokin-import-{pid}-{name}"
             (folder / "upload").mkdir(parents=True)
@@ -301,5 +325,6 @@ def test_an_upload_whose_commit_lost_its_answer_before_committing_says_not_writt
     assert body["code"] == "import_not_written" and body["dataset"] == "PEMDA" and body["import_id"]
     assert "did not commit: nothing of it was written" in body["error"] and "IncompleteCommit" in body["error"]
     assert snapshot(loaded) == before
-    assert body["import_id"] not in {row["id"] for row in client.get("/api/imports", headers=AS_READER)
-                                     .get_json()["rows"]}
+    assert body["import_id"] not in {
+        row["id"] for row in client.get("/api/imports", headers=AS_READER).get_json()["rows"]
+    }

@@ -1,4 +1,5 @@
 """The OpenAPI document is valid, covers every endpoint, and the API conforms to it (schemathesis)."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,11 +20,21 @@ from graph.importer import import_path
 pytest_plugins = ("test_service_support",)  # the app, client and loaded fixtures
 
 ENDPOINTS = [
-    ("get", "/api/health"), ("get", "/api/openapi.json"), ("get", "/api/queries"), ("get", "/api/queries/{name}"),
-    ("get", "/api/audit"), ("get", "/api/audit/orphaned-staff"), ("get", "/api/audit/activities-without-leverage"),
-    ("get", "/api/goals/{id}"), ("get", "/api/goals/{id}/achievement"), ("get", "/api/units/{id}"),
-    ("get", "/api/staff/{nip}/line-of-sight"), ("get", "/api/elements/{id}/impact"), ("get", "/api/docs/{kind}"),
-    ("post", "/api/cypher"), ("post", "/api/import"),
+    ("get", "/api/health"),
+    ("get", "/api/openapi.json"),
+    ("get", "/api/queries"),
+    ("get", "/api/queries/{name}"),
+    ("get", "/api/audit"),
+    ("get", "/api/audit/orphaned-staff"),
+    ("get", "/api/audit/activities-without-leverage"),
+    ("get", "/api/goals/{id}"),
+    ("get", "/api/goals/{id}/achievement"),
+    ("get", "/api/units/{id}"),
+    ("get", "/api/staff/{nip}/line-of-sight"),
+    ("get", "/api/elements/{id}/impact"),
+    ("get", "/api/docs/{kind}"),
+    ("post", "/api/cypher"),
+    ("post", "/api/import"),
 ]
 
 
@@ -80,9 +91,10 @@ def mini_loaded(session_runner):
 
 
 @schema.parametrize()
-@settings(max_examples=8, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=8, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 def test_the_api_conforms_to_its_document(case, mini_loaded):
     response = case.call(headers=AS_EDITOR)
-    case.validate_response(response, checks=[not_a_server_error, status_code_conformance,
-                                             content_type_conformance, response_schema_conformance])
+    case.validate_response(
+        response,
+        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance],
+    )

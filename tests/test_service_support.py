@@ -3,6 +3,7 @@
 The app runs against the real Neo4j of the test session (the `runner` fixture, emptied per test);
 `loaded` puts tests/data/mini in it. Expected answers below are worked out from those CSV files.
 """
+
 from __future__ import annotations
 
 import io
@@ -97,7 +98,6 @@ def xlsx_bytes(folder: Path = MINI) -> bytes:
     return buffer.getvalue()
 
 
-def upload(client: Any, data: bytes, filename: str, headers: dict[str, str] | None = AS_EDITOR,
-           **fields: str) -> Any:
+def upload(client: Any, data: bytes, filename: str, headers: dict[str, str] | None = AS_EDITOR, **fields: str) -> Any:
     form: dict[str, Any] = {"file": (io.BytesIO(data), filename), **fields}
     return client.post("/api/import", data=form, headers=headers or {}, content_type="multipart/form-data")

@@ -1,6 +1,7 @@
 """The soak test's script (bench/soak.py, `make soak`: 30 minutes, not run by CI) run for 20 s against the test
 Neo4j, so the script itself is exercised: mixed reads, analyst queries at their limits and refused uploads at
 once, with the health checks timed, the service's RSS sampled and the graph's counts compared."""
+
 from __future__ import annotations
 
 import json
@@ -15,11 +16,21 @@ SECONDS = 20
 
 def test_a_short_soak_passes_and_reports_every_measure(runner, neo4j_settings, tmp_path):
     out = tmp_path / "soak.json"
-    env = {**os.environ, "NEO4J_URI": neo4j_settings.uri, "NEO4J_USER": neo4j_settings.user,
-           "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
-    done = subprocess.run([sys.executable, "-m", "bench.soak", "--seconds", str(SECONDS),
-                           "--neo4j-from-env", "--out", str(out)], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=900)
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USER": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+        "NEO4J_DATABASE": neo4j_settings.database,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.soak", "--seconds", str(SECONDS), "--neo4j-from-env", "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     print(done.stdout[-3000:])
     result = json.loads(out.read_text())
     assert done.returncode == 0 and result["passed"], (result["failed"], done.stderr[-3000:])

@@ -1,4 +1,5 @@
 """Synthetic data (seed/synthetic.py): deterministic, realistic ratios, valid import files, streamed."""
+
 from __future__ import annotations
 
 import hashlib
@@ -47,10 +48,10 @@ def test_kabupaten_has_the_ratios_of_domain_scale(kabupaten):
     assert 800 <= totals["subkegiatan"] <= 1300
     assert 5000 <= totals["nodes"]["ASN"] <= 7000
     assert 800 <= totals["nodes"]["Unit"] <= 2000
-    assert 0.5e12 <= totals["budget"] <= 4e12                     # Rp 1-4 trillion a year, roughly
+    assert 0.5e12 <= totals["budget"] <= 4e12  # Rp 1-4 trillion a year, roughly
     defects = totals["defects"]
     staff = totals["nodes"]["ASN"]
-    assert 0.005 <= defects["unassigned_staff"] / staff <= 0.03    # sample: 1.5 %
+    assert 0.005 <= defects["unassigned_staff"] / staff <= 0.03  # sample: 1.5 %
     assert 0.002 <= defects["dead_end_staff"] / staff <= 0.04
     assert 0.01 <= defects["activities_unlinked"] / totals["subkegiatan"] <= 0.05
     assert defects["cycles"] == defects["downward"] == defects["skipped_levels"] == 1
@@ -85,8 +86,10 @@ def test_kabupaten_files_pass_validation_and_import_with_the_planted_defects(run
     assert {r["id"] for r in no_indicator} == set(entry["ids"]["goals_without_indicator"])
     cycles = catalog.run(runner, "contribution_cycles", {}, timeout=600)
     assert len(cycles) == 1 and cycles[0]["length"] == 3
-    assert runner.read("MATCH (:Activity)-[:MEASURED_BY]->(i:Indicator) RETURN count(i) AS c")[0]["c"] == \
-        entry["activity_indicators"]
+    assert (
+        runner.read("MATCH (:Activity)-[:MEASURED_BY]->(i:Indicator) RETURN count(i) AS c")[0]["c"]
+        == entry["activity_indicators"]
+    )
     assert runner.read("MATCH (s:ASN {asn_kind: 'PPPK'}) RETURN count(s) AS c")[0]["c"] == entry["pppk"]
     _has_the_people_at_risk(runner, catalog, entry)
 
@@ -115,19 +118,21 @@ def test_provinsi_links_each_kabupaten_to_the_province_and_validates(runner, tmp
     manifest = generate("provinsi", tmp_path, seed=3)
     folders = list(dataset_folders(tmp_path))
     assert [entry["dataset"] for _, entry in folders] == ["U-P32", "U-K3201", "U-K3202"]
-    assert (folders[1][0] / "links.csv").read_text().count("G-P32-S") >= 1   # into the province's goals
+    assert (folders[1][0] / "links.csv").read_text().count("G-P32-S") >= 1  # into the province's goals
     import_path(folders[0][0], runner)
     for folder, _ in folders[1:]:
-        validate_path(folder, runner)                                     # references resolve in the database
+        validate_path(folder, runner)  # references resolve in the database
         import_path(folder, runner)
-    crossing = runner.read("MATCH (a:Goal)-[r:CONTRIBUTES_TO]->(b:Goal) WHERE a.dataset <> b.dataset "
-                           "RETURN count(r) AS c")[0]["c"]
+    crossing = runner.read(
+        "MATCH (a:Goal)-[r:CONTRIBUTES_TO]->(b:Goal) WHERE a.dataset <> b.dataset RETURN count(r) AS c"
+    )[0]["c"]
     assert crossing >= 1
     assert manifest["totals"]["datasets"] == 3
 
 
 def test_generation_streams_in_flat_memory(tmp_path, monkeypatch):
     """Python's peak allocation stays flat when the data grows tenfold (rows go to disk as they are made)."""
+
     def peak(opd_staff: int, folder: Path) -> tuple[int, int]:
         monkeypatch.setattr(synthetic, "STAFF_PER_OPD", opd_staff)
         tracemalloc.start()
@@ -200,7 +205,8 @@ def test_finish_can_run_again_and_starts_from_what_parse_left(tmp_path, monkeypa
 
 
 def test_a_pipelined_import_uses_its_plan_made_ahead_only_for_a_dataset_the_database_does_not_hold(
-        runner, tmp_path, monkeypatch):
+    runner, tmp_path, monkeypatch
+):
     """The plan made ahead (for a database without the dataset) is used when the dataset is new and the ids it
     refers to resolve as they did on trial; a dataset imported before is planned again in its transaction, from
     what the database holds: importing the same datasets again changes nothing."""
@@ -257,13 +263,19 @@ def test_a_pipelined_import_stops_at_the_dataset_refused_and_names_its_folder(ru
 
 
 def test_cli_loads_synthetic_data_directly_in_order(runner, neo4j_settings, monkeypatch):
-    for name, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
-                        ("NEO4J_PASSWORD", neo4j_settings.password), ("NEO4J_DATABASE", neo4j_settings.database)):
+    for name, value in (
+        ("NEO4J_URI", neo4j_settings.uri),
+        ("NEO4J_USER", neo4j_settings.user),
+        ("NEO4J_PASSWORD", neo4j_settings.password),
+        ("NEO4J_DATABASE", neo4j_settings.database),
+    ):
         monkeypatch.setenv(name, value)  # the CLI reads the test server's settings from the environment
     monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 1)
     monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 5)
     result = CliRunner().invoke(main, ["seed", "--synthetic", "provinsi", "--seed", "7"])
     assert result.exit_code == 0, result.output
     assert result.output.count("imported dataset") == 2
-    assert {row["d"] for row in runner.read("MATCH (u:Unit {kind: 'pemda'}) RETURN u.dataset AS d")} == \
-        {"U-P32", "U-K3201"}
+    assert {row["d"] for row in runner.read("MATCH (u:Unit {kind: 'pemda'}) RETURN u.dataset AS d")} == {
+        "U-P32",
+        "U-K3201",
+    }

@@ -1,4 +1,5 @@
 """visual/: the pure builders (hand-made rows, no database), styles, rendering and the offline page."""
+
 from __future__ import annotations
 
 import html
@@ -31,34 +32,70 @@ BREAKOUT = "</script><script>alert('x')</script>"
 
 
 def node(id, label="Goal", level=None, title=None, unit=None, opd=None, **extra):
-    return {"kind": "node", "id": id, "label": label, "level": level, "title": title or f"Judul {id}",
-            "unit_id": unit, "unit_name": unit and f"Unit {unit}", "opd_id": opd, "opd_name": opd and f"OPD {opd}",
-            **extra}
+    return {
+        "kind": "node",
+        "id": id,
+        "label": label,
+        "level": level,
+        "title": title or f"Judul {id}",
+        "unit_id": unit,
+        "unit_name": unit and f"Unit {unit}",
+        "opd_id": opd,
+        "opd_name": opd and f"OPD {opd}",
+        **extra,
+    }
 
 
 def edge(source, target, type="CONTRIBUTES_TO", weight=1.0, crosscutting=False):  # noqa: A002 - the edge row's own key
-    return {"kind": "edge", "from": source, "to": target, "type": type,
-            "weight": weight if type == "CONTRIBUTES_TO" else None, "crosscutting": crosscutting}
+    return {
+        "kind": "edge",
+        "from": source,
+        "to": target,
+        "type": type,
+        "weight": weight if type == "CONTRIBUTES_TO" else None,
+        "crosscutting": crosscutting,
+    }
 
 
 # Pemda V <- M <- T <- S (indicator I-S); OPD A: SA (sasaran) -> S, SPA -> SA, SK1, SK2 -> SPA, RHK-1..5 -> SK1;
 # activity ACT (subkegiatan of A) -> SK1 and, crosscutting with weight 0.5, -> SB (OPD B's sasaran) -> I-S.
 NODES = [
-    node("V", level="visi", unit="P"), node("M", level="misi", unit="P"), node("T", level="tujuan", unit="P"),
-    node("S", level="sasaran", unit="P"), node("I-S", "Indicator", "sasaran", unit="P"),
-    node("SA", level="sasaran", unit="A", opd="A"), node("SPA", level="sasaran_program", unit="A1", opd="A"),
+    node("V", level="visi", unit="P"),
+    node("M", level="misi", unit="P"),
+    node("T", level="tujuan", unit="P"),
+    node("S", level="sasaran", unit="P"),
+    node("I-S", "Indicator", "sasaran", unit="P"),
+    node("SA", level="sasaran", unit="A", opd="A"),
+    node("SPA", level="sasaran_program", unit="A1", opd="A"),
     node("SK1", level="sasaran_kegiatan", unit="A1", opd="A"),
     node("SK2", level="sasaran_kegiatan", unit="A1", opd="A"),
     *[node(f"RHK-{i}", level="rhk", unit="A1", opd="A") for i in range(1, 6)],
-    node("ACT", "Activity", "subkegiatan", title=HOSTILE, unit="A1", opd="A", code="1.02.02.2.01.0001",
-         budget=250_000_000, year=2026),
+    node(
+        "ACT",
+        "Activity",
+        "subkegiatan",
+        title=HOSTILE,
+        unit="A1",
+        opd="A",
+        code="1.02.02.2.01.0001",
+        budget=250_000_000,
+        year=2026,
+    ),
     node("SB", level="sasaran", unit="B", opd="B"),
 ]
 EDGES = [
-    edge("M", "V"), edge("T", "M"), edge("S", "T"), edge("S", "I-S", "MEASURED_BY"), edge("SA", "S"),
-    edge("SPA", "SA"), edge("SK1", "SPA"), edge("SK2", "SPA"),
+    edge("M", "V"),
+    edge("T", "M"),
+    edge("S", "T"),
+    edge("S", "I-S", "MEASURED_BY"),
+    edge("SA", "S"),
+    edge("SPA", "SA"),
+    edge("SK1", "SPA"),
+    edge("SK2", "SPA"),
     *[edge(f"RHK-{i}", "SK1") for i in range(1, 6)],
-    edge("ACT", "SK1"), edge("ACT", "SB", weight=0.5, crosscutting=True), edge("SB", "I-S"),
+    edge("ACT", "SK1"),
+    edge("ACT", "SB", weight=0.5, crosscutting=True),
+    edge("SB", "I-S"),
 ]
 
 
@@ -77,16 +114,16 @@ def test_rows_follow_the_levels_pemda_above_opd():
     nodes = by_id(build_tree(NODES, EDGES))
     y = {key: value["y"] for key, value in nodes.items()}
     assert y["V"] < y["M"] < y["T"] < y["S"] < y["I-S"] < y["SA"] < y["SPA"] < y["SK1"] < y["ACT"] < y["RHK-1"]
-    assert y["SK1"] == y["SK2"]                      # one row per level
-    assert y["SB"] > y["I-S"]                        # a sasaran supporting the Pemda's indicator sits below it
-    assert y["SA"] > y["S"]                          # the OPD's sasaran strategis below the Pemda's sasaran
+    assert y["SK1"] == y["SK2"]  # one row per level
+    assert y["SB"] > y["I-S"]  # a sasaran supporting the Pemda's indicator sits below it
+    assert y["SA"] > y["S"]  # the OPD's sasaran strategis below the Pemda's sasaran
 
 
 def test_parents_are_centred_over_their_children_and_siblings_do_not_overlap():
     nodes = by_id(build_tree(NODES, EDGES))
     x = {key: value["x"] for key, value in nodes.items()}
     assert x["SPA"] == pytest.approx((x["SK1"] + x["SK2"]) / 2)
-    assert x["V"] == x["M"] == x["T"]                # a chain stays vertical
+    assert x["V"] == x["M"] == x["T"]  # a chain stays vertical
     rows: dict[float, list[float]] = {}
     for item in nodes.values():
         rows.setdefault(item["y"], []).append(item["x"])
@@ -96,7 +133,7 @@ def test_parents_are_centred_over_their_children_and_siblings_do_not_overlap():
 
 def test_many_leaves_on_the_bottom_row_form_a_grid():
     nodes = by_id(build_tree(NODES, EDGES))
-    leaves = [nodes[f"RHK-{i}"] for i in range(1, 6)]         # five rhk under SK1: one column of STACK_ROWS
+    leaves = [nodes[f"RHK-{i}"] for i in range(1, 6)]  # five rhk under SK1: one column of STACK_ROWS
     assert len({item["x"] for item in leaves}) == -(-5 // STACK_ROWS)
     assert len({item["y"] for item in leaves}) == min(5, STACK_ROWS)
     assert len({(item["x"], item["y"]) for item in leaves}) == 5
@@ -109,7 +146,7 @@ def test_positions_are_fixed_and_vis_layout_and_physics_are_off():
     assert net.options["layout"]["hierarchical"]["enabled"] is False
     assert net.options["nodes"]["fixed"] == {"x": True, "y": True}
     assert all(isinstance(item["x"], float) and isinstance(item["y"], float) for item in net.nodes)
-    assert net.options["nodes"]["font"]["multi"] is False   # labels are never parsed as markup
+    assert net.options["nodes"]["font"]["multi"] is False  # labels are never parsed as markup
 
 
 def test_tidy_slots_centres_parents_and_keeps_roots_apart():
@@ -118,8 +155,12 @@ def test_tidy_slots_centres_parents_and_keeps_roots_apart():
 
 
 def test_cycles_and_downward_contributions_do_not_hang_the_layout():
-    nodes = [node("C1", level="sasaran_kegiatan"), node("C2", level="sasaran_kegiatan"),
-             node("G", level="sasaran"), node("P", level="sasaran_program")]
+    nodes = [
+        node("C1", level="sasaran_kegiatan"),
+        node("C2", level="sasaran_kegiatan"),
+        node("G", level="sasaran"),
+        node("P", level="sasaran_program"),
+    ]
     edges = [edge("C1", "C2"), edge("C2", "C1"), edge("G", "P"), edge("P", "G")]
     net = build_tree(nodes, edges)
     assert set(by_id(net)) == {"C1", "C2", "G", "P"}
@@ -138,7 +179,7 @@ def test_level_colours_come_from_styles():
     assert nodes["RHK-1"]["color"]["background"] == styles.LEVEL_STYLES["rhk"].background
     assert nodes["RHK-1"]["font"]["color"] == styles.LEVEL_STYLES["rhk"].font
     assert nodes["ACT"]["color"]["background"] == styles.ACTIVITY_STYLES["subkegiatan"].background
-    assert all("color" not in group for group in groups.values())   # vis re-applies group colours on updates
+    assert all("color" not in group for group in groups.values())  # vis re-applies group colours on updates
     assert groups[nodes["I-S"]["group"]]["shape"] == styles.INDICATOR_SHAPE
     assert groups[nodes["ACT"]["group"]]["shape"] == "database"
     labels = [entry["label"] for entry in net.pokin["legend"]]
@@ -148,8 +189,9 @@ def test_level_colours_come_from_styles():
 
 def test_strategic_red_tactical_blue_operational_green():
     def hue(colour):
-        red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
         return max(("red", red), ("green", green), ("blue", blue), key=lambda pair: pair[1])[0]
+
     for level in ("visi", "misi", "tujuan", "sasaran"):
         assert hue(styles.LEVEL_STYLES[level].background) == "red"
     for level in ("sasaran_program", "sasaran_kegiatan"):
@@ -170,13 +212,12 @@ def test_achievement_colouring_by_band_with_both_schemes_embedded():
     assert nodes["SPA"]["color"]["background"] == band["cukup"].background
     assert nodes["SK1"]["color"]["background"] == band["kurang"].background
     assert nodes["I-S"]["color"]["background"] == styles.NO_BAND.background
-    assert nodes["T"]["color"]["background"] == styles.NO_BAND.background    # no capaian: grey
+    assert nodes["T"]["color"]["background"] == styles.NO_BAND.background  # no capaian: grey
     assert nodes["S"]["colors"]["level"][0] == styles.LEVEL_STYLES["sasaran"].background  # the toggle's data
     assert net.pokin["color_modes"] == ["level", "achievement"]
     assert "Capaian: 95,0% (sangat baik)" in nodes["S"]["title"]
     labels = [entry["label"] for entry in net.pokin["legends"]["achievement"]]
-    assert labels[:5] == ["Sangat baik (≥ 90)", "Baik (75–90)", "Cukup (60–75)", "Kurang (< 60)",
-                          "Tanpa capaian (–)"]
+    assert labels[:5] == ["Sangat baik (≥ 90)", "Baik (75–90)", "Cukup (60–75)", "Kurang (< 60)", "Tanpa capaian (–)"]
 
 
 def test_band_for_uses_the_bounds():
@@ -188,16 +229,18 @@ def test_band_for_uses_the_bounds():
 
 
 def test_audit_findings_get_a_thick_magenta_border():
-    marks = {"no_leverage": styles.mark_style("Kegiatan tanpa daya ungkit", "Activity"),
-             "orphaned_staff": styles.mark_style("ASN tanpa kontribusi", "ASN")}
+    marks = {
+        "no_leverage": styles.mark_style("Kegiatan tanpa daya ungkit", "Activity"),
+        "orphaned_staff": styles.mark_style("ASN tanpa kontribusi", "ASN"),
+    }
     net = build_tree(NODES, EDGES, highlight={"ACT": "no_leverage", "RHK-2": "orphaned_staff"}, marks=marks)
     nodes = by_id(net)
     assert nodes["ACT"]["color"]["border"] == marks["no_leverage"].border
     assert nodes["ACT"]["borderWidth"] == marks["no_leverage"].width >= 4
-    assert nodes["ACT"]["shapeProperties"]["borderDashes"]            # an activity's mark is dashed
-    assert "shapeProperties" not in nodes["RHK-2"]                    # any other mark solid
+    assert nodes["ACT"]["shapeProperties"]["borderDashes"]  # an activity's mark is dashed
+    assert "shapeProperties" not in nodes["RHK-2"]  # any other mark solid
     assert "Temuan" in nodes["ACT"]["title"] and "Kegiatan tanpa daya ungkit" in nodes["ACT"]["title"]
-    assert nodes["RHK-1"]["color"]["border"] == styles.LEVEL_STYLES["rhk"].border   # not flagged
+    assert nodes["RHK-1"]["color"]["border"] == styles.LEVEL_STYLES["rhk"].border  # not flagged
     assert "borderWidth" not in nodes["RHK-1"]
     plain = build_tree(NODES, EDGES, highlight={"SK2"})
     assert by_id(plain)["SK2"]["borderWidth"] == styles.AUDIT_FINDING.width
@@ -216,7 +259,7 @@ def test_crosscutting_edges_have_their_own_colour_and_dashes():
     assert cross["dashes"] and cross["pokin"]["crosscutting"] is True
     assert "Lintas OPD" in cross["title"]
     plain = edges[("SK1", "SPA")]
-    assert "dashes" not in plain and "color" not in plain      # the default contribution style (options)
+    assert "dashes" not in plain and "color" not in plain  # the default contribution style (options)
     measured = edges[("S", "I-S")]
     assert measured["color"]["color"] == styles.EDGE_STYLES["MEASURED_BY"].color
 
@@ -225,7 +268,7 @@ def test_crosscutting_is_derived_from_the_opds_when_the_row_lacks_it():
     rows = [dict(item, crosscutting=None) for item in EDGES]
     edges = edges_of(build_tree(NODES, rows))
     assert edges[("ACT", "SB")]["pokin"]["crosscutting"] is True
-    assert edges[("SA", "S")]["pokin"]["crosscutting"] is False   # Pemda goals have no OPD
+    assert edges[("SA", "S")]["pokin"]["crosscutting"] is False  # Pemda goals have no OPD
 
 
 def test_edge_labels_show_weights_other_than_one():
@@ -241,14 +284,14 @@ def test_edge_labels_show_weights_other_than_one():
 
 def hostile_net():
     nodes = [dict(item) for item in NODES]
-    nodes[5] = dict(nodes[5], title=BREAKOUT, unit_name=HOSTILE)       # SA
+    nodes[5] = dict(nodes[5], title=BREAKOUT, unit_name=HOSTILE)  # SA
     return build_tree(nodes, EDGES)
 
 
 def test_hostile_text_is_plain_text_in_labels_and_escaped_in_tooltips():
     nodes = by_id(hostile_net())
     act = nodes["ACT"]
-    assert act["label"] == f"1.02.02.2.01.0001\n{HOSTILE}"     # drawn on the canvas as typed, never parsed
+    assert act["label"] == f"1.02.02.2.01.0001\n{HOSTILE}"  # drawn on the canvas as typed, never parsed
     assert "&lt;img src=x onerror=alert(1)&gt;" in act["title"]
     assert HOSTILE not in act["title"]
     sa = nodes["SA"]
@@ -263,10 +306,11 @@ def test_hostile_text_never_reaches_the_document_as_markup(kind):
     document = str(render.render_fragment(net)) if kind == "fragment" else render.render_page(net)
     assert "<img src=x" not in document and "onerror=alert(1)>" not in document
     assert BREAKOUT not in document and "</script><script>alert" not in document
-    data = json.loads(re.search(r'<script type="application/json" id="pokin-jaringan-data">(.*?)</script>',
-                                document, re.S).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/json" id="pokin-jaringan-data">(.*?)</script>', document, re.S).group(1)
+    )
     labels = {item["id"]: item["label"] for item in data["nodes"]}
-    assert labels["ACT"].endswith(HOSTILE) and labels["SA"] == BREAKOUT   # the data round-trips as text
+    assert labels["ACT"].endswith(HOSTILE) and labels["SA"] == BREAKOUT  # the data round-trips as text
 
 
 def test_the_title_of_a_view_is_escaped_in_the_page():
@@ -300,9 +344,11 @@ def synthetic_rows(size: int, *, opds: int = 12) -> tuple[list[dict], list[dict]
         count, p = 1, 0
         while count < per_opd:
             sp, ind, prog = f"SP-{opd}-{p}", f"I-SP-{opd}-{p}", f"P-{opd}-{p}"
-            nodes += [node(sp, level="sasaran_program", unit=opd, opd=opd),
-                      node(ind, "Indicator", "sasaran_program", unit=opd, opd=opd),
-                      node(prog, "Activity", "program", unit=opd, opd=opd, code=f"{o}.{p}", budget=1000)]
+            nodes += [
+                node(sp, level="sasaran_program", unit=opd, opd=opd),
+                node(ind, "Indicator", "sasaran_program", unit=opd, opd=opd),
+                node(prog, "Activity", "program", unit=opd, opd=opd, code=f"{o}.{p}", budget=1000),
+            ]
             edges += [edge(sp, tujuan), edge(sp, ind, "MEASURED_BY"), edge(prog, sp)]
             count += 3
             for k in range(3):
@@ -327,7 +373,7 @@ def synthetic_rows(size: int, *, opds: int = 12) -> tuple[list[dict], list[dict]
 
 def test_collapse_past_the_limit_keeps_every_count_right():
     nodes, edges = synthetic_rows(3000)
-    nodes.append(node("LOOSE-RHK", level="rhk", unit="X", opd="X"))      # a parentless element
+    nodes.append(node("LOOSE-RHK", level="rhk", unit="X", opd="X"))  # a parentless element
     net = build_tree(nodes, edges, max_nodes=400)
     summary = net.pokin["summary"]
     clusters = net.pokin["clusters"]
@@ -335,7 +381,7 @@ def test_collapse_past_the_limit_keeps_every_count_right():
     assert summary["nodes"] == len(nodes) > 400
     assert len(net.nodes) == summary["visible_nodes"] + summary["clusters"] <= 400
     members = [member["id"] for cluster in clusters.values() for member in cluster["nodes"]]
-    assert len(members) == len(set(members)) == len(nodes) - len(shown)          # every hidden node exactly once
+    assert len(members) == len(set(members)) == len(nodes) - len(shown)  # every hidden node exactly once
     assert set(members) | {item["id"] for item in shown} == {item["id"] for item in nodes}
     for cluster_id, cluster in clusters.items():
         assert cluster["count"] == len(cluster["nodes"]) == sum(part["count"] for part in cluster["counts"])
@@ -383,7 +429,8 @@ def test_big_synthetic_trees_build_and_render_quickly(size, limit):
 
 
 LOS_NODES = [
-    node("V", level="visi", unit="P", role="above"), node("S", level="sasaran", unit="P", role="above"),
+    node("V", level="visi", unit="P", role="above"),
+    node("S", level="sasaran", unit="P", role="above"),
     node("SK", level="sasaran_kegiatan", unit="A1", opd="A", role="assigned"),
     node("U-A1", "Unit", "unit_kerja", title="Bidang A1", unit="U-A1", opd="A", role="unit"),
     node("1985", "ASN", None, title="Siti", unit="U-A1", opd="A", role="focus", position="Kepala Seksi"),
@@ -454,8 +501,9 @@ def external_references(document: str) -> list[str]:
     found = [url for url in parser.urls if re.match(r"\s*(https?:)?//", url, re.I)]
     found += re.findall(r"url\(\s*['\"]?\s*(?:https?:)?//[^)]*\)", document, re.I)
     found += re.findall(r"@import\s+(?:url\()?\s*['\"]?(?:https?:)?//[^;]*", document, re.I)
-    found += re.findall(r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*['\"]?(?:https?:)?//[^\s>]*", document,
-                        re.I)
+    found += re.findall(
+        r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*['\"]?(?:https?:)?//[^\s>]*", document, re.I
+    )
     return found
 
 
@@ -468,8 +516,8 @@ def test_standalone_page_is_offline_and_indonesian(tmp_path):
     assert external_references(page) == []
     assert "cdnjs" not in page and "jsdelivr" not in page and "bootstrap" not in page
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
-    assert "@version 9.1.2" in page                                   # vis-network, inline from pyvis' copy
-    assert "new vis.Network(" in page and "pokinView(\"pokin-jaringan\")" in page
+    assert "@version 9.1.2" in page  # vis-network, inline from pyvis' copy
+    assert "new vis.Network(" in page and 'pokinView("pokin-jaringan")' in page
     for text in ("Legenda", "Visi/Misi", "Sasaran program", "Lintas OPD (crosscutting)", "Tampilkan semua"):
         assert text in page
     assert "http" not in page.split("<script>", 1)[0].replace('http-equiv="Content-Security-Policy"', "")
@@ -481,7 +529,7 @@ def test_fragment_uses_site_assets_and_checks_its_arguments():
     assert '<script src="/static/vis/vis-network.min.js"></script>' in fragment
     assert '<link rel="stylesheet" href="/static/vis/vis-network.min.css">' in fragment
     assert 'id="pohon-1"' in fragment and 'pokinView("pohon-1")' in fragment
-    assert "@version 9.1.2" not in fragment                        # vis-network is served, not inlined
+    assert "@version 9.1.2" not in fragment  # vis-network is served, not inlined
     assert external_references(fragment) == []
     bare = str(render.render_fragment(net))
     assert "<script src=" not in bare and "function pokinView" in bare
@@ -495,7 +543,7 @@ def test_rendering_goes_through_pyvis_generate_html_and_leaves_the_network_as_it
     net = build_tree(NODES, EDGES)
     env, path = net.templateEnv, net.path
     html = render.render_page(net)
-    assert net.html == html                                           # pyvis' generate_html() stored it
+    assert net.html == html  # pyvis' generate_html() stored it
     assert (net.templateEnv, net.path) == (env, path)
 
 
@@ -540,8 +588,10 @@ document.addEventListener("pokin:ready", function () {
 
 def test_the_standalone_page_draws_and_clusters_open_in_headless_chromium(tmp_path):
     if shutil.which("chromium") is None:
-        pytest.fail("chromium is not installed: this test needs Debian's chromium package "
-                    "(`make browser`, or `apt-get install chromium`)")
+        pytest.fail(
+            "chromium is not installed: this test needs Debian's chromium package "
+            "(`make browser`, or `apt-get install chromium`)"
+        )
     nodes, edges = synthetic_rows(2500)
     achievement = {item["id"]: 50.0 + index % 60 for index, item in enumerate(nodes)}
     net = build_tree(nodes, edges, achievement=achievement)
@@ -549,8 +599,19 @@ def test_the_standalone_page_draws_and_clusters_open_in_headless_chromium(tmp_pa
     path = tmp_path / "besar.html"
     path.write_text(page, encoding="utf-8")
     result = subprocess.run(
-        ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=20000",
-         "--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=180)
+        [
+            "chromium",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert 'data-pokin-drawn="true"' in result.stdout, result.stderr[-2000:]
     report = json.loads(html.unescape(re.search(r'data-probe="([^"]*)"', result.stdout).group(1)))
     clusters = net.pokin["clusters"]
@@ -561,4 +622,4 @@ def test_the_standalone_page_draws_and_clusters_open_in_headless_chromium(tmp_pa
     assert report["closed"] == len(net.nodes) + sizes[0]
     assert report["recoloured"], "colours must survive position updates"
     member, handle = report["positions"].values()
-    assert member["x"] < handle["x"]                               # an open cluster's handle moves to its right
+    assert member["x"] < handle["x"]  # an open cluster's handle moves to its right

@@ -1,5 +1,6 @@
 """The bagan (visual/chart.py), pure builder only (hand-made rows, no database): boxes nested as the tree, a goal's
 indicators inside its box with their figures, statements escaped, findings marked, the Pemda's chart bounded."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -18,8 +19,8 @@ class Boxes(HTMLParser):
         self.parent: dict[str, str | None] = {}
         self.attrs: dict[str, dict] = {}
         self.indicators: dict[str, list[str]] = {}
-        self.stack: list[str | None] = []   # per open <li> of the tree: its box id (None for an indicator's <li>)
-        self.box: str | None = None          # the box being read
+        self.stack: list[str | None] = []  # per open <li> of the tree: its box id (None for an indicator's <li>)
+        self.box: str | None = None  # the box being read
         self.depth = 0
 
     def handle_starttag(self, tag, attrs):
@@ -60,8 +61,10 @@ def test_boxes_nest_as_the_tree_with_indicators_inside_their_goal():
 
 
 def test_indicator_figures_with_satuan_and_capaian_band():
-    nodes = [node("G", level="sasaran", unit="A", opd="A"),
-             node("I1", "Indicator", "sasaran", title="Cakupan imunisasi", unit="A", opd="A", satuan="jiwa")]
+    nodes = [
+        node("G", level="sasaran", unit="A", opd="A"),
+        node("I1", "Indicator", "sasaran", title="Cakupan imunisasi", unit="A", opd="A", satuan="jiwa"),
+    ]
     achievement = {"I1": {"capaian": 95.5, "band": None, "target": 1250000, "realisasi": 1193750}}
     html = str(build_chart(nodes, [edge("G", "I1", "MEASURED_BY")], achievement=achievement).html)
     assert "T 1.250.000 jiwa · R 1.193.750 jiwa" in html
@@ -92,7 +95,7 @@ def test_the_depth_bounds_the_chart_and_links_the_opds():
     chart = build_chart(NODES, EDGES, max_rank=59, opd_href=lambda opd: f"/pohon/{opd}?tampilan=bagan")
     boxes = boxes_of(chart.html)
     assert set(boxes.parent) == {"V", "M1", "M2", "T", "S", "SA", "SB"}
-    assert chart.hidden == 5 and chart.boxes == 7   # SPA with RHK-1..3, SPB
+    assert chart.hidden == 5 and chart.boxes == 7  # SPA with RHK-1..3, SPB
     assert dict(chart.opds) == {"A": "OPD A", "B": "OPD B"}
     assert 'href="/pohon/A?tampilan=bagan"' in chart.html and "4 elemen lagi di bawahnya" in chart.html
     assert [name for _, name in chart.levels][:2] == ["Visi", "Misi"]

@@ -7,6 +7,7 @@ K-1 (kegiatan, PART_OF P-1) -> SK-IMUN; SK-1 (PART_OF K-1, Rp 250 juta) -> SK-IM
 (crosscutting DINKES -> DINSOS); SK-2 (PART_OF K-1, Rp 75 juta) -> nothing. Staff: Budi -> S-DINKES, Siti ->
 SP-YANKES, Andi -> RHK-1, Rina -> SK-2, Joko -> RHK-DEAD.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,17 +22,40 @@ MINI = Path(__file__).resolve().parent / "data" / "mini"
 CATALOG = load_catalog()
 ANDI, RINA, JOKO = "199002022015032003", "199105052019022004", "199208082020121005"
 
-PEMDA_IDS = {"V1", "M1", "T1", "S1", "I-S1", "S-DINKES", "SP-YANKES", "SK-IMUN", "I-SK", "RHK-1", "RHK-DEAD",
-             "S-DINSOS", "P-1", "K-1", "SK-1", "SK-2"}
+PEMDA_IDS = {
+    "V1",
+    "M1",
+    "T1",
+    "S1",
+    "I-S1",
+    "S-DINKES",
+    "SP-YANKES",
+    "SK-IMUN",
+    "I-SK",
+    "RHK-1",
+    "RHK-DEAD",
+    "S-DINSOS",
+    "P-1",
+    "K-1",
+    "SK-1",
+    "SK-2",
+}
 CHAIN = {("M1", "V1", "CONTRIBUTES_TO"), ("T1", "M1", "CONTRIBUTES_TO"), ("S1", "T1", "CONTRIBUTES_TO")}
 PEMDA_EDGES = CHAIN | {
-    ("S-DINKES", "S1", "CONTRIBUTES_TO"), ("SP-YANKES", "S-DINKES", "CONTRIBUTES_TO"),
-    ("SK-IMUN", "SP-YANKES", "CONTRIBUTES_TO"), ("RHK-1", "SK-IMUN", "CONTRIBUTES_TO"),
-    ("S-DINSOS", "I-S1", "CONTRIBUTES_TO"), ("P-1", "SP-YANKES", "CONTRIBUTES_TO"),
+    ("S-DINKES", "S1", "CONTRIBUTES_TO"),
+    ("SP-YANKES", "S-DINKES", "CONTRIBUTES_TO"),
+    ("SK-IMUN", "SP-YANKES", "CONTRIBUTES_TO"),
+    ("RHK-1", "SK-IMUN", "CONTRIBUTES_TO"),
+    ("S-DINSOS", "I-S1", "CONTRIBUTES_TO"),
+    ("P-1", "SP-YANKES", "CONTRIBUTES_TO"),
     ("K-1", "SK-IMUN", "CONTRIBUTES_TO"),
-    ("SK-1", "SK-IMUN", "CONTRIBUTES_TO"), ("SK-1", "S-DINSOS", "CONTRIBUTES_TO"),
-    ("S1", "I-S1", "MEASURED_BY"), ("SK-IMUN", "I-SK", "MEASURED_BY"),
-    ("K-1", "P-1", "PART_OF"), ("SK-1", "K-1", "PART_OF"), ("SK-2", "K-1", "PART_OF"),
+    ("SK-1", "SK-IMUN", "CONTRIBUTES_TO"),
+    ("SK-1", "S-DINSOS", "CONTRIBUTES_TO"),
+    ("S1", "I-S1", "MEASURED_BY"),
+    ("SK-IMUN", "I-SK", "MEASURED_BY"),
+    ("K-1", "P-1", "PART_OF"),
+    ("SK-1", "K-1", "PART_OF"),
+    ("SK-2", "K-1", "PART_OF"),
 }
 
 
@@ -74,14 +98,30 @@ def test_view_tree_of_the_pemda_has_every_goal_indicator_and_activity(mini):
 def test_view_tree_node_details(mini):
     nodes, _ = run(mini, "view_tree")
     assert {key: nodes["I-S1"][key] for key in ("label", "level", "unit_id", "opd_id", "title")} == {
-        "label": "Indicator", "level": "sasaran", "unit_id": "PEMDA", "opd_id": None, "title": "Angka kesakitan"}
+        "label": "Indicator",
+        "level": "sasaran",
+        "unit_id": "PEMDA",
+        "opd_id": None,
+        "title": "Angka kesakitan",
+    }
     assert (nodes["I-SK"]["unit_id"], nodes["I-SK"]["opd_id"], nodes["I-SK"]["level"]) == (
-        "DINKES-YANKES", "DINKES", "sasaran_kegiatan")
+        "DINKES-YANKES",
+        "DINKES",
+        "sasaran_kegiatan",
+    )
     sk1 = nodes["SK-1"]
     assert (sk1["label"], sk1["level"], sk1["code"], sk1["year"], sk1["budget"]) == (
-        "Activity", "subkegiatan", "1.02.02.2.01.0001", 2026, 250_000_000)
-    assert (sk1["unit_name"], sk1["opd_id"], sk1["opd_name"]) == ("Bidang Pelayanan Kesehatan", "DINKES",
-                                                                  "Dinas Kesehatan")
+        "Activity",
+        "subkegiatan",
+        "1.02.02.2.01.0001",
+        2026,
+        250_000_000,
+    )
+    assert (sk1["unit_name"], sk1["opd_id"], sk1["opd_name"]) == (
+        "Bidang Pelayanan Kesehatan",
+        "DINKES",
+        "Dinas Kesehatan",
+    )
     opds = (nodes["S-DINKES"]["opd_id"], nodes["S-DINSOS"]["opd_id"], nodes["V1"]["opd_id"])
     assert opds == ("DINKES", "DINSOS", None)
     assert nodes["V1"]["unit_name"] == "Pemerintah Kabupaten Uji"
@@ -89,7 +129,7 @@ def test_view_tree_node_details(mini):
 
 def test_view_tree_of_an_opd_is_its_cascade_up_to_the_top(mini):
     nodes, edges = run(mini, "view_tree", unit="DINKES")
-    assert set(nodes) == PEMDA_IDS          # in mini, DINKES's cascade reaches everything
+    assert set(nodes) == PEMDA_IDS  # in mini, DINKES's cascade reaches everything
     assert set(edges) == PEMDA_EDGES
     assert roles(nodes) == {
         "own": {"S-DINKES", "SP-YANKES", "SK-IMUN", "I-SK", "RHK-1", "RHK-DEAD", "P-1", "K-1", "SK-1", "SK-2"},
@@ -100,19 +140,38 @@ def test_view_tree_of_an_opd_is_its_cascade_up_to_the_top(mini):
 def test_view_tree_of_another_opd_brings_the_work_contributing_to_it(mini):
     nodes, edges = run(mini, "view_tree", unit="DINSOS")
     assert set(nodes) == {"S-DINSOS", "I-S1", "S1", "T1", "M1", "V1", "SK-1"}
-    assert set(edges) == CHAIN | {("S-DINSOS", "I-S1", "CONTRIBUTES_TO"), ("S1", "I-S1", "MEASURED_BY"),
-                                  ("SK-1", "S-DINSOS", "CONTRIBUTES_TO")}
+    assert set(edges) == CHAIN | {
+        ("S-DINSOS", "I-S1", "CONTRIBUTES_TO"),
+        ("S1", "I-S1", "MEASURED_BY"),
+        ("SK-1", "S-DINSOS", "CONTRIBUTES_TO"),
+    }
     assert roles(nodes)["own"] == {"S-DINSOS"}
     assert edges[("SK-1", "S-DINSOS", "CONTRIBUTES_TO")]["crosscutting"] is True
 
 
 def test_view_tree_year_filters_activities(mini):
     nodes, edges = run(mini, "view_tree", unit="DINKES", year=2025)
-    assert set(nodes) == {"V1", "M1", "T1", "S1", "I-S1", "S-DINKES", "SP-YANKES", "SK-IMUN", "I-SK", "RHK-1",
-                          "RHK-DEAD"}
-    assert set(edges) == CHAIN | {("S-DINKES", "S1", "CONTRIBUTES_TO"), ("SP-YANKES", "S-DINKES", "CONTRIBUTES_TO"),
-                                  ("SK-IMUN", "SP-YANKES", "CONTRIBUTES_TO"), ("RHK-1", "SK-IMUN", "CONTRIBUTES_TO"),
-                                  ("S1", "I-S1", "MEASURED_BY"), ("SK-IMUN", "I-SK", "MEASURED_BY")}
+    assert set(nodes) == {
+        "V1",
+        "M1",
+        "T1",
+        "S1",
+        "I-S1",
+        "S-DINKES",
+        "SP-YANKES",
+        "SK-IMUN",
+        "I-SK",
+        "RHK-1",
+        "RHK-DEAD",
+    }
+    assert set(edges) == CHAIN | {
+        ("S-DINKES", "S1", "CONTRIBUTES_TO"),
+        ("SP-YANKES", "S-DINKES", "CONTRIBUTES_TO"),
+        ("SK-IMUN", "SP-YANKES", "CONTRIBUTES_TO"),
+        ("RHK-1", "SK-IMUN", "CONTRIBUTES_TO"),
+        ("S1", "I-S1", "MEASURED_BY"),
+        ("SK-IMUN", "I-SK", "MEASURED_BY"),
+    }
     everything, _ = run(mini, "view_tree", year=2026)
     assert set(everything) == PEMDA_IDS
     assert run(mini, "view_tree", year=2030)[0].keys() == PEMDA_IDS - {"P-1", "K-1", "SK-1", "SK-2"}
@@ -127,18 +186,31 @@ def test_view_tree_of_an_unknown_unit_is_empty(mini):
 
 def test_line_of_sight_of_an_asn_reaching_the_vision(mini):
     nodes, edges = run(mini, "view_line_of_sight", nip=ANDI)
-    assert roles(nodes) == {"focus": {ANDI}, "unit": {"DINKES-YANKES"}, "assigned": {"RHK-1"},
-                            "above": {"SK-IMUN", "SP-YANKES", "S-DINKES", "S1", "T1", "M1", "V1"}}
+    assert roles(nodes) == {
+        "focus": {ANDI},
+        "unit": {"DINKES-YANKES"},
+        "assigned": {"RHK-1"},
+        "above": {"SK-IMUN", "SP-YANKES", "S-DINKES", "S1", "T1", "M1", "V1"},
+    }
     assert set(edges) == CHAIN | {
-        (ANDI, "RHK-1", "ASSIGNED_TO"), (ANDI, "DINKES-YANKES", "MEMBER_OF"),
-        ("RHK-1", "SK-IMUN", "CONTRIBUTES_TO"), ("SK-IMUN", "SP-YANKES", "CONTRIBUTES_TO"),
-        ("SP-YANKES", "S-DINKES", "CONTRIBUTES_TO"), ("S-DINKES", "S1", "CONTRIBUTES_TO"),
-        ("DINKES-YANKES", "RHK-1", "ASSIGNED_TO"), ("DINKES-YANKES", "SK-IMUN", "ASSIGNED_TO"),
+        (ANDI, "RHK-1", "ASSIGNED_TO"),
+        (ANDI, "DINKES-YANKES", "MEMBER_OF"),
+        ("RHK-1", "SK-IMUN", "CONTRIBUTES_TO"),
+        ("SK-IMUN", "SP-YANKES", "CONTRIBUTES_TO"),
+        ("SP-YANKES", "S-DINKES", "CONTRIBUTES_TO"),
+        ("S-DINKES", "S1", "CONTRIBUTES_TO"),
+        ("DINKES-YANKES", "RHK-1", "ASSIGNED_TO"),
+        ("DINKES-YANKES", "SK-IMUN", "ASSIGNED_TO"),
         ("DINKES-YANKES", "SP-YANKES", "ASSIGNED_TO"),
     }
     person = nodes[ANDI]
     assert (person["label"], person["title"], person["position"], person["unit_id"], person["opd_id"]) == (
-        "ASN", "Andi Wijaya", "Pengelola Data", "DINKES-YANKES", "DINKES")
+        "ASN",
+        "Andi Wijaya",
+        "Pengelola Data",
+        "DINKES-YANKES",
+        "DINKES",
+    )
     assert (nodes["DINKES-YANKES"]["label"], nodes["DINKES-YANKES"]["level"]) == ("Unit", "unit_kerja")
     assert not any(row["crosscutting"] for row in edges.values())
 
@@ -146,8 +218,11 @@ def test_line_of_sight_of_an_asn_reaching_the_vision(mini):
 def test_line_of_sight_of_orphaned_staff_stops_at_the_assignment(mini):
     nodes, edges = run(mini, "view_line_of_sight", nip=RINA)
     assert roles(nodes) == {"focus": {RINA}, "unit": {"DINKES-YANKES"}, "assigned": {"SK-2"}}
-    assert set(edges) == {(RINA, "SK-2", "ASSIGNED_TO"), (RINA, "DINKES-YANKES", "MEMBER_OF"),
-                          ("DINKES-YANKES", "SK-2", "ASSIGNED_TO")}
+    assert set(edges) == {
+        (RINA, "SK-2", "ASSIGNED_TO"),
+        (RINA, "DINKES-YANKES", "MEMBER_OF"),
+        ("DINKES-YANKES", "SK-2", "ASSIGNED_TO"),
+    }
     assert CATALOG.run(mini, "view_line_of_sight", {"nip": "000000000000000000"}) == []
 
 
@@ -156,21 +231,30 @@ def test_line_of_sight_of_orphaned_staff_stops_at_the_assignment(mini):
 
 def test_impact_of_a_goal_up_and_down(mini):
     nodes, edges = run(mini, "view_impact", id="SK-IMUN")
-    assert roles(nodes) == {"focus": {"SK-IMUN"}, "supports": {"SP-YANKES", "S-DINKES", "S1", "T1", "M1", "V1"},
-                            "supported_by": {"RHK-1", "K-1", "SK-1", "I-SK"}}
+    assert roles(nodes) == {
+        "focus": {"SK-IMUN"},
+        "supports": {"SP-YANKES", "S-DINKES", "S1", "T1", "M1", "V1"},
+        "supported_by": {"RHK-1", "K-1", "SK-1", "I-SK"},
+    }
     assert set(edges) == CHAIN | {
-        ("SK-IMUN", "SP-YANKES", "CONTRIBUTES_TO"), ("SP-YANKES", "S-DINKES", "CONTRIBUTES_TO"),
-        ("S-DINKES", "S1", "CONTRIBUTES_TO"), ("RHK-1", "SK-IMUN", "CONTRIBUTES_TO"),
+        ("SK-IMUN", "SP-YANKES", "CONTRIBUTES_TO"),
+        ("SP-YANKES", "S-DINKES", "CONTRIBUTES_TO"),
+        ("S-DINKES", "S1", "CONTRIBUTES_TO"),
+        ("RHK-1", "SK-IMUN", "CONTRIBUTES_TO"),
         ("K-1", "SK-IMUN", "CONTRIBUTES_TO"),
-        ("SK-1", "SK-IMUN", "CONTRIBUTES_TO"), ("SK-IMUN", "I-SK", "MEASURED_BY"), ("SK-1", "K-1", "PART_OF"),
+        ("SK-1", "SK-IMUN", "CONTRIBUTES_TO"),
+        ("SK-IMUN", "I-SK", "MEASURED_BY"),
+        ("SK-1", "K-1", "PART_OF"),
     }
 
 
 def test_impact_goes_down_through_indicators(mini):
     nodes, edges = run(mini, "view_impact", id="S1")
-    assert roles(nodes) == {"focus": {"S1"}, "supports": {"T1", "M1", "V1"},
-                            "supported_by": {"I-S1", "S-DINSOS", "S-DINKES", "SP-YANKES", "SK-IMUN", "I-SK", "RHK-1",
-                                             "P-1", "K-1", "SK-1"}}
+    assert roles(nodes) == {
+        "focus": {"S1"},
+        "supports": {"T1", "M1", "V1"},
+        "supported_by": {"I-S1", "S-DINSOS", "S-DINKES", "SP-YANKES", "SK-IMUN", "I-SK", "RHK-1", "P-1", "K-1", "SK-1"},
+    }
     assert len(edges) == 16 and edges[("SK-1", "S-DINSOS", "CONTRIBUTES_TO")]["crosscutting"] is True
 
 
@@ -233,7 +317,7 @@ def test_opd_view_with_audit_layers(mini):
     nodes = {item["id"]: item for item in view.network.nodes}
     assert nodes["SK-2"]["borderWidth"] >= 4 and nodes[RINA]["borderWidth"] >= 4
     assert {(item["from"], item["to"]) for item in view.network.edges} >= {(RINA, "SK-2"), (JOKO, "RHK-DEAD")}
-    assert nodes["V1"]["opacity"] < 1                                      # context of the OPD, faded
+    assert nodes["V1"]["opacity"] < 1  # context of the OPD, faded
 
 
 def test_staff_and_impact_views(mini):
@@ -270,10 +354,10 @@ def test_tree_view_coloured_by_achievement(mini):
 def test_an_achievement_past_its_timeout_leaves_level_colours_a_note_and_a_partial_view(mini, monkeypatch):
     """The timeout is the view's own signal (View.timed_out, hence `partial`: not kept), not read back from the
     text of its note; a view whose colouring finished is not partial."""
+
     def too_slow(runner, catalog, year, unit=None, timeout=0.0, scale=None):
         # far more work than `timeout` allows: Neo4j stops it with a TimedOut status
-        return runner.read("UNWIND range(1, 1000000000) AS i WITH i WHERE i < 0 RETURN count(*) AS n",
-                           timeout=timeout)
+        return runner.read("UNWIND range(1, 1000000000) AS i WITH i WHERE i < 0 RETURN count(*) AS n", timeout=timeout)
 
     finished = views.tree_view(mini, color_by="level")
     assert not finished.timed_out and not finished.partial and finished.notes == []

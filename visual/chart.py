@@ -9,6 +9,7 @@ Bounded: the whole Pemda's chart stops at `max_rank` (a level rank, visual.netwo
 many elements lie below, with a link to each OPD's own chart; an OPD's chart shows all its elements.
 Every piece of data is escaped here; nothing else builds this HTML.
 """
+
 from __future__ import annotations
 
 import html
@@ -22,7 +23,7 @@ from visual import styles
 from visual.network import _achievement, _clean_edges, _findings, _Item, _items, _ranked_forest, _Score, figure, rank_of
 from visual.outline import TEXT_CHARS, level_name
 
-PEMDA_DEPTH = 59   # the Pemda's chart: down to the OPDs' sasaran (rank 50) by default
+PEMDA_DEPTH = 59  # the Pemda's chart: down to the OPDs' sasaran (rank 50) by default
 MAX_INDICATORS = 12  # indicators listed in one box; the rest counted
 
 
@@ -33,16 +34,21 @@ class Chart:
     html: Markup
     boxes: int = 0
     hidden: int = 0
-    levels: list[tuple[int, str]] = field(default_factory=list)   # (level rank, name), top level first
-    opds: list[tuple[str, str]] = field(default_factory=list)      # OPDs with elements below the depth
+    levels: list[tuple[int, str]] = field(default_factory=list)  # (level rank, name), top level first
+    opds: list[tuple[str, str]] = field(default_factory=list)  # OPDs with elements below the depth
 
 
-def build_chart(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
-                achievement: Mapping[str, Any] | None = None,
-                highlight: Mapping[str, str] | Iterable[str] | None = None,
-                marks: Mapping[str, styles.FindingStyle] | None = None,
-                bands: tuple[styles.Band, ...] = styles.BANDS, max_rank: int | None = None,
-                opd_href: Callable[[str], str] | None = None) -> Chart:
+def build_chart(
+    nodes: Iterable[Mapping[str, Any]],
+    edges: Iterable[Mapping[str, Any]],
+    *,
+    achievement: Mapping[str, Any] | None = None,
+    highlight: Mapping[str, str] | Iterable[str] | None = None,
+    marks: Mapping[str, styles.FindingStyle] | None = None,
+    bands: tuple[styles.Band, ...] = styles.BANDS,
+    max_rank: int | None = None,
+    opd_href: Callable[[str], str] | None = None,
+) -> Chart:
     """The chart of view_tree rows (the same arguments as visual.outline.build_outline): a box per goal or
     activity, its indicators listed inside; boxes whose level rank exceeds `max_rank` left out (counted, and
     their OPD linked through `opd_href` when given)."""
@@ -59,28 +65,43 @@ def build_chart(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str,
         if item.label != "Indicator":
             base = writer.base(item)
             levels.setdefault(base, level_name(item, base))
-    opds = {str(items[key].row["opd_id"]): str(items[key].row.get("opd_name") or items[key].row["opd_id"])
-            for key in writer.cut if items[key].row.get("opd_id")}
-    return Chart(Markup("".join(parts)), writer.count, writer.hidden, sorted(levels.items()),
-                 sorted(opds.items(), key=lambda pair: (pair[1].lower(), pair[0])))
+    opds = {
+        str(items[key].row["opd_id"]): str(items[key].row.get("opd_name") or items[key].row["opd_id"])
+        for key in writer.cut
+        if items[key].row.get("opd_id")
+    }
+    return Chart(
+        Markup("".join(parts)),
+        writer.count,
+        writer.hidden,
+        sorted(levels.items()),
+        sorted(opds.items(), key=lambda pair: (pair[1].lower(), pair[0])),
+    )
 
 
 class _Writer:
     """Writes the boxes depth first, counting what it writes and what the depth leaves out."""
 
-    def __init__(self, items: Mapping[str, _Item], scores: Mapping[str, _Score], findings: Mapping[str, str],
-                 marks: Mapping[str, styles.FindingStyle], max_rank: int | None,
-                 opd_href: Callable[[str], str] | None):
+    def __init__(
+        self,
+        items: Mapping[str, _Item],
+        scores: Mapping[str, _Score],
+        findings: Mapping[str, str],
+        marks: Mapping[str, styles.FindingStyle],
+        max_rank: int | None,
+        opd_href: Callable[[str], str] | None,
+    ):
         self.items, self.scores, self.findings, self.marks = items, scores, findings, marks
         self.max_rank, self.opd_href = max_rank, opd_href
         self.children: dict[str, list[str]] = {}
         self.measures: dict[str, list[str]] = {}
         self.count = self.hidden = 0
-        self.cut: list[str] = []   # boxes with elements below the depth
+        self.cut: list[str] = []  # boxes with elements below the depth
 
     def attach(self, roots: list[str], children: Mapping[str, list[str]]) -> list[str]:
         """Indicators into the box of what they measure; what hangs under an indicator (a contribution to it)
         under that box too. An indicator measuring nothing drawn is a box of its own. Returns the top boxes."""
+
         def walk(node_id: str, owner: str | None, out: list[str]) -> None:
             is_measure = self.items[node_id].label == "Indicator" and owner is not None
             if is_measure:
@@ -139,8 +160,10 @@ class _Writer:
         if finding is not None:
             attrs += f' data-finding="{_e(finding)}"'
             css += " chart-finding"
-        out = [f'<div class="{css}"{attrs}><div class="chart-head">'
-               f'<span class="chart-kind">{_e(styles.kind_name(item.label, item.level))}</span>']
+        out = [
+            f'<div class="{css}"{attrs}><div class="chart-head">'
+            f'<span class="chart-kind">{_e(styles.kind_name(item.label, item.level))}</span>'
+        ]
         score = self.scores.get(node_id)
         if item.label == "Goal" and score is not None and score.capaian is not None:
             out.append(f" {_band(score)}")
@@ -171,13 +194,17 @@ class _Writer:
             row = self.items[ind_id].row
             finding = self.findings.get(ind_id)
             flag = f' data-finding="{_e(finding)}"' if finding is not None else ""
-            out.append(f'<li data-node="{_e(ind_id)}"{flag}><span class="chart-ind-name">'
-                       f"{_e(' '.join(str(row.get('title') or ind_id).split()))}</span>")
+            out.append(
+                f'<li data-node="{_e(ind_id)}"{flag}><span class="chart-ind-name">'
+                f"{_e(' '.join(str(row.get('title') or ind_id).split()))}</span>"
+            )
             score = self.scores.get(ind_id)
             if score is not None and (score.target is not None or score.realisasi is not None):
                 satuan = f" {row['satuan']}" if row.get("satuan") else ""
-                out.append(f' <span class="chart-fig">T {_e(figure(score.target) + satuan)}'
-                           f" · R {_e(figure(score.realisasi) + satuan)}</span>")
+                out.append(
+                    f' <span class="chart-fig">T {_e(figure(score.target) + satuan)}'
+                    f" · R {_e(figure(score.realisasi) + satuan)}</span>"
+                )
             if score is not None and score.capaian is not None:
                 out.append(f" {_band(score)}")
             if finding is not None:
@@ -192,8 +219,10 @@ class _Writer:
     def cut_note(self, row: Mapping[str, Any], left: int) -> str:
         note = f'<p class="chart-more">{styles.format_number(left, 0)} elemen lagi di bawahnya'
         if self.opd_href is not None and row.get("opd_id"):
-            note += (f' · <a href="{_e(self.opd_href(str(row["opd_id"])))}">buka bagan '
-                     f'{_e(row.get("opd_name") or row["opd_id"])}</a>')
+            note += (
+                f' · <a href="{_e(self.opd_href(str(row["opd_id"])))}">buka bagan '
+                f"{_e(row.get('opd_name') or row['opd_id'])}</a>"
+            )
         return note + "</p>"
 
 

@@ -33,6 +33,7 @@ is off), so a name like `<img src=x onerror=alert(1)>` shows as typed. Tooltips 
 built here with every piece of data escaped; the page script turns them into DOM elements. The page
 embeds all of it as JSON with <, >, & and ' escaped, so no data can close a <script> tag either.
 """
+
 from __future__ import annotations
 
 import html
@@ -47,13 +48,13 @@ from pyvis.network import Network
 from graph.model import ACTIVITY_KINDS, GOAL_LEVELS, OUTCOME_LEVELS
 from visual import styles
 
-MAX_NODES = 1500          # past this many nodes a view collapses its deepest rows into clusters
-MAX_LEAF_SLOTS = 400      # a collapsed view keeps fewer rows when its bottom would be wider than this
-SLOT = 210                # px between two neighbouring leaves
-ROW = 170                 # px from one goal level to the next
-SUB_ROW = 105             # px to an indicator or activity sub-row
-LABEL_WIDTH = 180         # px: labels inside boxes wrap at this width
-LABEL_CHARS = 90          # longer texts are shortened on the canvas (the tooltip has them whole)
+MAX_NODES = 1500  # past this many nodes a view collapses its deepest rows into clusters
+MAX_LEAF_SLOTS = 400  # a collapsed view keeps fewer rows when its bottom would be wider than this
+SLOT = 210  # px between two neighbouring leaves
+ROW = 170  # px from one goal level to the next
+SUB_ROW = 105  # px to an indicator or activity sub-row
+LABEL_WIDTH = 180  # px: labels inside boxes wrap at this width
+LABEL_CHARS = 90  # longer texts are shortened on the canvas (the tooltip has them whole)
 CLUSTER_PREFIX = "__pokin_cluster__:"
 ORPHAN_CLUSTER = CLUSTER_PREFIX + "*"
 
@@ -76,11 +77,15 @@ def split_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]],
 # Pemda goals (no OPD above their unit) rank above every OPD goal: an OPD's tujuan supports the Pemda's
 # sasaran. Goal rows every 10; an indicator 3 below its level, an activity 6 below the goal level it
 # serves (program: sasaran_program, kegiatan: sasaran_kegiatan, subkegiatan: sasaran_subkegiatan).
-_PEMDA_RANK = {level: 10 * index for index, level in enumerate(OUTCOME_LEVELS)}       # visi 0 … sasaran 30
-_OPD_RANK = {level: 40 + 10 * max(0, index - GOAL_LEVELS.index("tujuan"))            # tujuan 40 … rhk 90
-             for index, level in enumerate(GOAL_LEVELS)}
-_ACTIVITY_RANK = {kind: _OPD_RANK[level] + 6 for kind, level in
-                  zip(ACTIVITY_KINDS, ("sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan"))}
+_PEMDA_RANK = {level: 10 * index for index, level in enumerate(OUTCOME_LEVELS)}  # visi 0 … sasaran 30
+_OPD_RANK = {
+    level: 40 + 10 * max(0, index - GOAL_LEVELS.index("tujuan"))  # tujuan 40 … rhk 90
+    for index, level in enumerate(GOAL_LEVELS)
+}
+_ACTIVITY_RANK = {
+    kind: _OPD_RANK[level] + 6
+    for kind, level in zip(ACTIVITY_KINDS, ("sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan"))
+}
 _UNKNOWN_GOAL_RANK = 95
 
 
@@ -113,8 +118,11 @@ def assign_ranks(base: Mapping[str, int], edges: Iterable[Mapping[str, Any]], ro
     (those are data errors); a node moves at most SHIFT_LIMIT ranks, so cycles stop quickly.
     """
     rank = dict(base)
-    pairs = [pair for pair in (layout_pair(edge) for edge in edges)
-             if pair is not None and pair[0] in base and pair[1] in base and base[pair[1]] <= base[pair[0]]]
+    pairs = [
+        pair
+        for pair in (layout_pair(edge) for edge in edges)
+        if pair is not None and pair[0] in base and pair[1] in base and base[pair[1]] <= base[pair[0]]
+    ]
     for _ in range(rounds):
         changed = False
         for child, parent in pairs:
@@ -142,8 +150,14 @@ def row_positions(ranks: Iterable[int], goal_ranks: Iterable[int] = ()) -> dict[
 
 # -- tidy layout -------------------------------------------------------------------------------------------------
 
-_PARENT_PRIORITY = {"MEASURED_BY": 0, "CONTRIBUTES_TO": 1, "ASSIGNED_TO": 2, "CROSSCUTTING": 3, "PART_OF": 4,
-                    "MEMBER_OF": 5}
+_PARENT_PRIORITY = {
+    "MEASURED_BY": 0,
+    "CONTRIBUTES_TO": 1,
+    "ASSIGNED_TO": 2,
+    "CROSSCUTTING": 3,
+    "PART_OF": 4,
+    "MEMBER_OF": 5,
+}
 
 
 def layout_pair(edge: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -158,12 +172,14 @@ def layout_pair(edge: Mapping[str, Any]) -> tuple[str, str] | None:
 
 def natural_key(text: str | None) -> tuple:
     """'SK-2' before 'SK-10'."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
-                 for part in re.split(r"(\d+)", text or "") if part)
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text or "") if part
+    )
 
 
-def tidy_slots(roots: list[str], children: Mapping[str, list[str]],
-               width: Callable[[str], int] = lambda _: 1, gap: int = 1) -> dict[str, float]:
+def tidy_slots(
+    roots: list[str], children: Mapping[str, list[str]], width: Callable[[str], int] = lambda _: 1, gap: int = 1
+) -> dict[str, float]:
     """x of every node in slots: leaves side by side in depth-first order, parents centred over children.
 
     `width(leaf)` slots are reserved for a leaf (a cluster opened in the page is wider); a leaf's x is the
@@ -190,14 +206,20 @@ def tidy_slots(roots: list[str], children: Mapping[str, list[str]],
     return x
 
 
-STACK_MIN = 4             # a parent with this many leaves on the bottom row stacks them in a grid
-STACK_ROWS = 5            # leaves per column of such a grid
-STACK_DY = 105            # px between the rows of a grid
+STACK_MIN = 4  # a parent with this many leaves on the bottom row stacks them in a grid
+STACK_ROWS = 5  # leaves per column of such a grid
+STACK_DY = 105  # px between the rows of a grid
 
 
-def arrange(roots: list[str], children: Mapping[str, list[str]], ranks: Mapping[str, int],
-            y_of: Mapping[int, float], *, stack_rank: int | None = None,
-            gap: int = 1) -> dict[str, tuple[float, float]]:
+def arrange(
+    roots: list[str],
+    children: Mapping[str, list[str]],
+    ranks: Mapping[str, int],
+    y_of: Mapping[int, float],
+    *,
+    stack_rank: int | None = None,
+    gap: int = 1,
+) -> dict[str, tuple[float, float]]:
     """(x in slots, y in px) of every node under `roots`: tidy_slots, y by rank.
 
     With stack_rank, a parent's leaves on that (bottom) row, when there are at least STACK_MIN of them,
@@ -215,8 +237,11 @@ def arrange(roots: list[str], children: Mapping[str, list[str]], ranks: Mapping[
             grids[grid] = (-(-len(leaves) // STACK_ROWS), leaves)
             stacked = set(leaves)
             first = kids.index(leaves[0])
-            layout_children[parent] = ([kid for kid in kids[:first] if kid not in stacked] + [grid]
-                                       + [kid for kid in kids[first:] if kid not in stacked])
+            layout_children[parent] = (
+                [kid for kid in kids[:first] if kid not in stacked]
+                + [grid]
+                + [kid for kid in kids[first:] if kid not in stacked]
+            )
     x = tidy_slots(roots, layout_children, width=lambda node: grids[node][0] if node in grids else 1, gap=gap)
     position: dict[str, tuple[float, float]] = {}
     for node, slot in x.items():
@@ -240,8 +265,13 @@ class Forest:
     roots: list[str]
 
 
-def build_forest(ids: list[str], ranks: Mapping[str, int], sort_keys: Mapping[str, tuple],
-                 edges: Iterable[Mapping[str, Any]], centre: frozenset[str] | set[str] = frozenset()) -> Forest:
+def build_forest(
+    ids: list[str],
+    ranks: Mapping[str, int],
+    sort_keys: Mapping[str, tuple],
+    edges: Iterable[Mapping[str, Any]],
+    centre: frozenset[str] | set[str] = frozenset(),
+) -> Forest:
     """One layout parent per node; children sorted by row then natural key, those in `centre` (a goal's
     indicators) moved to the middle so that they sit right under their goal."""
     best: dict[str, tuple] = {}
@@ -263,6 +293,7 @@ def build_forest(ids: list[str], ranks: Mapping[str, int], sort_keys: Mapping[st
         layout_parent = parent_of[node]
         if layout_parent is not None:
             children.setdefault(layout_parent, []).append(node)
+
     def order(node: str) -> tuple[Any, Any]:
         return ranks[node], sort_keys[node]
 
@@ -291,9 +322,18 @@ class PokinNetwork(Network):
     def __init__(self, title: str, *, view: str, height: str = "780px"):
         super().__init__(height=height, width="100%", directed=True, heading="", cdn_resources="remote")
         self.pokin: dict[str, Any] = {
-            "view": view, "title": title, "subtitle": None, "note": None, "legend": [], "legends": {},
-            "color_by": "level", "color_modes": ["level"], "clusters": {}, "layout": None,
-            "hidden_edges": [], "summary": {},
+            "view": view,
+            "title": title,
+            "subtitle": None,
+            "note": None,
+            "legend": [],
+            "legends": {},
+            "color_by": "level",
+            "color_modes": ["level"],
+            "clusters": {},
+            "layout": None,
+            "hidden_edges": [],
+            "summary": {},
         }
         self._edge_count = 0
 
@@ -318,12 +358,20 @@ class _Item:
     key: tuple = field(default_factory=tuple)
 
 
-def build_tree(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
-               color_by: ColorBy = "level", achievement: Mapping[str, Any] | None = None,
-               highlight: Mapping[str, str] | Iterable[str] | None = None, max_nodes: int = MAX_NODES,
-               title: str = "Pohon Kinerja", subtitle: str | None = None,
-               bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px",
-               marks: Mapping[str, styles.FindingStyle] | None = None) -> PokinNetwork:
+def build_tree(
+    nodes: Iterable[Mapping[str, Any]],
+    edges: Iterable[Mapping[str, Any]],
+    *,
+    color_by: ColorBy = "level",
+    achievement: Mapping[str, Any] | None = None,
+    highlight: Mapping[str, str] | Iterable[str] | None = None,
+    max_nodes: int = MAX_NODES,
+    title: str = "Pohon Kinerja",
+    subtitle: str | None = None,
+    bands: tuple[styles.Band, ...] = styles.BANDS,
+    height: str = "780px",
+    marks: Mapping[str, styles.FindingStyle] | None = None,
+) -> PokinNetwork:
     """The tree view (Pemda tree or one OPD's cascade) from view_tree rows.
 
     color_by: "level" (strategic red, tactical blue, operational green) or "achievement" (band colours).
@@ -333,36 +381,98 @@ def build_tree(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, 
     marks: finding key -> its style and legend title (styles.mark_style; from the catalog's findings).
     max_nodes: past this many nodes the deepest rows collapse into clusters (see the module doc).
     """
-    return _build("pohon", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=marks)
+    return _build(
+        "pohon",
+        nodes,
+        edges,
+        color_by=color_by,
+        achievement=achievement,
+        highlight=highlight,
+        max_nodes=max_nodes,
+        title=title,
+        subtitle=subtitle,
+        bands=bands,
+        height=height,
+        marks=marks,
+    )
 
 
-def build_line_of_sight(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
-                        color_by: ColorBy = "level", achievement: Mapping[str, Any] | None = None,
-                        highlight: Mapping[str, str] | Iterable[str] | None = None, max_nodes: int = MAX_NODES,
-                        title: str = "Garis Pandang (Line of Sight)", subtitle: str | None = None,
-                        bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px",
-                        marks: Mapping[str, styles.FindingStyle] | None = None) -> PokinNetwork:
+def build_line_of_sight(
+    nodes: Iterable[Mapping[str, Any]],
+    edges: Iterable[Mapping[str, Any]],
+    *,
+    color_by: ColorBy = "level",
+    achievement: Mapping[str, Any] | None = None,
+    highlight: Mapping[str, str] | Iterable[str] | None = None,
+    max_nodes: int = MAX_NODES,
+    title: str = "Garis Pandang (Line of Sight)",
+    subtitle: str | None = None,
+    bands: tuple[styles.Band, ...] = styles.BANDS,
+    height: str = "780px",
+    marks: Mapping[str, styles.FindingStyle] | None = None,
+) -> PokinNetwork:
     """One ASN's line of sight (view_line_of_sight rows): the ASN at the bottom, every path up to the top."""
-    return _build("staff", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=marks)
+    return _build(
+        "staff",
+        nodes,
+        edges,
+        color_by=color_by,
+        achievement=achievement,
+        highlight=highlight,
+        max_nodes=max_nodes,
+        title=title,
+        subtitle=subtitle,
+        bands=bands,
+        height=height,
+        marks=marks,
+    )
 
 
-def build_impact(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
-                 color_by: ColorBy = "level", achievement: Mapping[str, Any] | None = None,
-                 highlight: Mapping[str, str] | Iterable[str] | None = None, max_nodes: int = MAX_NODES,
-                 title: str = "Dampak Elemen", subtitle: str | None = None,
-                 bands: tuple[styles.Band, ...] = styles.BANDS, height: str = "780px") -> PokinNetwork:
+def build_impact(
+    nodes: Iterable[Mapping[str, Any]],
+    edges: Iterable[Mapping[str, Any]],
+    *,
+    color_by: ColorBy = "level",
+    achievement: Mapping[str, Any] | None = None,
+    highlight: Mapping[str, str] | Iterable[str] | None = None,
+    max_nodes: int = MAX_NODES,
+    title: str = "Dampak Elemen",
+    subtitle: str | None = None,
+    bands: tuple[styles.Band, ...] = styles.BANDS,
+    height: str = "780px",
+) -> PokinNetwork:
     """One element's impact (view_impact rows): what it supports above, what supports it below."""
-    return _build("impact", nodes, edges, color_by=color_by, achievement=achievement, highlight=highlight,
-                  max_nodes=max_nodes, title=title, subtitle=subtitle, bands=bands, height=height, marks=None)
+    return _build(
+        "impact",
+        nodes,
+        edges,
+        color_by=color_by,
+        achievement=achievement,
+        highlight=highlight,
+        max_nodes=max_nodes,
+        title=title,
+        subtitle=subtitle,
+        bands=bands,
+        height=height,
+        marks=None,
+    )
 
 
-def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Mapping[str, Any]], *,
-           color_by: ColorBy, achievement: Mapping[str, Any] | None,
-           highlight: Mapping[str, str] | Iterable[str] | None, max_nodes: int, title: str,
-           subtitle: str | None, bands: tuple[styles.Band, ...], height: str,
-           marks: Mapping[str, styles.FindingStyle] | None) -> PokinNetwork:
+def _build(
+    view: str,
+    node_rows: Iterable[Mapping[str, Any]],
+    edge_rows: Iterable[Mapping[str, Any]],
+    *,
+    color_by: ColorBy,
+    achievement: Mapping[str, Any] | None,
+    highlight: Mapping[str, str] | Iterable[str] | None,
+    max_nodes: int,
+    title: str,
+    subtitle: str | None,
+    bands: tuple[styles.Band, ...],
+    height: str,
+    marks: Mapping[str, styles.FindingStyle] | None,
+) -> PokinNetwork:
     if color_by not in ("level", "achievement"):
         raise ValueError(f"color_by must be 'level' or 'achievement', not {color_by!r}")
     items = _items(node_rows)
@@ -373,10 +483,12 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     marked = {key: (marks or {}).get(key, styles.AUDIT_FINDING) for key in set(findings.values())}
     scores = _achievement(achievement, bands)
 
-    net = _network(title, view=view, height=height, subtitle=subtitle, color_by=color_by,
-                   with_modes=achievement is not None)
-    y_of = row_positions(ranks.values(), {item.rank for item in items.values()
-                                          if item.label in ("Goal", "ASN", "Unit")})
+    net = _network(
+        title, view=view, height=height, subtitle=subtitle, color_by=color_by, with_modes=achievement is not None
+    )
+    y_of = row_positions(
+        ranks.values(), {item.rank for item in items.values() if item.label in ("Goal", "ASN", "Unit")}
+    )
 
     collapse = _collapse_if_big(forest, ranks, max_nodes)
     visible = set(ids) if collapse is None else collapse.visible
@@ -385,8 +497,7 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     # the collapsed view is re-laid out in the page when a cluster opens: no stacked leaves there
     position = arrange(roots, children, ranks, y_of, stack_rank=None if collapse is not None else bottom)
 
-    vis_node = _node_maker(scores, findings, marked, color_by=color_by, with_modes=achievement is not None,
-                           bands=bands)
+    vis_node = _node_maker(scores, findings, marked, color_by=color_by, with_modes=achievement is not None, bands=bands)
 
     for node_id in ids:
         if node_id in visible:
@@ -406,8 +517,9 @@ def _build(view: str, node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterabl
     return net
 
 
-def _network(title: str, *, view: str, height: str, subtitle: str | None, color_by: ColorBy,
-             with_modes: bool) -> PokinNetwork:
+def _network(
+    title: str, *, view: str, height: str, subtitle: str | None, color_by: ColorBy, with_modes: bool
+) -> PokinNetwork:
     """An empty network carrying what the page needs before any node: its subtitle and the colourings it can
     switch between (both only when the view has achievement figures)."""
     net = PokinNetwork(title, view=view, height=height)
@@ -423,39 +535,74 @@ def _collapse_if_big(forest: Forest, ranks: Mapping[str, int], max_nodes: int) -
     return collapse if collapse is not None and collapse.clusters else None
 
 
-def _node_maker(scores: Mapping[str, _Score], findings: Mapping[str, str],
-                marked: Mapping[str, styles.FindingStyle | None], *, color_by: ColorBy, with_modes: bool,
-                bands: tuple[styles.Band, ...]) -> Callable[[_Item, float, float], dict[str, Any]]:
+def _node_maker(
+    scores: Mapping[str, _Score],
+    findings: Mapping[str, str],
+    marked: Mapping[str, styles.FindingStyle | None],
+    *,
+    color_by: ColorBy,
+    with_modes: bool,
+    bands: tuple[styles.Band, ...],
+) -> Callable[[_Item, float, float], dict[str, Any]]:
     """One way to draw a node for the whole view, shared by the visible nodes and the clusters' members, so
     both carry the same figures, marks and colourings."""
+
     def vis_node(item: _Item, x: float, y: float) -> dict[str, Any]:
-        return _vis_node(item, x, y, color_by=color_by, score=scores.get(item.id),
-                         finding=findings.get(item.id), marked=marked, with_modes=with_modes, bands=bands)
+        return _vis_node(
+            item,
+            x,
+            y,
+            color_by=color_by,
+            score=scores.get(item.id),
+            finding=findings.get(item.id),
+            marked=marked,
+            with_modes=with_modes,
+            bands=bands,
+        )
+
     return vis_node
 
 
-def _add_clusters(net: PokinNetwork, collapse: _Collapse, forest: Forest, ranks: Mapping[str, int],
-                  y_of: Mapping[int, float], position: Mapping[str, tuple[float, float]],
-                  items: Mapping[str, _Item], vis_node: Callable[[_Item, float, float], dict[str, Any]], *,
-                  bottom: int) -> None:
+def _add_clusters(
+    net: PokinNetwork,
+    collapse: _Collapse,
+    forest: Forest,
+    ranks: Mapping[str, int],
+    y_of: Mapping[int, float],
+    position: Mapping[str, tuple[float, float]],
+    items: Mapping[str, _Item],
+    vis_node: Callable[[_Item, float, float], dict[str, Any]],
+    *,
+    bottom: int,
+) -> None:
     """Every cluster of a folded view, closed on the first row below the cut-off (where its hidden tops would
     be), its members laid out as their own tidy subtree for when it opens."""
     cluster_y = y_of[min(rank for rank in ranks.values() if rank > collapse.cutoff)]
     for cluster_id, cluster in collapse.clusters.items():
         member_position = arrange(cluster.roots, forest.children, ranks, y_of, stack_rank=bottom, gap=0)
-        _add_cluster(net, cluster_id, cluster, member_position, items, vis_node,
-                     (position[cluster_id][0] * SLOT, cluster_y))
+        _add_cluster(
+            net, cluster_id, cluster, member_position, items, vis_node, (position[cluster_id][0] * SLOT, cluster_y)
+        )
 
 
-def _add_collapse_layout(net: PokinNetwork, collapse: _Collapse, hidden_edges: list[dict[str, Any]],
-                         roots: list[str], children: Mapping[str, list[str]], *, total: int) -> None:
+def _add_collapse_layout(
+    net: PokinNetwork,
+    collapse: _Collapse,
+    hidden_edges: list[dict[str, Any]],
+    roots: list[str],
+    children: Mapping[str, list[str]],
+    *,
+    total: int,
+) -> None:
     """What the page's script needs to re-lay out the tree when a cluster opens, and the note saying why the
     tree is folded."""
     net.pokin["hidden_edges"] = hidden_edges
     net.pokin["layout"] = {"slot": SLOT, "gap": 1, "roots": roots, "children": children}
-    net.pokin["note"] = (f"Pohon ini besar ({total} elemen): {total - len(collapse.visible)} elemen di "
-                         f"bawah level teratas diringkas menjadi {len(collapse.clusters)} kelompok. "
-                         f"Klik sebuah kelompok (+N) untuk membukanya, klik lagi untuk menutupnya.")
+    net.pokin["note"] = (
+        f"Pohon ini besar ({total} elemen): {total - len(collapse.visible)} elemen di "
+        f"bawah level teratas diringkas menjadi {len(collapse.clusters)} kelompok. "
+        f"Klik sebuah kelompok (+N) untuk membukanya, klik lagi untuk menutupnya."
+    )
 
 
 def _items(node_rows: Iterable[Mapping[str, Any]]) -> dict[str, _Item]:
@@ -483,8 +630,9 @@ def _ranked_forest(items: Mapping[str, _Item], edges: list[dict[str, Any]]) -> t
     return ranks, build_forest(list(items), ranks, keys, edges, indicators)
 
 
-def _add_edges(net: PokinNetwork, edges: list[dict[str, Any]], items: Mapping[str, _Item],
-               visible: set[str]) -> list[dict[str, Any]]:
+def _add_edges(
+    net: PokinNetwork, edges: list[dict[str, Any]], items: Mapping[str, _Item], visible: set[str]
+) -> list[dict[str, Any]]:
     """Draw the edges between visible nodes; the others (into a collapsed cluster) are returned for the page."""
     hidden_edges: list[dict[str, Any]] = []
     for number, edge in enumerate(edges):
@@ -496,25 +644,41 @@ def _add_edges(net: PokinNetwork, edges: list[dict[str, Any]], items: Mapping[st
     return hidden_edges
 
 
-def _add_summary(net: PokinNetwork, items: Mapping[str, _Item], edges: list[dict[str, Any]],
-                 findings: Mapping[str, str], collapse: _Collapse | None, visible: set[str]) -> None:
+def _add_summary(
+    net: PokinNetwork,
+    items: Mapping[str, _Item],
+    edges: list[dict[str, Any]],
+    findings: Mapping[str, str],
+    collapse: _Collapse | None,
+    visible: set[str],
+) -> None:
     """The view's counts, and the vis.js groups and options its drawing uses."""
     net.pokin["summary"] = {
-        "nodes": len(items), "edges": len(edges), "visible_nodes": len(visible),
+        "nodes": len(items),
+        "edges": len(edges),
+        "visible_nodes": len(visible),
         "clusters": 0 if collapse is None else len(collapse.clusters),
         "hidden_nodes": len(items) - len(visible),
         "crosscutting_edges": sum(1 for e in edges if e.get("crosscutting")),
-        "findings": len(findings), "cutoff_rank": None if collapse is None else collapse.cutoff,
+        "findings": len(findings),
+        "cutoff_rank": None if collapse is None else collapse.cutoff,
     }
     groups = {group_key(item.label, item.level): _group(item.label, item.level) for item in items.values()}
     if collapse is not None:
-        groups["cluster"] = {"shape": "box", "font": {"size": 13}, "borderWidth": 2, "margin": 8,
-                             "shapeProperties": {"borderDashes": [4, 3]}, "widthConstraint": {"maximum": LABEL_WIDTH}}
+        groups["cluster"] = {
+            "shape": "box",
+            "font": {"size": 13},
+            "borderWidth": 2,
+            "margin": 8,
+            "shapeProperties": {"borderDashes": [4, 3]},
+            "widthConstraint": {"maximum": LABEL_WIDTH},
+        }
     net.options = _options(big=len(visible) > 600, groups=groups)
 
 
-def _shown_tree(forest: Forest, collapse: _Collapse | None,
-                visible: set[str]) -> tuple[list[str], dict[str, list[str]]]:
+def _shown_tree(
+    forest: Forest, collapse: _Collapse | None, visible: set[str]
+) -> tuple[list[str], dict[str, list[str]]]:
     """The roots and children laid out: the visible nodes, each cluster in the place of its hidden subtrees."""
     children = {node: [kid for kid in kids if kid in visible] for node, kids in forest.children.items()}
     roots = [root for root in forest.roots if root in visible]
@@ -527,8 +691,9 @@ def _shown_tree(forest: Forest, collapse: _Collapse | None,
     return roots, {node: kids for node, kids in children.items() if kids}
 
 
-def _start(items: Mapping[str, _Item], position: Mapping[str, tuple[float, float]],
-           roots: list[str]) -> dict[str, Any] | None:
+def _start(
+    items: Mapping[str, _Item], position: Mapping[str, tuple[float, float]], roots: list[str]
+) -> dict[str, Any] | None:
     """Where the page first looks: a wide view starts at the element it is about, an OPD's cascade at the OPD's
     own top element, any other view at the top of its first tree."""
     ids = list(items)
@@ -546,9 +711,15 @@ def _start(items: Mapping[str, _Item], position: Mapping[str, tuple[float, float
     return None
 
 
-def _add_cluster(net: PokinNetwork, cluster_id: str, cluster: _Cluster,
-                 member_position: Mapping[str, tuple[float, float]], items: Mapping[str, _Item],
-                 vis_node: Callable[[_Item, float, float], dict[str, Any]], at: tuple[float, float]) -> None:
+def _add_cluster(
+    net: PokinNetwork,
+    cluster_id: str,
+    cluster: _Cluster,
+    member_position: Mapping[str, tuple[float, float]],
+    items: Mapping[str, _Item],
+    vis_node: Callable[[_Item, float, float], dict[str, Any]],
+    at: tuple[float, float],
+) -> None:
     """One collapsed cluster: its closed node (and edge to its parent) drawn, its members kept for the page to
     draw when it opens."""
     members = []
@@ -569,24 +740,42 @@ def _add_cluster(net: PokinNetwork, cluster_id: str, cluster: _Cluster,
         net.add_vis_edge(_cluster_edge(cluster.parent, cluster_id))
     width = int(max((x for x, _ in member_position.values()), default=0)) + 1
     net.pokin["clusters"][cluster_id] = {
-        "parent": cluster.parent, "width": width, "count": len(cluster.members), "findings": flagged,
+        "parent": cluster.parent,
+        "width": width,
+        "count": len(cluster.members),
+        "findings": flagged,
         "counts": [{"name": name, "count": count} for name, count in counts],
-        "label_closed": label_closed, "label_open": f"▲ Tutup\n({len(cluster.members)})",
+        "label_closed": label_closed,
+        "label_open": f"▲ Tutup\n({len(cluster.members)})",
         "nodes": members,
     }
 
 
-def _add_legends(net: PokinNetwork, items: Mapping[str, _Item], edges: list[dict[str, Any]],
-                 marked: Mapping[str, styles.FindingStyle], *, clusters: bool, color_by: str,
-                 bands: tuple[styles.Band, ...]) -> None:
+def _add_legends(
+    net: PokinNetwork,
+    items: Mapping[str, _Item],
+    edges: list[dict[str, Any]],
+    marked: Mapping[str, styles.FindingStyle],
+    *,
+    clusters: bool,
+    color_by: str,
+    bands: tuple[styles.Band, ...],
+) -> None:
     """The legend of what the view shows, for its colouring and for each colouring the page can switch to;
     `marked`: the style of each audit mark the view carries."""
-    legend = partial(styles.legend, kinds={item.label for item in items.values()},
-                     findings=marked, edge_types={edge["type"] for edge in edges},
-                     crosscutting=any(edge.get("crosscutting") for edge in edges), clusters=clusters, bands=bands)
+    legend = partial(
+        styles.legend,
+        kinds={item.label for item in items.values()},
+        findings=marked,
+        edge_types={edge["type"] for edge in edges},
+        crosscutting=any(edge.get("crosscutting") for edge in edges),
+        clusters=clusters,
+        bands=bands,
+    )
     net.pokin["legend"] = [entry.as_dict() for entry in legend(color_by=color_by)]
-    net.pokin["legends"] = {mode: [entry.as_dict() for entry in legend(color_by=mode)]
-                            for mode in net.pokin["color_modes"]}
+    net.pokin["legends"] = {
+        mode: [entry.as_dict() for entry in legend(color_by=mode)] for mode in net.pokin["color_modes"]
+    }
 
 
 # -- collapse ------------------------------------------------------------------------------------------------------
@@ -614,8 +803,13 @@ def _collapse(forest: Forest, ranks: Mapping[str, int], max_nodes: int) -> _Coll
     chosen: int | None = None
     for cutoff in reversed(distinct[:-1]):
         kept = sum(1 for rank in ranks.values() if rank <= cutoff)
-        cluster_count = len({forest.parent[node] for node, rank in ranks.items()
-                             if rank > cutoff and _is_top_hidden(node, forest, ranks, cutoff)})
+        cluster_count = len(
+            {
+                forest.parent[node]
+                for node, rank in ranks.items()
+                if rank > cutoff and _is_top_hidden(node, forest, ranks, cutoff)
+            }
+        )
         if kept + cluster_count > max_nodes:
             continue
         fits_nodes = cutoff if fits_nodes is None else fits_nodes
@@ -627,8 +821,10 @@ def _collapse(forest: Forest, ranks: Mapping[str, int], max_nodes: int) -> _Coll
     visible = {node for node, rank in ranks.items() if rank <= chosen}
     clusters: dict[str, _Cluster] = {}
     # each hidden subtree root: a hidden node whose layout parent is kept (or that has none)
-    order = sorted((node for node in ranks if node not in visible and _is_top_hidden(node, forest, ranks, chosen)),
-                   key=lambda node: (ranks[node], natural_key(node)))
+    order = sorted(
+        (node for node in ranks if node not in visible and _is_top_hidden(node, forest, ranks, chosen)),
+        key=lambda node: (ranks[node], natural_key(node)),
+    )
     top_by_parent: dict[str | None, list[str]] = {}
     for node in order:
         top_by_parent.setdefault(forest.parent[node], []).append(node)
@@ -695,7 +891,7 @@ class _Score:
     capaian: float | None
     band: styles.Band
     supporting: float | None = None  # the supporting capaian from below (a goal's), shown beside its own
-    target: Any = None               # an indicator's target and realisasi of the year, as the data has them
+    target: Any = None  # an indicator's target and realisasi of the year, as the data has them
     realisasi: Any = None
 
 
@@ -764,6 +960,7 @@ def node_label(row: Mapping[str, Any], score: _Score | None = None) -> str:
 def node_tooltip(row: Mapping[str, Any], score: _Score | None = None, finding: str | None = None) -> str:
     """The tooltip as HTML: our own <b>/<br> around data that is ALWAYS escaped. `finding`: the title of the
     node's audit mark, if it has one."""
+
     def e(value: Any) -> str:
         return html.escape(str(value), quote=True)
 
@@ -816,17 +1013,32 @@ def _group(label: str, level: str | None) -> dict[str, Any]:
     return group
 
 
-def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Score | None, finding: str | None,
-              marked: Mapping[str, styles.FindingStyle | None], with_modes: bool,
-              bands: tuple[styles.Band, ...]) -> dict[str, Any]:
+def _vis_node(
+    item: _Item,
+    x: float,
+    y: float,
+    *,
+    color_by: ColorBy,
+    score: _Score | None,
+    finding: str | None,
+    marked: Mapping[str, styles.FindingStyle | None],
+    with_modes: bool,
+    bands: tuple[styles.Band, ...],
+) -> dict[str, Any]:
     """A vis node: id, label, tooltip, group, position; colours only where they differ from the group."""
     row = item.row
     finding_style = marked.get(finding) if finding is not None else None
     role = row.get("role")
     colors = partial(_node_colors, item, score, finding_style)
     mark_title = finding_style.name if finding_style is not None else None
-    node: dict[str, Any] = {"id": item.id, "label": node_label(row, score), "title": node_tooltip(row, score, mark_title),
-                            "group": group_key(item.label, item.level), "x": round(x, 1), "y": round(y, 1)}
+    node: dict[str, Any] = {
+        "id": item.id,
+        "label": node_label(row, score),
+        "title": node_tooltip(row, score, mark_title),
+        "group": group_key(item.label, item.level),
+        "x": round(x, 1),
+        "y": round(y, 1),
+    }
     chosen = colors(color_by)
     node["color"] = styles.vis_color(chosen[0], chosen[1])
     node["font"] = {"color": chosen[2]}
@@ -844,8 +1056,9 @@ def _vis_node(item: _Item, x: float, y: float, *, color_by: ColorBy, score: _Sco
     return node
 
 
-def _node_colors(item: _Item, score: _Score | None, finding_style: styles.FindingStyle | None,
-                 mode: ColorBy) -> list[str]:
+def _node_colors(
+    item: _Item, score: _Score | None, finding_style: styles.FindingStyle | None, mode: ColorBy
+) -> list[str]:
     """[fill, border, font] of the node in one colouring; the page switches colourings without a rebuild, so
     each is computed here. An audit mark's border wins over the focus border in every colouring."""
     if mode == "achievement" and item.label in ("Goal", "Indicator", "Activity"):
@@ -893,8 +1106,11 @@ def _vis_edge(number: int, edge: Mapping[str, Any], items: Mapping[str, _Item]) 
     """A vis edge; the contribution style is the default in the options, others override it."""
     kind = edge.get("type") or "CONTRIBUTES_TO"
     crosscutting = bool(edge.get("crosscutting"))
-    style = styles.CROSSCUTTING if crosscutting and kind in ("CONTRIBUTES_TO", "ASSIGNED_TO") else \
-        styles.EDGE_STYLES.get(kind, styles.EDGE_STYLES["CONTRIBUTES_TO"])
+    style = (
+        styles.CROSSCUTTING
+        if crosscutting and kind in ("CONTRIBUTES_TO", "ASSIGNED_TO")
+        else styles.EDGE_STYLES.get(kind, styles.EDGE_STYLES["CONTRIBUTES_TO"])
+    )
     default = styles.EDGE_STYLES["CONTRIBUTES_TO"]
     vis: dict[str, Any] = {"id": f"e{number}", "from": edge["from"], "to": edge["to"]}
     if style != default:
@@ -911,24 +1127,32 @@ def _vis_edge(number: int, edge: Mapping[str, Any], items: Mapping[str, _Item]) 
         tip.append(f"bobot {html.escape(label)}")
     if crosscutting:
         source, target = items[edge["from"]].row, items[edge["to"]].row
-        tip.append(f"{html.escape(styles.CROSSCUTTING.name)}: {html.escape(str(source.get('opd_name') or ''))}"
-                   f" → {html.escape(str(target.get('opd_name') or ''))}")
+        tip.append(
+            f"{html.escape(styles.CROSSCUTTING.name)}: {html.escape(str(source.get('opd_name') or ''))}"
+            f" → {html.escape(str(target.get('opd_name') or ''))}"
+        )
     vis["title"] = " · ".join(tip)
     vis["pokin"] = {"type": kind, "crosscutting": crosscutting}
     return vis
 
 
-def _cluster_node(cluster_id: str, label: str, count: int, counts: list[tuple[str, int]], x: float,
-                  y: float, *, findings: int = 0) -> dict[str, Any]:
+def _cluster_node(
+    cluster_id: str, label: str, count: int, counts: list[tuple[str, int]], x: float, y: float, *, findings: int = 0
+) -> dict[str, Any]:
     """A closed group; one hiding findings gets the audit mark's border and says how many (its badge)."""
     style = styles.CLUSTER_STYLE
     detail = "<br>".join(f"{count} {html.escape(name)}" for name, count in counts)
     flagged = f"<br><b>Temuan audit di dalamnya: {findings}</b>" if findings else ""
     node = {
-        "id": cluster_id, "label": label, "group": "cluster", "x": round(x, 1), "y": round(y, 1),
-        "color": styles.vis_color(style.background, style.border), "font": {"color": style.font},
+        "id": cluster_id,
+        "label": label,
+        "group": "cluster",
+        "x": round(x, 1),
+        "y": round(y, 1),
+        "color": styles.vis_color(style.background, style.border),
+        "font": {"color": style.font},
         "title": f"<b>{html.escape(style.name)}</b>: {count} elemen<br>{detail}{flagged}<br>"
-                 "Klik untuk membuka atau menutup.",
+        "Klik untuk membuka atau menutup.",
         "pokin": {"kind": "cluster", "count": count, "findings": findings},
     }
     if findings:
@@ -939,10 +1163,16 @@ def _cluster_node(cluster_id: str, label: str, count: int, counts: list[tuple[st
 
 def _cluster_edge(parent: str, cluster_id: str) -> dict[str, Any]:
     style = styles.EDGE_STYLES["CLUSTER"]
-    return {"id": f"c:{cluster_id}", "from": cluster_id, "to": parent,
-            "color": {"color": style.color, "inherit": False}, "width": style.width,
-            "dashes": list(style.dashes) if style.dashes else False, "arrows": {"to": {"enabled": False}},
-            "pokin": {"type": "CLUSTER"}}
+    return {
+        "id": f"c:{cluster_id}",
+        "from": cluster_id,
+        "to": parent,
+        "color": {"color": style.color, "inherit": False},
+        "width": style.width,
+        "dashes": list(style.dashes) if style.dashes else False,
+        "arrows": {"to": {"enabled": False}},
+        "pokin": {"type": "CLUSTER"},
+    }
 
 
 def _options(*, big: bool, groups: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
@@ -952,18 +1182,32 @@ def _options(*, big: bool, groups: Mapping[str, dict[str, Any]]) -> dict[str, An
         "autoResize": True,
         "layout": {"improvedLayout": False, "hierarchical": {"enabled": False}},
         "physics": {"enabled": False},
-        "interaction": {"hover": not big, "tooltipDelay": 200, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
-                        "navigationButtons": False, "keyboard": False, "multiselect": False, "zoomView": True},
-        "nodes": {"font": {"face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 14,
-                           "multi": False},
-                  "fixed": {"x": True, "y": True}, "physics": False, "borderWidth": 1,
-                  "shapeProperties": {"interpolation": False}},
-        "edges": {"smooth": False if big else {"enabled": True, "type": "cubicBezier",
-                                               "forceDirection": "vertical", "roundness": 0.4},
-                  "color": {"color": default_edge.color, "highlight": "#111827", "hover": "#111827",
-                            "inherit": False},
-                  "width": default_edge.width, "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-                  "font": {"size": 12, "align": "middle", "background": "#ffffff", "strokeWidth": 0},
-                  "selectionWidth": 1.5},
+        "interaction": {
+            "hover": not big,
+            "tooltipDelay": 200,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+            "zoomView": True,
+        },
+        "nodes": {
+            "font": {"face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 14, "multi": False},
+            "fixed": {"x": True, "y": True},
+            "physics": False,
+            "borderWidth": 1,
+            "shapeProperties": {"interpolation": False},
+        },
+        "edges": {
+            "smooth": False
+            if big
+            else {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.4},
+            "color": {"color": default_edge.color, "highlight": "#111827", "hover": "#111827", "inherit": False},
+            "width": default_edge.width,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "font": {"size": 12, "align": "middle", "background": "#ffffff", "strokeWidth": 0},
+            "selectionWidth": 1.5,
+        },
         "groups": dict(groups),
     }

@@ -9,6 +9,7 @@ to find a name and to reveal it in the network: data-node, data-base (the level 
 data-finding for an element an audit finding marks; a branch shows how many findings lie inside it.
 Every piece of data is escaped here; nothing else builds this HTML.
 """
+
 from __future__ import annotations
 
 import html
@@ -32,8 +33,8 @@ from visual.network import (
     score_line,
 )
 
-OPEN_DEPTH = 2            # branches open on arrival down to this depth (visi and misi: the misi and tujuan show)
-TEXT_CHARS = 240          # longer statements are shortened (the panel has them whole)
+OPEN_DEPTH = 2  # branches open on arrival down to this depth (visi and misi: the misi and tujuan show)
+TEXT_CHARS = 240  # longer statements are shortened (the panel has them whole)
 
 
 @dataclass
@@ -41,8 +42,8 @@ class Outline:
     """The outline's HTML and the choices its tools offer: the levels present and the OPDs present."""
 
     html: Markup
-    levels: list[tuple[int, str]] = field(default_factory=list)   # (level rank, name), top level first
-    opds: list[tuple[str, str]] = field(default_factory=list)      # (OPD id, name), by name
+    levels: list[tuple[int, str]] = field(default_factory=list)  # (level rank, name), top level first
+    opds: list[tuple[str, str]] = field(default_factory=list)  # (OPD id, name), by name
     entries: int = 0
     findings: int = 0
 
@@ -55,11 +56,16 @@ def level_name(item: _Item, base: int) -> str:
     return name
 
 
-def build_outline(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
-                  achievement: Mapping[str, Any] | None = None,
-                  highlight: Mapping[str, str] | Iterable[str] | None = None,
-                  marks: Mapping[str, styles.FindingStyle] | None = None,
-                  bands: tuple[styles.Band, ...] = styles.BANDS, open_depth: int = OPEN_DEPTH) -> Outline:
+def build_outline(
+    nodes: Iterable[Mapping[str, Any]],
+    edges: Iterable[Mapping[str, Any]],
+    *,
+    achievement: Mapping[str, Any] | None = None,
+    highlight: Mapping[str, str] | Iterable[str] | None = None,
+    marks: Mapping[str, styles.FindingStyle] | None = None,
+    bands: tuple[styles.Band, ...] = styles.BANDS,
+    open_depth: int = OPEN_DEPTH,
+) -> Outline:
     """The outline of view_tree rows (the same arguments as visual.network.build_tree): nested lists, a
     <details> per element with elements under it, opened down to `open_depth`."""
     items = _items(nodes)
@@ -77,10 +83,18 @@ def build_outline(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[st
     for node_id, item in items.items():
         if item.label != "Indicator":
             levels.setdefault(bases[node_id], level_name(item, bases[node_id]))
-    opds = {str(item.row["opd_id"]): str(item.row.get("opd_name") or item.row["opd_id"])
-            for item in items.values() if item.row.get("opd_id")}
-    return Outline(Markup("".join(parts)), sorted(levels.items()),
-                   sorted(opds.items(), key=lambda pair: (pair[1].lower(), pair[0])), len(items), len(findings))
+    opds = {
+        str(item.row["opd_id"]): str(item.row.get("opd_name") or item.row["opd_id"])
+        for item in items.values()
+        if item.row.get("opd_id")
+    }
+    return Outline(
+        Markup("".join(parts)),
+        sorted(levels.items()),
+        sorted(opds.items(), key=lambda pair: (pair[1].lower(), pair[0])),
+        len(items),
+        len(findings),
+    )
 
 
 def opened_above(items: Mapping[str, _Item], parent: Mapping[str, str | None]) -> set[str]:
@@ -103,8 +117,15 @@ def opened_above(items: Mapping[str, _Item], parent: Mapping[str, str | None]) -
 class _Writer:
     """Writes the entries depth first; each returns how many findings its branch holds (for the badge)."""
 
-    def __init__(self, items: Mapping[str, _Item], children: Mapping[str, list[str]], scores: Mapping[str, _Score],
-                 findings: Mapping[str, str], marks: Mapping[str, styles.FindingStyle], open_depth: int):
+    def __init__(
+        self,
+        items: Mapping[str, _Item],
+        children: Mapping[str, list[str]],
+        scores: Mapping[str, _Score],
+        findings: Mapping[str, str],
+        marks: Mapping[str, styles.FindingStyle],
+        open_depth: int,
+    ):
         self.items, self.children, self.scores = items, children, scores
         self.findings, self.marks, self.open_depth = findings, marks, open_depth
         self.opened: set[str] = set()  # branches opened on arrival whatever their depth
@@ -124,15 +145,17 @@ class _Writer:
             parts.append(f'<li{attrs}><div class="outline-item">{inner}</div></li>')
             return 1 if finding is not None else 0
         opened = depth < self.open_depth or node_id in self.opened
-        parts.append(f'<li{attrs}><details{" open" if opened else ""}><summary>{inner}')
+        parts.append(f"<li{attrs}><details{' open' if opened else ''}><summary>{inner}")
         summary_end = len(parts)
         parts.append("")  # the branch's counts, written once its entries are
         parts.append("<ul>")
         inside = sum(self.entry(kid, depth + 1, parts) for kid in kids)
         parts.append("</ul></details></li>")
         badge = f' <span class="outline-badge" title="Temuan audit di cabang ini">⚑ {inside}</span>' if inside else ""
-        parts[summary_end] = (f' <span class="outline-n" title="{len(kids)} elemen langsung di bawahnya">'
-                              f'({len(kids)})</span>{badge}</summary>')
+        parts[summary_end] = (
+            f' <span class="outline-n" title="{len(kids)} elemen langsung di bawahnya">'
+            f"({len(kids)})</span>{badge}</summary>"
+        )
         return inside + (1 if finding is not None else 0)
 
     def inner(self, item: _Item, finding: str | None) -> str:
@@ -142,9 +165,11 @@ class _Writer:
         if len(text) > TEXT_CHARS:
             text = text[: TEXT_CHARS - 1].rstrip() + "…"
         code = f"{row['code']} " if item.label == "Activity" and row.get("code") else ""
-        out = (f'<span class="outline-kind">{_e(styles.short_name(item.label, item.level))}</span> '
-               f'<button type="button" class="outline-text" data-focus-node="{_e(item.id)}" title="id: {_e(item.id)}">'
-               f"{_e(code + text)}</button>")
+        out = (
+            f'<span class="outline-kind">{_e(styles.short_name(item.label, item.level))}</span> '
+            f'<button type="button" class="outline-text" data-focus-node="{_e(item.id)}" title="id: {_e(item.id)}">'
+            f"{_e(code + text)}</button>"
+        )
         score = self.scores.get(item.id)
         figures = score_line(item.label, score)
         if score is not None and figures is not None:

@@ -11,6 +11,7 @@ visual/static/pokin-view.js.
   (vis-network from pyvis' own bundled copy), with a Content-Security-Policy that lets it load nothing.
 Nothing here opens a browser (no `show()`, no `write_html()`).
 """
+
 from __future__ import annotations
 
 import json
@@ -51,8 +52,12 @@ def _asset_text(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(("html",)),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(("html",)),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 class _PokinTemplate:
@@ -67,7 +72,8 @@ class _PokinTemplate:
     def render(self, **context: Any) -> str:
         options = context.get("options")
         payload = {
-            "nodes": context["nodes"], "edges": context["edges"],
+            "nodes": context["nodes"],
+            "edges": context["edges"],
             "options": json.loads(options) if isinstance(options, str) else options,
             "pokin": self.pokin,
         }
@@ -85,8 +91,14 @@ def _generate(net: Network, template: str, extra: dict[str, Any]) -> str:
         net.templateEnv, net.path = saved
 
 
-def render_fragment(net: Network, *, dom_id: str = DEFAULT_DOM_ID, asset_url: str | None = None,
-                    inline_runtime: bool = True, autostart: bool = True) -> Markup:
+def render_fragment(
+    net: Network,
+    *,
+    dom_id: str = DEFAULT_DOM_ID,
+    asset_url: str | None = None,
+    inline_runtime: bool = True,
+    autostart: bool = True,
+) -> Markup:
     """The view as an HTML fragment (a <section> and its scripts) for a page template.
 
     dom_id: id of the canvas element (several views on one page need different ids).
@@ -100,8 +112,13 @@ def render_fragment(net: Network, *, dom_id: str = DEFAULT_DOM_ID, asset_url: st
     _check_dom_id(dom_id)
     if asset_url is not None and not _ASSET_URL.fullmatch(asset_url):
         raise ValueError(f"asset_url must be a path on this site like '/static/vis', not {asset_url!r}")
-    extra = {"dom_id": dom_id, "asset_url": asset_url.rstrip("/") if asset_url else None,
-             "inline_runtime": inline_runtime, "autostart": autostart, **_runtime(inline_runtime)}
+    extra = {
+        "dom_id": dom_id,
+        "asset_url": asset_url.rstrip("/") if asset_url else None,
+        "inline_runtime": inline_runtime,
+        "autostart": autostart,
+        **_runtime(inline_runtime),
+    }
     return Markup(_generate(net, "fragment.html", extra))
 
 
@@ -109,9 +126,16 @@ def render_page(net: Network, *, dom_id: str = DEFAULT_DOM_ID, generated: dateti
     """A complete, standalone HTML document that needs no network at all (lang="id")."""
     _check_dom_id(dom_id)
     when = (generated or datetime.now()).strftime("%d-%m-%Y %H:%M")
-    extra = {"dom_id": dom_id, "asset_url": None, "inline_runtime": False, "autostart": True, "generated": when,
-             "vis_js": Markup(_asset_text("vis-network.min.js")), "vis_css": Markup(_asset_text("vis-network.min.css")),
-             **_runtime(True)}
+    extra = {
+        "dom_id": dom_id,
+        "asset_url": None,
+        "inline_runtime": False,
+        "autostart": True,
+        "generated": when,
+        "vis_js": Markup(_asset_text("vis-network.min.js")),
+        "vis_css": Markup(_asset_text("vis-network.min.css")),
+        **_runtime(True),
+    }
     return _generate(net, "page.html", extra)
 
 
@@ -135,7 +159,17 @@ def _check_dom_id(dom_id: str) -> None:
 
 def _default_pokin(net: Network) -> dict[str, Any]:
     """For a plain pyvis Network: a minimal description so it still renders offline."""
-    return {"view": "network", "title": net.heading or "Jaringan", "subtitle": None, "note": None,
-            "legend": [], "legends": {"level": []}, "color_by": "level", "color_modes": ["level"],
-            "clusters": {}, "layout": None, "hidden_edges": [],
-            "summary": {"nodes": len(net.nodes), "edges": len(net.edges), "crosscutting_edges": 0}}
+    return {
+        "view": "network",
+        "title": net.heading or "Jaringan",
+        "subtitle": None,
+        "note": None,
+        "legend": [],
+        "legends": {"level": []},
+        "color_by": "level",
+        "color_modes": ["level"],
+        "clusters": {},
+        "layout": None,
+        "hidden_edges": [],
+        "summary": {"nodes": len(net.nodes), "edges": len(net.edges), "crosscutting_edges": 0},
+    }

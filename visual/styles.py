@@ -6,6 +6,7 @@ red); an audit finding (orphaned staff, activity without outcome leverage) draws
 over either. Crosscutting contributions (between two OPDs) get their own colour and dashes.
 Everything a user reads here is in Bahasa Indonesia.
 """
+
 from __future__ import annotations
 
 import base64
@@ -56,8 +57,11 @@ INDICATOR_SHAPE: Final = "diamond"
 INDICATOR_NAME: Final = "Indikator"
 
 UNIT_STYLE: Final = NodeStyle("#e5e7eb", "#4b5563", "#111827", "box", "Unit kerja / OPD")
-UNIT_KIND_NAMES: Final = {"pemda": "Pemerintah daerah", "perangkat_daerah": "Perangkat daerah (OPD)",
-                          "unit_kerja": "Unit kerja"}
+UNIT_KIND_NAMES: Final = {
+    "pemda": "Pemerintah daerah",
+    "perangkat_daerah": "Perangkat daerah (OPD)",
+    "unit_kerja": "Unit kerja",
+}
 
 # ASN: a person silhouette, an inline SVG as a data: URI (nothing is fetched from anywhere).
 _PERSON_SVG = (
@@ -76,7 +80,7 @@ CLUSTER_STYLE: Final = NodeStyle("#f3f4f6", "#6b7280", "#111827", "box", "Kelomp
 
 @dataclass(frozen=True)
 class Band:
-    key: str        # the band name the achievement query returns
+    key: str  # the band name the achievement query returns
     minimum: float | None  # lower bound (inclusive); None for the lowest band
     background: str
     border: str
@@ -131,6 +135,7 @@ def band_legend(bands: tuple[Band, ...] = BANDS) -> list[tuple[Band, str]]:
             labels.append((band, f"{name} (< {format_number(upper)})" if upper is not None else name))
     labels.append((NO_BAND, "Tanpa capaian (–)"))
     return labels
+
 
 # -- audit findings ------------------------------------------------------------------------------------------
 
@@ -195,8 +200,15 @@ class LegendEntry:
     dashes: bool = False
 
     def as_dict(self) -> dict[str, object]:
-        return {"label": self.label, "kind": self.kind, "background": self.background, "border": self.border,
-                "shape": self.shape, "border_width": self.border_width, "dashes": self.dashes}
+        return {
+            "label": self.label,
+            "kind": self.kind,
+            "background": self.background,
+            "border": self.border,
+            "shape": self.shape,
+            "border_width": self.border_width,
+            "dashes": self.dashes,
+        }
 
 
 def level_legend() -> list[LegendEntry]:
@@ -208,10 +220,16 @@ def level_legend() -> list[LegendEntry]:
     return entries
 
 
-def legend(*, color_by: str = "level", kinds: set[str] | None = None,
-           findings: Mapping[str, FindingStyle] | None = None,
-           edge_types: set[str] | None = None, crosscutting: bool = False, clusters: bool = False,
-           bands: tuple[Band, ...] = BANDS) -> list[LegendEntry]:
+def legend(
+    *,
+    color_by: str = "level",
+    kinds: set[str] | None = None,
+    findings: Mapping[str, FindingStyle] | None = None,
+    edge_types: set[str] | None = None,
+    crosscutting: bool = False,
+    clusters: bool = False,
+    bands: tuple[Band, ...] = BANDS,
+) -> list[LegendEntry]:
     """The legend of one view: only what the view shows when `kinds`/`edge_types` are given.
 
     kinds: node labels present ("Goal", "Indicator", "Activity", "Unit", "ASN"). findings: the marks present,
@@ -227,8 +245,9 @@ def legend(*, color_by: str = "level", kinds: set[str] | None = None,
         entries.append(LegendEntry(INDICATOR_NAME, "node", "#ffffff", "#374151", INDICATOR_SHAPE))
     if "Activity" in kinds:
         style = ACTIVITY_STYLES["subkegiatan"]
-        entries.append(LegendEntry("Program/Kegiatan/Subkegiatan (pagu)", "node", style.background, style.border,
-                                   "database"))
+        entries.append(
+            LegendEntry("Program/Kegiatan/Subkegiatan (pagu)", "node", style.background, style.border, "database")
+        )
     if "Unit" in kinds:
         entries.append(LegendEntry(UNIT_STYLE.name, "node", UNIT_STYLE.background, UNIT_STYLE.border))
     if "ASN" in kinds:
@@ -237,8 +256,11 @@ def legend(*, color_by: str = "level", kinds: set[str] | None = None,
         mark = (findings or {})[key]
         entries.append(LegendEntry(mark.name, "node", "#ffffff", mark.border, "box", mark.width, bool(mark.dashes)))
     if clusters:
-        entries.append(LegendEntry("Kelompok diringkas (klik untuk membuka)", "node", CLUSTER_STYLE.background,
-                                   CLUSTER_STYLE.border))
+        entries.append(
+            LegendEntry(
+                "Kelompok diringkas (klik untuk membuka)", "node", CLUSTER_STYLE.background, CLUSTER_STYLE.border
+            )
+        )
     for edge_type in ("CONTRIBUTES_TO", "MEASURED_BY", "PART_OF", "ASSIGNED_TO", "MEMBER_OF"):
         if edge_types is None or edge_type in edge_types:
             edge = EDGE_STYLES[edge_type]
@@ -246,6 +268,7 @@ def legend(*, color_by: str = "level", kinds: set[str] | None = None,
     if crosscutting or edge_types is None:
         entries.append(LegendEntry(CROSSCUTTING.name, "edge", border=CROSSCUTTING.color, dashes=True))
     return entries
+
 
 # -- lookups used by the builders -------------------------------------------------------------------------------------
 
@@ -326,6 +349,9 @@ def level_colors(label: str, level: str | None) -> Mapping[str, object]:
 
 def vis_color(background: str, border: str) -> dict[str, object]:
     """A vis-network colour object (highlight and hover keep the fill, darken the border)."""
-    return {"background": background, "border": border,
-            "highlight": {"background": background, "border": "#111827"},
-            "hover": {"background": background, "border": "#111827"}}
+    return {
+        "background": background,
+        "border": border,
+        "highlight": {"background": background, "border": "#111827"},
+        "hover": {"background": background, "border": "#111827"},
+    }

@@ -1,12 +1,13 @@
 """The views: fetch through named queries (the one Runner), build with visual.network, render with render.
 
-    view = tree_view(runner)                       # the Pemda tree          (pokin view pohon)
-    view = tree_view(runner, unit="U-DINKES")      # one OPD's cascade       (pokin view opd UNIT)
-    view = staff_view(runner, "198503152010011002")  # one ASN's line of sight (pokin view staff NIP)
-    view = impact_view(runner, "G-S-DINKES-1")     # one element up and down (pokin view impact ID)
-    write_standalone(view, "pohon.html")           # offline HTML file
-    render.render_fragment(view.network)           # for a page
+view = tree_view(runner)                       # the Pemda tree          (pokin view pohon)
+view = tree_view(runner, unit="U-DINKES")      # one OPD's cascade       (pokin view opd UNIT)
+view = staff_view(runner, "198503152010011002")  # one ASN's line of sight (pokin view staff NIP)
+view = impact_view(runner, "G-S-DINKES-1")     # one element up and down (pokin view impact ID)
+write_standalone(view, "pohon.html")           # offline HTML file
+render.render_fragment(view.network)           # for a page
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -35,19 +36,18 @@ People = Callable[[str], tuple[str, str]]
 ACHIEVEMENT_TIMEOUT = 300.0
 
 
-
 @dataclass
 class View:
     """A built view: its kind, the pyvis network, and the rows it was built from."""
 
-    kind: str                       # "pohon" | "opd" | "staff" | "impact"
+    kind: str  # "pohon" | "opd" | "staff" | "impact"
     network: PokinNetwork
-    nodes: list[dict[str, Any]]     # node rows of the view_* query
-    edges: list[dict[str, Any]]     # edge rows
+    nodes: list[dict[str, Any]]  # node rows of the view_* query
+    edges: list[dict[str, Any]]  # edge rows
     params: dict[str, Any] = field(default_factory=dict)
     achievement: dict[str, Any] = field(default_factory=dict)  # id -> {capaian, band} when coloured by it
-    findings: dict[str, str] = field(default_factory=dict)     # id -> finding key when audit layers are on
-    notes: list[str] = field(default_factory=list)             # what could not be shown, in Indonesian
+    findings: dict[str, str] = field(default_factory=dict)  # id -> finding key when audit layers are on
+    notes: list[str] = field(default_factory=list)  # what could not be shown, in Indonesian
     timed_out: bool = False  # the achievement query ran past its timeout (a note says so; level colours shown)
 
     @property
@@ -66,10 +66,19 @@ class View:
         return render.render_page(self.network)
 
 
-def tree_view(runner: Reader, unit: str | None = None, year: int | None = None, color_by: str = "level", *,
-              audit: bool = False, max_nodes: int = MAX_NODES, catalog: Catalog | None = None,
-              people: People | None = None, achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
-              scale: str | None = None) -> View:
+def tree_view(
+    runner: Reader,
+    unit: str | None = None,
+    year: int | None = None,
+    color_by: str = "level",
+    *,
+    audit: bool = False,
+    max_nodes: int = MAX_NODES,
+    catalog: Catalog | None = None,
+    people: People | None = None,
+    achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
+    scale: str | None = None,
+) -> View:
     """The Pemda tree (unit None) or one unit's cascade (view_tree), ASN left out.
 
     year: only activities of that budget year; also the year of the capaian when color_by="achievement"
@@ -88,29 +97,47 @@ def tree_view(runner: Reader, unit: str | None = None, year: int | None = None, 
     findings: dict[str, str] = {}
     if audit:
         findings = _audit_layers(runner, catalog, unit, year, nodes, edges)
-    color_by, achievement, notes, timed_out = _coloring(runner, catalog, color_by, year, unit,
-                                                        achievement_timeout, scale)
+    color_by, achievement, notes, timed_out = _coloring(
+        runner, catalog, color_by, year, unit, achievement_timeout, scale
+    )
     findings = _apply_people(people, nodes, edges, findings)
-    if unit is None:
-        title = f"Pohon Kinerja {_pemda_name(nodes) or 'Pemerintah Daerah'}"
-        subtitle = "Seluruh pohon kinerja, dari visi sampai rencana hasil kerja."
-    else:
-        name = next((row.get("unit_name") for row in nodes if row.get("unit_id") == unit), None) or unit
-        title = f"Cascading Kinerja {name}"
-        subtitle = ("Elemen kinerja unit ini dan unit di bawahnya, semua yang didukungnya sampai visi, "
-                    "serta kontribusi langsung dari unit lain (ditampilkan samar).")
-    if year is not None:
-        subtitle += f" Kegiatan tahun anggaran {year}."
-    network = build_tree(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
-                         max_nodes=max_nodes, title=title, subtitle=subtitle, bands=styles.scale_bands(scale),
-                         marks=mark_styles(catalog))
-    return View("pohon" if unit is None else "opd", network, nodes, edges, {"unit": unit, "year": year,
-                "color_by": color_by, "audit": audit}, achievement or {}, findings, notes, timed_out)
+    title, subtitle = _tree_titles(nodes, unit, year)
+    network = build_tree(
+        nodes,
+        edges,
+        color_by=color_by,
+        achievement=achievement,
+        highlight=findings,
+        max_nodes=max_nodes,
+        title=title,
+        subtitle=subtitle,
+        bands=styles.scale_bands(scale),
+        marks=mark_styles(catalog),
+    )
+    return View(
+        "pohon" if unit is None else "opd",
+        network,
+        nodes,
+        edges,
+        {"unit": unit, "year": year, "color_by": color_by, "audit": audit},
+        achievement or {},
+        findings,
+        notes,
+        timed_out,
+    )
 
 
-def staff_view(runner: Reader, nip: str, *, color_by: str = "level", year: int | None = None,
-               catalog: Catalog | None = None, people: People | None = None,
-               achievement_timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> View:
+def staff_view(
+    runner: Reader,
+    nip: str,
+    *,
+    color_by: str = "level",
+    year: int | None = None,
+    catalog: Catalog | None = None,
+    people: People | None = None,
+    achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
+    scale: str | None = None,
+) -> View:
     """One ASN's line of sight (view_line_of_sight): the ASN, its unit, its assignments, every path up."""
     catalog = catalog or load_catalog()
     rows = catalog.run(runner, "view_line_of_sight", {"nip": nip})
@@ -119,12 +146,16 @@ def staff_view(runner: Reader, nip: str, *, color_by: str = "level", year: int |
     nodes, edges = split_rows(rows)
     person = next(row for row in nodes if row.get("role") == "focus")
     assigned = [row for row in nodes if row.get("role") == "assigned"]
-    reaches = any(row.get("label") == "Goal" and row.get("level") in OUTCOME_LEVELS
-                  for row in nodes if row.get("role") in ("assigned", "above"))
+    reaches = any(
+        row.get("label") == "Goal" and row.get("level") in OUTCOME_LEVELS
+        for row in nodes
+        if row.get("role") in ("assigned", "above")
+    )
     orphaned = catalog.finding("orphaned_staff")
     findings = {} if reaches or orphaned is None else {nip: orphaned.key}
-    color_by, achievement, notes, timed_out = _coloring(runner, catalog, color_by, year, None,
-                                                        achievement_timeout, scale)
+    color_by, achievement, notes, timed_out = _coloring(
+        runner, catalog, color_by, year, None, achievement_timeout, scale
+    )
     findings = _apply_people(people, nodes, edges, findings)
     shown_nip = person.get("nip_shown") or nip
     subtitle = f"{person.get('position') or 'ASN'}, {person.get('unit_name') or 'tanpa unit'}. "
@@ -134,16 +165,42 @@ def staff_view(runner: Reader, nip: str, *, color_by: str = "level", year: int |
         subtitle += "Penugasannya tidak mencapai outcome (visi, misi, tujuan, sasaran)."
     else:
         subtitle += "Semua jalur kontribusi dari penugasannya sampai ke puncak pohon."
-    network = build_line_of_sight(nodes, edges, color_by=color_by, achievement=achievement, highlight=findings,
-                                  title=f"Garis Pandang: {person.get('title') or shown_nip}", subtitle=subtitle,
-                                  bands=styles.scale_bands(scale), marks=mark_styles(catalog))
-    return View("staff", network, nodes, edges, {"nip": person["id"], "color_by": color_by}, achievement or {},
-                findings, notes, timed_out)
+    network = build_line_of_sight(
+        nodes,
+        edges,
+        color_by=color_by,
+        achievement=achievement,
+        highlight=findings,
+        title=f"Garis Pandang: {person.get('title') or shown_nip}",
+        subtitle=subtitle,
+        bands=styles.scale_bands(scale),
+        marks=mark_styles(catalog),
+    )
+    return View(
+        "staff",
+        network,
+        nodes,
+        edges,
+        {"nip": person["id"], "color_by": color_by},
+        achievement or {},
+        findings,
+        notes,
+        timed_out,
+    )
 
 
-def impact_view(runner: Reader, id: str, *, color_by: str = "level", year: int | None = None,
-                max_nodes: int = MAX_NODES, catalog: Catalog | None = None, people: People | None = None,
-                achievement_timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> View:
+def impact_view(
+    runner: Reader,
+    id: str,
+    *,
+    color_by: str = "level",
+    year: int | None = None,
+    max_nodes: int = MAX_NODES,
+    catalog: Catalog | None = None,
+    people: People | None = None,
+    achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
+    scale: str | None = None,
+) -> View:
     """One goal, indicator or activity (view_impact): what it supports above, what supports it below."""
     catalog = catalog or load_catalog()
     rows = catalog.run(runner, "view_impact", {"id": id})
@@ -153,32 +210,59 @@ def impact_view(runner: Reader, id: str, *, color_by: str = "level", year: int |
     focus = next(row for row in nodes if row.get("role") == "focus")
     above = sum(1 for row in nodes if row.get("role") == "supports")
     below = sum(1 for row in nodes if row.get("role") == "supported_by")
-    color_by, achievement, notes, timed_out = _coloring(runner, catalog, color_by, year, None,
-                                                        achievement_timeout, scale)
+    color_by, achievement, notes, timed_out = _coloring(
+        runner, catalog, color_by, year, None, achievement_timeout, scale
+    )
     _apply_people(people, nodes, edges, {})
-    network = build_impact(nodes, edges, color_by=color_by, achievement=achievement, max_nodes=max_nodes,
-                           title=f"Dampak: {focus.get('title') or id}",
-                           subtitle=f"Mendukung {above} elemen di atasnya; didukung {below} elemen di bawahnya.",
-                           bands=styles.scale_bands(scale))
-    return View("impact", network, nodes, edges, {"id": id, "color_by": color_by}, achievement or {}, {}, notes,
-                timed_out)
+    network = build_impact(
+        nodes,
+        edges,
+        color_by=color_by,
+        achievement=achievement,
+        max_nodes=max_nodes,
+        title=f"Dampak: {focus.get('title') or id}",
+        subtitle=f"Mendukung {above} elemen di atasnya; didukung {below} elemen di bawahnya.",
+        bands=styles.scale_bands(scale),
+    )
+    return View(
+        "impact", network, nodes, edges, {"id": id, "color_by": color_by}, achievement or {}, {}, notes, timed_out
+    )
 
 
 def tree_outline(view: View, catalog: Catalog | None = None, scale: str | None = None) -> Outline:
     """The outline of a tree view (visual/outline.py): the same elements, capaian and audit marks as its network."""
     catalog = catalog or load_catalog()
-    return build_outline(view.nodes, view.edges, achievement=view.achievement or None, highlight=view.findings,
-                         marks=mark_styles(catalog), bands=styles.scale_bands(scale))
+    return build_outline(
+        view.nodes,
+        view.edges,
+        achievement=view.achievement or None,
+        highlight=view.findings,
+        marks=mark_styles(catalog),
+        bands=styles.scale_bands(scale),
+    )
 
 
-def tree_chart(view: View, catalog: Catalog | None = None, scale: str | None = None, *,
-               max_rank: int | None = PEMDA_DEPTH, opd_href: Callable[[str], str] | None = None) -> Chart:
+def tree_chart(
+    view: View,
+    catalog: Catalog | None = None,
+    scale: str | None = None,
+    *,
+    max_rank: int | None = PEMDA_DEPTH,
+    opd_href: Callable[[str], str] | None = None,
+) -> Chart:
     """The bagan of a tree view (visual/chart.py): the Pemda's down to `max_rank`, an OPD's whole."""
     catalog = catalog or load_catalog()
     depth = max_rank if view.params.get("unit") is None else None
-    return build_chart(view.nodes, view.edges, achievement=view.achievement or None, highlight=view.findings,
-                       marks=mark_styles(catalog), bands=styles.scale_bands(scale), max_rank=depth,
-                       opd_href=opd_href)
+    return build_chart(
+        view.nodes,
+        view.edges,
+        achievement=view.achievement or None,
+        highlight=view.findings,
+        marks=mark_styles(catalog),
+        bands=styles.scale_bands(scale),
+        max_rank=depth,
+        opd_href=opd_href,
+    )
 
 
 def write_standalone(view: View | PokinNetwork, path: str | Path) -> Path:
@@ -190,6 +274,23 @@ def write_standalone(view: View | PokinNetwork, path: str | Path) -> Path:
 # -- helpers -------------------------------------------------------------------------------------------------------
 
 
+def _tree_titles(nodes: list[dict[str, Any]], unit: str | None, year: int | None) -> tuple[str, str]:
+    """The heading and the line under it: a Pemda's pohon kinerja, or one unit's cascading, as planners name them."""
+    if unit is None:
+        title = f"Pohon Kinerja {_pemda_name(nodes) or 'Pemerintah Daerah'}"
+        subtitle = "Seluruh pohon kinerja, dari visi sampai rencana hasil kerja."
+    else:
+        name = next((row.get("unit_name") for row in nodes if row.get("unit_id") == unit), None) or unit
+        title = f"Cascading Kinerja {name}"
+        subtitle = (
+            "Elemen kinerja unit ini dan unit di bawahnya, semua yang didukungnya sampai visi, "
+            "serta kontribusi langsung dari unit lain (ditampilkan samar)."
+        )
+    if year is not None:
+        subtitle += f" Kegiatan tahun anggaran {year}."
+    return title, subtitle
+
+
 def _pemda_name(nodes: list[dict[str, Any]]) -> str | None:
     for row in nodes:
         if row.get("label") == "Goal" and row.get("level") == "visi" and row.get("unit_name"):
@@ -197,8 +298,14 @@ def _pemda_name(nodes: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _achievement(runner: Reader, catalog: Catalog, year: int | None, unit: str | None = None,
-                 timeout: float = ACHIEVEMENT_TIMEOUT, scale: str | None = None) -> dict[str, Any]:
+def _achievement(
+    runner: Reader,
+    catalog: Catalog,
+    year: int | None,
+    unit: str | None = None,
+    timeout: float = ACHIEVEMENT_TIMEOUT,
+    scale: str | None = None,
+) -> dict[str, Any]:
     """id -> {capaian, band, supporting_capaian, scale} for goals and indicators (of `unit` and below when
     given), from the achievement query. A goal is coloured by its own indicators'
     capaian; the supporting capaian from below is shown beside it, never in its place."""
@@ -212,10 +319,18 @@ def _achievement(runner: Reader, catalog: Catalog, year: int | None, unit: str |
     if scale is not None:
         params["scale"] = scale
     rows = catalog.run(runner, "achievement", params, timeout=timeout)
-    return {row["id"]: {"capaian": row.get("capaian"), "band": row.get("band"),
-                        "supporting_capaian": row.get("supporting_capaian"), "scale": row.get("scale"),
-                        "target": row.get("target"), "realisasi": row.get("realisasi")}
-            for row in rows if row.get("kind") in ("goal", "indicator")}
+    return {
+        row["id"]: {
+            "capaian": row.get("capaian"),
+            "band": row.get("band"),
+            "supporting_capaian": row.get("supporting_capaian"),
+            "scale": row.get("scale"),
+            "target": row.get("target"),
+            "realisasi": row.get("realisasi"),
+        }
+        for row in rows
+        if row.get("kind") in ("goal", "indicator")
+    }
 
 
 class _Coloring(NamedTuple):
@@ -225,8 +340,15 @@ class _Coloring(NamedTuple):
     timed_out: bool  # the achievement query ran past its timeout
 
 
-def _coloring(runner: Reader, catalog: Catalog, color_by: str, year: int | None, unit: str | None,
-              timeout: float, scale: str | None = None) -> _Coloring:
+def _coloring(
+    runner: Reader,
+    catalog: Catalog,
+    color_by: str,
+    year: int | None,
+    unit: str | None,
+    timeout: float,
+    scale: str | None = None,
+) -> _Coloring:
     """The colouring a view gets, the achievement it needs, and the notes: level colours (and a note) when
     the achievement query runs past `timeout`."""
     if color_by != "achievement":
@@ -241,8 +363,9 @@ def _coloring(runner: Reader, catalog: Catalog, color_by: str, year: int | None,
     return _Coloring("achievement", achievement, [], False)
 
 
-def _apply_people(people: People | None, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
-                  findings: dict[str, str]) -> dict[str, str]:
+def _apply_people(
+    people: People | None, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], findings: dict[str, str]
+) -> dict[str, str]:
     """Give every ASN row the id and NIP `people` says (in place, edges too); findings re-keyed to match."""
     if people is None:
         return findings
@@ -260,12 +383,21 @@ def _apply_people(people: People | None, nodes: list[dict[str, Any]], edges: lis
 
 def mark_styles(catalog: Catalog) -> dict[str, styles.FindingStyle]:
     """Finding key -> the look and legend title of its mark in the tree, for every finding that marks one."""
-    return {query.finding.key: styles.mark_style(query.finding.mark.title, query.finding.mark.label)
-            for query in catalog.findings if query.finding is not None and query.finding.mark is not None}
+    return {
+        query.finding.key: styles.mark_style(query.finding.mark.title, query.finding.mark.label)
+        for query in catalog.findings
+        if query.finding is not None and query.finding.mark is not None
+    }
 
 
-def _audit_layers(runner: Reader, catalog: Catalog, unit: str | None, year: int | None,
-                  nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, str]:
+def _audit_layers(
+    runner: Reader,
+    catalog: Catalog,
+    unit: str | None,
+    year: int | None,
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+) -> dict[str, str]:
     """Mark what each finding's header says it marks (`finding marks COLUMN LABEL`); an ASN, whom the tree
     leaves out, is added with ASSIGNED_TO edges to what the row says they are `assigned_to`."""
     findings: dict[str, str] = {}
@@ -286,15 +418,35 @@ def _audit_layers(runner: Reader, catalog: Catalog, unit: str | None, year: int 
     return findings
 
 
-def _add_person(row: dict[str, Any], nip: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
-                present: set[str]) -> None:
+def _add_person(
+    row: dict[str, Any], nip: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], present: set[str]
+) -> None:
     """An ASN row of a finding as a tree node, linked to the tree's elements it is assigned to."""
     in_tree = set(present)
     present.add(nip)
-    nodes.append({"kind": "node", "id": nip, "label": "ASN", "level": None, "title": row.get("name"),
-                  "position": row.get("position"), "unit_id": row.get("unit_id"),
-                  "unit_name": row.get("unit_name"), "opd_id": None, "role": "own"})
+    nodes.append(
+        {
+            "kind": "node",
+            "id": nip,
+            "label": "ASN",
+            "level": None,
+            "title": row.get("name"),
+            "position": row.get("position"),
+            "unit_id": row.get("unit_id"),
+            "unit_name": row.get("unit_name"),
+            "opd_id": None,
+            "role": "own",
+        }
+    )
     for target in row.get("assigned_to") or []:
         if target in in_tree:
-            edges.append({"kind": "edge", "from": nip, "to": target, "type": "ASSIGNED_TO", "weight": None,
-                          "crosscutting": False})
+            edges.append(
+                {
+                    "kind": "edge",
+                    "from": nip,
+                    "to": target,
+                    "type": "ASSIGNED_TO",
+                    "weight": None,
+                    "crosscutting": False,
+                }
+            )

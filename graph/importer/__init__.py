@@ -1,4 +1,5 @@
 """`pokin import`: read, validate everything, then write all-or-nothing (see docs/import-format.md)."""
+
 from __future__ import annotations
 
 import sys
@@ -65,23 +66,34 @@ class ImportReport:
         return self.previous.get("digest") == self.record.digest
 
 
-def parse_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False,
-               matriks: MatriksOptions | None = None) -> Builder:
+def parse_path(
+    path: Path,
+    runner: Runner,
+    dataset: str | None = None,
+    *,
+    writing: bool = False,
+    matriks: MatriksOptions | None = None,
+) -> Builder:
     """Read the files and check every row (nothing asked of the database yet): a Builder to `finish`.
     Raises ImportRejected for files that cannot be read. The Builder's `warnings` are the reading's warnings."""
     source = read(Path(path), matriks)
     if source.problems:
         raise ImportRejected(source.problems)
-    builder = Builder(source.tables, lambda ids, name: existing_labels(runner, ids, name), dataset,
-                      owners=lambda label, keys, name: foreign_owners(runner, label, keys, name),
-                      owners_only_with_problems=writing)
+    builder = Builder(
+        source.tables,
+        lambda ids, name: existing_labels(runner, ids, name),
+        dataset,
+        owners=lambda label, keys, name: foreign_owners(runner, label, keys, name),
+        owners_only_with_problems=writing,
+    )
     builder.warnings.extend(source.warnings)  # the reading's (matriks sheets), listed with the rows'
     builder.parse()
     return builder
 
 
-def explain_path(path: Path, matriks: MatriksOptions | None = None) -> tuple[list[str], list[ImportProblem],
-                                                                                list[ImportProblem]]:
+def explain_path(
+    path: Path, matriks: MatriksOptions | None = None
+) -> tuple[list[str], list[ImportProblem], list[ImportProblem]]:
     """(lines saying which column of each matriks sheet became what, warnings, problems); nothing is written
     and the database is not asked."""
     source = read(Path(path), matriks)
@@ -95,8 +107,14 @@ def _finished(builder: Builder, found: dict[str, str] | None = None) -> Dataset:
     return built
 
 
-def validate_path(path: Path, runner: Runner, dataset: str | None = None, *, writing: bool = False,
-                  matriks: MatriksOptions | None = None) -> Dataset:
+def validate_path(
+    path: Path,
+    runner: Runner,
+    dataset: str | None = None,
+    *,
+    writing: bool = False,
+    matriks: MatriksOptions | None = None,
+) -> Dataset:
     """Read and check the files; raise ImportRejected with every problem found, write nothing.
 
     `writing`: the caller writes next, and the database's uniqueness constraints refuse a node the files define
@@ -105,10 +123,18 @@ def validate_path(path: Path, runner: Runner, dataset: str | None = None, *, wri
     return _finished(parse_path(path, runner, dataset, writing=writing, matriks=matriks))
 
 
-def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_run: bool = False,
-                progress: Callable[[int, int], None] | None = None, source: str | None = None,
-                outcome_wait: float = OUTCOME_WAIT_SECONDS, on_outcome_wait: OutcomeWait | None = None,
-                matriks: MatriksOptions | None = None) -> ImportReport:
+def import_path(
+    path: Path,
+    runner: Runner,
+    *,
+    dataset: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    source: str | None = None,
+    outcome_wait: float = OUTCOME_WAIT_SECONDS,
+    on_outcome_wait: OutcomeWait | None = None,
+    matriks: MatriksOptions | None = None,
+) -> ImportReport:
     """Validate, then (unless dry_run) write the dataset in one transaction. `progress(done, total)`.
     `matriks`: how to read matriks Renstra sheets (mapped headers, the period's first year, the Pemda).
 
@@ -120,16 +146,25 @@ def import_path(path: Path, runner: Runner, *, dataset: str | None = None, dry_r
     built = validate_path(path, runner, dataset, writing=not dry_run, matriks=matriks)
     record = new_record(Path(path), built.name, built.counts(), source)
     if dry_run:
-        return ImportReport(built.name, built.counts(), None, warnings=built.warnings, record=record,
-                            previous=last_import(runner, built.name))
-    return _write(built, runner, progress, record=record, outcome_wait=outcome_wait,
-                  on_outcome_wait=on_outcome_wait)
+        return ImportReport(
+            built.name,
+            built.counts(),
+            None,
+            warnings=built.warnings,
+            record=record,
+            previous=last_import(runner, built.name),
+        )
+    return _write(built, runner, progress, record=record, outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
 
 
-def import_paths(paths: Iterable[Path], runner: Runner,
-                 on_report: Callable[[Path, ImportReport], None] | None = None, *,
-                 outcome_wait: float = OUTCOME_WAIT_SECONDS,
-                 on_outcome_wait: OutcomeWait | None = None) -> list[ImportReport]:
+def import_paths(
+    paths: Iterable[Path],
+    runner: Runner,
+    on_report: Callable[[Path, ImportReport], None] | None = None,
+    *,
+    outcome_wait: float = OUTCOME_WAIT_SECONDS,
+    on_outcome_wait: OutcomeWait | None = None,
+) -> list[ImportReport]:
     """Import several datasets in order (a province and its kabupaten/kota, the nation), each in its own
     transaction exactly as `import_path` would, one after the other. While one is written, the next is
     prepared in a second thread: its files read and checked, its references resolved and its statements
@@ -141,26 +176,37 @@ def import_paths(paths: Iterable[Path], runner: Runner,
     `import_path`; ImportNotWritten and ImportOutcomeUnknown stop the run too, with `path` set."""
     paths = [Path(path) for path in paths]
     reports: list[ImportReport] = []
-    with _prompt_thread_switches(), \
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="pokin-prepare") as preparer:
+    with _prompt_thread_switches(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="pokin-prepare") as preparer:
         upcoming = preparer.submit(_prepare, paths[0], runner) if paths else None
         for number, path in enumerate(paths):
             try:
                 assert upcoming is not None  # submitted for this path: before the loop, or by the step before
                 ahead = upcoming.result()
-                upcoming = preparer.submit(_prepare, paths[number + 1], runner) \
-                    if number + 1 < len(paths) else None
+                upcoming = preparer.submit(_prepare, paths[number + 1], runner) if number + 1 < len(paths) else None
                 builder = ahead.builder
                 unknown = builder.unknown_ids()
                 found = existing_labels(runner, unknown, builder.dataset.name) if unknown else {}
                 if ahead.statements is not None and found == ahead.found:
                     record = new_record(path, builder.dataset.name, builder.dataset.counts())
-                    report = _write(builder.dataset, runner, None, planned_for_new=ahead.statements,
-                                    record=record, outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
+                    report = _write(
+                        builder.dataset,
+                        runner,
+                        None,
+                        planned_for_new=ahead.statements,
+                        record=record,
+                        outcome_wait=outcome_wait,
+                        on_outcome_wait=on_outcome_wait,
+                    )
                 else:
                     built = _finished(builder, found)
-                    report = _write(built, runner, None, record=new_record(path, built.name, built.counts()),
-                                    outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
+                    report = _write(
+                        built,
+                        runner,
+                        None,
+                        record=new_record(path, built.name, built.counts()),
+                        outcome_wait=outcome_wait,
+                        on_outcome_wait=on_outcome_wait,
+                    )
             except (ImportRejected, ImportNotWritten, ImportOutcomeUnknown) as refused:
                 refused.path = path
                 raise
@@ -208,10 +254,16 @@ def _prepare(path: Path, runner: Runner) -> _Prepared:
     return _Prepared(builder, found, writer.plan(built, writer.BATCH_SIZE))
 
 
-def _write(built: Dataset, runner: Runner, progress: Callable[[int, int], None] | None,
-           planned_for_new: list | None = None, *, record: ImportRecord,
-           outcome_wait: float = OUTCOME_WAIT_SECONDS, on_outcome_wait: OutcomeWait | None = None
-           ) -> ImportReport:
+def _write(
+    built: Dataset,
+    runner: Runner,
+    progress: Callable[[int, int], None] | None,
+    planned_for_new: list | None = None,
+    *,
+    record: ImportRecord,
+    outcome_wait: float = OUTCOME_WAIT_SECONDS,
+    on_outcome_wait: OutcomeWait | None = None,
+) -> ImportReport:
     apply_schema(runner)
     total = 0
 
@@ -220,21 +272,30 @@ def _write(built: Dataset, runner: Runner, progress: Callable[[int, int], None] 
         # plan made ahead for a database without the dataset is that plan when the database holds none of it)
         nonlocal total
         state = writer.read_state(tx, built)
-        statements = planned_for_new if planned_for_new is not None and state.empty() else \
-            writer.plan(built, writer.BATCH_SIZE, state)
+        statements = (
+            planned_for_new
+            if planned_for_new is not None and state.empty()
+            else writer.plan(built, writer.BATCH_SIZE, state)
+        )
         total = len(statements)
         return statements
 
     try:
-        summary = writer.write(runner, planned, dataset=built, record=record,
-                               on_statement=(lambda done: progress(done, total)) if progress else None)
+        summary = writer.write(
+            runner,
+            planned,
+            dataset=built,
+            record=record,
+            on_statement=(lambda done: progress(done, total)) if progress else None,
+        )
     except CommitOutcomeUnknown as lost:
         return _settled(runner, built, lost, outcome_wait, on_outcome_wait)
     return ImportReport(built.name, built.counts(), summary, warnings=built.warnings, record=record)
 
 
-def _settled(runner: Runner, built: Dataset, lost: CommitOutcomeUnknown, wait: float,
-             on_wait: OutcomeWait | None) -> ImportReport:
+def _settled(
+    runner: Runner, built: Dataset, lost: CommitOutcomeUnknown, wait: float, on_wait: OutcomeWait | None
+) -> ImportReport:
     """The report of an import whose commit lost its answer, once the import log says it committed; else
     ImportNotWritten (it did not) or ImportOutcomeUnknown (Neo4j did not answer within `wait`)."""
     start = time.monotonic()
@@ -244,5 +305,11 @@ def _settled(runner: Runner, built: Dataset, lost: CommitOutcomeUnknown, wait: f
         raise ImportOutcomeUnknown(lost.record, lost.cause, wait, timeout.__cause__) from lost.cause
     if log is None:
         raise ImportNotWritten(lost.record, lost.cause, time.monotonic() - start) from lost.cause
-    return ImportReport(built.name, built.counts(), WriteSummary.from_log(log), warnings=built.warnings,
-                        record=lost.record, settled=True)
+    return ImportReport(
+        built.name,
+        built.counts(),
+        WriteSummary.from_log(log),
+        warnings=built.warnings,
+        record=lost.record,
+        settled=True,
+    )

@@ -13,6 +13,7 @@ held as a million row objects and dicts. What stays per row is what the checks t
 need: its id (uniqueness), its node's properties (to write them) and its references (resolved at the end,
 when every file has defined its ids). tests/test_hostile_files.py bounds the memory of a 1,000,000-row file.
 """
+
 from __future__ import annotations
 
 import sys
@@ -72,8 +73,14 @@ class SourceFile(IntEnum):
 
 
 _DEFINING = tuple(file.table for file in SourceFile)
-_LABEL_OF_FILE = (model.UNIT.label, model.GOAL.label, model.INDICATOR.label, model.ACTIVITY.label,
-                  model.ASN.label, None)  # indexed by SourceFile
+_LABEL_OF_FILE = (
+    model.UNIT.label,
+    model.GOAL.label,
+    model.INDICATOR.label,
+    model.ACTIVITY.label,
+    model.ASN.label,
+    None,
+)  # indexed by SourceFile
 _FILES = tuple(SourceFile)
 
 Origin = NewType("Origin", int)
@@ -227,8 +234,9 @@ class Dataset:
     origins: Mapping[str, Origin] = field(default_factory=dict)
     files: tuple[str, ...] = tuple(f"{name}.csv" for name in _DEFINING)
     # file name -> where its rows were really written (tables made from matriks sheets: sources.Table.locate)
-    locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]] = \
-        field(default_factory=dict)
+    locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]] = field(
+        default_factory=dict
+    )
     warnings: list[ImportProblem] = field(default_factory=list)  # accepted, but worth a planner's look
 
     def counts(self) -> dict[str, int]:
@@ -261,11 +269,15 @@ class Dataset:
                 seen.add(node_id)
                 file, row, column = self.defined_at(node_id) or (label, None, model.NODE_TYPES_BY_LABEL[label].key[0])
                 if owner is None:
-                    message = (f"'{node_id}' already exists in the database outside any dataset; ids are unique "
-                               f"across datasets")
+                    message = (
+                        f"'{node_id}' already exists in the database outside any dataset; ids are unique "
+                        f"across datasets"
+                    )
                 else:
-                    message = (f"'{node_id}' already belongs to dataset '{owner}'; ids are unique across datasets "
-                               f"(import that dataset to change it)")
+                    message = (
+                        f"'{node_id}' already belongs to dataset '{owner}'; ids are unique across datasets "
+                        f"(import that dataset to change it)"
+                    )
                 problems.append(ImportProblem(file, row, column, message))
         return problems
 
@@ -291,8 +303,14 @@ class _Refs:
 class Builder:
     """Collects every problem in one pass; `build()` returns the dataset only when there is none."""
 
-    def __init__(self, tables: dict[str, Table], lookup: Lookup, dataset_name: str | None = None,
-                 owners: Owners | None = None, owners_only_with_problems: bool = False):
+    def __init__(
+        self,
+        tables: dict[str, Table],
+        lookup: Lookup,
+        dataset_name: str | None = None,
+        owners: Owners | None = None,
+        owners_only_with_problems: bool = False,
+    ):
         self.tables = tables
         self.lookup = lookup
         self.owners = owners
@@ -302,17 +320,17 @@ class Builder:
         # no key for it.
         self.owners_only_with_problems = owners_only_with_problems
         self.requested_name = dataset_name
-        self.problems = ProblemLog()              # counted all, the first MAX_PROBLEMS_SHOWN kept
-        self.warnings: list[ImportProblem] = []   # what the import accepts but a planner should look at
+        self.problems = ProblemLog()  # counted all, the first MAX_PROBLEMS_SHOWN kept
+        self.warnings: list[ImportProblem] = []  # what the import accepts but a planner should look at
         self.warnings_left_out = 0
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
-        self.defined: dict[str, Origin] = {}      # id -> where, for every id the files define
-        self.found: dict[str, str] = {}           # id -> label, for ids found in the database
-        self.refused: dict[str, Origin] = {}      # id -> the first refused row that would define it
+        self.defined: dict[str, Origin] = {}  # id -> where, for every id the files define
+        self.found: dict[str, str] = {}  # id -> label, for ids found in the database
+        self.refused: dict[str, Origin] = {}  # id -> the first refused row that would define it
         self.refused_positions: dict[str, Origin] = {}  # staff.csv position_id -> its refused row
         self.refs: dict[tuple[Any, ...], _Refs] = {}
-        self.roots: list[str] = []                # units without parent_id
-        self._parsed_problems = ProblemLog()      # what parse found (finish adds the rest)
+        self.roots: list[str] = []  # units without parent_id
+        self._parsed_problems = ProblemLog()  # what parse found (finish adds the rest)
         self.locators = {table.name: table.locate for table in tables.values() if table.locate is not None}
         self.dataset = Dataset(name="", origins=self.defined, files=tuple(self.files), locators=self.locators)
         self.dataset.edge_labels = EdgeLabels(self.dataset.edges, self.label_of)
@@ -335,9 +353,12 @@ class Builder:
 
     def unknown_ids(self) -> set[str]:
         """The ids the references name that the files do not define: `finish` asks the database for them."""
-        return {key for refs in self.refs.values()
-                for key in (refs.targets + refs.sources if refs.from_labels else refs.targets)
-                if key not in self.defined}
+        return {
+            key
+            for refs in self.refs.values()
+            for key in (refs.targets + refs.sources if refs.from_labels else refs.targets)
+            if key not in self.defined
+        }
 
     def finish(self, found: dict[str, str] | None = None, *, check_owners: bool = True) -> Dataset | None:
         """What needs the database: references resolved against it, ownership; the dataset, or None.
@@ -365,8 +386,9 @@ class Builder:
 
     # -- rows ------------------------------------------------------------------------------------------
 
-    def _typed_rows(self, table_name: str,
-                    more_required: Callable[[Iterable[str]], list[str]] | None = None) -> Iterator[tuple[Any, int]]:
+    def _typed_rows(
+        self, table_name: str, more_required: Callable[[Iterable[str]], list[str]] | None = None
+    ) -> Iterator[tuple[Any, int]]:
         """Each row that its model accepts, with its number; a refused row's problems are reported and the id it
         would define remembered (`_refuse`), so references to it name the refused row."""
         if table_name not in self.tables:
@@ -378,8 +400,12 @@ class Builder:
         missing = [column for column in required_columns(row_model) if column not in table.columns]
         missing += more_required(table.columns) if more_required else []
         if missing:
-            self._problem(table.name, 1, None, f"missing column(s): {', '.join(missing)} "
-                                               f"(found: {', '.join(table.columns) or 'none'})")
+            self._problem(
+                table.name,
+                1,
+                None,
+                f"missing column(s): {', '.join(missing)} (found: {', '.join(table.columns) or 'none'})",
+            )
             return
         validate = row_model.model_validate
         context = {"styles": table.styles} if table.styles else None  # number_style: each column's style
@@ -392,8 +418,9 @@ class Builder:
                 if file.label is not None:
                     self._refuse(cells.get(key_column), file, number)
                 if file is SourceFile.STAFF and cells.get("position_id") is not None:
-                    self.refused_positions.setdefault(" ".join(str(cells["position_id"]).split()),
-                                                      pack_origin(file, number))
+                    self.refused_positions.setdefault(
+                        " ".join(str(cells["position_id"]).split()), pack_origin(file, number)
+                    )
 
     def _refuse(self, key: Any, file: SourceFile, number: int) -> None:
         """Remember that the row `number` of `file`, which defines `key`, was refused (its first such row)."""
@@ -406,9 +433,12 @@ class Builder:
     def _define(self, key: str, file: SourceFile, number: int) -> None:
         if key in self.defined:
             first = self.defined[key]
-            self._problem(self.files[file], number, file.key_column,
-                          f"'{key}' is already used at {self._where(first)}; ids must be unique across the "
-                          f"whole dataset")
+            self._problem(
+                self.files[file],
+                number,
+                file.key_column,
+                f"'{key}' is already used at {self._where(first)}; ids must be unique across the whole dataset",
+            )
             return
         self.defined[key] = pack_origin(file, number)
 
@@ -422,8 +452,16 @@ class Builder:
             self._define(row.id, SourceFile.UNITS, number)
             nodes[row.id] = {"id": row.id, "name": row.name, "kind": row.kind}
             if row.parent_id:
-                self._refer(model.UNIT_PART_OF.name, row.id, row.parent_id, (model.UNIT.label,), SourceFile.UNITS,
-                            number, "parent_id", forbid_self=True)
+                self._refer(
+                    model.UNIT_PART_OF.name,
+                    row.id,
+                    row.parent_id,
+                    (model.UNIT.label,),
+                    SourceFile.UNITS,
+                    number,
+                    "parent_id",
+                    forbid_self=True,
+                )
             else:
                 self.roots.append(row.id)
 
@@ -433,11 +471,28 @@ class Builder:
             self._define(row.id, SourceFile.GOALS, number)
             nodes[row.id] = {"id": row.id, "level": _common(row.level), "statement": row.statement}
             if row.unit_id:
-                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), SourceFile.GOALS, number,
-                            "unit_id", reverse=True)
+                self._refer(
+                    model.ASSIGNED_TO.name,
+                    row.id,
+                    row.unit_id,
+                    (model.UNIT.label,),
+                    SourceFile.GOALS,
+                    number,
+                    "unit_id",
+                    reverse=True,
+                )
             for target in row.contributes_to:
-                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, SourceFile.GOALS,
-                            number, "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
+                self._refer(
+                    model.CONTRIBUTES_TO.name,
+                    row.id,
+                    target,
+                    model.CONTRIBUTES_TO.ends,
+                    SourceFile.GOALS,
+                    number,
+                    "contributes_to",
+                    forbid_self=True,
+                    props=_UNIT_WEIGHT,
+                )
 
     def _indicators(self) -> None:
         first: dict[str, tuple[Any, ...]] = {}  # indicator id -> (element, name, polarity, iku, weight, definition)
@@ -462,9 +517,13 @@ class Builder:
             elif self.label_of(row.id) == model.INDICATOR.label:
                 for name, value, earlier in zip(structure, values, first[row.id]):
                     if value != earlier and not (name == "polarity" and (value is None or earlier is None)):
-                        self._problem(file, number, column if name == "element" else name,
-                                      f"differs from the indicator's earlier row ({self._where(self.defined[row.id])}): "
-                                      f"'{value}' vs '{earlier}'")
+                        self._problem(
+                            file,
+                            number,
+                            column if name == "element" else name,
+                            f"differs from the indicator's earlier row ({self._where(self.defined[row.id])}): "
+                            f"'{value}' vs '{earlier}'",
+                        )
             if row.polarity is not None:
                 polarity_of.setdefault(row.id, row.polarity)
             if (row.id, row.year) in years:
@@ -475,12 +534,21 @@ class Builder:
             if satuan is not None:
                 held = satuan_of.setdefault(row.id, (satuan, row.year, number))
                 if not same_unit(held[0], satuan):
-                    self._warn(file, number, "satuan",
-                               f"the satuan of indicator '{row.id}' changes between years: '{held[0]}' in {held[1]} "
-                               f"({file}:{held[2]}), '{satuan}' in {row.year}")
-            figures_nodes[(row.id, row.year)] = {"indicator_id": row.id, "year": row.year, "satuan": satuan,
-                                                 "target_min": row.target_min, "target_max": row.target_max,
-                                                 **self._figures(row, number)}
+                    self._warn(
+                        file,
+                        number,
+                        "satuan",
+                        f"the satuan of indicator '{row.id}' changes between years: '{held[0]}' in {held[1]} "
+                        f"({file}:{held[2]}), '{satuan}' in {row.year}",
+                    )
+            figures_nodes[(row.id, row.year)] = {
+                "indicator_id": row.id,
+                "year": row.year,
+                "satuan": satuan,
+                "target_min": row.target_min,
+                "target_max": row.target_max,
+                **self._figures(row, number),
+            }
         nodes = self.dataset.nodes[model.INDICATOR.label]
         defaulted: list[str] = []
         for indicator_id, (element_id, name, _, iku, weight, definition) in first.items():
@@ -491,18 +559,37 @@ class Builder:
                     polarity = model.DEFAULT_POLARITY
                     defaulted.append(indicator_id)
                 satuan = satuan_of.get(indicator_id, (None,))[0]
-                nodes[indicator_id] = {"id": indicator_id, "name": name, "satuan": satuan, "polarity": polarity,
-                                       "iku": iku, "weight": weight, "definition": definition}
+                nodes[indicator_id] = {
+                    "id": indicator_id,
+                    "name": name,
+                    "satuan": satuan,
+                    "polarity": polarity,
+                    "iku": iku,
+                    "weight": weight,
+                    "definition": definition,
+                }
                 column = columns[indicator_id]
                 allowed = (model.GOAL.label,) if column == "goal_id" else model.MEASURED_ELEMENTS
-                self._refer(model.MEASURED_BY.name, indicator_id, element_id, allowed, SourceFile.INDICATORS,
-                            origin_row(origin), column, reverse=True)
+                self._refer(
+                    model.MEASURED_BY.name,
+                    indicator_id,
+                    element_id,
+                    allowed,
+                    SourceFile.INDICATORS,
+                    origin_row(origin),
+                    column,
+                    reverse=True,
+                )
         if defaulted:
             shown = ", ".join(defaulted[:_LISTED])
             more = f" and {len(defaulted) - _LISTED} more" if len(defaulted) > _LISTED else ""
-            self._warn(file, None, "polarity",
-                       f"no polarity given for {len(defaulted)} indicator(s), read as "
-                       f"'{model.DEFAULT_POLARITY}' (higher is better): {shown}{more}")
+            self._warn(
+                file,
+                None,
+                "polarity",
+                f"no polarity given for {len(defaulted)} indicator(s), read as "
+                f"'{model.DEFAULT_POLARITY}' (higher is better): {shown}{more}",
+            )
 
     def _year_satuan(self, row: Any, number: int) -> str | None:
         """The satuan of one indicator-year: the satuan column, or else the unit written in its figures
@@ -515,8 +602,12 @@ class Builder:
             if satuan is None:
                 satuan = figure.unit
             elif not same_unit(satuan, figure.unit):
-                self._warn(self.files[SourceFile.INDICATORS], number, column,
-                           f"written in '{figure.unit}' but the satuan is '{satuan}' (kept '{satuan}')")
+                self._warn(
+                    self.files[SourceFile.INDICATORS],
+                    number,
+                    column,
+                    f"written in '{figure.unit}' but the satuan is '{satuan}' (kept '{satuan}')",
+                )
         return satuan
 
     def _figures(self, row: Any, number: int) -> dict[str, Any]:
@@ -529,13 +620,21 @@ class Builder:
             numbers[column] = figure.number
             texts[f"{column}_text"] = figure.text
             if figure.composite:
-                self._warn(self.files[SourceFile.INDICATORS], number, column,
-                           f"'{figure.text}' is not one number: kept as text, left out of capaian")
+                self._warn(
+                    self.files[SourceFile.INDICATORS],
+                    number,
+                    column,
+                    f"'{figure.text}' is not one number: kept as text, left out of capaian",
+                )
         target = row.target or _NO_FIGURE
         if target.blank:
             written = f"'{target.placeholder}'" if target.placeholder is not None else "empty"
-            self._warn(self.files[SourceFile.INDICATORS], number, "target",
-                       f"no target for {row.year} ({written}): read as no value, not as 0")
+            self._warn(
+                self.files[SourceFile.INDICATORS],
+                number,
+                "target",
+                f"no target for {row.year} ({written}): read as no value, not as 0",
+            )
         return {**numbers, **texts}
 
     @staticmethod
@@ -546,14 +645,22 @@ class Builder:
     def _measured_element(self, row: Any, number: int) -> tuple[str, str] | None:
         """(column, id) of the element an indicator row measures: one of goal_id and element_id, not both."""
         if row.goal_id and row.element_id:
-            self._problem(self.files[SourceFile.INDICATORS], number, "element_id",
-                          f"give the measured element in element_id or in goal_id, not both "
-                          f"('{row.element_id}' and '{row.goal_id}')")
+            self._problem(
+                self.files[SourceFile.INDICATORS],
+                number,
+                "element_id",
+                f"give the measured element in element_id or in goal_id, not both "
+                f"('{row.element_id}' and '{row.goal_id}')",
+            )
             return None
         if not (row.goal_id or row.element_id):
-            self._problem(self.files[SourceFile.INDICATORS], number, "element_id",
-                          "a value is required: the id of the goal or activity the indicator measures "
-                          "(element_id, or goal_id for a goal)")
+            self._problem(
+                self.files[SourceFile.INDICATORS],
+                number,
+                "element_id",
+                "a value is required: the id of the goal or activity the indicator measures "
+                "(element_id, or goal_id for a goal)",
+            )
             return None
         return ("goal_id", row.goal_id) if row.goal_id else ("element_id", row.element_id)
 
@@ -565,16 +672,39 @@ class Builder:
             self._define(row.id, SourceFile.ACTIVITIES, number)
             kind = _common(row.kind)
             kinds[row.id] = kind
-            nodes[row.id] = {"id": row.id, "kind": kind, "code": row.code, "name": row.name, "year": row.year,
-                             "budget": row.budget}
+            nodes[row.id] = {
+                "id": row.id,
+                "kind": kind,
+                "code": row.code,
+                "name": row.name,
+                "year": row.year,
+                "budget": row.budget,
+            }
             if row.unit_id:
-                self._refer(model.ASSIGNED_TO.name, row.id, row.unit_id, (model.UNIT.label,), SourceFile.ACTIVITIES,
-                            number, "unit_id", reverse=True)
+                self._refer(
+                    model.ASSIGNED_TO.name,
+                    row.id,
+                    row.unit_id,
+                    (model.UNIT.label,),
+                    SourceFile.ACTIVITIES,
+                    number,
+                    "unit_id",
+                    reverse=True,
+                )
             if row.parent_id:
                 parents.append((row.id, kind, _common(row.parent_id), number))
             for target in row.contributes_to:
-                self._refer(model.CONTRIBUTES_TO.name, row.id, target, model.CONTRIBUTES_TO.ends, SourceFile.ACTIVITIES,
-                            number, "contributes_to", forbid_self=True, props=_UNIT_WEIGHT)
+                self._refer(
+                    model.CONTRIBUTES_TO.name,
+                    row.id,
+                    target,
+                    model.CONTRIBUTES_TO.ends,
+                    SourceFile.ACTIVITIES,
+                    number,
+                    "contributes_to",
+                    forbid_self=True,
+                    props=_UNIT_WEIGHT,
+                )
         self._activity_parents(kinds, parents)
 
     def _activity_parents(self, kinds: dict[str, str], parents: list[tuple[str, str, str, int]]) -> None:
@@ -584,13 +714,25 @@ class Builder:
             expected = model.ACTIVITY_KINDS[max(model.ACTIVITY_KINDS.index(kind) - 1, 0)]
             parent_kind = kinds.get(parent_id)
             if kind == "program" or (parent_kind is not None and parent_kind != expected):
-                self._problem(self.files[SourceFile.ACTIVITIES], number, "parent_id",
-                              f"a {kind} cannot be part of a {parent_kind or 'anything'}; "
-                              f"its parent must be a {expected}" if kind != "program"
-                              else "a program is the top of the nomenclature and has no parent")
+                self._problem(
+                    self.files[SourceFile.ACTIVITIES],
+                    number,
+                    "parent_id",
+                    f"a {kind} cannot be part of a {parent_kind or 'anything'}; its parent must be a {expected}"
+                    if kind != "program"
+                    else "a program is the top of the nomenclature and has no parent",
+                )
             else:
-                self._refer(model.ACTIVITY_PART_OF.name, activity_id, parent_id, (model.ACTIVITY.label,),
-                            SourceFile.ACTIVITIES, number, "parent_id", forbid_self=True)
+                self._refer(
+                    model.ACTIVITY_PART_OF.name,
+                    activity_id,
+                    parent_id,
+                    (model.ACTIVITY.label,),
+                    SourceFile.ACTIVITIES,
+                    number,
+                    "parent_id",
+                    forbid_self=True,
+                )
 
     def _staff(self) -> None:
         nodes = self.dataset.nodes[model.ASN.label]
@@ -599,22 +741,39 @@ class Builder:
         file = self.files[SourceFile.STAFF]
         for row, number in self._typed_rows("staff"):
             self._define(row.nip, SourceFile.STAFF, number)
-            nodes[row.nip] = {"nip": row.nip, "name": row.name, "asn_kind": _common(asn_kind(row.nip)),
-                              "position": _common(row.position), "position_id": row.position_id}
+            nodes[row.nip] = {
+                "nip": row.nip,
+                "name": row.name,
+                "asn_kind": _common(asn_kind(row.nip)),
+                "position": _common(row.position),
+                "position_id": row.position_id,
+            }
             if row.position_id:
                 if row.position_id in positions:
-                    self._problem(file, number, "position_id",
-                                  f"position '{row.position_id}' is already held at {file}:"
-                                  f"{positions[row.position_id][1]}; one person per position_id")
+                    self._problem(
+                        file,
+                        number,
+                        "position_id",
+                        f"position '{row.position_id}' is already held at {file}:"
+                        f"{positions[row.position_id][1]}; one person per position_id",
+                    )
                 else:
                     positions[row.position_id] = (row.nip, number)
             if row.unit_id:
-                self._refer(model.MEMBER_OF.name, row.nip, row.unit_id, (model.UNIT.label,), SourceFile.STAFF, number,
-                            "unit_id")
+                self._refer(
+                    model.MEMBER_OF.name, row.nip, row.unit_id, (model.UNIT.label,), SourceFile.STAFF, number, "unit_id"
+                )
             self._row_supervisor(row, number, supervisors)
             for target in row.assigned_to:
-                self._refer(model.ASSIGNED_TO.name, row.nip, target, model.ASSIGNED_TO.ends, SourceFile.STAFF, number,
-                            "assigned_to")
+                self._refer(
+                    model.ASSIGNED_TO.name,
+                    row.nip,
+                    target,
+                    model.ASSIGNED_TO.ends,
+                    SourceFile.STAFF,
+                    number,
+                    "assigned_to",
+                )
         for nip, written, number in supervisors:
             self._supervisor(nip, written, number, positions)
 
@@ -622,12 +781,24 @@ class Builder:
         """A staff row's atasan: a supervisor_nip is referred to at once; a `supervisor` may name a position_id
         of a later row, so it waits in `supervisors` until the whole file is read."""
         if row.supervisor_nip and row.supervisor:
-            self._problem(self.files[SourceFile.STAFF], number, "supervisor",
-                          "give the atasan in supervisor or in supervisor_nip, "
-                          f"not both ('{row.supervisor}' and '{row.supervisor_nip}')")
+            self._problem(
+                self.files[SourceFile.STAFF],
+                number,
+                "supervisor",
+                "give the atasan in supervisor or in supervisor_nip, "
+                f"not both ('{row.supervisor}' and '{row.supervisor_nip}')",
+            )
         elif row.supervisor_nip:
-            self._refer(model.REPORTS_TO.name, row.nip, row.supervisor_nip, (model.ASN.label,), SourceFile.STAFF,
-                        number, "supervisor_nip", forbid_self=True)
+            self._refer(
+                model.REPORTS_TO.name,
+                row.nip,
+                row.supervisor_nip,
+                (model.ASN.label,),
+                SourceFile.STAFF,
+                number,
+                "supervisor_nip",
+                forbid_self=True,
+            )
         elif row.supervisor:
             supervisors.append((row.nip, row.supervisor, number))
 
@@ -636,41 +807,91 @@ class Builder:
         file or the database). A position_id wins: it is what the row's author chose to write."""
         file = self.files[SourceFile.STAFF]
         if written in positions:
-            self._refer(model.REPORTS_TO.name, nip, positions[written][0], (model.ASN.label,), SourceFile.STAFF, number,
-                        "supervisor", forbid_self=True)
+            self._refer(
+                model.REPORTS_TO.name,
+                nip,
+                positions[written][0],
+                (model.ASN.label,),
+                SourceFile.STAFF,
+                number,
+                "supervisor",
+                forbid_self=True,
+            )
             return
         if written in self.refused_positions:
-            self._problem(file, number, "supervisor", f"position '{written}' is defined at "
-                                                      f"{self._where(self.refused_positions[written])}, which was refused")
+            self._problem(
+                file,
+                number,
+                "supervisor",
+                f"position '{written}' is defined at {self._where(self.refused_positions[written])}, which was refused",
+            )
             return
         try:
             supervisor_nip = validate_nip(written)
         except CellError as exc:
-            self._problem(file, number, "supervisor", f"'{written}' is neither a position_id of {file} nor a NIP "
-                                                      f"or NI PPPK ({exc})")
+            self._problem(
+                file,
+                number,
+                "supervisor",
+                f"'{written}' is neither a position_id of {file} nor a NIP or NI PPPK ({exc})",
+            )
             return
-        self._refer(model.REPORTS_TO.name, nip, supervisor_nip, (model.ASN.label,), SourceFile.STAFF, number,
-                    "supervisor", forbid_self=True)
+        self._refer(
+            model.REPORTS_TO.name,
+            nip,
+            supervisor_nip,
+            (model.ASN.label,),
+            SourceFile.STAFF,
+            number,
+            "supervisor",
+            forbid_self=True,
+        )
 
     def _links(self) -> None:
         seen: dict[tuple[str, str, str], int] = {}
         for row, number in self._typed_rows("links"):
             key = (row.type, row.from_id, row.to_id)
             if key in seen:
-                self._problem(self.files[SourceFile.LINKS], number, "to_id",
-                              f"the same {row.type} link is already at {self.files[SourceFile.LINKS]}:{seen[key]}")
+                self._problem(
+                    self.files[SourceFile.LINKS],
+                    number,
+                    "to_id",
+                    f"the same {row.type} link is already at {self.files[SourceFile.LINKS]}:{seen[key]}",
+                )
                 continue
             seen[key] = number
             rel = model.CONTRIBUTES_TO if row.type == model.CONTRIBUTES_TO.name else model.ASSIGNED_TO
             props = MappingProxyType({"weight": row.weight}) if rel is model.CONTRIBUTES_TO else _NO_PROPS
-            self._refer(rel.name, row.from_id, row.to_id, rel.ends, SourceFile.LINKS, number, "to_id", forbid_self=True,
-                        props=props, from_labels=rel.starts)
+            self._refer(
+                rel.name,
+                row.from_id,
+                row.to_id,
+                rel.ends,
+                SourceFile.LINKS,
+                number,
+                "to_id",
+                forbid_self=True,
+                props=props,
+                from_labels=rel.starts,
+            )
 
     # -- references ------------------------------------------------------------------------------------
 
-    def _refer(self, rel_type: str, source: str, target: str, allowed: tuple[str, ...], file: SourceFile,
-               number: int, column: str, *, reverse: bool = False, forbid_self: bool = False,
-               props: Mapping[str, Any] = _NO_PROPS, from_labels: tuple[str, ...] | None = None) -> None:
+    def _refer(
+        self,
+        rel_type: str,
+        source: str,
+        target: str,
+        allowed: tuple[str, ...],
+        file: SourceFile,
+        number: int,
+        column: str,
+        *,
+        reverse: bool = False,
+        forbid_self: bool = False,
+        props: Mapping[str, Any] = _NO_PROPS,
+        from_labels: tuple[str, ...] | None = None,
+    ) -> None:
         """Record an edge source -> target (or target -> source when `reverse`), resolved once every id is known."""
         if forbid_self and source == target:
             self._problem(self.files[file], number, column, f"'{target}' refers to itself")
@@ -679,8 +900,9 @@ class Builder:
         spec = (rel_type, file, column, allowed, reverse, from_labels, None if varying else id(props))
         refs = self.refs.get(spec)
         if refs is None:
-            refs = self.refs[spec] = _Refs(rel_type, file, column, allowed, reverse, from_labels, props,
-                                           row_props=[] if varying else None)
+            refs = self.refs[spec] = _Refs(
+                rel_type, file, column, allowed, reverse, from_labels, props, row_props=[] if varying else None
+            )
         refs.sources.append(source)
         refs.targets.append(_common(target))
         refs.rows.append(number)
@@ -701,32 +923,48 @@ class Builder:
                         self._problem(file, refs.rows[index], "from_id", self._missing(source))
                         continue
                     if source_label not in refs.from_labels:
-                        self._problem(file, refs.rows[index], "from_id",
-                                      f"a {rel_type} link cannot start at '{source}' ({source_label})")
+                        self._problem(
+                            file,
+                            refs.rows[index],
+                            "from_id",
+                            f"a {rel_type} link cannot start at '{source}' ({source_label})",
+                        )
                         continue
                 target_label = label_of(target)
                 if target_label is None:
                     self._problem(file, refs.rows[index], refs.column, self._missing(target))
                     continue
                 if target_label not in allowed:
-                    self._problem(file, refs.rows[index], refs.column,
-                                  f"'{target}' is a {target_label}; expected {' or '.join(allowed)}")
+                    self._problem(
+                        file,
+                        refs.rows[index],
+                        refs.column,
+                        f"'{target}' is a {target_label}; expected {' or '.join(allowed)}",
+                    )
                     continue
                 key = (rel_type, target, source) if refs.reverse else (rel_type, source, target)
                 if not edges.add(key, refs.props if refs.row_props is None else refs.row_props[index]):
                     repeated.append((key, file, refs.rows[index], refs.column))
-        own_indicator = [key for key in edges.of_type(model.CONTRIBUTES_TO.name)
-                         if (model.MEASURED_BY.name, key[1], key[2]) in edges]
+        own_indicator = [
+            key for key in edges.of_type(model.CONTRIBUTES_TO.name) if (model.MEASURED_BY.name, key[1], key[2]) in edges
+        ]
         if not (repeated or own_indicator):
             return
         first = self._first_given({key for key, *_ in repeated} | set(own_indicator))
         for (rel_type, start, end), file, number, column in repeated:
             first_file, first_row, _ = first[(rel_type, start, end)]
-            self._problem(file, number, column, f"the same {rel_type} link {start} -> {end} is already given "
-                                                f"at {first_file}:{first_row}")
+            self._problem(
+                file,
+                number,
+                column,
+                f"the same {rel_type} link {start} -> {end} is already given at {first_file}:{first_row}",
+            )
         for key in own_indicator:
-            self._problem(*first[key], f"'{key[2]}' is an indicator of '{key[1]}' itself: "
-                          "an element cannot contribute to its own indicator (it would support itself)")
+            self._problem(
+                *first[key],
+                f"'{key[2]}' is an indicator of '{key[1]}' itself: "
+                "an element cannot contribute to its own indicator (it would support itself)",
+            )
 
     def _missing(self, key: str) -> str:
         """Why a referenced id is nowhere: its defining row was refused (say which), or it exists nowhere."""
@@ -767,14 +1005,16 @@ class Builder:
         if len(self.roots) == 1:
             return self.roots[0]
         if not self.problems:
-            self._problem(self.files[SourceFile.UNITS], None, None,
-                          f"{len(self.roots)} top-level units (without parent_id) were found: name the dataset with "
-                          "--dataset")
+            self._problem(
+                self.files[SourceFile.UNITS],
+                None,
+                None,
+                f"{len(self.roots)} top-level units (without parent_id) were found: name the dataset with --dataset",
+            )
         return ""
 
     def _problem(self, file: str, row: int | None, column: str | None, message: str) -> None:
         self.problems.append(ImportProblem(*located(self.locators, file, row, column), message))
-
 
     def _warn(self, file: str, row: int | None, column: str | None, message: str) -> None:
         """A warning never blocks the import; past MAX_WARNINGS they are only counted (a file of a million rows
@@ -797,8 +1037,12 @@ def _common(value: Any) -> Any:
     return sys.intern(value) if type(value) is str else value
 
 
-def located(locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]],
-            file: str, row: int | None, column: str | None) -> tuple[str, int | None, str | None]:
+def located(
+    locators: Mapping[str, Callable[[int | None, str | None], tuple[str, int | None, str | None]]],
+    file: str,
+    row: int | None,
+    column: str | None,
+) -> tuple[str, int | None, str | None]:
     """(file, row, column) as the planner finds them: a table made from matriks sheets points back at the sheet,
     row and column each of its rows came from; any other table's rows are where they are."""
     locate = locators.get(file)

@@ -4,13 +4,14 @@ A file can hold a problem on every one of a million rows, and each problem would
 and sent back as JSON: the report keeps the first MAX_PROBLEMS_SHOWN problems (in report order: by file,
 row, column) and counts all of them, so a refused import costs the same memory whatever its size.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-MAX_PROBLEMS_SHOWN = 100    # problems listed in one report; the rest are counted ("N more problems not shown")
-MAX_MESSAGE_CHARS = 300     # a message quoting a cell (an id, a value) is cut to this length
+MAX_PROBLEMS_SHOWN = 100  # problems listed in one report; the rest are counted ("N more problems not shown")
+MAX_MESSAGE_CHARS = 300  # a message quoting a cell (an id, a value) is cut to this length
 
 
 @dataclass(frozen=True, order=True)
@@ -25,17 +26,16 @@ class ImportProblem:
     def __post_init__(self) -> None:
         # a message quotes the cell it is about, and a cell may be 131,072 characters long
         if len(self.message) > MAX_MESSAGE_CHARS:
-            object.__setattr__(self, "message", self.message[:MAX_MESSAGE_CHARS - 1] + "…")
+            object.__setattr__(self, "message", self.message[: MAX_MESSAGE_CHARS - 1] + "…")
         if self.column is not None and len(self.column) > MAX_MESSAGE_CHARS:
-            object.__setattr__(self, "column", self.column[:MAX_MESSAGE_CHARS - 1] + "…")
+            object.__setattr__(self, "column", self.column[: MAX_MESSAGE_CHARS - 1] + "…")
 
     def __str__(self) -> str:
         where = self.file if self.row is None else f"{self.file}:{self.row}"
         return f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "row": self.row, "column": self.column, "message": self.message,
-                "text": str(self)}
+        return {"file": self.file, "row": self.row, "column": self.column, "message": self.message, "text": str(self)}
 
 
 def report_order(problem: ImportProblem) -> tuple[str, int, str, str]:
@@ -82,7 +82,7 @@ class ProblemLog:
 
     def _trim(self) -> None:
         self._kept.sort(key=report_order)
-        del self._kept[self.limit:]
+        del self._kept[self.limit :]
 
     def __iter__(self) -> Iterator[ImportProblem]:
         return iter(self.shown())
@@ -103,9 +103,11 @@ class ImportRejected(Exception):
         log = problems if isinstance(problems, ProblemLog) else ProblemLog(problems)
         self.problems = log.shown()
         self.total = max(log.total, total or 0)  # `total`: when `problems` is a shown list of a longer report
-        super().__init__(f"{self.total} problem(s) in the import; nothing was written:\n"
-                         + "\n".join(str(problem) for problem in self.problems)
-                         + (f"\n{self.not_shown_line()}" if self.not_shown else ""))
+        super().__init__(
+            f"{self.total} problem(s) in the import; nothing was written:\n"
+            + "\n".join(str(problem) for problem in self.problems)
+            + (f"\n{self.not_shown_line()}" if self.not_shown else "")
+        )
 
     @property
     def not_shown(self) -> int:

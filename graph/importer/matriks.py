@@ -22,6 +22,7 @@ What the sheet means, and what is built from it (docs/import-format.md says the 
   is read in the number style its own column shows (number_style; a problem at its cell where the column shows
   both styles or none). A 'Definisi Operasional' / 'Formulasi' column gives the row's indicator its definition.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,11 @@ from graph.importer.values import AmbiguousNumber, CellError, parse_number
 HEADER_SEARCH_ROWS = 30
 MAX_HEADER_ROWS = 8
 _FIELDS_FOR_DETECTION = {"tujuan", "sasaran", "indikator_sasaran", "kode", "nama", "indikator", "unit"}
-_OPD_WORDS = re.compile(r"\b(dinas|badan|inspektorat|sekretariat|kecamatan|kantor|satuan polisi|satpol|rsud|"
-                        r"rumah sakit|bagian|kelurahan)\b.*", re.IGNORECASE)
+_OPD_WORDS = re.compile(
+    r"\b(dinas|badan|inspektorat|sekretariat|kecamatan|kantor|satuan polisi|satpol|rsud|"
+    r"rumah sakit|bagian|kelurahan)\b.*",
+    re.IGNORECASE,
+)
 _PEMDA = re.compile(r"\b(kabupaten|kab\.|kota|provinsi|prov\.)\s+([a-z][a-z .'-]*[a-z])", re.IGNORECASE)
 _PERIOD = re.compile(r"\b(20\d\d)\s*(?:-|–|s\.?\s*d\.?|sampai)\s*(20\d\d)\b")
 _NO_VALUE = {"", "-", "--", "n/a", "na", "n.a", "n.a.", "#n/a", "tidak ada", "x", "?"}
@@ -76,7 +80,7 @@ def load_mapping(path: Path) -> dict[str, Role]:
     if path.suffix.lower() == ".json":
         data = json.loads(text)
         if not isinstance(data, dict):
-            raise ValueError("the mapping must be an object {\"header\": \"field\"}")
+            raise ValueError('the mapping must be an object {"header": "field"}')
         pairs = [(str(key), str(value)) for key, value in data.items()]
     else:
         separator = ":" if path.suffix.lower() in (".yaml", ".yml") else None
@@ -99,6 +103,7 @@ def load_mapping(path: Path) -> dict[str, Role]:
 
 # -- the sheet as a planner sees it ------------------------------------------------------------------------
 
+
 @dataclass
 class Cell:
     value: Any
@@ -109,8 +114,10 @@ class Cell:
 def read_grid(rows: Iterable[Iterable[Any]], merged: Iterable[str]) -> list[list[Cell]]:
     """The sheet's cells by row (openpyxl cells, read-only mode is enough), every cell of a merged range
     (`A1:C3`) holding the value of its first cell."""
-    grid = [[Cell(getattr(cell, "value", None), getattr(cell, "number_format", None) or "General") for cell in row]
-            for row in rows]
+    grid = [
+        [Cell(getattr(cell, "value", None), getattr(cell, "number_format", None) or "General") for cell in row]
+        for row in rows
+    ]
     width = max((len(row) for row in grid), default=0)
     for row in grid:
         row.extend(Cell(None) for _ in range(width - len(row)))
@@ -161,10 +168,11 @@ def column_letter(index: int) -> str:
 
 # -- the header ---------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Column:
     index: int
-    label: str           # the header texts joined by " / ", as written
+    label: str  # the header texts joined by " / ", as written
     role: Role
     mapped: bool = False
 
@@ -185,8 +193,11 @@ class Header:
 def find_header(grid: list[list[Cell]], mapping: dict[str, Role]) -> Header | None:
     """The header block of a matriks sheet, or None when the sheet is not one."""
     for start in range(min(HEADER_SEARCH_ROWS, len(grid))):
-        roles = {_role_of([label_text(shown(cell))], mapping).field for cell in grid[start]
-                 if cell.merged_from is None and shown(cell)}
+        roles = {
+            _role_of([label_text(shown(cell))], mapping).field
+            for cell in grid[start]
+            if cell.merged_from is None and shown(cell)
+        }
         if len(roles & _FIELDS_FOR_DETECTION) >= 3 and ({"kode", "nama"} & roles):
             break
     else:
@@ -194,17 +205,24 @@ def find_header(grid: list[list[Cell]], mapping: dict[str, Role]) -> Header | No
     last = start
     while last + 1 < len(grid) and last + 1 - start < MAX_HEADER_ROWS:
         own = [cell.value for cell in grid[last + 1] if cell.merged_from is None and shown(cell)]
-        merged_from_header = any(cell.merged_from is not None and start <= cell.merged_from <= last
-                                 for cell in grid[last + 1])
+        merged_from_header = any(
+            cell.merged_from is not None and start <= cell.merged_from <= last for cell in grid[last + 1]
+        )
         if own and not all(is_sub_header(value) for value in own):
             break
         if not own and not merged_from_header:
             break
         last += 1
-    numbering = {row for row in range(start + 1, last + 1)
-                 if all(isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and c.value < 100
-                        for c in grid[row] if c.merged_from is None and c.value is not None)}
-    width = max(len(row) for row in grid[start:last + 1])
+    numbering = {
+        row
+        for row in range(start + 1, last + 1)
+        if all(
+            isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and c.value < 100
+            for c in grid[row]
+            if c.merged_from is None and c.value is not None
+        )
+    }
+    width = max(len(row) for row in grid[start : last + 1])
     columns: list[Column] = []
     for index in range(width):
         parts: list[str] = []
@@ -234,11 +252,12 @@ def _split_code_columns(columns: list[Column]) -> None:
     in order; one 'Kode' column holds the whole dotted code."""
     plain = [column for column in columns if column.role.field == "kode"]
     if len(plain) > 1:
-        for column, part in zip(plain, CODE_PARTS[-len(plain):] if len(plain) < 5 else CODE_PARTS):
+        for column, part in zip(plain, CODE_PARTS[-len(plain) :] if len(plain) < 5 else CODE_PARTS):
             column.role = Role(part)
 
 
 # -- values as written -----------------------------------------------------------------------------------------
+
 
 @dataclass
 class Figure:
@@ -329,6 +348,7 @@ def _undecided(exc: AmbiguousNumber, style: ColumnStyle | None) -> AmbiguousNumb
 
 # -- what the sheets build ------------------------------------------------------------------------------------
 
+
 @dataclass
 class Origin:
     """Where a produced row comes from: `book.xlsx:Sheet`, the row, and the column each field was read from."""
@@ -364,8 +384,14 @@ class _Indicator:
 
 def _element_columns(name_column: Column | None) -> dict[str, str]:
     """The matriks column each field of an element's Activity comes from, so that a problem found later names it."""
-    return {"name": name_column.name if name_column else "nama", "code": "kode", "kind": "kode",
-            "unit_id": "unit", "parent_id": "kode", "contributes_to": "sasaran"}
+    return {
+        "name": name_column.name if name_column else "nama",
+        "code": "kode",
+        "kind": "kode",
+        "unit_id": "unit",
+        "parent_id": "kode",
+        "contributes_to": "sasaran",
+    }
 
 
 @dataclass
@@ -424,12 +450,19 @@ class UnitRegister:
 
     def _keys(self) -> list[tuple[str, tuple[Any, ...]]]:
         """Per unit: (id key, name key, name's abbreviation, id's last word, aliases), computed once per unit."""
-        units = [(unit_id, name, set()) for unit_id, name, _ in self.known] if self.known is not None else \
-            [(unit.id, unit.name, unit.aliases) for unit in self.created.values()]
-        for unit_id, name, aliases in units[len(self._unit_keys):]:
+        units = (
+            [(unit_id, name, set()) for unit_id, name, _ in self.known]
+            if self.known is not None
+            else [(unit.id, unit.name, unit.aliases) for unit in self.created.values()]
+        )
+        for unit_id, name, aliases in units[len(self._unit_keys) :]:
             words = _unit_key(unit_id).split()
-            self._unit_keys.append((unit_id, (_unit_key(unit_id), _unit_key(name), _abbreviation(name),
-                                              words[-1] if words else "", aliases)))
+            self._unit_keys.append(
+                (
+                    unit_id,
+                    (_unit_key(unit_id), _unit_key(name), _abbreviation(name), words[-1] if words else "", aliases),
+                )
+            )
         return self._unit_keys
 
     def pemda_id(self) -> str | None:
@@ -440,8 +473,9 @@ class UnitRegister:
             return None
         return _slug(self.pemda_name)
 
-    def ensure(self, text: str, parent_id: str | None, kind: str, origin: Origin, short: str | None = None) \
-            -> str | None:
+    def ensure(
+        self, text: str, parent_id: str | None, kind: str, origin: Origin, short: str | None = None
+    ) -> str | None:
         """The unit `text` names; created (when the workbook has no units sheet) under `parent_id`."""
         found = self.match(text)
         if found is not None or self.known is not None:
@@ -450,8 +484,9 @@ class UnitRegister:
         if pemda is None:
             return None
         if pemda not in self.created:
-            self.created[pemda] = _Unit(pemda, _title(self.pemda_name or pemda), "pemda", None,
-                                        self.pemda_origin or origin)
+            self.created[pemda] = _Unit(
+                pemda, _title(self.pemda_name or pemda), "pemda", None, self.pemda_origin or origin
+            )
         short = _short_name(short or text)
         base = f"{parent_id or pemda}-{short}"
         unit_id, number = base, 2
@@ -493,7 +528,8 @@ def _slug(text: str) -> str:
     match = _PEMDA.search(text)
     if match:
         kind = {"kabupaten": "KAB", "kab.": "KAB", "kota": "KOTA", "provinsi": "PROV", "prov.": "PROV"}[
-            match.group(1).lower()]
+            match.group(1).lower()
+        ]
         return f"{kind}-" + "-".join(match.group(2).upper().split())
     return "-".join(re.sub(r"[^A-Za-z0-9]+", " ", text).upper().split()) or "PEMDA"
 
@@ -504,11 +540,21 @@ def _title(text: str) -> str:
 
 # -- the conversion ----------------------------------------------------------------------------------------------
 
+
 class SheetReader:
     """One matriks sheet: rows read in order, with what the rows above established (tujuan, sasaran, codes)."""
 
-    def __init__(self, book_name: str, sheet: str, grid: list[list[Cell]], header: Header, options: MatriksOptions,
-                 units: UnitRegister, out: Produced, counters: dict[str, int]):
+    def __init__(
+        self,
+        book_name: str,
+        sheet: str,
+        grid: list[list[Cell]],
+        header: Header,
+        options: MatriksOptions,
+        units: UnitRegister,
+        out: Produced,
+        counters: dict[str, int],
+    ):
         self.file = f"{book_name}:{sheet}"
         self.sheet = sheet
         self.grid = grid
@@ -557,8 +603,11 @@ class SheetReader:
         if self.units.pemda_name is not None:
             return
         origin = Origin(self.file, self.header.first + 1)
-        texts = list(self.header.titles) + [text for index, row in enumerate(self.grid[self.header.last + 1:])
-                                            if (text := self.text(row, "unit", index))]
+        texts = list(self.header.titles) + [
+            text
+            for index, row in enumerate(self.grid[self.header.last + 1 :])
+            if (text := self.text(row, "unit", index))
+        ]
         for text in texts:
             found = _PEMDA.search(text)
             if found:
@@ -566,13 +615,20 @@ class SheetReader:
                 return
 
     def resolve_years(self) -> bool:
-        relative = [column for column in self.header.columns
-                    if column.role.field in ("target", "rp") and column.role.year is None]
+        relative = [
+            column
+            for column in self.header.columns
+            if column.role.field in ("target", "rp") and column.role.year is None
+        ]
         start = self.period_start() if relative else None
         if relative and start is None:
-            self.problem(self.header.last + 1, relative[0], "the year columns are numbered within the period "
-                         "('Tahun-3'): give the period's first year with --period-start (e.g. 2019), or write "
-                         "the years in the header")
+            self.problem(
+                self.header.last + 1,
+                relative[0],
+                "the year columns are numbered within the period "
+                "('Tahun-3'): give the period's first year with --period-start (e.g. 2019), or write "
+                "the years in the header",
+            )
             return False
         for column in self.header.columns:
             role = column.role
@@ -591,8 +647,9 @@ class SheetReader:
         return True
 
     def explain(self) -> None:
-        self.out.explain.append(f"{self.file}: matriks sheet, header in rows {self.header.first + 1}-"
-                                f"{self.header.last + 1}")
+        self.out.explain.append(
+            f"{self.file}: matriks sheet, header in rows {self.header.first + 1}-{self.header.last + 1}"
+        )
         for column in self.header.columns:
             if not column.label and column.role.field is None:
                 continue
@@ -600,8 +657,11 @@ class SheetReader:
             self.out.explain.append(f"  {column.name}: {column.role.describe()}{how}")
         unknown = [column for column in self.header.columns if column.role.field is None and column.label]
         for column in unknown:
-            self.warn(self.header.first + 1, column, "column not recognised: its values are not imported "
-                      "(name its field with --mapping, or 'ignore')")
+            self.warn(
+                self.header.first + 1,
+                column,
+                "column not recognised: its values are not imported (name its field with --mapping, or 'ignore')",
+            )
 
     def infer_styles(self) -> None:
         """The number style of each figure and Rp column, from its own text cells (a merged copy is not a cell)."""
@@ -633,7 +693,7 @@ class SheetReader:
             self.problem(self.header.first + 1, None, "no column of program / kegiatan names nor of codes")
             return
         sheet_opd = self.sheet_unit()
-        tujuan: tuple[str, str] | None = None    # (statement, goal id)
+        tujuan: tuple[str, str] | None = None  # (statement, goal id)
         sasaran: tuple[str, str] | None = None
         sasaran_indicator: _Indicator | None = None
         last_element: _Element | None = None
@@ -641,9 +701,20 @@ class SheetReader:
         for index in range(self.header.last + 1, len(self.grid)):
             row = self.grid[index]
             number = index + 1
-            texts = {name: self.text(row, name, number) for name in
-                     ("tujuan", "sasaran", "indikator_sasaran", "indikator_tujuan", "nama", "indikator", "unit",
-                      "satuan", "definisi")}
+            texts = {
+                name: self.text(row, name, number)
+                for name in (
+                    "tujuan",
+                    "sasaran",
+                    "indikator_sasaran",
+                    "indikator_tujuan",
+                    "nama",
+                    "indikator",
+                    "unit",
+                    "satuan",
+                    "definisi",
+                )
+            }
             if texts["unit"]:
                 unit_text = texts["unit"]
             owner = sheet_opd or (self.unit_for(unit_text, None, number) if unit_text else None)
@@ -665,29 +736,44 @@ class SheetReader:
                 level, full = code
                 if level in ("urusan", "bidang"):
                     continue  # totals of an urusan or bidang urusan: the programs below carry them
-                element = self.element(level, full, texts["nama"], row, number, owner, unit_text,
-                                       sasaran[1] if sasaran else None)
+                element = self.element(
+                    level, full, texts["nama"], row, number, owner, unit_text, sasaran[1] if sasaran else None
+                )
                 if element is None:
                     continue
                 last_element = element
             elif texts["nama"]:
-                self.problem(number, self.by_field["nama"][0], f"'{texts['nama'][:60]}' has no kode: its level and "
-                             "parent cannot be told (write the kode)")
+                self.problem(
+                    number,
+                    self.by_field["nama"][0],
+                    f"'{texts['nama'][:60]}' has no kode: its level and parent cannot be told (write the kode)",
+                )
                 continue
             figures_to: _Indicator | None = None
             if texts["indikator"] and self.fresh(row, "indikator"):
                 holder = element or last_element
                 if holder is None:
-                    self.problem(number, self.by_field["indikator"][0], "an indicator with no program, kegiatan "
-                                 "or sub kegiatan above it")
+                    self.problem(
+                        number,
+                        self.by_field["indikator"][0],
+                        "an indicator with no program, kegiatan or sub kegiatan above it",
+                    )
                     continue
                 figures_to = self.indicator(None, texts["indikator"], number, "indikator")
                 holder.indicators.append(figures_to)
-            elif texts["indikator_sasaran"] and sasaran_indicator and self.fresh(row, "indikator_sasaran") \
-                    and element is None:
+            elif (
+                texts["indikator_sasaran"]
+                and sasaran_indicator
+                and self.fresh(row, "indikator_sasaran")
+                and element is None
+            ):
                 figures_to = sasaran_indicator
-            elif texts["indikator_tujuan"] and element is None and self.goal_indicators and \
-                    self.fresh(row, "indikator_tujuan"):
+            elif (
+                texts["indikator_tujuan"]
+                and element is None
+                and self.goal_indicators
+                and self.fresh(row, "indikator_tujuan")
+            ):
                 figures_to = self.goal_indicators[-1]
             if figures_to is not None:
                 self.figures(figures_to, row, number, texts["satuan"])
@@ -706,8 +792,14 @@ class SheetReader:
                 text = " ".join(shown(row[column.index]).split())
                 if not text:
                     continue
-                if name in ("tujuan", "sasaran", "nama", "indikator", "indikator_sasaran", "indikator_tujuan") \
-                        and not re.search(r"[A-Za-z]", text):
+                if name in (
+                    "tujuan",
+                    "sasaran",
+                    "nama",
+                    "indikator",
+                    "indikator_sasaran",
+                    "indikator_tujuan",
+                ) and not re.search(r"[A-Za-z]", text):
                     if row[column.index].merged_from is None and not (isinstance(value, str) and text in "-"):
                         self.warn(number, column, f"'{text}' is not a statement: read as empty")
                     continue
@@ -723,15 +815,22 @@ class SheetReader:
 
     def has_figures(self, row: list[Cell]) -> bool:
         for target, _ in self.years.values():
-            if target is not None and target.index < len(row) and row[target.index].merged_from is None \
-                    and (row[target.index].value is not None and _figure_or_ambiguous(row[target.index])):
+            if (
+                target is not None
+                and target.index < len(row)
+                and row[target.index].merged_from is None
+                and (row[target.index].value is not None and _figure_or_ambiguous(row[target.index]))
+            ):
                 return True
         return False
 
     def sheet_unit(self) -> str | None:
         """The sheet's OPD: named in the title rows, or the one unit the unit column names, or the sheet's name."""
-        names = {name for index, row in enumerate(self.grid[self.header.last + 1:], start=self.header.last + 1)
-                 if (name := self.text(row, "unit", index + 1)) is not None}
+        names = {
+            name
+            for index, row in enumerate(self.grid[self.header.last + 1 :], start=self.header.last + 1)
+            if (name := self.text(row, "unit", index + 1)) is not None
+        }
         for title in self.header.titles:
             match = _OPD_WORDS.search(title)
             if match:
@@ -755,17 +854,27 @@ class SheetReader:
     def unit_for(self, text: str, parent: str | None, number: int) -> str | None:
         origin = Origin(self.file, number, {"id": "unit", "name": "unit"})
         kind = "unit_kerja" if parent else "perangkat_daerah"
-        short = self.sheet if parent is None and _ABBREVIATION.fullmatch(self.sheet) and \
-            not _GENERIC_SHEET.fullmatch(self.sheet) else None
+        short = (
+            self.sheet
+            if parent is None and _ABBREVIATION.fullmatch(self.sheet) and not _GENERIC_SHEET.fullmatch(self.sheet)
+            else None
+        )
         unit = self.units.ensure(text, parent, kind, origin, short)
         if unit is None:
             if self.units.known is not None:
-                self.problem(number, self.by_field["unit"][0] if self.by_field.get("unit") else None,
-                             f"'{text[:80]}' is no unit of the units sheet (by id, name or abbreviation)")
+                self.problem(
+                    number,
+                    self.by_field["unit"][0] if self.by_field.get("unit") else None,
+                    f"'{text[:80]}' is no unit of the units sheet (by id, name or abbreviation)",
+                )
             elif not self.units.pemda_name and not self.reported_no_pemda:
                 self.reported_no_pemda = True
-                self.problem(None, None, "the Pemda is named nowhere in the workbook (title rows, unit column): "
-                             "give it with --pemda (e.g. --pemda 'Kabupaten Sumedang')")
+                self.problem(
+                    None,
+                    None,
+                    "the Pemda is named nowhere in the workbook (title rows, unit column): "
+                    "give it with --pemda (e.g. --pemda 'Kabupaten Sumedang')",
+                )
         return unit
 
     def goal(self, level: str, statement: str, unit_id: str | None, parent: str | None, number: int) -> str:
@@ -774,10 +883,17 @@ class SheetReader:
         self.counters[key] += 1
         goal_id = f"{prefix}-{'T' if level == 'tujuan' else 'S'}{self.counters[key]}"
         column = self.by_field[level][0].name
-        origin = Origin(self.file, number, {"id": column, "statement": column, "level": column,
-                                            "unit_id": column, "contributes_to": column})
-        self.goal_rows.append((origin, {"id": goal_id, "level": level, "statement": statement, "unit_id": unit_id,
-                                        "contributes_to": parent}))
+        origin = Origin(
+            self.file,
+            number,
+            {"id": column, "statement": column, "level": column, "unit_id": column, "contributes_to": column},
+        )
+        self.goal_rows.append(
+            (
+                origin,
+                {"id": goal_id, "level": level, "statement": statement, "unit_id": unit_id, "contributes_to": parent},
+            )
+        )
         return goal_id
 
     def indicator(self, goal_id: str | None, name: str, number: int, column_field: str) -> _Indicator:
@@ -785,9 +901,11 @@ class SheetReader:
         owner = goal_id or "?"
         key = f"{owner}:indicator"
         self.counters[key] += 1
-        return _Indicator(f"{owner}-I{self.counters[key]}" if goal_id else "", name,
-                          Origin(self.file, number, {"id": column, "name": column, "goal_id": column,
-                                                     "element_id": column}))
+        return _Indicator(
+            f"{owner}-I{self.counters[key]}" if goal_id else "",
+            name,
+            Origin(self.file, number, {"id": column, "name": column, "goal_id": column, "element_id": column}),
+        )
 
     def figures(self, indicator: _Indicator, row: list[Cell], number: int, satuan: str | None) -> None:
         if satuan:
@@ -831,24 +949,26 @@ class SheetReader:
         pieces = cleaned.split(".")
         levels = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "subkegiatan"}
         level = levels.get(len(pieces))
-        ok = level is not None and all(
-            re.fullmatch(r"[1-9x]|\d{2}|\d{4}|\d", piece, re.IGNORECASE) for piece in pieces) and \
-            (len(pieces) < 4 or re.fullmatch(r"\d", pieces[3])) and (len(pieces) < 6 or len(pieces[5]) == 4) and \
-            all(len(piece) == 2 for piece in pieces[1:3]) and (len(pieces) < 5 or len(pieces[4]) == 2)
+        ok = (
+            level is not None
+            and all(re.fullmatch(r"[1-9x]|\d{2}|\d{4}|\d", piece, re.IGNORECASE) for piece in pieces)
+            and (len(pieces) < 4 or re.fullmatch(r"\d", pieces[3]))
+            and (len(pieces) < 6 or len(pieces[5]) == 4)
+            and all(len(piece) == 2 for piece in pieces[1:3])
+            and (len(pieces) < 5 or len(pieces[4]) == 2)
+        )
         if level is None or not ok:
             self.problem(number, column, f"'{text}' is not a kode of the nomenclature (X.XX.XX.2.XX.XXXX)")
             return None
         return level, ".".join(pieces)
 
-    def split_code(self, parts: list[tuple[str, Column]], number: int, name: str | None) \
-            -> tuple[str, str] | None:
+    def split_code(self, parts: list[tuple[str, Column]], number: int, name: str | None) -> tuple[str, str] | None:
         texts = [text.replace(",", ".") if re.fullmatch(r"\d,\d{2}", text) else text for text, _ in parts]
         for (text, column), fixed in zip(parts, texts):
             if fixed != text:
                 self.warn(number, column, f"kode '{text}' read as '{fixed}'")
         # the level: a sub kegiatan or kegiatan part written anywhere, else the name, else the last filled cell
-        if any(re.fullmatch(r"\d{4}", text) for text in texts) or \
-                parts[-1][1].role.field == "kode_subkegiatan":
+        if any(re.fullmatch(r"\d{4}", text) for text in texts) or parts[-1][1].role.field == "kode_subkegiatan":
             level = "subkegiatan"
         elif any(re.fullmatch(r"\d\.\d{2}", text) for text in texts) or parts[-1][1].role.field == "kode_kegiatan":
             level = "kegiatan"
@@ -856,12 +976,14 @@ class SheetReader:
             level = "program"
         else:
             level = "bidang" if parts[-1][1].role.field == "kode_bidang" else "urusan"
-        wanted = CODE_PARTS[:LEVELS.index(level) + 1]
+        wanted = CODE_PARTS[: LEVELS.index(level) + 1]
         placed: dict[str, tuple[str, Column]] = {}
-        if all(column.role.field in wanted for _, column in parts) and \
-                [column.role.field for _, column in parts] == list(wanted[-len(parts):]) and \
-                parts[-1][1].role.field == wanted[-1]:
-            for text, (_, column), part in zip(texts, parts, wanted[-len(parts):]):  # part: the column's field
+        if (
+            all(column.role.field in wanted for _, column in parts)
+            and [column.role.field for _, column in parts] == list(wanted[-len(parts) :])
+            and parts[-1][1].role.field == wanted[-1]
+        ):
+            for text, (_, column), part in zip(texts, parts, wanted[-len(parts) :]):  # part: the column's field
                 placed[part] = (text, column)
         else:  # cells shifted (a part missing in front): read them right-aligned on the parts the level needs
             for text, (_, column), part in zip(reversed(texts), reversed(parts), reversed(wanted)):
@@ -878,13 +1000,25 @@ class SheetReader:
             repair = context.get(part) if context else None
             where = given_column or parts[0][1]
             if repair is None or context is None:
-                self.problem(number, where, f"{label} '{given}' is not a kode part"
-                             if given is not None else f"the {label} part of the kode is missing")
+                self.problem(
+                    number,
+                    where,
+                    f"{label} '{given}' is not a kode part"
+                    if given is not None
+                    else f"the {label} part of the kode is missing",
+                )
                 return None
             values[part] = repair
-            self.warn(number, where, (f"{label} '{given}' is not a kode part" if given is not None else
-                                      f"the {label} part of the kode is missing") +
-                      f"; read as '{repair}' from the kode above ({context['kode']})")
+            self.warn(
+                number,
+                where,
+                (
+                    f"{label} '{given}' is not a kode part"
+                    if given is not None
+                    else f"the {label} part of the kode is missing"
+                )
+                + f"; read as '{repair}' from the kode above ({context['kode']})",
+            )
         code = ".".join(values[part] for part in wanted)
         return level, code
 
@@ -894,24 +1028,46 @@ class SheetReader:
             if LEVELS.index(element.level) >= LEVELS.index(level) and element.parent is None:
                 continue
             pieces = element.code.split(".")
-            known = dict(zip(CODE_PARTS, pieces[:3] + ([".".join(pieces[3:5])] if len(pieces) >= 5 else []) +
-                             (pieces[5:6] if len(pieces) == 6 else [])))
-            agrees = all(known.get(part) == text for part, (text, _) in placed.items()
-                         if part in known and _CODE_PATTERNS[part].fullmatch(text) and
-                         CODE_PARTS.index(part) < LEVELS.index(level))
+            known = dict(
+                zip(
+                    CODE_PARTS,
+                    pieces[:3]
+                    + ([".".join(pieces[3:5])] if len(pieces) >= 5 else [])
+                    + (pieces[5:6] if len(pieces) == 6 else []),
+                )
+            )
+            agrees = all(
+                known.get(part) == text
+                for part, (text, _) in placed.items()
+                if part in known
+                and _CODE_PATTERNS[part].fullmatch(text)
+                and CODE_PARTS.index(part) < LEVELS.index(level)
+            )
             if agrees:
                 return {**known, "kode": element.code}
         return None
 
     # -- elements ------------------------------------------------------------------------------------------------
 
-    def element(self, level: str, code: str, name: str | None, row: list[Cell], number: int, opd: str | None,
-                unit_text: str | None, sasaran: str | None) -> _Element | None:
+    def element(
+        self,
+        level: str,
+        code: str,
+        name: str | None,
+        row: list[Cell],
+        number: int,
+        opd: str | None,
+        unit_text: str | None,
+        sasaran: str | None,
+    ) -> _Element | None:
         name_column = self.by_field["nama"][0] if self.by_field.get("nama") else None
         if opd is None:
             if self.units.pemda_name:
-                self.problem(number, "unit", "the unit responsible is not known (no OPD in the sheet's title, "
-                             "name or unit column)")
+                self.problem(
+                    number,
+                    "unit",
+                    "the unit responsible is not known (no OPD in the sheet's title, name or unit column)",
+                )
             return None
         unit_id = opd
         if unit_text and self.units.match(unit_text) != opd:
@@ -924,15 +1080,30 @@ class SheetReader:
             parent_code = code.rsplit(".", 2 if level == "kegiatan" else 1)[0]
             parent = self.elements.get((opd, parent_code))
             if parent is None:
-                self.problem(number, name_column, f"the {LEVELS[LEVELS.index(level) - 1]} {parent_code} of this "
-                             f"{level} ({code}) is not in the sheet above it")
+                self.problem(
+                    number,
+                    name_column,
+                    f"the {LEVELS[LEVELS.index(level) - 1]} {parent_code} of this "
+                    f"{level} ({code}) is not in the sheet above it",
+                )
                 return None
         if not name:
             self.problem(number, name_column, f"kode {code} has no name")
             return None
-        return self.added(_Element(code, level, name, Origin(self.file, number, _element_columns(name_column)),
-                                   unit_id, opd, parent, [sasaran] if sasaran and level == "program" else []),
-                          row, number)
+        return self.added(
+            _Element(
+                code,
+                level,
+                name,
+                Origin(self.file, number, _element_columns(name_column)),
+                unit_id,
+                opd,
+                parent,
+                [sasaran] if sasaran and level == "program" else [],
+            ),
+            row,
+            number,
+        )
 
     def added(self, element: _Element, row: list[Cell], number: int) -> _Element:
         """A new element, hung under its parent and kept in sheet order: emit walks that order, parents before
@@ -944,15 +1115,27 @@ class SheetReader:
         self.money(element, row, number)
         return element
 
-    def repeated(self, existing: _Element, level: str, name: str | None, row: list[Cell], number: int,
-                 sasaran: str | None, name_column: Column | None) -> _Element:
+    def repeated(
+        self,
+        existing: _Element,
+        level: str,
+        name: str | None,
+        row: list[Cell],
+        number: int,
+        sasaran: str | None,
+        name_column: Column | None,
+    ) -> _Element:
         """A kode met again in the same OPD (the matriks repeats a program under each sasaran it serves): the
         first row's name stands, the sasaran and the Rp of this row are added to it."""
         if sasaran and level == "program" and sasaran not in existing.sasaran:
             existing.sasaran.append(sasaran)
         if name and name.lower() != existing.name.lower():
-            self.warn(number, name_column, f"kode {existing.code} is already '{existing.name[:60]}' at row "
-                      f"{existing.origin.row}: the name here is not imported")
+            self.warn(
+                number,
+                name_column,
+                f"kode {existing.code} is already '{existing.name[:60]}' at row "
+                f"{existing.origin.row}: the name here is not imported",
+            )
         self.money(existing, row, number)
         return existing
 
@@ -983,20 +1166,42 @@ class SheetReader:
                 if any(amount is not None for amount in below):
                     total = sum(amount for amount in below if amount is not None)
                     if budget is not None and abs(budget - total) > 0.5:
-                        self.warn(element.origin.row, element.money_columns.get(year),
-                                  f"{element.code}: Rp {budget:,.0f} in {year} differs from the sum of its "
-                                  f"{LEVELS[LEVELS.index(element.level) + 1]} ({total:,.0f}); the pagu of the level "
-                                  "below is imported, this one is not")
+                        self.warn(
+                            element.origin.row,
+                            element.money_columns.get(year),
+                            f"{element.code}: Rp {budget:,.0f} in {year} differs from the sum of its "
+                            f"{LEVELS[LEVELS.index(element.level) + 1]} ({total:,.0f}); the pagu of the level "
+                            "below is imported, this one is not",
+                        )
                     budget = None
                 activity_id = f"{prefix}-{element.code}-{year}"
-                origin = Origin(element.origin.file, element.origin.row,
-                                {**element.origin.columns, "budget": element.money_columns.get(year, "Rp"),
-                                 "year": element.money_columns.get(year, "Rp"), "id": "kode"})
+                origin = Origin(
+                    element.origin.file,
+                    element.origin.row,
+                    {
+                        **element.origin.columns,
+                        "budget": element.money_columns.get(year, "Rp"),
+                        "year": element.money_columns.get(year, "Rp"),
+                        "id": "kode",
+                    },
+                )
                 parent_id = f"{prefix}-{element.parent.code}-{year}" if element.parent else None
-                out["activities"].append((origin, {
-                    "id": activity_id, "kind": element.level, "code": element.code, "name": element.name,
-                    "unit_id": element.unit_id, "parent_id": parent_id, "year": year, "budget": budget,
-                    "contributes_to": ";".join(element.sasaran) or None}))
+                out["activities"].append(
+                    (
+                        origin,
+                        {
+                            "id": activity_id,
+                            "kind": element.level,
+                            "code": element.code,
+                            "name": element.name,
+                            "unit_id": element.unit_id,
+                            "parent_id": parent_id,
+                            "year": year,
+                            "budget": budget,
+                            "contributes_to": ";".join(element.sasaran) or None,
+                        },
+                    )
+                )
                 for number, indicator in enumerate(element.indicators, start=1):
                     self.emit_indicator(indicator, f"{activity_id}-I{number}", {"element_id": activity_id}, [year])
 
@@ -1006,9 +1211,12 @@ class SheetReader:
         with none is not imported (warned)."""
         sheet_years = sorted(self.years)
         for element in self.ordered:  # children come after their parents: years flow up from the leaves
-            element.years = {year for year in element.money} | \
-                {year for indicator in element.indicators for year, figure in indicator.targets.items()
-                 if figure.text is not None or figure.number}
+            element.years = {year for year in element.money} | {
+                year
+                for indicator in element.indicators
+                for year, figure in indicator.targets.items()
+                if figure.text is not None or figure.number
+            }
         for element in reversed(self.ordered):
             if element.parent is not None:
                 element.parent.years |= element.years
@@ -1016,11 +1224,11 @@ class SheetReader:
             if not element.years:
                 element.years = set(element.parent.years if element.parent else sheet_years)
                 if not element.years:
-                    self.warn(element.origin.row, None, f"{element.code}: no year with a Rp or a target: not "
-                              "imported")
+                    self.warn(element.origin.row, None, f"{element.code}: no year with a Rp or a target: not imported")
 
-    def emit_indicator(self, indicator: _Indicator, indicator_id: str, owner: dict[str, Any],
-                       years: list[int | None]) -> None:
+    def emit_indicator(
+        self, indicator: _Indicator, indicator_id: str, owner: dict[str, Any], years: list[int | None]
+    ) -> None:
         """One indicator row per year: that year's target (as written), the capaian awal on the first year."""
         rows = self.out.rows["indicators"]
         satuan = indicator.satuan
@@ -1033,11 +1241,22 @@ class SheetReader:
             target_column = self.years.get(year, (None, None))[0]
             where = target_column.name if target_column is not None else "target"
             columns = {**indicator.origin.columns, "target": where, "year": where}
-            rows.append((Origin(indicator.origin.file, indicator.origin.row, columns), {
-                "id": indicator_id, **owner, "name": indicator.name, "satuan": satuan, "polarity": None,
-                "definition": indicator.definition,
-                "year": year, "baseline": _as_written(indicator.baseline) if year == first else None,
-                "target": _as_written(figure)}))
+            rows.append(
+                (
+                    Origin(indicator.origin.file, indicator.origin.row, columns),
+                    {
+                        "id": indicator_id,
+                        **owner,
+                        "name": indicator.name,
+                        "satuan": satuan,
+                        "polarity": None,
+                        "definition": indicator.definition,
+                        "year": year,
+                        "baseline": _as_written(indicator.baseline) if year == first else None,
+                        "target": _as_written(figure),
+                    },
+                )
+            )
 
 
 def _as_written(figure: Figure) -> Any:
@@ -1051,22 +1270,28 @@ def _same_unit(name: str, title: str, sheet: str) -> bool:
     return key in (_unit_key(title), _abbreviation(title), _unit_key(sheet)) or _abbreviation(name) == _unit_key(sheet)
 
 
-def matriks_header(rows: Iterable[Iterable[Any]], merged: Iterable[str], mapping: dict[str, Role]) \
-        -> tuple[list[list[Cell]], Header] | None:
+def matriks_header(
+    rows: Iterable[Iterable[Any]], merged: Iterable[str], mapping: dict[str, Role]
+) -> tuple[list[list[Cell]], Header] | None:
     """(grid, header) when the sheet is a matriks sheet."""
     grid = read_grid(rows, merged)
     header = find_header(grid, mapping)
     return (grid, header) if header else None
 
 
-def convert(book_name: str, sheets: Iterable[tuple[str, list[list[Cell]], Header]], options: MatriksOptions,
-            known_units: list[tuple[str, str, str | None]] | None) -> Produced:
+def convert(
+    book_name: str,
+    sheets: Iterable[tuple[str, list[list[Cell]], Header]],
+    options: MatriksOptions,
+    known_units: list[tuple[str, str, str | None]] | None,
+) -> Produced:
     """The rows the matriks sheets make (see the module's docstring), with warnings, problems and --explain lines."""
     out = Produced()
     units = UnitRegister(known_units, options.pemda)
     counters: dict[str, int] = defaultdict(int)
-    readers = [SheetReader(book_name, sheet, grid, header, options, units, out, counters)
-               for sheet, grid, header in sheets]
+    readers = [
+        SheetReader(book_name, sheet, grid, header, options, units, out, counters) for sheet, grid, header in sheets
+    ]
     period = next((found for reader in readers if (found := reader.titled_period())), None)
     for reader in readers:
         reader.discover_pemda()
@@ -1074,6 +1299,7 @@ def convert(book_name: str, sheets: Iterable[tuple[str, list[list[Cell]], Header
     for reader in readers:
         reader.read()
     for unit in units.created.values():
-        out.rows["units"].append((unit.origin, {"id": unit.id, "name": unit.name, "kind": unit.kind,
-                                                "parent_id": unit.parent_id}))
+        out.rows["units"].append(
+            (unit.origin, {"id": unit.id, "name": unit.name, "kind": unit.kind, "parent_id": unit.parent_id})
+        )
     return out

@@ -6,6 +6,7 @@ Urusan/Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja Program (Outcome), Keg
 is classified from its *label*: the texts of its header rows top to bottom (a merged header cell counts
 for every column it spans), joined by " / ". Matching is on lower case with runs of spaces collapsed.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,30 +47,39 @@ _MONEY = re.compile(r"\b(rp|pagu|anggaran|dana|pendanaan|biaya)\b|^rp\.?$")
 _TARGET = re.compile(r"\b(target|tk|k|kinerja|capaian)\b")
 
 # (field, pattern on the label's top text), the first that matches wins
-_TOP: tuple[tuple[str, re.Pattern[str]], ...] = tuple((field, re.compile(pattern)) for field, pattern in (
-    ("no", r"^(no|no\.|nomor|no urut)$"),
-    ("definisi", r"^(definisi|formulasi|formula\b|rumus|cara (peng|per)?hitung|metode (peng|per)?hitung)"),
-    ("indikator", r"indikator.*(program|kegiatan|keluaran|outcome|output)"),
-    ("indikator_sasaran", r"indikator.*sasaran|^iku\b|indikator kinerja utama"),
-    ("indikator_tujuan", r"indikator.*tujuan"),
-    ("indikator", r"^indikator"),
-    ("satuan", r"^satuan"),
-    ("kode", r"^(kode|kd)\b|kode rekening|^kode"),
-    ("nama", r"(^|\b)(urusan|bidang urusan|program|kegiatan|sub ?kegiatan|nomenklatur|uraian)\b"),
-    ("tujuan", r"^tujuan\b"),
-    ("sasaran", r"^sasaran\b"),
-    ("baseline", r"capaian.*awal|kondisi.*awal|awal perencanaan|baseline|kinerja awal|tahun awal|tahun dasar"),
-    ("unit", r"unit kerja|penanggung ?jawab|perangkat daerah|\bopd\b|\bskpd\b|pelaksana"),
-    ("lokasi", r"^lokasi"),
-    ("keterangan", r"^(keterangan|ket\.?)$"),
-))
-_CODE_PART_WORDS = (("kode_subkegiatan", r"sub ?kegiatan|sub$"), ("kode_kegiatan", r"kegiatan|keg$"),
-                    ("kode_program", r"program|prog$"), ("kode_bidang", r"bidang"), ("kode_urusan", r"urusan"))
+_TOP: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (field, re.compile(pattern))
+    for field, pattern in (
+        ("no", r"^(no|no\.|nomor|no urut)$"),
+        ("definisi", r"^(definisi|formulasi|formula\b|rumus|cara (peng|per)?hitung|metode (peng|per)?hitung)"),
+        ("indikator", r"indikator.*(program|kegiatan|keluaran|outcome|output)"),
+        ("indikator_sasaran", r"indikator.*sasaran|^iku\b|indikator kinerja utama"),
+        ("indikator_tujuan", r"indikator.*tujuan"),
+        ("indikator", r"^indikator"),
+        ("satuan", r"^satuan"),
+        ("kode", r"^(kode|kd)\b|kode rekening|^kode"),
+        ("nama", r"(^|\b)(urusan|bidang urusan|program|kegiatan|sub ?kegiatan|nomenklatur|uraian)\b"),
+        ("tujuan", r"^tujuan\b"),
+        ("sasaran", r"^sasaran\b"),
+        ("baseline", r"capaian.*awal|kondisi.*awal|awal perencanaan|baseline|kinerja awal|tahun awal|tahun dasar"),
+        ("unit", r"unit kerja|penanggung ?jawab|perangkat daerah|\bopd\b|\bskpd\b|pelaksana"),
+        ("lokasi", r"^lokasi"),
+        ("keterangan", r"^(keterangan|ket\.?)$"),
+    )
+)
+_CODE_PART_WORDS = (
+    ("kode_subkegiatan", r"sub ?kegiatan|sub$"),
+    ("kode_kegiatan", r"kegiatan|keg$"),
+    ("kode_program", r"program|prog$"),
+    ("kode_bidang", r"bidang"),
+    ("kode_urusan", r"urusan"),
+)
 
 # a header cell below the top one (sub headers): short and from this list, or a year, or a column number
 _SUB_HEADER = re.compile(
     r"^(target|rp\.?|pagu|anggaran|dana|realisasi|satuan|k|tk|t|kinerja|capaian|urusan|bidang( urusan)?|program|"
-    r"kegiatan|sub ?kegiatan|tahun.*|20\d\d|kondisi.*|\(?\d{1,2}\)?|indikator|lokasi|unit.*|keterangan)$")
+    r"kegiatan|sub ?kegiatan|tahun.*|20\d\d|kondisi.*|\(?\d{1,2}\)?|indikator|lokasi|unit.*|keterangan)$"
+)
 
 
 def label_text(value: object) -> str:
@@ -91,8 +101,8 @@ def is_sub_header(value: object) -> bool:
 class Role:
     """What one column is: a field, and for yearly figures the year (absolute) or the period's year (relative)."""
 
-    field: str | None           # None: not recognised
-    year: int | None = None     # e.g. 2021, for target / rp
+    field: str | None  # None: not recognised
+    year: int | None = None  # e.g. 2021, for target / rp
     relative: int | None = None  # e.g. 3 for 'Tahun-3' (the period's third year)
 
     def describe(self) -> str:
@@ -101,8 +111,9 @@ class Role:
         text = FIELDS.get(self.field, self.field)
         if self.field in ("target", "rp"):
             when = str(self.year) if self.year else f"year {self.relative} of the period"
-            text = f"{self.field}:{when}: " + ("target of the indicator" if self.field == "target"
-                                                else "budget (pagu) of the activity")
+            text = f"{self.field}:{when}: " + (
+                "target of the indicator" if self.field == "target" else "budget (pagu) of the activity"
+            )
         return text
 
 
@@ -138,8 +149,7 @@ def classify(parts: list[str]) -> Role:
 
 
 def _baseline(top: str) -> bool:
-    return re.search(r"capaian.*awal|kondisi.*awal|awal perencanaan|baseline|kinerja awal|tahun dasar", top) \
-        is not None
+    return re.search(r"capaian.*awal|kondisi.*awal|awal perencanaan|baseline|kinerja awal|tahun dasar", top) is not None
 
 
 def parse_mapping_field(value: str) -> Role:

@@ -1,4 +1,5 @@
 """Finding the matriks Renstra sheets of a workbook and converting them (graph/importer/matriks.py)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,8 +18,9 @@ class MatriksRead:
     produced: Produced = field(default_factory=Produced)
 
 
-def read_matriks(path: Path, sheet_names: list[str], tables: dict[str, Table],
-                 options: MatriksOptions | None) -> MatriksRead:
+def read_matriks(
+    path: Path, sheet_names: list[str], tables: dict[str, Table], options: MatriksOptions | None
+) -> MatriksRead:
     """The matriks sheets among `sheet_names` converted; the others named in a warning (never silently left out).
 
     The workbook is opened again, streaming, with the saved results of formulas (a matriks sums its programs with
@@ -59,10 +61,14 @@ def read_matriks(path: Path, sheet_names: list[str], tables: dict[str, Table],
     found.sheets = [name for name, _, _ in sheets]
     known = None
     if "units" in tables:
-        known = [(str(cells.get("id")), str(cells.get("name") or ""), cells.get("parent_id"))
-                 for _, cells in tables["units"].rows() if cells.get("id") is not None]
+        known = [
+            (str(cells.get("id")), str(cells.get("name") or ""), cells.get("parent_id"))
+            for _, cells in tables["units"].rows()
+            if cells.get("id") is not None
+        ]
     found.produced = convert(path.name, sheets, options, known)
     for name in skipped:
-        found.produced.warnings.append(ImportProblem(f"{path.name}:{name}", None, None,
-                                                     "not a matriks sheet nor an import table: not imported"))
+        found.produced.warnings.append(
+            ImportProblem(f"{path.name}:{name}", None, None, "not a matriks sheet nor an import table: not imported")
+        )
     return found

@@ -7,6 +7,7 @@ whose unambiguous cells all show one style decides its ambiguous cells; a column
 none, leaves them ambiguous, and the import reports them (values.parse_number raises AmbiguousNumber) rather
 than guessing. Unambiguous cells are always read as they are written, whatever the rest of their column says.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,12 +16,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 INDONESIAN = "id"  # `.` groups thousands, `,` is the decimal comma
-ENGLISH = "en"     # `,` groups thousands, `.` is the decimal point
+ENGLISH = "en"  # `,` groups thousands, `.` is the decimal point
 STYLE_NAMES = {INDONESIAN: "Indonesian (1.250.000,50)", ENGLISH: "English (1,250,000.50)"}
 
 # The columns of the import's tables read as numbers or figures (rows.py), whose style is inferred per column.
-FIGURE_COLUMNS: tuple[str, ...] = ("baseline", "target", "realisasi", "target_tw1", "target_tw2", "target_tw3",
-                                   "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
+FIGURE_COLUMNS: tuple[str, ...] = (
+    "baseline",
+    "target",
+    "realisasi",
+    "target_tw1",
+    "target_tw2",
+    "target_tw3",
+    "target_tw4",
+    "realisasi_tw1",
+    "realisasi_tw2",
+    "realisasi_tw3",
+    "realisasi_tw4",
+)
 NUMBER_COLUMNS: dict[str, tuple[str, ...]] = {
     "indicators": (*FIGURE_COLUMNS, "target_min", "target_max", "weight"),
     "activities": ("budget",),
@@ -81,11 +93,15 @@ class ColumnStyle:
     def why_undecided(self) -> str:
         """Why an ambiguous cell of this column is not read: the column shows both styles, or neither."""
         if len(self.first) > 1:
-            shown = "; ".join(f"row {row} '{cell}' is {STYLE_NAMES[style]}" for style, (row, cell) in
-                              sorted(self.first.items(), key=lambda item: item[1][0] or 0))
+            shown = "; ".join(
+                f"row {row} '{cell}' is {STYLE_NAMES[style]}"
+                for style, (row, cell) in sorted(self.first.items(), key=lambda item: item[1][0] or 0)
+            )
             return f"and its column writes numbers in both styles ({shown})"
-        return ("and no other cell of its column shows which of '.' and ',' is the decimal separator (a cell such as "
-                "'12,5' or '1.250.000' would)")
+        return (
+            "and no other cell of its column shows which of '.' and ',' is the decimal separator (a cell such as "
+            "'12,5' or '1.250.000' would)"
+        )
 
 
 def column_styles(rows: Iterable[tuple[int, dict[str, Any]]], columns: Iterable[str]) -> dict[str, ColumnStyle]:

@@ -7,6 +7,7 @@ once Neo4j answers again, the record of that id is there exactly when the import
 for that answer (bounded) and reads it; the log also answers an auditor's first question: when was each
 dataset last written, from which files, with what counts.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,16 +45,24 @@ class ImportRecord:
     counts: dict[str, int] = field(default_factory=dict)
 
     def params(self, changes: dict[str, int]) -> dict[str, Any]:
-        return {"id": self.id, "dataset": self.dataset, "source": self.source, "files": list(self.files),
-                "digest": self.digest, "counts": json.dumps(self.counts, sort_keys=True), "changes": changes,
-                "keep": model.IMPORT_LOG_KEEP}
+        return {
+            "id": self.id,
+            "dataset": self.dataset,
+            "source": self.source,
+            "files": list(self.files),
+            "digest": self.digest,
+            "counts": json.dumps(self.counts, sort_keys=True),
+            "changes": changes,
+            "keep": model.IMPORT_LOG_KEEP,
+        }
 
 
 def new_record(path: Path, dataset: str, counts: dict[str, int], source: str | None = None) -> ImportRecord:
     """A fresh import id for the files at `path` (a folder of CSV files or a workbook), with their digest."""
     files, digest = files_digest(Path(path))
-    return ImportRecord(uuid.uuid4().hex, dataset, source or str(Path(path).resolve()), tuple(files), digest,
-                        dict(counts))
+    return ImportRecord(
+        uuid.uuid4().hex, dataset, source or str(Path(path).resolve()), tuple(files), digest, dict(counts)
+    )
 
 
 def source_files(path: Path) -> list[Path]:
@@ -61,8 +70,10 @@ def source_files(path: Path) -> list[Path]:
     if not path.is_dir():
         return [path]
     wanted = {f"{table}.csv" for table in TABLES}
-    return sorted((entry for entry in path.iterdir() if entry.is_file() and entry.name.lower() in wanted),
-                  key=lambda entry: entry.name.lower())
+    return sorted(
+        (entry for entry in path.iterdir() if entry.is_file() and entry.name.lower() in wanted),
+        key=lambda entry: entry.name.lower(),
+    )
 
 
 def files_digest(path: Path) -> tuple[list[str], str]:
@@ -105,8 +116,10 @@ class ImportOutcomeUnknown(Exception):
     """A lost commit that could not be settled: Neo4j did not answer again within the wait."""
 
     def __init__(self, record: ImportRecord, cause: Exception, waited: float, last_error: BaseException | None):
-        super().__init__(f"whether import {record.id} of dataset {record.dataset} committed is unknown: Neo4j "
-                         f"did not answer within {waited:.0f} s")
+        super().__init__(
+            f"whether import {record.id} of dataset {record.dataset} committed is unknown: Neo4j "
+            f"did not answer within {waited:.0f} s"
+        )
         self.record = record
         self.cause = cause
         self.waited = waited
@@ -120,8 +133,9 @@ def recorded(tx: ManagedTransaction, import_id: str) -> dict[str, Any] | None:
     return log_entry(row["log"]) if row is not None else None
 
 
-def settle(runner: Runner, import_id: str, wait: float,
-           on_wait: Callable[[float, float], None] | None = None) -> dict[str, Any] | None:
+def settle(
+    runner: Runner, import_id: str, wait: float, on_wait: Callable[[float, float], None] | None = None
+) -> dict[str, Any] | None:
     """The record of `import_id` once Neo4j answers (None: the import did not commit), asked again every
     OUTCOME_POLL_SECONDS for at most `wait` seconds; `on_wait(waited, wait)` after each failed try.
 
@@ -167,7 +181,13 @@ def last_import(runner: Runner, dataset: str) -> dict[str, Any] | None:
 def log_entry(log: dict[str, Any]) -> dict[str, Any]:
     """A record as plain values in a fixed order: counts as a mapping, the changes beside them."""
     counts = log.get("counts")
-    return {"id": log.get("id"), "dataset": log.get("dataset"), "at": log.get("at"),
-            "source": log.get("source"), "files": list(log.get("files") or []), "digest": log.get("digest"),
-            "counts": json.loads(counts) if isinstance(counts, str) else dict(counts or {}),
-            **{change: log.get(change) for change in model.IMPORT_LOG_CHANGES}}
+    return {
+        "id": log.get("id"),
+        "dataset": log.get("dataset"),
+        "at": log.get("at"),
+        "source": log.get("source"),
+        "files": list(log.get("files") or []),
+        "digest": log.get("digest"),
+        "counts": json.loads(counts) if isinstance(counts, str) else dict(counts or {}),
+        **{change: log.get(change) for change in model.IMPORT_LOG_CHANGES},
+    }

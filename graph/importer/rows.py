@@ -1,4 +1,5 @@
 """One typed row model per import file: pydantic checks each cell and names the column that is wrong."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
@@ -84,11 +85,13 @@ def _number(integral: bool = False, minimum: float | None = None):
         if minimum is not None and number < minimum:
             raise ValueError(f"{number} is negative; it must be {minimum} or more")
         return number
+
     return parse
 
 
 def _figure(minimum: float | None = None):
     """A figure as written (values.read_figure): a number with its unit, a qualitative text, or no value."""
+
     def parse(value: Any, info: ValidationInfo) -> Any:
         style = _column_style(info)
         try:
@@ -98,6 +101,7 @@ def _figure(minimum: float | None = None):
         if minimum is not None and figure.number is not None and figure.number < minimum:
             raise ValueError(f"{figure.number} is negative; it must be {minimum} or more")
         return figure
+
     return parse
 
 
@@ -158,7 +162,9 @@ Budget = Annotated[int | float | None, BeforeValidator(_number(integral=True, mi
 Year = Annotated[int, BeforeValidator(_year)]
 Nip = Annotated[str, BeforeValidator(_nip)]
 OptionalNip = Annotated[str | None, BeforeValidator(_nip)]
-Weight = Annotated[float, BeforeValidator(lambda v, info: 1 if v is None else _number()(v, info)), AfterValidator(_positive)]
+Weight = Annotated[
+    float, BeforeValidator(lambda v, info: 1 if v is None else _number()(v, info)), AfterValidator(_positive)
+]
 
 
 class Row(BaseModel):
@@ -182,8 +188,8 @@ class GoalRow(Row):
 
 class IndicatorRow(Row):
     id: Id
-    goal_id: Id | None = None      # a Goal (as before); or
-    element_id: Id | None = None   # a Goal or an Activity: one of the two per row (build.Builder._indicators)
+    goal_id: Id | None = None  # a Goal (as before); or
+    element_id: Id | None = None  # a Goal or an Activity: one of the two per row (build.Builder._indicators)
     name: Text
     definition: Text | None = None  # definisi operasional / formulasi, shown by the IKU document
     satuan: Text | None = None
@@ -191,7 +197,7 @@ class IndicatorRow(Row):
     year: Year
     baseline: FigureCell = None
     target: TargetCell = None
-    target_min: Amount = None   # a stabil indicator's range (docs/capaian.md)
+    target_min: Amount = None  # a stabil indicator's range (docs/capaian.md)
     target_max: Amount = None
     realisasi: FigureCell = None
     iku: Annotated[bool | None, BeforeValidator(_flag)] = None
@@ -232,13 +238,13 @@ class ActivityRow(Row):
 
 
 class StaffRow(Row):
-    nip: Nip                                  # a PNS's NIP or a PPPK's NI PPPK
+    nip: Nip  # a PNS's NIP or a PPPK's NI PPPK
     name: Text
     position: Text | None = None
-    position_id: Id | None = None          # the id of the position (jabatan) the person holds, unique in the file
+    position_id: Id | None = None  # the id of the position (jabatan) the person holds, unique in the file
     unit_id: Id | None = None
     supervisor_nip: OptionalNip = None
-    supervisor: Id | None = None           # the atasan: a NIP / NI PPPK, or a position_id of this file
+    supervisor: Id | None = None  # the atasan: a NIP / NI PPPK, or a position_id of this file
     assigned_to: IdList = []
 
 
@@ -250,8 +256,12 @@ class LinkRow(Row):
 
 
 ROW_MODELS: dict[str, type[Row]] = {
-    "units": UnitRow, "goals": GoalRow, "indicators": IndicatorRow, "activities": ActivityRow,
-    "staff": StaffRow, "links": LinkRow,
+    "units": UnitRow,
+    "goals": GoalRow,
+    "indicators": IndicatorRow,
+    "activities": ActivityRow,
+    "staff": StaffRow,
+    "links": LinkRow,
 }
 
 

@@ -10,6 +10,7 @@ cells. A workbook's sheets are checked the same way, from their XML, before open
 XML is read with entity expansion off (defusedxml, which openpyxl uses when it is installed) and a DOCTYPE
 is refused outright.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -26,9 +27,9 @@ from typing import TYPE_CHECKING, Any
 from graph.importer.errors import ImportProblem
 from graph.importer.number_style import NUMBER_COLUMNS, ColumnStyle, column_styles
 
-MAX_ROW_CHARS = 1_048_576   # one CSV row, all its lines (a long narrative cell is a few thousand)
-MAX_CELLS = 16_384          # cells in one row: a spreadsheet row has at most 16,384 columns (A to XFD)
-MAX_CELL_CHARS = 131_072    # one cell: csv's field_size_limit default, and far above Excel's 32,767
+MAX_ROW_CHARS = 1_048_576  # one CSV row, all its lines (a long narrative cell is a few thousand)
+MAX_CELLS = 16_384  # cells in one row: a spreadsheet row has at most 16,384 columns (A to XFD)
+MAX_CELL_CHARS = 131_072  # one cell: csv's field_size_limit default, and far above Excel's 32,767
 
 if TYPE_CHECKING:
     from graph.importer.matriks import MatriksOptions
@@ -39,8 +40,16 @@ REQUIRED_TABLES = ("units", "goals", "indicators", "activities", "staff")
 _SHEET_TOKEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|!DOCTYPE|!ENTITY)(?=[\s/>])")
 _ROW_NUMBER = re.compile(rb'\sr="([0-9]{1,7})"')
 _MERGE_REF = re.compile(rb'\sref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
-_XML_PARSE_ERRORS = (SyntaxError, ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile,
-                     zlib.error)  # ElementTree's ParseError is a SyntaxError, defusedxml's refusals ValueErrors
+_XML_PARSE_ERRORS = (
+    SyntaxError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+)  # ElementTree's ParseError is a SyntaxError, defusedxml's refusals ValueErrors
 
 
 @dataclass
@@ -103,8 +112,9 @@ def read(path: Path, options: MatriksOptions | None = None) -> Source:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_workbook(path, options)
     if path.suffix.lower() == ".csv":
-        return Source({}, [ImportProblem(str(path), None, None,
-                                         "give the folder that holds the CSV files, not one file")])
+        return Source(
+            {}, [ImportProblem(str(path), None, None, "give the folder that holds the CSV files, not one file")]
+        )
     return Source({}, [ImportProblem(str(path), None, None, "not a folder of CSV files nor an .xlsx workbook")])
 
 
@@ -154,8 +164,13 @@ def _read_csv(name: str, path: Path, number_columns: tuple[str, ...] = ()) -> Ta
                 styles.setdefault(column, ColumnStyle()).observe(cells[index], number)
     if header is None:
         raise ValueError("the file is empty: it needs at least the header row")
-    return Table(name, [column for column in header if column], header,
-                 records=lambda: _csv_records(path, delimiter), styles=styles)
+    return Table(
+        name,
+        [column for column in header if column],
+        header,
+        records=lambda: _csv_records(path, delimiter),
+        styles=styles,
+    )
 
 
 def _text_lines(path: Path) -> Iterator[str]:
@@ -174,8 +189,10 @@ def _text_lines(path: Path) -> Iterator[str]:
     except UnicodeDecodeError:
         offset = _first_bad_byte(path)
         row = _count_newlines(path, offset) + 1
-        raise ValueError(f"row {row}: not UTF-8 (byte {offset}; Latin-1 or Windows-1252 perhaps); save it "
-                         "as 'CSV UTF-8' from the spreadsheet") from None
+        raise ValueError(
+            f"row {row}: not UTF-8 (byte {offset}; Latin-1 or Windows-1252 perhaps); save it "
+            "as 'CSV UTF-8' from the spreadsheet"
+        ) from None
 
 
 def _delimiter(path: Path) -> str | None:
@@ -195,21 +212,25 @@ def _csv_records(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
 
     The lines are measured before csv splits them: a record whose lines add up to more than MAX_ROW_CHARS
     characters, or that has more than MAX_CELLS cells, is refused as soon as a line takes it past the limit."""
-    number = 0          # records read so far
-    chars = cells = 0   # the record being read: its characters and cells so far
-    quoted = False      # whether the next line starts inside a quoted cell (a line break in a cell)
+    number = 0  # records read so far
+    chars = cells = 0  # the record being read: its characters and cells so far
+    quoted = False  # whether the next line starts inside a quoted cell (a line break in a cell)
 
     def measured() -> Iterator[str]:
         nonlocal chars, cells, quoted
         for line in _text_lines(path):
             chars += len(line)
             if chars > MAX_ROW_CHARS:
-                raise ValueError(f"row {number + 1}: the row is longer than {MAX_ROW_CHARS:,} characters "
-                                 "(a line without its line break, or a cell whose quote is never closed?)")
+                raise ValueError(
+                    f"row {number + 1}: the row is longer than {MAX_ROW_CHARS:,} characters "
+                    "(a line without its line break, or a cell whose quote is never closed?)"
+                )
             cells += _separators(line, delimiter, quoted)
             if cells >= MAX_CELLS:
-                raise ValueError(f"row {number + 1}: more than {MAX_CELLS:,} cells in the row (a spreadsheet "
-                                 f"row has at most {MAX_CELLS:,} columns)")
+                raise ValueError(
+                    f"row {number + 1}: more than {MAX_CELLS:,} cells in the row (a spreadsheet "
+                    f"row has at most {MAX_CELLS:,} columns)"
+                )
             quoted ^= line.count('"') % 2 == 1
             yield line
 
@@ -282,8 +303,11 @@ def _read_workbook(path: Path, options: MatriksOptions | None = None) -> Source:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a bad file
         return Source({}, [ImportProblem(path.name, None, None, f"not a readable .xlsx workbook ({exc})")])
     sheets = {sheet.lower().strip(): sheet for sheet in book.sheetnames}
-    others = [sheet for sheet in book.sheetnames if sheet.lower().strip() not in TABLES
-              and book[sheet].sheet_state == "visible"]
+    others = [
+        sheet
+        for sheet in book.sheetnames
+        if sheet.lower().strip() not in TABLES and book[sheet].sheet_state == "visible"
+    ]
     tables: dict[str, Table] = {}
     problems: list[ImportProblem] = []
     missing: list[ImportProblem] = []
@@ -316,8 +340,11 @@ def _read_table_sheet(path: Path, worksheet: Any, table: str, problems: list[Imp
     """One of the tables' own sheets, or None with its problems added: hidden, unsafe XML, merged cells."""
     name = f"{path.name}[{table}]"
     if worksheet.sheet_state != "visible":
-        problems.append(ImportProblem(name, None, None, "the sheet is hidden: unhide it to import it "
-                                      "(hidden data is never imported unseen)"))
+        problems.append(
+            ImportProblem(
+                name, None, None, "the sheet is hidden: unhide it to import it (hidden data is never imported unseen)"
+            )
+        )
         return None
     scanned = _scan_sheet(path, getattr(worksheet, "_worksheet_path", None))
     if isinstance(scanned, ImportProblem):
@@ -325,16 +352,22 @@ def _read_table_sheet(path: Path, worksheet: Any, table: str, problems: list[Imp
         return None
     if scanned:
         row = int(re.sub(r"^[A-Z]+", "", scanned[0].split(":")[0]) or 0) or None
-        problems.append(ImportProblem(name, row, None, f"merged cells ({', '.join(scanned[:5])}): unmerge "
-                                      "them and fill every row, only the first cell of a merge holds a value"))
+        problems.append(
+            ImportProblem(
+                name,
+                row,
+                None,
+                f"merged cells ({', '.join(scanned[:5])}): unmerge "
+                "them and fill every row, only the first cell of a merge holds a value",
+            )
+        )
         return None
     table_problems: list[ImportProblem] = []
     try:
         read = _table(name, _workbook_rows(name, worksheet, table_problems))
         read.styles = column_styles(read.rows(), NUMBER_COLUMNS.get(table, ()))
     except _XML_PARSE_ERRORS as exc:
-        problems.append(ImportProblem(name, None, None, f"the sheet's XML is unreadable "
-                                      f"({type(exc).__name__}: {exc})"))
+        problems.append(ImportProblem(name, None, None, f"the sheet's XML is unreadable ({type(exc).__name__}: {exc})"))
         read = None
     problems += table_problems
     return read
@@ -364,8 +397,14 @@ def combined(book: str, table: str, sheet: Table | None, rows: list) -> Table:
 
     name = f"{book}[{table} from matriks sheets]"  # not a sheet's name: each row is located at its own
     # the sheet's number styles stay its own; the matriks sheets give numbers already read by their columns' styles
-    return Table(name, [column for column in header if column], header, kept=kept, locate=locate,
-                 styles=sheet.styles if sheet is not None else {})
+    return Table(
+        name,
+        [column for column in header if column],
+        header,
+        kept=kept,
+        locate=locate,
+        styles=sheet.styles if sheet is not None else {},
+    )
 
 
 def _workbook_rows(name: str, worksheet: Any, problems: list[ImportProblem]) -> Iterator[tuple[int, list[Any]]]:
@@ -374,18 +413,29 @@ def _workbook_rows(name: str, worksheet: Any, problems: list[ImportProblem]) -> 
         values: list[Any] = []
         for index, cell in enumerate(cells):
             if getattr(cell, "data_type", None) == "f":
-                column = header[index] if index < len(header) and header[index] else getattr(cell, "column_letter", None)
+                column = (
+                    header[index] if index < len(header) and header[index] else getattr(cell, "column_letter", None)
+                )
                 if len(problems) < 20:
-                    problems.append(ImportProblem(name, number, column,
-                                                  f"holds a formula ({str(cell.value)[:40]}); paste the values "
-                                                  "instead (Paste Special > Values)"))
+                    problems.append(
+                        ImportProblem(
+                            name,
+                            number,
+                            column,
+                            f"holds a formula ({str(cell.value)[:40]}); paste the values "
+                            "instead (Paste Special > Values)",
+                        )
+                    )
                 values.append(None)
             else:
                 value = getattr(cell, "value", None)
                 if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-                    column = header[index] if index < len(header) and header[index] else getattr(cell, "column_letter", None)
-                    problems.append(ImportProblem(name, number, column, f"a cell longer than {MAX_CELL_CHARS:,} "
-                                                  "characters"))
+                    column = (
+                        header[index] if index < len(header) and header[index] else getattr(cell, "column_letter", None)
+                    )
+                    problems.append(
+                        ImportProblem(name, number, column, f"a cell longer than {MAX_CELL_CHARS:,} characters")
+                    )
                     value = None
                 values.append(value)
         if not header and any(value is not None for value in values):
@@ -406,14 +456,19 @@ def _scan_sheet(path: Path, sheet_xml: str | None) -> list[str] | ImportProblem:
         with zipfile.ZipFile(path) as archive, archive.open(sheet_xml.lstrip("/")) as handle:
             start = handle.read(4)
             if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in start:
-                return ImportProblem("", None, None, "the sheet's XML is not UTF-8: save the workbook again "
-                                                     "from the spreadsheet")
+                return ImportProblem(
+                    "", None, None, "the sheet's XML is not UTF-8: save the workbook again from the spreadsheet"
+                )
             for kind, after in _sheet_tokens(start, handle):
                 if kind == b"c":
                     cells += 1
                     if cells > MAX_CELLS:
-                        return ImportProblem("", row, None, f"more than {MAX_CELLS:,} cells in the row (a "
-                                                            "spreadsheet row has at most that many)")
+                        return ImportProblem(
+                            "",
+                            row,
+                            None,
+                            f"more than {MAX_CELLS:,} cells in the row (a spreadsheet row has at most that many)",
+                        )
                 elif kind == b"row":
                     found = _ROW_NUMBER.search(after)
                     row, cells = (int(found.group(1)) if found else row + 1), 0
@@ -422,8 +477,13 @@ def _scan_sheet(path: Path, sheet_xml: str | None) -> list[str] | ImportProblem:
                     if ref is not None and len(merged) < 1000:
                         merged.append(ref.group(1).decode())
                 else:
-                    return ImportProblem("", None, None, "the sheet's XML declares a DOCTYPE or an entity: not "
-                                                         "accepted (a spreadsheet never writes one)")
+                    return ImportProblem(
+                        "",
+                        None,
+                        None,
+                        "the sheet's XML declares a DOCTYPE or an entity: not "
+                        "accepted (a spreadsheet never writes one)",
+                    )
     except (KeyError, zipfile.BadZipFile, OSError, zlib.error, EOFError):
         return []  # left to openpyxl, whose reading error names the sheet
     return list(dict.fromkeys(merged))
@@ -435,13 +495,13 @@ def _sheet_tokens(start: bytes, handle: Any) -> Iterator[tuple[bytes, bytes]]:
     for chunk in iter(lambda: handle.read(1 << 20), b""):
         text += chunk
         safe = len(text) - 256  # tokens ending before it are read now, with the 200 bytes after them
-        resume = safe - 64       # a token cut at `safe` is read again with the next chunk
+        resume = safe - 64  # a token cut at `safe` is read again with the next chunk
         for match in _SHEET_TOKEN.finditer(text, 0, safe):
             resume = max(resume, match.end())
-            yield match.group(1), text[match.end():match.end() + 200]
+            yield match.group(1), text[match.end() : match.end() + 200]
         text = text[resume:]
     for match in _SHEET_TOKEN.finditer(text):
-        yield match.group(1), text[match.end():match.end() + 200]
+        yield match.group(1), text[match.end() : match.end() + 200]
 
 
 def _table(name: str, numbered_rows: Iterator[tuple[int, Any]]) -> Table:

@@ -6,6 +6,7 @@ mean two numbers (`1,500`) is read in the style its column shows (number_style),
 guessed where the column does not tell. Targets are written as they are in a Renstra table: `25 OPD`,
 `42,50%`, `A`, `n/a`, `-` (read_figure). Statements kept as rich text lose their markup (plain_text).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -84,8 +85,10 @@ def _normalise(text: str, raw: str, integral: bool, style: str | None = None) ->
         if style in (INDONESIAN, ENGLISH):
             grouping = "." if style == INDONESIAN else ","
             return whole + fraction if sep == grouping else whole + "." + fraction
-        raise AmbiguousNumber(f"'{raw}' is ambiguous: write {whole}{fraction} or {whole},{fraction.rstrip('0') or '0'}"
-                        f" unmistakably (e.g. '{whole}.{fraction},00' for thousands)")
+        raise AmbiguousNumber(
+            f"'{raw}' is ambiguous: write {whole}{fraction} or {whole},{fraction.rstrip('0') or '0'}"
+            f" unmistakably (e.g. '{whole}.{fraction},00' for thousands)"
+        )
     return whole + "." + fraction
 
 
@@ -110,8 +113,7 @@ def validate_nip(raw: object, *, today: dt.date | None = None) -> str:
     NI PPPK: birth date YYYYMMDD, year of appointment YYYY, `21`, sex 1/2, 3-digit sequence.
     Both: a real birth date in the past, an appointment at 15 or older and not in the future."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        raise CellError("NIP is stored as a number, which loses digits in a spreadsheet; "
-                        "format the column as Text")
+        raise CellError("NIP is stored as a number, which loses digits in a spreadsheet; format the column as Text")
     nip = _SPACES.sub("", str(raw).strip())
     if not (len(nip) == 18 and nip.isdigit()):
         raise CellError(f"'{raw}' is not a NIP or NI PPPK: it must have exactly 18 digits")
@@ -127,11 +129,15 @@ def validate_nip(raw: object, *, today: dt.date | None = None) -> str:
     year, month = int(nip[8:12]), int(nip[12:14])
     if pppk:
         if year < max(born.year + 15, PPPK_FIRST_YEAR) or year > today.year:
-            raise CellError(f"NI PPPK '{nip}': '{nip[8:12]}' is not a plausible year of appointment (YYYY, "
-                            f"{PPPK_FIRST_YEAR} or later, at 15 or older, not in the future)")
+            raise CellError(
+                f"NI PPPK '{nip}': '{nip[8:12]}' is not a plausible year of appointment (YYYY, "
+                f"{PPPK_FIRST_YEAR} or later, at 15 or older, not in the future)"
+            )
     elif not (1 <= month <= 12) or year < born.year + 15 or (year, month) > (today.year, today.month):
-        raise CellError(f"NIP '{nip}': '{nip[8:14]}' is not a plausible appointment year-month (YYYYMM; an NI "
-                        f"PPPK has YYYY{PPPK_MARK} there)")
+        raise CellError(
+            f"NIP '{nip}': '{nip[8:14]}' is not a plausible appointment year-month (YYYYMM; an NI "
+            f"PPPK has YYYY{PPPK_MARK} there)"
+        )
     if nip[14] not in "12":
         raise CellError(f"{name} '{nip}': sex digit must be 1 or 2, not {nip[14]}")
     return nip
@@ -144,8 +150,11 @@ def asn_kind(nip: str) -> str:
 
 # Markup that e-SAKIP applications store statements in (their rich-text editors write `<p>...</p>`): the tags of
 # running text only, so that a statement such as `IPM < 70 dan > 60` is never mistaken for markup.
-_HTML_TAG = re.compile(r"</?(?:p|br|div|span|li|ol|ul|b|i|u|em|strong|sup|sub|font|h[1-6]|blockquote|pre|table|"
-                       r"thead|tbody|tr|td|th)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|br|div|span|li|ol|ul|b|i|u|em|strong|sup|sub|font|h[1-6]|blockquote|pre|table|"
+    r"thead|tbody|tr|td|th)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
 
 
@@ -169,10 +178,12 @@ def split_ids(raw: object) -> list[str]:
 
 
 # What planners write for "no value": never read as a zero.
-NO_VALUE: frozenset[str] = frozenset({"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n.a", "#n/a", "tidak ada",
-                                      "t/a"})
-_NUMBER_THEN_UNIT = re.compile(r"^(?P<number>[-+]?(?:(?:rp\.?|idr)\s*)?[\d.,]*\d)\s*(?P<unit>[^\d\s.,].*)$",
-                               re.IGNORECASE | re.DOTALL)
+NO_VALUE: frozenset[str] = frozenset(
+    {"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n.a", "#n/a", "tidak ada", "t/a"}
+)
+_NUMBER_THEN_UNIT = re.compile(
+    r"^(?P<number>[-+]?(?:(?:rp\.?|idr)\s*)?[\d.,]*\d)\s*(?P<unit>[^\d\s.,].*)$", re.IGNORECASE | re.DOTALL
+)
 _LETTER = re.compile(r"[^\W\d_]")
 MAX_TEXT_FIGURE = 200  # a qualitative target is a word or a short phrase, not a paragraph
 
@@ -235,7 +246,9 @@ def read_figure(raw: object, style: str | None = None) -> Figure:
 
 def same_unit(first: str, second: str) -> bool:
     """`%` and `persen`, `Dokumen` and `dokumen` name the same satuan."""
+
     def key(unit: str) -> str:
         unit = " ".join(unit.lower().split())
         return "%" if unit in ("%", "persen", "prosen", "percent") else unit
+
     return key(first) == key(second)

@@ -12,6 +12,7 @@ the same files again leaves the same graph, node for node and edge for edge, and
 indicator→element CONTRIBUTES_TO edges (graph/model.py) are planned the same way, from the files' MEASURED_BY
 and real contributions, at the end of the same transaction; the stale-edge removal leaves them to that.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -49,8 +50,15 @@ class WriteSummary:
     batches: int = 0
 
     def changed(self) -> bool:
-        return any((self.nodes_created, self.nodes_deleted, self.relationships_created,
-                    self.relationships_deleted, self.properties_set))
+        return any(
+            (
+                self.nodes_created,
+                self.nodes_deleted,
+                self.relationships_created,
+                self.relationships_deleted,
+                self.properties_set,
+            )
+        )
 
     def changes(self) -> dict[str, int]:
         """The counters an import log record keeps (graph/model.py IMPORT_LOG_CHANGES)."""
@@ -84,7 +92,8 @@ def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, st
             f"MATCH (n:{node.label}) {model.key_index_hint(node, 'n')} "
             f"WHERE n.{key} IN $ids AND coalesce(n.dataset, '') <> $dataset "
             f"RETURN n.{key} AS key",
-            {"ids": sorted(ids), "dataset": dataset}, timeout=READ_TIMEOUT,
+            {"ids": sorted(ids), "dataset": dataset},
+            timeout=READ_TIMEOUT,
         )
         found.update({row["key"]: node.label for row in rows})
     return found
@@ -95,6 +104,7 @@ def foreign_owners(runner: Runner, label: str, keys: Iterable[Any], dataset: str
     (None: a node without one). The builder's early check (build.Builder._foreign). When the database holds
     no `label` node outside `dataset` (a first import, or one Pemda per database) nothing can clash, and one
     existence test replaces a seek per key."""
+
     def one(cypher: str, params: dict[str, Any]) -> Any:
         return next(iter(runner.read(cypher, params, timeout=READ_TIMEOUT)[0].values()))
 
@@ -104,8 +114,13 @@ def foreign_owners(runner: Runner, label: str, keys: Iterable[Any], dataset: str
 _ANY_OUTSIDE = "RETURN EXISTS {{ MATCH (n:{label}) WHERE n.dataset IS NULL OR n.dataset <> $dataset }}"
 
 
-def _owners(one: Callable[[str, dict[str, Any]], Any], node: model.NodeType, keys: Iterable[Any],
-            dataset: str, batch_size: int = 50000) -> dict[Any, str | None]:
+def _owners(
+    one: Callable[[str, dict[str, Any]], Any],
+    node: model.NodeType,
+    keys: Iterable[Any],
+    dataset: str,
+    batch_size: int = 50000,
+) -> dict[Any, str | None]:
     """Which of `keys` are `node`s outside `dataset`, and in which dataset. `one(cypher, params)` runs a query
     and returns the first value of its one row. When no such node is outside the dataset at all (a first
     import, or one Pemda per database), one existence test replaces a seek per key."""
@@ -113,8 +128,10 @@ def _owners(one: Callable[[str, dict[str, Any]], Any], node: model.NodeType, key
         return {}
     key_expr = _key_cypher(node, "n")
     match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
-    cypher = (f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
-              f"WHERE n.dataset IS NULL OR n.dataset <> $dataset RETURN collect([{key_expr}, n.dataset]) AS owners")
+    cypher = (
+        f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
+        f"WHERE n.dataset IS NULL OR n.dataset <> $dataset RETURN collect([{key_expr}, n.dataset]) AS owners"
+    )
     found: dict[Any, str | None] = {}
     keys = iter(keys)
     while batch := [_key_param(key) for key in islice(keys, batch_size)]:
@@ -132,11 +149,15 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
     all for the database to compare."""
     key = model.key_expression
     implied = f"r.{model.IMPLIED_PROPERTY}"
-    parts = [f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect([{_key_cypher(node, 'n')}, properties(n)])"
-             for node in model.NODE_TYPES]
-    parts += [f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE {implied} IS NULL "
-              f"RETURN collect([{key('a')} + '|' + {key('b')}, properties(r)])"
-              for rel_type in model.REL_TYPE_NAMES]
+    parts = [
+        f"MATCH (n:{node.label} {{dataset: $dataset}}) RETURN collect([{_key_cypher(node, 'n')}, properties(n)])"
+        for node in model.NODE_TYPES
+    ]
+    parts += [
+        f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE {implied} IS NULL "
+        f"RETURN collect([{key('a')} + '|' + {key('b')}, properties(r)])"
+        for rel_type in model.REL_TYPE_NAMES
+    ]
     contributes = model.CONTRIBUTES_TO.name
     parts += [  # the implied edges (graph/model.py), and real edges of other datasets that stand in for them
         f"MATCH (a:{model.INDICATOR.label})-[r:{contributes} {{dataset: $dataset}}]->(b:{_IMPLIED_ENDS}) "
@@ -145,7 +166,8 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
         f"MATCH (a:{model.INDICATOR.label} {{dataset: $dataset}})-[r:{contributes}]->(b) "
         f"USING INDEX SEEK a:{model.INDICATOR.label}(dataset) "
         f"WHERE {implied} IS NULL AND (r.dataset IS NULL OR r.dataset <> $dataset) "
-        f"RETURN collect([a.id, {key('b')}])"]
+        f"RETURN collect([a.id, {key('b')}])",
+    ]
     # one round trip: a subquery per part. Planning it takes seconds on a loaded machine, so it is planned once
     # (REUSE_PLAN), not again whenever an import has changed the statistics
     cypher = REUSE_PLAN + " ".join(f"CALL () {{ {part} AS held{index} }}" for index, part in enumerate(parts))
@@ -154,7 +176,7 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
     state = State()
     for node, rows in zip(model.NODE_TYPES, held):
         state.own[node.label] = {_key(k): props for k, props in rows}
-    edges = held[len(model.NODE_TYPES):len(model.NODE_TYPES) + len(model.REL_TYPE_NAMES)]
+    edges = held[len(model.NODE_TYPES) : len(model.NODE_TYPES) + len(model.REL_TYPE_NAMES)]
     for rel_type, rows in zip(model.REL_TYPE_NAMES, edges):
         state.edges[rel_type] = dict(rows)
     state.implied = {(indicator, element): props for indicator, element, props in held[-2]}
@@ -228,19 +250,23 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
         names = tuple(sorted(props))
         grouped[(verb, rel_type, start_label, end_label, names)].append([start, end, *(props[k] for k in names)])
     for (verb, rel_type, start_label, end_label, names), rows in sorted(grouped.items()):
-        props = "{" + ", ".join([f"{prop}: row[{index}]" for index, prop in enumerate(names, start=2)]
-                                + ["dataset: $dataset"]) + "}"
+        props = (
+            "{"
+            + ", ".join([f"{prop}: row[{index}]" for index, prop in enumerate(names, start=2)] + ["dataset: $dataset"])
+            + "}"
+        )
         write_edge = {
             "CREATE": f"CREATE (a)-[r:{rel_type} {props}]->(b)",
             "CREATE_IMPLIED": f"CREATE (a)-[r:{rel_type} {props}]->(b) CREATE (b)-[:{model.CONTRIBUTES_TO.name} "
-                              f"{_IMPLIED_WRITTEN}]->(a)",
+            f"{_IMPLIED_WRITTEN}]->(a)",
             "MERGE": f"MERGE (a)-[r:{rel_type}]->(b) SET r = {props}",
             "SET": f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = $dataset "
-                   f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> {props} SET r = {props}",
+            f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> {props} SET r = {props}",
         }[verb]
         for batch in _batches(rows, batch_size):
-            statements.append(_Statement(_edge_ends(start_label, end_label) + write_edge,
-                                         {"rows": batch, "dataset": dataset.name}))
+            statements.append(
+                _Statement(_edge_ends(start_label, end_label) + write_edge, {"rows": batch, "dataset": dataset.name})
+            )
     statements += _edge_deletions(dataset, state, wanted_edges)
     return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
 
@@ -251,17 +277,20 @@ def _edge_deletions(dataset: Dataset, state: State, wanted_edges: dict[str, set[
     statements: list[_Statement] = []
     for rel_type in model.REL_TYPE_NAMES:
         if state.edges.get(rel_type, {}).keys() - wanted_edges[rel_type]:
-            statements.append(_Statement(
-                f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
-                f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
-                f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
-                {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
-            ))
+            statements.append(
+                _Statement(
+                    f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
+                    f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
+                    f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
+                    {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
+                )
+            )
     return statements
 
 
-def _node_statements(node: model.NodeType, dataset: Dataset, state: State, created: dict[str, set[Any]],
-                     batch_size: int) -> list[_Statement]:
+def _node_statements(
+    node: model.NodeType, dataset: Dataset, state: State, created: dict[str, set[Any]], batch_size: int
+) -> list[_Statement]:
     """CREATE the nodes of one label the database does not hold, SET those whose properties differ, delete
     those the dataset had and the files no longer have; the keys created are added to `created`."""
     name = dataset.name
@@ -278,23 +307,33 @@ def _node_statements(node: model.NodeType, dataset: Dataset, state: State, creat
     columns, new_rows = _value_rows(items, new_keys)
     # a list of values per row and the property names written once in the query: a map per row costs
     # the driver and the server more (unpacked and converted row by row), and a null creates no property
-    properties = ", ".join([f"{column}: row[{index}]" for index, column in enumerate(columns)]
-                           + ["dataset: $dataset"])
+    properties = ", ".join([f"{column}: row[{index}]" for index, column in enumerate(columns)] + ["dataset: $dataset"])
     for batch in _batches(new_rows, batch_size):
-        statements.append(_Statement(f"UNWIND $rows AS row CREATE (n:{node.label} {{{properties}}})",
-                                     {"rows": batch, "dataset": name}))
+        statements.append(
+            _Statement(
+                f"UNWIND $rows AS row CREATE (n:{node.label} {{{properties}}})", {"rows": batch, "dataset": name}
+            )
+        )
     match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
     for batch in _batches(old_rows, batch_size):
-        statements.append(_Statement(
-            f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
-            f"WITH n, row WHERE properties(n) <> row "
-            f"SET n = row", {"rows": batch}))
+        statements.append(
+            _Statement(
+                f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
+                f"WITH n, row WHERE properties(n) <> row "
+                f"SET n = row",
+                {"rows": batch},
+            )
+        )
     stale = [_key_param(key) for key in own if key not in items]
     key_match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
     for batch in _batches(stale, batch_size):
-        statements.append(_Statement(
-            f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')} "
-            f"DETACH DELETE n", {"keys": batch}))
+        statements.append(
+            _Statement(
+                f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')} "
+                f"DETACH DELETE n",
+                {"keys": batch},
+            )
+        )
     return statements
 
 
@@ -317,9 +356,14 @@ def _wanted_implied(dataset: Dataset, state: State) -> dict[tuple[str, str], str
     return wanted
 
 
-def _implied_statements(dataset: Dataset, state: State, created: dict[str, set[Any]],
-                        wanted: dict[tuple[str, str], str], twinned: set[tuple[str, str]],
-                        batch_size: int) -> list[_Statement]:
+def _implied_statements(
+    dataset: Dataset,
+    state: State,
+    created: dict[str, set[Any]],
+    wanted: dict[tuple[str, str], str],
+    twinned: set[tuple[str, str]],
+    batch_size: int,
+) -> list[_Statement]:
     """Bring the dataset's implied indicator→element edges (graph/model.py) in line with the files, from the files
     and `state` alone: those `wanted` (_wanted_implied) but not `twinned` (created beside their MEASURED_BY),
     and those held that are no longer wanted. The indicator end is always one the files define, so an edge with an end just
@@ -339,30 +383,38 @@ def _implied_statements(dataset: Dataset, state: State, created: dict[str, set[A
         else:
             grouped[("MERGE", label)].append([indicator, element])
     stale = [list(pair) for pair in state.implied if pair not in wanted]
-    held_edge = (f"MATCH (a)-[r:{contributes}]->(b) WHERE r.{model.IMPLIED_PROPERTY} = true "
-                 f"AND r.dataset = $dataset ")
+    held_edge = f"MATCH (a)-[r:{contributes}]->(b) WHERE r.{model.IMPLIED_PROPERTY} = true AND r.dataset = $dataset "
     update = "SET r.weight = 1.0, r.dataset = $dataset"
-    verbs = {"CREATE": f"CREATE (a)-[r:{contributes} {_IMPLIED_WRITTEN}]->(b)",
-             "MERGE": f"MERGE (a)-[r:{contributes} {{{model.IMPLIED_PROPERTY}: true}}]->(b) {update}",
-             "SET": held_edge + update}
-    statements = [_Statement(_edge_ends(model.INDICATOR.label, label) + verbs[verb],
-                             {"rows": batch, "dataset": dataset.name})
-                  for (verb, label), rows in sorted(grouped.items()) for batch in _batches(rows, batch_size)]
+    verbs = {
+        "CREATE": f"CREATE (a)-[r:{contributes} {_IMPLIED_WRITTEN}]->(b)",
+        "MERGE": f"MERGE (a)-[r:{contributes} {{{model.IMPLIED_PROPERTY}: true}}]->(b) {update}",
+        "SET": held_edge + update,
+    }
+    statements = [
+        _Statement(_edge_ends(model.INDICATOR.label, label) + verbs[verb], {"rows": batch, "dataset": dataset.name})
+        for (verb, label), rows in sorted(grouped.items())
+        for batch in _batches(rows, batch_size)
+    ]
     for batch in _batches(stale, batch_size):
-        statements.append(_Statement(
-            f"UNWIND $rows AS row MATCH (a:{model.INDICATOR.label} {{id: row[0]}}) "
-            f"{model.key_index_hint(model.INDICATOR, 'a')} "
-            f"MATCH (a)-[r:{contributes}]->(b:{_IMPLIED_ENDS}) WHERE r.{model.IMPLIED_PROPERTY} = true "
-            f"AND r.dataset = $dataset AND {model.key_expression('b')} = row[1] DELETE r",
-            {"rows": batch, "dataset": dataset.name}))
+        statements.append(
+            _Statement(
+                f"UNWIND $rows AS row MATCH (a:{model.INDICATOR.label} {{id: row[0]}}) "
+                f"{model.key_index_hint(model.INDICATOR, 'a')} "
+                f"MATCH (a)-[r:{contributes}]->(b:{_IMPLIED_ENDS}) WHERE r.{model.IMPLIED_PROPERTY} = true "
+                f"AND r.dataset = $dataset AND {model.key_expression('b')} = row[1] DELETE r",
+                {"rows": batch, "dataset": dataset.name},
+            )
+        )
     return statements
 
 
 def _edge_ends(start_label: str, end_label: str) -> str:
     """The start of an edge statement: each row's two ends found by key (`row[0]`, `row[1]`) as `a` and `b`."""
     start, end = model.NODE_TYPES_BY_LABEL[start_label], model.NODE_TYPES_BY_LABEL[end_label]
-    return (f"UNWIND $rows AS row MATCH (a:{start_label} {{{start.key[0]}: row[0]}}) {model.key_index_hint(start, 'a')} "
-            f"MATCH (b:{end_label} {{{end.key[0]}: row[1]}}) {model.key_index_hint(end, 'b')} ")
+    return (
+        f"UNWIND $rows AS row MATCH (a:{start_label} {{{start.key[0]}: row[0]}}) {model.key_index_hint(start, 'a')} "
+        f"MATCH (b:{end_label} {{{end.key[0]}: row[1]}}) {model.key_index_hint(end, 'b')} "
+    )
 
 
 def same_properties(held: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
@@ -375,8 +427,12 @@ def _same_value(held: Any, wanted: Any) -> bool:
     if isinstance(held, bool) or isinstance(wanted, bool):
         return type(held) is type(wanted) and held == wanted
     if isinstance(held, (list, tuple)) or isinstance(wanted, (list, tuple)):
-        return (isinstance(held, (list, tuple)) and isinstance(wanted, (list, tuple)) and len(held) == len(wanted)
-                and all(map(_same_value, held, wanted)))
+        return (
+            isinstance(held, (list, tuple))
+            and isinstance(wanted, (list, tuple))
+            and len(held) == len(wanted)
+            and all(map(_same_value, held, wanted))
+        )
     return bool(held == wanted)
 
 
@@ -384,10 +440,16 @@ def _without_nulls(props: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in props.items() if value is not None}
 
 
-def write(runner: Runner, statements: list[_Statement] | Dataset | Callable[[ManagedTransaction], list[_Statement]],
-          *, batch_size: int = BATCH_SIZE, on_statement: Callable[[int], None] | None = None,
-          timeout: float | None = 600.0, dataset: Dataset | None = None,
-          record: ImportRecord | None = None) -> WriteSummary:
+def write(
+    runner: Runner,
+    statements: list[_Statement] | Dataset | Callable[[ManagedTransaction], list[_Statement]],
+    *,
+    batch_size: int = BATCH_SIZE,
+    on_statement: Callable[[int], None] | None = None,
+    timeout: float | None = 600.0,
+    dataset: Dataset | None = None,
+    record: ImportRecord | None = None,
+) -> WriteSummary:
     """Run a plan as one transaction; any failure (ours or Neo4j's) rolls everything back.
 
     `statements` is the plan (from `plan`), or a function of the transaction that returns it (so the
@@ -438,8 +500,9 @@ def write(runner: Runner, statements: list[_Statement] | Dataset | Callable[[Man
         raise
 
 
-def _run_statements(tx: ManagedTransaction, todo: list[_Statement],
-                    on_statement: Callable[[int], None] | None) -> WriteSummary:
+def _run_statements(
+    tx: ManagedTransaction, todo: list[_Statement], on_statement: Callable[[int], None] | None
+) -> WriteSummary:
     """The plan's statements in order inside the one transaction, their counters summed; `on_statement` hears
     each number so a progress bar can follow a long import."""
     summary = WriteSummary()
@@ -478,7 +541,7 @@ def _value_rows(items: Any, keys: Iterable[Any]) -> tuple[tuple[str, ...], list[
 
 def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+        yield rows[start : start + size]
 
 
 def _as_tuple(key: Any) -> tuple[Any, ...]:

@@ -2,6 +2,7 @@
 
 Only for the demo and the tests. Production points NEO4J_URI at a real server, cluster or Aura.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -98,8 +99,9 @@ class LocalServer:
     def write_conf(self) -> None:
         """Write neo4j.conf (read by the launcher at start) from `settings()`."""
         lines = [f"{name}={value}" for name, value in sorted(self.settings().items())]
-        self.conf_file.write_text("# written by pokin (graph/launcher/server.py) at every start; edits are lost\n"
-                                  + "\n".join(lines) + "\n")
+        self.conf_file.write_text(
+            "# written by pokin (graph/launcher/server.py) at every start; edits are lost\n" + "\n".join(lines) + "\n"
+        )
 
     def pid(self) -> int | None:
         """The server's process id if it is alive, else None (a stale pid file is removed)."""
@@ -118,8 +120,7 @@ class LocalServer:
     def answers(self) -> bool:
         """True when Bolt accepts our credentials, not merely when the port is open."""
         try:
-            with neo4j.GraphDatabase.driver(self.uri, auth=("neo4j", self.password),
-                                            connection_timeout=2.0) as driver:
+            with neo4j.GraphDatabase.driver(self.uri, auth=("neo4j", self.password), connection_timeout=2.0) as driver:
                 driver.verify_connectivity()
             return True
         except Exception:  # noqa: BLE001 - any failure means "not (yet) answering"
@@ -130,31 +131,45 @@ class LocalServer:
         if self.pid() is not None:
             if self._wait_until_answering(timeout, None):
                 return self.uri
-            raise ServerError(f"Neo4j process {self.pid()} runs but does not answer on {self.uri}; "
-                              f"see {self.log_file}")
+            raise ServerError(f"Neo4j process {self.pid()} runs but does not answer on {self.uri}; see {self.log_file}")
         deadline = time.monotonic() + 10  # a server killed a moment ago releases its port a moment later
         while _port_in_use(self.port) and time.monotonic() < deadline:
             time.sleep(0.2)
         if _port_in_use(self.port):
-            raise ServerError(f"port {self.port} is already in use by another program; "
-                              f"set POKIN_NEO4J_PORT or stop that program")
+            raise ServerError(
+                f"port {self.port} is already in use by another program; set POKIN_NEO4J_PORT or stop that program"
+            )
         classpath = ensure_assembled()
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.write_conf()
         env = dict(os.environ, NEO4J_PASSWORD=self.password)
         with open(self.log_file, "ab") as log:
             process = subprocess.Popen(
-                [_java(), f"-Xmx{self.heap}", "-Xms128m", *JVM_FLAGS,
-                 "-cp", classpath, "PokinNeo4j", str(self.data_dir), str(self.port),
-                 str(self.page_cache_bytes)],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                env=env, start_new_session=True, cwd=self.data_dir,
+                [
+                    _java(),
+                    f"-Xmx{self.heap}",
+                    "-Xms128m",
+                    *JVM_FLAGS,
+                    "-cp",
+                    classpath,
+                    "PokinNeo4j",
+                    str(self.data_dir),
+                    str(self.port),
+                    str(self.page_cache_bytes),
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                env=env,
+                start_new_session=True,
+                cwd=self.data_dir,
             )
         self.pid_file.write_text(str(process.pid))
         if not self._wait_until_answering(timeout, process):
             self.stop()
-            raise ServerError(f"Neo4j did not answer on {self.uri} within {timeout:.0f} s; "
-                              f"last log lines:\n{_tail(self.log_file)}")
+            raise ServerError(
+                f"Neo4j did not answer on {self.uri} within {timeout:.0f} s; last log lines:\n{_tail(self.log_file)}"
+            )
         return self.uri
 
     def stop(self, timeout: float = 90.0) -> bool:
@@ -177,8 +192,9 @@ class LocalServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if process is not None and process.poll() is not None:
-                raise ServerError(f"Neo4j exited with code {process.returncode}; last log lines:\n"
-                                  f"{_tail(self.log_file)}")
+                raise ServerError(
+                    f"Neo4j exited with code {process.returncode}; last log lines:\n{_tail(self.log_file)}"
+                )
             if _port_in_use(self.port) and self.answers():
                 return True
             time.sleep(0.5)
@@ -209,14 +225,25 @@ def _assemble(base: Path) -> str:
     if not (stamp.exists() and stamp.read_text() == pom_hash):
         mvn = shutil.which("mvn")
         if mvn is None:
-            raise ServerError("Maven (mvn) is needed once to fetch Neo4j from Maven Central; install it "
-                              "(e.g. apt-get install maven) or point NEO4J_URI at an existing server")
+            raise ServerError(
+                "Maven (mvn) is needed once to fetch Neo4j from Maven Central; install it "
+                "(e.g. apt-get install maven) or point NEO4J_URI at an existing server"
+            )
         staging = base / "lib.partial"
         shutil.rmtree(staging, ignore_errors=True)
         result = subprocess.run(
-            [mvn, "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",
-             f"-DoutputDirectory={staging}", "-DincludeScope=runtime"],
-            capture_output=True, text=True,
+            [
+                mvn,
+                "-q",
+                "-B",
+                "-f",
+                str(POM),
+                "dependency:copy-dependencies",
+                f"-DoutputDirectory={staging}",
+                "-DincludeScope=runtime",
+            ],
+            capture_output=True,
+            text=True,
         )
         if result.returncode != 0:
             raise ServerError(f"fetching Neo4j with Maven failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
@@ -232,8 +259,9 @@ def _assemble(base: Path) -> str:
             raise ServerError("a JDK 17 (javac) is needed to build the Neo4j launcher")
         staging = classes.with_name(f"{classes.name}.partial-{os.getpid()}")
         staging.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run([javac, "-d", str(staging), "-cp", f"{lib}/*", str(LAUNCHER)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [javac, "-d", str(staging), "-cp", f"{lib}/*", str(LAUNCHER)], capture_output=True, text=True
+        )
         if result.returncode != 0:
             shutil.rmtree(staging, ignore_errors=True)
             raise ServerError(f"compiling the launcher failed:\n{result.stderr[-3000:]}")
@@ -288,7 +316,7 @@ def _tail(path: Path, lines: int = 30) -> str:
 
 
 def _bytes(size: str) -> int:
-    units = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
     size = size.strip().lower()
     if size and size[-1] in units:
         return int(float(size[:-1]) * units[size[-1]])

@@ -8,6 +8,7 @@ Anonymous reading is allowed per POKIN_ANONYMOUS_READ: `loopback` (the default: 
 `false` or `true` explicitly, since every request then comes from loopback), `true` or `false`.
 Anonymous responses get NIPs masked (service.http.masking).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -78,8 +79,9 @@ def require(role: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             current = g.get("role")
             if current is None:
-                raise ApiError(401, f"this endpoint needs a {role} token: send 'Authorization: Bearer <token>'",
-                               headers=CHALLENGE)
+                raise ApiError(
+                    401, f"this endpoint needs a {role} token: send 'Authorization: Bearer <token>'", headers=CHALLENGE
+                )
             if RANK[current] < RANK[role]:
                 raise ApiError(403, f"this endpoint needs the {role} role; your token is {current}")
             return view(*args, **kwargs)

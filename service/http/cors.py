@@ -5,6 +5,7 @@ site should not read a planner's data with the planner's network position (loopb
 When configured, only the exact origins listed get `Access-Control-Allow-Origin`, only on `/api/`, and
 never with credentials: tokens travel in the Authorization header, which a preflight must allow.
 """
+
 from __future__ import annotations
 
 from flask import Flask, Response, current_app, request

@@ -17,6 +17,7 @@ Four layers, each sufficient for what it covers, all checked before the query ex
    harmless SHOW INDEXES/CONSTRAINTS/FUNCTIONS/PROCEDURES, no procedure outside ALLOWED_PROCEDURES;
 3. the query then runs in a READ transaction, which Neo4j itself refuses to let write.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,10 +27,16 @@ from typing import Any
 
 from graph.db import Explained
 
-ALLOWED_PROCEDURES = frozenset({
-    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization",
-    "db.schema.nodeTypeProperties", "db.schema.relTypeProperties",
-})
+ALLOWED_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+    }
+)
 ALLOWED_SHOW = frozenset({"ShowIndexes", "ShowConstraints", "ShowFunctions", "ShowProcedures"})
 REFUSED_OPERATORS = {
     "LoadCSV": "LOAD CSV is not allowed: it reads files or URLs on the server",
@@ -49,9 +56,32 @@ _REDUCE = re.compile(r"\breduce\s*\(", re.I)
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z_0-9]*|\$[A-Za-z_0-9]*|[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|\S")
 _OPEN, _CLOSE = {"(", "[", "{", "CASE"}, {")", "]", "}", "END"}
 # Tokens after which a new, separate expression starts (its depth does not add to what came before).
-_SEPARATORS = {",", ";", "MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "UNWIND", "ORDER", "BY", "SKIP",
-               "LIMIT", "CALL", "YIELD", "UNION", "AS", "WHEN", "THEN", "ELSE", "DISTINCT", "ASC", "DESC",
-               "ASCENDING", "DESCENDING"}
+_SEPARATORS = {
+    ",",
+    ";",
+    "MATCH",
+    "OPTIONAL",
+    "WHERE",
+    "WITH",
+    "RETURN",
+    "UNWIND",
+    "ORDER",
+    "BY",
+    "SKIP",
+    "LIMIT",
+    "CALL",
+    "YIELD",
+    "UNION",
+    "AS",
+    "WHEN",
+    "THEN",
+    "ELSE",
+    "DISTINCT",
+    "ASC",
+    "DESC",
+    "ASCENDING",
+    "DESCENDING",
+}
 _OPERATOR_WORDS = {"AND", "OR", "XOR", "NOT", "IN", "IS", "CONTAINS", "STARTS", "ENDS"}
 _QUANTIFIERS = {"ALL", "ANY", "NONE", "SINGLE"}
 _INTEGER = re.compile(r"[0-9]+")
@@ -78,16 +108,25 @@ def check_shape(cypher: str, max_chars: int, max_nesting: int) -> Refusal | None
     if len(cypher) > max_chars:
         return Refusal(400, f"the query is {len(cypher)} characters long; the limit is {max_chars}")
     if _UNICODE_ESCAPE.search(cypher):
-        return Refusal(400, "unicode escapes (\\uXXXX) are not accepted in the query: write the character "
-                            "itself, or pass the text as a parameter")
+        return Refusal(
+            400,
+            "unicode escapes (\\uXXXX) are not accepted in the query: write the character "
+            "itself, or pass the text as a parameter",
+        )
     code = blank(cypher)
     depth = nesting_depth(code)
     if depth > max_nesting:
-        return Refusal(400, f"the query nests {depth} levels deep (brackets, CASE and chained operators); "
-                            f"the limit is {max_nesting}: split it with WITH or pass values as parameters")
+        return Refusal(
+            400,
+            f"the query nests {depth} levels deep (brackets, CASE and chained operators); "
+            f"the limit is {max_nesting}: split it with WITH or pass values as parameters",
+        )
     if _REDUCE.search(code):
-        return Refusal(400, "reduce() is not allowed here: Neo4j can neither stop it at the time limit nor "
-                            "bound its memory; use UNWIND with aggregation (sum, collect) instead")
+        return Refusal(
+            400,
+            "reduce() is not allowed here: Neo4j can neither stop it at the time limit nor "
+            "bound its memory; use UNWIND with aggregation (sum, collect) instead",
+        )
     return None
 
 
@@ -125,9 +164,12 @@ def check_lists(cypher: str, params: Mapping[str, Any], max_elements: int) -> Re
                 return refusal
             total *= size
             if total > max_elements:
-                return Refusal(400, f"the query's range() calls together make {total:,} elements; the limit is "
-                                    f"{max_elements:,} (POKIN_CYPHER_MAX_RANGE): Neo4j cannot stop a list "
-                                    "built inside one expression at the time limit")
+                return Refusal(
+                    400,
+                    f"the query's range() calls together make {total:,} elements; the limit is "
+                    f"{max_elements:,} (POKIN_CYPHER_MAX_RANGE): Neo4j cannot stop a list "
+                    "built inside one expression at the time limit",
+                )
             if not any(frame.own_range == index for frame in stack):
                 refusal = _walk_cost(stack, size)
                 if refusal:
@@ -135,8 +177,11 @@ def check_lists(cypher: str, params: Mapping[str, Any], max_elements: int) -> Re
         if word not in _OPEN:
             continue
         frame = _Frame()
-        walks = (word == "[" or (word == "(" and _at(tokens, index - 1).upper() in _QUANTIFIERS)) and \
-            bool(_NAME.fullmatch(_at(tokens, index + 1))) and _at(tokens, index + 2).upper() == "IN"
+        walks = (
+            (word == "[" or (word == "(" and _at(tokens, index - 1).upper() in _QUANTIFIERS))
+            and bool(_NAME.fullmatch(_at(tokens, index + 1)))
+            and _at(tokens, index + 2).upper() == "IN"
+        )
         if walks:
             frame.iterates = DATA
             if _at(tokens, index + 3).upper() == "RANGE" and _at(tokens, index + 4) == "(":
@@ -156,16 +201,22 @@ def _walk_cost(stack: list[_Frame], size: int) -> Refusal | None:
     of the walks around it, would cost more than the data times RANGE_AROUND_DATA."""
     enclosing = [frame.iterates for frame in stack if frame.iterates is not None]
     if size == DATA and DATA in enclosing:
-        return Refusal(400, "a walk over a list from the data inside another one: its cost grows with the "
-                            "square of the data and Neo4j cannot stop it at the time limit; UNWIND the outer "
-                            "list instead")
+        return Refusal(
+            400,
+            "a walk over a list from the data inside another one: its cost grows with the "
+            "square of the data and Neo4j cannot stop it at the time limit; UNWIND the outer "
+            "list instead",
+        )
     if DATA in enclosing or size == DATA:
         rounds = 1
         for count in [*enclosing, size]:
             rounds *= 1 if count == DATA else count
         if rounds > RANGE_AROUND_DATA:
-            return Refusal(400, f"a list from the data is walked together with {rounds:,} range elements inside "
-                                f"one expression; the limit is {RANGE_AROUND_DATA:,}: UNWIND the outer list instead")
+            return Refusal(
+                400,
+                f"a list from the data is walked together with {rounds:,} range elements inside "
+                f"one expression; the limit is {RANGE_AROUND_DATA:,}: UNWIND the outer list instead",
+            )
     return None
 
 
@@ -173,8 +224,9 @@ def _at(tokens: list[str], index: int) -> str:
     return tokens[index] if 0 <= index < len(tokens) else ""
 
 
-def _range_size(tokens: list[str], start: int, params: Mapping[str, Any],
-                max_elements: int) -> tuple[int, Refusal | None]:
+def _range_size(
+    tokens: list[str], start: int, params: Mapping[str, Any], max_elements: int
+) -> tuple[int, Refusal | None]:
     """The number of elements of the range() whose arguments start at `tokens[start]`, or a refusal when an
     argument is neither an integer literal nor an integer parameter (its size unknown before it runs)."""
     values: list[int] = []
@@ -204,9 +256,12 @@ def _range_size(tokens: list[str], start: int, params: Mapping[str, Any],
         return 0, Refusal(400, "range() with a step of 0")
     size = max(0, (last - first) // step + 1)
     if size > max_elements:
-        return 0, Refusal(400, f"range() of {size:,} elements; the limit is {max_elements:,} "
-                               "(POKIN_CYPHER_MAX_RANGE): Neo4j cannot stop a list built inside one expression "
-                               "at the time limit")
+        return 0, Refusal(
+            400,
+            f"range() of {size:,} elements; the limit is {max_elements:,} "
+            "(POKIN_CYPHER_MAX_RANGE): Neo4j cannot stop a list built inside one expression "
+            "at the time limit",
+        )
     return size, None
 
 
@@ -227,9 +282,12 @@ def _integer(argument: list[str], params: Mapping[str, Any]) -> int | None:
 
 
 def _computed_range() -> Refusal:
-    return Refusal(400, "range() here takes integer literals or integer parameters as bounds, so its size is "
-                        "known before it runs; to walk a list's positions, UNWIND the list or use a "
-                        "comprehension over the list itself")
+    return Refusal(
+        400,
+        "range() here takes integer literals or integer parameters as bounds, so its size is "
+        "known before it runs; to walk a list's positions, UNWIND the list or use a "
+        "comprehension over the list itself",
+    )
 
 
 def nesting_depth(code: str) -> int:
@@ -287,8 +345,11 @@ def check_plan(explained: Explained) -> Refusal | None:
     """A refusal if EXPLAIN shows anything but a pure read with acceptable operators."""
     if explained.query_type != "r":
         kind = {"w": "writes", "rw": "writes", "s": "changes the schema or administers the database"}
-        return Refusal(403, f"the query {kind.get(explained.query_type or '', 'is not a plain read')}; "
-                            f"only read queries are allowed here")
+        return Refusal(
+            403,
+            f"the query {kind.get(explained.query_type or '', 'is not a plain read')}; "
+            f"only read queries are allowed here",
+        )
     for operator in explained.operators:
         if operator.name in REFUSED_OPERATORS:
             return Refusal(403, REFUSED_OPERATORS[operator.name])
@@ -297,8 +358,9 @@ def check_plan(explained: Explained) -> Refusal | None:
         if operator.name == "ProcedureCall":
             procedure = operator.details.split("(", 1)[0].strip()
             if procedure not in ALLOWED_PROCEDURES:
-                return Refusal(403, f"procedure '{procedure}' is not allowed; allowed: "
-                                    + ", ".join(sorted(ALLOWED_PROCEDURES)))
+                return Refusal(
+                    403, f"procedure '{procedure}' is not allowed; allowed: " + ", ".join(sorted(ALLOWED_PROCEDURES))
+                )
     return None
 
 
@@ -315,7 +377,7 @@ def fix_positions(message: str, prefix_length: int = len("EXPLAIN ")) -> str:
     lines = message.split("\n")
     for index, line in enumerate(lines):
         if line.startswith('"EXPLAIN '):
-            lines[index] = '"' + line[len('"EXPLAIN '):]
+            lines[index] = '"' + line[len('"EXPLAIN ') :]
             caret = index + 1
             if caret < len(lines) and lines[caret].strip() == "^" and lines[caret].startswith(" " * prefix_length):
                 lines[caret] = lines[caret][prefix_length:]

@@ -9,6 +9,7 @@ Reads are answered from the app's ResultCache (service/http/results.py) while th
 request (at most every CACHE_CHECK_SECONDS per process), stays the same; `fresh=True` asks Neo4j whatever
 is kept (health and liveness checks).
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,14 @@ from service.http.results import ResultCache
 class Database:
     """A graph.db.Reader (so the audit, the documents, the views and Catalog.run take it), with bounded retries."""
 
-    def __init__(self, runner: Runner, retry_time: float, query_timeout: float, results: ResultCache | None = None,
-                 version_seconds: float = 0.0):
+    def __init__(
+        self,
+        runner: Runner,
+        retry_time: float,
+        query_timeout: float,
+        results: ResultCache | None = None,
+        version_seconds: float = 0.0,
+    ):
         self.runner = runner
         self.retry_time = retry_time
         self.query_timeout = query_timeout
@@ -39,13 +46,29 @@ class Database:
         self.version_seconds = version_seconds
         self._version: tuple[tuple, float] | None = None  # (version, when read), shared by the app's threads
 
-    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-             limit: int | None = None, fresh: bool = False, packed: bool = False) -> list[dict[str, Any]]:
+    def read(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+        fresh: bool = False,
+        packed: bool = False,
+    ) -> list[dict[str, Any]]:
         return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh, packed=packed)[1]
 
-    def table(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
-              limit: int | None = None, fresh: bool = False, packed: bool = False,
-              bound: AnswerBound | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    def table(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+        fresh: bool = False,
+        packed: bool = False,
+        bound: AnswerBound | None = None,
+    ) -> tuple[list[str], list[dict[str, Any]]]:
         """`packed` only for the catalog's own query texts, `bound` for queries a client wrote (see
         Runner.read_table). For readers who may not see NIPs, a NIP matches only in full
         (service.http.masking.exact_nips_only), whichever endpoint asks."""
@@ -53,8 +76,15 @@ class Database:
             params = exact_nips_only(params)
 
         def ask() -> tuple[list[str], list[dict[str, Any]]]:
-            return self.runner.read_table(cypher, params, timeout=timeout or self.query_timeout, limit=limit,
-                                          retry_time=self.retry_time, packed=packed, bound=bound)
+            return self.runner.read_table(
+                cypher,
+                params,
+                timeout=timeout or self.query_timeout,
+                limit=limit,
+                retry_time=self.retry_time,
+                packed=packed,
+                bound=bound,
+            )
 
         if fresh or not self.results.enabled:
             return ask()
@@ -70,8 +100,9 @@ class Database:
                 g.pokin_data_version = known[0]
             else:
                 read_at = time.monotonic()
-                row = self.runner.read_table(DATA_VERSION_QUERY, timeout=self.query_timeout,
-                                             retry_time=self.retry_time)[1][0]
+                row = self.runner.read_table(
+                    DATA_VERSION_QUERY, timeout=self.query_timeout, retry_time=self.retry_time
+                )[1][0]
                 g.pokin_data_version = (row["version"], row["nodes"], row["relationships"])
                 self._version = (g.pokin_data_version, read_at)
         return g.pokin_data_version
@@ -81,10 +112,10 @@ class Database:
         self._version = None
         g.pop("pokin_data_version", None)
 
-    def explain(self, cypher: str, params: Mapping[str, Any] | None = None, *,
-                timeout: float | None = None) -> Explained:
-        return self.runner.explain(cypher, params, timeout=timeout or self.query_timeout,
-                                   retry_time=self.retry_time)
+    def explain(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> Explained:
+        return self.runner.explain(cypher, params, timeout=timeout or self.query_timeout, retry_time=self.retry_time)
 
 
 def database() -> Database:
@@ -99,10 +130,16 @@ def bind(query: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
     """NamedQuery.bind plus what Neo4j would choke on: integers beyond 64 bits."""
     bound = query.bind(given)
     if masking_wanted() and bound.get(NIP_EXACT_PARAM) is False:
-        raise ApiError(403, f"'{NIP_EXACT_PARAM}=false' (matching part of a NIP) needs a token: without one a NIP "
-                            "is found only in full")
-    errors = [f"parameter '{name}' is out of range" for name, value in bound.items()
-              if isinstance(value, int) and not isinstance(value, bool) and abs(value) > INT64_MAX]
+        raise ApiError(
+            403,
+            f"'{NIP_EXACT_PARAM}=false' (matching part of a NIP) needs a token: without one a NIP "
+            "is found only in full",
+        )
+    errors = [
+        f"parameter '{name}' is out of range"
+        for name, value in bound.items()
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > INT64_MAX
+    ]
     if errors:
         raise ParameterError(errors)
     return bound

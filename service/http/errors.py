@@ -8,6 +8,7 @@ large, 415 upload neither .zip nor .xlsx, 500 unexpected (no internals leak), 50
 504 a query ran past its server-side timeout. An import whose commit lost its answer adds a `code`
 (service/imports.py: `import_not_written` or `import_outcome_unknown`).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,16 +20,24 @@ from werkzeug.exceptions import HTTPException
 from graph.catalog import ParameterError
 from graph.importer import ImportRejected
 
-TIMEOUT_CODES = ("Neo.ClientError.Transaction.TransactionTimedOut",
-                 "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
-                 "Neo.TransientError.Transaction.TransactionTimedOut")
+TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.TransientError.Transaction.TransactionTimedOut",
+)
 
 
 class ApiError(Exception):
     """Raised anywhere in a request to answer with this status and message (and optional extra keys)."""
 
-    def __init__(self, status: int, error: str, errors: list[str] | None = None,
-                 headers: dict[str, str] | None = None, **extra: Any):
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        errors: list[str] | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ):
         super().__init__(error)
         self.status = status
         self.error = error
@@ -37,10 +46,10 @@ class ApiError(Exception):
         self.extra = extra
 
 
-def error_response(status: int, error: str, errors: list[str] | None = None,
-                   headers: dict[str, str] | None = None, **extra: Any) -> Response:
-    response = jsonify(ok=False, status=status, error=error,
-                       errors=errors if errors is not None else [error], **extra)
+def error_response(
+    status: int, error: str, errors: list[str] | None = None, headers: dict[str, str] | None = None, **extra: Any
+) -> Response:
+    response = jsonify(ok=False, status=status, error=error, errors=errors if errors is not None else [error], **extra)
     response.status_code = status
     for name, value in (headers or {}).items():
         response.headers[name] = value
@@ -77,9 +86,14 @@ def register_error_handlers(app: Flask) -> None:
     def import_rejected(error: ImportRejected):
         problems = error.problems  # the first MAX_PROBLEMS_SHOWN in report order; `total` counts them all
         shown = [str(problem) for problem in problems] + ([error.not_shown_line()] if error.not_shown else [])
-        return error_response(400, f"{error.total} problem(s) in the import; nothing was written", shown,
-                              problems=[problem.as_dict() for problem in problems], total=error.total,
-                              not_shown=error.not_shown)
+        return error_response(
+            400,
+            f"{error.total} problem(s) in the import; nothing was written",
+            shown,
+            problems=[problem.as_dict() for problem in problems],
+            total=error.total,
+            not_shown=error.not_shown,
+        )
 
     @app.errorhandler(neo4j_errors.ServiceUnavailable)
     @app.errorhandler(neo4j_errors.SessionExpired)
@@ -89,8 +103,7 @@ def register_error_handlers(app: Flask) -> None:
         if is_timeout(error):
             return api_error(timeout_error(None))
         current_app.logger.warning("Neo4j unavailable: %s", type(error).__name__)
-        return error_response(503, "Neo4j is not reachable now; try again shortly",
-                              headers={"Retry-After": "5"})
+        return error_response(503, "Neo4j is not reachable now; try again shortly", headers={"Retry-After": "5"})
 
     @app.errorhandler(neo4j_errors.Neo4jError)
     def neo4j_error(error: neo4j_errors.Neo4jError):

@@ -5,6 +5,7 @@ A list answers `{"ok": true, "rows": [...], "columns": [...], "limit": L, "offse
 graph.export, which neutralises cells a spreadsheet would execute. JSON pages default to `limit` =
 PAGE_MAX; a CSV/XLSX export holds every row unless `limit`/`offset` are given.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -31,7 +32,7 @@ MEDIA_TYPES = {
 }
 PAGING_ARGS = ("limit", "offset", "format")
 YEAR_MAX = 9999  # the largest year a client may ask for (`year`, `tahun`)
-INT64_MAX = 2 ** 63 - 1
+INT64_MAX = 2**63 - 1
 MAX_JSON_DEPTH = 32  # arrays and objects nested deeper in a request body are refused before parsing
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # JSON strings, unrolled: long strings in C-speed runs
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
@@ -136,8 +137,9 @@ def query_args(allowed: Iterable[str]) -> dict[str, str]:
     """The query-string parameters of an endpoint; unknown or repeated ones are a 400 listing each."""
     allowed = set(allowed) | set(PAGING_ARGS)
     errors = [f"unknown parameter '{name}'" for name in request.args if name not in allowed]
-    errors += [f"parameter '{name}' is given more than once" for name in request.args
-               if len(request.args.getlist(name)) > 1]
+    errors += [
+        f"parameter '{name}' is given more than once" for name in request.args if len(request.args.getlist(name)) > 1
+    ]
     if errors:
         raise ApiError(400, "invalid parameters: " + "; ".join(errors), errors)
     return {name: request.args[name] for name in request.args if name not in PAGING_ARGS}
@@ -161,15 +163,17 @@ def json_body() -> Any:
         return None
 
 
-def list_response(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None, *, fmt: str,
-                  filename: str, **extra: Any) -> AnyResponse:
+def list_response(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None, *, fmt: str, filename: str, **extra: Any
+) -> AnyResponse:
     """One page of rows as JSON, or the rows as a CSV/XLSX download named `filename.<fmt>`."""
     page = paging()
     columns = list(columns) if columns else _columns(rows)
-    chosen = list(rows) if fmt != "json" and not page.explicit else list(rows[page.offset:page.offset + page.limit])
+    chosen = list(rows) if fmt != "json" and not page.explicit else list(rows[page.offset : page.offset + page.limit])
     if fmt == "json":
-        return current_app.json.response(ok=True, rows=chosen, columns=columns, limit=page.limit,
-                                         offset=page.offset, total=len(rows), **extra)
+        return current_app.json.response(
+            ok=True, rows=chosen, columns=columns, limit=page.limit, offset=page.offset, total=len(rows), **extra
+        )
     chosen = [plain(row) for row in chosen]
     if masking_wanted():
         chosen = [mask(row) for row in chosen]

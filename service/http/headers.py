@@ -9,15 +9,23 @@
 - `Cache-Control: no-store` on everything except the fixed assets (scripts, styles: `/aset/`, `/static/`):
   answers and pages carry personal data (NIPs for token holders), which no browser or proxy cache may keep.
 """
+
 from __future__ import annotations
 
 from flask import Flask, Response, request
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'"
-HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
-           "Permissions-Policy": "camera=(), microphone=(), geolocation=()", "Cross-Origin-Opener-Policy": "same-origin"}
+HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 ASSET_ENDPOINTS = ("static", "pages.asset")  # the same files for everyone: browsers may keep them
 
 

@@ -7,6 +7,7 @@ that foreign name as `Host`, so refusing unknown names closes the door. The defa
 checks them. A refused request gets 400 (431 for a Host too long to be a name) in the one JSON error shape,
 or a small HTML page for page addresses. It runs before everything else, tokens and CORS included.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -23,7 +24,7 @@ def host_name(host: str) -> str:
     """`Example.org:5000` -> `example.org`, `[::1]:5000` -> `[::1]`: the name without its port."""
     host = host.strip().lower()
     if host.startswith("["):
-        return host[:host.find("]") + 1] if "]" in host else host
+        return host[: host.find("]") + 1] if "]" in host else host
     name, colon, port = host.rpartition(":")
     return name if colon and port.isdigit() else host
 
@@ -36,8 +37,11 @@ def check_host() -> Response | None:
     allowed = current_app.config["ALLOWED_HOSTS"]
     if "*" in allowed or host_name(host) in allowed:
         return None
-    return _refused(400, "this server does not answer to the host named in the Host header; "
-                         "its administrator lists the names it answers to in POKIN_ALLOWED_HOSTS")
+    return _refused(
+        400,
+        "this server does not answer to the host named in the Host header; "
+        "its administrator lists the names it answers to in POKIN_ALLOWED_HOSTS",
+    )
 
 
 def _refused(status: int, message: str) -> Response:
@@ -47,9 +51,11 @@ def _refused(status: int, message: str) -> Response:
     if path.startswith("/api/") or path.endswith(".json"):
         return error_response(status, message)
     title = HTML_TITLE[status]
-    body = (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>'
-            f"<body><h1>{title}</h1><p>Server ini tidak melayani alamat yang diminta. Buka aplikasi melalui "
-            f"alamat resminya.</p><p><small>{escape(message)}</small></p></body></html>")
+    body = (
+        f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><h1>{title}</h1><p>Server ini tidak melayani alamat yang diminta. Buka aplikasi melalui "
+        f"alamat resminya.</p><p><small>{escape(message)}</small></p></body></html>"
+    )
     return Response(body, status=status, mimetype="text/html")
 
 

@@ -7,6 +7,7 @@ are masked), so an anonymous reader never gets an answer built for a token holde
 answers are kept: errors, streamed files and pages that ran out of time (`g.pokin_partial`) are not, and
 the after-request hooks (security headers, CORS) still run on every answer.
 """
+
 from __future__ import annotations
 
 import functools
@@ -34,15 +35,24 @@ def kept_answer(view: Callable[..., Any]) -> Callable[..., Any]:
         db = database()
         if request.method != "GET" or not db.results.enabled:
             return view(*args, **kwargs)
-        key = ("answer", request.path, tuple(sorted(request.args.items(multi=True))),
-               g.get("role"), bool(g.get("mask_nips", True)))
+        key = (
+            "answer",
+            request.path,
+            tuple(sorted(request.args.items(multi=True))),
+            g.get("role"),
+            bool(g.get("mask_nips", True)),
+        )
 
         def answer() -> tuple[int, list[tuple[str, str]], bytes, bool]:
             response = current_app.make_response(view(*args, **kwargs))
             if response.status_code != 200 or response.is_streamed or g.get("pokin_partial"):
                 raise _NotKept(response)
-            return (response.status_code, list(response.headers.items()), response.get_data(),
-                    bool(g.get("pokin_page_masked")))
+            return (
+                response.status_code,
+                list(response.headers.items()),
+                response.get_data(),
+                bool(g.get("pokin_page_masked")),
+            )
 
         try:
             status, headers, body, masked = db.results.value(key, db.version(), answer)

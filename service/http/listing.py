@@ -1,5 +1,6 @@
 """List endpoints: one view answering at `rule` and `rule.<suffix>` (JSON page, CSV, XLSX; service/http/formats.py),
 its answers kept per data version (service/http/kept.py). Each route module passes its own blueprint."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -10,7 +11,9 @@ from flask import Blueprint
 from service.http.kept import kept_answer
 
 
-def list_route(bp: Blueprint, rule: str, endpoint: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def list_route(
+    bp: Blueprint, rule: str, endpoint: str | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register on `bp` a GET list endpoint at `rule` and at `rule.<suffix>` (e.g. `.csv`, `.xlsx`), its answers
     kept per data version (service/http/kept.py)."""
 

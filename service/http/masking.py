@@ -16,6 +16,7 @@ fragment finds). A named query that can match part of a NIP declares the paramet
 requests it is always true (`exact_nips_only`, applied to every read the service makes), and asking for
 false explicitly is refused (403).
 """
+
 from __future__ import annotations
 
 import re

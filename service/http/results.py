@@ -11,6 +11,7 @@ Rows are kept pickled: a hit gives the caller its own fresh objects (callers add
 and the bound is in bytes (CACHE_MB). Concurrent requests for the same rows wait for the one that computes
 them instead of running the same query side by side.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -119,7 +120,13 @@ class ResultCache:
 
     def summary(self) -> dict[str, Any]:
         with self._lock:
-            return {"enabled": self.enabled, "entries": len(self._items), "bytes": self._items.currsize,
-                    "max_bytes": self._items.maxsize if self.enabled else 0, "hits": self.stats.hits,
-                    "misses": self.stats.misses, "too_large": self.stats.too_large,
-                    "cleared": self.stats.cleared}
+            return {
+                "enabled": self.enabled,
+                "entries": len(self._items),
+                "bytes": self._items.currsize,
+                "max_bytes": self._items.maxsize if self.enabled else 0,
+                "hits": self.stats.hits,
+                "misses": self.stats.misses,
+                "too_large": self.stats.too_large,
+                "cleared": self.stats.cleared,
+            }

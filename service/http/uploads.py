@@ -10,6 +10,7 @@ A zip is opened defensively before anything is written to disk: members with abs
 symlinks or encryption, more than ZIP_MAX_MEMBERS members, or more than ZIP_MAX_UNPACKED_MB once
 unpacked (counted while reading, not trusted from the headers: zip bombs) are refused with 400.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -132,8 +133,10 @@ def extract_csvs(data: bytes, folder: Path) -> None:
             continue
         key = path.name.lower()
         if key in wanted:
-            raise ApiError(400, f"the archive holds two files named {path.name} "
-                                f"({wanted[key].filename} and {info.filename}); keep one")
+            raise ApiError(
+                400,
+                f"the archive holds two files named {path.name} ({wanted[key].filename} and {info.filename}); keep one",
+            )
         wanted[key] = info
     budget = _max_unpacked()
     try:
@@ -156,6 +159,7 @@ def _max_unpacked() -> int:
 
 def cleaned(problem, temp: str):
     """Problems as the user knows the files: no temporary paths."""
+
     def clean(text: str | None) -> str | None:
         if text is None:
             return None

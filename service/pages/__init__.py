@@ -5,6 +5,7 @@ of visual/, each with a `.json` twin of the same data (routes: service/pages/rou
 pages' settings (PAGES_*, CAPAIAN_SCALE, CAPAIAN_CAP, SECRET_KEY) are read with every other one in
 service/config.py.
 """
+
 from __future__ import annotations
 
 from flask import Flask
@@ -21,8 +22,9 @@ def register(app: Flask) -> None:
     scale(app.config["CAPAIAN_SCALE"])  # an unknown scale stops the app at start, naming the choices
     risk.parse_ages(app.config["PEOPLE_BUP"])  # so do ages that are no ages
     install(app)
-    app.jinja_env.filters.update(angka=styles.format_number, persen=styles.format_percent, rupiah=styles.format_rupiah,
-                                 sel=data.cell_text)
+    app.jinja_env.filters.update(
+        angka=styles.format_number, persen=styles.format_percent, rupiah=styles.format_rupiah, sel=data.cell_text
+    )
     app.register_blueprint(html_bp)
     app.register_blueprint(json_bp)
     app.register_blueprint(api_bp)

@@ -5,6 +5,7 @@ server-side timeout; what finishes is kept for PAGES_CACHE_SECONDS (and dropped 
 changes: an import, or a change of the node or relationship count). A part that runs past its timeout is computed once more
 in a background thread (at most one per part, PAGES_BACKGROUND_TIMEOUT seconds), so a reload shows it.
 """
+
 from __future__ import annotations
 
 import threading

@@ -3,6 +3,7 @@
 Everything goes through the app's Database (one Runner, parameters only) and the named queries of cypher/
 (search, element_detail, pemda_overview, unit_options, the audit findings, achievement, view_*).
 """
+
 from __future__ import annotations
 
 import time
@@ -23,11 +24,22 @@ from service.pages.cache import TimedOut, cached, fingerprint
 from visual import styles
 from visual.views import View, mark_styles
 
-LEVEL_NAMES = {"visi": "Visi", "misi": "Misi", "tujuan": "Tujuan", "sasaran": "Sasaran",
-               "sasaran_program": "Sasaran program", "sasaran_kegiatan": "Sasaran kegiatan",
-               "sasaran_subkegiatan": "Sasaran subkegiatan", "rhk": "Rencana hasil kerja (RHK)",
-               "program": "Program", "kegiatan": "Kegiatan", "subkegiatan": "Subkegiatan",
-               "pemda": "Pemerintah daerah", "perangkat_daerah": "Perangkat daerah (OPD)", "unit_kerja": "Unit kerja"}
+LEVEL_NAMES = {
+    "visi": "Visi",
+    "misi": "Misi",
+    "tujuan": "Tujuan",
+    "sasaran": "Sasaran",
+    "sasaran_program": "Sasaran program",
+    "sasaran_kegiatan": "Sasaran kegiatan",
+    "sasaran_subkegiatan": "Sasaran subkegiatan",
+    "rhk": "Rencana hasil kerja (RHK)",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "subkegiatan": "Subkegiatan",
+    "pemda": "Pemerintah daerah",
+    "perangkat_daerah": "Perangkat daerah (OPD)",
+    "unit_kerja": "Unit kerja",
+}
 KIND_NAMES = {"Goal": "Elemen kinerja", "Indicator": "Indikator", "Activity": "Kegiatan", "Unit": "Unit", "ASN": "ASN"}
 
 
@@ -51,8 +63,14 @@ def _cap() -> float:
 def capaian(figure: dict[str, Any], polarity: str | None) -> float | None:
     """Capaian of one indicator-year (graph/capaian.py, docs/capaian.md); None (shown '–') when it cannot be
     computed."""
-    return rules.capaian(figure.get("target"), figure.get("realisasi"), polarity, figure.get("target_min"),
-                         figure.get("target_max"), _cap())
+    return rules.capaian(
+        figure.get("target"),
+        figure.get("realisasi"),
+        polarity,
+        figure.get("target_min"),
+        figure.get("target_max"),
+        _cap(),
+    )
 
 
 def band(value: float | None) -> str | None:
@@ -77,9 +95,11 @@ def cell_text(value: Any, column: str) -> str:
 
 def _shown_figure(figure: dict[str, Any]) -> dict[str, str]:
     """A year's target, realisasi and capaian as the panel writes them (a qualitative figure as written)."""
-    return {"target": figure.get("target_text") or styles.format_number(figure.get("target")),
-            "realisasi": figure.get("realisasi_text") or styles.format_number(figure.get("realisasi")),
-            "capaian": styles.format_percent(figure.get("capaian"))}
+    return {
+        "target": figure.get("target_text") or styles.format_number(figure.get("target")),
+        "realisasi": figure.get("realisasi_text") or styles.format_number(figure.get("realisasi")),
+        "capaian": styles.format_percent(figure.get("capaian")),
+    }
 
 
 # -- links ----------------------------------------------------------------------------------------------------------
@@ -111,8 +131,11 @@ def units() -> list[dict[str, Any]]:
 def years() -> dict[str, Any]:
     """Years with figures and budget years, and the latest year with figures (the default)."""
     row = run_named("pemda_overview", {})[1][0]
-    return {"indicator_years": row["indicator_years"], "activity_years": row["activity_years"],
-            "latest": latest_year(database())}
+    return {
+        "indicator_years": row["indicator_years"],
+        "activity_years": row["activity_years"],
+        "latest": latest_year(database()),
+    }
 
 
 def year_notes(year: int | None) -> list[str]:
@@ -125,8 +148,10 @@ def year_notes(year: int | None) -> list[str]:
     if year in present:
         return []
     listed = ", ".join(str(item) for item in present) or "belum ada"
-    return [f"Tidak ada data untuk tahun {year}: tidak ada target, realisasi maupun kegiatan tahun itu. "
-            f"Tahun yang tersedia: {listed}."]
+    return [
+        f"Tidak ada data untuk tahun {year}: tidak ada target, realisasi maupun kegiatan tahun itu. "
+        f"Tahun yang tersedia: {listed}."
+    ]
 
 
 def filters(year: int | None, unit: str | None) -> dict[str, Any]:
@@ -144,11 +169,19 @@ def overview(year: int | None, unit: str | None) -> dict[str, Any]:
     defaults = default_years(database()) if year is None else DefaultYears(year, year)
     shown_year = defaults.figures
     stamp = fingerprint()
-    return {"counts": counts, "year": shown_year, "budget_year": defaults.budget, "unit": unit,
-            "unit_name": unit_name(unit), "findings": findings_summary(defaults, unit, stamp),
-            "people": risk.beranda_rows(shown_year, unit, unit_scope(unit) if unit else None,
-                                        float(current_app.config["PAGES_QUERY_TIMEOUT"])),
-            "achievement": opd_achievement(shown_year, unit, stamp), "scale": scale_info()}
+    return {
+        "counts": counts,
+        "year": shown_year,
+        "budget_year": defaults.budget,
+        "unit": unit,
+        "unit_name": unit_name(unit),
+        "findings": findings_summary(defaults, unit, stamp),
+        "people": risk.beranda_rows(
+            shown_year, unit, unit_scope(unit) if unit else None, float(current_app.config["PAGES_QUERY_TIMEOUT"])
+        ),
+        "achievement": opd_achievement(shown_year, unit, stamp),
+        "scale": scale_info(),
+    }
 
 
 def _read_bound(query: NamedQuery, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
@@ -205,8 +238,14 @@ def findings_summary(years: DefaultYears, unit: str | None, stamp: tuple) -> lis
             continue
         year = years.for_finding(finding)
         params = finding_params(query, year, unit)
-        row: dict[str, Any] = {"finding": query.name, "title": finding.title, "count": None, "budget": None,
-                               "status": "ok", "href": url_for("pages.finding", name=query.name, tahun=year, unit=unit)}
+        row: dict[str, Any] = {
+            "finding": query.name,
+            "title": finding.title,
+            "count": None,
+            "budget": None,
+            "status": "ok",
+            "href": url_for("pages.finding", name=query.name, tahun=year, unit=unit),
+        }
         rows.append(row)
         if params is None:
             row["status"] = "tidak berlaku"
@@ -236,23 +275,37 @@ def opd_achievement(year: int | None, unit: str | None, stamp: tuple) -> dict[st
     query = catalog()["achievement"]
     try:
         params = {"year": year, "scale": scale().key, "cap": _cap()}
-        rows = cached(("achievement", year, params["scale"], params["cap"]), lambda seconds: database().read(
-            query.cypher, query.bind(params), timeout=seconds), timeout, stamp)
+        rows = cached(
+            ("achievement", year, params["scale"], params["cap"]),
+            lambda seconds: database().read(query.cypher, query.bind(params), timeout=seconds),
+            timeout,
+            stamp,
+        )
     except TimedOut:
-        result["status"] = (f"belum selesai dihitung dalam {timeout:g} detik; perhitungan dilanjutkan di latar "
-                            "belakang, muat ulang halaman sebentar lagi")
+        result["status"] = (
+            f"belum selesai dihitung dalam {timeout:g} detik; perhitungan dilanjutkan di latar "
+            "belakang, muat ulang halaman sebentar lagi"
+        )
         return result
     opds = {item["id"]: item for item in units() if item["kind"] == "perangkat_daerah"}
     shown = set(opds) if unit is None else set(opds) & set(unit_scope(unit)["units"])
     for row in rows:
         if row.get("kind") == "unit" and row["id"] in shown:
-            result["rows"].append({"id": row["id"], "name": row.get("name"), "capaian": row.get("capaian"),
-                                   "band": row.get("band"), "indicators": row.get("indicators"),
-                                   "basis": row.get("basis"), "rule": row.get("rule"),
-                                   "supporting_capaian": row.get("supporting_capaian"),
-                                   "supporting_band": row.get("supporting_band"),
-                                   "supporting_indicators": row.get("supporting_indicators"),
-                                   "href": url_for("pages.tree", unit=row["id"], warna="capaian", tahun=year)})
+            result["rows"].append(
+                {
+                    "id": row["id"],
+                    "name": row.get("name"),
+                    "capaian": row.get("capaian"),
+                    "band": row.get("band"),
+                    "indicators": row.get("indicators"),
+                    "basis": row.get("basis"),
+                    "rule": row.get("rule"),
+                    "supporting_capaian": row.get("supporting_capaian"),
+                    "supporting_band": row.get("supporting_band"),
+                    "supporting_indicators": row.get("supporting_indicators"),
+                    "href": url_for("pages.tree", unit=row["id"], warna="capaian", tahun=year),
+                }
+            )
     result["rows"].sort(key=lambda item: (item["capaian"] is None, -(item["capaian"] or 0), item["name"] or ""))
     return result
 
@@ -277,10 +330,17 @@ def _search_row(row: dict[str, Any]) -> dict[str, Any]:
     kind_name = KIND_NAMES.get(row["kind"], row["kind"])
     label, detail = (kind_name, level_name) if row["kind"] == "Indicator" else (level_name or kind_name, None)
     unit_id, opd_id = row.get("unit_id"), row.get("opd_id")
-    return dict(row, kind_name=kind_name, level_name=level_name, kind_label=label, kind_detail=detail,
-                href=href(row["kind"], row["id"]), unit_href=href("Unit", unit_id) if unit_id else None,
-                opd_href=href("Unit", opd_id) if opd_id else None,
-                opd_shown=bool(opd_id) and opd_id not in (unit_id, row["id"] if row["kind"] == "Unit" else None))
+    return dict(
+        row,
+        kind_name=kind_name,
+        level_name=level_name,
+        kind_label=label,
+        kind_detail=detail,
+        href=href(row["kind"], row["id"]),
+        unit_href=href("Unit", unit_id) if unit_id else None,
+        opd_href=href("Unit", opd_id) if opd_id else None,
+        opd_shown=bool(opd_id) and opd_id not in (unit_id, row["id"] if row["kind"] == "Unit" else None),
+    )
 
 
 def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
@@ -293,14 +353,25 @@ def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
     if year is None and "year" in declared:
         year = default_years(database()).for_finding(about)
     params = finding_params(query, year, unit) or {}  # a year still missing: bind says it is required
-    columns, rows = database().table(query.cypher, query.bind(params),
-                                     timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
+    columns, rows = database().table(
+        query.cypher, query.bind(params), timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"])
+    )
     rows = within_unit(query, rows, unit)
-    return {"finding": name, "title": about.title, "summary": query.summary, "description": about.description,
-            "year": year, "unit": unit, "columns": columns,
-            "headers": {column: about.header(column) for column in columns}, "budget_column": about.budget,
-            "rows": rows, "links": [_row_links(about, row) for row in rows], "total": len(rows),
-            "tree_href": url_for("pages.tree", unit=unit, audit=1, tahun=year) if about.mark else None}
+    return {
+        "finding": name,
+        "title": about.title,
+        "summary": query.summary,
+        "description": about.description,
+        "year": year,
+        "unit": unit,
+        "columns": columns,
+        "headers": {column: about.header(column) for column in columns},
+        "budget_column": about.budget,
+        "rows": rows,
+        "links": [_row_links(about, row) for row in rows],
+        "total": len(rows),
+        "tree_href": url_for("pages.tree", unit=unit, audit=1, tahun=year) if about.mark else None,
+    }
 
 
 def _row_links(about: Finding, row: dict[str, Any]) -> dict[str, Any]:
@@ -331,10 +402,15 @@ def _label_by_name(column: str) -> str | None:
 def intervensi(nip: str) -> dict[str, Any]:
     """The ASN's chain of atasan up to the head of the OPD, each break of the intervensi named (graph/people.py)."""
     chain = people_risk.intervensi_chain(database(), catalog(), nip)
-    steps = [dict(row, href=href("ASN", row["nip"]), break_label=INTERVENSI_REASONS.get(row["break_reason"] or ""))
-             for row in chain]
-    return {"steps": steps, "broken": any(row["break_reason"] for row in chain),
-            "reaches_head": bool(chain) and bool(chain[-1]["head"])}
+    steps = [
+        dict(row, href=href("ASN", row["nip"]), break_label=INTERVENSI_REASONS.get(row["break_reason"] or ""))
+        for row in chain
+    ]
+    return {
+        "steps": steps,
+        "broken": any(row["break_reason"] for row in chain),
+        "reaches_head": bool(chain) and bool(chain[-1]["head"]),
+    }
 
 
 def element(id_: str, year: int | None) -> dict[str, Any] | None:
@@ -350,8 +426,9 @@ def element(id_: str, year: int | None) -> dict[str, Any] | None:
         for figure in indicator["years"]:
             figure["capaian"] = capaian(figure, indicator.get("polarity"))
             figure["band"] = band(figure["capaian"])
-            figure["capaian_tw"] = [rules.quarter_capaian(figure, indicator.get("polarity"), quarter, _cap())
-                                    for quarter in rules.QUARTERS]
+            figure["capaian_tw"] = [
+                rules.quarter_capaian(figure, indicator.get("polarity"), quarter, _cap()) for quarter in rules.QUARTERS
+            ]
             figure["shown"] = _shown_figure(figure)
     item["scale"] = scale_info()
     item["budget_shown"] = _budget_shown(item)
@@ -403,13 +480,30 @@ def view_data(view: View) -> dict[str, Any]:
     """What a network page shows, minus the drawing: title, parameters, node and edge rows, findings, notes."""
     pokin = view.network.pokin
     marks = mark_styles(catalog())
-    findings = [{"id": key, "finding": value, "name": marks.get(value, styles.AUDIT_FINDING).name,
-                 "title": _title(view.nodes, key)} for key, value in view.findings.items()]
+    findings = [
+        {
+            "id": key,
+            "finding": value,
+            "name": marks.get(value, styles.AUDIT_FINDING).name,
+            "title": _title(view.nodes, key),
+        }
+        for key, value in view.findings.items()
+    ]
     findings.sort(key=lambda item: (item["finding"], item["title"] or "", item["id"]))
-    return {"kind": view.kind, "title": view.title, "subtitle": pokin.get("subtitle"), "note": pokin.get("note"),
-            "notes": view.notes, "params": view.params, "summary": pokin.get("summary"),
-            "color_by": pokin.get("color_by"), "nodes": view.nodes, "edges": view.edges,
-            "achievement": view.achievement, "findings": findings}
+    return {
+        "kind": view.kind,
+        "title": view.title,
+        "subtitle": pokin.get("subtitle"),
+        "note": pokin.get("note"),
+        "notes": view.notes,
+        "params": view.params,
+        "summary": pokin.get("summary"),
+        "color_by": pokin.get("color_by"),
+        "nodes": view.nodes,
+        "edges": view.edges,
+        "achievement": view.achievement,
+        "findings": findings,
+    }
 
 
 def finding_title(query: str) -> str:
@@ -425,8 +519,11 @@ def flagged(view_findings: Iterable[dict[str, Any]], year: int | None, unit: str
     for item in view_findings:
         query = by_key.get(item["finding"])
         if query is not None:
-            flags[item["id"]] = {"query": query, "title": finding_title(query),
-                                 "href": url_for("pages.finding", name=query, tahun=year, unit=unit)}
+            flags[item["id"]] = {
+                "query": query,
+                "title": finding_title(query),
+                "href": url_for("pages.finding", name=query, tahun=year, unit=unit),
+            }
     return flags
 
 

@@ -12,6 +12,7 @@ and its column joined by ' – '), through graph/export.py like every other down
 every other answer's are (service/http/masking.py); names follow the service's rule (not masked).
 `document_html` is a pure function (no request needed): the CLI writes the same page to a file.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -47,16 +48,15 @@ from service.pages.routes import api_bp, html_bp
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DOC_FORMATS = ("json", "xlsx", "csv", "html")
-_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                          undefined=jinja2.StrictUndefined)
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
 
 
-def document_html(document: Document, *, paper: str = "a4",
-                  links: Sequence[tuple[str, str]] = ()) -> str:
+def document_html(document: Document, *, paper: str = "a4", links: Sequence[tuple[str, str]] = ()) -> str:
     """The document as one self-contained HTML page for printing (its CSS inline, no script)."""
     tables = [_table_view(table) for table in document.tables]
     return _ENV.get_template("dokumen.html").render(
-        doc=document, tables=tables, paper="A4" if paper != "f4" else "215mm 330mm", links=list(links))
+        doc=document, tables=tables, paper="A4" if paper != "f4" else "215mm 330mm", links=list(links)
+    )
 
 
 def _table_view(table: Any) -> dict[str, Any]:
@@ -68,16 +68,22 @@ def _table_view(table: Any) -> dict[str, Any]:
         for column_index, column in enumerate(table.columns):
             span = runs.get((row_index, column_index), 1)
             if span:
-                cells.append({"text": _cell(row.get(column.key), column), "rowspan": span,
-                              "num": column.kind != TEXT})
+                cells.append({"text": _cell(row.get(column.key), column), "rowspan": span, "num": column.kind != TEXT})
         body.append(cells)
     total = None
     if table.totals is not None:
-        total = [{"text": _cell(table.totals.get(column.key), column, blank=True), "num": column.kind != TEXT}
-                 for column in table.columns]
+        total = [
+            {"text": _cell(table.totals.get(column.key), column, blank=True), "num": column.kind != TEXT}
+            for column in table.columns
+        ]
     widths = sum(column.width for column in table.columns) or 1
-    return {"title": table.title, "header": header_cells(table), "body": body, "total": total,
-            "widths": [round(column.width * 100 / widths, 2) for column in table.columns]}
+    return {
+        "title": table.title,
+        "header": header_cells(table),
+        "body": body,
+        "total": total,
+        "widths": [round(column.width * 100 / widths, 2) for column in table.columns],
+    }
 
 
 def _cell(value: Any, column: Column, blank: bool = False) -> str:
@@ -94,8 +100,9 @@ def masked_document(document: Document) -> Document:
     if signature is not None:
         signature = dataclasses.replace(signature, parties=[mask(party) for party in signature.parties])
     tables = [dataclasses.replace(table, rows=[mask(row) for row in table.rows]) for table in document.tables]
-    return dataclasses.replace(document, signature=signature, tables=tables,
-                               lines=[mask_text(line) for line in document.lines])
+    return dataclasses.replace(
+        document, signature=signature, tables=tables, lines=[mask_text(line) for line in document.lines]
+    )
 
 
 def _document(kind: str, unit: str | None, year: int | None) -> Document:
@@ -131,9 +138,11 @@ def document_csv(document: Document, number: int = 1) -> bytes:
 
 def _links(kind: str, unit: str | None, year: int) -> list[tuple[str, str]]:
     args = {"unit": unit, "year": year} if unit else {"year": year}
-    return [("Unduh XLSX", url_for("pages_api.document", kind=f"{kind}.xlsx", **args)),
-            ("Unduh CSV", url_for("pages_api.document", kind=f"{kind}.csv", **args)),
-            ("Data (JSON)", url_for("pages_api.document", kind=f"{kind}.json", **args))]
+    return [
+        ("Unduh XLSX", url_for("pages_api.document", kind=f"{kind}.xlsx", **args)),
+        ("Unduh CSV", url_for("pages_api.document", kind=f"{kind}.csv", **args)),
+        ("Data (JSON)", url_for("pages_api.document", kind=f"{kind}.json", **args)),
+    ]
 
 
 def _download(body: bytes | str, fmt: str, name: str) -> Response:
@@ -174,12 +183,24 @@ def api_document(kind: str):
 
 def document_json(document: Document) -> dict[str, Any]:
     """The document's content as data: title, lines, tables (columns and rows), signature."""
-    return {"kind": document.kind, "title": document.title, "lines": document.lines, "meta": document.meta,
-            "tables": [{"title": table.title,
-                        "columns": [{"key": c.key, "header": c.header, "group": c.group, "kind": c.kind}
-                                    for c in table.columns],
-                        "rows": table.rows, "totals": table.totals} for table in document.tables],
-            "signature": dataclasses.asdict(document.signature) if document.signature else None}
+    return {
+        "kind": document.kind,
+        "title": document.title,
+        "lines": document.lines,
+        "meta": document.meta,
+        "tables": [
+            {
+                "title": table.title,
+                "columns": [
+                    {"key": c.key, "header": c.header, "group": c.group, "kind": c.kind} for c in table.columns
+                ],
+                "rows": table.rows,
+                "totals": table.totals,
+            }
+            for table in document.tables
+        ],
+        "signature": dataclasses.asdict(document.signature) if document.signature else None,
+    }
 
 
 api_bp.add_url_rule("/docs/<kind>", "document", api_document, methods=["GET"])

@@ -6,6 +6,7 @@ with figures) and the leverage (daya ungkit) ranking. Plain JSON-able dicts: the
 Queries: crosscutting_matrix, crosscutting_contributions, document_iku, leverage (cypher/); capaian of an IKU
 by graph/capaian.py's rules through data.capaian, so the dashboard agrees with the panel and the documents.
 """
+
 from __future__ import annotations
 
 from statistics import fmean
@@ -19,8 +20,13 @@ from service.pages import data
 from service.pages.cache import fingerprint
 
 ACTIVITIES_SHOWN = 100  # activities of the leverage ranking on the page (and in its download)
-DOCUMENTS = (("pk", "Perjanjian Kinerja"), ("iku", "Indikator Kinerja Utama"), ("cascading", "Matriks cascading"),
-             ("lkjip", "Tabel LKjIP"), ("triwulan", "Monitoring triwulan"))
+DOCUMENTS = (
+    ("pk", "Perjanjian Kinerja"),
+    ("iku", "Indikator Kinerja Utama"),
+    ("cascading", "Matriks cascading"),
+    ("lkjip", "Tabel LKjIP"),
+    ("triwulan", "Monitoring triwulan"),
+)
 
 
 def _read(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -37,18 +43,30 @@ def crosscutting(year: int | None) -> dict[str, Any]:
     per row, receiving OPD per column); each cell links to the work behind it."""
     rows = _read("crosscutting_matrix", {"year": year})
     for row in rows:
-        row["href"] = url_for("pages.crosscutting_pair", from_unit=row["from_unit_id"], to_unit=row["to_unit_id"],
-                              tahun=year)
+        row["href"] = url_for(
+            "pages.crosscutting_pair", from_unit=row["from_unit_id"], to_unit=row["to_unit_id"], tahun=year
+        )
     names = {row["from_unit_id"]: row["from_unit_name"] for row in rows}
     names.update({row["to_unit_id"]: row["to_unit_name"] for row in rows})
     givers = sorted({row["from_unit_id"] for row in rows}, key=lambda id_: (names[id_] or "", id_))
     takers = sorted({row["to_unit_id"] for row in rows}, key=lambda id_: (names[id_] or "", id_))
     cells = {(row["from_unit_id"], row["to_unit_id"]): row for row in rows}
-    matrix = [{"id": giver, "name": names[giver], "href": url_for("pages.capaian_unit", unit=giver),
-               "cells": [cells.get((giver, taker)) for taker in takers]} for giver in givers]
+    matrix = [
+        {
+            "id": giver,
+            "name": names[giver],
+            "href": url_for("pages.capaian_unit", unit=giver),
+            "cells": [cells.get((giver, taker)) for taker in takers],
+        }
+        for giver in givers
+    ]
     columns = [{"id": taker, "name": names[taker]} for taker in takers]
-    totals = {"pairs": len(rows), "budget": sum(row["budget"] or 0 for row in rows),
-              "staff": sum(row["staff"] or 0 for row in rows), "activities": sum(row["activities"] or 0 for row in rows)}
+    totals = {
+        "pairs": len(rows),
+        "budget": sum(row["budget"] or 0 for row in rows),
+        "staff": sum(row["staff"] or 0 for row in rows),
+        "activities": sum(row["activities"] or 0 for row in rows),
+    }
     return {"year": year, "rows": rows, "matrix": matrix, "columns": columns, "totals": totals}
 
 
@@ -61,16 +79,27 @@ def crosscutting_pair(from_unit: str, to_unit: str, year: int | None) -> dict[st
     for row in rows:
         row["kind_name"] = KIND_NAMES.get(row["kind"], row["kind"])
         row["href"] = data.href(row["kind"], row["id"])
-        row["outcome_links"] = [{"id": id_, "title": title, "href": data.href("Goal", id_)}
-                                for id_, title in zip(row["outcome_ids"], row["outcomes"])]
+        row["outcome_links"] = [
+            {"id": id_, "title": title, "href": data.href("Goal", id_)}
+            for id_, title in zip(row["outcome_ids"], row["outcomes"])
+        ]
         row["outcomes_shown"] = "; ".join(title or id_ for id_, title in zip(row["outcome_ids"], row["outcomes"]))
         if row["kind"] == "ASN":
             row["code"] = row["id"]
     counts = {kind: sum(1 for row in rows if row["kind"] == kind) for kind in KIND_NAMES}
     budget = sum(row["budget"] or 0 for row in rows if row["kind"] == "Activity")
-    return {"year": year, "from_unit": from_unit, "to_unit": to_unit, "from_name": data.unit_name(from_unit),
-            "to_name": data.unit_name(to_unit), "rows": rows, "total": len(rows), "counts": counts, "budget": budget,
-            "matrix_href": url_for("pages.crosscutting", tahun=year)}
+    return {
+        "year": year,
+        "from_unit": from_unit,
+        "to_unit": to_unit,
+        "from_name": data.unit_name(from_unit),
+        "to_name": data.unit_name(to_unit),
+        "rows": rows,
+        "total": len(rows),
+        "counts": counts,
+        "budget": budget,
+        "matrix_href": url_for("pages.crosscutting", tahun=year),
+    }
 
 
 # -- capaian per OPD --------------------------------------------------------------------------------------------
@@ -101,25 +130,42 @@ def opd_capaian(unit: str, year: int | None) -> dict[str, Any]:
     known = data.years()
     year = year if year is not None else known["latest"]
     iku = _iku(unit, year) if year is not None else []
-    quarters = [{"quarter": quarter, "capaian": _mean([row[f"capaian_tw{quarter}"] for row in iku])}
-                for quarter in rules.QUARTERS]
+    quarters = [
+        {"quarter": quarter, "capaian": _mean([row[f"capaian_tw{quarter}"] for row in iku])}
+        for quarter in rules.QUARTERS
+    ]
     years = sorted(known["indicator_years"])
     by_indicator: dict[str, dict[str, Any]] = {}
     per_year = []
     for each in years:
         rows = iku if each == year else _iku(unit, each)
         for row in rows:
-            entry = by_indicator.setdefault(row["indicator_id"], {"indicator_id": row["indicator_id"],
-                                                                  "indicator": row["indicator"], "goal": row["goal"],
-                                                                  "href": row["href"], "capaian": {}})
+            entry = by_indicator.setdefault(
+                row["indicator_id"],
+                {
+                    "indicator_id": row["indicator_id"],
+                    "indicator": row["indicator"],
+                    "goal": row["goal"],
+                    "href": row["href"],
+                    "capaian": {},
+                },
+            )
             entry["capaian"][str(each)] = row["capaian"]
         value = _mean([row["capaian"] for row in rows])
         per_year.append({"year": each, "capaian": value, "band": data.band(value), "indicators": len(rows)})
     unit_value = _mean([row["capaian"] for row in iku])
-    return {"unit": unit, "unit_name": data.unit_name(unit), "year": year, "iku": iku,
-            "capaian": unit_value, "band": data.band(unit_value), "quarters": quarters,
-            "trend": {"years": years, "rows": list(by_indicator.values()), "per_year": per_year},
-            "scale": data.scale_info(), "links": _opd_links(unit, year)}
+    return {
+        "unit": unit,
+        "unit_name": data.unit_name(unit),
+        "year": year,
+        "iku": iku,
+        "capaian": unit_value,
+        "band": data.band(unit_value),
+        "quarters": quarters,
+        "trend": {"years": years, "rows": list(by_indicator.values()), "per_year": per_year},
+        "scale": data.scale_info(),
+        "links": _opd_links(unit, year),
+    }
 
 
 def _opd_links(unit: str, year: int | None) -> list[dict[str, str]]:
@@ -154,5 +200,10 @@ def leverage(year: int | None) -> dict[str, Any]:
     for rank, row in enumerate(activities, start=1):
         row.update(rank=rank, href=data.href("Activity", row["id"]))
     without = sum(1 for row in activities if not row["outcomes_reached"])
-    return {"year": year, "units": units, "activities": activities[:ACTIVITIES_SHOWN],
-            "activities_total": len(activities), "activities_without_outcome": without}
+    return {
+        "year": year,
+        "units": units,
+        "activities": activities[:ACTIVITIES_SHOWN],
+        "activities_total": len(activities),
+        "activities_without_outcome": without,
+    }

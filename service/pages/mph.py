@@ -8,6 +8,7 @@
 The head's and the staff's NIP are masked for anonymous readers as every other answer's are (service/http/masking.py),
 in the column headers of the workbook and the page too.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -45,16 +46,22 @@ def _document(matrix: dict[str, Any]) -> Document:
     if not masking_wanted():
         return document
     document = masked_document(document)
-    tables = [dataclasses.replace(table, columns=[dataclasses.replace(column, header=mask_text(column.header))
-                                                  for column in table.columns]) for table in document.tables]
+    tables = [
+        dataclasses.replace(
+            table, columns=[dataclasses.replace(column, header=mask_text(column.header)) for column in table.columns]
+        )
+        for table in document.tables
+    ]
     return dataclasses.replace(document, tables=tables)
 
 
 def _links(unit: str) -> list[tuple[str, str]]:
-    return [("Unduh XLSX", url_for("pages_api.mph", unit=f"{unit}.xlsx")),
-            ("Unduh CSV", url_for("pages_api.mph", unit=f"{unit}.csv")),
-            ("Data (JSON)", url_for("pages_api.mph", unit=f"{unit}.json")),
-            ("Cascading kinerja unit ini", url_for("pages.tree", unit=unit))]
+    return [
+        ("Unduh XLSX", url_for("pages_api.mph", unit=f"{unit}.xlsx")),
+        ("Unduh CSV", url_for("pages_api.mph", unit=f"{unit}.csv")),
+        ("Data (JSON)", url_for("pages_api.mph", unit=f"{unit}.json")),
+        ("Cascading kinerja unit ini", url_for("pages.tree", unit=unit)),
+    ]
 
 
 @kept_answer

@@ -3,6 +3,7 @@
 An ASN is asked for by NIP or, on anonymous pages, by its pseudonym (service.pages.people); anonymous answers
 have NIPs masked like every other API answer.
 """
+
 from __future__ import annotations
 
 from flask import current_app

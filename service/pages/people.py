@@ -5,6 +5,7 @@ SECRET_KEY), so it reveals nothing and cannot be reversed; the server resolves i
 holds (cached; reloaded on a miss, at most every RELOAD_SECONDS). Readers with a token see, and link by, the
 NIP itself. Several processes serving one site must share the key: set SECRET_KEY or POKIN_SECRET_KEY.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -9,6 +9,7 @@ the audit findings and the list behind each, both under the Beranda's unit filte
 The whole graph's answer is computed once per data version (service/pages/cache.py) and filtered per unit: a
 single point of failure is a property of the whole graph (another unit's work may be the second path).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -24,11 +25,24 @@ AGE_KEYS = ("bup", "bup_jpt", "bup_madya", "bup_utama")
 DEFAULT_BUP = "58,60,60,65"
 SPOF_TITLE = "Sasaran dan IKU yang bergantung pada satu ASN (titik rawan tunggal)"
 RETIREMENT_TITLE = "ASN mencapai batas usia pensiun tahun {year}"
-SPOF_HEADERS = {"nip": "ASN (NIP)", "target": "Sasaran / IKU", "target_kind": "Jenis", "sole": "Bergantung karena",
-                "via": "Melalui elemen yang hanya dipegangnya"}
-RETIREMENT_HEADERS = {"nip": "NIP", "name": "Nama", "position": "Jabatan", "unit_name": "Unit", "bup": "BUP",
-                      "reaches_on": "Mencapai BUP", "pension_from": "TMT pensiun",
-                      "loses": "Kehilangan satu-satunya kontributor", "hangs_on": "Bergantung padanya"}
+SPOF_HEADERS = {
+    "nip": "ASN (NIP)",
+    "target": "Sasaran / IKU",
+    "target_kind": "Jenis",
+    "sole": "Bergantung karena",
+    "via": "Melalui elemen yang hanya dipegangnya",
+}
+RETIREMENT_HEADERS = {
+    "nip": "NIP",
+    "name": "Nama",
+    "position": "Jabatan",
+    "unit_name": "Unit",
+    "bup": "BUP",
+    "reaches_on": "Mencapai BUP",
+    "pension_from": "TMT pensiun",
+    "loses": "Kehilangan satu-satunya kontributor",
+    "hangs_on": "Bergantung padanya",
+}
 
 
 def parse_ages(text: str) -> dict[str, int]:
@@ -36,8 +50,10 @@ def parse_ages(text: str) -> dict[str, int]:
     query's parameters; anything else stops the app at start, naming the setting."""
     parts = [part.strip() for part in str(text).split(",")]
     if len(parts) != len(AGE_KEYS) or not all(part.isdigit() and 40 <= int(part) <= 80 for part in parts):
-        raise ValueError(f"POKIN_PEOPLE_BUP must be four ages 40-80 (everyone else, JPT, ahli madya, ahli utama) "
-                         f"such as {DEFAULT_BUP}, not {str(text)[:40]!r}")
+        raise ValueError(
+            f"POKIN_PEOPLE_BUP must be four ages 40-80 (everyone else, JPT, ahli madya, ahli utama) "
+            f"such as {DEFAULT_BUP}, not {str(text)[:40]!r}"
+        )
     return dict(zip(AGE_KEYS, map(int, parts)))
 
 
@@ -76,19 +92,32 @@ def retirement_rows(year: int, scope: dict[str, list[str]] | None, timeout: floa
     return [row for row in rows if row["nip"] in staff]
 
 
-def beranda_rows(year: int | None, unit: str | None, scope: dict[str, list[str]] | None,
-                 timeout: float) -> list[dict[str, Any]]:
+def beranda_rows(
+    year: int | None, unit: str | None, scope: dict[str, list[str]] | None, timeout: float
+) -> list[dict[str, Any]]:
     """The Beranda's rows: single points of failure, then retirements per year (count None while computing)."""
     rows: list[dict[str, Any]] = []
     parts: list[tuple[str, str, dict[str, Any], Any]] = [
-        ("single_points_of_failure", SPOF_TITLE, {"endpoint": "pages.spof"}, lambda: spof_rows(scope, timeout))]
+        ("single_points_of_failure", SPOF_TITLE, {"endpoint": "pages.spof"}, lambda: spof_rows(scope, timeout))
+    ]
     for shown in retirement_years(year):
-        parts.append(("retirements", RETIREMENT_TITLE.format(year=shown), {"endpoint": "pages.retirements",
-                                                                            "tahun": shown},
-                      lambda shown=shown: retirement_rows(shown, scope, timeout)))
+        parts.append(
+            (
+                "retirements",
+                RETIREMENT_TITLE.format(year=shown),
+                {"endpoint": "pages.retirements", "tahun": shown},
+                lambda shown=shown: retirement_rows(shown, scope, timeout),
+            )
+        )
     for key, title, link, compute in parts:
-        row: dict[str, Any] = {"finding": key, "title": title, "count": None, "loses": None, "status": "ok",
-                               "href": url_for(link["endpoint"], tahun=link.get("tahun"), unit=unit)}
+        row: dict[str, Any] = {
+            "finding": key,
+            "title": title,
+            "count": None,
+            "loses": None,
+            "status": "ok",
+            "href": url_for(link["endpoint"], tahun=link.get("tahun"), unit=unit),
+        }
         rows.append(row)
         try:
             found = compute()
@@ -120,10 +149,21 @@ def listing(kind: str, year: int | None, unit: str | None, scope: dict[str, list
         for column in ("target", "via", "loses", "hangs_on"):
             if column in row:
                 value = row[column]
-                linked[column] = [href("Goal", item) for item in value] if isinstance(value, list) \
-                    else href("Goal", value)
+                linked[column] = (
+                    [href("Goal", item) for item in value] if isinstance(value, list) else href("Goal", value)
+                )
         if row.get("unit_id"):
             linked["unit_name"] = href("Unit", row["unit_id"])
         links.append(linked)
-    return {"kind": kind, "title": title, "year": year, "unit": unit, "columns": list(headers),
-            "headers": headers, "rows": rows, "links": links, "total": len(rows), "ages": ages()}
+    return {
+        "kind": kind,
+        "title": title,
+        "year": year,
+        "unit": unit,
+        "columns": list(headers),
+        "headers": headers,
+        "rows": rows,
+        "links": links,
+        "total": len(rows),
+        "ages": ages(),
+    }

@@ -19,6 +19,7 @@ Common parameters: `tahun` (year), `unit`; network pages `warna=tingkat|capaian`
 `tampilan=bagan` (the chart of boxes, visual/chart.py; the Pemda's down to `sampai`, a level rank); list pages
 `unduh=xlsx|csv` (and `tabel=<key>`) for the rows shown as a file (service/pages/tables.py).
 """
+
 from __future__ import annotations
 
 import functools
@@ -61,8 +62,9 @@ def _kept(view: Callable[..., Any]) -> Callable[..., Any]:
     return kept_answer(view)
 
 
-def twin(rule: str, json_rule: str, endpoint: str, *, extra: tuple[str, ...] = (),
-         keep: bool = True) -> Callable[[Callable[..., Any]], Any]:
+def twin(
+    rule: str, json_rule: str, endpoint: str, *, extra: tuple[str, ...] = (), keep: bool = True
+) -> Callable[[Callable[..., Any]], Any]:
     """Register a page at `rule` (and `extra` rules) in HTML and at `json_rule` as its JSON twin; its
     complete answers are kept per data version (service/http/kept.py) unless `keep` is false."""
 
@@ -85,17 +87,22 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
         return tables.download(page, wanted)
     if fmt == "json":
         return current_app.json.response(ok=True, **page)
-    context = {"api_element": url_for("pages_api.element_detail", id="__ID__"), "year": page.get("year"),
-               "findings": data.flagged(page.get("findings") or [], page.get("year"), page.get("unit"))
-               if page.get("nodes") is not None else {}}
+    context = {
+        "api_element": url_for("pages_api.element_detail", id="__ID__"),
+        "year": page.get("year"),
+        "findings": data.flagged(page.get("findings") or [], page.get("year"), page.get("unit"))
+        if page.get("nodes") is not None
+        else {},
+    }
     endpoint = "pages_json." + re.sub(r"_[0-9]+$", "", (request.endpoint or ".").split(".", 1)[1])  # an alias: its page
     args = {key: value for key, value in (request.view_args or {}).items() if key != "fmt"}
     if "nip" in args:  # anonymous readers link an ASN by pseudonym (a masked NIP would lead nowhere)
         args["nip"] = people.link_id(people.resolve(args["nip"]) or args["nip"])
     values: dict[str, Any] = {**args, **request.args.to_dict()}
     json_href = url_for(endpoint, **values)
-    html = render_template(template, page=page, page_config=context, json_href=json_href,
-                           downloads=tables.links(page), **html_only)
+    html = render_template(
+        template, page=page, page_config=context, json_href=json_href, downloads=tables.links(page), **html_only
+    )
     if masking_wanted():  # masked here, so a kept page (service/http/kept.py) is not masked again on every hit
         html, g.pokin_page_masked = mask_text(html), True
     return html
@@ -156,7 +163,12 @@ def _view_page(fmt: str, view: View, template: str, drawn: bool = True, **extra:
 def home(fmt: str):
     """Beranda: the Pemda at a glance."""
     year, unit = _year(), _unit()
-    page = {"page": "beranda", "notes": data.year_notes(year), **data.overview(year, unit), "filters": data.filters(year, unit)}
+    page = {
+        "page": "beranda",
+        "notes": data.year_notes(year),
+        **data.overview(year, unit),
+        "filters": data.filters(year, unit),
+    }
     return answer(fmt, "beranda.html", page)
 
 
@@ -168,23 +180,48 @@ def tree(fmt: str, unit: str | None = None):
     year, colour = _year(), _colour()
     audit = _audit()
     try:
-        view = tree_view(database(), unit=unit, year=year, color_by=colour, audit=audit,
-                         catalog=catalog(), people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
-                         scale=data.scale().key)
+        view = tree_view(
+            database(),
+            unit=unit,
+            year=year,
+            color_by=colour,
+            audit=audit,
+            catalog=catalog(),
+            people=people.for_viewer(),
+            achievement_timeout=_achievement_timeout(),
+            scale=data.scale().key,
+        )
     except ViewNotFound as error:
         raise ApiError(404, str(error)) from None
     chart = _chart_asked()
     if fmt == "json":
         extra: dict[str, Any] = {}
     elif chart is not None:
-        extra = {"chart": tree_chart(view, catalog(), data.scale().key, max_rank=chart,
-                                     opd_href=lambda opd: url_for("pages.tree", unit=opd, tampilan="bagan",
-                                                                  **_kept_args())),
-                 "chart_depth": chart, "chart_args": _kept_args()}
+        extra = {
+            "chart": tree_chart(
+                view,
+                catalog(),
+                data.scale().key,
+                max_rank=chart,
+                opd_href=lambda opd: url_for("pages.tree", unit=opd, tampilan="bagan", **_kept_args()),
+            ),
+            "chart_depth": chart,
+            "chart_args": _kept_args(),
+        }
     else:
         extra = {"outline": tree_outline(view, catalog(), data.scale().key)}
-    return _view_page(fmt, view, "pohon.html", page="pohon", audit=audit, unit=unit, year=year,
-                      filters=data.filters(year, unit), drawn=chart is None, **extra)
+    return _view_page(
+        fmt,
+        view,
+        "pohon.html",
+        page="pohon",
+        audit=audit,
+        unit=unit,
+        year=year,
+        filters=data.filters(year, unit),
+        drawn=chart is None,
+        **extra,
+    )
 
 
 def _chart_asked() -> int | None:
@@ -195,7 +232,9 @@ def _chart_asked() -> int | None:
         raise ApiError(400, f"Parameter 'tampilan' harus 'jaringan' atau 'bagan', bukan '{shown[:40]}'.")
     depth = request.args.get("sampai", "").strip()
     if depth and (not re.fullmatch(r"[0-9]{1,3}", depth) or int(depth) > CHART_DEPTH_MAX):
-        raise ApiError(400, f"Parameter 'sampai' harus berupa peringkat level 0–{CHART_DEPTH_MAX}, bukan '{depth[:40]}'.")
+        raise ApiError(
+            400, f"Parameter 'sampai' harus berupa peringkat level 0–{CHART_DEPTH_MAX}, bukan '{depth[:40]}'."
+        )
     if shown == "jaringan":
         return None
     return int(depth) if depth else PEMDA_DEPTH
@@ -214,13 +253,21 @@ def staff(fmt: str, nip: str):
     if real is None:
         raise ApiError(404, "ASN tidak ditemukan.")
     try:
-        view = staff_view(database(), real, color_by=colour, year=year, catalog=catalog(),
-                          people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
-                          scale=data.scale().key)
+        view = staff_view(
+            database(),
+            real,
+            color_by=colour,
+            year=year,
+            catalog=catalog(),
+            people=people.for_viewer(),
+            achievement_timeout=_achievement_timeout(),
+            scale=data.scale().key,
+        )
     except ViewNotFound:
         raise ApiError(404, "ASN tidak ditemukan.") from None
-    return _view_page(fmt, view, "jaringan.html", page="asn", heading="Garis pandang", year=year,
-                      intervensi=data.intervensi(real))
+    return _view_page(
+        fmt, view, "jaringan.html", page="asn", heading="Garis pandang", year=year, intervensi=data.intervensi(real)
+    )
 
 
 @twin("/elemen/<id>", "/elemen/<id>.json", "element")
@@ -228,9 +275,16 @@ def element(fmt: str, id: str):
     """Dampak: what one goal, indicator or activity supports, and what supports it."""
     year, colour = _year(), _colour()
     try:
-        view = impact_view(database(), id, color_by=colour, year=year, catalog=catalog(),
-                           people=people.for_viewer(), achievement_timeout=_achievement_timeout(),
-                          scale=data.scale().key)
+        view = impact_view(
+            database(),
+            id,
+            color_by=colour,
+            year=year,
+            catalog=catalog(),
+            people=people.for_viewer(),
+            achievement_timeout=_achievement_timeout(),
+            scale=data.scale().key,
+        )
     except ViewNotFound as error:
         raise ApiError(404, str(error)) from None
     return _view_page(fmt, view, "jaringan.html", page="elemen", heading="Dampak", year=year)
@@ -250,7 +304,12 @@ def finding(fmt: str, name: str):
     if catalog().finding(name) is None:
         raise ApiError(404, f"Temuan '{name}' tidak dikenal.")
     year, unit = _year(), _unit()
-    page = {"page": "temuan", "notes": data.year_notes(year), **data.finding(name, year, unit), "filters": data.filters(year, unit)}
+    page = {
+        "page": "temuan",
+        "notes": data.year_notes(year),
+        **data.finding(name, year, unit),
+        "filters": data.filters(year, unit),
+    }
     return answer(fmt, "temuan.html", page)
 
 
@@ -265,8 +324,12 @@ def _known_unit(unit: str, opd: bool = False) -> None:
 def crosscutting(fmt: str):
     """Crosscutting: which OPD's work supports which other OPD's outcomes, with pagu and ASN."""
     year = _year()
-    page = {"page": "lintas-opd", "notes": data.year_notes(year), **insight.crosscutting(year),
-            "filters": data.filters(year, None)}
+    page = {
+        "page": "lintas-opd",
+        "notes": data.year_notes(year),
+        **insight.crosscutting(year),
+        "filters": data.filters(year, None),
+    }
     return answer(fmt, "lintas.html", page)
 
 
@@ -276,8 +339,11 @@ def crosscutting_pair(fmt: str, from_unit: str, to_unit: str):
     year = _year()
     _known_unit(from_unit, opd=True)
     _known_unit(to_unit, opd=True)
-    page = {"page": "lintas-opd-pasangan", "notes": data.year_notes(year),
-            **insight.crosscutting_pair(from_unit, to_unit, year)}
+    page = {
+        "page": "lintas-opd-pasangan",
+        "notes": data.year_notes(year),
+        **insight.crosscutting_pair(from_unit, to_unit, year),
+    }
     return answer(fmt, "lintas_pasangan.html", page)
 
 
@@ -285,8 +351,12 @@ def crosscutting_pair(fmt: str, from_unit: str, to_unit: str):
 def capaian_list(fmt: str):
     """Capaian per OPD: each OPD's capaian of the year, linked to its dashboard."""
     year = _year()
-    page = {"page": "capaian-opd", "notes": data.year_notes(year), **insight.opd_list(year),
-            "filters": data.filters(year, None)}
+    page = {
+        "page": "capaian-opd",
+        "notes": data.year_notes(year),
+        **insight.opd_list(year),
+        "filters": data.filters(year, None),
+    }
     return answer(fmt, "capaian_daftar.html", page)
 
 
@@ -295,8 +365,12 @@ def capaian_unit(fmt: str, unit: str):
     """One OPD's capaian dashboard: its IKU, per triwulan, the trend over the years; its documents."""
     year = _year()
     _known_unit(unit)
-    page = {"page": "capaian", "notes": data.year_notes(year), **insight.opd_capaian(unit, year),
-            "filters": data.filters(year, unit)}
+    page = {
+        "page": "capaian",
+        "notes": data.year_notes(year),
+        **insight.opd_capaian(unit, year),
+        "filters": data.filters(year, unit),
+    }
     return answer(fmt, "capaian.html", page)
 
 
@@ -304,8 +378,12 @@ def capaian_unit(fmt: str, unit: str):
 def leverage(fmt: str):
     """Daya ungkit: OPD and activities ranked by the outcomes they reach, and their pagu."""
     year = _year()
-    page = {"page": "daya-ungkit", "notes": data.year_notes(year), **insight.leverage(year),
-            "filters": data.filters(year, None)}
+    page = {
+        "page": "daya-ungkit",
+        "notes": data.year_notes(year),
+        **insight.leverage(year),
+        "filters": data.filters(year, None),
+    }
     return answer(fmt, "daya_ungkit.html", page)
 
 
@@ -313,8 +391,12 @@ def leverage(fmt: str):
 def spof(fmt: str):
     """Sasaran and IKU hanging on one ASN (single points of failure), under the Beranda's unit filter."""
     year, unit = _year(), _unit()
-    page = {"page": "orang", "notes": [], **risk.listing("spof", year, unit, data.unit_scope(unit) if unit else None),
-            "filters": data.filters(year, unit)}
+    page = {
+        "page": "orang",
+        "notes": [],
+        **risk.listing("spof", year, unit, data.unit_scope(unit) if unit else None),
+        "filters": data.filters(year, unit),
+    }
     return answer(fmt, "orang.html", page)
 
 
@@ -322,9 +404,12 @@ def spof(fmt: str):
 def retirements(fmt: str):
     """Who reaches the batas usia pensiun in `tahun` (this year without one), under the unit filter."""
     year, unit = _year(), _unit()
-    page = {"page": "orang", "notes": [], **risk.listing("retirements", year, unit,
-                                                          data.unit_scope(unit) if unit else None),
-            "filters": data.filters(year, unit)}
+    page = {
+        "page": "orang",
+        "notes": [],
+        **risk.listing("retirements", year, unit, data.unit_scope(unit) if unit else None),
+        "filters": data.filters(year, unit),
+    }
     return answer(fmt, "orang.html", page)
 
 

@@ -5,6 +5,7 @@ lets it load scripts, styles, images and data only from this service (no inline 
 travels in `<script type="application/json">`, code in served .js files); inline style attributes stay
 allowed because vis-network and the legend swatches set them. Framing is refused.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,22 +20,35 @@ from service.http.formats import masking_wanted
 from service.http.headers import add_security_headers
 from service.http.masking import mask_text
 
-TITLES = {400: "Permintaan tidak valid", 401: "Perlu token akses", 403: "Tidak diizinkan",
-          404: "Halaman tidak ditemukan", 405: "Metode tidak diizinkan", 413: "Permintaan terlalu besar",
-          500: "Terjadi kesalahan pada server", 503: "Basis data tidak dapat dihubungi",
-          504: "Melebihi batas waktu"}
-DETAILS = {401: "Halaman ini hanya untuk pengguna dengan token (POKIN_ANONYMOUS_READ tidak mengizinkan akses anonim).",
-           404: "Alamat, unit, elemen atau ASN yang diminta tidak ada.",
-           500: "Kesalahan tak terduga; sudah dicatat di log server.",
-           503: "Neo4j sedang tidak dapat dihubungi; coba lagi sebentar lagi.",
-           504: "Kueri berjalan melebihi batas waktu server dan dihentikan."}
+TITLES = {
+    400: "Permintaan tidak valid",
+    401: "Perlu token akses",
+    403: "Tidak diizinkan",
+    404: "Halaman tidak ditemukan",
+    405: "Metode tidak diizinkan",
+    413: "Permintaan terlalu besar",
+    500: "Terjadi kesalahan pada server",
+    503: "Basis data tidak dapat dihubungi",
+    504: "Melebihi batas waktu",
+}
+DETAILS = {
+    401: "Halaman ini hanya untuk pengguna dengan token (POKIN_ANONYMOUS_READ tidak mengizinkan akses anonim).",
+    404: "Alamat, unit, elemen atau ASN yang diminta tidak ada.",
+    500: "Kesalahan tak terduga; sudah dicatat di log server.",
+    503: "Neo4j sedang tidak dapat dihubungi; coba lagi sebentar lagi.",
+    504: "Kueri berjalan melebihi batas waktu server dan dihentikan.",
+}
 
 
 def secure(response: Response) -> Response:
     """after_request of the HTML pages: security headers, and NIPs masked in the whole page for anonymous
     (unless the page was masked as it was rendered, `g.pokin_page_masked`: see routes.answer)."""
-    if response.mimetype == "text/html" and masking_wanted() and not response.direct_passthrough \
-            and not g.get("pokin_page_masked"):
+    if (
+        response.mimetype == "text/html"
+        and masking_wanted()
+        and not response.direct_passthrough
+        and not g.get("pokin_page_masked")
+    ):
         response.set_data(mask_text(response.get_data(as_text=True)))
     return add_security_headers(response)
 
@@ -46,8 +60,9 @@ def wants_html() -> bool:
 
 
 def error_page(status: int, message: str | None = None, headers: dict[str, str] | None = None) -> Response:
-    body = render_template("error.html", status=status, title=TITLES.get(status, "Kesalahan"),
-                           message=message or DETAILS.get(status, ""))
+    body = render_template(
+        "error.html", status=status, title=TITLES.get(status, "Kesalahan"), message=message or DETAILS.get(status, "")
+    )
     response = Response(body, status=status, mimetype="text/html")
     for name, value in (headers or {}).items():
         response.headers[name] = value
@@ -62,8 +77,15 @@ def page_error(error: Exception) -> Response:
         return error_page(error.code or 500)
     if is_timeout(error):
         return error_page(504)
-    if isinstance(error, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo4j_errors.TransientError,
-                          neo4j_errors.AuthError)):
+    if isinstance(
+        error,
+        (
+            neo4j_errors.ServiceUnavailable,
+            neo4j_errors.SessionExpired,
+            neo4j_errors.TransientError,
+            neo4j_errors.AuthError,
+        ),
+    ):
         return error_page(503, headers={"Retry-After": "5"})
     current_app.logger.exception("unexpected error on a page")
     return error_page(500)

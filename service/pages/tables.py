@@ -8,6 +8,7 @@ disagrees with the screen. The files are written by graph/export.py (cells a spr
 neutralised); NIPs are masked for anonymous readers as on the page. A page with several tables gives them all
 as sheets of one workbook; a CSV holds one table (`tabel=<key>`, else the first).
 """
+
 from __future__ import annotations
 
 import re
@@ -43,37 +44,79 @@ def _finding(page: dict[str, Any]) -> list[Table]:
 
 
 def _search(page: dict[str, Any]) -> list[Table]:
-    rows = [{"nama": row.get("title") or row.get("id"), "jenis": row.get("kind_label"),
-             "keterangan": row.get("kind_detail"), "kode": row["id"] if row.get("kind") == "ASN" else row.get("code"),
-             "unit": row.get("unit_name"), "opd": row.get("opd_name") if row.get("opd_shown") else None}
-            for row in page["rows"]]
-    columns = [("nama", "Nama"), ("jenis", "Jenis"), ("keterangan", "Keterangan"), ("kode", "Kode / NIP"),
-               ("unit", "Unit"), ("opd", "OPD")]
+    rows = [
+        {
+            "nama": row.get("title") or row.get("id"),
+            "jenis": row.get("kind_label"),
+            "keterangan": row.get("kind_detail"),
+            "kode": row["id"] if row.get("kind") == "ASN" else row.get("code"),
+            "unit": row.get("unit_name"),
+            "opd": row.get("opd_name") if row.get("opd_shown") else None,
+        }
+        for row in page["rows"]
+    ]
+    columns = [
+        ("nama", "Nama"),
+        ("jenis", "Jenis"),
+        ("keterangan", "Keterangan"),
+        ("kode", "Kode / NIP"),
+        ("unit", "Unit"),
+        ("opd", "OPD"),
+    ]
     return [Table("hasil", "Hasil pencarian", columns, rows)]
 
 
-ACHIEVEMENT_COLUMNS = [("name", "Perangkat daerah"), ("capaian", "Capaian IKU (%)"), ("band", "Predikat"),
-                       ("indicators", "IKU"), ("supporting_capaian", "Capaian pendukung (%)"),
-                       ("supporting_indicators", "Indikator pendukung")]
+ACHIEVEMENT_COLUMNS = [
+    ("name", "Perangkat daerah"),
+    ("capaian", "Capaian IKU (%)"),
+    ("band", "Predikat"),
+    ("indicators", "IKU"),
+    ("supporting_capaian", "Capaian pendukung (%)"),
+    ("supporting_indicators", "Indikator pendukung"),
+]
 
 
 def _home(page: dict[str, Any]) -> list[Table]:
-    findings = [{"title": row["title"], "count": row["count"], "budget": row["budget"],
-                 "status": row["status"] if row["count"] is None else None} for row in page["findings"]]
-    return [Table("temuan", "Temuan audit", [("title", "Temuan"), ("count", "Jumlah"), ("budget", "Anggaran (Rp)"),
-                                             ("status", "Keterangan")], findings),
-            Table("capaian", "Capaian per OPD", ACHIEVEMENT_COLUMNS, page["achievement"]["rows"])]
+    findings = [
+        {
+            "title": row["title"],
+            "count": row["count"],
+            "budget": row["budget"],
+            "status": row["status"] if row["count"] is None else None,
+        }
+        for row in page["findings"]
+    ]
+    return [
+        Table(
+            "temuan",
+            "Temuan audit",
+            [("title", "Temuan"), ("count", "Jumlah"), ("budget", "Anggaran (Rp)"), ("status", "Keterangan")],
+            findings,
+        ),
+        Table("capaian", "Capaian per OPD", ACHIEVEMENT_COLUMNS, page["achievement"]["rows"]),
+    ]
 
 
 def _opd_list(page: dict[str, Any]) -> list[Table]:
     return [Table("capaian", "Capaian per OPD", ACHIEVEMENT_COLUMNS, page["achievement"]["rows"])]
 
 
-CROSSCUTTING_COLUMNS = [("from_unit_name", "OPD pendukung"), ("to_unit_name", "OPD penerima"),
-                        ("activities", "Kegiatan"), ("staff", "ASN"), ("goals", "Elemen kinerja"),
-                        ("budget", "Pagu (Rp)")]
-PAIR_COLUMNS = [("kind_name", "Jenis"), ("name", "Nama"), ("code", "Kode / NIP"), ("unit_name", "Unit"),
-                ("budget", "Pagu (Rp)"), ("outcomes_shown", "Sasaran yang didukung")]
+CROSSCUTTING_COLUMNS = [
+    ("from_unit_name", "OPD pendukung"),
+    ("to_unit_name", "OPD penerima"),
+    ("activities", "Kegiatan"),
+    ("staff", "ASN"),
+    ("goals", "Elemen kinerja"),
+    ("budget", "Pagu (Rp)"),
+]
+PAIR_COLUMNS = [
+    ("kind_name", "Jenis"),
+    ("name", "Nama"),
+    ("code", "Kode / NIP"),
+    ("unit_name", "Unit"),
+    ("budget", "Pagu (Rp)"),
+    ("outcomes_shown", "Sasaran yang didukung"),
+]
 
 
 def _crosscutting(page: dict[str, Any]) -> list[Table]:
@@ -84,36 +127,63 @@ def _crosscutting_pair(page: dict[str, Any]) -> list[Table]:
     return [Table("kontribusi", "Kontribusi", PAIR_COLUMNS, page["rows"])]
 
 
-IKU_COLUMNS = [("goal", "Sasaran"), ("indicator", "Indikator (IKU)"), ("satuan", "Satuan"), ("target", "Target"),
-               ("realisasi", "Realisasi"), ("capaian", "Capaian (%)"), ("band", "Predikat"),
-               *[(f"capaian_tw{quarter}", f"Capaian TW {quarter} (%)") for quarter in (1, 2, 3, 4)]]
+IKU_COLUMNS = [
+    ("goal", "Sasaran"),
+    ("indicator", "Indikator (IKU)"),
+    ("satuan", "Satuan"),
+    ("target", "Target"),
+    ("realisasi", "Realisasi"),
+    ("capaian", "Capaian (%)"),
+    ("band", "Predikat"),
+    *[(f"capaian_tw{quarter}", f"Capaian TW {quarter} (%)") for quarter in (1, 2, 3, 4)],
+]
 
 
 def _capaian(page: dict[str, Any]) -> list[Table]:
     years = page["trend"]["years"]
-    trend = [dict({"indicator": row["indicator"], "goal": row["goal"]},
-                  **{str(year): row["capaian"].get(str(year)) for year in years}) for row in page["trend"]["rows"]]
-    columns = [("goal", "Sasaran"), ("indicator", "Indikator (IKU)")] + [(str(year), f"Capaian {year} (%)")
-                                                                          for year in years]
-    return [Table("iku", f"IKU {page['year'] or ''}".strip(), IKU_COLUMNS, page["iku"]),
-            Table("tren", "Tren capaian", columns, trend)]
+    trend = [
+        dict(
+            {"indicator": row["indicator"], "goal": row["goal"]},
+            **{str(year): row["capaian"].get(str(year)) for year in years},
+        )
+        for row in page["trend"]["rows"]
+    ]
+    columns = [("goal", "Sasaran"), ("indicator", "Indikator (IKU)")] + [
+        (str(year), f"Capaian {year} (%)") for year in years
+    ]
+    return [
+        Table("iku", f"IKU {page['year'] or ''}".strip(), IKU_COLUMNS, page["iku"]),
+        Table("tren", "Tren capaian", columns, trend),
+    ]
 
 
-LEVERAGE_UNIT_COLUMNS = [("rank", "Peringkat"), ("name", "Perangkat daerah"), ("outcomes_reached", "Sasaran dicapai"),
-                         ("activities", "Kegiatan"), ("budget", "Pagu (Rp)"),
-                         ("budget_per_outcome", "Pagu per sasaran (Rp)")]
-LEVERAGE_ACTIVITY_COLUMNS = [("rank", "Peringkat"), ("name", "Kegiatan"),
-                             ("outcomes_reached", "Sasaran dicapai"), ("budget", "Pagu (Rp)"),
-                             ("budget_per_outcome", "Pagu per sasaran (Rp)")]
+LEVERAGE_UNIT_COLUMNS = [
+    ("rank", "Peringkat"),
+    ("name", "Perangkat daerah"),
+    ("outcomes_reached", "Sasaran dicapai"),
+    ("activities", "Kegiatan"),
+    ("budget", "Pagu (Rp)"),
+    ("budget_per_outcome", "Pagu per sasaran (Rp)"),
+]
+LEVERAGE_ACTIVITY_COLUMNS = [
+    ("rank", "Peringkat"),
+    ("name", "Kegiatan"),
+    ("outcomes_reached", "Sasaran dicapai"),
+    ("budget", "Pagu (Rp)"),
+    ("budget_per_outcome", "Pagu per sasaran (Rp)"),
+]
 
 
 def _leverage(page: dict[str, Any]) -> list[Table]:
-    return [Table("opd", "Daya ungkit OPD", LEVERAGE_UNIT_COLUMNS, page["units"]),
-            Table("kegiatan", "Daya ungkit kegiatan", LEVERAGE_ACTIVITY_COLUMNS, page["activities"])]
+    return [
+        Table("opd", "Daya ungkit OPD", LEVERAGE_UNIT_COLUMNS, page["units"]),
+        Table("kegiatan", "Daya ungkit kegiatan", LEVERAGE_ACTIVITY_COLUMNS, page["activities"]),
+    ]
 
 
 def _people(page: dict[str, Any]) -> list[Table]:
     """Single points of failure or retirements: the page's columns; lists joined as the page shows them."""
+
     def cell(column: str, value: Any) -> Any:
         if column == "sole":
             return "hanya hasil kerjanya yang sampai" if value else "semua jalur melewati yang hanya dipegangnya"
@@ -126,8 +196,15 @@ def _people(page: dict[str, Any]) -> list[Table]:
 
 
 TABLES: dict[str, Callable[[dict[str, Any]], list[Table]]] = {
-    "temuan": _finding, "cari": _search, "beranda": _home, "capaian-opd": _opd_list, "lintas-opd": _crosscutting,
-    "lintas-opd-pasangan": _crosscutting_pair, "capaian": _capaian, "daya-ungkit": _leverage, "orang": _people,
+    "temuan": _finding,
+    "cari": _search,
+    "beranda": _home,
+    "capaian-opd": _opd_list,
+    "lintas-opd": _crosscutting,
+    "lintas-opd-pasangan": _crosscutting_pair,
+    "capaian": _capaian,
+    "daya-ungkit": _leverage,
+    "orang": _people,
 }
 
 
@@ -142,8 +219,9 @@ def links(page: dict[str, Any]) -> dict[str, dict[str, str]]:
     args = [(name, value) for name, value in request.args.items(multi=True) if name not in ("unduh", "tabel")]
     found: dict[str, dict[str, str]] = {}
     for table in tables_of(page):
-        found[table.key] = {fmt: request.path + "?" + urlencode([*args, ("unduh", fmt), ("tabel", table.key)])
-                            for fmt in DOWNLOADS}
+        found[table.key] = {
+            fmt: request.path + "?" + urlencode([*args, ("unduh", fmt), ("tabel", table.key)]) for fmt in DOWNLOADS
+        }
     return found
 
 
@@ -167,8 +245,11 @@ def download(page: dict[str, Any], fmt: str) -> Response:
     if key is not None:
         tables = [table for table in tables if table.key == key]
         if not tables:
-            raise ApiError(400, f"Parameter 'tabel' harus salah satu dari: "
-                                f"{', '.join(table.key for table in tables_of(page))}; bukan '{key[:40]}'.")
+            raise ApiError(
+                400,
+                f"Parameter 'tabel' harus salah satu dari: "
+                f"{', '.join(table.key for table in tables_of(page))}; bukan '{key[:40]}'.",
+            )
     sheets = {table.title: _cells(table) for table in tables}
     if fmt == "csv":
         rows, headers = next(iter(sheets.values()))
@@ -177,8 +258,14 @@ def download(page: dict[str, Any], fmt: str) -> Response:
         body = to_xlsx(sheets)
     response = Response(body, mimetype=MEDIA_TYPES[fmt].split(";")[0])
     response.headers["Content-Type"] = MEDIA_TYPES[fmt]
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", "-".join(filter(None, [page.get("page"), *(request.view_args or {}).values(),
-                                                                    key]))).strip("-") or "tabel"
+    name = (
+        re.sub(
+            r"[^A-Za-z0-9_.-]+",
+            "-",
+            "-".join(filter(None, [page.get("page"), *(request.view_args or {}).values(), key])),
+        ).strip("-")
+        or "tabel"
+    )
     response.headers["Content-Disposition"] = f'attachment; filename="{name[:120]}.{fmt}"'
     return response
 
@@ -186,8 +273,11 @@ def download(page: dict[str, Any], fmt: str) -> Response:
 def _cells(table: Table) -> tuple[list[dict[str, Any]], list[str]]:
     """Rows keyed by the Indonesian headers, values as the data holds them (numbers stay numbers)."""
     if len(table.rows) > ROWS_MAX:
-        raise ApiError(413, f"Tabel '{table.title}' berisi {len(table.rows)} baris; unduhan paling banyak "
-                            f"{ROWS_MAX} baris. Persempit dengan saringan unit atau tahun.")
+        raise ApiError(
+            413,
+            f"Tabel '{table.title}' berisi {len(table.rows)} baris; unduhan paling banyak "
+            f"{ROWS_MAX} baris. Persempit dengan saringan unit atau tahun.",
+        )
     headers = _unique([header for _, header in table.columns])
     rows = [{header: plain(row.get(key)) for (key, _), header in zip(table.columns, headers)} for row in table.rows]
     if masking_wanted():
