@@ -57,6 +57,9 @@ def paths(sample) -> dict[str, str]:
         "lintas-opd": "/lintas-opd",
         "lintas-pasangan": f"/lintas-opd/{pair['a']}/{pair['b']}",
         "daya-ungkit": "/daya-ungkit",
+        "pohon-bagan": "/pohon/U-DINKES?tampilan=bagan&warna=capaian",
+        "orang-titik-rawan": "/orang/titik-rawan",
+        "orang-pensiun": "/orang/pensiun",
     }
 
 
@@ -105,6 +108,9 @@ PAGES = (
     "lintas-opd",
     "lintas-pasangan",
     "daya-ungkit",
+    "pohon-bagan",
+    "orang-titik-rawan",
+    "orang-pensiun",
 )
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 from flask import Flask
 
 from graph.capaian import scale
-from service.pages import data, documents, mph, panel, risk  # noqa: F401 - their routes join the pages' blueprints (routes.py)
+from service.pages import data, documents, mph, panel, risk, routes
 from service.pages.people import install
-from service.pages.routes import api_bp, html_bp, json_bp
 from service.pages.security import html_for_unknown_paths
 from visual import styles
 
@@ -25,7 +24,14 @@ def register(app: Flask) -> None:
     app.jinja_env.filters.update(
         angka=styles.format_number, persen=styles.format_percent, rupiah=styles.format_rupiah, sel=data.cell_text
     )
-    app.register_blueprint(html_bp)
-    app.register_blueprint(json_bp)
-    app.register_blueprint(api_bp)
+    for blueprint in (
+        routes.html_bp,
+        routes.json_bp,
+        documents.html_bp,
+        documents.api_bp,
+        mph.html_bp,
+        mph.api_bp,
+        panel.api_bp,
+    ):  # each module owns its blueprints
+        app.register_blueprint(blueprint)
     html_for_unknown_paths(app)

@@ -469,7 +469,7 @@ def _element_links(item: dict[str, Any], unit: dict[str, Any]) -> list[dict[str,
         links.append({"label": "Cascading kinerja unit ini", "href": href("Unit", item["id"])})
     elif unit.get("id"):
         links.append({"label": f"Cascading kinerja {unit.get('name') or unit['id']}", "href": href("Unit", unit["id"])})
-    links.append({"label": "Data (JSON)", "href": url_for("pages_api.element_detail", id=item["id"])})
+    links.append({"label": "Data (JSON)", "href": url_for("panel.element_detail", id=item["id"])})
     return links
 
 

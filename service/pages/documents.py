@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from flask import Response, current_app, g, request, url_for
+from flask import Blueprint, Response, current_app, g, request, url_for
 
 from graph.documents import (
     KINDS,
@@ -44,7 +44,10 @@ from service.http.errors import ApiError
 from service.http.formats import MEDIA_TYPES, YEAR_MAX, int_arg, masking_wanted, query_args, split_suffix
 from service.http.kept import kept_answer
 from service.http.masking import mask, mask_text
-from service.pages.routes import api_bp, html_bp
+from service.pages.security import page_blueprint
+
+html_bp = page_blueprint("documents", __name__)  # /dokumen/<kind>: the print pages
+api_bp = Blueprint("documents_api", __name__, url_prefix="/api")  # /api/docs/<kind>: JSON, XLSX, CSV, HTML
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DOC_FORMATS = ("json", "xlsx", "csv", "html")
@@ -139,9 +142,9 @@ def document_csv(document: Document, number: int = 1) -> bytes:
 def _links(kind: str, unit: str | None, year: int) -> list[tuple[str, str]]:
     args = {"unit": unit, "year": year} if unit else {"year": year}
     return [
-        ("Unduh XLSX", url_for("pages_api.document", kind=f"{kind}.xlsx", **args)),
-        ("Unduh CSV", url_for("pages_api.document", kind=f"{kind}.csv", **args)),
-        ("Data (JSON)", url_for("pages_api.document", kind=f"{kind}.json", **args)),
+        ("Unduh XLSX", url_for("documents_api.document", kind=f"{kind}.xlsx", **args)),
+        ("Unduh CSV", url_for("documents_api.document", kind=f"{kind}.csv", **args)),
+        ("Data (JSON)", url_for("documents_api.document", kind=f"{kind}.json", **args)),
     ]
 
 

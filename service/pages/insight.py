@@ -171,8 +171,10 @@ def opd_capaian(unit: str, year: int | None) -> dict[str, Any]:
 def _opd_links(unit: str, year: int | None) -> list[dict[str, str]]:
     """The OPD's documents (SAKIP) and its other pages."""
     args: dict[str, Any] = {"unit": unit, "tahun": year} if year is not None else {"unit": unit}
-    links = [{"label": label, "href": url_for("pages.document_page", kind=kind, **args)} for kind, label in DOCUMENTS]
-    links.append({"label": "Matriks Peran Hasil", "href": url_for("pages.mph_page", unit=unit)})
+    links = [
+        {"label": label, "href": url_for("documents.document_page", kind=kind, **args)} for kind, label in DOCUMENTS
+    ]
+    links.append({"label": "Matriks Peran Hasil", "href": url_for("mph.mph_page", unit=unit)})
     links.append({"label": "Pohon kinerja (cascading)", "href": url_for("pages.tree", unit=unit)})
     return links
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from flask import current_app, g, request, url_for
+from flask import Blueprint, current_app, g, request, url_for
 
 from graph.documents import Document, DocumentNotFound, to_xlsx
 from graph.mph import as_document, build
@@ -24,7 +24,10 @@ from service.http.formats import masking_wanted, query_args, split_suffix
 from service.http.kept import kept_answer
 from service.http.masking import mask, mask_text
 from service.pages.documents import _download, document_csv, document_html, masked_document
-from service.pages.routes import api_bp, html_bp
+from service.pages.security import page_blueprint
+
+html_bp = page_blueprint("mph", __name__)  # /mph/<unit>: the print page
+api_bp = Blueprint("mph_api", __name__, url_prefix="/api")  # /api/mph/<unit>: JSON, XLSX, CSV, HTML
 
 MPH_FORMATS = ("json", "xlsx", "csv", "html")
 UNIT_MAX = 200  # characters of a unit id a client may send
@@ -57,9 +60,9 @@ def _document(matrix: dict[str, Any]) -> Document:
 
 def _links(unit: str) -> list[tuple[str, str]]:
     return [
-        ("Unduh XLSX", url_for("pages_api.mph", unit=f"{unit}.xlsx")),
-        ("Unduh CSV", url_for("pages_api.mph", unit=f"{unit}.csv")),
-        ("Data (JSON)", url_for("pages_api.mph", unit=f"{unit}.json")),
+        ("Unduh XLSX", url_for("mph_api.mph", unit=f"{unit}.xlsx")),
+        ("Unduh CSV", url_for("mph_api.mph", unit=f"{unit}.csv")),
+        ("Data (JSON)", url_for("mph_api.mph", unit=f"{unit}.json")),
         ("Cascading kinerja unit ini", url_for("pages.tree", unit=unit)),
     ]
 

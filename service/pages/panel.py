@@ -6,12 +6,13 @@ have NIPs masked like every other API answer.
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import Blueprint, current_app
 
 from service.http.errors import ApiError
 from service.http.formats import YEAR_MAX, int_arg, query_args
 from service.pages import data
-from service.pages.routes import api_bp
+
+api_bp = Blueprint("panel", __name__, url_prefix="/api")
 
 
 @api_bp.get("/elements/<id>")

@@ -36,18 +36,14 @@ from service.http.formats import YEAR_MAX, masking_wanted
 from service.http.kept import kept_answer
 from service.http.masking import mask_text
 from service.pages import data, insight, people, risk, tables
-from service.pages.security import page_error, secure
+from service.pages.security import page_blueprint, secure
 from visual import render
 from visual.chart import PEMDA_DEPTH
 from visual.views import View, ViewNotFound, impact_view, staff_view, tree_chart, tree_outline, tree_view
 
-html_bp = Blueprint("pages", __name__)
+html_bp = page_blueprint("pages", __name__)
 json_bp = Blueprint("pages_json", __name__)
-# the pages' own API answers (the side panel, the documents, the MPH): service/pages/panel.py, documents.py, mph.py
-api_bp = Blueprint("pages_api", __name__, url_prefix="/api")
-html_bp.after_request(secure)
 json_bp.after_request(secure)
-html_bp.register_error_handler(Exception, page_error)
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 DOM_ID = "pokin-jaringan"
@@ -88,7 +84,7 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
     if fmt == "json":
         return current_app.json.response(ok=True, **page)
     context = {
-        "api_element": url_for("pages_api.element_detail", id="__ID__"),
+        "api_element": url_for("panel.element_detail", id="__ID__"),
         "year": page.get("year"),
         "findings": data.flagged(page.get("findings") or [], page.get("year"), page.get("unit"))
         if page.get("nodes") is not None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import neo4j.exceptions as neo4j_errors
-from flask import Flask, Response, current_app, g, render_template, request
+from flask import Blueprint, Flask, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from service.http.errors import ApiError, is_timeout
@@ -102,3 +102,12 @@ def html_for_unknown_paths(app: Flask) -> None:
         return json_handler(error) if json_handler else error
 
     app.register_error_handler(HTTPException, http_error)
+
+
+def page_blueprint(name: str, import_name: str) -> Blueprint:
+    """A blueprint of HTML pages: every answer gets the pages' security headers (CSP and the rest) and every
+    error becomes the Indonesian error page, whichever module owns the routes."""
+    blueprint = Blueprint(name, import_name)
+    blueprint.after_request(secure)
+    blueprint.register_error_handler(Exception, page_error)
+    return blueprint
