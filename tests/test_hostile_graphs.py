@@ -105,7 +105,15 @@ def test_a_10000_deep_chain_imports_in_one_transaction_and_every_query_answers(r
     )  # the chain, and the sub-kegiatan's contribution
     catalog = load_catalog()
     bottom = f"G{DEPTH - 1:05d}"
-    known = {"id": bottom, "nip": DEEP_NIP, "q": "G0999", "year": 2026, "unit": "OPD"}
+    known = {
+        "id": bottom,
+        "nip": DEEP_NIP,
+        "q": "G0999",
+        "year": 2026,
+        "unit": "OPD",
+        "from_unit": "OPD",
+        "to_unit": "OPD",
+    }
     timings: dict[str, float] = {}
     answers: dict[str, list] = {}
     slow: dict[str, str] = {}

@@ -51,7 +51,7 @@ def test_an_indicators_figures_are_found_by_index_seek_never_by_scanning_every_y
 
 # The outcome levels are a parameter from graph/model.py ($outcome_levels) where the queries once wrote the list out.
 OUTCOME_LEVEL_QUERIES = sorted(query.name for query in CATALOG if "outcome_levels" in query.constants)
-SAMPLE_ARGS = {"year": 2026, "id": "x", "nip": "x", "goal": "x", "unit": "x"}
+SAMPLE_ARGS = {"year": 2026, "id": "x", "nip": "x", "goal": "x", "unit": "x", "from_unit": "x", "to_unit": "x"}
 _SCAN_OR_SEEK = re.compile(r"Seek|Scan")
 
 

@@ -27,7 +27,7 @@ def known_params(runner) -> dict[str, object]:
         "MATCH (u:Unit {kind: 'perangkat_daerah'})-[:ASSIGNED_TO]->(g:Goal) "
         "MATCH (s:ASN)-[:ASSIGNED_TO]->(:Goal) RETURN u.id AS unit, g.id AS id, s.nip AS nip LIMIT 1"
     )[0]
-    return {**row, "year": 2026, "q": "a", "goal": row["id"]}
+    return {**row, "year": 2026, "q": "a", "goal": row["id"], "from_unit": row["unit"], "to_unit": row["unit"]}
 
 
 def test_every_catalog_query_answers_packed_as_streamed_in_the_same_order(sample):

@@ -162,8 +162,8 @@ def test_findings_show_on_their_entry_and_as_a_count_on_every_branch_above():
     assert outline.findings == 3
     badges = dict(
         re.findall(
-            r'data-node="([^"]+)"[^>]*><details[^>]*><summary>.*?'
-            r'class="outline-badge"[^>]*>⚑ (\d+)</span></summary>',
+            r'data-node="([^"]+)"[^>]*><div class="outline-item">(?:(?!</div>).)*'
+            r'class="outline-badge"[^>]*>⚑ (\d+)</span></div><details',
             markup,
         )
     )

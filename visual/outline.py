@@ -145,16 +145,20 @@ class _Writer:
             parts.append(f'<li{attrs}><div class="outline-item">{inner}</div></li>')
             return 1 if finding is not None else 0
         opened = depth < self.open_depth or node_id in self.opened
-        parts.append(f"<li{attrs}><details{' open' if opened else ''}><summary>{inner}")
-        summary_end = len(parts)
+        # the statement's button stays outside the <summary> (a control inside a control is out of reach of
+        # screen readers: axe-core's nested-interactive); the summary is the branch's toggle, drawn beside it
+        parts.append(f'<li{attrs} class="outline-branch"><div class="outline-item">{inner}')
+        counts_at = len(parts)
         parts.append("")  # the branch's counts, written once its entries are
-        parts.append("<ul>")
+        parts.append(
+            f"</div><details{' open' if opened else ''}>"
+            f'<summary aria-label="Buka atau tutup {len(kids)} elemen di bawahnya"></summary><ul>'
+        )
         inside = sum(self.entry(kid, depth + 1, parts) for kid in kids)
         parts.append("</ul></details></li>")
         badge = f' <span class="outline-badge" title="Temuan audit di cabang ini">⚑ {inside}</span>' if inside else ""
-        parts[summary_end] = (
-            f' <span class="outline-n" title="{len(kids)} elemen langsung di bawahnya">'
-            f"({len(kids)})</span>{badge}</summary>"
+        parts[counts_at] = (
+            f' <span class="outline-n" title="{len(kids)} elemen langsung di bawahnya">({len(kids)})</span>{badge}'
         )
         return inside + (1 if finding is not None else 0)
 
