@@ -24,7 +24,9 @@ from openpyxl import Workbook
 
 from graph.model import OUTCOME_LEVELS
 from seed import sample_catalog as cat
+from seed import workforce
 from seed.sample_catalog import Ind, p
+from seed.texts import result_of
 
 SEED = 20260412
 YEAR = 2026
@@ -93,7 +95,9 @@ N_UNASSIGNED, N_DEAD_RHK_EMPTY, N_UNLINKED_SUB, N_DEAD_SUB = 34, 6, 16, 6
 # ---- indicators on activities and PPPK (their own random stream: the rest of the sample stays as it was) --
 # most programs carry an outcome indicator, most kegiatan and sub-kegiatan an output one (indikator keluaran)
 ACTIVITY_INDICATOR_RATE = {"program": 0.9, "kegiatan": 0.85, "subkegiatan": 0.8}
-PPPK_RATE = 0.35  # of staff (pelaksana / fungsional); heads and eselon III/IV are PNS
+# PPPK among staff (pelaksana / fungsional; heads, eselon III/IV and kepala sekolah are PNS): most of the large
+# PPPK intakes since 2021 were guru and nakes (docs/sample.md)
+PPPK_RATE = {"office": 0.3, "nakes": 0.35, "guru": 0.5}
 OUTPUT_KINDS = (  # (words in the activity's name, indicator name template, satuan, target range); first match
     (("gaji", "tunjangan"), "Jumlah bulan {x} yang terbayarkan", "bulan", (12, 14)),
     (
@@ -165,7 +169,11 @@ def closure(start: set[str], step: dict[str, set[str]]) -> set[str]:
 def lower_title(text: str) -> str:
     """Lower-case Title-case words for use inside a sentence; keep acronyms and proper names."""
     keep = {"Sukamaju", "Pancasila", "Indonesia"}
-    return " ".join(w if (w in keep or not w[1:].islower()) else w.lower() for w in text.split(" "))
+
+    def lower(word: str) -> str:
+        return word if (word in keep or not word[1:].islower()) else word.lower()
+
+    return " ".join("/".join(lower(part) for part in w.split("/")) for w in text.split(" "))
 
 
 def fmt(x: float | int | None) -> str:
@@ -209,6 +217,9 @@ class Builder:
         self.ssk_of_sub: dict[tuple[str, str], str] = {}
         self.opd_of_unit: dict[str, str] = {}
         self.planted: dict[str, Any] = {}
+        self.rhk_seq: dict[str, int] = defaultdict(int)
+        self.uptd: dict[str, dict[str, Any]] = {}  # unit id -> its UPTD spec (cat.UPTD) and the goal its head holds
+        self.goals_of_unit: dict[str, list[str]] = {}  # filled once the tree is built (unit_goals)
 
     # ---- primitives ------------------------------------------------------------------------
     def add_unit(self, uid: str, name: str, kind: str, parent: str | None, opd: str | None) -> str:
@@ -268,7 +279,7 @@ class Builder:
         for y, year in enumerate(YEARS, 1):
             target = clamp(base + y * step)
             sign = 1 if polarity == "positif" else -1
-            spread = max(abs(step), 0.02 * target)
+            spread = max(abs(step), 0.005 * target)  # a year moves as far as the plan steps
             if target == 0:
                 real: float | None = float(rng.randint(0, 2))
             elif rng.random() < 0.07:  # a clearly poor year
@@ -326,16 +337,32 @@ class Builder:
         self.act_by_key[(key, code)] = row
         return row
 
-    def pagu(self, name: str, technical: bool) -> int:
-        """Budget of a sub-kegiatan in whole rupiah (rounded to thousands)."""
-        r = self.rng
-        if "Gaji" in name:
-            v = r.uniform(3.4e9, 5.0e9)
-        elif technical:
-            v = r.uniform(1.0e9, 5.0e9) if r.random() < 0.8 else r.uniform(0.08e9, 0.9e9)
-        else:
-            v = 10 ** r.uniform(7.8, 9.6)
-        return int(max(25_000_000, min(5_000_000_000, round(v, -3))))
+    def set_budgets(self) -> None:
+        """Every sub-kegiatan's pagu, once the staff are known. Gaji dan Tunjangan ASN: the OPD's staff times their
+        yearly cost (cat.SALARY). The rest of the OPD's share of the APBD (cat.APBD_SHARE, at least as much again as
+        its salaries) over its other sub-kegiatan by lognormal weights, technical ones weighing more: a few large
+        sub-kegiatan and many small ones, as in a DPA. Rounded to thousands of rupiah, at least Rp 25 juta."""
+        rng = random.Random(SEED + 2)  # a stream of its own: the budget does not move the people or the tree
+        salary: dict[str, int] = defaultdict(int)
+        for s in self.staff:
+            kind = "pppk" if s["nip"][12:14] == "21" else self.role[s["nip"]]
+            salary[s["key"]] += cat.SALARY[kind]
+        shares = {spec["key"]: cat.APBD_SHARE.get(spec["key"], cat.APBD_SHARE["KEC"]) for spec in cat.OPDS}
+        scale = cat.APBD_TOTAL / sum(shares.values())
+        for spec in cat.OPDS:
+            key = spec["key"]
+            subs = [a for a in self.acts if a["key"] == key and a["kind"] == "subkegiatan"]
+            pay = [a for a in subs if "Gaji" in a["name"]]
+            rest = [a for a in subs if a not in pay]
+            for a in pay:
+                a["budget"] = int(round(salary[key] / len(pay), -3))
+            envelope = max(shares[key] * scale - salary[key], salary[key])
+            weights = [
+                rng.lognormvariate(0, 1.1) * (2.5 if not a["code"].startswith(f"{spec['prefix']}.01.") else 1)
+                for a in rest
+            ]
+            for a, w in zip(rest, weights):
+                a["budget"] = int(max(25_000_000, round(envelope * w / sum(weights), -3)))
 
     # ---- the tree ------------------------------------------------------------------------------
     def build_pemda(self) -> None:
@@ -360,8 +387,7 @@ class Builder:
         for prog in spec["programs"]:
             direct += [prog["bidang"]] + [k["unit"] for k in prog["kegiatan"] if k["unit"]]
         direct = list(dict.fromkeys(direct))
-        assert 2 <= len(direct) <= 5, key
-        uid = {name: self.add_unit(f"{opd}-{i:02d}", name, "unit_kerja", opd, key) for i, name in enumerate(direct, 1)}
+        uid = self.add_top_units(spec, opd, direct)
         pen = uid[pen_name]
         sub_ids = {}
         for j, name in enumerate((cat.SUBBAG_UK, cat.SUBBAG_PK), 1):
@@ -428,6 +454,31 @@ class Builder:
                 self.add_kegiatan(
                     key, code, k["code"], k["name"], kunit, sp, k["subs"], k["ind"], technical=True, extra_ok=extra_ok
                 )
+        self.add_uptd(spec)
+
+    def add_top_units(self, spec: dict[str, Any], opd: str, direct: list[str]) -> dict[str, str]:
+        """The units right below the OPD head (sekretariat, bidang, bagian, UPTD of a kegiatan), name -> id. In
+        the Setda the bagian sit under their asisten (Sekda -> asisten -> kabag -> kasubag)."""
+        key = spec["key"]
+        group_of = {
+            bagian: asisten for asisten, bagian_list in spec.get("asisten", {}).items() for bagian in bagian_list
+        }
+        top = list(dict.fromkeys(group_of.get(name, name) for name in direct))
+        assert 2 <= len(top) <= 5, key
+        uid = {name: self.add_unit(f"{opd}-{i:02d}", name, "unit_kerja", opd, key) for i, name in enumerate(top, 1)}
+        for name in direct:
+            if name in group_of:
+                parent = uid[group_of[name]]
+                uid[name] = self.add_unit(f"{parent}-{len(self.children[parent]) + 1}", name, "unit_kerja", parent, key)
+        return uid
+
+    def add_uptd(self, spec: dict[str, Any]) -> None:
+        """The OPD's unit pelaksana teknis (puskesmas, sekolah) after its other units: their heads hold the result
+        of the kegiatan they carry out, their staff are drawn in build_staff."""
+        key, opd = spec["key"], f"U-{spec['key']}"
+        for uptd in cat.UPTD.get(key, []):
+            uid = self.add_unit(f"{opd}-{len(self.children[opd]) + 1:02d}", uptd["name"], "unit_kerja", opd, key)
+            self.uptd[uid] = {**uptd, "goal": f"G-SK-{key}-{uptd['kegiatan']}"}
 
     def add_kegiatan(
         self,
@@ -453,7 +504,7 @@ class Builder:
         sps = [g for g in self.goals if g.startswith(f"G-SP-{key}-") and not g.startswith(f"G-SP-{key}-{pcode}")]
         if extra_ok and sps and rng.random() < 0.08:
             parents.append(rng.choice(sps))
-        self.add_goal(sk, "sasaran_kegiatan", f"Terlaksananya {lower_title(kname)}", unit, parents, [ind])
+        self.add_goal(sk, "sasaran_kegiatan", result_of(kname), unit, parents, [ind])
         self.goal_obj[sk] = kname
         self.add_act(key, "kegiatan", code, kname, unit, pcode, [sk])
         for s in subs:
@@ -461,14 +512,12 @@ class Builder:
             scode = f"{code}.{sc}"
             target = sk
             if technical and rng.random() < 0.35:
-                target = self.add_goal(
-                    f"G-SSK-{key}-{scode}", "sasaran_subkegiatan", f"Terlaksananya {lower_title(sname)}", unit, [sk]
-                )
+                target = self.add_goal(f"G-SSK-{key}-{scode}", "sasaran_subkegiatan", result_of(sname), unit, [sk])
                 self.goal_obj[target] = sname
                 self.subs_of_goal[target].append((key, scode))
                 self.ssk_of_sub[(key, scode)] = target
             self.subs_of_goal[sk].append((key, scode))
-            self.add_act(key, "subkegiatan", scode, sname, unit, code, [target], self.pagu(sname, technical))
+            self.add_act(key, "subkegiatan", scode, sname, unit, code, [target], 0)
 
     def finalize_activity_ids(self) -> None:
         """Activity ids are '<P|K|SK>-2026-<code>'; a code used by several OPDs gets '-<OPD key>'."""
@@ -527,29 +576,33 @@ class Builder:
         return self.act_by_key[(key, code)]["id"]
 
     # ---- people ----------------------------------------------------------------------------
-    def make_nip(self, born: tuple[int, int], sex: int) -> str:
-        """A unique, valid NIP: birth date, appointment (after age 18, <= 2025), sex, sequence."""
+    def staff_number(self, born: int, sex: int, pppk: bool) -> str:
+        """A unique, valid NIP (birth date, TMT of appointment after 18 and by 2025, sex, sequence) or NI PPPK
+        (`21` where a NIP has the TMT month, appointed 2019 or later), sequences and TMT months distributed as real
+        ones are (seed.workforce)."""
         r = self.rng
-        while True:
-            y, m = r.randint(*born), r.randint(1, 12)
-            d = r.randint(1, calendar.monthrange(y, m)[1])
-            ay = max(y + 19, min(2025, y + r.randint(21, 32)))
-            nip = f"{y:04d}{m:02d}{d:02d}{ay:04d}{r.randint(1, 12):02d}{sex}{r.randint(1, 999):03d}"
-            if nip not in self.nips:
-                self.nips.add(nip)
-                return nip
+        m = r.randint(1, 12)
+        d = r.randint(1, calendar.monthrange(born, m)[1])
+        if pppk:
+            middle = f"{workforce.pppk_year(self.rng_extra, born):04d}21"
+        else:
+            middle = f"{max(born + 19, min(2025, born + r.randint(21, 32))):04d}{workforce.tmt_month(r):02d}"
+        seq = workforce.first_sequence(r)
+        while f"{born:04d}{m:02d}{d:02d}{middle}{sex}{seq:03d}" in self.nips:
+            seq += 1
+        nip = f"{born:04d}{m:02d}{d:02d}{middle}{sex}{seq:03d}"
+        self.nips.add(nip)
+        return nip
 
-    def pppk_number(self, nip: str) -> str:
-        """The NI PPPK of someone whose NIP-shaped number was drawn: same birth date and sex, appointed 2019-2025
-        (PPPK are appointed since 2019), `21` where a NIP has the month, a fresh sequence."""
-        rng, born = self.rng_extra, int(nip[:4])
-        self.nips.discard(nip)
-        while True:
-            year = rng.randint(max(2019, born + 19), 2025) if born + 19 <= 2025 else 2025
-            number = f"{nip[:8]}{year:04d}21{nip[14]}{rng.randint(1, 999):03d}"
-            if number not in self.nips:
-                self.nips.add(number)
-                return number
+    def birth_year(self, role: str, position: str, pppk: bool) -> int:
+        """A birth year within the batas usia pensiun of the position in YEAR (those at the limit retire this
+        year): PNS skewed older, PPPK younger, heads and administrators not too young for their rank."""
+        # staff at 58: their jenjang follows their age afterwards (workforce.jenjang), and 58 holds at every jenjang
+        limit = 58 if role == "staff" else workforce.bup(position, role == "head" and not position.startswith("Camat"))
+        young = {"head": 46, "admin": 38, "pengawas": 31}.get(role, 23)
+        shape = (1.3, 1.9) if pppk else (1.5, 1.0)
+        span = limit - young
+        return YEAR - (young + min(span, int((span + 1) * self.rng.betavariate(*shape))))
 
     def person_name(self, sex: int, born: int, role: str, position: str, spec: dict[str, Any]) -> str:  # noqa: C901 - one branch per title rule of the position
         """An invented Indonesian name with academic/professional titles fitting the position."""
@@ -564,7 +617,9 @@ class Builder:
             parts.append(r.choice(cat.MALE_LAST if sex == 1 else cat.FEMALE_LAST))
         pre, post, pos = "", [], position.lower()
         deg = next((d for w, d in cat.DEGREE_BY_WORD.items() if w in position.lower()), r.choice(spec["deg"]))
-        if "dokter" in pos or (role == "head" and spec["key"] in {"DINKES", "RSUD"}):
+        if "dokter gigi" in pos:
+            pre = "drg."
+        elif "dokter" in pos or (role == "head" and spec["key"] in {"DINKES", "RSUD"}):
             pre = "dr."
             if "spesialis" in pos or (role == "head" and spec["key"] == "RSUD"):
                 post.append(r.choice(["Sp.PD.", "Sp.A.", "Sp.OG.", "Sp.B.", "Sp.An.", "Sp.Rad."]))
@@ -598,14 +653,25 @@ class Builder:
         return (pre + " " if pre else "") + name + (", " + ", ".join(post) if post else "")
 
     def add_person(
-        self, spec: dict[str, Any], role: str, position: str, unit: str, boss: str | None, assigned: list[str]
+        self,
+        spec: dict[str, Any],
+        role: str,
+        position: str,
+        unit: str,
+        boss: str | None,
+        assigned: list[str],
+        pppk_rate: float = 0.0,
     ) -> dict[str, Any]:
-        """Add one ASN; role is head, admin (eselon III), pengawas (eselon IV) or staff."""
-        born = {"head": (1967, 1978), "admin": (1968, 1986), "pengawas": (1970, 1992)}.get(role, (1966, 2000))
-        sex = 1 if self.rng.random() < 0.52 else 2
-        nip = self.make_nip(born, sex)
-        if role == "staff" and self.rng_extra.random() < PPPK_RATE:
-            nip = self.pppk_number(nip)
+        """Add one ASN; role is head, admin (eselon III and the asisten), pengawas (eselon IV, kepala UPTD and
+        sekolah) or staff; only staff may be PPPK (at pppk_rate)."""
+        pppk = role == "staff" and self.rng_extra.random() < pppk_rate
+        text = position.lower()
+        male = 0.0 if "bidan" in text else 0.3 if "perawat" in text or "guru" in text else 0.52
+        sex = 1 if self.rng.random() < male else 2
+        born = self.birth_year(role, position, pppk)
+        nip = self.staff_number(born, sex, pppk)
+        if role == "staff":
+            position = workforce.jenjang(position, YEAR - born, pppk)
         row = {
             "nip": nip,
             "name": self.person_name(sex, int(nip[:4]), role, position, spec),
@@ -620,8 +686,11 @@ class Builder:
         return row
 
     def unit_goals(self, unit: str, levels: set[str]) -> list[str]:
-        """Goals of the given levels owned by the unit."""
-        return [g["id"] for g in self.goals.values() if g["unit_id"] == unit and g["level"] in levels]
+        """Goals of the given levels owned by the unit (indexed once the tree above the rhk is complete)."""
+        if not self.goals_of_unit:
+            for g in self.goals.values():
+                self.goals_of_unit.setdefault(g["unit_id"], []).append(g["id"])
+        return [g for g in self.goals_of_unit.get(unit, []) if self.goals[g]["level"] in levels]
 
     def descendants(self, unit: str) -> list[str]:
         """All units below the unit, depth first."""
@@ -630,64 +699,112 @@ class Builder:
             out += [c, *self.descendants(c)]
         return out
 
+    def unit_head(self, spec: dict[str, Any], unit: str) -> tuple[str, str, list[str]]:
+        """Role, position and assignments of the head of a unit below the OPD head: an asisten holds the results
+        of the bagian under them, a kepala UPTD or sekolah the result of the kegiatan the unit carries out."""
+        name = self.unit_by_id[unit]["name"]
+        if unit in self.uptd:
+            return "pengawas", f"Kepala {name}", [self.uptd[unit]["goal"]]
+        if name.startswith("Asisten"):
+            held = [g for d in self.descendants(unit) for g in self.unit_goals(d, {"sasaran_program"})]
+            return "admin", name, held
+        role = "admin" if name.split(" ")[0] in {"Bidang", "Bagian", "Sekretariat", "Inspektur"} else "pengawas"
+        if name == "Sekretariat":
+            position = f"Sekretaris {spec['name']}"
+        elif name == "Sekretariat Kecamatan" or name.startswith("Inspektur"):
+            position = name.replace("Sekretariat", "Sekretaris")
+        else:
+            position = f"Kepala {name}"
+        return role, position, self.unit_goals(unit, {"sasaran_program", "sasaran_kegiatan"})
+
     def build_staff(self, spec: dict[str, Any], sekda: str | None) -> str:
-        """Head, unit heads and staff (with their rhk goals) of one OPD; returns the head's NIP."""
+        """Head, unit heads and staff (with their rhk goals) of one OPD; returns the head's NIP. The office staff
+        number spec['staff'] (heads included); each UPTD and sekolah adds its own nakes or guru."""
         key, rng = spec["key"], self.rng
         opd = f"U-{key}"
-        head = self.add_person(spec, "head", spec["head"], opd, sekda, [g for g in self.unit_goals(opd, {"sasaran"})])[
-            "nip"
-        ]
+        head = self.add_person(spec, "head", spec["head"], opd, sekda, self.unit_goals(opd, {"sasaran"}))["nip"]
         self.head_of[opd] = head
         units = self.descendants(opd)
-        pen_name = spec.get("penunjang_unit", "Sekretariat")
         for u in units:
-            name, parent = self.unit_by_id[u]["name"], self.unit_by_id[u]["parent_id"]
-            top = parent == opd and name.split(" ")[0] in {"Bidang", "Bagian", "Sekretariat", "Inspektur"}
-            if name == "Sekretariat":
-                position = f"Sekretaris {spec['name']}"
-            elif name == "Sekretariat Kecamatan" or name.startswith("Inspektur"):
-                position = name.replace("Sekretariat", "Sekretaris")
-            else:
-                position = f"Kepala {name}"
-            assigned = self.unit_goals(u, {"sasaran_program", "sasaran_kegiatan"})
+            role, position, assigned = self.unit_head(spec, u)
             assert assigned, u
-            self.head_of[u] = self.add_person(
-                spec, "admin" if top else "pengawas", position, u, self.head_of[parent], assigned
-            )["nip"]
-        rest = spec["staff"] - 1 - len(units)
-        weights = [1 if self.children[u] else 3 for u in units]
+            boss = self.head_of[self.unit_by_id[u]["parent_id"]]
+            self.head_of[u] = self.add_person(spec, role, position, u, boss, assigned)["nip"]
+        office = [u for u in units if u not in self.uptd]
+        pen_name = spec.get("penunjang_unit", "Sekretariat")
         pen_units = {
             u
-            for u in units
-            if self.unit_by_id[u]["name"] == pen_name
-            or self.unit_by_id[self.unit_by_id[u]["parent_id"]]["name"] == pen_name
+            for u in office
+            if pen_name in (self.unit_by_id[u]["name"], self.unit_by_id[self.unit_by_id[u]["parent_id"]]["name"])
         }
-        seq = 0
-        for u in rng.choices(units, weights, k=rest):
-            pool = cat.GENERIC_FUNG if u in pen_units or rng.random() < 0.25 else spec["fung"]
-            row = self.add_person(spec, "staff", rng.choice(pool), u, self.head_of[u], [])
+        weights = [
+            0 if self.unit_by_id[u]["name"].startswith("Asisten") else 1 if self.children[u] else 3 for u in office
+        ]
+        for u in rng.choices(office, weights, k=spec["staff"] - 1 - len(office)):
+            name = self.unit_by_id[u]["name"]
+            if u in pen_units:
+                pool = list(workforce.SUBBAG_STAFF.get(name, cat.GENERIC_FUNG))
+            elif rng.random() < 0.2:
+                pool = list(workforce.TECHNICAL_SUPPORT)
+            else:
+                pool = workforce.unit_positions(name, spec["fung"])
+            row = self.add_person(spec, "staff", rng.choice(pool), u, self.head_of[u], [], PPPK_RATE["office"])
             cands = self.unit_goals(u, {"sasaran_kegiatan", "sasaran_subkegiatan"}) or [
                 g for d in self.descendants(u) for g in self.unit_goals(d, {"sasaran_kegiatan", "sasaran_subkegiatan"})
             ]
             assert cands, u
-            for _ in range(1 if rng.random() < 0.7 else 2):
-                seq += 1
-                parent = rng.choice(cands)
-                parents = [parent]
-                if len(cands) > 1 and rng.random() < 0.05:
-                    parents.append(rng.choice([c for c in cands if c != parent]))
-                gid = self.add_goal(
-                    f"G-RHK-{key}-{seq:04d}",
-                    "rhk",
-                    f"{rng.choice(cat.RHK_TASKS)} {lower_title(self.goal_obj[parent])}",
-                    u,
-                    parents,
-                )
-                row["assigned_to"].append(gid)
-                if rng.random() < 0.3 and self.subs_of_goal[parent]:
-                    row["assigned_to"].append(self.act_id(*rng.choice(self.subs_of_goal[parent])))
-            row["assigned_to"] = list(dict.fromkeys(row["assigned_to"]))
+            self.add_rhk(row, u, cands, None)
+        for u, uptd in self.uptd.items():
+            if self.opd_of_unit[u] == key:
+                self.build_uptd_staff(spec, u, uptd)
         return head
+
+    def build_uptd_staff(self, spec: dict[str, Any], unit: str, uptd: dict[str, Any]) -> None:
+        """The nakes of a puskesmas or the guru of a sekolah, each with RHK in the unit's own words."""
+        rng = self.rng
+        positions, weights = zip(*(workforce.NAKES if uptd["pool"] == "nakes" else workforce.GURU))
+        for _ in range(rng.randint(*uptd["staff"]) - 1):
+            position = rng.choices(positions, weights)[0]
+            row = self.add_person(spec, "staff", position, unit, self.head_of[unit], [], PPPK_RATE[uptd["pool"]])
+            self.add_rhk(row, unit, [uptd["goal"]], uptd)
+
+    def add_rhk(self, row: dict[str, Any], unit: str, cands: list[str], uptd: dict[str, Any] | None) -> None:
+        """One or two rhk of a staff member, each intervening in a result their head holds (cands); some also work
+        on one of the sub-kegiatan under it. A nakes's or guru's rhk is worded as their work is."""
+        rng, key = self.rng, row["key"]
+        for _ in range(1 if rng.random() < 0.7 else 2):
+            self.rhk_seq[key] += 1
+            parent = rng.choice(cands)
+            parents = [parent]
+            if len(cands) > 1 and rng.random() < 0.05:
+                parents.append(rng.choice([c for c in cands if c != parent]))
+            gid = self.add_goal(
+                f"G-RHK-{key}-{self.rhk_seq[key]:04d}", "rhk", self.rhk_statement(unit, parent, uptd), unit, parents
+            )
+            row["assigned_to"].append(gid)
+            if (uptd is None or uptd["pool"] == "nakes") and rng.random() < 0.3 and self.subs_of_goal[parent]:
+                row["assigned_to"].append(self.act_id(*rng.choice(self.subs_of_goal[parent])))
+        row["assigned_to"] = list(dict.fromkeys(row["assigned_to"]))
+
+    def rhk_statement(self, unit: str, parent: str, uptd: dict[str, Any] | None) -> str:
+        """An rhk in words: a guru's class, a nakes's service in their puskesmas, else a task on the result above
+        (never the same word twice at the seam, as in "administrasi administrasi")."""
+        rng, name = self.rng, self.unit_by_id[unit]["name"]
+        if uptd is not None and uptd["pool"] == "guru":
+            sd = name.startswith("SD")
+            grade = rng.randint(1, 6) if sd else rng.randint(7, 9)
+            subject = rng.choice(workforce.SUBJECTS_SD if sd else workforce.SUBJECTS_SMP)
+            return rng.choice(workforce.RHK_GURU).format(grade=grade, subject=subject, school=name)
+        if uptd is not None:
+            return rng.choice(workforce.RHK_NAKES).format(unit=name.replace("UPTD ", ""))
+        return self.task_on(self.goal_obj[parent])
+
+    def task_on(self, activity: str) -> str:
+        """A task statement on an activity, the task's last word differing from the activity's first."""
+        obj = lower_title(activity)
+        first = re.split(r"[ /,]", obj)[0].lower()
+        tasks = [t for t in cat.RHK_TASKS if t.split(" ")[-1].lower() != first]
+        return f"{self.rng.choice(tasks)} {obj}"
 
     # ---- defects and links --------------------------------------------------------------------
     def plant_structure(self) -> None:
@@ -711,7 +828,6 @@ class Builder:
             (sekda, "G-T-PEMDA-5"),
             (self.head_of["U-BAPPEDA"], "G-S-PEMDA-11"),
             (self.head_of["U-DISKOMINFO"], "G-S-PEMDA-12"),
-            ("U-INSP", "G-S-PEMDA-11"),
             (nutri["nip"], "G-SK-DP3AP2KB-2.14.04.2.02"),
         ]:
             self.links.append({"from_id": frm, "type": "ASSIGNED_TO", "to_id": to, "weight": 1})
@@ -733,7 +849,7 @@ class Builder:
             gid = self.add_goal(
                 f"G-SSK-{a['key']}-{a['code']}",
                 "sasaran_subkegiatan",
-                f"Terlaksananya {lower_title(a['name'])}",
+                result_of(a["name"]),
                 a["unit_id"],
                 [],
             )
@@ -766,7 +882,7 @@ class Builder:
             else:
                 key, gid, sname = dead_ssk[i - N_UNASSIGNED - N_DEAD_RHK_EMPTY]
                 goal["contributes_to"] = [gid]
-                goal["statement"] = f"{self.rng.choice(cat.RHK_TASKS)} {lower_title(sname)}"
+                goal["statement"] = self.task_on(sname)
         for g in drop:
             del self.goals[g]
 
@@ -784,6 +900,7 @@ class Builder:
             sekda = sekda or head
         assert sekda is not None, "the catalog has no OPD with a head"
         self.build_links(sekda)
+        self.set_budgets()
         self.plant_activities_and_staff()
         self.plant_capaian_columns()
 
@@ -1207,8 +1324,11 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         "",
         f"- {c['units']} units: Pemerintah Kabupaten Sukamaju, "
         f"{sum(1 for u in b.units if u['kind'] == 'perangkat_daerah')} "
-        "perangkat daerah (Setda, Setwan, Inspektorat, badan, dinas, RSUD, 4 kecamatan), each with a sekretariat "
-        "(two subbagian), bidang/bagian and seksi/subbidang/UPTD.",
+        f"perangkat daerah (Setda, Setwan, Inspektorat, badan, dinas, RSUD, {len(cat.KEC_NAMES)} kecamatan) as they "
+        "are after the 2021 simplification: a sekretariat with two subbagian and bidang without seksi; eselon IV "
+        "left in the Setda (Sekda, asisten, bagian, subbagian), the Setwan, the RSUD, the kecamatan and the UPTD; "
+        f"{len(cat.UPTD['DINKES'])} puskesmas (UPTD of Dinas Kesehatan) and {len(cat.UPTD['DISDIK'])} sekolah negeri "
+        "under Dinas Pendidikan.",
         f"- {c['goals']} goals: visi, {len(cat.MISI)} misi, {len(cat.PEMDA_TUJUAN)} Pemda tujuan, "
         f"{len(cat.PEMDA_SASARAN)} Pemda sasaran (IKU), OPD tujuan/sasaran, sasaran_program per program and bidang, "
         "sasaran_kegiatan per kegiatan, some sasaran_subkegiatan, and one or two `rhk` per staff member.",
@@ -1225,8 +1345,9 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         f"- {c['activities']} activities for 2026 ({c['subkegiatan']} sub-kegiatan), total pagu "
         f"Rp {c['total_budget']:,}".replace(",", ".")
         + ".",
-        f"- {c['staff']} ASN, {c['pppk']} of them PPPK (an NI PPPK: `21` where a NIP has the appointment month); "
-        "OPD heads report to the Sekretaris Daerah, who reports to no one.",
+        f"- {c['staff']} ASN, {c['pppk']} of them PPPK (an NI PPPK: `21` where a NIP has the appointment month), "
+        "guru in the sekolah and nakes in the puskesmas and the RSUD; OPD heads report to the Sekretaris Daerah, "
+        "who reports to no one. Figures, shares and their sources: docs/sample.md.",
         f"- {len(b.links)} extra edges in `links.csv` (crosscutting and weighted contributions, a few assignments).",
         "",
         "Id conventions: units `U-<OPD>[-nn[-n]]`; goals `G-VISI`, `G-MISI-n`, `G-T-PEMDA-n`, `G-S-PEMDA-n`, "

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from seed.workforce import PLACES
+
 Ind = tuple[str, str, str, float, float]  # name, satuan, polarity, baseline, yearly step of the target
 
 
@@ -244,7 +246,7 @@ GENERIC_FUNG = [
     "Pengelola Barang Milik Daerah",
 ]
 
-KEC_NAMES = ["Sukamaju", "Cibeureum", "Sindangsari", "Karangmulya"]
+KEC_NAMES = list(PLACES)
 
 
 # ---- the programs every kecamatan runs (urusan 7.01); kecamatan() gives each its own copy --------------
@@ -335,7 +337,7 @@ def kecamatan(key: str, place: str) -> dict[str, Any]:
         name=f"Kecamatan {place}",
         head=f"Camat {place}",
         prefix="7.01",
-        staff=40,
+        staff=22,
         sub=None,
         pemda=[11],
         deg=["S.STP.", "S.IP.", "S.Sos.", "S.E.", "S.AP."],
@@ -376,10 +378,22 @@ OPDS: list[dict[str, Any]] = [
         name="Sekretariat Daerah",
         head="Sekretaris Daerah",
         prefix="4.01",
-        staff=105,
+        staff=95,
         sub="Subbagian",
         pemda=[11],
         penunjang_unit="Bagian Umum",
+        asisten={
+            "Asisten Pemerintahan dan Kesejahteraan Rakyat": [
+                "Bagian Tata Pemerintahan",
+                "Bagian Kesejahteraan Rakyat",
+                "Bagian Hukum",
+            ],
+            "Asisten Perekonomian dan Pembangunan": [
+                "Bagian Pengadaan Barang dan Jasa",
+                "Bagian Administrasi Pembangunan",
+            ],
+            "Asisten Administrasi Umum": ["Bagian Umum"],
+        },
         deg=["S.H.", "S.IP.", "S.Sos.", "S.E.", "S.AP."],
         fung=[
             "Analis Hukum Ahli Muda",
@@ -413,26 +427,36 @@ OPDS: list[dict[str, Any]] = [
                 "4.01.02",
                 "Program Pemerintahan dan Kesejahteraan Rakyat",
                 "Bagian Tata Pemerintahan",
-                "Meningkatnya kualitas penyelenggaraan tata pemerintahan",
+                "Meningkatnya kualitas penyelenggaraan tata pemerintahan dan kerja sama daerah",
                 [p("Persentase rekomendasi kebijakan pemerintahan yang ditindaklanjuti", "%", 70, 5)],
+                [0],
+                [
+                    K(
+                        "2.03",
+                        "Fasilitasi Kerja Sama Daerah",
+                        "Kerja Sama Daerah",
+                        [
+                            "0001:Fasilitasi Kerja Sama Dalam Negeri",
+                            "0004:Monitoring dan Evaluasi Pelaksanaan Kerja Sama Daerah",
+                        ],
+                    ),
+                ],
+            ),
+            P(
+                "4.01.02",
+                "",
+                "Bagian Kesejahteraan Rakyat",
+                "Meningkatnya kualitas fasilitasi kehidupan beragama dan kesejahteraan sosial masyarakat",
+                [p("Persentase lembaga keagamaan yang mendapat fasilitasi pembinaan", "%", 62, 6)],
                 [0],
                 [
                     K(
                         "2.01",
                         "Pelaksanaan Kebijakan Kesejahteraan Rakyat",
-                        "Kesejahteraan Rakyat",
+                        "Bina Mental Spiritual",
                         [
                             "0001:Fasilitasi Pengelolaan Bina Mental Spiritual",
                             "0003:Pelaksanaan Kebijakan Kesejahteraan Rakyat Lainnya",
-                        ],
-                    ),
-                    K(
-                        "2.03",
-                        "Fasilitasi Kerja Sama Daerah",
-                        "Kerja Sama",
-                        [
-                            "0001:Fasilitasi Kerja Sama Dalam Negeri",
-                            "0004:Monitoring dan Evaluasi Pelaksanaan Kerja Sama Daerah",
                         ],
                     ),
                 ],
@@ -462,7 +486,7 @@ OPDS: list[dict[str, Any]] = [
                 "4.01.03",
                 "Program Perekonomian dan Pembangunan",
                 "Bagian Pengadaan Barang dan Jasa",
-                "Meningkatnya efektivitas pengadaan barang/jasa dan administrasi pembangunan",
+                "Meningkatnya efektivitas dan akuntabilitas pengadaan barang/jasa",
                 [p("Persentase nilai pengadaan melalui e-purchasing", "%", 41, 6)],
                 [1],
                 [
@@ -477,10 +501,20 @@ OPDS: list[dict[str, Any]] = [
                         ],
                         p("Persentase paket tender yang tidak gagal", "%", 88, 2),
                     ),
+                ],
+            ),
+            P(
+                "4.01.03",
+                "",
+                "Bagian Administrasi Pembangunan",
+                "Meningkatnya kualitas pengendalian dan evaluasi program pembangunan daerah",
+                [p("Persentase realisasi fisik program pembangunan daerah sesuai rencana", "%", 86, 3)],
+                [1],
+                [
                     K(
                         "2.06",
                         "Pelaksanaan Administrasi Pembangunan",
-                        "Administrasi Pembangunan",
+                        "Pengendalian Administrasi Pembangunan",
                         [
                             "0001:Fasilitasi Penyusunan Program Pembangunan",
                             "0003:Pengendalian dan Evaluasi Program Pembangunan",
@@ -495,7 +529,7 @@ OPDS: list[dict[str, Any]] = [
         name="Sekretariat DPRD",
         head="Sekretaris DPRD",
         prefix="4.02",
-        staff=55,
+        staff=38,
         sub="Subbagian",
         pemda=[10],
         penunjang_unit="Bagian Umum dan Keuangan",
@@ -559,7 +593,7 @@ OPDS: list[dict[str, Any]] = [
         name="Inspektorat Daerah",
         head="Inspektur",
         prefix="6.01",
-        staff=62,
+        staff=43,
         sub=None,
         pemda=[10],
         penunjang_unit="Sekretariat",
@@ -651,10 +685,10 @@ OPDS: list[dict[str, Any]] = [
     dict(
         key="BAPPEDA",
         name="Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
-        head="Kepala Bappelitbangda",
+        head="Kepala Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
         prefix="5.01",
-        staff=60,
-        sub="Subbidang",
+        staff=42,
+        sub=None,
         pemda=[10],
         deg=["S.T.", "S.E.", "S.P.", "S.Si.", "S.IP.", "S.PWK."],
         fung=[
@@ -765,8 +799,8 @@ OPDS: list[dict[str, Any]] = [
         name="Badan Pengelolaan Keuangan dan Aset Daerah",
         head="Kepala Badan Pengelolaan Keuangan dan Aset Daerah",
         prefix="5.02",
-        staff=72,
-        sub="Subbidang",
+        staff=50,
+        sub=None,
         pemda=[10],
         deg=["S.E.", "S.Ak.", "S.E.", "S.H.", "S.Kom."],
         fung=[
@@ -863,8 +897,8 @@ OPDS: list[dict[str, Any]] = [
         name="Badan Pendapatan Daerah",
         head="Kepala Badan Pendapatan Daerah",
         prefix="5.02",
-        staff=64,
-        sub="Subbidang",
+        staff=45,
+        sub=None,
         pemda=[12],
         deg=["S.E.", "S.Ak.", "S.H.", "S.Sos.", "S.Kom."],
         fung=[
@@ -939,8 +973,8 @@ OPDS: list[dict[str, Any]] = [
         name="Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
         head="Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
         prefix="5.03",
-        staff=58,
-        sub="Subbidang",
+        staff=41,
+        sub=None,
         pemda=[11],
         deg=["S.Psi.", "S.E.", "S.H.", "S.Sos.", "S.Kom."],
         fung=[
@@ -1004,7 +1038,7 @@ OPDS: list[dict[str, Any]] = [
         name="Badan Kesatuan Bangsa dan Politik",
         head="Kepala Badan Kesatuan Bangsa dan Politik",
         prefix="8.01",
-        staff=44,
+        staff=31,
         sub=None,
         pemda=[13],
         deg=["S.IP.", "S.Sos.", "S.H.", "S.Pd."],
@@ -1073,8 +1107,8 @@ OPDS: list[dict[str, Any]] = [
         name="Badan Penanggulangan Bencana Daerah",
         head="Kepala Pelaksana Badan Penanggulangan Bencana Daerah",
         prefix="1.05",
-        staff=52,
-        sub="Seksi",
+        staff=36,
+        sub=None,
         pemda=[],
         deg=["S.T.", "S.Sos.", "S.Si.", "S.KM."],
         fung=[
@@ -1166,8 +1200,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Pendidikan dan Kebudayaan",
         head="Kepala Dinas Pendidikan dan Kebudayaan",
         prefix="1.01",
-        staff=112,
-        sub="Seksi",
+        staff=60,
+        sub=None,
         pemda=[1],
         deg=["S.Pd.", "S.Pd.", "S.Pd.I.", "S.Kom.", "S.E.", "S.Sn."],
         fung=[
@@ -1216,6 +1250,19 @@ OPDS: list[dict[str, Any]] = [
                         ],
                         p("Persentase ruang kelas SD dalam kondisi baik", "%", 71, 5),
                     ),
+                ],
+            ),
+            P(
+                "1.01.02",
+                "",
+                "Bidang Pembinaan Sekolah Menengah Pertama",
+                "Meningkatnya akses dan mutu layanan pendidikan sekolah menengah pertama",
+                [
+                    p("Angka Partisipasi Kasar SMP/MTs", "%", 91.4, 0.8),
+                    p("Persentase SMP terakreditasi minimal B", "%", 78, 4),
+                ],
+                [0],
+                [
                     K(
                         "2.03",
                         "Pengelolaan Pendidikan Sekolah Menengah Pertama",
@@ -1298,8 +1345,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Kesehatan",
         head="Kepala Dinas Kesehatan",
         prefix="1.02",
-        staff=150,
-        sub="Seksi",
+        staff=70,
+        sub=None,
         pemda=[0],
         deg=["S.KM.", "S.KM.", "S.Kep.", "S.Farm.", "S.Gz.", "S.Tr.Keb."],
         fung=[
@@ -1539,8 +1586,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Pekerjaan Umum dan Penataan Ruang",
         head="Kepala Dinas Pekerjaan Umum dan Penataan Ruang",
         prefix="1.03",
-        staff=82,
-        sub="Seksi",
+        staff=57,
+        sub=None,
         pemda=[8],
         deg=["S.T.", "S.T.", "S.T.", "S.PWK.", "S.E."],
         fung=[
@@ -1654,8 +1701,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Perumahan Rakyat dan Kawasan Permukiman",
         head="Kepala Dinas Perumahan Rakyat dan Kawasan Permukiman",
         prefix="1.04",
-        staff=52,
-        sub="Seksi",
+        staff=36,
+        sub=None,
         pemda=[8],
         deg=["S.T.", "S.T.", "S.PWK.", "S.E.", "S.KM."],
         fung=[
@@ -1739,8 +1786,8 @@ OPDS: list[dict[str, Any]] = [
         name="Satuan Polisi Pamong Praja",
         head="Kepala Satuan Polisi Pamong Praja",
         prefix="1.05",
-        staff=88,
-        sub="Seksi",
+        staff=62,
+        sub=None,
         pemda=[13],
         deg=["S.H.", "S.Sos.", "S.IP.", "S.STP."],
         fung=[
@@ -1820,8 +1867,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Sosial",
         head="Kepala Dinas Sosial",
         prefix="1.06",
-        staff=58,
-        sub="Seksi",
+        staff=41,
+        sub=None,
         pemda=[2],
         deg=["S.Sos.", "S.Tr.Sos.", "S.Psi.", "S.E."],
         fung=[
@@ -1901,8 +1948,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Tenaga Kerja dan Transmigrasi",
         head="Kepala Dinas Tenaga Kerja dan Transmigrasi",
         prefix="2.07",
-        staff=48,
-        sub="Seksi",
+        staff=34,
+        sub=None,
         pemda=[7],
         deg=["S.E.", "S.H.", "S.Sos.", "S.T."],
         fung=[
@@ -1974,8 +2021,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana",
         head="Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana",
         prefix="2.08",
-        staff=56,
-        sub="Seksi",
+        staff=39,
+        sub=None,
         pemda=[3],
         deg=["S.Sos.", "S.Psi.", "S.KM.", "S.H.", "S.E."],
         fung=[
@@ -2064,8 +2111,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Ketahanan Pangan",
         head="Kepala Dinas Ketahanan Pangan",
         prefix="2.09",
-        staff=46,
-        sub="Seksi",
+        staff=32,
+        sub=None,
         pemda=[4],
         deg=["S.P.", "S.TP.", "S.Gz.", "S.E."],
         fung=[
@@ -2134,8 +2181,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Lingkungan Hidup",
         head="Kepala Dinas Lingkungan Hidup",
         prefix="2.11",
-        staff=74,
-        sub="Seksi",
+        staff=52,
+        sub=None,
         pemda=[9],
         deg=["S.T.", "S.Si.", "S.Hut.", "S.KM."],
         fung=[
@@ -2216,8 +2263,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Kependudukan dan Pencatatan Sipil",
         head="Kepala Dinas Kependudukan dan Pencatatan Sipil",
         prefix="2.12",
-        staff=62,
-        sub="Seksi",
+        staff=43,
+        sub=None,
         pemda=[11],
         deg=["S.Kom.", "S.Sos.", "S.H.", "S.E."],
         fung=[
@@ -2305,8 +2352,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Pemberdayaan Masyarakat dan Desa",
         head="Kepala Dinas Pemberdayaan Masyarakat dan Desa",
         prefix="2.13",
-        staff=50,
-        sub="Seksi",
+        staff=35,
+        sub=None,
         pemda=[2],
         deg=["S.Sos.", "S.IP.", "S.E.", "S.P."],
         fung=[
@@ -2372,8 +2419,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Perhubungan",
         head="Kepala Dinas Perhubungan",
         prefix="2.15",
-        staff=68,
-        sub="Seksi",
+        staff=48,
+        sub=None,
         pemda=[8],
         deg=["S.T.", "S.SiT.", "S.E.", "S.H."],
         fung=[
@@ -2464,8 +2511,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Komunikasi, Informatika, Statistik dan Persandian",
         head="Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian",
         prefix="2.16",
-        staff=60,
-        sub="Seksi",
+        staff=42,
+        sub=None,
         pemda=[11],
         deg=["S.Kom.", "S.Kom.", "S.T.", "S.I.Kom.", "S.Stat."],
         fung=[
@@ -2561,8 +2608,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Koperasi, Usaha Kecil dan Menengah",
         head="Kepala Dinas Koperasi, Usaha Kecil dan Menengah",
         prefix="2.17",
-        staff=44,
-        sub="Seksi",
+        staff=31,
+        sub=None,
         pemda=[5],
         deg=["S.E.", "S.E.", "S.Sos.", "S.H."],
         fung=["Pengawas Koperasi Ahli Pertama", "Penyuluh Koperasi", "Pendamping UMKM", "Pengadministrasi Perkantoran"],
@@ -2623,8 +2670,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
         head="Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
         prefix="2.18",
-        staff=46,
-        sub="Seksi",
+        staff=32,
+        sub=None,
         pemda=[5],
         deg=["S.E.", "S.H.", "S.Kom.", "S.AP."],
         fung=[
@@ -2696,8 +2743,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Pariwisata, Pemuda dan Olahraga",
         head="Kepala Dinas Pariwisata, Pemuda dan Olahraga",
         prefix="3.26",
-        staff=50,
-        sub="Seksi",
+        staff=35,
+        sub=None,
         pemda=[6],
         deg=["S.Par.", "S.E.", "S.Or.", "S.Sn.", "S.Sos."],
         fung=[
@@ -2776,8 +2823,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Pertanian",
         head="Kepala Dinas Pertanian",
         prefix="3.27",
-        staff=84,
-        sub="Seksi",
+        staff=59,
+        sub=None,
         pemda=[4],
         deg=["S.P.", "S.P.", "S.Pt.", "S.TP."],
         fung=[
@@ -2874,8 +2921,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Perikanan",
         head="Kepala Dinas Perikanan",
         prefix="3.25",
-        staff=42,
-        sub="Seksi",
+        staff=29,
+        sub=None,
         pemda=[4],
         deg=["S.Pi.", "S.Pi.", "S.P.", "S.E."],
         fung=[
@@ -2942,8 +2989,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Perindustrian dan Perdagangan",
         head="Kepala Dinas Perindustrian dan Perdagangan",
         prefix="3.30",
-        staff=48,
-        sub="Seksi",
+        staff=34,
+        sub=None,
         pemda=[5],
         deg=["S.E.", "S.T.", "S.TP.", "S.H."],
         fung=[
@@ -3017,8 +3064,8 @@ OPDS: list[dict[str, Any]] = [
         name="Dinas Perpustakaan dan Kearsipan",
         head="Kepala Dinas Perpustakaan dan Kearsipan",
         prefix="2.23",
-        staff=40,
-        sub="Seksi",
+        staff=28,
+        sub=None,
         pemda=[1],
         deg=["S.Hum.", "S.IP.", "S.Sos.", "S.Kom."],
         fung=[
@@ -3263,6 +3310,11 @@ FEMALE_LAST = [
 MALE_MIDDLE = ["Nur", "Dwi", "Tri", "Eka", "Adi", "Budi", "Putra", "Rizal"]
 FEMALE_MIDDLE = ["Nur", "Dwi", "Tri", "Eka", "Dian", "Ayu", "Sri", "Puspita"]
 DEGREE_BY_WORD = {
+    "guru": "S.Pd.",
+    "sekolah": "S.Pd.",
+    "sd negeri": "S.Pd.",
+    "puskesmas": "S.K.M.",
+    "smp negeri": "S.Pd.",
     "komputer": "S.Kom.",
     "keuangan": "S.E.",
     "bendahara": "S.Ak.",
@@ -3284,4 +3336,76 @@ RHK_TASKS = [
     "Tersedianya data pendukung",
     "Terlaksananya pendampingan teknis",
     "Tersusunnya dokumen pertanggungjawaban",
+    "Tersusunnya kerangka acuan kerja",
+    "Tersusunnya rencana kerja dan jadwal",
+    "Terlaksananya pengumpulan dan pengolahan data",
+    "Tersusunnya telaahan staf",
+    "Terlaksananya verifikasi lapangan",
+    "Tersusunnya laporan realisasi fisik dan keuangan",
+    "Terlaksananya fasilitasi rapat koordinasi",
+    "Tersusunnya standar operasional prosedur",
+    "Terinputnya data ke aplikasi",
+    "Terdokumentasinya hasil",
 ]
+
+
+def _uptd(name: str, kegiatan: str, staff: tuple[int, int], pool: str) -> dict[str, Any]:
+    """A unit pelaksana teknis: its name, the kegiatan whose result its head holds, its staff range and pool."""
+    return {"name": name, "kegiatan": kegiatan, "staff": staff, "pool": pool}
+
+
+# puskesmas (UPTD of Dinas Kesehatan: one per kecamatan, two where the kecamatan is large) and sekolah negeri under
+# Dinas Pendidikan (six SD a kecamatan, one or two SMP): the staff of the puskesmas and sekolah are their nakes and guru
+UPTD: dict[str, list[dict[str, Any]]] = {
+    "DINKES": [_uptd(f"UPTD Puskesmas {place}", "1.02.02.2.02", (24, 40), "nakes") for place in KEC_NAMES]
+    + [_uptd(f"UPTD Puskesmas {place} Selatan", "1.02.02.2.02", (18, 28), "nakes") for place in KEC_NAMES[:2]],
+    "DISDIK": [
+        _uptd(f"SD Negeri {n} {place}", "1.01.02.2.02", (6, 11), "guru") for place in KEC_NAMES for n in range(1, 7)
+    ]
+    + [
+        _uptd(f"SMP Negeri {n} {place}", "1.01.02.2.03", (18, 28), "guru")
+        for i, place in enumerate(KEC_NAMES)
+        for n in range(1, 3 if i < 6 else 2)
+    ],
+}
+
+# ---- the APBD (docs/sample.md) ------------------------------------------------------------------------------------
+# yearly cost of one ASN in rupiah (gaji, tunjangan and TPP) by role; a PPPK earns the gaji of the grade without TPP
+SALARY = {"head": 360_000_000, "admin": 216_000_000, "pengawas": 150_000_000, "staff": 102_000_000, "pppk": 66_000_000}
+APBD_TOTAL = 1_500_000_000_000  # the pagu of every sub-kegiatan together (a kabupaten spends Rp 1-4 trillion)
+# each perangkat daerah's share of the APBD (normalised): education >= 20 % and health >= 10 % (mandatory spending,
+# UU 20/2003 and UU 36/2009, still the planners' yardstick), public works next; a kecamatan a small share ("KEC")
+APBD_SHARE = {
+    "DISDIK": 0.27,
+    "DINKES": 0.10,
+    "RSUD": 0.06,
+    "DPUPR": 0.12,
+    "DPRKP": 0.03,
+    "SETDA": 0.035,
+    "SETWAN": 0.025,
+    "BPKAD": 0.03,
+    "BAPENDA": 0.012,
+    "INSP": 0.008,
+    "BAPPEDA": 0.01,
+    "BKPSDM": 0.008,
+    "KESBANGPOL": 0.004,
+    "BPBD": 0.006,
+    "SATPOLPP": 0.01,
+    "DINSOS": 0.009,
+    "DISNAKER": 0.005,
+    "DP3AP2KB": 0.008,
+    "DKP": 0.005,
+    "DLH": 0.02,
+    "DISDUKCAPIL": 0.007,
+    "DPMD": 0.006,
+    "DISHUB": 0.01,
+    "DISKOMINFO": 0.008,
+    "DISKOPUKM": 0.004,
+    "DPMPTSP": 0.004,
+    "DISPARPORA": 0.008,
+    "DISPERTAN": 0.02,
+    "DISPERKAN": 0.006,
+    "DISPERINDAG": 0.006,
+    "DISPUSIP": 0.004,
+    "KEC": 0.0035,
+}

@@ -43,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from seed import sample_catalog as cat
+from seed import workforce
+from seed.texts import result_of
 
 SCALES = ("kabupaten", "provinsi", "nasional")
 YEARS = (2025, 2026)
@@ -90,7 +92,7 @@ NATION_PROVINCES = 18
 DETAIL_LIMIT = 20_000  # planted ids are listed in the manifest for datasets up to this many ASN
 INDICATOR_LEVELS = ("tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan")
 
-_BIRTH_START = date(1966, 1, 1)
+_BIRTH_START = date(1968, 1, 1)  # born 1968 reach the batas usia pensiun of 58 in YEAR; nobody is past it
 _BIRTH_DAYS = (date(2000, 12, 31) - _BIRTH_START).days + 1
 _NIP_SPACE = _BIRTH_DAYS * 2 * 999
 _NIP_STEP = 7_368_787  # prime, does not divide _NIP_SPACE: n -> (n * step + offset) mod space is a bijection
@@ -196,7 +198,7 @@ class NipMint:
         sex, seq = divmod(rest, 999)
         born = _BIRTH_START + timedelta(days=day)
         appointed = min(2025, born.year + self.rng.randint(19, 32))
-        return f"{born:%Y%m%d}{appointed:04d}{self.rng.randint(1, 12):02d}{sex + 1}{seq + 1:03d}"
+        return f"{born:%Y%m%d}{appointed:04d}{workforce.tmt_month(self.rng):02d}{sex + 1}{seq + 1:03d}"
 
     @staticmethod
     def pppk(nip: str) -> str:
@@ -800,7 +802,7 @@ class PemdaWriter:
         self.goal(
             sk,
             "sasaran_kegiatan",
-            f"Terlaksananya {kname.lower()}",
+            result_of(kname),
             unit,
             sk_parents if sk_parents is not None else [self.ref(sp)],
             indicators=1,
@@ -830,9 +832,7 @@ class PemdaWriter:
         if roll < P_UNLINKED_SUB:
             return []
         if roll < P_UNLINKED_SUB + P_DEAD_SUB:
-            dead_goal = self.goal(
-                f"{prefix}-SSKX-{scode}", "sasaran_subkegiatan", f"Terlaksananya {sname.lower()}", unit, []
-            )
+            dead_goal = self.goal(f"{prefix}-SSKX-{scode}", "sasaran_subkegiatan", result_of(sname), unit, [])
             self.dead.add(dead_goal)
             targets.append(dead_goal)  # staff may work on it: their rhk then leads nowhere
             return [dead_goal]
@@ -840,7 +840,7 @@ class PemdaWriter:
             ssk = self.goal(
                 f"{prefix}-SSK-{scode}",
                 "sasaran_subkegiatan",
-                f"Terlaksananya {sname.lower()}",
+                result_of(sname),
                 unit,
                 [sk],
                 indicators=1,

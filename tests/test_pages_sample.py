@@ -313,11 +313,13 @@ def test_the_beranda_counts_people_at_risk_beside_the_findings_and_links_each_li
     from graph.people import retirements, single_points_of_failure
 
     catalog = load_catalog()
-    whole = site.get("/beranda.json?tahun=2025").get_json()
+    # the sample's staff are those of 2026 (nobody past the batas usia pensiun): the Beranda of 2026 counts who
+    # reaches it in 2026 and 2027
+    whole = site.get("/beranda.json?tahun=2026").get_json()
     rows = {(row["finding"], row.get("year")): row for row in whole["people"]}
     spof = single_points_of_failure(sample, catalog)
     assert rows[("single_points_of_failure", None)]["count"] == len(spof) > 0
-    for year in (2025, 2026):  # the year shown and the next (PEOPLE_RETIREMENT_YEARS), at the default ages
+    for year in (2026, 2027):  # the year shown and the next (PEOPLE_RETIREMENT_YEARS), at the default ages
         expected = retirements(sample, catalog, year)
         row = rows[("retirements", year)]
         assert row["count"] == len(expected) > 0, year
@@ -364,7 +366,7 @@ def test_the_beranda_unit_filter_applies_to_the_people_at_risk(site, sample):
 
     catalog = load_catalog()
     spof = single_points_of_failure(sample, catalog)
-    retiring = retirements(sample, catalog, 2025)
+    retiring = retirements(sample, catalog, 2026)
     # the OPD of the person most outcomes hang on: a unit with rows, and fewer than the whole Pemda's
     nip = max({row["nip"] for row in spof}, key=lambda n: (sum(row["nip"] == n for row in spof), n))
     unit = sample.read(
@@ -376,14 +378,14 @@ def test_the_beranda_unit_filter_applies_to_the_people_at_risk(site, sample):
     mine = [row for row in spof if row["nip"] in staff or row["target"] in elements]
     theirs = [row for row in retiring if row["nip"] in staff]
     assert len(mine) > 0 and len(theirs) < len(retiring)
-    scoped = site.get(f"/beranda.json?tahun=2025&unit={unit}").get_json()
+    scoped = site.get(f"/beranda.json?tahun=2026&unit={unit}").get_json()
     rows = {(row["finding"], row.get("year")): row for row in scoped["people"]}
     assert rows[("single_points_of_failure", None)]["count"] == len(mine)
-    assert rows[("retirements", 2025)]["count"] == len(theirs)
+    assert rows[("retirements", 2026)]["count"] == len(theirs)
     for row in rows.values():
         assert f"unit={unit}" in row["href"]
         page = site.get(
-            row["href"].split("?")[0] + ".json", query_string={"tahun": row.get("year") or 2025, "unit": unit}
+            row["href"].split("?")[0] + ".json", query_string={"tahun": row.get("year") or 2026, "unit": unit}
         ).get_json()
         assert page["total"] == row["count"], row["finding"]
     listed = site.get("/orang/titik-rawan.json", query_string={"unit": unit}).get_json()

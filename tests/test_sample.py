@@ -121,3 +121,37 @@ def test_sample_workbook_equals_the_csv_folder(loaded):
     report = import_path(SAMPLE / "kabupaten_sukamaju.xlsx", runner)
     assert report.dataset == "U-PEMDA"
     assert snapshot(runner) == from_csv
+
+
+def test_sample_crosscutting_is_only_what_links_csv_plants(loaded):
+    """Every pair of the crosscutting matrix comes from the crosscutting the sample plants in links.csv (directly
+    or through a chain of its links), so nothing the generator adds by accident shows as one OPD depending on
+    another (as a unit assigned to a Pemda goal once made Bappeda look like Inspektorat's supplier)."""
+    import csv
+    from collections import defaultdict
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with open(SAMPLE / f"{name}.csv", encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+
+    units = {u["id"]: u for u in rows("units")}
+
+    def opd(unit: str) -> str:
+        while units[unit]["kind"] not in ("perangkat_daerah", "pemda"):
+            unit = units[unit]["parent_id"]
+        return unit
+
+    owner = {u: opd(u) for u in units}
+    owner.update({g["id"]: opd(g["unit_id"]) for g in rows("goals")})
+    owner.update({a["id"]: opd(a["unit_id"]) for a in rows("activities")})
+    owner.update({s["nip"]: opd(s["unit_id"]) for s in rows("staff")})
+    owner.update({i["id"]: owner[i["goal_id"] or i["element_id"]] for i in rows("indicators")})
+    reach: dict[str, set[str]] = defaultdict(set)
+    for link in rows("links"):
+        reach[owner[link["from_id"]]].add(owner[link["to_id"]])
+    for _ in range(len(reach)):  # transitive closure over the OPDs
+        for frm in list(reach):
+            reach[frm] |= {far for near in list(reach[frm]) for far in reach.get(near, set())}
+    runner, _ = loaded
+    pairs = {(row["from_unit_id"], row["to_unit_id"]) for row in CATALOG.run(runner, "crosscutting_matrix", {})}
+    assert pairs and all(to in reach[frm] for frm, to in pairs), sorted(p for p in pairs if p[1] not in reach[p[0]])
