@@ -166,6 +166,20 @@ def closure(start: set[str], step: dict[str, set[str]]) -> set[str]:
     return seen
 
 
+def capped(weights: list[float], cap: float) -> list[float]:
+    """Weights as shares of 1 with no share above cap (unless there are too few to share): what a capped share
+    loses goes to the others in proportion, so no single sub-kegiatan swallows its OPD's budget."""
+    shares = [w / sum(weights) for w in weights]
+    cap = max(cap, 1 / len(shares))
+    for _ in range(len(shares)):
+        excess = sum(x - cap for x in shares if x > cap)
+        if excess <= 1e-12:
+            break
+        free = sum(x for x in shares if x < cap)
+        shares = [cap if x >= cap else x + excess * x / free for x in shares]
+    return shares
+
+
 def lower_title(text: str) -> str:
     """Lower-case Title-case words for use inside a sentence; keep acronyms and proper names."""
     keep = {"Sukamaju", "Pancasila", "Indonesia"}
@@ -340,8 +354,9 @@ class Builder:
     def set_budgets(self) -> None:
         """Every sub-kegiatan's pagu, once the staff are known. Gaji dan Tunjangan ASN: the OPD's staff times their
         yearly cost (cat.SALARY). The rest of the OPD's share of the APBD (cat.APBD_SHARE, at least as much again as
-        its salaries) over its other sub-kegiatan by lognormal weights, technical ones weighing more: a few large
-        sub-kegiatan and many small ones, as in a DPA. Rounded to thousands of rupiah, at least Rp 25 juta."""
+        its salaries) over its other sub-kegiatan by lognormal weights times what the work costs (cat.pagu_weight:
+        construction, equipment and operations far above documents and meetings): a few large sub-kegiatan and
+        many small ones, as in a DPA. Rounded to thousands of rupiah, at least Rp 25 juta."""
         rng = random.Random(SEED + 2)  # a stream of its own: the budget does not move the people or the tree
         salary: dict[str, int] = defaultdict(int)
         for s in self.staff:
@@ -357,12 +372,14 @@ class Builder:
             for a in pay:
                 a["budget"] = int(round(salary[key] / len(pay), -3))
             envelope = max(shares[key] * scale - salary[key], salary[key])
+            office = f"{spec['prefix']}.01."  # Program Penunjang: the office's running costs, below the technical work
             weights = [
-                rng.lognormvariate(0, 1.1) * (2.5 if not a["code"].startswith(f"{spec['prefix']}.01.") else 1)
+                rng.lognormvariate(0, 1.0) * cat.pagu_weight(a["name"]) * (0.3 if a["code"].startswith(office) else 1)
                 for a in rest
             ]
+            weights = capped(weights, 0.2)
             for a, w in zip(rest, weights):
-                a["budget"] = int(max(25_000_000, round(envelope * w / sum(weights), -3)))
+                a["budget"] = int(max(25_000_000, round(envelope * w, -3)))
 
     # ---- the tree ------------------------------------------------------------------------------
     def build_pemda(self) -> None:

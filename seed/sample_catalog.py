@@ -3409,3 +3409,21 @@ APBD_SHARE = {
     "DISPUSIP": 0.004,
     "KEC": 0.0035,
 }
+# what a sub-kegiatan's work costs, relative, by the first word of its name (or a phrase in it, checked first):
+# construction, equipment, school and health operations cost far more than documents, meetings and coordination
+PAGU_PHRASES = {"Dana BOS": 12.0, "Operasional Pelayanan": 8.0, "Biaya Personil": 5.0, "Pendidik dan Tenaga": 5.0}
+PAGU_WEIGHTS = {
+    **dict.fromkeys(("Pembangunan", "Rehabilitasi", "Peningkatan"), 10.0),
+    **dict.fromkeys(("Pengadaan", "Pemeliharaan", "Pemeliharaan/Rehabilitasi", "Operasi"), 5.0),
+    **dict.fromkeys(("Penyediaan", "Pengelolaan", "Pelayanan", "Penanganan", "Pelaksanaan"), 1.5),
+    **dict.fromkeys(
+        ("Penyusunan", "Koordinasi", "Fasilitasi", "Evaluasi", "Pembinaan", "Monitoring", "Sosialisasi", "Pembahasan"),
+        0.4,
+    ),
+}
+
+
+def pagu_weight(name: str) -> float:
+    """The relative cost of a sub-kegiatan's work, from its name (PAGU_PHRASES, PAGU_WEIGHTS; 1 otherwise)."""
+    phrase = next((weight for words, weight in PAGU_PHRASES.items() if words in name), None)
+    return phrase or PAGU_WEIGHTS.get(name.split(" ")[0], 1.0)
