@@ -194,3 +194,15 @@ def test_the_catalog_keeps_the_mandatory_spending():
     total = sum(cat.APBD_SHARE.get(spec["key"], cat.APBD_SHARE["KEC"]) for spec in cat.OPDS)
     assert cat.APBD_SHARE["DISDIK"] / total >= 0.2
     assert (cat.APBD_SHARE["DINKES"] + cat.APBD_SHARE["RSUD"]) / total >= 0.1
+
+
+def test_the_generator_reproduces_the_committed_sample(tmp_path, monkeypatch):
+    """`python -m seed.build_sample` writes exactly the committed files: the sample is generated, never edited."""
+    from seed import build_sample
+
+    monkeypatch.setattr(build_sample, "OUT", tmp_path)
+    build_sample.main()
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert written == sorted(path.name for path in SAMPLE.iterdir())
+    changed = [name for name in written if (tmp_path / name).read_bytes() != (SAMPLE / name).read_bytes()]
+    assert changed == []
