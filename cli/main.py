@@ -273,6 +273,64 @@ def _import_all(folders: list[Path]) -> None:
         runner.close()
 
 
+@main.command("bulk-import")
+@click.option(
+    "--into",
+    required=True,
+    metavar="local|FOLDER",
+    help="'local': the local server (`pokin neo4j start`); or the folder of a local Neo4j store (made if absent).",
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def bulk_import_command(into: str, paths: tuple[Path, ...]) -> None:
+    """First load of datasets into a new, empty database with Neo4j's offline importer (neo4j-admin).
+
+    The datasets are checked exactly as `pokin import` checks them, in the order given (a folder holding a
+    synthetic manifest.json stands for its datasets in order); the first refused stops the load before the
+    database is touched. A database that holds anything is refused. Updates afterwards: `pokin import`."""
+    from graph.launcher.bulk import NotEmpty, bulk_load
+
+    if into == "local":
+        server = LocalServer.default()
+    else:
+        server = LocalServer.in_folder(Path(into), Neo4jSettings.from_env().password)
+
+    def checked(folder: Path, report) -> None:
+        _echo_warnings(report.warnings, f"{folder}: ")
+        click.echo(
+            f"checked dataset {report.dataset}: +{report.written.nodes_created} nodes, "
+            f"+{report.written.relationships_created} relationships"
+        )
+
+    try:
+        load = bulk_load(server, _bulk_folders(paths), on_report=checked)
+    except ImportRejected as exc:
+        for problem in exc.problems:
+            click.echo(f"{exc.path}: {problem}", err=True)
+        if exc.not_shown:
+            click.echo(f"{exc.path}: {exc.not_shown_line()}", err=True)
+        raise click.ClickException(f"{exc.total} problem(s) in {exc.path}; nothing was written") from None
+    except (NotEmpty, ServerError) as exc:
+        raise click.ClickException(str(exc)) from None
+    steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in load.seconds.items())
+    click.echo(
+        f"bulk-loaded {len(load.reports)} dataset(s) into {server.data_dir}: {load.nodes} nodes, "
+        f"{load.relationships} relationships ({steps})"
+    )
+
+
+def _bulk_folders(paths: tuple[Path, ...]) -> list[Path]:
+    """The dataset folders, a synthetic tree (its manifest.json) expanded to its datasets in import order."""
+    from seed.synthetic import dataset_folders
+
+    folders: list[Path] = []
+    for path in paths:
+        if (path / "manifest.json").is_file():
+            folders += [folder for folder, _entry in dataset_folders(path)]
+        else:
+            folders.append(path)
+    return folders
+
+
 @main.command("bench")
 @click.option(
     "--scale", type=click.Choice(["tiny", "kabupaten", "provinsi", "nasional"]), default="kabupaten", show_default=True

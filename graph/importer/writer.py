@@ -228,7 +228,7 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
         statements += _node_statements(node, dataset, state, created, batch_size)
     grouped: dict[tuple[str, str, str, str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     wanted_edges: dict[str, set[str]] = defaultdict(set)
-    implied = _wanted_implied(dataset, state)
+    implied = wanted_implied(dataset, state)
     twinned: set[tuple[str, str]] = set()  # implied edges created with their MEASURED_BY, in its statement
     for edge, props in dataset.edges.items():
         rel_type, start, end = edge
@@ -343,7 +343,7 @@ IMPLIED_EDGE_PROPERTIES = {model.IMPLIED_PROPERTY: True, "weight": 1.0}
 _IMPLIED_WRITTEN = f"{{{model.IMPLIED_PROPERTY}: true, weight: 1.0, dataset: $dataset}}"
 
 
-def _wanted_implied(dataset: Dataset, state: State) -> dict[tuple[str, str], str]:
+def wanted_implied(dataset: Dataset, state: State) -> dict[tuple[str, str], str]:
     """The implied indicator→element edges the dataset should have, (indicator, element) -> the element's label:
     one for each (element)-[:MEASURED_BY]->(indicator) of the files, unless a real contribution from the
     indicator to the element stands in for it (the files', or another dataset's held in the database)."""
@@ -365,7 +365,7 @@ def _implied_statements(
     batch_size: int,
 ) -> list[_Statement]:
     """Bring the dataset's implied indicator→element edges (graph/model.py) in line with the files, from the files
-    and `state` alone: those `wanted` (_wanted_implied) but not `twinned` (created beside their MEASURED_BY),
+    and `state` alone: those `wanted` (wanted_implied) but not `twinned` (created beside their MEASURED_BY),
     and those held that are no longer wanted. The indicator end is always one the files define, so an edge with an end just
     created is CREATEd; the others are MERGEd, SET or deleted as the database holds them."""
     contributes = model.CONTRIBUTES_TO.name
