@@ -31,12 +31,6 @@ from graph.importer import import_path, import_paths
 from graph.launcher.bulk import bulk_load
 from seed.synthetic import dataset_folders
 
-COUNTS = (
-    "CALL () { MATCH (n) UNWIND labels(n) AS label RETURN collect([label, count(*)]) AS nodes } "
-    "CALL () { MATCH ()-[r]->() RETURN collect([type(r), count(*)]) AS relationships } "
-    "RETURN nodes, relationships"
-)
-
 
 def graph_shape(runner: Runner) -> dict[str, dict[str, int]]:
     """Nodes per label and relationships per type."""
@@ -101,7 +95,6 @@ def bulk(folders: list[Path], workdir: Path) -> dict[str, Any]:
 def run(scale: str, out: Path | None) -> dict[str, Any]:
     data = data_for(scale)
     folders = [folder for folder, _entry in dataset_folders(data)]
-    entities = 0
     result: dict[str, Any] = {"scale": scale, "datasets": len(folders), "machine": machine()}
     with tempfile.TemporaryDirectory(prefix="pokin-bench-bulk-") as tmp:
         result["transactional"] = transactional(folders, Path(tmp))

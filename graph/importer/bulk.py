@@ -215,6 +215,9 @@ def _built(path: Path, known: _Known, taken: dict[str, Path]) -> Dataset:
     built = builder.finish(known.lookup(unknown, builder.dataset.name) if unknown else {})
     if built is None:
         raise ImportRejected(builder.problems)
+    foreign = [edge for edge in built.edges if edge[1] not in builder.defined and edge[2] not in builder.defined]
+    if foreign:
+        raise ImportRejected(_between_foreign_nodes(builder, foreign))
     if built.name in taken:
         raise ImportRejected(
             [
@@ -228,6 +231,20 @@ def _built(path: Path, known: _Known, taken: dict[str, Path]) -> Dataset:
             ]
         )
     return built
+
+
+def _between_foreign_nodes(builder: Builder, edges: list[tuple[str, str, str]]) -> list[ImportProblem]:
+    """A link between two nodes of earlier datasets: `pokin import` would take over an equal link one of them holds
+    (its MERGE finds it); the bulk files cannot, so such a dataset is left to `pokin import` after the load."""
+    where = builder._first_given(set(edges))
+    return [
+        ImportProblem(
+            *where[edge],
+            f"the {edge[0]} link {edge[1]} -> {edge[2]} joins two nodes of other datasets: a bulk load does not "
+            "take such links; import this dataset with `pokin import` after the bulk load",
+        )
+        for edge in sorted(edges)
+    ]
 
 
 def write_bulk_files(
@@ -285,15 +302,15 @@ def _write_nodes(sink: _Sink, node: model.NodeType, items: Any, dataset: str, su
     fixed: list[str] = []
     if len(node.key) == 1:  # the id relationships refer to, kept as the key property too
         fixed = [f"{node.key[0]}:ID({node.label})"]
-        columns.remove(node.key[0])
+    kept = [index for index, column in enumerate(columns) if not fixed or column != node.key[0]]
+    names = [columns[index] for index in kept] + ["dataset"]
     group = ("node", node.label)
     for key in items:
-        props = items[key]
-        values = [props.get(column) for column in columns] + [dataset]
-        row = ([key] if fixed else []) + values
-        _write_row(sink, group, node.label, fixed, [*columns, "dataset"], row)
+        stored = items.stored(key) if isinstance(items, Nodes) else tuple(items[key].get(c) for c in columns)
+        values = [stored[index] for index in kept] + [dataset]
+        _write_row(sink, group, node.label, fixed, names, [key, *values] if fixed else values)
         summary.nodes_created += 1
-        summary.properties_set += len(fixed) + sum(value is not None for value in values)
+        summary.properties_set += len(fixed) + len(values) - values.count(None)
 
 
 def _write_edge(
