@@ -280,8 +280,13 @@ def _import_all(folders: list[Path]) -> None:
     metavar="local|FOLDER",
     help="'local': the local server (`pokin neo4j start`); or the folder of a local Neo4j store (made if absent).",
 )
+@click.option(
+    "--work",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Where the CSV files for neo4j-admin are written (removed after); default: the system's temporary folder.",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
-def bulk_import_command(into: str, paths: tuple[Path, ...]) -> None:
+def bulk_import_command(into: str, work: Path | None, paths: tuple[Path, ...]) -> None:
     """First load of datasets into a new, empty database with Neo4j's offline importer (neo4j-admin).
 
     The datasets are checked exactly as `pokin import` checks them, in the order given (a folder holding a
@@ -302,7 +307,7 @@ def bulk_import_command(into: str, paths: tuple[Path, ...]) -> None:
         )
 
     try:
-        load = bulk_load(server, _bulk_folders(paths), on_report=checked)
+        load = bulk_load(server, _bulk_folders(paths), on_report=checked, work=work)
     except ImportRejected as exc:
         for problem in exc.problems:
             click.echo(f"{exc.path}: {problem}", err=True)

@@ -118,10 +118,15 @@ def bulk_load(
     """Load the datasets (in order) into the server's empty database; see the module's docstring. `work`: where the
     CSV files go (a temporary folder, removed after, by default)."""
     was_running = server.pid() is not None
-    check_empty(server)
     with tempfile.TemporaryDirectory(prefix="pokin-bulk-", dir=work) as folder:
         start = time.monotonic()
-        files = write_bulk_files(paths, Path(folder), on_report)
+        try:
+            check_empty(server)
+            files = write_bulk_files(paths, Path(folder), on_report)
+        except BaseException:
+            if not was_running:  # started only to be asked whether it is empty
+                server.stop()
+            raise
         seconds = {"files": time.monotonic() - start}
         if server.pid() is not None:
             check_empty(server)  # again, just before the store is replaced
