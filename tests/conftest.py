@@ -34,6 +34,7 @@ LONG_MODULES = (
     "test_hostile_http.py",
     "test_hostile_files.py",
     "test_runner_packed.py",
+    "test_bulk_import.py",
 )
 
 
