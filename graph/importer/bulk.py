@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from graph import model
 from graph.importer.build import Builder, Dataset, Nodes
@@ -82,13 +82,13 @@ class _Sink:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.files: dict[tuple[Any, ...], tuple[IO[str], Any]] = {}
+        self.files: dict[tuple[Any, ...], list[Any]] = {}  # key -> [handle, csv writer, rows written]
         self.paths: dict[tuple[Any, ...], tuple[str, Path]] = {}
         self.column_types: dict[tuple[Any, ...], dict[str, str]] = {}
-        self.typed: dict[tuple[tuple[Any, ...], tuple[str, ...]], tuple[IO[str], Any]] = {}
+        self.typed: dict[tuple[tuple[Any, ...], tuple[str, ...]], list[Any]] = {}
 
-    def writer(self, group: tuple[Any, ...], name: str, header: list[str]) -> tuple[IO[str], Any]:
-        """The open file (and its csv writer) of `group` with this header, made on first use."""
+    def writer(self, group: tuple[Any, ...], name: str, header: list[str]) -> list[Any]:
+        """The open file of `group` with this header ([handle, csv writer, rows]), made on first use."""
         key = group + tuple(header)
         held = self.files.get(key)
         if held is None:
@@ -96,9 +96,19 @@ class _Sink:
             handle = path.open("w", encoding="utf-8", newline="")
             out = csv.writer(handle, lineterminator="\n")
             out.writerow(header)
-            held = self.files[key] = (handle, out)
+            held = self.files[key] = [handle, out, 0]
             self.paths[key] = (name, path)
         return held
+
+    @staticmethod
+    def write(held: list[Any], cells: list[Any]) -> None:
+        """One row into an open file. An empty string must be quoted (csv would leave it bare, which neo4j-admin
+        reads as null), so such a row is written by hand."""
+        if "" in cells:
+            held[0].write(",".join(_quoted(cell) for cell in cells) + "\n")
+        else:
+            held[1].writerow(cells)
+        held[2] += 1
 
     def types(self, group: tuple[Any, ...], columns: Sequence[str], values: Sequence[Any]) -> tuple[str, ...]:
         """The CSV type of each column for this row: its value's, or for a null the type the column had before
@@ -117,25 +127,28 @@ class _Sink:
         return tuple(types)
 
     def close(self) -> tuple[list[tuple[str, Path]], list[tuple[str, Path]], bool]:
+        """Close every file: the node files, the relationship files, and whether a field holds a line break."""
         multiline = False
-        for handle, _ in self.files.values():
+        for handle, _, _ in self.files.values():
             handle.close()
         nodes: list[tuple[str, Path]] = []
         relationships: list[tuple[str, Path]] = []
         for key, (name, path) in self.paths.items():
             (nodes if key[0] == "node" else relationships).append((name, path))
-            multiline = multiline or _has_line_breaks(path)
+            multiline = multiline or _has_line_breaks(path, self.files[key][2] + 1)
         return nodes, relationships, multiline
 
 
-def _has_line_breaks(path: Path) -> bool:
-    """Whether a quoted field of the file holds a line break: more lines than rows, or a carriage return."""
-    data = path.read_bytes()
-    if b"\r" in data:
-        return True
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = sum(1 for _ in csv.reader(handle))
-    return data.count(b"\n") != rows
+def _has_line_breaks(path: Path, lines: int, chunk: int = 1 << 24) -> bool:
+    """Whether a quoted field of the file holds a line break: a carriage return, or more line feeds than `lines`
+    (the header and the rows written). Read in chunks: a national file is gigabytes."""
+    feeds = 0
+    with path.open("rb") as handle:
+        while data := handle.read(chunk):
+            if b"\r" in data:
+                return True
+            feeds += data.count(b"\n")
+    return feeds != lines
 
 
 def _cell(value: Any) -> Any:
@@ -153,11 +166,7 @@ def _write_row(sink: _Sink, group: tuple[Any, ...], name: str, fixed: list[str],
     if held is None:
         header = fixed + [f"{column}:{kind}" for column, kind in zip(columns, types)]
         held = sink.typed[(group, types)] = sink.writer(group, name, header)
-    cells = [_cell(value) for value in values]
-    if "" in cells:  # an empty string must be quoted: csv would leave it bare, which neo4j-admin reads as null
-        held[0].write(",".join(_quoted(cell) for cell in cells) + "\n")
-        return
-    held[1].writerow(cells)
+    sink.write(held, [_cell(value) for value in values])
 
 
 def _quoted(cell: Any) -> str:
@@ -330,16 +339,17 @@ def _write_log(sink: _Sink, reports: list[BulkReport]) -> None:
         model.IMPORT_LOG_CHANGES
     )
     header = [f"{column}:{kind}" for column, kind in zip(columns, types)]
-    _, out = sink.writer(("node", model.IMPORT_LOG_LABEL), model.IMPORT_LOG_LABEL, header)
+    out = sink.writer(("node", model.IMPORT_LOG_LABEL), model.IMPORT_LOG_LABEL, header)
     for number, report in enumerate(reports):
         record, changes = report.record, report.written.changes()
         at = (now + timedelta(microseconds=number)).isoformat().replace("+00:00", "Z")
-        out.writerow(
+        sink.write(
+            out,
             [record.id, record.dataset, at, record.source, _ARRAY_SEPARATOR.join(record.files), record.digest]
             + [json.dumps(record.counts, sort_keys=True)]
-            + [changes[change] for change in model.IMPORT_LOG_CHANGES]
+            + [changes[change] for change in model.IMPORT_LOG_CHANGES],
         )
-    _, lock = sink.writer(
+    lock = sink.writer(
         ("node", model.IMPORT_LOCK_LABEL), model.IMPORT_LOCK_LABEL, ["id:string", "held:boolean", "version:string"]
     )
-    lock.writerow(["import", "true", str(uuid.uuid4())])
+    sink.write(lock, ["import", "true", str(uuid.uuid4())])
