@@ -331,7 +331,7 @@ def _write_edge(
 
 
 def _write_log(sink: _Sink, reports: list[BulkReport]) -> None:
-    """One import log record per dataset (graph/model.py IMPORT_RECORD_STATEMENT's properties), a microsecond
+    """One import log record per dataset (graph/model.py IMPORT_RECORD_STATEMENT's properties), a millisecond
     apart in the datasets' order, and the import lock node with a new data version."""
     now = datetime.now(timezone.utc)
     columns = ["id", "dataset", "at", "source", "files", "digest", "counts", *model.IMPORT_LOG_CHANGES]
@@ -342,7 +342,7 @@ def _write_log(sink: _Sink, reports: list[BulkReport]) -> None:
     out = sink.writer(("node", model.IMPORT_LOG_LABEL), model.IMPORT_LOG_LABEL, header)
     for number, report in enumerate(reports):
         record, changes = report.record, report.written.changes()
-        at = (now + timedelta(microseconds=number)).isoformat().replace("+00:00", "Z")
+        at = (now + timedelta(milliseconds=number)).isoformat().replace("+00:00", "Z")
         sink.write(
             out,
             [record.id, record.dataset, at, record.source, _ARRAY_SEPARATOR.join(record.files), record.digest]
