@@ -11,30 +11,59 @@
 // unit at or above itself: tells apart same-named sub-units of two OPD), exact (the id, code or NIP equals the text).
 // Exact matches first, then units, goals, indicators, activities, ASN, then by title and id; at most 100
 // rows. An empty text finds nothing.
+// How it finds them without reading every node: candidates come from index look-ups, then each is checked
+// with the CONTAINS above, so the answer is what reading every node gave. The full-text index pokin_search
+// (graph/model.py) holds names, statements, ids and codes as lower-cased terms, each run of letters and
+// digits inside one term; the text's longest runs of a-z and 0-9 (at most three, from its first 200
+// characters) become `*run*` wildcard terms, so no character of the text reaches Lucene's query syntax
+// (`a:b`, `*`, `"`, `(` and `\` separate runs here, they are never operators). Lucene cuts a run longer than
+// 255 characters into terms of 255: `/.{255}/` adds the nodes holding such a term. A whole NIP is a seek on
+// the ASN key, a part of one a seek on the TEXT index on ASN.nip. Only a text without any such run (only
+// punctuation, or letters outside a-z) reads every node of the five labels, as before.
 // param q: str The text to look for (surrounding spaces ignored).
 // param nip_exact: bool? Match a NIP only in full (default false).
 WITH toLower(trim($q)) AS q, coalesce($nip_exact, false) AS whole
 WHERE q <> ''
-CALL (q, whole) {
-  MATCH (n:Goal)
-  WHERE toLower(n.statement) CONTAINS q OR toLower(n.id) CONTAINS q
-  RETURN n, 'Goal' AS kind, toLower(n.id) = q AS exact
+WITH q, whole,
+     [run IN split(reduce(text = '', c IN split(left(q, 200), '') |
+                          text + CASE WHEN c =~ '[a-z0-9]' THEN c ELSE ' ' END), ' ') WHERE run <> ''] AS runs
+WITH q, whole, COLLECT { UNWIND runs AS run RETURN run ORDER BY size(run) DESC, run LIMIT 3 } AS words
+WITH q, whole,
+     CASE WHEN words = [] THEN null
+          ELSE '(' + reduce(terms = '', word IN words |
+                            terms + CASE terms WHEN '' THEN '' ELSE ' AND ' END + '*' + word + '*')
+               + ') OR /.{255}/' END AS lucene
+CALL (q, whole, lucene) {
+  WITH lucene WHERE lucene IS NOT NULL
+  CALL db.index.fulltext.queryNodes('pokin_search', lucene) YIELD node
+  RETURN node AS n
+  UNION
+  UNWIND CASE WHEN lucene IS NULL THEN [true] ELSE [] END AS scan
+  MATCH (n) WHERE n:Goal OR n:Indicator OR n:Activity OR n:Unit OR n:ASN
+  RETURN n
+  UNION
+  MATCH (n:ASN {nip: q})
+  RETURN n
+  UNION
+  WITH q, whole WHERE NOT whole
+  MATCH (n:ASN) WHERE n.nip CONTAINS q
+  RETURN n
+}
+CALL (n, q, whole) {
+  WITH n WHERE n:Goal AND (toLower(n.statement) CONTAINS q OR toLower(n.id) CONTAINS q)
+  RETURN 'Goal' AS kind, toLower(n.id) = q AS exact
   UNION ALL
-  MATCH (n:Indicator)
-  WHERE toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q
-  RETURN n, 'Indicator' AS kind, toLower(n.id) = q AS exact
+  WITH n WHERE n:Indicator AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q)
+  RETURN 'Indicator' AS kind, toLower(n.id) = q AS exact
   UNION ALL
-  MATCH (n:Activity)
-  WHERE toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q OR toLower(n.code) CONTAINS q
-  RETURN n, 'Activity' AS kind, toLower(n.id) = q OR toLower(n.code) = q AS exact
+  WITH n WHERE n:Activity AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q OR toLower(n.code) CONTAINS q)
+  RETURN 'Activity' AS kind, toLower(n.id) = q OR toLower(n.code) = q AS exact
   UNION ALL
-  MATCH (n:Unit)
-  WHERE toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q
-  RETURN n, 'Unit' AS kind, toLower(n.id) = q AS exact
+  WITH n WHERE n:Unit AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q)
+  RETURN 'Unit' AS kind, toLower(n.id) = q AS exact
   UNION ALL
-  MATCH (n:ASN)
-  WHERE toLower(n.name) CONTAINS q OR n.nip = q OR (NOT whole AND n.nip CONTAINS q)
-  RETURN n, 'ASN' AS kind, n.nip = q AS exact
+  WITH n WHERE n:ASN AND (toLower(n.name) CONTAINS q OR n.nip = q OR (NOT whole AND n.nip CONTAINS q))
+  RETURN 'ASN' AS kind, n.nip = q AS exact
 }
 WITH n, kind, coalesce(exact, false) AS exact
 ORDER BY exact DESC, {Unit: 0, Goal: 1, Indicator: 2, Activity: 3, ASN: 4}[kind], coalesce(n.statement, n.name),

@@ -230,6 +230,36 @@ def derive_implied_edges(runner: Runner, dataset: str | None = None) -> None:
         runner.write(statement, {"dataset": dataset} if dataset is not None else {})
 
 
+# --- Search: by name, code, id or NIP without reading every node --------------------------------------------
+#
+# cypher/search.cypher finds what CONTAINS the text (case-insensitively) in these properties of these labels.
+# The full-text index below turns that into index look-ups: Lucene's standard tokenizer keeps every run of
+# letters and digits inside one term (lower-cased), so a node whose property contains the text has a term
+# containing each run of a-z/0-9 of the text, and `*run*` wildcard terms (one per run, the text's own
+# characters never reach Lucene's query syntax) find a superset of the matches, which the query then checks
+# with the same CONTAINS as before. NIPs are not in it (one term per ASN would only grow the term
+# dictionary): a whole NIP is a seek on the key's index, a part of one (token holders only) a seek on the
+# TEXT index on ASN.nip, whose trigrams serve CONTAINS. Both are created by apply_schema, so a graph from
+# before them gets them at its next import.
+SEARCH_INDEX: Final = "pokin_search"
+SEARCH_LABELS: Final = ("Goal", "Indicator", "Activity", "Unit", "ASN")
+SEARCH_PROPERTIES: Final = ("id", "code", "name", "statement")
+SEARCH_ANALYZER: Final = "standard-no-stop-words"  # lower-cases, splits at what is neither letter nor digit
+NIP_TEXT_INDEX: Final = "pokin_asn_nip_text"
+
+
+def search_index_statements() -> list[str]:
+    """The full-text index search looks candidates up in, and the TEXT index on NIPs (see above)."""
+    labels = "|".join(SEARCH_LABELS)
+    properties = ", ".join(f"n.{prop}" for prop in SEARCH_PROPERTIES)
+    return [
+        f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{properties}] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{SEARCH_ANALYZER}', "
+        "`fulltext.eventually_consistent`: false}}",
+        f"CREATE TEXT INDEX {NIP_TEXT_INDEX} IF NOT EXISTS FOR (n:{ASN.label}) ON (n.nip)",
+    ]
+
+
 # Imports are serialised by a write lock on the one node of this label, taken first in every import's
 # transaction and held until it commits or rolls back: two imports at once would otherwise each plan
 # from the same state and collide on keys (or interleave into a mixed graph). The node also carries the
@@ -323,7 +353,7 @@ def constraint_statements() -> list[str]:
         f"FOR (n:{IMPORT_LOG_LABEL}) REQUIRE (n.id) IS UNIQUE"
     )
     statements.append(f"CREATE INDEX pokin_import_log_dataset IF NOT EXISTS FOR (n:{IMPORT_LOG_LABEL}) ON (n.dataset)")
-    return statements
+    return statements + search_index_statements()
 
 
 def key_index_hint(node: NodeType, variable: str) -> str:
@@ -342,7 +372,11 @@ def key_expression(variable: str) -> str:
 
 def schema_names() -> set[str]:
     """The names of every constraint and index the model declares."""
-    return {statement.split()[2] for statement in constraint_statements()}
+    names = set()
+    for statement in constraint_statements():
+        words = statement.split()
+        names.add(words[words.index("CONSTRAINT" if "CONSTRAINT" in words else "INDEX") + 1])
+    return names
 
 
 def apply_schema(runner: Runner) -> None:
