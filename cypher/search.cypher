@@ -14,9 +14,10 @@
 // How it finds them without reading every node: candidates come from index look-ups, then each is checked
 // with the CONTAINS above, so the answer is what reading every node gave. The full-text index pokin_search
 // (graph/model.py) holds names, statements, ids and codes as lower-cased terms, each run of letters and
-// digits inside one term; the text's longest runs of a-z and 0-9 (at most three, from its first 200
-// characters) become `*run*` wildcard terms, so no character of the text reaches Lucene's query syntax
-// (`a:b`, `*`, `"`, `(` and `\` separate runs here, they are never operators). Lucene cuts a run longer than
+// digits inside one term (digits joined by `.` or `,` too, as in a code); the text's longest runs of a-z
+// and 0-9 (digits joined by one `.` or `,` included; at most three, from its first 200 characters) become
+// `*run*` wildcard terms, so no other character of the text reaches Lucene's query syntax (`a:b`, `*`, `"`,
+// `(` and `\` separate runs here, they are never operators). Lucene cuts a run longer than
 // 255 characters into terms of 255: `/.{255}/` adds the nodes holding such a term. A whole NIP is a seek on
 // the ASN key, a part of one a seek on the TEXT index on ASN.nip. Only a text without any such run (only
 // punctuation, or letters outside a-z) reads every node of the five labels, as before.
@@ -24,10 +25,14 @@
 // param nip_exact: bool? Match a NIP only in full (default false).
 WITH toLower(trim($q)) AS q, coalesce($nip_exact, false) AS whole
 WHERE q <> ''
+WITH q, whole, split(left(q, 200), '') AS cs
 WITH q, whole,
-     [run IN split(reduce(text = '', c IN split(left(q, 200), '') |
-                          text + CASE WHEN c =~ '[a-z0-9]' THEN c ELSE ' ' END), ' ') WHERE run <> ''] AS runs
-WITH q, whole, COLLECT { UNWIND runs AS run RETURN run ORDER BY size(run) DESC, run LIMIT 3 } AS words
+     [run IN split(reduce(text = '', i IN range(0, size(cs) - 1) |
+                          text + CASE WHEN cs[i] =~ '[a-z0-9]'
+                                        OR (cs[i] IN ['.', ','] AND i > 0 AND cs[i - 1] =~ '[0-9]'
+                                            AND coalesce(cs[i + 1] =~ '[0-9]', false))
+                                      THEN cs[i] ELSE ' ' END), ' ') WHERE run <> ''] AS runs
+WITH q, whole, COLLECT { UNWIND runs AS run WITH DISTINCT run RETURN run ORDER BY size(run) DESC, run LIMIT 3 } AS words
 WITH q, whole,
      CASE WHEN words = [] THEN null
           ELSE '(' + reduce(terms = '', word IN words |
@@ -49,22 +54,15 @@ CALL (q, whole, lucene) {
   MATCH (n:ASN) WHERE n.nip CONTAINS q
   RETURN n
 }
-CALL (n, q, whole) {
-  WITH n WHERE n:Goal AND (toLower(n.statement) CONTAINS q OR toLower(n.id) CONTAINS q)
-  RETURN 'Goal' AS kind, toLower(n.id) = q AS exact
-  UNION ALL
-  WITH n WHERE n:Indicator AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q)
-  RETURN 'Indicator' AS kind, toLower(n.id) = q AS exact
-  UNION ALL
-  WITH n WHERE n:Activity AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q OR toLower(n.code) CONTAINS q)
-  RETURN 'Activity' AS kind, toLower(n.id) = q OR toLower(n.code) = q AS exact
-  UNION ALL
-  WITH n WHERE n:Unit AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q)
-  RETURN 'Unit' AS kind, toLower(n.id) = q AS exact
-  UNION ALL
-  WITH n WHERE n:ASN AND (toLower(n.name) CONTAINS q OR n.nip = q OR (NOT whole AND n.nip CONTAINS q))
-  RETURN 'ASN' AS kind, n.nip = q AS exact
-}
+UNWIND [kind IN ['Goal', 'Indicator', 'Activity', 'Unit', 'ASN'] WHERE CASE kind
+  WHEN 'Goal' THEN n:Goal AND (toLower(n.statement) CONTAINS q OR toLower(n.id) CONTAINS q)
+  WHEN 'Indicator' THEN n:Indicator AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q)
+  WHEN 'Activity' THEN n:Activity AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q
+                                      OR toLower(n.code) CONTAINS q)
+  WHEN 'Unit' THEN n:Unit AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q)
+  ELSE n:ASN AND (toLower(n.name) CONTAINS q OR n.nip = q OR (NOT whole AND n.nip CONTAINS q)) END] AS kind
+WITH n, kind, CASE kind WHEN 'Activity' THEN toLower(n.id) = q OR toLower(n.code) = q
+                        WHEN 'ASN' THEN n.nip = q ELSE toLower(n.id) = q END AS exact
 WITH n, kind, coalesce(exact, false) AS exact
 ORDER BY exact DESC, {Unit: 0, Goal: 1, Indicator: 2, Activity: 3, ASN: 4}[kind], coalesce(n.statement, n.name),
          coalesce(n.id, n.nip)
