@@ -12,7 +12,7 @@ tests/test_hostile_graphs.py: a visi, four sasaran, rhk below, a sub-kegiatan an
 and times `impact` and `line_of_sight` from the bottom. Each query of the two catalogs runs alternately
 (load hits both alike), after one warm-up each; p50 in milliseconds, end to end as the catalog runs it
 (rows packed), and whether the rows are equal. Starts a throw-away local Neo4j unless NEO4J_URI is set
-(that database is WIPED).
+(that database is WIPED; with --search and no --data, search is timed on what it holds first).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench.queries_quick import profile
 from graph.catalog import Catalog, load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
@@ -42,7 +43,8 @@ DEEP_NIP = "198503152010011002"
 def side_by_side(
     runner: Runner, before: Catalog, after: Catalog, name: str, params: dict[str, Any], runs: int
 ) -> dict[str, Any]:
-    """p50 of one query in both catalogs, alternating, and whether their rows are equal."""
+    """p50 of one query in both catalogs, alternating, whether their rows are equal, and the db hits of each
+    (PROFILE: exact on any machine, where the milliseconds depend on the load of the moment)."""
     rows = {label: catalog.run(runner, name, params, timeout=600) for label, catalog in (("b", before), ("a", after))}
     times: dict[str, list[float]] = {"b": [], "a": []}
     for _ in range(runs):
@@ -57,6 +59,8 @@ def side_by_side(
         "same_rows": rows["a"] == rows["b"],
         "before_p50_ms": round(statistics.median(times["b"]), 1),
         "after_p50_ms": round(statistics.median(times["a"]), 1),
+        "before_db_hits": profile(runner, before[name].cypher, before[name].bind(params))[0],
+        "after_db_hits": profile(runner, after[name].cypher, after[name].bind(params))[0],
     }
 
 
@@ -135,7 +139,10 @@ def bench_chains(runner: Runner, before: Catalog, after: Catalog, depths: list[i
 
 def _line(entry: dict[str, Any], label: str) -> str:
     same = "" if entry["same_rows"] else "  ROWS DIFFER"
-    return f"{label:40} {entry['rows']:6} {entry['before_p50_ms']:11.1f} {entry['after_p50_ms']:10.1f}{same}"
+    return (
+        f"{label:40} {entry['rows']:6} {entry['before_p50_ms']:11.1f} {entry['after_p50_ms']:10.1f} "
+        f"{entry['before_db_hits']:12} {entry['after_db_hits']:11}{same}"
+    )
 
 
 @contextmanager
@@ -166,23 +173,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, required=True)
     parser.add_argument("--data", type=Path, nargs="*", default=[])
+    parser.add_argument("--search", action="store_true", help="time search on the database as it is (no --data)")
     parser.add_argument("--depths", type=int, nargs="*", default=[])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     before, after = load_catalog(args.baseline), load_catalog()
     results: dict[str, Any] = {}
-    print(f"{'':40} {'rows':>6} {'before p50':>11} {'after p50':>10}")
+    print(f"{'':40} {'rows':>6} {'before p50':>11} {'after p50':>10} {'before hits':>12} {'after hits':>11}")
     with database() as runner:
         apply_schema(runner)
         if args.data:
             wipe(runner)
             started = time.perf_counter()
             import_paths(args.data, runner)
+            print(f"{len(args.data)} datasets imported in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        if args.data or args.search:
             nodes = runner.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
-            print(
-                f"{len(args.data)} datasets, {nodes:,} nodes, in {time.perf_counter() - started:.0f} s", file=sys.stderr
-            )
             results["search"] = {"nodes": nodes, "terms": bench_search(runner, before, after, args.runs)}
         if args.depths:
             results["chains"] = bench_chains(runner, before, after, args.depths, args.runs)

@@ -234,13 +234,13 @@ def derive_implied_edges(runner: Runner, dataset: str | None = None) -> None:
 #
 # cypher/search.cypher finds what CONTAINS the text (case-insensitively) in these properties of these labels.
 # The full-text index below turns that into index look-ups: Lucene's standard tokenizer keeps every run of
-# letters and digits inside one term (lower-cased), so a node whose property contains the text has a term
-# containing each run of a-z/0-9 of the text, and `*run*` wildcard terms (one per run, the text's own
-# characters never reach Lucene's query syntax) find a superset of the matches, which the query then checks
-# with the same CONTAINS as before. NIPs are not in it (one term per ASN would only grow the term
-# dictionary): a whole NIP is a seek on the key's index, a part of one (token holders only) a seek on the
-# TEXT index on ASN.nip, whose trigrams serve CONTAINS. Both are created by apply_schema, so a graph from
-# before them gets them at its next import.
+# letters and digits inside one term (lower-cased), so a node whose property contains the text has terms that
+# start with, or contain, the text's words; the query asks the index for those (made from the words alone: the
+# text's own punctuation never reaches Lucene's query syntax) and checks each node found with the same
+# CONTAINS as before. NIPs are not in it (one term per ASN would only grow the term list): a whole NIP is a
+# seek on the key's index, a part of one (token holders only) a seek on the TEXT index on ASN.nip, whose
+# trigrams serve CONTAINS. Both are created by apply_schema, so a graph from before them gets them at its
+# next import.
 SEARCH_INDEX: Final = "pokin_search"
 SEARCH_LABELS: Final = ("Goal", "Indicator", "Activity", "Unit", "ASN")
 SEARCH_PROPERTIES: Final = ("id", "code", "name", "statement")

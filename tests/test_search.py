@@ -118,6 +118,16 @@ ODD_TEXTS = [
     "1.02.",
     "x" * 300,
     "kabupaten " * 30,
+    "(dinas)",
+    '"kesehatan"',
+    "1.x 2,3,",
+    "x'y z",
+    "dinas kes",
+    "a.b c",
+    "sub_bagian umum",
+    "1.02.02 -",
+    "- 1.02",
+    "dinas\tkesehatan",
 ]
 
 
