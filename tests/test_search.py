@@ -141,7 +141,7 @@ def _terms_from_the_sample(sample) -> list[str]:
         limit=None,
     )
     terms: list[str] = []
-    for node in nodes[::211]:
+    for node in nodes[::421]:  # about 30 nodes: each text runs the former query, a scan, twice
         key, title, code = node["key"], node["title"] or "", node["code"]
         words = title.split()
         terms += [key, key[2:8], key[-5:]]
@@ -164,7 +164,7 @@ def _same(sample, q: str, whole: bool) -> list[dict]:
 
 def test_the_search_answers_as_the_former_one_for_texts_from_the_sample(sample):
     terms = _terms_from_the_sample(sample)
-    assert len(terms) > 150
+    assert len(terms) > 75
     found = 0
     for term in terms:
         for whole in (True, False):
