@@ -15,13 +15,16 @@
 // Rows: unit_id, unit_name, opd_id, opd_name, activities, budget_at_risk; largest budget first.
 // param year: int? Only activities of this budget year.
 // param unit: str? Only units at or below this unit (PART_OF).
+// Read from the importer's `reaches_outcome` (graph/model.py REACH_PROPERTY) while the import lock records it
+// current (docs/reach.md); otherwise one breadth-first walk upward per activity, as the fact would answer.
 // const outcome_levels
-// the fact is read only while the import lock records it current for the graph as it is (graph/model.py)
-OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
 CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-WITH coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes
-              AND lock.reach_relationships = relationships, false) AS reach_known
+CALL (nodes) { MATCH ()-[r]->() RETURN count(r) AS relationships }
+CALL (nodes, relationships) {
+  OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
+  RETURN coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes
+                  AND lock.reach_relationships = relationships, false) AS reach_known
+}
 // the activities that reach no outcome, among every one or with $unit those assigned to that unit or a unit
 // below it (found from the unit down, so a Pemda's audit on the national graph reads that Pemda's activities
 // only): with the fact current, read from it (over the whole graph, an index seek on the activities that do not

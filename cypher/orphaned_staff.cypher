@@ -28,12 +28,13 @@
 //   `reaches_outcome`, kept by the import inside its transaction; docs/reach.md), an ASN's assignments are read
 //   and nothing is walked, whole graph or one unit; otherwise (a graph written by raw Cypher or an older pokin)
 //   the two walks below answer, exactly as the fact would.
-// the fact is read only while the import lock records it current for the graph as it is (graph/model.py)
-OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
 CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-WITH coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes
-              AND lock.reach_relationships = relationships, false) AS reach_known
+CALL (nodes) { MATCH ()-[r]->() RETURN count(r) AS relationships }
+CALL (nodes, relationships) {
+  OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
+  RETURN coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes
+                  AND lock.reach_relationships = relationships, false) AS reach_known
+}
 CALL (reach_known) {
   WITH reach_known
   WHERE reach_known AND $unit IS NULL

@@ -19,41 +19,45 @@
 // `reaches_outcome`; otherwise breadth-first var-length expansions of CONTRIBUTES_TO, stopped at the first
 // outcome (each node visited once, so cycles and chains thousands deep are fine); an indicator reaches its goal
 // through the implied indicator→goal CONTRIBUTES_TO edge (graph/model.py).
-// the fact is read only while the import lock records it current for the graph as it is (graph/model.py)
-OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
 CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-WITH coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes
-              AND lock.reach_relationships = relationships, false) AS reach_known
-MATCH (u:Unit)
-WHERE u.kind IN ['perangkat_daerah', 'unit_kerja']
-CALL (u) {
-  MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
-  RETURN count(DISTINCT e) AS elements
+CALL (nodes) { MATCH ()-[r]->() RETURN count(r) AS relationships }
+CALL (nodes, relationships) {
+  OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
+  RETURN coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes
+                  AND lock.reach_relationships = relationships, false) AS reach_known
 }
-WITH u, elements, reach_known
-WHERE elements > 0
-// with the fact current, read from it; otherwise existence only: one breadth-first search upward (each node
-// once), stopped at the first outcome it meets
-CALL (u, reach_known) {
-  WITH u
-  WHERE reach_known
-  RETURN CASE WHEN EXISTS { (u)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity) WHERE e.reaches_outcome } THEN 1 ELSE 0 END
-         AS outcomes
-  UNION
-  WITH u
-  WHERE NOT reach_known
+CALL (reach_known) {
+  MATCH (u:Unit)
+  WHERE u.kind IN ['perangkat_daerah', 'unit_kerja']
   CALL (u) {
-    OPTIONAL MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x)
-    WITH DISTINCT x
-    WHERE x:Goal AND x.level IN $outcome_levels
-    WITH x
-    LIMIT 1
-    RETURN count(x) AS outcomes
+    MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
+    RETURN count(DISTINCT e) AS elements
   }
-  RETURN outcomes
+  WITH u, elements, reach_known
+  WHERE elements > 0
+  // with the fact current, read from it; otherwise existence only: one breadth-first search upward (each node
+  // once), stopped at the first outcome it meets
+  CALL (u, reach_known) {
+    WITH u
+    WHERE reach_known
+    RETURN CASE WHEN EXISTS { (u)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity) WHERE e.reaches_outcome } THEN 1 ELSE 0 END
+           AS outcomes
+    UNION
+    WITH u
+    WHERE NOT reach_known
+    CALL (u) {
+      OPTIONAL MATCH (u)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO*0..]->(x)
+      WITH DISTINCT x
+      WHERE x:Goal AND x.level IN $outcome_levels
+      WITH x
+      LIMIT 1
+      RETURN count(x) AS outcomes
+    }
+    RETURN outcomes
+  }
+  WITH u, elements, outcomes
+  WHERE outcomes = 0
+  RETURN u, elements
 }
-WITH u, elements, outcomes
-WHERE outcomes = 0
 RETURN u.id AS id, u.name AS name, u.kind AS kind, elements
 ORDER BY id

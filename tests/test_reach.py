@@ -48,10 +48,20 @@ def _pick(rng: random.Random, ids: list[str], chance: float, most: int = 2) -> s
     return ";".join(sorted(set(rng.choices(ids, k=rng.randint(1, most)))))
 
 
-def make_dataset(folder: Path, rng: random.Random, name: str, foreign: list[str], *, empty: bool = False) -> None:
+def make_dataset(
+    folder: Path,
+    rng: random.Random,
+    name: str,
+    foreign: list[str],
+    *,
+    empty: bool = False,
+    levels: tuple[str, ...] = LEVELS,
+    up: float = 0.3,
+) -> None:
     """One Pemda's files: a Pemda unit, two OPD, random goals (cycles allowed), indicators, activities, staff,
     and links from `foreign` goals (another dataset's, already in the graph) into this one and back.
-    `empty`: only the Pemda unit, so that a re-import removes everything else of the dataset."""
+    `empty`: only the Pemda unit, so that a re-import removes everything else of the dataset. `levels`: the goals'
+    levels to draw from; `up`: the chance of each goal to contribute to a foreign goal."""
     folder.mkdir(parents=True, exist_ok=True)
     units = [f"U-{name}", f"U-{name}-A", f"U-{name}-B"]
     _write(
@@ -65,7 +75,7 @@ def make_dataset(folder: Path, rng: random.Random, name: str, foreign: list[str]
     goals = [f"G-{name}-{index}" for index in range(count)]
     indicators = [f"I-{name}-{index}" for index in range(rng.randint(0, count))] if count else []
     activities = [f"A-{name}-{index}" for index in range(rng.randint(0, count))]
-    levels = {goal: rng.choice(LEVELS) for goal in goals}
+    level_of = {goal: rng.choice(levels) for goal in goals}
     measures = {i: rng.choice(goals + activities) for i in indicators}
 
     def targets(element: str) -> list[str]:  # not itself, nor its own indicators (refused: it would support itself)
@@ -75,7 +85,7 @@ def make_dataset(folder: Path, rng: random.Random, name: str, foreign: list[str]
         folder,
         "goals",
         ["id", "level", "statement", "unit_id", "contributes_to"],
-        [[g, levels[g], f"Tujuan {g}", rng.choice(units), _pick(rng, targets(g), 0.7)] for g in goals],
+        [[g, level_of[g], f"Tujuan {g}", rng.choice(units), _pick(rng, targets(g), 0.7)] for g in goals],
     )
     _write(
         folder,
@@ -88,8 +98,17 @@ def make_dataset(folder: Path, rng: random.Random, name: str, foreign: list[str]
         "activities",
         ["id", "kind", "code", "name", "unit_id", "parent_id", "year", "budget", "contributes_to"],
         [
-            [a, "subkegiatan", f"1.01.01.2.01.{n:04d}", f"Kegiatan {a}", rng.choice(units), "", 2026, 1000 * (n + 1),
-             _pick(rng, targets(a), 0.6)]
+            [
+                a,
+                "subkegiatan",
+                f"1.01.01.2.01.{n:04d}",
+                f"Kegiatan {a}",
+                rng.choice(units),
+                "",
+                2026,
+                1000 * (n + 1),
+                _pick(rng, targets(a), 0.6),
+            ]
             for n, a in enumerate(activities)
         ],
     )
@@ -105,7 +124,7 @@ def make_dataset(folder: Path, rng: random.Random, name: str, foreign: list[str]
     )
     links = []
     for goal in goals:
-        if foreign and rng.random() < 0.3:
+        if foreign and rng.random() < up:
             links.append([goal, "CONTRIBUTES_TO", rng.choice(foreign), 1])
         if foreign and rng.random() < 0.2:  # the other way: an earlier dataset's goal contributes to this one's
             links.append([rng.choice(foreign), "CONTRIBUTES_TO", goal, 1])
@@ -195,11 +214,11 @@ def _raw_edit(runner, rng: random.Random) -> None:
         assert not reach_module.current(runner)
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+@pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_fact_equals_the_traversal_after_random_imports_changes_and_removals(runner, tmp_path, seed):
     rng = random.Random(seed)
     names = ["KAB1", "KAB2", "PROV"]
-    for step in range(10):
+    for step in range(9):
         name = rng.choice(names)
         folder = tmp_path / f"{step}-{name}"
         make_dataset(folder, rng, name, _foreign_goals(runner, name), empty=rng.random() < 0.15)
@@ -208,6 +227,74 @@ def test_the_fact_equals_the_traversal_after_random_imports_changes_and_removals
         check(runner)
         again = import_path(folder, runner)  # the same files: nothing written, the fact included
         assert again.written is not None and not again.written.changed(), (step, again.written)
-        if rng.random() < 0.2:
+        if step in (3, 6) or rng.random() < 0.1:
             _raw_edit(runner, rng)  # the next import works the fact out again for the whole graph
     assert held(runner)  # the graph was not left empty by chance: something was checked
+
+
+# --- the safety rule and the rebuild -----------------------------------------------------------------------
+
+SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
+
+
+def test_every_query_reading_the_fact_first_checks_it_is_current_by_the_models_rule():
+    for name in READERS:
+        assert CATALOG[name].cypher.startswith(model.REACH_CURRENT_BLOCK), name
+    readers = {
+        query.name
+        for query in CATALOG
+        if f".{model.REACH_PROPERTY}" in query.cypher or f"{{{model.REACH_PROPERTY}:" in query.cypher
+    }
+    assert readers == set(READERS)
+
+
+def test_the_currency_test_reads_the_count_store_and_seeks_the_lock(sample):
+    operators = {op.name.split("@")[0] for op in sample.explain(model.REACH_CURRENT_QUERY).operators}
+    assert {"NodeCountFromCountStore", "RelationshipCountFromCountStore"} <= operators, operators
+    assert not {op for op in operators if "Scan" in op or op.startswith("CartesianProduct")}, operators
+
+
+def test_a_graph_written_outside_the_importer_is_walked_until_rebuilt(runner):
+    """Raw Cypher after an import: the queries walk the graph (the walk's answers), `rebuild` makes the fact current
+    and equal to the walk again; a graph never imported is walked; rebuilding twice writes nothing."""
+    import_path(SAMPLE, runner)
+    check(runner)
+    runner.write(
+        "CREATE (g:Goal {id: 'RAW', level: 'rhk', statement: 'Tanpa induk'}) "
+        "WITH g MATCH (s:ASN) WITH g, s ORDER BY s.nip LIMIT 3 OPTIONAL MATCH (s)-[r:ASSIGNED_TO]->() DELETE r "
+        "WITH DISTINCT g, s CREATE (s)-[:ASSIGNED_TO]->(g)"
+    )
+    assert not reach_module.current(runner)
+    walked = answers(runner)
+    raw = [row["nip"] for row in walked[("orphaned_staff", None)] if row["assigned_to"] == ["RAW"]]
+    assert len(raw) == 3  # the walk sees the raw write
+    assert reach_module.rebuild(runner) > 0
+    check(runner)
+    assert answers(runner) == walked
+    assert reach_module.rebuild(runner) == 0
+    runner.write("MATCH (lock:PokinImportLock) DETACH DELETE lock")  # as a graph no pokin import wrote
+    assert not reach_module.current(runner)
+    assert answers(runner) == walked
+
+
+def test_a_province_reimport_reaches_into_its_kabupaten(runner, tmp_path):
+    """A kabupaten whose goals reach an outcome only through a province's sasaran: a re-import of the province
+    without them takes the kabupaten's reach away, and importing them again gives it back."""
+    rng = random.Random(7)
+    province, kabupaten = tmp_path / "prov", tmp_path / "kab"
+    make_dataset(province, rng, "PROV", [], levels=("sasaran",))
+    import_path(province, runner)
+    make_dataset(kabupaten, rng, "KAB", _foreign_goals(runner, "KAB"), levels=("sasaran_program", "rhk"), up=1.0)
+    import_path(kabupaten, runner)
+    check(runner)
+
+    def kabupaten_goals() -> set[bool]:
+        return {fact for key, fact in held(runner).items() if key.startswith("G-KAB")}
+
+    assert kabupaten_goals() == {True}
+    make_dataset(tmp_path / "empty", rng, "PROV", [], empty=True)
+    import_path(tmp_path / "empty", runner)
+    check(runner)
+    assert kabupaten_goals() == {False}
+    import_path(province, runner)
+    check(runner)
