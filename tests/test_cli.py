@@ -221,3 +221,17 @@ def test_imports_lists_the_log_and_the_dry_run_compares_the_files(cli_env):
     assert dry.exit_code == 0
     assert f"the last import of dataset PEMDA ({entry['at']}, import {entry['id']}" in dry.output
     assert "was of these same files" in dry.output
+
+
+def test_reach_says_whether_the_fact_is_current_and_rebuilds_it(cli_env):
+    assert CliRunner().invoke(cli.main, ["import", str(DATA / "mini")]).exit_code == 0
+    current = CliRunner().invoke(cli.main, ["reach"])
+    assert current.exit_code == 0 and current.output.startswith("current: the audit reads reaches_outcome")
+    cli_env.write("MATCH (g:Goal) WITH g LIMIT 1 CREATE (g)-[:CONTRIBUTES_TO]->(:Goal {id: 'RAW', level: 'visi'})")
+    stale = CliRunner().invoke(cli.main, ["reach"])
+    assert stale.exit_code == 0 and stale.output.startswith("not current: the audit walks the graph")
+    rebuilt = CliRunner().invoke(cli.main, ["reach", "--rebuild"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "element(s) written; current" in rebuilt.output
+    assert CliRunner().invoke(cli.main, ["reach"]).output.startswith("current:")
+    assert cli_env.read("MATCH (g:Goal {id: 'RAW'}) RETURN g.reaches_outcome AS fact") == [{"fact": True}]
