@@ -33,7 +33,6 @@ LONG_MODULES = (
     "test_service_errors.py",
     "test_hostile_http.py",
     "test_hostile_files.py",
-    "test_server.py",
     "test_runner_packed.py",
 )
 

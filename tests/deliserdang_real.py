@@ -306,39 +306,33 @@ def _write_indicators(
         for row in _of(dump["sakip_indikatorsasaranrenstra"], period)
         if row["refskpd_id"] == DINKES
     ]
-    program_figures = {row["refcascadingprogram_id"]: row for row in dump["sakip_indikatorcascadingprogram"]}
-    quarters = dump["sakip_indikatorcascadingprogram_triwulan"]
-    rows += [
-        [
-            f"I-SP-{row['refcascadingprogram_id']}",
-            f"SP-{row['refcascadingprogram_id']}",
-            row["uraian_indikatorprogram"],
-            row["program_satuan"],
-            year,
-            row["program_target"],
-            program_figures.get(row["refcascadingprogram_id"], {}).get("realisasi"),
-            *_quarters(quarters, "refcascadingprogram_id", row["refcascadingprogram_id"], "triwulan_target_rkt"),
-            *_quarters(quarters, "refcascadingprogram_id", row["refcascadingprogram_id"], "triwulan_realisasi"),
-        ]
-        for row in programs
-    ]
-    kegiatan_figures = {row["refcascadingkegiatan_id"]: row for row in dump["sakip_indikatorcascadingkegiatan"]}
-    quarters = dump["sakip_indikatorcascadingkegiatan_triwulan"]
-    rows += [
-        [
-            f"I-SKG-{row['refcascadingkegiatan_id']}",
-            f"SKG-{row['refcascadingkegiatan_id']}",
-            row["uraian_indikatorkegiatan"],
-            row["kegiatan_satuan"],
-            year,
-            row["kegiatan_target"],
-            kegiatan_figures.get(row["refcascadingkegiatan_id"], {}).get("realisasi"),
-            *_quarters(quarters, "refcascadingkegiatan_id", row["refcascadingkegiatan_id"], "triwulan_target_rkt"),
-            *_quarters(quarters, "refcascadingkegiatan_id", row["refcascadingkegiatan_id"], "triwulan_realisasi"),
-        ]
-        for row in kegiatan
-    ]
+    rows += _cascading_indicators(dump, programs, "program", "SP", year)
+    rows += _cascading_indicators(dump, kegiatan, "kegiatan", "SKG", year)
     _write(folder, "indicators", header, rows)
+
+
+def _cascading_indicators(
+    dump: dict[str, list[dict[str, Any]]], elements: list[dict[str, Any]], level: str, prefix: str, year: int
+) -> list[list[Any]]:
+    """The indicator rows of the cascading programs or kegiatan (`level`): the dump names every column and table
+    after the level the same way, and keeps the year's realisasi and the quarters in tables of their own."""
+    key = f"refcascading{level}_id"
+    figures = {row[key]: row for row in dump[f"sakip_indikatorcascading{level}"]}
+    quarters = dump[f"sakip_indikatorcascading{level}_triwulan"]
+    return [
+        [
+            f"I-{prefix}-{row[key]}",
+            f"{prefix}-{row[key]}",
+            row[f"uraian_indikator{level}"],
+            row[f"{level}_satuan"],
+            year,
+            row[f"{level}_target"],
+            figures.get(row[key], {}).get("realisasi"),
+            *_quarters(quarters, key, row[key], "triwulan_target_rkt"),
+            *_quarters(quarters, key, row[key], "triwulan_realisasi"),
+        ]
+        for row in elements
+    ]
 
 
 def _write_activities(

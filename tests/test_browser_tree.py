@@ -299,6 +299,9 @@ def test_on_a_phone_the_tree_stacks_and_find_still_reveals(phone):
     assert width == [PHONE["width"], PHONE["width"]], width
 
 
+PRINTABLE_A4_LANDSCAPE = 277 * 96 / 25.4  # CSS px: 297 mm less the 10 mm margins of @page
+
+
 def test_on_a_phone_the_bagan_scrolls_inside_its_frame_and_prints_landscape(phone):
     phone.open("/pohon/U-DINKES?tampilan=bagan&warna=capaian")
     frame = phone.page.locator(".chart-frame")
@@ -313,8 +316,18 @@ def test_on_a_phone_the_bagan_scrolls_inside_its_frame_and_prints_landscape(phon
     top = phone.page.locator(".chart-box").first.bounding_box()
     assert top is not None and top["x"] >= 0 and top["x"] + top["width"] <= PHONE["width"]  # the top box in view
     phone.shot("telepon-pohon-bagan")
+    on_screen = phone.page.evaluate("document.querySelector('.chart-tree').scrollWidth")
+    assert on_screen > PRINTABLE_A4_LANDSCAPE / 0.5, on_screen  # too wide for the page even at half size
     phone.page.emulate_media(media="print")
     assert not phone.page.locator(".pohon-tabs").is_visible()
+    printed = phone.page.evaluate(
+        "(() => { const t = document.querySelector('.chart-tree'), left = t.getBoundingClientRect().left;"
+        " return { zoom: parseFloat(getComputedStyle(t).zoom), boxes: document.querySelectorAll('.chart-box').length,"
+        " right: Math.max(...[...t.querySelectorAll('.chart-box')].map((b) => b.getBoundingClientRect().right - left))"
+        " }; })()"
+    )
+    # printed whole: every box within the width of the page, at a size that can still be read
+    assert printed["right"] <= PRINTABLE_A4_LANDSCAPE + 1 and 0.5 <= printed["zoom"] <= 0.8, printed
     pdf = phone.page.pdf(
         path=str(SHOTS / "pohon-opd-bagan-cetak-A4.pdf"), format="A4", landscape=True, print_background=True
     )

@@ -25,7 +25,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import snapshot
 from neo4j import ManagedTransaction
-from test_service_support import MINI, csv_files, zip_bytes
+from test_service_support import MINI, assert_error, csv_files, make_app, zip_bytes
 
 import cli.main as cli
 from graph.config import Neo4jSettings
@@ -237,20 +237,49 @@ def test_neo4j_gone_at_the_commit_and_not_back_in_time_is_an_unknown_outcome(ser
 
 
 def test_committed_data_survives_a_kill_and_a_restart(server):
+    """Also the launcher's own contract (graph/launcher/server.py), checked on this server rather than on one more
+    started for it: start on a running server and a second stop change nothing, status follows the process."""
     runner = emptied(server)
+    assert server.start() == server.uri and server.is_running()  # already running: nothing happens
     import_path(MINI, runner)
     committed = snapshot(runner)
     runner.close()
     kill(server)  # no clean shutdown: the transaction log must carry the commit
-    server.start()
+    assert server.start() == server.uri
     runner = connect(server)
     try:
         assert snapshot(runner) == committed
         runner.close()
-        server.stop()  # and a clean restart
+        assert server.stop() is True  # and a clean restart
+        assert not server.is_running() and server.pid() is None
+        assert server.stop() is False  # stopping twice is harmless
         server.start()
         runner = connect(server)
         assert snapshot(runner) == committed
+    finally:
+        runner.close()
+
+
+def test_the_service_recovers_by_itself_when_neo4j_comes_back(server):
+    """Neo4j stopped under a running service: 503 in bounded time, then answers again once it is back, with no
+    restart of the service."""
+    runner = emptied(server)
+    try:
+        client = make_app(runner).test_client()
+        assert client.get("/api/audit/orphaned-staff").status_code == 200
+        server.stop()
+        started = time.monotonic()
+        down = client.get("/api/audit/orphaned-staff")
+        assert_error(down, 503)
+        assert time.monotonic() - started < 10
+        assert_error(client.get("/api/health"), 503)
+        server.start()
+        deadline = time.monotonic() + 60  # a just-started JVM plans its first queries slowly on a busy machine
+        again = client.get("/api/audit/orphaned-staff")
+        while again.status_code == 504 and time.monotonic() < deadline:
+            again = client.get("/api/audit/orphaned-staff")
+        assert again.status_code == 200, again.get_json()
+        assert client.get("/api/health").status_code == 200
     finally:
         runner.close()
 

@@ -1,29 +1,7 @@
-"""The local Neo4j launcher: start, status, clean stop, data kept across a restart."""
+"""The local Neo4j launcher: its password and memory settings. Start, status, clean stop and data kept across a
+restart (and a kill) are checked in tests/test_faults.py on the server those tests start anyway."""
 
-from graph.config import Neo4jSettings
-from graph.db import Runner
-from graph.launcher.server import LocalServer, free_port
-
-
-def test_data_survives_stop_and_start(tmp_path):
-    server = LocalServer(
-        tmp_path / "data", free_port(), heap="512m", page_cache_bytes=64 * 1024 * 1024, password="restart-test-pw"
-    )
-    try:
-        assert server.start() == server.uri and server.is_running()
-        assert server.start() == server.uri  # already running: nothing happens
-        runner = Runner.from_settings(Neo4jSettings(uri=server.uri, password=server.password))
-        runner.write("CREATE (:Goal {id: 'KEEP', level: 'visi', statement: 'tetap ada'})")
-        runner.close()
-        assert server.stop() is True
-        assert not server.is_running() and server.pid() is None
-        assert server.stop() is False  # stopping twice is harmless
-        server.start()
-        runner = Runner.from_settings(Neo4jSettings(uri=server.uri, password=server.password))
-        assert runner.read("MATCH (g:Goal {id: 'KEEP'}) RETURN g.statement AS s") == [{"s": "tetap ada"}]
-        runner.close()
-    finally:
-        server.stop()
+from graph.launcher.server import LocalServer
 
 
 def test_the_local_server_requires_the_configured_password(neo4j_settings):

@@ -316,16 +316,22 @@ def _known_unit(unit: str, opd: bool = False) -> None:
         raise ApiError(404, f"{'Perangkat daerah' if opd else 'Unit'} '{unit[:80]}' tidak ditemukan.")
 
 
+def _year_page(
+    page: str, year: int | None, body: dict[str, Any], *, filters: bool = True, unit: str | None = None
+) -> dict[str, Any]:
+    """What every year-scoped insight page holds: its name, the notes on the year, its body and (unless it is a
+    drill-down that keeps its parent's filters) the year and unit filters, in that order."""
+    built = {"page": page, "notes": data.year_notes(year), **body}
+    if filters:
+        built["filters"] = data.filters(year, unit)
+    return built
+
+
 @twin("/lintas-opd", "/lintas-opd.json", "crosscutting")
 def crosscutting(fmt: str):
     """Crosscutting: which OPD's work supports which other OPD's outcomes, with pagu and ASN."""
     year = _year()
-    page = {
-        "page": "lintas-opd",
-        "notes": data.year_notes(year),
-        **insight.crosscutting(year),
-        "filters": data.filters(year, None),
-    }
+    page = _year_page("lintas-opd", year, insight.crosscutting(year))
     return answer(fmt, "lintas.html", page)
 
 
@@ -335,11 +341,7 @@ def crosscutting_pair(fmt: str, from_unit: str, to_unit: str):
     year = _year()
     _known_unit(from_unit, opd=True)
     _known_unit(to_unit, opd=True)
-    page = {
-        "page": "lintas-opd-pasangan",
-        "notes": data.year_notes(year),
-        **insight.crosscutting_pair(from_unit, to_unit, year),
-    }
+    page = _year_page("lintas-opd-pasangan", year, insight.crosscutting_pair(from_unit, to_unit, year), filters=False)
     return answer(fmt, "lintas_pasangan.html", page)
 
 
@@ -347,12 +349,7 @@ def crosscutting_pair(fmt: str, from_unit: str, to_unit: str):
 def capaian_list(fmt: str):
     """Capaian per OPD: each OPD's capaian of the year, linked to its dashboard."""
     year = _year()
-    page = {
-        "page": "capaian-opd",
-        "notes": data.year_notes(year),
-        **insight.opd_list(year),
-        "filters": data.filters(year, None),
-    }
+    page = _year_page("capaian-opd", year, insight.opd_list(year))
     return answer(fmt, "capaian_daftar.html", page)
 
 
@@ -361,12 +358,7 @@ def capaian_unit(fmt: str, unit: str):
     """One OPD's capaian dashboard: its IKU, per triwulan, the trend over the years; its documents."""
     year = _year()
     _known_unit(unit)
-    page = {
-        "page": "capaian",
-        "notes": data.year_notes(year),
-        **insight.opd_capaian(unit, year),
-        "filters": data.filters(year, unit),
-    }
+    page = _year_page("capaian", year, insight.opd_capaian(unit, year), unit=unit)
     return answer(fmt, "capaian.html", page)
 
 
@@ -374,39 +366,32 @@ def capaian_unit(fmt: str, unit: str):
 def leverage(fmt: str):
     """Daya ungkit: OPD and activities ranked by the outcomes they reach, and their pagu."""
     year = _year()
-    page = {
-        "page": "daya-ungkit",
-        "notes": data.year_notes(year),
-        **insight.leverage(year),
-        "filters": data.filters(year, None),
-    }
+    page = _year_page("daya-ungkit", year, insight.leverage(year))
     return answer(fmt, "daya_ungkit.html", page)
+
+
+def _risk_page(fmt: str, kind: str):
+    """The people-at-risk list of `kind` ("spof", "retirements") under the Beranda's year and unit filters."""
+    year, unit = _year(), _unit()
+    page = {
+        "page": "orang",
+        "notes": [],
+        **risk.listing(kind, year, unit, data.unit_scope(unit) if unit else None),
+        "filters": data.filters(year, unit),
+    }
+    return answer(fmt, "orang.html", page)
 
 
 @twin("/orang/titik-rawan", "/orang/titik-rawan.json", "spof")
 def spof(fmt: str):
     """Sasaran and IKU hanging on one ASN (single points of failure), under the Beranda's unit filter."""
-    year, unit = _year(), _unit()
-    page = {
-        "page": "orang",
-        "notes": [],
-        **risk.listing("spof", year, unit, data.unit_scope(unit) if unit else None),
-        "filters": data.filters(year, unit),
-    }
-    return answer(fmt, "orang.html", page)
+    return _risk_page(fmt, "spof")
 
 
 @twin("/orang/pensiun", "/orang/pensiun.json", "retirements")
 def retirements(fmt: str):
     """Who reaches the batas usia pensiun in `tahun` (this year without one), under the unit filter."""
-    year, unit = _year(), _unit()
-    page = {
-        "page": "orang",
-        "notes": [],
-        **risk.listing("retirements", year, unit, data.unit_scope(unit) if unit else None),
-        "filters": data.filters(year, unit),
-    }
-    return answer(fmt, "orang.html", page)
+    return _risk_page(fmt, "retirements")
 
 
 @html_bp.get("/aset/<name>")
