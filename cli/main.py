@@ -172,6 +172,30 @@ def imports_command(dataset: str | None, limit: int, fmt: str) -> None:
     click.echo(_render([_log_row(entry) for entry in entries], fmt), nl=fmt != "csv")
 
 
+@main.command("reach")
+@click.option("--rebuild", is_flag=True, help="Work the fact out again for the whole graph and mark it current.")
+def reach_command(rebuild: bool) -> None:
+    """Whether the audit reads the importer's "reaches an outcome" fact (current) or walks the graph (docs/reach.md).
+
+    Every import keeps the fact current; after the graph was written outside the importer (raw Cypher, an older
+    pokin) the audit walks the graph until the next import, or until `--rebuild`."""
+    from graph.importer import reach
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        if rebuild:
+            written = reach.rebuild(runner)
+            click.echo(f"reaches_outcome worked out for the whole graph: {written} element(s) written; current")
+            return
+        click.echo(
+            "current: the audit reads reaches_outcome"
+            if reach.current(runner)
+            else "not current: the audit walks the graph (pokin reach --rebuild, or the next import, makes it current)"
+        )
+    finally:
+        runner.close()
+
+
 def _log_row(entry: dict) -> dict:
     """One import log record as a flat row: the counts and the changes each in one cell."""
     counts = entry["counts"]

@@ -278,6 +278,47 @@ DATA_VERSION_QUERY = (
 )
 
 
+# --- A fact the importer keeps: what reaches an outcome -------------------------------------------------
+#
+# An element (Goal, Indicator, Activity) reaches an outcome when `(x)-[:CONTRIBUTES_TO*0..]->(o:Goal)` holds for
+# an o of an OUTCOME_LEVEL (an outcome goal reaches itself). The importer keeps that answer on every such node as
+# the boolean REACH_PROPERTY, inside each import's transaction (graph/importer/reach.py): only the nodes whose
+# answer may have changed are looked at again (those from which a node or edge the import created, changed or
+# removed can be reached), and only a changed answer is written, so an unchanged re-import writes nothing. The
+# audit queries read it instead of walking the graph (docs/reach.md) ONLY while it is known to be current: the
+# import lock node (below) records, when the fact was last made current, the data version and the node and
+# relationship counts of the graph (REACH_MARK_STATEMENT); a query trusts the fact only when they are still the
+# graph's (REACH_CURRENT, written out in each query that reads it), and walks the graph otherwise. A graph written
+# by raw Cypher or by an older pokin therefore gets today's traversal, and the next import (or
+# `pokin reach --rebuild`) computes the fact again for the whole graph. The fact is an addition: the graph's
+# nodes and edges are untouched, so the analyst's Cypher works on the plain graph.
+REACH_PROPERTY: Final = "reaches_outcome"
+REACH_LABELS: Final = ("Goal", "Indicator", "Activity")  # where CONTRIBUTES_TO starts or ends
+# indexed where a query looks for the elements that do NOT reach (activities_without_leverage, over the whole graph)
+REACH_INDEXED: Final = ("Activity",)
+_REACH_COUNTS = (
+    "CALL () { MATCH (n) RETURN count(n) AS nodes }\n"
+    "CALL (nodes) { MATCH ()-[r]->() RETURN count(r) AS relationships }\n"
+)
+# Whether the fact is current: each query that reads the fact starts with REACH_CURRENT_BLOCK word for word
+# (tests/test_reach.py checks it), then reads `reach_known`. The counts come from Neo4j's count store (no scan).
+REACH_CURRENT_BLOCK = (
+    _REACH_COUNTS + "CALL (nodes, relationships) {\n"
+    f"  OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}})\n"
+    "  RETURN coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes\n"
+    "                  AND lock.reach_relationships = relationships, false) AS reach_known\n"
+    "}\n"
+)
+REACH_CURRENT_QUERY = REACH_CURRENT_BLOCK + "RETURN reach_known"
+# Records that the fact is current for the graph as it is now (the last statement of a transaction that made it so).
+REACH_MARK_STATEMENT = (
+    _REACH_COUNTS
+    + f"MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) "
+    + "SET lock.reach_version = coalesce(lock.version, ''), lock.reach_nodes = nodes, "
+    "lock.reach_relationships = relationships"
+)
+
+
 # The import log: every import that changes its dataset records, inside its own transaction, one node of this
 # label: the import's id (made before the transaction, so a retried attempt carries the same one), its
 # dataset, where its files came from and their digest, when it committed, the dataset's counts and what it
@@ -353,7 +394,15 @@ def constraint_statements() -> list[str]:
         f"FOR (n:{IMPORT_LOG_LABEL}) REQUIRE (n.id) IS UNIQUE"
     )
     statements.append(f"CREATE INDEX pokin_import_log_dataset IF NOT EXISTS FOR (n:{IMPORT_LOG_LABEL}) ON (n.dataset)")
+<<<<<<< HEAD
     return statements + search_index_statements()
+=======
+    for label in REACH_INDEXED:
+        statements.append(
+            f"CREATE INDEX pokin_{label.lower()}_{REACH_PROPERTY} IF NOT EXISTS FOR (n:{label}) ON (n.{REACH_PROPERTY})"
+        )
+    return statements
+>>>>>>> reach25
 
 
 def key_index_hint(node: NodeType, variable: str) -> str:

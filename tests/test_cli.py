@@ -241,3 +241,17 @@ def test_schema_and_serve_give_a_graph_from_an_older_pokin_what_the_model_declar
         assert result.exit_code == 0, result.output
         assert SEARCH_INDEX in indexes(), command
     assert "schema up to date" in CliRunner().invoke(cli.main, ["schema"]).output
+
+
+def test_reach_says_whether_the_fact_is_current_and_rebuilds_it(cli_env):
+    assert CliRunner().invoke(cli.main, ["import", str(DATA / "mini")]).exit_code == 0
+    current = CliRunner().invoke(cli.main, ["reach"])
+    assert current.exit_code == 0 and current.output.startswith("current: the audit reads reaches_outcome")
+    cli_env.write("MATCH (g:Goal) WITH g LIMIT 1 CREATE (g)-[:CONTRIBUTES_TO]->(:Goal {id: 'RAW', level: 'visi'})")
+    stale = CliRunner().invoke(cli.main, ["reach"])
+    assert stale.exit_code == 0 and stale.output.startswith("not current: the audit walks the graph")
+    rebuilt = CliRunner().invoke(cli.main, ["reach", "--rebuild"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "element(s) written; current" in rebuilt.output
+    assert CliRunner().invoke(cli.main, ["reach"]).output.startswith("current:")
+    assert cli_env.read("MATCH (g:Goal {id: 'RAW'}) RETURN g.reaches_outcome AS fact") == [{"fact": True}]
