@@ -394,15 +394,11 @@ def constraint_statements() -> list[str]:
         f"FOR (n:{IMPORT_LOG_LABEL}) REQUIRE (n.id) IS UNIQUE"
     )
     statements.append(f"CREATE INDEX pokin_import_log_dataset IF NOT EXISTS FOR (n:{IMPORT_LOG_LABEL}) ON (n.dataset)")
-<<<<<<< HEAD
-    return statements + search_index_statements()
-=======
     for label in REACH_INDEXED:
         statements.append(
             f"CREATE INDEX pokin_{label.lower()}_{REACH_PROPERTY} IF NOT EXISTS FOR (n:{label}) ON (n.{REACH_PROPERTY})"
         )
-    return statements
->>>>>>> reach25
+    return statements + search_index_statements()
 
 
 def key_index_hint(node: NodeType, variable: str) -> str:
