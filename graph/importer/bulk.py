@@ -314,12 +314,15 @@ def _write_nodes(sink: _Sink, node: model.NodeType, items: Any, dataset: str, su
     kept = [index for index, column in enumerate(columns) if not fixed or column != node.key[0]]
     names = [columns[index] for index in kept] + ["dataset"]
     group = ("node", node.label)
+    # the import would also write each new element's "reaches an outcome" (graph/importer/reach.py); the bulk load
+    # works it out after (reach.rebuild), and counts it here as the import's log record would
+    reached = 1 if node.label in model.REACH_LABELS else 0
     for key in items:
         stored = items.stored(key) if isinstance(items, Nodes) else tuple(items[key].get(c) for c in columns)
         values = [stored[index] for index in kept] + [dataset]
         _write_row(sink, group, node.label, fixed, names, [key, *values] if fixed else values)
         summary.nodes_created += 1
-        summary.properties_set += len(fixed) + len(values) - values.count(None)
+        summary.properties_set += len(fixed) + len(values) - values.count(None) + reached
 
 
 def _write_edge(

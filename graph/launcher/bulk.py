@@ -4,8 +4,9 @@ import full`, Neo4j's offline importer (its jars are in the assembly: neo4j-impo
 The datasets are checked and written as CSV files first (graph/importer/bulk.py): a refused dataset stops the load
 before the database is touched. The database must hold nothing (no node, no relationship): the offline importer
 replaces the store, so it is asked of the running server just before it is stopped. Then the server is stopped,
-the store written by neo4j-admin, the server started again and the model's constraints and indexes created
-(graph/model.py apply_schema, which waits until they are online). The server is left as it was found: running,
+the store written by neo4j-admin, the server started again, the model's constraints and indexes created
+(graph/model.py apply_schema, which waits until they are online) and the "reaches an outcome" fact the importer
+keeps worked out for the whole graph and marked current (graph/importer/reach.py rebuild). The server is left as it was found: running,
 or stopped. Only a local store can be loaded this way (neo4j-admin writes its files); a remote server, a
 cluster or Aura is loaded with `pokin import`.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 from graph import model
 from graph.config import Neo4jSettings
 from graph.db import Runner
+from graph.importer import reach
 from graph.importer.bulk import BulkFiles, BulkReport, write_bulk_files
 from graph.launcher.server import JVM_FLAGS, LocalServer, ServerError, _java, _tail, ensure_assembled
 
@@ -143,9 +145,12 @@ def bulk_load(
     runner = _runner(server)
     try:
         model.apply_schema(runner)
+        seconds["schema"] = time.monotonic() - start
+        start = time.monotonic()
+        reach.rebuild(runner)  # "reaches an outcome", which every import keeps current (graph/importer/reach.py)
+        seconds["reach"] = time.monotonic() - start
     finally:
         runner.close()
-    seconds["schema"] = time.monotonic() - start
     nodes, relationships = counts(server)
     if not was_running:
         server.stop()
