@@ -6,9 +6,9 @@ before the database is touched. The database must hold nothing (no node, no rela
 replaces the store, so it is asked of the running server just before it is stopped. Then the server is stopped,
 the store written by neo4j-admin, the server started again, the model's constraints and indexes created
 (graph/model.py apply_schema, which waits until they are online) and the "reaches an outcome" fact the importer
-keeps worked out for the whole graph and marked current (graph/importer/reach.py rebuild). The server is left as it was found: running,
-or stopped. Only a local store can be loaded this way (neo4j-admin writes its files); a remote server, a
-cluster or Aura is loaded with `pokin import`.
+keeps worked out for the whole graph and marked current (graph/importer/reach.py rebuild). The server is left as it
+was found: running, or stopped. Only a local store can be loaded this way (neo4j-admin writes its files); a remote
+server, a cluster or Aura is loaded with `pokin import`.
 """
 
 from __future__ import annotations
