@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo lint test bench bench-peers bench-nasional bench-nasional-run soak neo4j-stop clean
+.PHONY: setup browser demo lint test bench bench-bulk bench-peers bench-nasional bench-nasional-run soak neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -66,6 +66,11 @@ bench-nasional: setup
 
 bench-nasional-run:
 	POKIN_BENCH_HEAP=6g POKIN_BENCH_PAGECACHE=6g nice $(BIN)/pokin bench --scale nasional --only load --only queries --out bench/results/nasional.json
+
+# The bulk path (pokin bulk-import, neo4j-admin) beside the transactional importer, each into a new database, at
+# provinsi scale; the bulk graph checked against the transactional one (bench/bulk.py).
+bench-bulk: setup
+	nice $(BIN)/python -m bench.bulk --scale provinsi --out bench/results/bulk-provinsi.json
 
 neo4j-stop: setup
 	$(BIN)/pokin neo4j stop

@@ -172,6 +172,30 @@ def imports_command(dataset: str | None, limit: int, fmt: str) -> None:
     click.echo(_render([_log_row(entry) for entry in entries], fmt), nl=fmt != "csv")
 
 
+@main.command("reach")
+@click.option("--rebuild", is_flag=True, help="Work the fact out again for the whole graph and mark it current.")
+def reach_command(rebuild: bool) -> None:
+    """Whether the audit reads the importer's "reaches an outcome" fact (current) or walks the graph (docs/reach.md).
+
+    Every import keeps the fact current; after the graph was written outside the importer (raw Cypher, an older
+    pokin) the audit walks the graph until the next import, or until `--rebuild`."""
+    from graph.importer import reach
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        if rebuild:
+            written = reach.rebuild(runner)
+            click.echo(f"reaches_outcome worked out for the whole graph: {written} element(s) written; current")
+            return
+        click.echo(
+            "current: the audit reads reaches_outcome"
+            if reach.current(runner)
+            else "not current: the audit walks the graph (pokin reach --rebuild, or the next import, makes it current)"
+        )
+    finally:
+        runner.close()
+
+
 def _log_row(entry: dict) -> dict:
     """One import log record as a flat row: the counts and the changes each in one cell."""
     counts = entry["counts"]
@@ -271,6 +295,69 @@ def _import_all(folders: list[Path]) -> None:
         raise click.ClickException(interrupted_import_message(exc)) from None
     finally:
         runner.close()
+
+
+@main.command("bulk-import")
+@click.option(
+    "--into",
+    required=True,
+    metavar="local|FOLDER",
+    help="'local': the local server (`pokin neo4j start`); or the folder of a local Neo4j store (made if absent).",
+)
+@click.option(
+    "--work",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Where the CSV files for neo4j-admin are written (removed after); default: the system's temporary folder.",
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def bulk_import_command(into: str, work: Path | None, paths: tuple[Path, ...]) -> None:
+    """First load of datasets into a new, empty database with Neo4j's offline importer (neo4j-admin).
+
+    The datasets are checked exactly as `pokin import` checks them, in the order given (a folder holding a
+    synthetic manifest.json stands for its datasets in order); the first refused stops the load before the
+    database is touched. A database that holds anything is refused. Updates afterwards: `pokin import`."""
+    from graph.launcher.bulk import NotEmpty, bulk_load
+
+    if into == "local":
+        server = LocalServer.default()
+    else:
+        server = LocalServer.in_folder(Path(into), Neo4jSettings.from_env().password)
+
+    def checked(folder: Path, report) -> None:
+        _echo_warnings(report.warnings, f"{folder}: ")
+        click.echo(
+            f"checked dataset {report.dataset}: +{report.written.nodes_created} nodes, "
+            f"+{report.written.relationships_created} relationships"
+        )
+
+    try:
+        load = bulk_load(server, _bulk_folders(paths), on_report=checked, work=work)
+    except ImportRejected as exc:
+        for problem in exc.problems:
+            click.echo(f"{exc.path}: {problem}", err=True)
+        if exc.not_shown:
+            click.echo(f"{exc.path}: {exc.not_shown_line()}", err=True)
+        raise click.ClickException(f"{exc.total} problem(s) in {exc.path}; nothing was written") from None
+    except (NotEmpty, ServerError) as exc:
+        raise click.ClickException(str(exc)) from None
+    steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in load.seconds.items())
+    click.echo(
+        f"bulk-loaded {len(load.reports)} dataset(s) into {server.data_dir}: {load.nodes} nodes, "
+        f"{load.relationships} relationships ({steps})"
+    )
+
+
+def _bulk_folders(paths: tuple[Path, ...]) -> list[Path]:
+    """The dataset folders, a synthetic tree (its manifest.json) expanded to its datasets in import order."""
+    from seed.synthetic import dataset_folders
+
+    folders: list[Path] = []
+    for path in paths:
+        if (path / "manifest.json").is_file():
+            folders += [folder for folder, _entry in dataset_folders(path)]
+        else:
+            folders.append(path)
+    return folders
 
 
 @main.command("bench")
@@ -528,12 +615,47 @@ def serve_command(host: str, port: int) -> None:
     # SIGTERM (a service manager's stop) ends the process through SystemExit, so exit handlers run (the
     # temporary folders of uploads being imported are removed: service/http/uploads.py)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    _bring_schema_up_to_date()
     try:
         app = create_app()
     except CatalogError as error:  # an incomplete or malformed catalog: the service does not start
         raise click.ClickException(str(error)) from None
     click.echo(f"pokin service on http://{host}:{port}")
     serve(app, host=host, port=port, threads=8)
+
+
+def _bring_schema_up_to_date() -> None:
+    """A graph imported by an older pokin lacks what later versions declare (the search's full-text index): the
+    service applies the model's schema as it starts (idempotent: IF NOT EXISTS), so an upgrade needs no import.
+    A server it cannot change (down, or a user without the schema privilege) only gets a warning: the service
+    starts anyway and reports Neo4j's state itself."""
+    from graph.model import apply_schema
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        apply_schema(runner)
+    except (DriverError, Neo4jError) as exc:
+        click.echo(
+            f"warning: the schema could not be brought up to date ({_failure(exc)}); `pokin schema` does it", err=True
+        )
+    finally:
+        runner.close()
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Create the constraints and indexes of the model (graph/model.py) that the database lacks; `pokin import`
+    and `pokin serve` do the same, so this is for a graph written by an older pokin that is only read."""
+    from graph.model import apply_schema, schema_names
+
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        apply_schema(runner)
+    except (DriverError, Neo4jError) as exc:
+        raise click.ClickException(f"the schema could not be applied: {_failure(exc)}") from None
+    finally:
+        runner.close()
+    click.echo(f"schema up to date: {len(schema_names())} constraints and indexes")
 
 
 def _failure(exc: BaseException) -> str:

@@ -10,13 +10,20 @@
 // No rows for an unknown NIP or for an ASN whose assignments reach no outcome (orphaned staff).
 // How the searches are written: an indicator stands for the goal it measures through the implied
 // (i)-[:CONTRIBUTES_TO {implied: true}]->(g) edge the importer derives from every MEASURED_BY
-// (graph/model.py), so upward is CONTRIBUTES_TO forwards and downward its reverse, each one
-// breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
-// on chains thousands deep.
+// (graph/model.py), so upward is CONTRIBUTES_TO forwards. The outcomes reached are found by one
+// breadth-first search per assigned element (`RETURN DISTINCT o`: Neo4j's BFS pruning expand,
+// each node once, no paths built), then one path to each by shortestPath between the two bound ends (a
+// bidirectional breadth-first search): linear in the depth, it terminates on cycles and answers on chains
+// thousands deep (ANY SHORTEST to every outcome at once traced its paths in time quadratic in the depth).
 // param nip: str The ASN's NIP.
 // const outcome_levels
 MATCH (s:ASN {nip: $nip})-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
-MATCH p = ANY SHORTEST (e) (()-[:CONTRIBUTES_TO]->())* (o:Goal WHERE o.level IN $outcome_levels)
+CALL (e) {
+  MATCH (e)-[:CONTRIBUTES_TO*0..]->(o:Goal)
+  WHERE o.level IN $outcome_levels
+  RETURN DISTINCT o
+}
+MATCH p = shortestPath((e)-[:CONTRIBUTES_TO*0..]->(o))
 RETURN s.nip AS nip, s.name AS name, e.id AS assigned_id, o.id AS outcome_id, o.level AS outcome_level,
        length(p) AS length,
        [n IN nodes(p) | {

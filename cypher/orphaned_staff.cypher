@@ -24,74 +24,104 @@
 //   ASN is checked against that set;
 // - one unit: only its staff are read (from the unit down), and the search runs upward from what they are
 //   assigned to, so a small unit costs little however big the graph is.
-CALL () {
-  WITH $unit AS unit
-  WHERE unit IS NULL
-  CALL () {
-    MATCH (s:ASN)
-    RETURN collect(s) AS staff
-  }
-  CALL () {
-    MATCH (o:Goal)<-[:CONTRIBUTES_TO]-(below)
-    WHERE o.level IN $outcome_levels
-      AND NOT coalesce(below:Goal AND below.level IN $outcome_levels, false)
-    WITH DISTINCT below
-    MATCH path = (below)<-[:CONTRIBUTES_TO*0..]-(reaching)
-    WHERE all(n IN nodes(path) WHERE NOT coalesce(n:Goal AND n.level IN $outcome_levels, false))
-    WITH DISTINCT reaching
-    RETURN collect(reaching) AS reaching
-  }
-  UNWIND staff AS s
-  WITH s, reaching
-  WHERE NOT any(e IN [(s)-[:ASSIGNED_TO]->(e) | e] WHERE e IN reaching)
+// - when the importer's fact is current (graph/model.py REACH_PROPERTY: every goal, indicator and activity carries
+//   `reaches_outcome`, kept by the import inside its transaction; docs/reach.md), an ASN's assignments are read
+//   and nothing is walked, whole graph or one unit; otherwise (a graph written by raw Cypher or an older pokin)
+//   the two walks below answer, exactly as the fact would.
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL (nodes) { MATCH ()-[r]->() RETURN count(r) AS relationships }
+CALL (nodes, relationships) {
+  OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
+  RETURN coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes
+                  AND lock.reach_relationships = relationships, false) AS reach_known
+}
+CALL (reach_known) {
+  WITH reach_known
+  WHERE reach_known AND $unit IS NULL
+  MATCH (s:ASN)
+  WHERE NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
   RETURN s
   UNION
-  WITH $unit AS unit
-  WHERE unit IS NOT NULL
-  MATCH (:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
+  WITH reach_known
+  WHERE reach_known AND $unit IS NOT NULL
+  MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(sub:Unit)
   WITH DISTINCT sub
   MATCH (sub)<-[:MEMBER_OF]-(s:ASN)
-  OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO]->(next)
-  WITH s, collect(DISTINCT next) AS nexts
-  WITH collect({s: s, nexts: nexts}) AS staff
-  // An element reaches an outcome when it is one or when an element it contributes to does. The thousands of
-  // ASN share a few hundred such elements, and those a few hundred more above them: the search upward runs
-  // once per element two steps up, not once per ASN.
-  CALL (staff) {
-    UNWIND staff AS row
-    UNWIND row.nexts AS next
-    WITH DISTINCT next
-    OPTIONAL MATCH (next)-[:CONTRIBUTES_TO]->(after)
-    WITH next, collect(after) AS afters
-    WITH collect({next: next, afters: afters}) AS nexts
-    CALL (nexts) {
-      UNWIND nexts AS row
-      UNWIND row.afters AS after
-      WITH DISTINCT after
-      WITH after, coalesce(after:Goal AND after.level IN $outcome_levels, false) AS outcome
-      // existence only: each node once, stopped at the first outcome met. The outcome test comes after DISTINCT
-      // on purpose: inside the MATCH the planner may start from the (few) outcome goals and expand Into, which
-      // enumerates every path (2^n on a ladder of n rungs)
-      CALL (after, outcome) {
-        WITH after WHERE NOT outcome
-        OPTIONAL MATCH (after)-[:CONTRIBUTES_TO*0..]->(reached)
-        WITH DISTINCT reached
-        WHERE reached:Goal AND reached.level IN $outcome_levels
-        WITH reached
-        LIMIT 1
-        RETURN count(reached) > 0 AS reaches
-      }
-      WITH after WHERE outcome OR reaches
-      RETURN collect(after) AS good
+  WHERE NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
+  RETURN DISTINCT s
+  UNION
+  WITH reach_known
+  WHERE NOT reach_known
+  CALL () {
+    WITH $unit AS unit
+    WHERE unit IS NULL
+    CALL () {
+      MATCH (s:ASN)
+      RETURN collect(s) AS staff
     }
-    UNWIND nexts AS row
-    WITH row WHERE (row.next:Goal AND row.next.level IN $outcome_levels)
-                OR any(after IN row.afters WHERE after IN good)
-    RETURN collect(row.next) AS leads_up
+    CALL () {
+      MATCH (o:Goal)<-[:CONTRIBUTES_TO]-(below)
+      WHERE o.level IN $outcome_levels
+        AND NOT coalesce(below:Goal AND below.level IN $outcome_levels, false)
+      WITH DISTINCT below
+      MATCH path = (below)<-[:CONTRIBUTES_TO*0..]-(reaching)
+      WHERE all(n IN nodes(path) WHERE NOT coalesce(n:Goal AND n.level IN $outcome_levels, false))
+      WITH DISTINCT reaching
+      RETURN collect(reaching) AS reaching
+    }
+    UNWIND staff AS s
+    WITH s, reaching
+    WHERE NOT any(e IN [(s)-[:ASSIGNED_TO]->(e) | e] WHERE e IN reaching)
+    RETURN s
+    UNION
+    WITH $unit AS unit
+    WHERE unit IS NOT NULL
+    MATCH (:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
+    WITH DISTINCT sub
+    MATCH (sub)<-[:MEMBER_OF]-(s:ASN)
+    OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO]->(next)
+    WITH s, collect(DISTINCT next) AS nexts
+    WITH collect({s: s, nexts: nexts}) AS staff
+    // An element reaches an outcome when it is one or when an element it contributes to does. The thousands of
+    // ASN share a few hundred such elements, and those a few hundred more above them: the search upward runs
+    // once per element two steps up, not once per ASN.
+    CALL (staff) {
+      UNWIND staff AS row
+      UNWIND row.nexts AS next
+      WITH DISTINCT next
+      OPTIONAL MATCH (next)-[:CONTRIBUTES_TO]->(after)
+      WITH next, collect(after) AS afters
+      WITH collect({next: next, afters: afters}) AS nexts
+      CALL (nexts) {
+        UNWIND nexts AS row
+        UNWIND row.afters AS after
+        WITH DISTINCT after
+        WITH after, coalesce(after:Goal AND after.level IN $outcome_levels, false) AS outcome
+        // existence only: each node once, stopped at the first outcome met. The outcome test comes after DISTINCT
+        // on purpose: inside the MATCH the planner may start from the (few) outcome goals and expand Into, which
+        // enumerates every path (2^n on a ladder of n rungs)
+        CALL (after, outcome) {
+          WITH after WHERE NOT outcome
+          OPTIONAL MATCH (after)-[:CONTRIBUTES_TO*0..]->(reached)
+          WITH DISTINCT reached
+          WHERE reached:Goal AND reached.level IN $outcome_levels
+          WITH reached
+          LIMIT 1
+          RETURN count(reached) > 0 AS reaches
+        }
+        WITH after WHERE outcome OR reaches
+        RETURN collect(after) AS good
+      }
+      UNWIND nexts AS row
+      WITH row WHERE (row.next:Goal AND row.next.level IN $outcome_levels)
+                  OR any(after IN row.afters WHERE after IN good)
+      RETURN collect(row.next) AS leads_up
+    }
+    UNWIND staff AS row
+    WITH row.s AS s, row.nexts AS nexts, leads_up
+    WHERE NOT any(next IN nexts WHERE next IN leads_up)
+    RETURN s
   }
-  UNWIND staff AS row
-  WITH row.s AS s, row.nexts AS nexts, leads_up
-  WHERE NOT any(next IN nexts WHERE next IN leads_up)
   RETURN s
 }
 // and is not itself assigned to an outcome (the few left are looked at again; the level is tested on the

@@ -230,6 +230,36 @@ def derive_implied_edges(runner: Runner, dataset: str | None = None) -> None:
         runner.write(statement, {"dataset": dataset} if dataset is not None else {})
 
 
+# --- Search: by name, code, id or NIP without reading every node --------------------------------------------
+#
+# cypher/search.cypher finds what CONTAINS the text (case-insensitively) in these properties of these labels.
+# The full-text index below turns that into index look-ups: Lucene's standard tokenizer keeps every run of
+# letters and digits inside one term (lower-cased), so a node whose property contains the text has terms that
+# start with, or contain, the text's words; the query asks the index for those (made from the words alone: the
+# text's own punctuation never reaches Lucene's query syntax) and checks each node found with the same
+# CONTAINS as before. NIPs are not in it (one term per ASN would only grow the term list): a whole NIP is a
+# seek on the key's index, a part of one (token holders only) a seek on the TEXT index on ASN.nip, whose
+# trigrams serve CONTAINS. Both are created by apply_schema, so a graph from before them gets them at its
+# next import.
+SEARCH_INDEX: Final = "pokin_search"
+SEARCH_LABELS: Final = ("Goal", "Indicator", "Activity", "Unit", "ASN")
+SEARCH_PROPERTIES: Final = ("id", "code", "name", "statement")
+SEARCH_ANALYZER: Final = "standard-no-stop-words"  # lower-cases, splits at what is neither letter nor digit
+NIP_TEXT_INDEX: Final = "pokin_asn_nip_text"
+
+
+def search_index_statements() -> list[str]:
+    """The full-text index search looks candidates up in, and the TEXT index on NIPs (see above)."""
+    labels = "|".join(SEARCH_LABELS)
+    properties = ", ".join(f"n.{prop}" for prop in SEARCH_PROPERTIES)
+    return [
+        f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{properties}] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{SEARCH_ANALYZER}', "
+        "`fulltext.eventually_consistent`: false}}",
+        f"CREATE TEXT INDEX {NIP_TEXT_INDEX} IF NOT EXISTS FOR (n:{ASN.label}) ON (n.nip)",
+    ]
+
+
 # Imports are serialised by a write lock on the one node of this label, taken first in every import's
 # transaction and held until it commits or rolls back: two imports at once would otherwise each plan
 # from the same state and collide on keys (or interleave into a mixed graph). The node also carries the
@@ -245,6 +275,47 @@ DATA_VERSION_QUERY = (
     "CALL () { MATCH (n) RETURN count(n) AS nodes } "
     "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } "
     "RETURN lock.version AS version, nodes, relationships"
+)
+
+
+# --- A fact the importer keeps: what reaches an outcome -------------------------------------------------
+#
+# An element (Goal, Indicator, Activity) reaches an outcome when `(x)-[:CONTRIBUTES_TO*0..]->(o:Goal)` holds for
+# an o of an OUTCOME_LEVEL (an outcome goal reaches itself). The importer keeps that answer on every such node as
+# the boolean REACH_PROPERTY, inside each import's transaction (graph/importer/reach.py): only the nodes whose
+# answer may have changed are looked at again (those from which a node or edge the import created, changed or
+# removed can be reached), and only a changed answer is written, so an unchanged re-import writes nothing. The
+# audit queries read it instead of walking the graph (docs/reach.md) ONLY while it is known to be current: the
+# import lock node (below) records, when the fact was last made current, the data version and the node and
+# relationship counts of the graph (REACH_MARK_STATEMENT); a query trusts the fact only when they are still the
+# graph's (REACH_CURRENT, written out in each query that reads it), and walks the graph otherwise. A graph written
+# by raw Cypher or by an older pokin therefore gets today's traversal, and the next import (or
+# `pokin reach --rebuild`) computes the fact again for the whole graph. The fact is an addition: the graph's
+# nodes and edges are untouched, so the analyst's Cypher works on the plain graph.
+REACH_PROPERTY: Final = "reaches_outcome"
+REACH_LABELS: Final = ("Goal", "Indicator", "Activity")  # where CONTRIBUTES_TO starts or ends
+# indexed where a query looks for the elements that do NOT reach (activities_without_leverage, over the whole graph)
+REACH_INDEXED: Final = ("Activity",)
+_REACH_COUNTS = (
+    "CALL () { MATCH (n) RETURN count(n) AS nodes }\n"
+    "CALL (nodes) { MATCH ()-[r]->() RETURN count(r) AS relationships }\n"
+)
+# Whether the fact is current: each query that reads the fact starts with REACH_CURRENT_BLOCK word for word
+# (tests/test_reach.py checks it), then reads `reach_known`. The counts come from Neo4j's count store (no scan).
+REACH_CURRENT_BLOCK = (
+    _REACH_COUNTS + "CALL (nodes, relationships) {\n"
+    f"  OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}})\n"
+    "  RETURN coalesce(lock.reach_version = coalesce(lock.version, '') AND lock.reach_nodes = nodes\n"
+    "                  AND lock.reach_relationships = relationships, false) AS reach_known\n"
+    "}\n"
+)
+REACH_CURRENT_QUERY = REACH_CURRENT_BLOCK + "RETURN reach_known"
+# Records that the fact is current for the graph as it is now (the last statement of a transaction that made it so).
+REACH_MARK_STATEMENT = (
+    _REACH_COUNTS
+    + f"MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) "
+    + "SET lock.reach_version = coalesce(lock.version, ''), lock.reach_nodes = nodes, "
+    "lock.reach_relationships = relationships"
 )
 
 
@@ -323,7 +394,11 @@ def constraint_statements() -> list[str]:
         f"FOR (n:{IMPORT_LOG_LABEL}) REQUIRE (n.id) IS UNIQUE"
     )
     statements.append(f"CREATE INDEX pokin_import_log_dataset IF NOT EXISTS FOR (n:{IMPORT_LOG_LABEL}) ON (n.dataset)")
-    return statements
+    for label in REACH_INDEXED:
+        statements.append(
+            f"CREATE INDEX pokin_{label.lower()}_{REACH_PROPERTY} IF NOT EXISTS FOR (n:{label}) ON (n.{REACH_PROPERTY})"
+        )
+    return statements + search_index_statements()
 
 
 def key_index_hint(node: NodeType, variable: str) -> str:
@@ -342,7 +417,11 @@ def key_expression(variable: str) -> str:
 
 def schema_names() -> set[str]:
     """The names of every constraint and index the model declares."""
-    return {statement.split()[2] for statement in constraint_statements()}
+    names = set()
+    for statement in constraint_statements():
+        words = statement.split()
+        names.add(words[words.index("CONSTRAINT" if "CONSTRAINT" in words else "INDEX") + 1])
+    return names
 
 
 def apply_schema(runner: Runner) -> None:

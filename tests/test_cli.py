@@ -221,3 +221,37 @@ def test_imports_lists_the_log_and_the_dry_run_compares_the_files(cli_env):
     assert dry.exit_code == 0
     assert f"the last import of dataset PEMDA ({entry['at']}, import {entry['id']}" in dry.output
     assert "was of these same files" in dry.output
+
+
+def test_schema_and_serve_give_a_graph_from_an_older_pokin_what_the_model_declares(cli_env, monkeypatch):
+    """A graph imported before the search's full-text index existed has none: `pokin schema` creates it, and so
+    does `pokin serve` as it starts (the server itself is not started here)."""
+    from graph.model import SEARCH_INDEX
+
+    def indexes() -> set[str]:
+        return {row["name"] for row in cli_env.read("SHOW INDEXES YIELD name RETURN name")}
+
+    for command in (["schema"], ["serve"]):
+        cli_env.write(f"DROP INDEX {SEARCH_INDEX} IF EXISTS")
+        assert SEARCH_INDEX not in indexes()
+        if command == ["serve"]:
+            monkeypatch.setattr("waitress.serve", lambda *args, **kwargs: None)
+            monkeypatch.setattr("signal.signal", lambda *args: None)  # serve's SIGTERM handler: not in the test run
+        result = CliRunner().invoke(cli.main, command)
+        assert result.exit_code == 0, result.output
+        assert SEARCH_INDEX in indexes(), command
+    assert "schema up to date" in CliRunner().invoke(cli.main, ["schema"]).output
+
+
+def test_reach_says_whether_the_fact_is_current_and_rebuilds_it(cli_env):
+    assert CliRunner().invoke(cli.main, ["import", str(DATA / "mini")]).exit_code == 0
+    current = CliRunner().invoke(cli.main, ["reach"])
+    assert current.exit_code == 0 and current.output.startswith("current: the audit reads reaches_outcome")
+    cli_env.write("MATCH (g:Goal) WITH g LIMIT 1 CREATE (g)-[:CONTRIBUTES_TO]->(:Goal {id: 'RAW', level: 'visi'})")
+    stale = CliRunner().invoke(cli.main, ["reach"])
+    assert stale.exit_code == 0 and stale.output.startswith("not current: the audit walks the graph")
+    rebuilt = CliRunner().invoke(cli.main, ["reach", "--rebuild"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "element(s) written; current" in rebuilt.output
+    assert CliRunner().invoke(cli.main, ["reach"]).output.startswith("current:")
+    assert cli_env.read("MATCH (g:Goal {id: 'RAW'}) RETURN g.reaches_outcome AS fact") == [{"fact": True}]

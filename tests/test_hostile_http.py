@@ -201,6 +201,24 @@ def test_the_search_endpoints_find_no_one_by_part_of_a_nip_but_do_by_the_whole(s
     )
 
 
+# Lucene's query syntax typed into the search (it looks candidates up in a full-text index): each is text to
+# look for, never an operator nor an error; the last is a text far longer than anything the index is asked.
+LUCENE_TEXTS = ("a:b", "*", '"', "(", "\\", "*:*", "dinas*", "dinas OR kesehatan", "[a TO z]", "/.*/", "dinas~2")
+
+
+@pytest.mark.parametrize("text", [*LUCENE_TEXTS, "kesehatan (" * 5000])
+def test_lucene_syntax_in_a_search_is_text_not_an_operator(sample, text):
+    client = make_app(sample, **QUIET_PAGES).test_client()
+    for url, headers in (("/api/queries/search", {}), ("/cari.json", {}), ("/api/queries/search", AS_READER)):
+        response = client.get(url, query_string={"q": text}, headers=headers)
+        assert response.status_code == 200, (url, text, response.get_data(as_text=True)[:300])
+        rows = response.get_json()["rows"]
+        assert len(rows) <= 100
+        for row in rows:  # each row contains the text as typed: `*` or `dinas*` did not match everything
+            shown = " ".join(str(row.get(key) or "") for key in ("id", "title", "code")).lower()
+            assert text.strip().lower() in shown, (url, text, row)
+
+
 # -- the answer's size ------------------------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 MAX_PROBLEMS_SHOWN = 100  # problems listed in one report; the rest are counted ("N more problems not shown")
 MAX_MESSAGE_CHARS = 300  # a message quoting a cell (an id, a value) is cut to this length
@@ -99,7 +100,9 @@ class ImportRejected(Exception):
     `total`: how many there are; `not_shown`: the difference."""
 
     def __init__(self, problems: Iterable[ImportProblem], total: int | None = None):
-        self.path = None  # the dataset's folder, when one of several (graph.importer.import_paths) was refused
+        self.path: Path | None = (
+            None  # the dataset's folder, when one of several (graph.importer.import_paths) was refused
+        )
         log = problems if isinstance(problems, ProblemLog) else ProblemLog(problems)
         self.problems = log.shown()
         self.total = max(log.total, total or 0)  # `total`: when `problems` is a shown list of a longer report

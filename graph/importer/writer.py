@@ -26,6 +26,7 @@ from neo4j.exceptions import ConstraintError, IncompleteCommit
 
 from graph import model
 from graph.db import Runner
+from graph.importer import reach
 from graph.importer.build import Dataset, Nodes
 from graph.importer.errors import ImportRejected
 from graph.importer.outcome import CommitOutcomeUnknown, ImportRecord, recorded
@@ -81,6 +82,13 @@ class WriteSummary:
 class _Statement:
     cypher: str
     params: dict[str, Any] = field(default_factory=dict)
+    # the statement returns `seeds`: the elementIds of the nodes whose "reaches an outcome" it may have changed
+    # (graph/importer/reach.py)
+    seeds: bool = False
+
+
+_REACH_LABELS = frozenset(model.REACH_LABELS)
+_SEEDS_OF_A = " RETURN collect(elementId(a)) AS seeds"
 
 
 def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, str]:
@@ -175,7 +183,8 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
     held = tx.run(cypher, {"dataset": dataset.name}).single(strict=True)[0]
     state = State()
     for node, rows in zip(model.NODE_TYPES, held):
-        state.own[node.label] = {_key(k): props for k, props in rows}
+        # the fact the importer keeps (graph/importer/reach.py) is not the files': compared without it
+        state.own[node.label] = {_key(k): _without_fact(props) for k, props in rows}
     edges = held[len(model.NODE_TYPES) : len(model.NODE_TYPES) + len(model.REL_TYPE_NAMES)]
     for rel_type, rows in zip(model.REL_TYPE_NAMES, edges):
         state.edges[rel_type] = dict(rows)
@@ -228,7 +237,7 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
         statements += _node_statements(node, dataset, state, created, batch_size)
     grouped: dict[tuple[str, str, str, str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     wanted_edges: dict[str, set[str]] = defaultdict(set)
-    implied = _wanted_implied(dataset, state)
+    implied = wanted_implied(dataset, state)
     twinned: set[tuple[str, str]] = set()  # implied edges created with their MEASURED_BY, in its statement
     for edge, props in dataset.edges.items():
         rel_type, start, end = edge
@@ -263,9 +272,19 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
             "SET": f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = $dataset "
             f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> {props} SET r = {props}",
         }[verb]
+        # the start of a new CONTRIBUTES_TO edge, real or implied, may reach an outcome now (graph/importer/reach.py)
+        seeds = {
+            ("CREATE", model.CONTRIBUTES_TO.name): _SEEDS_OF_A,
+            ("MERGE", model.CONTRIBUTES_TO.name): _SEEDS_OF_A,
+            ("CREATE_IMPLIED", model.MEASURED_BY.name): " RETURN collect(elementId(b)) AS seeds",
+        }.get((verb, rel_type), "")
         for batch in _batches(rows, batch_size):
             statements.append(
-                _Statement(_edge_ends(start_label, end_label) + write_edge, {"rows": batch, "dataset": dataset.name})
+                _Statement(
+                    _edge_ends(start_label, end_label) + write_edge + seeds,
+                    {"rows": batch, "dataset": dataset.name},
+                    seeds=bool(seeds),
+                )
             )
     statements += _edge_deletions(dataset, state, wanted_edges)
     return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
@@ -277,12 +296,15 @@ def _edge_deletions(dataset: Dataset, state: State, wanted_edges: dict[str, set[
     statements: list[_Statement] = []
     for rel_type in model.REL_TYPE_NAMES:
         if state.edges.get(rel_type, {}).keys() - wanted_edges[rel_type]:
+            reach = rel_type == model.CONTRIBUTES_TO.name  # its start may reach no outcome now
             statements.append(
                 _Statement(
                     f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
                     f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
-                    f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r",
+                    f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r"
+                    + (_SEEDS_OF_A if reach else ""),
                     {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
+                    seeds=reach,
                 )
             )
     return statements
@@ -308,30 +330,51 @@ def _node_statements(
     # a list of values per row and the property names written once in the query: a map per row costs
     # the driver and the server more (unpacked and converted row by row), and a null creates no property
     properties = ", ".join([f"{column}: row[{index}]" for index, column in enumerate(columns)] + ["dataset: $dataset"])
+    # what "reaches an outcome" depends on (graph/importer/reach.py): a new element, a goal's level, a removed node's
+    # in-edges
+    reach = node.label in _REACH_LABELS
+    created_seeds = " RETURN collect(elementId(n)) AS seeds" if reach else ""
     for batch in _batches(new_rows, batch_size):
         statements.append(
             _Statement(
-                f"UNWIND $rows AS row CREATE (n:{node.label} {{{properties}}})", {"rows": batch, "dataset": name}
+                f"UNWIND $rows AS row CREATE (n:{node.label} {{{properties}}})" + created_seeds,
+                {"rows": batch, "dataset": name},
+                seeds=reach,
             )
         )
     match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
+    level = node is model.GOAL
     for batch in _batches(old_rows, batch_size):
         statements.append(
             _Statement(
                 f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
-                f"WITH n, row WHERE properties(n) <> row "
-                f"SET n = row",
+                f"WITH n, row, n.level AS level, n.{model.REACH_PROPERTY} AS fact "
+                f"WHERE properties(n) <> row "
+                f"SET n = row SET n.{model.REACH_PROPERTY} = fact"
+                + (
+                    " RETURN collect(CASE WHEN NOT coalesce(level = n.level, false) THEN elementId(n) END) AS seeds"
+                    if level
+                    else ""
+                ),
                 {"rows": batch},
+                seeds=level,
             )
         )
     stale = [_key_param(key) for key in own if key not in items]
     key_match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
+    removed_seeds = (
+        " WITH n, [(n)<-[:CONTRIBUTES_TO]-(x) | elementId(x)] AS below DETACH DELETE n "
+        "WITH below UNWIND below AS x RETURN collect(DISTINCT x) AS seeds"
+        if reach
+        else " DETACH DELETE n"
+    )
     for batch in _batches(stale, batch_size):
         statements.append(
             _Statement(
-                f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')} "
-                f"DETACH DELETE n",
+                f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')}"
+                + removed_seeds,
                 {"keys": batch},
+                seeds=reach,
             )
         )
     return statements
@@ -343,7 +386,7 @@ IMPLIED_EDGE_PROPERTIES = {model.IMPLIED_PROPERTY: True, "weight": 1.0}
 _IMPLIED_WRITTEN = f"{{{model.IMPLIED_PROPERTY}: true, weight: 1.0, dataset: $dataset}}"
 
 
-def _wanted_implied(dataset: Dataset, state: State) -> dict[tuple[str, str], str]:
+def wanted_implied(dataset: Dataset, state: State) -> dict[tuple[str, str], str]:
     """The implied indicator→element edges the dataset should have, (indicator, element) -> the element's label:
     one for each (element)-[:MEASURED_BY]->(indicator) of the files, unless a real contribution from the
     indicator to the element stands in for it (the files', or another dataset's held in the database)."""
@@ -365,7 +408,7 @@ def _implied_statements(
     batch_size: int,
 ) -> list[_Statement]:
     """Bring the dataset's implied indicator→element edges (graph/model.py) in line with the files, from the files
-    and `state` alone: those `wanted` (_wanted_implied) but not `twinned` (created beside their MEASURED_BY),
+    and `state` alone: those `wanted` (wanted_implied) but not `twinned` (created beside their MEASURED_BY),
     and those held that are no longer wanted. The indicator end is always one the files define, so an edge with an end just
     created is CREATEd; the others are MERGEd, SET or deleted as the database holds them."""
     contributes = model.CONTRIBUTES_TO.name
@@ -391,7 +434,11 @@ def _implied_statements(
         "SET": held_edge + update,
     }
     statements = [
-        _Statement(_edge_ends(model.INDICATOR.label, label) + verbs[verb], {"rows": batch, "dataset": dataset.name})
+        _Statement(
+            _edge_ends(model.INDICATOR.label, label) + verbs[verb] + ("" if verb == "SET" else _SEEDS_OF_A),
+            {"rows": batch, "dataset": dataset.name},
+            seeds=verb != "SET",
+        )
         for (verb, label), rows in sorted(grouped.items())
         for batch in _batches(rows, batch_size)
     ]
@@ -401,8 +448,9 @@ def _implied_statements(
                 f"UNWIND $rows AS row MATCH (a:{model.INDICATOR.label} {{id: row[0]}}) "
                 f"{model.key_index_hint(model.INDICATOR, 'a')} "
                 f"MATCH (a)-[r:{contributes}]->(b:{_IMPLIED_ENDS}) WHERE r.{model.IMPLIED_PROPERTY} = true "
-                f"AND r.dataset = $dataset AND {model.key_expression('b')} = row[1] DELETE r",
+                f"AND r.dataset = $dataset AND {model.key_expression('b')} = row[1] DELETE r" + _SEEDS_OF_A,
                 {"rows": batch, "dataset": dataset.name},
+                seeds=True,
             )
         )
     return statements
@@ -434,6 +482,11 @@ def _same_value(held: Any, wanted: Any) -> bool:
             and all(map(_same_value, held, wanted))
         )
     return bool(held == wanted)
+
+
+def _without_fact(props: dict[str, Any]) -> dict[str, Any]:
+    props.pop(model.REACH_PROPERTY, None)
+    return props
 
 
 def _without_nulls(props: Mapping[str, Any]) -> dict[str, Any]:
@@ -471,16 +524,21 @@ def write(
             committed = recorded(tx, record.id)
             if committed is not None:
                 return WriteSummary.from_log(committed)
+        current = reach.is_current(tx)  # before anything is written: the counts it compares change
         todo = statements
         if isinstance(todo, Dataset):
             todo = plan(todo, batch_size, read_state(tx, todo))
         elif callable(todo):
             todo = todo(tx)
-        summary = _run_statements(tx, todo, on_statement)
+        summary, seeds = _run_statements(tx, todo, on_statement)
+        # "reaches an outcome" where this import may have changed it; everywhere when it was not current
+        summary.properties_set += reach.maintain(tx, seeds if current else None)
         if summary.changed():
             tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
             if record is not None:
                 tx.run(model.IMPORT_RECORD_STATEMENT, record.params(summary.changes())).consume()
+        if summary.changed() or not current:
+            reach.mark(tx)  # last: it records the counts as this transaction leaves them
         last_attempt.append(summary)
         return summary
 
@@ -502,17 +560,21 @@ def write(
 
 def _run_statements(
     tx: ManagedTransaction, todo: list[_Statement], on_statement: Callable[[int], None] | None
-) -> WriteSummary:
-    """The plan's statements in order inside the one transaction, their counters summed; `on_statement` hears
-    each number so a progress bar can follow a long import."""
+) -> tuple[WriteSummary, set[str]]:
+    """The plan's statements in order inside the one transaction, their counters summed, and the seeds they
+    returned (graph/importer/reach.py); `on_statement` hears each number so a progress bar can follow a long
+    import."""
     summary = WriteSummary()
+    seeds: set[str] = set()
     for number, statement in enumerate(todo, start=1):
         result = tx.run(statement.cypher, statement.params)
+        if statement.seeds:
+            seeds.update(result.single(strict=True)["seeds"])
         summary.add(result.consume().counters)
         summary.batches = number
         if on_statement is not None:
             on_statement(number)
-    return summary
+    return summary, seeds
 
 
 def _key_cypher(node: model.NodeType, variable: str) -> str:

@@ -69,6 +69,18 @@ class LocalServer:
             transaction_memory=os.environ.get("POKIN_NEO4J_TX_MEMORY") or None,
         )
 
+    @classmethod
+    def in_folder(cls, data_dir: Path, password: str) -> LocalServer:
+        """The server of the store in `data_dir`: on the port it listens on when it runs there (its port file),
+        else on a free loopback port."""
+        data_dir = Path(data_dir).resolve()
+        server = cls(data_dir, free_port(), password=password)
+        try:
+            port = int((data_dir / "pokin-neo4j.port").read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return server
+        return cls(data_dir, port, password=password) if server.pid() is not None else server
+
     @property
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.port}"
@@ -165,6 +177,7 @@ class LocalServer:
                 cwd=self.data_dir,
             )
         self.pid_file.write_text(str(process.pid))
+        (self.data_dir / "pokin-neo4j.port").write_text(str(self.port))
         if not self._wait_until_answering(timeout, process):
             self.stop()
             raise ServerError(
