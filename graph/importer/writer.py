@@ -258,6 +258,17 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
             twinned.add((end, start))
         names = tuple(sorted(props))
         grouped[(verb, rel_type, start_label, end_label, names)].append([start, end, *(props[k] for k in names)])
+    statements += _edge_statements(grouped, dataset.name, batch_size)
+    statements += _edge_deletions(dataset, state, wanted_edges)
+    return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
+
+
+def _edge_statements(
+    grouped: Mapping[tuple[str, str, str, str, tuple[str, ...]], list[list[Any]]], dataset_name: str, batch_size: int
+) -> list[_Statement]:
+    """The edges to write, grouped by (verb, type, end labels, property names), as batched statements; a new
+    CONTRIBUTES_TO edge returns its start, which may reach an outcome now (graph/importer/reach.py)."""
+    statements: list[_Statement] = []
     for (verb, rel_type, start_label, end_label, names), rows in sorted(grouped.items()):
         props = (
             "{"
@@ -282,12 +293,11 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
             statements.append(
                 _Statement(
                     _edge_ends(start_label, end_label) + write_edge + seeds,
-                    {"rows": batch, "dataset": dataset.name},
+                    {"rows": batch, "dataset": dataset_name},
                     seeds=bool(seeds),
                 )
             )
-    statements += _edge_deletions(dataset, state, wanted_edges)
-    return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
+    return statements
 
 
 def _edge_deletions(dataset: Dataset, state: State, wanted_edges: dict[str, set[str]]) -> list[_Statement]:
@@ -342,9 +352,18 @@ def _node_statements(
                 seeds=reach,
             )
         )
+    statements += _update_statements(node, old_rows, batch_size)
+    statements += _removal_statements(node, [_key_param(key) for key in own if key not in items], reach, batch_size)
+    return statements
+
+
+def _update_statements(node: model.NodeType, rows: list[dict[str, Any]], batch_size: int) -> list[_Statement]:
+    """SET the nodes whose properties differ, keeping the fact this import maintains apart; a goal whose level
+    changed returns itself: whether it is an outcome, so what reaches one, may have changed."""
+    statements: list[_Statement] = []
     match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
     level = node is model.GOAL
-    for batch in _batches(old_rows, batch_size):
+    for batch in _batches(rows, batch_size):
         statements.append(
             _Statement(
                 f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
@@ -360,7 +379,13 @@ def _node_statements(
                 seeds=level,
             )
         )
-    stale = [_key_param(key) for key in own if key not in items]
+    return statements
+
+
+def _removal_statements(node: model.NodeType, stale: list[Any], reach: bool, batch_size: int) -> list[_Statement]:
+    """DETACH DELETE the nodes the dataset had and the files no longer have; with `reach`, what contributed to
+    them returns as seeds (it may reach no outcome now)."""
+    statements: list[_Statement] = []
     key_match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
     removed_seeds = (
         " WITH n, [(n)<-[:CONTRIBUTES_TO]-(x) | elementId(x)] AS below DETACH DELETE n "
@@ -531,14 +556,7 @@ def write(
         elif callable(todo):
             todo = todo(tx)
         summary, seeds = _run_statements(tx, todo, on_statement)
-        # "reaches an outcome" where this import may have changed it; everywhere when it was not current
-        summary.properties_set += reach.maintain(tx, seeds if current else None)
-        if summary.changed():
-            tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
-            if record is not None:
-                tx.run(model.IMPORT_RECORD_STATEMENT, record.params(summary.changes())).consume()
-        if summary.changed() or not current:
-            reach.mark(tx)  # last: it records the counts as this transaction leaves them
+        _finish(tx, summary, seeds if current else None, record)
         last_attempt.append(summary)
         return summary
 
@@ -556,6 +574,19 @@ def write(
         if problems:
             raise ImportRejected(problems) from None
         raise
+
+
+def _finish(tx: ManagedTransaction, summary: WriteSummary, seeds: set[str] | None, record: ImportRecord | None) -> None:
+    """After the plan, in the same transaction: "reaches an outcome" where the import may have changed it
+    (`seeds`; everywhere when None: the fact was not current), then the data version and the import's record
+    when something changed, and last the fact's mark, which records the counts as the transaction leaves them."""
+    summary.properties_set += reach.maintain(tx, seeds)
+    if summary.changed():
+        tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
+        if record is not None:
+            tx.run(model.IMPORT_RECORD_STATEMENT, record.params(summary.changes())).consume()
+    if summary.changed() or seeds is None:
+        reach.mark(tx)
 
 
 def _run_statements(
