@@ -17,7 +17,7 @@ import pytest
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.launcher.server import LocalServer, free_port
-from graph.model import apply_schema
+from graph.model import REACH_PROPERTY, apply_schema
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
@@ -78,16 +78,18 @@ def runner(session_runner: Runner) -> Runner:
     return session_runner
 
 
-def snapshot(runner: Runner) -> dict[str, Any]:
+def snapshot(runner: Runner, *, facts: bool = True) -> dict[str, Any]:
     """The whole graph as comparable data: nodes by labels and properties, edges by type, ends, properties.
     The import lock's `version` (a fresh UUID per import that changed something) is left out: it says
     that the data changed, not what it is; so is the import log (graph/model.py), which says who changed it
     and when (tests of the log read it themselves), and the lock's record of when "reaches an outcome" was
-    made current (that version, and counts that include the log)."""
+    made current (that version, and counts that include the log). Without `facts`, the fact itself is left out
+    too: an import may add it to nodes it did not write (graph/importer/reach.py), which is no change of them."""
+    others = "properties(n)" if facts else f"n {{.*, {REACH_PROPERTY}: null}}"
     nodes = runner.read(
         "MATCH (n) WHERE NOT n:PokinImport RETURN labels(n) AS labels, "
         "CASE WHEN n:PokinImportLock THEN n {.*, version: null, reach_version: null, reach_nodes: null, "
-        "reach_relationships: null} ELSE properties(n) END AS props"
+        f"reach_relationships: null}} ELSE {others} END AS props"
     )
     edges = runner.read(
         "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.nip) AS start, "

@@ -230,12 +230,14 @@ def test_cypher_fragments_in_cells_are_stored_as_plain_text(other_dataset, tmp_p
     hostile_id, hostile_name = "M1' DETACH DELETE n //", "x'}) MATCH (n) DETACH DELETE n //"
     replace("goals.csv", "M1,misi,Meningkatkan", f"{hostile_id},misi,{hostile_name}")(folder)
     replace("goals.csv", "PEMDA,M1", f"PEMDA,{hostile_id}")(folder)
-    before = snapshot(other_dataset)
+    before = snapshot(other_dataset, facts=False)
     import_path(folder, other_dataset)
     assert other_dataset.read("MATCH (g:Goal {id: $id}) RETURN g.statement AS s", {"id": hostile_id}) == [
         {"s": hostile_name + " kualitas sumber daya manusia"}
     ]
-    after = snapshot(other_dataset)
+    # the other Pemda (written by raw Cypher, no fact of its own) gets "reaches an outcome" from this import: the
+    # fact is left out of the comparison, everything of its own must be there as it was
+    after = snapshot(other_dataset, facts=False)
     assert set(before["nodes"]) <= set(after["nodes"]) and set(before["edges"]) <= set(after["edges"])
 
 
