@@ -624,37 +624,40 @@ def serve_command(host: str, port: int) -> None:
     serve(app, host=host, port=port, threads=8)
 
 
-def _bring_schema_up_to_date() -> None:
-    """A graph imported by an older pokin lacks what later versions declare (the search's full-text index): the
-    service applies the model's schema as it starts (idempotent: IF NOT EXISTS), so an upgrade needs no import.
-    A server it cannot change (down, or a user without the schema privilege) only gets a warning: the service
-    starts anyway and reports Neo4j's state itself."""
+def _apply_schema() -> str | None:
+    """Create the constraints and indexes of the model (graph/model.py) the database lacks (idempotent: IF NOT
+    EXISTS); what went wrong, or None."""
     from graph.model import apply_schema
 
     runner = Runner.from_settings(Neo4jSettings.from_env())
     try:
         apply_schema(runner)
     except (DriverError, Neo4jError) as exc:
-        click.echo(
-            f"warning: the schema could not be brought up to date ({_failure(exc)}); `pokin schema` does it", err=True
-        )
+        return _failure(exc)
     finally:
         runner.close()
+    return None
+
+
+def _bring_schema_up_to_date() -> None:
+    """A graph imported by an older pokin lacks what later versions declare (the search's full-text index): the
+    service applies the model's schema as it starts, so an upgrade needs no import. A server it cannot change
+    (down, or a user without the schema privilege) only gets a warning: the service starts anyway and reports
+    Neo4j's state itself."""
+    failure = _apply_schema()
+    if failure is not None:
+        click.echo(f"warning: the schema could not be brought up to date ({failure}); `pokin schema` does it", err=True)
 
 
 @main.command("schema")
 def schema_command() -> None:
     """Create the constraints and indexes of the model (graph/model.py) that the database lacks; `pokin import`
     and `pokin serve` do the same, so this is for a graph written by an older pokin that is only read."""
-    from graph.model import apply_schema, schema_names
+    from graph.model import schema_names
 
-    runner = Runner.from_settings(Neo4jSettings.from_env())
-    try:
-        apply_schema(runner)
-    except (DriverError, Neo4jError) as exc:
-        raise click.ClickException(f"the schema could not be applied: {_failure(exc)}") from None
-    finally:
-        runner.close()
+    failure = _apply_schema()
+    if failure is not None:
+        raise click.ClickException(f"the schema could not be applied: {failure}")
     click.echo(f"schema up to date: {len(schema_names())} constraints and indexes")
 
 

@@ -249,16 +249,7 @@ def staff(fmt: str, nip: str):
     if real is None:
         raise ApiError(404, "ASN tidak ditemukan.")
     try:
-        view = staff_view(
-            database(),
-            real,
-            color_by=colour,
-            year=year,
-            catalog=catalog(),
-            people=people.for_viewer(),
-            achievement_timeout=_achievement_timeout(),
-            scale=data.scale().key,
-        )
+        view = staff_view(database(), real, **_view_options(year, colour))
     except ViewNotFound:
         raise ApiError(404, "ASN tidak ditemukan.") from None
     return _view_page(
@@ -266,21 +257,24 @@ def staff(fmt: str, nip: str):
     )
 
 
+def _view_options(year: int | None, colour: str) -> dict[str, Any]:
+    """What the ASN's and the element's network views take from the request and the service alike."""
+    return {
+        "color_by": colour,
+        "year": year,
+        "catalog": catalog(),
+        "people": people.for_viewer(),
+        "achievement_timeout": _achievement_timeout(),
+        "scale": data.scale().key,
+    }
+
+
 @twin("/elemen/<id>", "/elemen/<id>.json", "element")
 def element(fmt: str, id: str):
     """Dampak: what one goal, indicator or activity supports, and what supports it."""
     year, colour = _year(), _colour()
     try:
-        view = impact_view(
-            database(),
-            id,
-            color_by=colour,
-            year=year,
-            catalog=catalog(),
-            people=people.for_viewer(),
-            achievement_timeout=_achievement_timeout(),
-            scale=data.scale().key,
-        )
+        view = impact_view(database(), id, **_view_options(year, colour))
     except ViewNotFound as error:
         raise ApiError(404, str(error)) from None
     return _view_page(fmt, view, "jaringan.html", page="elemen", heading="Dampak", year=year)
