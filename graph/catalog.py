@@ -41,7 +41,7 @@ plain Cypher, so they paste unchanged into Neo4j Browser or cypher-shell (`:para
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -225,9 +225,10 @@ class NamedQuery:
 
     def with_scope(self, runner: Reader, given: Mapping[str, Any]) -> dict[str, Any]:
         """The parameters given, with the version scope filled from graph.versions.default_scope when the query
-        reads one and the caller gave none (a caller that runs many queries resolves it once and passes it)."""
+        reads one and the caller gave none (absent or empty text). An explicit None stays: it is a scope already
+        resolved to "no filter" (Catalog.within), not a request for the default."""
         params = dict(given)
-        if self.scoped and params.get(SCOPE_PARAM) in (None, ""):
+        if self.scoped and params.get(SCOPE_PARAM, "") == "":
             params[SCOPE_PARAM] = default_scope(runner)
         return params
 
@@ -239,6 +240,24 @@ class NamedQuery:
 @dataclass
 class Catalog:
     queries: dict[str, NamedQuery] = field(default_factory=dict)
+    # The version scope every run of this catalog passes to a query that reads one, once `within` fixed it
+    # (None: no filter); `resolved` is false for the catalog as loaded, whose runs use the default scope.
+    datasets: list[str] | None = None
+    resolved: bool = False
+
+    def scope(self, runner: Reader) -> list[str] | None:
+        """The version scope this catalog's runs use (for a module's own Cypher beside them): the fixed one, or
+        the default scope read now."""
+        return self.datasets if self.resolved else default_scope(runner)
+
+    def within(self, runner: Reader, datasets: Sequence[str] | None = None) -> Catalog:
+        """This catalog with its version scope fixed for a run of several queries: `datasets`, or the default scope
+        (graph.versions.default_scope), read once here, when None. A catalog already fixed keeps its scope when
+        no `datasets` are given: a module called with a scoped catalog passes it on unchanged."""
+        if datasets is None and self.resolved:
+            return self
+        scope = list(datasets) if datasets is not None else default_scope(runner)
+        return Catalog(self.queries, scope, True)
 
     def __getitem__(self, name: str) -> NamedQuery:
         return self.queries[name]
@@ -275,7 +294,10 @@ class Catalog:
         answering one row of long lists gains nothing from it and pays for the copy). Any Reader runs a
         read-mode query (the service's Database too); a write-mode one needs the Runner itself."""
         query = self.queries[name]
-        bound = query.bind(query.with_scope(runner, params or {}))
+        given = dict(params or {})
+        if self.resolved and query.scoped and given.get(SCOPE_PARAM, "") == "":
+            given[SCOPE_PARAM] = self.datasets
+        bound = query.bind(query.with_scope(runner, given))
         if query.mode == "write":
             if not isinstance(runner, Runner):
                 raise TypeError(f"query '{name}' writes: it needs a graph.db.Runner, not a {type(runner).__name__}")
@@ -294,6 +316,9 @@ def reference_markdown(catalog: Catalog) -> str:
         "(`:param outcome_levels => ['visi', 'misi', 'tujuan', 'sasaran']`). A query whose header says",
         "`// finding: ...` is an audit finding: its table lists what that header declares (the audit, the",
         "pages, the legend and the API are built from it; graph/catalog.py describes each field).",
+        "Every query reads one version of each Pemda's tree: `datasets` lists the versions' dataset keys",
+        "(`:param datasets => ['sukamaju@2026']`), null reads every node; left out, `pokin query`, the API and",
+        "the pages pass the latest version of each Pemda (docs/versions.md).",
         "",
     ]
     for query in catalog:

@@ -60,9 +60,18 @@ def test_every_audit_check_file_loads_with_a_doc():
         assert query.doc.strip() and query.summary.endswith("."), name
         assert all(param.doc for param in query.params), name
         assert query.mode == "read", name
-    assert [(p.name, p.type, p.optional) for p in CATALOG["indicators_incomplete"].params] == [("year", "int", False)]
-    assert [(p.name, p.optional) for p in CATALOG["goals_without_indicator"].params] == [("unit", True)]
-    assert [(p.name, p.optional) for p in CATALOG["outcome_goals_without_activity"].params] == [("year", True)]
+    assert [(p.name, p.type, p.optional) for p in CATALOG["indicators_incomplete"].params] == [
+        ("year", "int", False),
+        ("datasets", "list", True),
+    ]
+    assert [(p.name, p.optional) for p in CATALOG["goals_without_indicator"].params] == [
+        ("unit", True),
+        ("datasets", True),
+    ]
+    assert [(p.name, p.optional) for p in CATALOG["outcome_goals_without_activity"].params] == [
+        ("year", True),
+        ("datasets", True),
+    ]
     for name in (
         "goals_unassigned",
         "units_without_outcome",
