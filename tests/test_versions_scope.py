@@ -39,7 +39,7 @@ def _copy_version(runner, old: str, new: str) -> None:
     """Every node and edge of dataset `old` again under `new`, with raw Cypher (keys found through their indexes)."""
     for node in NODE_TYPES:
         runner.write(
-            f"MATCH (n:{node.label} {{dataset: $old}}) CREATE (c:{node.label}) SET c = properties(n), c.dataset = $new",
+            f"MATCH (n:{node.label} {{dataset: $old}}) CREATE (c:{node.label}) SET c = n {{.*, dataset: $new}}",
             {"old": old, "new": new},
         )
     kinds = runner.read(
@@ -54,7 +54,7 @@ def _copy_version(runner, old: str, new: str) -> None:
             f"MATCH (a:{start})-[r:{kind['type']}]->(b:{end}) WHERE r.dataset = $old "
             f"MATCH (a2:{start} {{{keys[start]}: a.{keys[start]}, dataset: $new}}) "
             f"MATCH (b2:{end} {{{keys[end]}: b.{keys[end]}, dataset: $new}}) "
-            f"CREATE (a2)-[r2:{kind['type']}]->(b2) SET r2 = properties(r), r2.dataset = $new",
+            f"CREATE (a2)-[r2:{kind['type']}]->(b2) SET r2 = r {{.*, dataset: $new}}",
             {"old": old, "new": new},
         )
 
