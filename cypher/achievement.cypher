@@ -86,7 +86,7 @@ CALL (below) {
     RETURN i
   }
   OPTIONAL MATCH (figures:IndicatorYear {indicator_id: i.id, year: $year})
-  USING INDEX SEEK figures:IndicatorYear(indicator_id, year)
+  USING INDEX SEEK figures:IndicatorYear(indicator_id)
   WHERE figures.dataset = i.dataset OR i.dataset IS NULL
   // capaian of the year (first) and of each triwulan: [value floored at 0 and capped, rule] or null
   WITH i, figures, coalesce(i.polarity, 'positif') AS polarity,

@@ -60,25 +60,25 @@ WITH tujuan, sasaran, program, program_goal, kegiatan, kegiatan_goal, sub, leaf,
 RETURN tujuan.id AS tujuan_id, tujuan.statement AS tujuan,
        COLLECT { MATCH (tujuan)-[:MEASURED_BY]->(i:Indicator)
                  OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-                 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+                 USING INDEX SEEK y:IndicatorYear(indicator_id)
                  WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
                  RETURN {id: i.id, name: i.name, satuan: i.satuan, target: y.target} ORDER BY i.id } AS tujuan_indicators,
        sasaran.id AS sasaran_id, sasaran.statement AS sasaran,
        COLLECT { MATCH (sasaran)-[:MEASURED_BY]->(i:Indicator)
                  OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-                 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+                 USING INDEX SEEK y:IndicatorYear(indicator_id)
                  WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
                  RETURN {id: i.id, name: i.name, satuan: i.satuan, target: y.target} ORDER BY i.id } AS sasaran_indicators,
        program.id AS program_id, program.code AS program_code, program.name AS program,
        COLLECT { MATCH (program_goal)-[:MEASURED_BY]->(i:Indicator)
                  OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-                 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+                 USING INDEX SEEK y:IndicatorYear(indicator_id)
                  WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
                  RETURN {id: i.id, name: i.name, satuan: i.satuan, target: y.target} ORDER BY i.id } AS program_indicators,
        kegiatan.id AS kegiatan_id, kegiatan.code AS kegiatan_code, kegiatan.name AS kegiatan,
        COLLECT { MATCH (kegiatan_goal)-[:MEASURED_BY]->(i:Indicator)
                  OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-                 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+                 USING INDEX SEEK y:IndicatorYear(indicator_id)
                  WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
                  RETURN {id: i.id, name: i.name, satuan: i.satuan, target: y.target} ORDER BY i.id } AS kegiatan_indicators,
        sub.id AS subkegiatan_id, sub.code AS subkegiatan_code, sub.name AS subkegiatan,

@@ -23,10 +23,10 @@ UNWIND [x IN entries WHERE CASE WHEN flagged THEN x.ind.iku = true
                                 ELSE x.goal.level = top AND coalesce(x.ind.iku, true) END] AS chosen
 WITH chosen.goal AS g, chosen.ind AS i
 OPTIONAL MATCH (now:IndicatorYear {indicator_id: i.id, year: $year})
-USING INDEX SEEK now:IndicatorYear(indicator_id, year)
+USING INDEX SEEK now:IndicatorYear(indicator_id)
 WHERE now.dataset = i.dataset OR i.dataset IS NULL
 OPTIONAL MATCH (before:IndicatorYear {indicator_id: i.id, year: $year - 1})
-USING INDEX SEEK before:IndicatorYear(indicator_id, year)
+USING INDEX SEEK before:IndicatorYear(indicator_id)
 WHERE before.dataset = i.dataset OR i.dataset IS NULL
 CALL (i) {
   OPTIONAL MATCH (last:IndicatorYear {indicator_id: i.id})

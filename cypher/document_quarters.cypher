@@ -11,7 +11,7 @@ MATCH (scope:Unit)-[:PART_OF]->*(top:Unit {id: $unit})
 WHERE ($datasets IS NULL OR top.dataset IN $datasets)
 MATCH (scope)-[:ASSIGNED_TO]->(g:Goal)-[:MEASURED_BY]->(i:Indicator)
 MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+USING INDEX SEEK y:IndicatorYear(indicator_id)
 WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
   AND any(value IN [y.target_tw1, y.target_tw2, y.target_tw3, y.target_tw4,
                     y.realisasi_tw1, y.realisasi_tw2, y.realisasi_tw3, y.realisasi_tw4] WHERE value IS NOT NULL)

@@ -41,7 +41,7 @@ CALL () {
 MATCH (i:Indicator)
 WHERE ($datasets IS NULL OR i.dataset IN $datasets)
 OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+USING INDEX SEEK y:IndicatorYear(indicator_id)
 WHERE y.dataset = i.dataset OR i.dataset IS NULL
 CALL (i) {
   OPTIONAL MATCH (e:Goal|Activity)-[:MEASURED_BY]->(i)

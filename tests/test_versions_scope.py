@@ -62,9 +62,9 @@ def _copy_version(runner, old: str, new: str) -> None:
 def _record_version(runner, dataset: str, year: int) -> None:
     """What an import records of its version, and a new data version (what an import that changed data sets)."""
     runner.write(
-        f"CREATE (:{VERSION_LABEL} {{dataset: $dataset, pemda: split($dataset, '@')[0], "
-        "name: CASE WHEN $dataset CONTAINS '@' THEN split($dataset, '@')[1] END, kind: 'pk', year: $year, "
-        "at: datetime()})",
+        f"MERGE (v:{VERSION_LABEL} {{dataset: $dataset}}) SET v.pemda = split($dataset, '@')[0], "
+        "v.name = CASE WHEN $dataset CONTAINS '@' THEN split($dataset, '@')[1] END, v.kind = 'pk', v.year = $year, "
+        "v.at = coalesce(v.at, toString(datetime()))",
         {"dataset": dataset, "year": year},
     )
     _new_data_version(runner)
