@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.catalog import CYPHER_DIR, CatalogError, ParameterError, load_catalog, reference_markdown
+from graph.versions import LIST_QUERY, UNRECORDED_QUERY
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "queries.md"
 
@@ -137,15 +138,17 @@ SCOPED = (
 
 
 class Versions:
-    """A Reader holding PokinVersion records only (what graph.versions.default_scope reads), recording the rest."""
+    """A Reader holding version records only (what graph.versions.default_scope reads), recording the rest."""
 
     def __init__(self, versions: list[dict]) -> None:
         self.versions = versions
         self.asked: list[dict] = []
 
     def read(self, cypher, params=None, *, timeout=None, limit=None, packed=False):
-        if "PokinVersion" in cypher:
-            return self.versions
+        if cypher == LIST_QUERY:
+            return [{"v": version} for version in self.versions]
+        if cypher == UNRECORDED_QUERY:
+            return []
         self.asked.append(dict(params or {}))
         return []
 
