@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Final
 
 from graph.db import Runner
-from graph.versions import VERSION_LABEL
 
 # Levels of the tree, top to bottom (docs/domain.md, "The tree"). The order is what cascade checks compare.
 GOAL_LEVELS: Final = (
@@ -330,6 +329,8 @@ REACH_MARK_STATEMENT = (
 # IMPORT_LOG_KEEP records of each dataset are kept. The log is metadata, not data: queries match by the
 # model's labels and never see it.
 IMPORT_LOG_LABEL = "PokinImport"
+# One record per version of a Pemda's tree (graph/versions.py): metadata like the log, never seen by queries.
+VERSION_LABEL = "PokinVersion"
 IMPORT_LOG_KEEP = 20
 IMPORT_LOG_CHANGES = (
     "nodes_created",

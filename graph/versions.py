@@ -18,9 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from graph.db import Reader
+from graph.db import Reader, Runner
+from graph.model import VERSION_LABEL
 
-VERSION_LABEL: Final = "PokinVersion"
 SEPARATOR: Final = "@"
 # kinds, in the order in which they supersede each other within one year
 KINDS: Final = ("renstra_awal", "renstra_perubahan", "pk")

@@ -22,8 +22,8 @@ from test_service_support import AS_READER, make_app
 
 from graph.catalog import SCOPE_PARAM, load_catalog
 from graph.importer import import_path
-from graph.model import ASN, NODE_TYPES, REACH_PROPERTY
-from graph.versions import VERSION_LABEL, default_scope
+from graph.model import ASN, NODE_TYPES, REACH_PROPERTY, VERSION_LABEL
+from graph.versions import default_scope
 from service import elements
 from service.http.database import run_named, scope
 
