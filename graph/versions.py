@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from graph.db import Reader, Runner
+from graph.db import Reader
 from graph.model import VERSION_LABEL
 
 SEPARATOR: Final = "@"
