@@ -566,7 +566,7 @@ def load_networkx(runner: Runner) -> Any:
 
     graph = nx.MultiDiGraph()
     for row in runner.read(
-        "MATCH (n) WHERE NOT n:IndicatorYear RETURN labels(n)[0] AS label, "
+        "MATCH (n) WHERE NOT n:IndicatorYear AND NOT n:PokinVersion RETURN labels(n)[0] AS label, "
         "coalesce(n.id, n.nip) AS key, n.level AS level, n.kind AS kind, n.budget AS budget, "
         "n.year AS year",
         timeout=3600,
