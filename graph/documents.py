@@ -76,29 +76,39 @@ class Document:
 # -- assembly ------------------------------------------------------------------------------------------------
 
 
-def build(kind: str, runner: Reader, catalog: Catalog, *, year: int, unit: str | None = None) -> Document:
-    """The document `kind` (one of KINDS) for the unit (the top unit when none is given) and year."""
+def build(
+    kind: str,
+    runner: Reader,
+    catalog: Catalog,
+    *,
+    year: int,
+    unit: str | None = None,
+    datasets: Sequence[str] | None = None,
+) -> Document:
+    """The document `kind` (one of KINDS) for the unit (the top unit when none is given) and year, read from the
+    versions `datasets` (None: the default scope, graph/versions.py)."""
     if kind not in BUILDERS:
         raise ValueError(f"unknown document '{kind}'; choose one of {', '.join(KINDS)}")
-    return BUILDERS[kind](runner, catalog, year, unit)
+    return BUILDERS[kind](runner, catalog.within(runner, datasets), year, unit)
 
 
-def default_year(kind: str, runner: Reader) -> int | None:
+def default_year(kind: str, runner: Reader, datasets: Sequence[str] | None = None) -> int | None:
     """The year a document shows when none is asked for: the latest budget year for the plans of the year
     (PK, IKU, matriks, rencana aksi: this year's DPA), the latest reported year for the LKjIP (last year's
     figures mid-year); the other one when the data has only that."""
     from graph.audit import latest_budget_year, latest_year
 
     first, second = (latest_year, latest_budget_year) if kind == "lkjip" else (latest_budget_year, latest_year)
-    year = first(runner)
-    return year if year is not None else second(runner)
+    year = first(runner, datasets)
+    return year if year is not None else second(runner, datasets)
 
 
 def _unit_heading(runner: Reader, catalog: Catalog, unit: str | None) -> dict[str, Any]:
     if unit is None:
         tops = runner.read(
-            "MATCH (u:Unit) WHERE NOT (u)-[:PART_OF]->(:Unit) RETURN u.id AS id ORDER BY "
-            "CASE u.kind WHEN 'pemda' THEN 0 ELSE 1 END, id LIMIT 1"
+            "MATCH (u:Unit) WHERE ($datasets IS NULL OR u.dataset IN $datasets) AND NOT (u)-[:PART_OF]->(:Unit) "
+            "RETURN u.id AS id ORDER BY CASE u.kind WHEN 'pemda' THEN 0 ELSE 1 END, id LIMIT 1",
+            {"datasets": catalog.scope(runner)},
         )
         if not tops:
             raise DocumentNotFound("the graph holds no unit")

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, current_app
 
-from graph.catalog import Catalog
+from graph.catalog import LIST_ITEM_MAX, LIST_MAX, Catalog
 from service.api import FINDING_ALIASES
 from service.http.database import catalog
 from service.http.formats import INT64_MAX, MEDIA_TYPES, YEAR_MAX
@@ -40,6 +40,8 @@ PARAM_SCHEMAS: dict[str, dict[str, Any]] = {
     "float": {"type": "number"},
     "bool": {"type": "boolean"},
     "str": {"type": "string"},
+    # a version scope (`datasets`): dataset keys separated by commas in the query string (style form, not exploded)
+    "list": {"type": "array", "items": {"type": "string", "maxLength": LIST_ITEM_MAX}, "maxItems": LIST_MAX},
 }
 
 
@@ -101,13 +103,16 @@ def _path_param(name: str, description: str) -> dict[str, Any]:
 
 
 def _query_param(param: Any) -> dict[str, Any]:
-    return {
+    described = {
         "name": param.name,
         "in": "query",
         "required": not param.optional,
         "description": param.doc,
         "schema": dict(PARAM_SCHEMAS[param.type]),
     }
+    if param.type == "list":
+        described |= {"style": "form", "explode": False}
+    return described
 
 
 def _named_query_ops(queries: Catalog) -> dict[str, Any]:

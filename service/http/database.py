@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from flask import current_app, g
 
-from graph.catalog import Catalog, NamedQuery, ParameterError
+from graph.catalog import SCOPE_PARAM, Catalog, NamedQuery, ParameterError
 from graph.db import AnswerBound, Explained, Runner
 from graph.model import DATA_VERSION_QUERY
+from graph.versions import default_scope
 from service.http.errors import ApiError
 from service.http.formats import INT64_MAX, masking_wanted
 from service.http.masking import NIP_EXACT_PARAM, exact_nips_only
@@ -126,8 +127,17 @@ def catalog() -> Catalog:
     return current_app.extensions["pokin.catalog"]
 
 
-def bind(query: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
-    """NamedQuery.bind plus what Neo4j would choke on: integers beyond 64 bits."""
+def scope(datasets: Sequence[str] | None = None) -> list[str] | None:
+    """The versions a request reads: those it names, else the default scope (graph/versions.py), read through the
+    Database, whose cache keeps it as long as the data version stays."""
+    return list(datasets) if datasets is not None else default_scope(database())
+
+
+def bind(query: NamedQuery, given: Mapping[str, Any], datasets: Sequence[str] | None = None) -> dict[str, Any]:
+    """NamedQuery.bind plus what Neo4j would choke on: integers beyond 64 bits. A query that reads a version scope
+    gets `datasets` (None: the default scope) unless the parameters name one (`?datasets=` of /api/queries)."""
+    if query.scoped and given.get(SCOPE_PARAM, "") == "":
+        given = {**given, SCOPE_PARAM: scope(datasets)}
     bound = query.bind(given)
     if masking_wanted() and bound.get(NIP_EXACT_PARAM) is False:
         raise ApiError(
@@ -145,7 +155,10 @@ def bind(query: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
     return bound
 
 
-def run_named(name: str, given: Mapping[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
-    """Columns and rows of a read-mode named query (the caller refuses write-mode ones first)."""
+def run_named(
+    name: str, given: Mapping[str, Any], datasets: Sequence[str] | None = None
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and rows of a read-mode named query (the caller refuses write-mode ones first), read from the
+    versions `datasets` (None: the default scope)."""
     query = catalog()[name]
-    return database().table(query.cypher, bind(query, given), packed=True)
+    return database().table(query.cypher, bind(query, given, datasets), packed=True)

@@ -15,7 +15,7 @@ from typing import Any
 from flask import current_app, url_for
 
 from graph import capaian as rules
-from service.http.database import catalog, database
+from service.http.database import bind, catalog, database
 from service.pages import data
 from service.pages.cache import fingerprint
 
@@ -32,7 +32,9 @@ DOCUMENTS = (
 def _read(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     """A named query within the pages' time for a list (PAGES_FINDING_TIMEOUT)."""
     query = catalog()[name]
-    return database().read(query.cypher, query.bind(params), timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"]))
+    return database().read(
+        query.cypher, bind(query, params), timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"])
+    )
 
 
 # -- crosscutting -----------------------------------------------------------------------------------------------
