@@ -48,20 +48,19 @@ SAMPLE_GROUPS = (
 GROUP_OF = {name: f"tests/<sample group {number}>" for number, group in enumerate(SAMPLE_GROUPS) for name in group}
 
 # The pieces of work that run for minutes (Neo4j servers of their own killed and restarted, new stores per
-# contender, generated datasets, the two sample groups), longest first: `make test` hands whole files (and the
-# sample groups) to two workers in collection order (`--dist loadfile --no-loadscope-reorder`); by default xdist
-# would start the files with the most tests first, so these few-test, long files came last and one worker ran them
-# alone while the other sat idle. Longest first, the short files then even out the two workers' ends.
+# contender, generated datasets, the two sample groups): run first. `make test` hands whole files (and the sample
+# groups) to two workers in collection order (`--dist loadfile --no-loadscope-reorder`); by default xdist would
+# start the files with the most tests first, so these few-test, long files came last and one worker ran them alone
+# while the other sat idle.
 LONG_MODULES = (
-    "test_bulk_import.py",
-    *SAMPLE_GROUPS[0],
-    *SAMPLE_GROUPS[1],
     "test_faults.py",
     "test_bench.py",
-    "test_hostile_files.py",
     "test_synthetic.py",
-    "test_reach.py",
     "test_service_errors.py",
+    *SAMPLE_GROUPS[0],
+    "test_hostile_files.py",
+    *SAMPLE_GROUPS[1],
+    "test_bulk_import.py",
 )
 
 
