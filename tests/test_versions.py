@@ -92,6 +92,15 @@ def test_a_reference_resolves_to_the_other_pemdas_version_of_the_same_name_else_
         )
     }
     assert ends == {"KEC@2025": "PEMDA@2025", "KEC@2027": "PEMDA@2026"}
+    (tmp_path / "p2027").mkdir()
+    import_path(mini_2026(tmp_path / "p2027"), runner, version=VersionRequest("2027"))
+    (tmp_path / "again").mkdir()
+    again = import_path(kecamatan(tmp_path / "again"), runner, version=VersionRequest("2027"))
+    assert (again.written.relationships_created, again.written.relationships_deleted) == (1, 1)  # re-resolved
+    ends = runner.read(
+        "MATCH (s:Goal {id: 'S-KEC', dataset: 'KEC@2027'})-[:CONTRIBUTES_TO]->(t) RETURN collect(t.dataset) AS to"
+    )
+    assert ends[0]["to"] == ["PEMDA@2027"]
 
 
 def test_an_id_of_another_pemda_is_refused_in_any_version_and_a_bad_name_too(runner, tmp_path):

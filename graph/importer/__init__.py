@@ -169,6 +169,7 @@ def import_paths(
     *,
     outcome_wait: float = OUTCOME_WAIT_SECONDS,
     on_outcome_wait: OutcomeWait | None = None,
+    version: VersionRequest | None = None,
 ) -> list[ImportReport]:
     """Import several datasets in order (a province and its kabupaten/kota, the nation), each in its own
     transaction exactly as `import_path` would, one after the other. While one is written, the next is
@@ -178,16 +179,19 @@ def import_paths(
     refer to the one just imported: then it is resolved again) and holds nothing of it (else it is planned
     again inside its transaction). The first dataset refused stops the run: ImportRejected with its folder
     named in `ImportRejected.path`; the ones before it stay imported. A lost commit is settled as by
-    `import_path`; ImportNotWritten and ImportOutcomeUnknown stop the run too, with `path` set."""
+    `import_path`; ImportNotWritten and ImportOutcomeUnknown stop the run too, with `path` set. `version`: the
+    version every dataset is imported as (a province's Pemda, each as its own `<pemda>@<name>`)."""
     paths = [Path(path) for path in paths]
     reports: list[ImportReport] = []
     with _prompt_thread_switches(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="pokin-prepare") as preparer:
-        upcoming = preparer.submit(_prepare, paths[0], runner) if paths else None
+        upcoming = preparer.submit(_prepare, paths[0], runner, version) if paths else None
         for number, path in enumerate(paths):
             try:
                 assert upcoming is not None  # submitted for this path: before the loop, or by the step before
                 ahead = upcoming.result()
-                upcoming = preparer.submit(_prepare, paths[number + 1], runner) if number + 1 < len(paths) else None
+                upcoming = (
+                    preparer.submit(_prepare, paths[number + 1], runner, version) if number + 1 < len(paths) else None
+                )
                 builder = ahead.builder
                 unknown = builder.unknown_ids()
                 found = existing_labels(runner, unknown, builder.dataset.name) if unknown else {}
@@ -245,10 +249,10 @@ class _Prepared:
     statements: list | None = None  # the plan for a database that holds nothing of the dataset
 
 
-def _prepare(path: Path, runner: Runner) -> _Prepared:
+def _prepare(path: Path, runner: Runner, version: VersionRequest | None = None) -> _Prepared:
     """Read and check the files; then, on trial, resolve the references against the database as it is now
     and plan the writes for a database without the dataset (import_paths checks both before using them)."""
-    builder = parse_path(path, runner, writing=True)
+    builder = parse_path(path, runner, writing=True, version=version)
     if builder.problems:
         return _Prepared(builder)
     unknown = builder.unknown_ids()

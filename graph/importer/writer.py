@@ -164,6 +164,22 @@ def _owners(
     return found
 
 
+# An edge of the dataset as the plan and the state compare it: its ends' keys, and their versions when one end is in
+# another Pemda's version (a reference), so that an end resolved to another version now is a new edge.
+_PAIR = (
+    f"{model.key_expression('a')} + '|' + {model.key_expression('b')} + CASE WHEN a.dataset = $dataset AND "
+    "b.dataset = $dataset THEN '' ELSE '|' + coalesce(a.dataset, '') + '|' + coalesce(b.dataset, '') END"
+)
+
+
+def edge_pair(dataset: Dataset, start: str, end: str) -> str:
+    """The key of an edge from `start` to `end` (see _PAIR)."""
+    start_version, end_version = dataset.dataset_of(start), dataset.dataset_of(end)
+    if start_version == dataset.name and end_version == dataset.name:
+        return f"{start}|{end}"
+    return f"{start}|{end}|{start_version}|{end_version}"
+
+
 def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
     """What the database holds now of this dataset: its nodes and edges with their properties, its implied
     edges, and the real contributions of its indicators that other datasets hold. Read inside the import's own
@@ -179,7 +195,7 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
     ]
     parts += [
         f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE {implied} IS NULL "
-        f"RETURN collect([{key('a')} + '|' + {key('b')}, properties(r)])"
+        f"RETURN collect([{_PAIR}, properties(r)])"
         for rel_type in model.REL_TYPE_NAMES
     ]
     contributes = model.CONTRIBUTES_TO.name
@@ -274,7 +290,7 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
     for edge, props in dataset.edges.items():
         rel_type, start, end = edge
         start_label, end_label = dataset.edge_labels[edge]
-        pair = f"{start}|{end}"
+        pair = edge_pair(dataset, start, end)
         wanted_edges[rel_type].add(pair)
         held = state.edges.get(rel_type, {}).get(pair)
         if held is not None:
@@ -344,8 +360,7 @@ def _edge_deletions(dataset: Dataset, state: State, wanted_edges: dict[str, set[
                 _Statement(
                     f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
                     f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
-                    f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r"
-                    + (_SEEDS_OF_A if reach else ""),
+                    f"AND NOT {_PAIR} IN $keys DELETE r" + (_SEEDS_OF_A if reach else ""),
                     {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
                     seeds=reach,
                 )
