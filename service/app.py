@@ -15,7 +15,7 @@ from flask import Flask
 from graph.catalog import check_complete, load_complete_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from service import analyst, api, elements, imports, openapi, pages, people_api
+from service import analyst, api, elements, imports, openapi, pages, people_api, trends_api
 from service.config import DEFAULTS, normalise, settings_from_env
 from service.http.auth import identify
 from service.http.cors import register_cors
@@ -67,6 +67,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)  # health, the named queries, the import log, the audit
     app.register_blueprint(elements.bp)  # goals, units, line of sight, impact
     app.register_blueprint(people_api.bp)  # single points of failure, retirements, what-if moves
+    app.register_blueprint(trends_api.bp)  # capaian of an indicator or a unit across versions
     app.register_blueprint(analyst.bp)  # POST /api/cypher
     app.register_blueprint(imports.bp)  # POST /api/import
     app.register_blueprint(openapi.bp)  # GET /api/openapi.json
