@@ -21,7 +21,7 @@ from service.http.auth import identify
 from service.http.cors import register_cors
 from service.http.database import Database
 from service.http.errors import register_error_handlers
-from service.http.formats import PokinJSONProvider
+from service.http.formats import PokinJSONProvider, keep_version
 from service.http.headers import register_security_headers
 from service.http.hosts import register_host_check
 from service.http.results import ResultCache
@@ -63,6 +63,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_host_check(app)  # before the preflight: an unknown Host gets nothing at all
     register_security_headers(app)
     register_error_handlers(app)
+    app.url_defaults(keep_version)  # a page read in one version links to that version (`versi`)
     # the route modules, each with its own blueprint (URLs under /api)
     app.register_blueprint(api.bp)  # health, the named queries, the import log, the audit
     app.register_blueprint(elements.bp)  # goals, units, line of sight, impact

@@ -240,7 +240,7 @@ def _chart_asked() -> int | None:
 
 def _kept_args() -> dict[str, Any]:
     """The tree's filters a link to another chart keeps (year, colours, audit layers)."""
-    return {key: request.args[key] for key in ("tahun", "warna", "audit") if request.args.get(key)}
+    return {key: request.args[key] for key in ("tahun", "warna", "audit", "versi") if request.args.get(key)}
 
 
 @twin("/asn/<nip>", "/asn/<nip>.json", "staff")
