@@ -27,20 +27,30 @@ from typing import Any, NewType
 
 from pydantic import ValidationError
 
-from graph import model
+from graph import model, versions
 from graph.importer.errors import ImportProblem, ProblemLog
 from graph.importer.number_style import FIGURE_COLUMNS
 from graph.importer.rows import ROW_MODELS, cell_problems, required_columns
 from graph.importer.sources import Table
 from graph.importer.values import CellError, Figure, asn_kind, same_unit, validate_nip
+from graph.versions import Version, VersionError
 
-Lookup = Callable[[set[str], str], dict[str, str]]  # (ids, dataset) -> {id: label} in other datasets
+# (ids, dataset) -> {id: (label, the dataset holding it)}: ids of other Pemda (writer.existing_labels)
+Lookup = Callable[[set[str], str], dict[str, tuple[str, str]]]
 # (label, ids, dataset) -> {id: the dataset that holds it, None for a node without one} for ids outside dataset
 Owners = Callable[[str, Iterable[str], str], dict[Any, "str | None"]]
 EdgeKey = tuple[str, str, str]  # (type, from key, to key)
 
 _NO_PROPS: Mapping[str, Any] = MappingProxyType({})
 _NO_FIGURE = Figure()
+
+
+def _end_target_properties(end: tuple[Figure, int] | None) -> dict[str, Any]:
+    """Indicator.target_end and target_end_text from the end target its rows give (nulls when none)."""
+    figure = end[0] if end is not None else _NO_FIGURE
+    return {"target_end": figure.number, "target_end_text": figure.text}
+
+
 _LISTED = 20  # ids named in one warning that lists many (the rest counted)
 MAX_WARNINGS = 500  # warnings kept per import; the rest are counted in one last warning
 _UNIT_WEIGHT: Mapping[str, Any] = MappingProxyType({"weight": 1.0})
@@ -238,6 +248,14 @@ class Dataset:
         default_factory=dict
     )
     warnings: list[ImportProblem] = field(default_factory=list)  # accepted, but worth a planner's look
+    # the version the files are of (graph/versions.py); None: the unnamed version of the dataset
+    version: Version | None = None
+    # id -> the dataset (version of another Pemda) holding it, for each id the files refer to but do not define
+    foreign: Mapping[str, str] = field(default_factory=dict)
+
+    def dataset_of(self, key: str) -> str:
+        """The version a node the edges name lives in: this one, or the other Pemda's version it resolved to."""
+        return self.foreign.get(key, self.name)
 
     def counts(self) -> dict[str, int]:
         counts = {label: len(items) for label, items in self.nodes.items()}
@@ -282,6 +300,15 @@ class Dataset:
         return problems
 
 
+@dataclass(frozen=True)
+class VersionRequest:
+    """The version an import names (`pokin import --version 2026 --period 2025-2029`); all None: the unnamed one."""
+
+    name: str | None = None
+    kind: str | None = None
+    period: str | None = None
+
+
 @dataclass
 class _Refs:
     """References of one kind made by one file column (e.g. staff.csv supervisor_nip -> REPORTS_TO),
@@ -310,14 +337,15 @@ class Builder:
         dataset_name: str | None = None,
         owners: Owners | None = None,
         owners_only_with_problems: bool = False,
+        version: VersionRequest | None = None,
     ):
         self.tables = tables
+        self.version_request = version
         self.lookup = lookup
         self.owners = owners
-        # An import that goes on to write has the uniqueness constraints check ownership inside its transaction
-        # (the check that holds; writer.write names the clashes), so the early check is then needed only to list
-        # clashes beside other problems found here: one report still names them all, and a good import seeks
-        # no key for it.
+        # An import that goes on to write has its transaction check ownership (writer.write, after the import lock: the
+        # check that holds), so the early check is then needed only to list clashes beside other problems found here:
+        # one report still names them all, and a good import seeks no key for it.
         self.owners_only_with_problems = owners_only_with_problems
         self.requested_name = dataset_name
         self.problems = ProblemLog()  # counted all, the first MAX_PROBLEMS_SHOWN kept
@@ -325,7 +353,7 @@ class Builder:
         self.warnings_left_out = 0
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
         self.defined: dict[str, Origin] = {}  # id -> where, for every id the files define
-        self.found: dict[str, str] = {}  # id -> label, for ids found in the database
+        self.found: dict[str, tuple[str, str]] = {}  # id -> (label, dataset), for ids found in the database
         self.refused: dict[str, Origin] = {}  # id -> the first refused row that would define it
         self.refused_positions: dict[str, Origin] = {}  # staff.csv position_id -> its refused row
         self.refs: dict[tuple[Any, ...], _Refs] = {}
@@ -349,6 +377,7 @@ class Builder:
         self._staff()
         self._links()
         self.dataset.name = self._dataset_name()
+        self._name_version()
         self._parsed_problems = self.problems.copy()
 
     def unknown_ids(self) -> set[str]:
@@ -360,7 +389,7 @@ class Builder:
             if key not in self.defined
         }
 
-    def finish(self, found: dict[str, str] | None = None, *, check_owners: bool = True) -> Dataset | None:
+    def finish(self, found: dict[str, tuple[str, str]] | None = None, *, check_owners: bool = True) -> Dataset | None:
         """What needs the database: references resolved against it, ownership; the dataset, or None.
 
         `found`: what `lookup` answers for `unknown_ids()`, when the caller asked it already. It may be called
@@ -373,6 +402,7 @@ class Builder:
             unknown = self.unknown_ids()
             found = self.lookup(unknown, self.dataset.name) if unknown else {}
         self.found = found
+        self.dataset.foreign = {key: held[1] for key, held in found.items()}
         self.dataset.warnings = self.all_warnings()
         self._resolve()
         if check_owners:
@@ -382,7 +412,10 @@ class Builder:
     def label_of(self, key: str) -> str | None:
         origin = self.defined.get(key)
         # origin_file inlined: this runs for both ends of every reference
-        return _LABEL_OF_FILE[origin & _FILE_MASK] if origin is not None else self.found.get(key)
+        if origin is not None:
+            return _LABEL_OF_FILE[origin & _FILE_MASK]
+        held = self.found.get(key)
+        return held[0] if held is not None else None
 
     # -- rows ------------------------------------------------------------------------------------------
 
@@ -500,6 +533,7 @@ class Builder:
         satuan_of: dict[str, tuple[str, int, int]] = {}  # indicator id -> (satuan, year, row) where first given
         polarity_of: dict[str, str] = {}  # indicator id -> the polarity its rows give (when one does)
         years: set[tuple[str, int]] = set()
+        ends: dict[str, tuple[Figure, int]] = {}  # indicator id -> (its end target, the row that gave it first)
         figures_nodes = self.dataset.nodes[model.INDICATOR_YEAR.label]
         file = self.files[SourceFile.INDICATORS]
         structure = ("element", "name", "polarity", "iku", "weight", "definition")
@@ -526,6 +560,7 @@ class Builder:
                         )
             if row.polarity is not None:
                 polarity_of.setdefault(row.id, row.polarity)
+            self._end_target(row, number, ends)
             if (row.id, row.year) in years:
                 self._problem(file, number, "year", f"indicator '{row.id}' already has a row for {row.year}")
                 continue
@@ -567,6 +602,7 @@ class Builder:
                     "iku": iku,
                     "weight": weight,
                     "definition": definition,
+                    **_end_target_properties(ends.get(indicator_id)),
                 }
                 column = columns[indicator_id]
                 allowed = (model.GOAL.label,) if column == "goal_id" else model.MEASURED_ELEMENTS
@@ -589,6 +625,27 @@ class Builder:
                 "polarity",
                 f"no polarity given for {len(defaulted)} indicator(s), read as "
                 f"'{model.DEFAULT_POLARITY}' (higher is better): {shown}{more}",
+            )
+
+    def _end_target(self, row: Any, number: int, ends: dict[str, tuple[Figure, int]]) -> None:
+        """The period's end target (target_akhir) of an indicator: one per indicator and version, so it may be
+        written on one of the indicator's rows or repeated on several; two different ones are a problem."""
+        figure = row.target_akhir
+        if figure is None or figure.blank:
+            return
+        file = self.files[SourceFile.INDICATORS]
+        if figure.composite:
+            self._warn(file, number, "target_akhir", f"'{figure.text}' is not one number: kept as text")
+        held, first_row = ends.setdefault(row.id, (figure, number))
+        if (held.number, held.text) != (figure.number, figure.text):
+            where = ":".join(str(part) for part in located(self.locators, file, first_row, None)[:2])
+            shown = [f.text if f.number is None else f"{f.number:g}" for f in (figure, held)]
+            self._problem(
+                file,
+                number,
+                "target_akhir",
+                f"differs from the end target of indicator '{row.id}' on an earlier row ({where}): "
+                f"'{shown[0]}' vs '{shown[1]}' (an indicator has one end target)",
             )
 
     def _year_satuan(self, row: Any, number: int) -> str | None:
@@ -1012,6 +1069,19 @@ class Builder:
                 f"{len(self.roots)} top-level units (without parent_id) were found: name the dataset with --dataset",
             )
         return ""
+
+    def _name_version(self) -> None:
+        """The dataset key of the version the files are of (graph/versions.py): `<pemda>@<name>` when a version is
+        named, else the Pemda's name as before versions; a name or period that cannot be used is a problem."""
+        request = self.version_request or VersionRequest()
+        if not self.dataset.name:
+            return
+        try:
+            self.dataset.version = versions.describe(self.dataset.name, request.name, request.kind, request.period)
+        except VersionError as refused:
+            self._problem(self.files[SourceFile.UNITS], None, None, str(refused))
+            return
+        self.dataset.name = self.dataset.version.dataset
 
     def _problem(self, file: str, row: int | None, column: str | None, message: str) -> None:
         self.problems.append(ImportProblem(*located(self.locators, file, row, column), message))
