@@ -374,9 +374,13 @@ def constraint_statements() -> list[str]:
     for node in NODE_TYPES:
         stem = node.label.lower()
         key = ", ".join(f"n.{prop}" for prop in node.key)
+        # ids are unique within a version (docs/versions.md): the key with the dataset; the key alone indexed
         statements.append(
-            f"CREATE CONSTRAINT pokin_{stem}_{'_'.join(node.key)}_unique IF NOT EXISTS "
-            f"FOR (n:{node.label}) REQUIRE ({key}) IS UNIQUE"
+            f"CREATE CONSTRAINT pokin_{stem}_{'_'.join(node.key)}_dataset_unique IF NOT EXISTS "
+            f"FOR (n:{node.label}) REQUIRE ({key}, n.dataset) IS UNIQUE"
+        )
+        statements.append(
+            f"CREATE INDEX pokin_{stem}_{'_'.join(node.key)}_key IF NOT EXISTS FOR (n:{node.label}) ON ({key})"
         )
         for prop in node.indexed:
             statements.append(f"CREATE INDEX pokin_{stem}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})")
