@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from graph.db import Reader
 from graph.diff_read import ELEMENTS, Version, read_version, require_versions
+from graph.export import to_xlsx
 
 ROWS_MAX: Final = 5000  # rows of one section a caller may ask for (the summary counts them all)
 ROWS_DEFAULT: Final = 200
@@ -66,29 +67,53 @@ SECTIONS: Final = (
     Section(
         "indicators",
         "Target dan satuan indikator berubah",
-        (("id", "ID"), ("name", "Indikator"), ("year", "Tahun"), ("field", "Atribut"), ("before", "Sebelum"),
-         ("after", "Sesudah")),
+        (
+            ("id", "ID"),
+            ("name", "Indikator"),
+            ("year", "Tahun"),
+            ("field", "Atribut"),
+            ("before", "Sebelum"),
+            ("after", "Sesudah"),
+        ),
         "Target dan satuan",
     ),
     Section(
         "budgets",
         "Pagu berubah",
-        (("id", "ID"), ("code", "Kode"), ("name", "Kegiatan"), ("before", "Pagu sebelum"), ("after", "Pagu sesudah"),
-         ("difference", "Selisih")),
+        (
+            ("id", "ID"),
+            ("code", "Kode"),
+            ("name", "Kegiatan"),
+            ("before", "Pagu sebelum"),
+            ("after", "Pagu sesudah"),
+            ("difference", "Selisih"),
+        ),
         "Pagu",
     ),
     Section(
         "staff",
         "ASN pindah, keluar, masuk",
-        (("change", "Perubahan"), ("nip", "NIP"), ("name", "Nama"), ("unit_before", "Unit sebelum"),
-         ("unit_after", "Unit sesudah"), ("position_before", "Jabatan sebelum"), ("position_after", "Jabatan sesudah")),
+        (
+            ("change", "Perubahan"),
+            ("nip", "NIP"),
+            ("name", "Nama"),
+            ("unit_before", "Unit sebelum"),
+            ("unit_after", "Unit sesudah"),
+            ("position_before", "Jabatan sebelum"),
+            ("position_after", "Jabatan sesudah"),
+        ),
         "ASN",
     ),
     Section(
         "reach_budget",
         "Pagu yang kehilangan atau mendapat jalur ke outcome",
-        (("change", "Jalur ke outcome"), ("id", "ID"), ("name", "Kegiatan"), ("before", "Pagu sebelum"),
-         ("after", "Pagu sesudah")),
+        (
+            ("change", "Jalur ke outcome"),
+            ("id", "ID"),
+            ("name", "Kegiatan"),
+            ("before", "Pagu sebelum"),
+            ("after", "Pagu sesudah"),
+        ),
         "Jalur pagu ke outcome",
     ),
     Section(
@@ -207,8 +232,14 @@ def _reparented(before: Version, after: Version) -> list[dict[str, Any]]:
             if old != new:
                 name = _name(after.nodes[label][key])
                 rows.append(
-                    {"type": rel_type, "label": label, "id": key, "name": name, "before": sorted(old - new),
-                     "after": sorted(new - old)}
+                    {
+                        "type": rel_type,
+                        "label": label,
+                        "id": key,
+                        "name": name,
+                        "before": sorted(old - new),
+                        "after": sorted(new - old),
+                    }
                 )
     return rows
 
@@ -256,8 +287,14 @@ def _budgets(before: Version, after: Version) -> list[dict[str, Any]]:
             continue
         old, new = props.get("budget"), now.get("budget")
         rows.append(
-            {"id": key, "code": now.get("code"), "name": now.get("name"), "before": old, "after": new,
-             "difference": (new or 0) - (old or 0)}
+            {
+                "id": key,
+                "code": now.get("code"),
+                "name": now.get("name"),
+                "before": old,
+                "after": new,
+                "difference": (new or 0) - (old or 0),
+            }
         )
     return rows
 
@@ -278,9 +315,15 @@ def _staff(before: Version, after: Version) -> list[dict[str, Any]]:
         person = new if new is not None else old
         assert person is not None
         rows.append(
-            {"change": change, "nip": nip, "name": person.get("name"), "unit_before": unit_before,
-             "unit_after": unit_after, "position_before": (old or {}).get("position"),
-             "position_after": (new or {}).get("position")}
+            {
+                "change": change,
+                "nip": nip,
+                "name": person.get("name"),
+                "unit_before": unit_before,
+                "unit_after": unit_after,
+                "position_before": (old or {}).get("position"),
+                "position_after": (new or {}).get("position"),
+            }
         )
     return rows
 
@@ -296,8 +339,13 @@ def _reach_budget(before: Version, after: Version) -> list[dict[str, Any]]:
         then_reaches, now_reaches = key in before.reaching, key in after.reaching
         if then_reaches != now_reaches:
             rows.append(
-                {"change": LOST if then_reaches else GAINED, "id": key, "name": now.get("name"),
-                 "before": props.get("budget"), "after": now.get("budget")}
+                {
+                    "change": LOST if then_reaches else GAINED,
+                    "id": key,
+                    "name": now.get("name"),
+                    "before": props.get("budget"),
+                    "after": now.get("budget"),
+                }
             )
     return rows
 
@@ -306,15 +354,19 @@ def _reach_staff(before: Version, after: Version) -> list[dict[str, Any]]:
     """ASN held by both whose assignments reached an outcome in one version and not in the other."""
     rows = []
     later = after.nodes["ASN"]
-    for nip, props in sorted(before.nodes["ASN"].items()):
+    for nip in sorted(before.nodes["ASN"]):
         now = later.get(nip)
         if now is None:
             continue
         then_reaches, now_reaches = before.staff_reaches(nip), after.staff_reaches(nip)
         if then_reaches != now_reaches:
             rows.append(
-                {"change": LOST if then_reaches else GAINED, "nip": nip, "name": now.get("name"),
-                 "unit": after.unit_of(nip)}
+                {
+                    "change": LOST if then_reaches else GAINED,
+                    "nip": nip,
+                    "name": now.get("name"),
+                    "unit": after.unit_of(nip),
+                }
             )
     return rows
 
@@ -328,9 +380,25 @@ def _outcomes(before: Version, after: Version) -> list[dict[str, Any]]:
         if then != now:
             goal = after.nodes["Goal"][key]
             rows.append(
-                {"change": LOST if then else GAINED, "id": key, "level": goal.get("level"), "name": goal.get("statement")}
+                {
+                    "change": LOST if then else GAINED,
+                    "id": key,
+                    "level": goal.get("level"),
+                    "name": goal.get("statement"),
+                }
             )
     return rows
+
+
+def diff_workbook(data: dict[str, Any]) -> bytes:
+    """`Diff.as_dict` as a workbook: a summary sheet, then a sheet per section with its Indonesian headers
+    (graph/export.py neutralises any text a spreadsheet would run as a formula)."""
+    summary = [{"ukuran": key, "nilai": value} for key, value in data["summary"].items()]
+    sheets: dict[str, tuple[list[dict[str, Any]], list[str] | None]] = {"Ringkasan": (summary, ["ukuran", "nilai"])}
+    for section in SECTIONS:
+        rows = [{header: row.get(key) for key, header in section.columns} for row in data["sections"][section.key]]
+        sheets[section.sheet] = (rows, [header for _, header in section.columns])
+    return to_xlsx(sheets)
 
 
 def _summary(sections: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:

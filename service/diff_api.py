@@ -16,9 +16,8 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from graph.diff import ROWS_DEFAULT, ROWS_MAX, SECTIONS, Diff, diff
+from graph.diff import ROWS_DEFAULT, ROWS_MAX, Diff, diff, diff_workbook
 from graph.diff_read import KEY_MAX, UnknownVersion
-from graph.export import to_xlsx
 from service.http.database import database
 from service.http.errors import ApiError
 from service.http.formats import MEDIA_TYPES, int_arg, masking_wanted
@@ -54,18 +53,6 @@ def diff_data(found: Diff, limit: int) -> dict[str, Any]:
     return mask(data) if masking_wanted() else data
 
 
-def diff_xlsx(data: dict[str, Any]) -> bytes:
-    """A summary sheet, then one sheet per section with the Indonesian headers (graph/export.py neutralises)."""
-    summary = [{"ukuran": key, "nilai": value} for key, value in data["summary"].items()]
-    sheets: dict[str, tuple[list[dict[str, Any]], list[str] | None]] = {"Ringkasan": (summary, ["ukuran", "nilai"])}
-    for section in SECTIONS:
-        rows = [
-            {header: row.get(key) for key, header in section.columns} for row in data["sections"][section.key]
-        ]
-        sheets[section.sheet] = (rows, [header for _, header in section.columns])
-    return to_xlsx(sheets)
-
-
 @kept_answer
 def api_diff(suffix: str | None) -> Any:
     """GET /api/diff: what changed from version `a` to version `b`."""
@@ -84,7 +71,7 @@ def api_diff(suffix: str | None) -> Any:
     limit = int_arg("limit", text, 1, ROWS_MAX) if text else ROWS_DEFAULT
     data = diff_data(versions_diff(request.args.get("a"), request.args.get("b")), limit)
     if fmt == "xlsx":
-        response = Response(diff_xlsx(data), mimetype=MEDIA_TYPES["xlsx"].split(";")[0])
+        response = Response(diff_workbook(data), mimetype=MEDIA_TYPES["xlsx"].split(";")[0])
         response.headers["Content-Disposition"] = 'attachment; filename="perubahan.xlsx"'
         return response
     return current_app.json.response(ok=True, **data)

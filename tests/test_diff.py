@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from test_service_support import AS_READER, assert_error, make_app
 
+import cli.main as cli
 from graph.db import Runner
 from graph.diff import SECTION_KEYS, diff
 from graph.diff_read import UnknownVersion, read_version
@@ -223,3 +225,127 @@ def test_the_reach_worked_out_equals_the_importers_fact(versions):
 def test_an_unknown_version_is_named(versions):
     with pytest.raises(UnknownVersion, match="'nowhere@2030'"):
         diff(versions, A, "nowhere@2030")
+
+
+@pytest.fixture(scope="module")
+def client(versions):
+    return make_app(versions).test_client()
+
+
+def test_the_api_answers_json_bounded_per_section(client, versions):
+    response = client.get(f"/api/diff?a={A}&b={B}", headers=AS_READER)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body = response.get_json()
+    expected = diff(versions, A, B).as_dict()
+    assert body["ok"] is True and body["sections"] == json.loads(json.dumps(expected["sections"]))
+    assert body["summary"]["pagu_lost_path"] == 248712000 and body["counts"]["staff"] == 3
+    assert body["reach_from"] == {A: "traversal", B: "traversal"}
+    bounded = client.get(f"/api/diff.json?a={A}&b={B}&limit=1", headers=AS_READER).get_json()
+    assert [len(bounded["sections"][key]) for key in ("staff", "reparented")] == [1, 1]
+    assert bounded["counts"]["staff"] == 3 and set(bounded["truncated"]) == {"staff", "reparented", "indicators"}
+
+
+def test_the_api_masks_nips_for_anonymous_readers(client):
+    text = client.get(f"/api/diff?a={A}&b={B}").get_data(as_text=True)
+    assert MOVED not in text and CUT_RHK_ASN not in text
+    assert MOVED[:6] + "*" * 10 + MOVED[-2:] in text
+
+
+def test_the_api_answers_a_workbook(client):
+    response = client.get(f"/api/diff.xlsx?a={A}&b={B}", headers=AS_READER)
+    assert response.status_code == 200 and response.mimetype.endswith("spreadsheetml.sheet")
+    book = load_workbook(io.BytesIO(response.data))
+    assert book.sheetnames[0] == "Ringkasan" and "Jalur pagu ke outcome" in book.sheetnames
+    pagu = list(book["Pagu"].iter_rows(values_only=True))
+    assert pagu[0] == ("ID", "Kode", "Kegiatan", "Pagu sebelum", "Pagu sesudah", "Selisih")
+    assert pagu[1][0] == "SK-2026-1.02.01.2.06.0004" and pagu[1][3:] == (183007000, 200000000, 16993000)
+    moved = list(book["Pindah induk"].iter_rows(values_only=True))
+    assert ("CONTRIBUTES_TO", "Goal", "G-SP-BPBD-1.05.03") in [row[:3] for row in moved]
+    same = client.get(f"/api/diff?a={A}&b={B}&format=xlsx", headers=AS_READER)
+    assert same.status_code == 200 and same.mimetype == response.mimetype
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        (f"a={A}&b=nowhere@2030", "'nowhere@2030'"),
+        (f"a=gone&b={B}", "'gone'"),
+        (f"a={A}", "'b'"),
+        (f"a={A}&b={B}&limit=0", "limit"),
+        (f"a={A}&b={B}&limit=5001", "limit"),
+        (f"a={A}&b={B}&version=1", "'version'"),
+        (f"a={A}&b={B}&a={A}", "'a'"),
+        (f"a={A}&b={B}&format=csv", "csv"),
+        ("a=" + "x" * 201 + f"&b={B}", "200"),
+    ],
+)
+def test_the_api_refuses_bad_input_naming_it(client, query, named):
+    body = assert_error(client.get(f"/api/diff?{query}", headers=AS_READER), 400)
+    assert named in body["error"]
+
+
+def test_a_suffix_contradicting_the_format_is_refused(client):
+    assert_error(client.get(f"/api/diff.xlsx?a={A}&b={B}&format=json", headers=AS_READER), 400)
+
+
+def test_the_page_offers_the_versions_and_shows_the_changes(client):
+    form = client.get("/perubahan", headers=AS_READER)
+    assert form.status_code == 200
+    html = form.get_data(as_text=True)
+    assert f'<option value="{A}">' in html and f'<option value="{B}">' in html and "Bandingkan" in html
+    page = client.get(f"/perubahan?a={A}&b={B}", headers=AS_READER).get_data(as_text=True)
+    for shown in (
+        "G-SK-BARU-1",
+        REMOVED_INDICATOR,
+        "Pernyataan sasaran yang dirumuskan ulang",
+        "G-S-BPBD-2",
+        "Rp 248.712.000",  # the pagu that lost its path
+        "Rp 16.993.000",  # the difference of the pagu changed
+        "71,5",
+        "persen",
+        "Rina Baru",
+        "kehilangan",
+        f'<option value="{B}" selected>',
+    ):
+        assert shown in page, shown
+    section = page.split('data-section="outcomes"', 1)[1].split("</section>", 1)[0]
+    assert "G-S-BPBD-1" in section and "(1)" in section
+
+
+def test_the_page_names_an_unknown_version_in_indonesian(client):
+    response = client.get(f"/perubahan?a={A}&b=hilang@2031", headers=AS_READER)
+    assert response.status_code == 400 and response.mimetype == "text/html"
+    assert "Versi tidak dikenal" in response.get_data(as_text=True) and "hilang@2031" in response.get_data(as_text=True)
+
+
+@pytest.fixture
+def cli_env(versions, neo4j_settings, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
+    return versions
+
+
+def test_the_command_prints_table_json_and_writes_xlsx(cli_env, tmp_path):
+    table = CliRunner().invoke(cli.main, ["diff", A, B, "--limit", "2"])
+    assert table.exit_code == 0, table.output
+    assert "Pagu yang kehilangan atau mendapat jalur ke outcome" in table.output and CUT_ACTIVITY in table.output
+    assert "(2 of 3 shown)" in table.output and "Elemen baru" in table.output
+    as_json = CliRunner().invoke(cli.main, ["diff", A, B, "--format", "json"])
+    assert json.loads(as_json.output)["summary"]["staff_lost_path"] == 1
+    out = tmp_path / "perubahan.xlsx"
+    written = CliRunner().invoke(cli.main, ["diff", A, B, "--format", "xlsx", "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    assert [row[:2] for row in load_workbook(out)["ASN"].iter_rows(min_row=2, values_only=True)] == [
+        ("pindah", MOVED),
+        ("keluar", LEFT),
+        ("masuk", NEW_NIP),
+    ]
+
+
+def test_the_command_names_an_unknown_version(cli_env):
+    result = CliRunner().invoke(cli.main, ["diff", A, "nowhere@2030"])
+    assert result.exit_code != 0 and "'nowhere@2030'" in result.output
+    needs_out = CliRunner().invoke(cli.main, ["diff", A, B, "--format", "xlsx"])
+    assert needs_out.exit_code != 0 and "--out" in needs_out.output
