@@ -203,7 +203,7 @@ def _elements(has: Version, lacks: Version) -> list[dict[str, Any]]:
 
 def _restated(before: Version, after: Version) -> list[dict[str, Any]]:
     """Per element in both versions, each of its RESTATED properties that differs."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for label, fields in RESTATED.items():
         later = after.nodes[label]
         for key, props in sorted(before.nodes[label].items()):
