@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections import defaultdict
 from typing import Any
 
 import pytest
@@ -17,10 +16,11 @@ from openpyxl import load_workbook
 from test_service_support import AS_READER, assert_error, make_app
 
 import cli.main as cli
+from bench.diff import copy_version
 from graph.db import Runner
 from graph.diff import SECTION_KEYS, diff
 from graph.diff_read import UnknownVersion, read_version
-from graph.model import NODE_TYPES, REL_TYPE_NAMES, apply_schema
+from graph.model import apply_schema
 
 A, B = "U-PEMDA", "U-PEMDA@2026"
 NEW_NIP = "200001012025011001"
@@ -29,36 +29,6 @@ CUT_RHK = "G-RHK-SETDA-0001"  # its only contribution removed: its one ASN loses
 CUT_RHK_ASN = "199905112021011001"
 MOVED, LEFT = "199602102025032001", "199612292020122002"
 REMOVED_INDICATOR = "I-S-DISHUB-1-1"
-
-
-def copy_version(runner: Runner, old: str, new: str) -> None:
-    """Every node and relationship of dataset `old` again under dataset `new` (a version before the importer takes
-    one): nodes by label, then edges by type and end labels, an end in another dataset kept as it is."""
-    for node in NODE_TYPES:
-        runner.write(
-            f"MATCH (n:{node.label}) WHERE n.dataset = $old CREATE (c:{node.label}) SET c = n {{.*, dataset: $new}}",
-            {"old": old, "new": new},
-        )
-    for rel_type in REL_TYPE_NAMES:
-        rows = runner.read(
-            f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = $old RETURN labels(a)[0] AS la, "
-            "coalesce(a.id, a.nip) AS start, labels(b)[0] AS lb, coalesce(b.id, b.nip) AS end, "
-            "b.dataset AS end_dataset, properties(r) AS props",
-            {"old": old},
-        )
-        groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-        for row in rows:
-            row["end_dataset"] = new if row["end_dataset"] == old else row["end_dataset"]
-            groups[(row["la"], row["lb"])].append(row)
-        for (start_label, end_label), group in groups.items():
-            start_key = "nip" if start_label == "ASN" else "id"
-            end_key = "nip" if end_label == "ASN" else "id"
-            runner.write(
-                f"UNWIND $rows AS row MATCH (a:{start_label} {{{start_key}: row.start, dataset: $new}}) "
-                f"MATCH (b:{end_label} {{{end_key}: row.end, dataset: row.end_dataset}}) "
-                f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props, r.dataset = $new",
-                {"rows": group, "new": new},
-            )
 
 
 # Each planted change: what it is, and the Cypher that makes it in version B.
