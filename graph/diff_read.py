@@ -20,21 +20,32 @@ ELEMENTS: Final = ("Unit", "Goal", "Indicator", "Activity")  # what the diff lis
 LABELS: Final = (*ELEMENTS, "ASN")
 KEY_MAX: Final = 200  # characters of a dataset key a caller may name
 _REACH = model.REACH_PROPERTY
-_HINT = {label: f"USING INDEX n:{label}(dataset)" for label in (*LABELS, "IndicatorYear")}
-# the element's own properties: everything it states (the fact is read apart, the key is the row's key)
-_NODES = "MATCH (n:{label}) {hint} WHERE n.dataset = $dataset RETURN {key} AS key, properties(n) AS props"
+# One statement per label: each node of the version (through the `dataset` index) with its own properties (the reach
+# fact among them, taken out once read) and the ends of its outgoing edges, which belong to its version. A node's
+# edges come in its row rather than as rows of their own: a kabupaten version has 2.5 edges per node, and each row
+# costs the client more than a list inside one.
+_NODES = (
+    "MATCH (n:{label}) USING INDEX n:{label}(dataset) WHERE n.dataset = $dataset "
+    "RETURN {key} AS key, properties(n) AS props{edges}"
+)
+# CONTRIBUTES_TO, implied edges too (reach follows them); for an end outside the version, whether it reaches
+_UP = (
+    ", [(n)-[r:CONTRIBUTES_TO]->(b) | [coalesce(b.id, b.nip), coalesce(r.implied, false), "
+    "CASE WHEN $reach AND b.dataset <> $dataset THEN EXISTS { MATCH (b)-[:CONTRIBUTES_TO*0..]->(o:Goal) "
+    "WHERE o.level IN $outcome_levels } END]] AS up"
+)
+_PART_OF = ", [(n)-[:PART_OF]->(p) | p.id] AS part_of"
+_EDGES: Final = {
+    "Unit": _PART_OF,
+    "Goal": _UP,
+    "Indicator": _UP,
+    "Activity": _UP + _PART_OF,
+    "ASN": ", [(n)-[:MEMBER_OF]->(u) | u.id] AS member_of, [(n)-[:ASSIGNED_TO]->(b) | coalesce(b.id, b.nip)] AS assigned",
+}
 _YEARS = (
     "MATCH (n:IndicatorYear) USING INDEX n:IndicatorYear(dataset) WHERE n.dataset = $dataset "
     "RETURN n.indicator_id AS key, n.year AS year, properties(n) AS props"
 )
-# CONTRIBUTES_TO, implied edges too (reach follows them); for an end outside the version, whether it reaches
-_EDGES = (
-    "MATCH (a)-[r:{rel_type}]->(b) USING INDEX r:{rel_type}(dataset) WHERE r.dataset = $dataset "
-    "RETURN coalesce(a.id, a.nip) AS start, coalesce(b.id, b.nip) AS end, coalesce(r.implied, false) AS implied, "
-    "CASE WHEN $reach AND b.dataset <> $dataset THEN EXISTS {{ MATCH (b)-[:CONTRIBUTES_TO*0..]->(o:Goal) "
-    "WHERE o.level IN $outcome_levels }} END AS outside"
-)
-_EDGE_TYPES: Final = ("CONTRIBUTES_TO", "PART_OF", "MEMBER_OF", "ASSIGNED_TO")
 _HELD = (
     "UNWIND $datasets AS dataset RETURN dataset, "
     "EXISTS { MATCH (u:Unit) WHERE u.dataset = dataset } OR EXISTS { MATCH (g:Goal) WHERE g.dataset = dataset } "
@@ -120,27 +131,30 @@ def version_choices(reader: Reader) -> list[str]:
     return [row["dataset"] for row in reader.read(_CHOICES, {"limit": CHOICES_MAX})]
 
 
-def read_version(reader: Reader, dataset: str) -> Version:
-    """Read one version whole (a statement per label and per relationship type) and work out its reach."""
-    nodes: dict[str, dict[str, dict[str, Any]]] = {}
+def read_version(reader: Reader, dataset: str, *, use_fact: bool = True) -> Version:
+    """Read one version whole (a statement per label) and its reach: the importer's fact while it is current
+    (unless `use_fact` is false), else worked out from the version's edges."""
+    fact = use_fact and _fact_current(reader)
+    params = {"dataset": dataset, "reach": not fact, "outcome_levels": list(model.OUTCOME_LEVELS)}
+    version = Version(dataset, {}, {}, {"CONTRIBUTES_TO": {}, "PART_OF": {}}, {}, {}, {})
+    outside: set[str] = set()
     for label in LABELS:
         key = "n.nip" if label == "ASN" else "n.id"
-        rows = reader.read(_NODES.format(label=label, hint=_HINT[label], key=key), {"dataset": dataset}, packed=True)
-        nodes[label] = {row["key"]: row["props"] for row in rows}
+        rows = reader.read(_NODES.format(label=label, key=key, edges=_EDGES[label]), params, packed=True, plain=True)
+        version.nodes[label] = {row["key"]: row["props"] for row in rows}
+        outside |= _keep_edges(version, rows)
     years: dict[str, dict[Any, dict[str, Any]]] = defaultdict(dict)
-    for row in reader.read(_YEARS, {"dataset": dataset}, packed=True):
+    for row in reader.read(_YEARS, {"dataset": dataset}, packed=True, plain=True):
         years[row["key"]][row["year"]] = row["props"]
-    fact = _fact_current(reader)
-    version = Version(dataset, nodes, dict(years), {}, defaultdict(set), defaultdict(set), defaultdict(set))
-    outside = _read_edges(reader, version, reach=not fact)
+    version.years = dict(years)
     if fact:
         version.reaching = {
-            key for label in model.REACH_LABELS for key, props in nodes[label].items() if props.get(_REACH) is True
+            key for label in model.REACH_LABELS for key, props in version.nodes[label].items() if props.get(_REACH)
         }
         version.reach_from = "fact"
     else:
         version.reaching = _reaching(version, outside)
-    for props in (p for label in LABELS for p in nodes[label].values()):
+    for props in (p for label in LABELS for p in version.nodes[label].values()):
         props.pop(_REACH, None)  # a derived fact, not something the version states
     return version
 
@@ -149,27 +163,25 @@ def _fact_current(reader: Reader) -> bool:
     return bool(reader.read(model.REACH_CURRENT_QUERY)[0]["reach_known"])
 
 
-def _read_edges(reader: Reader, version: Version, *, reach: bool) -> set[str]:
-    """Fill the version's edges; returns the elements with a contribution to another Pemda's element that
-    reaches an outcome (asked only when `reach`: the reach is then worked out here)."""
+def _keep_edges(version: Version, rows: list[dict[str, Any]]) -> set[str]:
+    """The edges of one label's rows into the version; returns the elements with a contribution to another Pemda's
+    element that reaches an outcome (asked only when the reach is worked out here)."""
     outside: set[str] = set()
-    params = {"dataset": version.dataset, "reach": reach, "outcome_levels": list(model.OUTCOME_LEVELS)}
-    for rel_type in _EDGE_TYPES:
-        rows = reader.read(_EDGES.format(rel_type=rel_type), params, packed=True)
-        into = {"MEMBER_OF": version.members, "ASSIGNED_TO": version.assigned}.get(rel_type)
-        if into is not None:
-            for row in rows:
-                into[row["start"]].add(row["end"])
-            continue
-        parents: dict[str, set[str]] = defaultdict(set)
-        for row in rows:
-            if rel_type == "CONTRIBUTES_TO":
-                version.up[row["start"]].add(row["end"])
-                if row["outside"]:
-                    outside.add(row["start"])
-            if not row["implied"]:
-                parents[row["start"]].add(row["end"])
-        version.parents[rel_type] = dict(parents)
+    for row in rows:
+        key = row["key"]
+        if row.get("up"):
+            version.up[key] = {end for end, _, _ in row["up"]}
+            real = {end for end, implied, _ in row["up"] if not implied}
+            if real:
+                version.parents["CONTRIBUTES_TO"][key] = real
+            if any(reaches for _, _, reaches in row["up"]):
+                outside.add(key)
+        if row.get("part_of"):
+            version.parents["PART_OF"][key] = set(row["part_of"])
+        if row.get("member_of"):
+            version.members[key] = set(row["member_of"])
+        if row.get("assigned"):
+            version.assigned[key] = set(row["assigned"])
     return outside
 
 

@@ -605,8 +605,9 @@ def _diff_ops() -> dict[str, Any]:
         "description": "The diff: `summary`, `counts`, `truncated`, `reach_from` and the rows of each section",
         "content": {JSON: {"schema": {"type": "object"}}, XLSX: {"schema": {"type": "string", "format": "binary"}}},
     }
-    op = {
-        "summary": "What changed between two versions",
+    summary = "What changed between two versions"
+    op: dict[str, Any] = {
+        "summary": summary,
         "description": "graph/diff.py: elements added, removed and restated; contributions re-parented; targets, "
         "satuan and pagu changed; ASN moved, left or arrived; the pagu and staff that lost or gained their path to "
         "an outcome; outcomes that lost their last supporting activity. A key the graph does not hold is a 400 "
@@ -631,7 +632,7 @@ def _diff_ops() -> dict[str, Any]:
     return {
         "/api/diff": {"get": {**op, "parameters": [*params, fmt]}},
         "/api/diff.{suffix}": {
-            "get": {**op, "summary": op["summary"] + " (format from the suffix)", "parameters": [*params, suffix]}
+            "get": {**op, "summary": summary + " (format from the suffix)", "parameters": [*params, suffix]}
         },
     }
 
