@@ -9,6 +9,7 @@ import click
 from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 
 import seed
+from cli import versions as versions_cli
 from graph.catalog import Catalog, CatalogError, ParameterError, load_complete_catalog, reference_markdown
 from graph.config import Neo4jSettings
 from graph.db import Runner
@@ -79,6 +80,18 @@ def neo4j_status() -> None:
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--dataset", help="Name of the dataset (default: the id of the top-level unit).")
 @click.option(
+    "--version",
+    "version_name",
+    help="The version the files are of: a PK year (2026) or a Renstra state (renstra-2025-2029-awal); "
+    "the import replaces that version only (docs/versions.md). Default: the unnamed version.",
+)
+@click.option(
+    "--version-kind",
+    type=click.Choice(["pk", "renstra_awal", "renstra_perubahan"]),
+    help="The kind of version (default: read from its name).",
+)
+@click.option("--period", help="The RPJMD/Renstra period the version belongs to, e.g. 2025-2029.")
+@click.option(
     "--dry-run",
     is_flag=True,
     help="Validate only; write nothing (and say whether the dataset's last import was of these files).",
@@ -110,6 +123,9 @@ def neo4j_status() -> None:
 def import_command(
     path: Path,
     dataset: str | None,
+    version_name: str | None,
+    version_kind: str | None,
+    period: str | None,
     dry_run: bool,
     outcome_wait: float,
     explain: bool,
@@ -121,7 +137,7 @@ def import_command(
     sheets (docs/import-format.md).
 
     Exit codes: 0 imported (or valid), 1 refused or not written, 3 whether it was written is unknown."""
-    from graph.importer import MatriksOptions
+    from graph.importer import MatriksOptions, VersionRequest
     from graph.importer.matriks import load_mapping
 
     try:
@@ -131,7 +147,8 @@ def import_command(
     if explain:
         _explain(path, options)
         return
-    _import(path, dataset, dry_run, options, outcome_wait)
+    version = VersionRequest(version_name, version_kind, period)
+    _import(path, dataset, dry_run, options, outcome_wait, version)
 
 
 def _explain(path: Path, options) -> None:
@@ -804,7 +821,12 @@ def _dry_run_lines(report: ImportReport) -> list[str]:
 
 
 def _import(
-    path: Path, dataset: str | None, dry_run: bool, matriks=None, outcome_wait: float = OUTCOME_WAIT_SECONDS
+    path: Path,
+    dataset: str | None,
+    dry_run: bool,
+    matriks=None,
+    outcome_wait: float = OUTCOME_WAIT_SECONDS,
+    version=None,
 ) -> None:
     from tqdm import tqdm
 
@@ -827,6 +849,7 @@ def _import(
             matriks=matriks,
             outcome_wait=outcome_wait,
             on_outcome_wait=_OutcomeWaitLine(),
+            version=version,
         )
     except ImportRejected as exc:
         for problem in exc.problems:
@@ -871,6 +894,10 @@ def _echo_import_report(report: ImportReport) -> None:
     )
     if written.changed() and report.record is not None:
         click.echo(f"recorded in the import log as {report.record.id} (pokin imports)")
+
+
+for _command in versions_cli.COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

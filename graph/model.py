@@ -329,6 +329,8 @@ REACH_MARK_STATEMENT = (
 # IMPORT_LOG_KEEP records of each dataset are kept. The log is metadata, not data: queries match by the
 # model's labels and never see it.
 IMPORT_LOG_LABEL = "PokinImport"
+# One record per version of a Pemda's tree (graph/versions.py): metadata like the log, never seen by queries.
+VERSION_LABEL = "PokinVersion"
 IMPORT_LOG_KEEP = 20
 IMPORT_LOG_CHANGES = (
     "nodes_created",
@@ -368,20 +370,49 @@ IMPORT_SETTLED_QUERY = (
 )
 
 
+# --- Versions: a key is unique within one version -----------------------------------------------------------
+#
+# A version is one import unit: one Pemda's tree as one PK year or one Renstra state (docs/versions.md). Its key is
+# the `dataset` every node and relationship carries (`<pemda>` unnamed, `<pemda>@<name>` named), so the same id in
+# two versions is two nodes (the same element over time): the uniqueness constraints are on the key AND the
+# dataset, and a plain index on the key alone serves lookups by id. Constraints of the model before versions (on
+# the key alone) are dropped by apply_schema (SUPERSEDED_CONSTRAINTS).
+VERSION_PROPERTY: Final = "dataset"
+
+
+def unique_properties(node: NodeType) -> tuple[str, ...]:
+    """What identifies a node: its key within its version."""
+    return (*node.key, VERSION_PROPERTY)
+
+
+def _unique_name(node: NodeType) -> str:
+    return f"pokin_{node.label.lower()}_{'_'.join(unique_properties(node))}_unique"
+
+
+def superseded_constraints() -> list[str]:
+    """The names of the key-only constraints a graph written before versions has (dropped by apply_schema)."""
+    return [f"pokin_{node.label.lower()}_{'_'.join(node.key)}_unique" for node in NODE_TYPES]
+
+
+def _key_index_statement(node: NodeType) -> list[str]:
+    """A lookup by key alone (an id from a URL, a reference) seeks this index; the composite constraint's index
+    serves lookups by key and version."""
+    if len(node.key) != 1 or node.key[0] in node.indexed:
+        return []
+    prop = node.key[0]
+    return [f"CREATE INDEX pokin_{node.label.lower()}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"]
+
+
 def constraint_statements() -> list[str]:
     """CREATE CONSTRAINT/INDEX statements with deterministic names, derived from the declarations above."""
     statements = []
     for node in NODE_TYPES:
         stem = node.label.lower()
-        key = ", ".join(f"n.{prop}" for prop in node.key)
-        # ids are unique within a version (docs/versions.md): the key with the dataset; the key alone indexed
+        key = ", ".join(f"n.{prop}" for prop in unique_properties(node))
         statements.append(
-            f"CREATE CONSTRAINT pokin_{stem}_{'_'.join(node.key)}_dataset_unique IF NOT EXISTS "
-            f"FOR (n:{node.label}) REQUIRE ({key}, n.dataset) IS UNIQUE"
+            f"CREATE CONSTRAINT {_unique_name(node)} IF NOT EXISTS FOR (n:{node.label}) REQUIRE ({key}) IS UNIQUE"
         )
-        statements.append(
-            f"CREATE INDEX pokin_{stem}_{'_'.join(node.key)}_key IF NOT EXISTS FOR (n:{node.label}) ON ({key})"
-        )
+        statements += _key_index_statement(node)
         for prop in node.indexed:
             statements.append(f"CREATE INDEX pokin_{stem}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})")
     for rel_name in REL_TYPE_NAMES:
@@ -398,6 +429,9 @@ def constraint_statements() -> list[str]:
         f"FOR (n:{IMPORT_LOG_LABEL}) REQUIRE (n.id) IS UNIQUE"
     )
     statements.append(f"CREATE INDEX pokin_import_log_dataset IF NOT EXISTS FOR (n:{IMPORT_LOG_LABEL}) ON (n.dataset)")
+    statements.append(
+        f"CREATE CONSTRAINT pokin_version_dataset_unique IF NOT EXISTS FOR (n:{VERSION_LABEL}) REQUIRE (n.dataset) IS UNIQUE"
+    )
     for label in REACH_INDEXED:
         statements.append(
             f"CREATE INDEX pokin_{label.lower()}_{REACH_PROPERTY} IF NOT EXISTS FOR (n:{label}) ON (n.{REACH_PROPERTY})"
@@ -406,12 +440,19 @@ def constraint_statements() -> list[str]:
 
 
 def key_index_hint(node: NodeType, variable: str) -> str:
-    """`USING INDEX SEEK` on the node's key (its uniqueness constraint's index): a lookup by key must seek even
+    """`USING INDEX SEEK` on the node's key and version (its uniqueness constraint's index; the lookup must give
+    both, `{id: .., dataset: ..}`): a lookup by key must seek even
     when the planner's statistics are stale, e.g. right after a big import, when it may think a label is empty
     and plan a label scan per row (seconds turn into minutes). Plain `USING INDEX` is not enough: it lets the
     planner scan the whole index once per row and hash-join (the re-import of a kabupaten's unit assignments
     did that: 4.7 million index entries read for 5,000 rows)."""
-    return f"USING INDEX SEEK {variable}:{node.label}({', '.join(node.key)})"
+    return f"USING INDEX SEEK {variable}:{node.label}({', '.join(unique_properties(node))})"
+
+
+def key_lookup_hint(node: NodeType, variable: str) -> str:
+    """`USING INDEX SEEK` on the first key property alone, for a lookup across versions (which versions hold an
+    id): the plain index on it (pokin_<label>_<key>; an IndicatorYear's indicator_id index)."""
+    return f"USING INDEX SEEK {variable}:{node.label}({node.key[0]})"
 
 
 def key_expression(variable: str) -> str:
@@ -432,10 +473,14 @@ def apply_schema(runner: Runner) -> None:
     """Create the constraints and indexes (idempotent) and wait until the indexes are online.
 
     Every import calls this: when every declared index (a constraint's too, under the constraint's name) is
-    there and online, one SHOW INDEXES replaces the 27 statements (a national load runs 199 imports)."""
+    there and online, one SHOW INDEXES replaces the 27 statements (a national load runs 199 imports). The
+    key-only constraints of a graph from before versions are dropped first (superseded_constraints)."""
     online = {row["name"] for row in runner.read("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")}
-    if schema_names() <= online:
+    superseded = set(superseded_constraints())
+    if schema_names() <= online and not superseded & online:
         return
+    for name in sorted(superseded):  # a graph from before versions: its ids become unique per version
+        runner.write(f"DROP CONSTRAINT {name} IF EXISTS")
     for statement in constraint_statements():
         runner.write(statement)
     runner.write("CALL db.awaitIndexes(300)")

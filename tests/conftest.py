@@ -82,12 +82,13 @@ def snapshot(runner: Runner, *, facts: bool = True) -> dict[str, Any]:
     """The whole graph as comparable data: nodes by labels and properties, edges by type, ends, properties.
     The import lock's `version` (a fresh UUID per import that changed something) is left out: it says
     that the data changed, not what it is; so is the import log (graph/model.py), which says who changed it
-    and when (tests of the log read it themselves), and the lock's record of when "reaches an outcome" was
+    and when (tests of the log read it themselves), so are the versions' records (graph/versions.py: tests of
+    versions read them), and the lock's record of when "reaches an outcome" was
     made current (that version, and counts that include the log). Without `facts`, the fact itself is left out
     too: an import may add it to nodes it did not write (graph/importer/reach.py), which is no change of them."""
     others = "properties(n)" if facts else f"n {{.*, {REACH_PROPERTY}: null}}"
     nodes = runner.read(
-        "MATCH (n) WHERE NOT n:PokinImport RETURN labels(n) AS labels, "
+        "MATCH (n) WHERE NOT n:PokinImport AND NOT n:PokinVersion RETURN labels(n) AS labels, "
         "CASE WHEN n:PokinImportLock THEN n {.*, version: null, reach_version: null, reach_nodes: null, "
         f"reach_relationships: null}} ELSE {others} END AS props"
     )

@@ -54,7 +54,8 @@ def test_mini_dataset_imports_with_expected_counts(runner):
         "ASN": 5,
         "PokinImportLock": 1,  # the lock that serialises imports (graph/model.py)
         "PokinImport": 1,
-    }  # and the import's record in the import log
+        "PokinVersion": 1,
+    }  # and the import's record in the import log, and the version's record (graph/versions.py)
     rels = {
         row["type"]: row["n"]
         for row in runner.read("MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")

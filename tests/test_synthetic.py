@@ -196,11 +196,11 @@ def test_finish_can_run_again_and_starts_from_what_parse_left(tmp_path, monkeypa
     assert unknown and unknown <= set(province_ids)
     assert builder.finish(found={}) is None
     assert builder.problems and all("does not exist" in problem.message for problem in builder.problems)
-    built = builder.finish(found={key: "Goal" for key in unknown})
+    built = builder.finish(found={key: ("Goal", "PROV") for key in unknown})
     assert built is not None and not builder.problems
     crossing = [edge for edge in built.edges if edge[2] in unknown]
     assert crossing and len(built.edges) == len(set(built.edges))
-    again = builder.finish(found={key: "Goal" for key in unknown})
+    again = builder.finish(found={key: ("Goal", "PROV") for key in unknown})
     assert again is not None and sorted(again.edges) == sorted(built.edges)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from graph.db import Runner
 from graph.importer import writer
-from graph.importer.build import Builder, Dataset
+from graph.importer.build import Builder, Dataset, VersionRequest
 from graph.importer.errors import ImportProblem, ImportRejected
 from graph.importer.matriks import MatriksOptions
 from graph.importer.outcome import (
@@ -38,6 +38,7 @@ __all__ = [
     "ImportRejected",
     "ImportReport",
     "MatriksOptions",
+    "VersionRequest",
     "explain_path",
     "import_log",
     "import_path",
@@ -73,6 +74,7 @@ def parse_path(
     *,
     writing: bool = False,
     matriks: MatriksOptions | None = None,
+    version: VersionRequest | None = None,
 ) -> Builder:
     """Read the files and check every row (nothing asked of the database yet): a Builder to `finish`.
     Raises ImportRejected for files that cannot be read. The Builder's `warnings` are the reading's warnings."""
@@ -85,6 +87,7 @@ def parse_path(
         dataset,
         owners=lambda label, keys, name: foreign_owners(runner, label, keys, name),
         owners_only_with_problems=writing,
+        version=version,
     )
     builder.warnings.extend(source.warnings)  # the reading's (matriks sheets), listed with the rows'
     builder.parse()
@@ -100,7 +103,7 @@ def explain_path(
     return source.explain, source.warnings, source.problems
 
 
-def _finished(builder: Builder, found: dict[str, str] | None = None) -> Dataset:
+def _finished(builder: Builder, found: dict[str, tuple[str, str]] | None = None) -> Dataset:
     built = builder.finish(found)
     if built is None:
         raise ImportRejected(builder.problems)
@@ -114,13 +117,14 @@ def validate_path(
     *,
     writing: bool = False,
     matriks: MatriksOptions | None = None,
+    version: VersionRequest | None = None,
 ) -> Dataset:
     """Read and check the files; raise ImportRejected with every problem found, write nothing.
 
-    `writing`: the caller writes next, and the database's uniqueness constraints refuse a node the files define
-    that another dataset holds (writer.write then names it); here that check then runs only to list such
-    clashes beside other problems."""
-    return _finished(parse_path(path, runner, dataset, writing=writing, matriks=matriks))
+    `writing`: the caller writes next, and the import's transaction looks up the nodes the files define that
+    another Pemda holds (writer.write names them); here that check then runs only to list such clashes beside
+    other problems. `version`: the version the files are of (graph/versions.py; none: the unnamed one)."""
+    return _finished(parse_path(path, runner, dataset, writing=writing, matriks=matriks, version=version))
 
 
 def import_path(
@@ -134,6 +138,7 @@ def import_path(
     outcome_wait: float = OUTCOME_WAIT_SECONDS,
     on_outcome_wait: OutcomeWait | None = None,
     matriks: MatriksOptions | None = None,
+    version: VersionRequest | None = None,
 ) -> ImportReport:
     """Validate, then (unless dry_run) write the dataset in one transaction. `progress(done, total)`.
     `matriks`: how to read matriks Renstra sheets (mapped headers, the period's first year, the Pemda).
@@ -143,7 +148,7 @@ def import_path(
     answer, Neo4j is waited for (at most `outcome_wait` s, `on_outcome_wait(waited, wait)` after each try)
     and the log read: the report comes back with `settled` when the import committed; ImportNotWritten
     when it did not; ImportOutcomeUnknown when Neo4j did not answer in time."""
-    built = validate_path(path, runner, dataset, writing=not dry_run, matriks=matriks)
+    built = validate_path(path, runner, dataset, writing=not dry_run, matriks=matriks, version=version)
     record = new_record(Path(path), built.name, built.counts(), source)
     if dry_run:
         return ImportReport(
@@ -164,6 +169,7 @@ def import_paths(
     *,
     outcome_wait: float = OUTCOME_WAIT_SECONDS,
     on_outcome_wait: OutcomeWait | None = None,
+    version: VersionRequest | None = None,
 ) -> list[ImportReport]:
     """Import several datasets in order (a province and its kabupaten/kota, the nation), each in its own
     transaction exactly as `import_path` would, one after the other. While one is written, the next is
@@ -173,16 +179,19 @@ def import_paths(
     refer to the one just imported: then it is resolved again) and holds nothing of it (else it is planned
     again inside its transaction). The first dataset refused stops the run: ImportRejected with its folder
     named in `ImportRejected.path`; the ones before it stay imported. A lost commit is settled as by
-    `import_path`; ImportNotWritten and ImportOutcomeUnknown stop the run too, with `path` set."""
+    `import_path`; ImportNotWritten and ImportOutcomeUnknown stop the run too, with `path` set. `version`: the
+    version every dataset is imported as (a province's Pemda, each as its own `<pemda>@<name>`)."""
     paths = [Path(path) for path in paths]
     reports: list[ImportReport] = []
     with _prompt_thread_switches(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="pokin-prepare") as preparer:
-        upcoming = preparer.submit(_prepare, paths[0], runner) if paths else None
+        upcoming = preparer.submit(_prepare, paths[0], runner, version) if paths else None
         for number, path in enumerate(paths):
             try:
                 assert upcoming is not None  # submitted for this path: before the loop, or by the step before
                 ahead = upcoming.result()
-                upcoming = preparer.submit(_prepare, paths[number + 1], runner) if number + 1 < len(paths) else None
+                upcoming = (
+                    preparer.submit(_prepare, paths[number + 1], runner, version) if number + 1 < len(paths) else None
+                )
                 builder = ahead.builder
                 unknown = builder.unknown_ids()
                 found = existing_labels(runner, unknown, builder.dataset.name) if unknown else {}
@@ -236,14 +245,14 @@ def _prompt_thread_switches() -> Iterator[None]:
 @dataclass
 class _Prepared:
     builder: Builder
-    found: dict[str, str] | None = None  # what the database answered for the ids the files refer to
+    found: dict[str, tuple[str, str]] | None = None  # what the database answered for the ids the files refer to
     statements: list | None = None  # the plan for a database that holds nothing of the dataset
 
 
-def _prepare(path: Path, runner: Runner) -> _Prepared:
+def _prepare(path: Path, runner: Runner, version: VersionRequest | None = None) -> _Prepared:
     """Read and check the files; then, on trial, resolve the references against the database as it is now
     and plan the writes for a database without the dataset (import_paths checks both before using them)."""
-    builder = parse_path(path, runner, writing=True)
+    builder = parse_path(path, runner, writing=True, version=version)
     if builder.problems:
         return _Prepared(builder)
     unknown = builder.unknown_ids()

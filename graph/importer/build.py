@@ -27,14 +27,16 @@ from typing import Any, NewType
 
 from pydantic import ValidationError
 
-from graph import model
+from graph import model, versions
 from graph.importer.errors import ImportProblem, ProblemLog
 from graph.importer.number_style import FIGURE_COLUMNS
 from graph.importer.rows import ROW_MODELS, cell_problems, required_columns
 from graph.importer.sources import Table
 from graph.importer.values import CellError, Figure, asn_kind, same_unit, validate_nip
+from graph.versions import Version, VersionError
 
-Lookup = Callable[[set[str], str], dict[str, str]]  # (ids, dataset) -> {id: label} in other datasets
+# (ids, dataset) -> {id: (label, the dataset holding it)}: ids of other Pemda (writer.existing_labels)
+Lookup = Callable[[set[str], str], dict[str, tuple[str, str]]]
 # (label, ids, dataset) -> {id: the dataset that holds it, None for a node without one} for ids outside dataset
 Owners = Callable[[str, Iterable[str], str], dict[Any, "str | None"]]
 EdgeKey = tuple[str, str, str]  # (type, from key, to key)
@@ -238,6 +240,14 @@ class Dataset:
         default_factory=dict
     )
     warnings: list[ImportProblem] = field(default_factory=list)  # accepted, but worth a planner's look
+    # the version the files are of (graph/versions.py); None: the unnamed version of the dataset
+    version: Version | None = None
+    # id -> the dataset (version of another Pemda) holding it, for each id the files refer to but do not define
+    foreign: Mapping[str, str] = field(default_factory=dict)
+
+    def dataset_of(self, key: str) -> str:
+        """The version a node the edges name lives in: this one, or the other Pemda's version it resolved to."""
+        return self.foreign.get(key, self.name)
 
     def counts(self) -> dict[str, int]:
         counts = {label: len(items) for label, items in self.nodes.items()}
@@ -282,6 +292,15 @@ class Dataset:
         return problems
 
 
+@dataclass(frozen=True)
+class VersionRequest:
+    """The version an import names (`pokin import --version 2026 --period 2025-2029`); all None: the unnamed one."""
+
+    name: str | None = None
+    kind: str | None = None
+    period: str | None = None
+
+
 @dataclass
 class _Refs:
     """References of one kind made by one file column (e.g. staff.csv supervisor_nip -> REPORTS_TO),
@@ -310,14 +329,15 @@ class Builder:
         dataset_name: str | None = None,
         owners: Owners | None = None,
         owners_only_with_problems: bool = False,
+        version: VersionRequest | None = None,
     ):
         self.tables = tables
+        self.version_request = version
         self.lookup = lookup
         self.owners = owners
-        # An import that goes on to write has the uniqueness constraints check ownership inside its transaction
-        # (the check that holds; writer.write names the clashes), so the early check is then needed only to list
-        # clashes beside other problems found here: one report still names them all, and a good import seeks
-        # no key for it.
+        # An import that goes on to write has its transaction check ownership (writer.write, after the import lock: the
+        # check that holds), so the early check is then needed only to list clashes beside other problems found here:
+        # one report still names them all, and a good import seeks no key for it.
         self.owners_only_with_problems = owners_only_with_problems
         self.requested_name = dataset_name
         self.problems = ProblemLog()  # counted all, the first MAX_PROBLEMS_SHOWN kept
@@ -325,7 +345,7 @@ class Builder:
         self.warnings_left_out = 0
         self.files = [tables[name].name if name in tables else f"{name}.csv" for name in _DEFINING]
         self.defined: dict[str, Origin] = {}  # id -> where, for every id the files define
-        self.found: dict[str, str] = {}  # id -> label, for ids found in the database
+        self.found: dict[str, tuple[str, str]] = {}  # id -> (label, dataset), for ids found in the database
         self.refused: dict[str, Origin] = {}  # id -> the first refused row that would define it
         self.refused_positions: dict[str, Origin] = {}  # staff.csv position_id -> its refused row
         self.refs: dict[tuple[Any, ...], _Refs] = {}
@@ -349,6 +369,7 @@ class Builder:
         self._staff()
         self._links()
         self.dataset.name = self._dataset_name()
+        self._name_version()
         self._parsed_problems = self.problems.copy()
 
     def unknown_ids(self) -> set[str]:
@@ -360,7 +381,7 @@ class Builder:
             if key not in self.defined
         }
 
-    def finish(self, found: dict[str, str] | None = None, *, check_owners: bool = True) -> Dataset | None:
+    def finish(self, found: dict[str, tuple[str, str]] | None = None, *, check_owners: bool = True) -> Dataset | None:
         """What needs the database: references resolved against it, ownership; the dataset, or None.
 
         `found`: what `lookup` answers for `unknown_ids()`, when the caller asked it already. It may be called
@@ -373,6 +394,7 @@ class Builder:
             unknown = self.unknown_ids()
             found = self.lookup(unknown, self.dataset.name) if unknown else {}
         self.found = found
+        self.dataset.foreign = {key: held[1] for key, held in found.items()}
         self.dataset.warnings = self.all_warnings()
         self._resolve()
         if check_owners:
@@ -382,7 +404,10 @@ class Builder:
     def label_of(self, key: str) -> str | None:
         origin = self.defined.get(key)
         # origin_file inlined: this runs for both ends of every reference
-        return _LABEL_OF_FILE[origin & _FILE_MASK] if origin is not None else self.found.get(key)
+        if origin is not None:
+            return _LABEL_OF_FILE[origin & _FILE_MASK]
+        held = self.found.get(key)
+        return held[0] if held is not None else None
 
     # -- rows ------------------------------------------------------------------------------------------
 
@@ -1012,6 +1037,19 @@ class Builder:
                 f"{len(self.roots)} top-level units (without parent_id) were found: name the dataset with --dataset",
             )
         return ""
+
+    def _name_version(self) -> None:
+        """The dataset key of the version the files are of (graph/versions.py): `<pemda>@<name>` when a version is
+        named, else the Pemda's name as before versions; a name or period that cannot be used is a problem."""
+        request = self.version_request or VersionRequest()
+        if not self.dataset.name:
+            return
+        try:
+            self.dataset.version = versions.describe(self.dataset.name, request.name, request.kind, request.period)
+        except VersionError as refused:
+            self._problem(self.files[SourceFile.UNITS], None, None, str(refused))
+            return
+        self.dataset.name = self.dataset.version.dataset
 
     def _problem(self, file: str, row: int | None, column: str | None, message: str) -> None:
         self.problems.append(ImportProblem(*located(self.locators, file, row, column), message))

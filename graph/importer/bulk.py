@@ -194,9 +194,12 @@ class _Known:
             for key in dataset.nodes.get(label, {}):
                 self.keys[key] = code
 
-    def lookup(self, ids: set[str], _dataset: str) -> dict[str, str]:
+    def lookup(self, ids: set[str], _dataset: str) -> dict[str, tuple[str, str]]:
         found = {key: self.keys[key] for key in ids if key in self.keys}
-        return {key: self.labels[code % len(self.labels)] for key, code in found.items()}
+        return {
+            key: (self.labels[code % len(self.labels)], self.datasets[code // len(self.labels)])
+            for key, code in found.items()
+        }
 
     def owners(self, label: str, keys: Iterable[Any], dataset: str) -> dict[Any, str | None]:
         """Which of `keys` (of `label`) an earlier dataset defines, and which one; an IndicatorYear follows its

@@ -24,7 +24,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 from neo4j.exceptions import ConstraintError, IncompleteCommit
 
-from graph import model
+from graph import model, versions
 from graph.db import Runner
 from graph.importer import reach
 from graph.importer.build import Dataset, Nodes
@@ -91,26 +91,41 @@ _REACH_LABELS = frozenset(model.REACH_LABELS)
 _SEEDS_OF_A = " RETURN collect(elementId(a)) AS seeds"
 
 
-def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, str]:
-    """Which of `ids` exist in the database as nodes of OTHER datasets, and with which label."""
-    found: dict[str, str] = {}
+def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, tuple[str, str]]:
+    """Which of `ids` exist in the database as nodes of OTHER Pemda, with which label and in which of their versions:
+    the one named as this import's version if that Pemda has it, else its latest (graph/versions.py). Another
+    version of this import's own Pemda is never an answer: edges do not join two versions of one Pemda."""
+    held: dict[str, tuple[str, list[str]]] = {}
     for node in (model.UNIT, model.GOAL, model.INDICATOR, model.ACTIVITY, model.ASN):
         key = node.key[0]
         rows = runner.read(
-            f"MATCH (n:{node.label}) {model.key_index_hint(node, 'n')} "
-            f"WHERE n.{key} IN $ids AND coalesce(n.dataset, '') <> $dataset "
-            f"RETURN n.{key} AS key",
-            {"ids": sorted(ids), "dataset": dataset},
+            f"MATCH (n:{node.label}) {model.key_lookup_hint(node, 'n')} "
+            f"WHERE n.{key} IN $ids AND {_OTHER_PEMDA} "
+            f"RETURN n.{key} AS key, collect(n.dataset) AS datasets",
+            {"ids": sorted(ids), **_pemda_params(dataset)},
             timeout=READ_TIMEOUT,
         )
-        found.update({row["key"]: node.label for row in rows})
-    return found
+        held.update({row["key"]: (node.label, row["datasets"]) for row in rows})
+    if not held:
+        return {}
+    known = {version.dataset: version for version in versions.list_versions(runner, unrecorded=False)}
+    name = versions.version_name(dataset)
+    return {key: (label, versions.resolve(candidates, name, known)) for key, (label, candidates) in held.items()}
+
+
+# a node of another Pemda than the one of $pemda (its versions are $pemda and $pemda@...), or of none
+_OTHER_PEMDA = "(n.dataset IS NULL OR NOT (n.dataset = $pemda OR n.dataset STARTS WITH $prefix))"
+
+
+def _pemda_params(dataset: str) -> dict[str, str]:
+    pemda = versions.pemda_of(dataset)
+    return {"pemda": pemda, "prefix": pemda + versions.SEPARATOR}
 
 
 def foreign_owners(runner: Runner, label: str, keys: Iterable[Any], dataset: str) -> dict[Any, str | None]:
-    """Which of `keys` exist in the database as `label` nodes outside `dataset`, and in which dataset
-    (None: a node without one). The builder's early check (build.Builder._foreign). When the database holds
-    no `label` node outside `dataset` (a first import, or one Pemda per database) nothing can clash, and one
+    """Which of `keys` exist in the database as `label` nodes of another Pemda, and in which dataset (None: a node
+    without one): ids are unique across Pemda, so that a reference names one element. When the database holds
+    no `label` node of another Pemda (a first import, or one Pemda per database) nothing can clash, and one
     existence test replaces a seek per key."""
 
     def one(cypher: str, params: dict[str, Any]) -> Any:
@@ -119,7 +134,7 @@ def foreign_owners(runner: Runner, label: str, keys: Iterable[Any], dataset: str
     return _owners(one, model.NODE_TYPES_BY_LABEL[label], keys, dataset)
 
 
-_ANY_OUTSIDE = "RETURN EXISTS {{ MATCH (n:{label}) WHERE n.dataset IS NULL OR n.dataset <> $dataset }}"
+_ANY_OUTSIDE = "RETURN EXISTS {{ MATCH (n:{label}) WHERE " + _OTHER_PEMDA.replace("{", "{{") + " }}"
 
 
 def _owners(
@@ -132,20 +147,37 @@ def _owners(
     """Which of `keys` are `node`s outside `dataset`, and in which dataset. `one(cypher, params)` runs a query
     and returns the first value of its one row. When no such node is outside the dataset at all (a first
     import, or one Pemda per database), one existence test replaces a seek per key."""
-    if not one(_ANY_OUTSIDE.format(label=node.label), {"dataset": dataset}):
+    params = _pemda_params(dataset)
+    if not one(_ANY_OUTSIDE.format(label=node.label), params):
         return {}
     key_expr = _key_cypher(node, "n")
     match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
     cypher = (
-        f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
-        f"WHERE n.dataset IS NULL OR n.dataset <> $dataset RETURN collect([{key_expr}, n.dataset]) AS owners"
+        f"UNWIND $keys AS k MATCH (n:{node.label} {{{match}}}) {model.key_lookup_hint(node, 'n')} "
+        f"WHERE {_OTHER_PEMDA} RETURN collect([{key_expr}, n.dataset]) AS owners"
     )
     found: dict[Any, str | None] = {}
     keys = iter(keys)
     while batch := [_key_param(key) for key in islice(keys, batch_size)]:
-        for key, owner in one(cypher, {"keys": batch, "dataset": dataset}):
+        for key, owner in one(cypher, {"keys": batch, **params}):
             found[_key(key)] = owner
     return found
+
+
+# An edge of the dataset as the plan and the state compare it: its ends' keys, and their versions when one end is in
+# another Pemda's version (a reference), so that an end resolved to another version now is a new edge.
+_PAIR = (
+    f"{model.key_expression('a')} + '|' + {model.key_expression('b')} + CASE WHEN a.dataset = $dataset AND "
+    "b.dataset = $dataset THEN '' ELSE '|' + coalesce(a.dataset, '') + '|' + coalesce(b.dataset, '') END"
+)
+
+
+def edge_pair(dataset: Dataset, start: str, end: str) -> str:
+    """The key of an edge from `start` to `end` (see _PAIR)."""
+    start_version, end_version = dataset.dataset_of(start), dataset.dataset_of(end)
+    if start_version == dataset.name and end_version == dataset.name:
+        return f"{start}|{end}"
+    return f"{start}|{end}|{start_version}|{end_version}"
 
 
 def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
@@ -163,7 +195,7 @@ def read_state(tx: ManagedTransaction, dataset: Dataset) -> State:
     ]
     parts += [
         f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) WHERE {implied} IS NULL "
-        f"RETURN collect([{key('a')} + '|' + {key('b')}, properties(r)])"
+        f"RETURN collect([{_PAIR}, properties(r)])"
         for rel_type in model.REL_TYPE_NAMES
     ]
     contributes = model.CONTRIBUTES_TO.name
@@ -199,6 +231,22 @@ def clashes(runner: Runner, dataset: Dataset) -> list:
     foreign: dict[str, dict[Any, str | None]] = {}
     for node in model.NODE_TYPES:
         owned = foreign_owners(runner, node.label, dataset.nodes.get(node.label, {}), dataset.name)
+        if owned:
+            foreign[node.label] = owned
+    return dataset.foreign_problems(foreign) if foreign else []
+
+
+def _clashes_in(tx: ManagedTransaction, dataset: Dataset) -> list:
+    """The nodes the files define that another Pemda holds, read inside the import's transaction (no uniqueness
+    constraint refuses them: keys are unique per version). One existence test per label when no other Pemda is
+    there."""
+
+    def one(cypher: str, params: dict[str, Any]) -> Any:
+        return tx.run(cypher, params).single(strict=True)[0]
+
+    foreign: dict[str, dict[Any, str | None]] = {}
+    for node in model.NODE_TYPES:
+        owned = _owners(one, node, dataset.nodes.get(node.label, {}), dataset.name)
         if owned:
             foreign[node.label] = owned
     return dataset.foreign_problems(foreign) if foreign else []
@@ -242,7 +290,7 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
     for edge, props in dataset.edges.items():
         rel_type, start, end = edge
         start_label, end_label = dataset.edge_labels[edge]
-        pair = f"{start}|{end}"
+        pair = edge_pair(dataset, start, end)
         wanted_edges[rel_type].add(pair)
         held = state.edges.get(rel_type, {}).get(pair)
         if held is not None:
@@ -257,7 +305,8 @@ def plan(dataset: Dataset, batch_size: int = BATCH_SIZE, state: State | None = N
             verb = "CREATE_IMPLIED"  # the indicator→element edge cannot exist either: it is created beside
             twinned.add((end, start))
         names = tuple(sorted(props))
-        grouped[(verb, rel_type, start_label, end_label, names)].append([start, end, *(props[k] for k in names)])
+        ends = [start, end, dataset.dataset_of(start), dataset.dataset_of(end)]
+        grouped[(verb, rel_type, start_label, end_label, names)].append([*ends, *(props[k] for k in names)])
     statements += _edge_statements(grouped, dataset.name, batch_size)
     statements += _edge_deletions(dataset, state, wanted_edges)
     return statements + _implied_statements(dataset, state, created, implied, twinned, batch_size)
@@ -272,7 +321,7 @@ def _edge_statements(
     for (verb, rel_type, start_label, end_label, names), rows in sorted(grouped.items()):
         props = (
             "{"
-            + ", ".join([f"{prop}: row[{index}]" for index, prop in enumerate(names, start=2)] + ["dataset: $dataset"])
+            + ", ".join([f"{prop}: row[{index}]" for index, prop in enumerate(names, start=4)] + ["dataset: $dataset"])
             + "}"
         )
         write_edge = {
@@ -311,8 +360,7 @@ def _edge_deletions(dataset: Dataset, state: State, wanted_edges: dict[str, set[
                 _Statement(
                     f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
                     f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
-                    f"AND NOT {model.key_expression('a')} + '|' + {model.key_expression('b')} IN $keys DELETE r"
-                    + (_SEEDS_OF_A if reach else ""),
+                    f"AND NOT {_PAIR} IN $keys DELETE r" + (_SEEDS_OF_A if reach else ""),
                     {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
                     seeds=reach,
                 )
@@ -353,7 +401,8 @@ def _node_statements(
             )
         )
     statements += _update_statements(node, old_rows, batch_size)
-    statements += _removal_statements(node, [_key_param(key) for key in own if key not in items], reach, batch_size)
+    stale = [_key_param(key) for key in own if key not in items]
+    statements += _removal_statements(node, stale, reach, batch_size, name)
     return statements
 
 
@@ -361,7 +410,7 @@ def _update_statements(node: model.NodeType, rows: list[dict[str, Any]], batch_s
     """SET the nodes whose properties differ, keeping the fact this import maintains apart; a goal whose level
     changed returns itself: whether it is an outcome, so what reaches one, may have changed."""
     statements: list[_Statement] = []
-    match = ", ".join(f"{prop}: row.{prop}" for prop in node.key)
+    match = ", ".join(f"{prop}: row.{prop}" for prop in model.unique_properties(node))
     level = node is model.GOAL
     for batch in _batches(rows, batch_size):
         statements.append(
@@ -382,11 +431,13 @@ def _update_statements(node: model.NodeType, rows: list[dict[str, Any]], batch_s
     return statements
 
 
-def _removal_statements(node: model.NodeType, stale: list[Any], reach: bool, batch_size: int) -> list[_Statement]:
+def _removal_statements(
+    node: model.NodeType, stale: list[Any], reach: bool, batch_size: int, dataset_name: str
+) -> list[_Statement]:
     """DETACH DELETE the nodes the dataset had and the files no longer have; with `reach`, what contributed to
     them returns as seeds (it may reach no outcome now)."""
     statements: list[_Statement] = []
-    key_match = ", ".join(f"{prop}: k[{i}]" for i, prop in enumerate(node.key))
+    key_match = ", ".join([f"{prop}: k[{i}]" for i, prop in enumerate(node.key)] + ["dataset: $dataset"])
     removed_seeds = (
         " WITH n, [(n)<-[:CONTRIBUTES_TO]-(x) | elementId(x)] AS below DETACH DELETE n "
         "WITH below UNWIND below AS x RETURN collect(DISTINCT x) AS seeds"
@@ -398,7 +449,7 @@ def _removal_statements(node: model.NodeType, stale: list[Any], reach: bool, bat
             _Statement(
                 f"UNWIND $keys AS k MATCH (n:{node.label} {{{key_match}}}) {model.key_index_hint(node, 'n')}"
                 + removed_seeds,
-                {"keys": batch},
+                {"keys": batch, "dataset": dataset_name},
                 seeds=reach,
             )
         )
@@ -443,13 +494,14 @@ def _implied_statements(
         if (indicator, element) in twinned:
             continue
         held = state.implied.get((indicator, element))
+        ends = [indicator, element, dataset.dataset_of(indicator), dataset.dataset_of(element)]
         if held is not None:
             if not same_properties(held, props):
-                grouped[("SET", label)].append([indicator, element])
+                grouped[("SET", label)].append(ends)
         elif indicator in created.get(model.INDICATOR.label, ()) or element in created.get(label, ()):
-            grouped[("CREATE", label)].append([indicator, element])
+            grouped[("CREATE", label)].append(ends)
         else:
-            grouped[("MERGE", label)].append([indicator, element])
+            grouped[("MERGE", label)].append(ends)
     stale = [list(pair) for pair in state.implied if pair not in wanted]
     held_edge = f"MATCH (a)-[r:{contributes}]->(b) WHERE r.{model.IMPLIED_PROPERTY} = true AND r.dataset = $dataset "
     update = "SET r.weight = 1.0, r.dataset = $dataset"
@@ -470,7 +522,7 @@ def _implied_statements(
     for batch in _batches(stale, batch_size):
         statements.append(
             _Statement(
-                f"UNWIND $rows AS row MATCH (a:{model.INDICATOR.label} {{id: row[0]}}) "
+                f"UNWIND $rows AS row MATCH (a:{model.INDICATOR.label} {{id: row[0], dataset: $dataset}}) "
                 f"{model.key_index_hint(model.INDICATOR, 'a')} "
                 f"MATCH (a)-[r:{contributes}]->(b:{_IMPLIED_ENDS}) WHERE r.{model.IMPLIED_PROPERTY} = true "
                 f"AND r.dataset = $dataset AND {model.key_expression('b')} = row[1] DELETE r" + _SEEDS_OF_A,
@@ -482,11 +534,13 @@ def _implied_statements(
 
 
 def _edge_ends(start_label: str, end_label: str) -> str:
-    """The start of an edge statement: each row's two ends found by key (`row[0]`, `row[1]`) as `a` and `b`."""
+    """The start of an edge statement: each row's two ends found by key (`row[0]`, `row[1]`) in their versions
+    (`row[2]`, `row[3]`: this import's, or another Pemda's a reference resolved to) as `a` and `b`."""
     start, end = model.NODE_TYPES_BY_LABEL[start_label], model.NODE_TYPES_BY_LABEL[end_label]
     return (
-        f"UNWIND $rows AS row MATCH (a:{start_label} {{{start.key[0]}: row[0]}}) {model.key_index_hint(start, 'a')} "
-        f"MATCH (b:{end_label} {{{end.key[0]}: row[1]}}) {model.key_index_hint(end, 'b')} "
+        f"UNWIND $rows AS row MATCH (a:{start_label} {{{start.key[0]}: row[0], dataset: row[2]}}) "
+        f"{model.key_index_hint(start, 'a')} "
+        f"MATCH (b:{end_label} {{{end.key[0]}: row[1], dataset: row[3]}}) {model.key_index_hint(end, 'b')} "
     )
 
 
@@ -549,6 +603,10 @@ def write(
             committed = recorded(tx, record.id)
             if committed is not None:
                 return WriteSummary.from_log(committed)
+        if written is not None:  # ids are unique across Pemda: checked here, after the lock, where it holds
+            problems = _clashes_in(tx, written)
+            if problems:
+                raise ImportRejected(problems)
         current = reach.is_current(tx)  # before anything is written: the counts it compares change
         todo = statements
         if isinstance(todo, Dataset):
@@ -556,7 +614,9 @@ def write(
         elif callable(todo):
             todo = todo(tx)
         summary, seeds = _run_statements(tx, todo, on_statement)
-        _finish(tx, summary, seeds if current else None, record)
+        # the version's record (graph/versions.py), when missing or changed: metadata, not counted as data written
+        recorded_version = written is not None and _record_version(tx, written)
+        _finish(tx, summary, seeds if current else None, record, recorded_version)
         last_attempt.append(summary)
         return summary
 
@@ -576,7 +636,20 @@ def write(
         raise
 
 
-def _finish(tx: ManagedTransaction, summary: WriteSummary, seeds: set[str] | None, record: ImportRecord | None) -> None:
+def _record_version(tx: ManagedTransaction, dataset: Dataset) -> bool:
+    """Write the version's record when it is missing or says otherwise; whether it wrote."""
+    version = dataset.version or versions.Version(dataset.name, versions.pemda_of(dataset.name))
+    counters = tx.run(versions.RECORD_STATEMENT, versions.record_params(version)).consume().counters
+    return bool(counters.nodes_created or counters.properties_set)
+
+
+def _finish(
+    tx: ManagedTransaction,
+    summary: WriteSummary,
+    seeds: set[str] | None,
+    record: ImportRecord | None,
+    recorded_version: bool = False,
+) -> None:
     """After the plan, in the same transaction: "reaches an outcome" where the import may have changed it
     (`seeds`; everywhere when None: the fact was not current), then the data version and the import's record
     when something changed, and last the fact's mark, which records the counts as the transaction leaves them."""
@@ -585,7 +658,7 @@ def _finish(tx: ManagedTransaction, summary: WriteSummary, seeds: set[str] | Non
         tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
         if record is not None:
             tx.run(model.IMPORT_RECORD_STATEMENT, record.params(summary.changes())).consume()
-    if summary.changed() or seeds is None:
+    if summary.changed() or seeds is None or recorded_version:  # the counts the mark keeps changed
         reach.mark(tx)
 
 
