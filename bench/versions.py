@@ -111,7 +111,9 @@ def main() -> int:
     width = max(len(name) for name in result["queries"])
     print(f"{'query':{width}}  one version  {args.years} versions  ratio")
     for name, row in result["queries"].items():
-        print(f"{name:{width}}  {row['one_version_s'] * 1000:9.1f} ms  {row['versions_s'] * 1000:8.1f} ms  {row['ratio']:.2f}")
+        print(
+            f"{name:{width}}  {row['one_version_s'] * 1000:9.1f} ms  {row['versions_s'] * 1000:8.1f} ms  {row['ratio']:.2f}"
+        )
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from graph import model
 from graph.db import Reader
+from graph.versions import KIND_LABELS, list_versions
 
 ELEMENTS: Final = ("Unit", "Goal", "Indicator", "Activity")  # what the diff lists as added, removed, restated
 LABELS: Final = (*ELEMENTS, "ASN")
@@ -51,12 +52,9 @@ _HELD = (
     "EXISTS { MATCH (u:Unit) WHERE u.dataset = dataset } OR EXISTS { MATCH (g:Goal) WHERE g.dataset = dataset } "
     "AS held"
 )
-_CHOICES = (
-    "CALL () { MATCH (v:PokinVersion) RETURN v.dataset AS dataset UNION "
-    "MATCH (u:Unit) WHERE u.dataset IS NOT NULL AND NOT (u)-[:PART_OF]->(:Unit) RETURN u.dataset AS dataset } "
-    "RETURN DISTINCT dataset ORDER BY dataset LIMIT $limit"
-)
-CHOICES_MAX: Final = 1000
+
+
+CHOICES_MAX: Final = 1000  # versions offered to pick from
 
 
 class UnknownVersion(LookupError):
@@ -125,10 +123,16 @@ def require_versions(reader: Reader, datasets: Iterable[str]) -> None:
         )
 
 
-def version_choices(reader: Reader) -> list[str]:
-    """The dataset keys a reader can pick: every recorded version (PokinVersion), and the dataset of every top
-    unit (a graph written before versions were recorded)."""
-    return [row["dataset"] for row in reader.read(_CHOICES, {"limit": CHOICES_MAX})]
+def version_choices(reader: Reader) -> list[dict[str, str]]:
+    """The versions a reader can pick, by Pemda and oldest first (graph/versions.py list_versions: every recorded
+    version, and every dataset without a record as an unnamed one), each with a label saying what it is."""
+    choices = []
+    for version in list_versions(reader)[:CHOICES_MAX]:
+        what = [KIND_LABELS.get(version.kind or "", ""), str(version.year or "")]
+        described = " ".join(part for part in what if part)
+        label = f"{version.dataset} ({described})" if described else version.dataset
+        choices.append({"dataset": version.dataset, "label": label})
+    return choices
 
 
 def read_version(reader: Reader, dataset: str, *, use_fact: bool = True) -> Version:

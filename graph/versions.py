@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from graph.db import Runner
+from graph.db import Reader, Runner
 from graph.model import VERSION_LABEL
 
 SEPARATOR: Final = "@"
@@ -159,7 +159,7 @@ def from_record(record: Mapping[str, Any]) -> Version:
     return Version(dataset, str(record.get("pemda") or pemda_of(dataset)), **{f: record.get(f) for f in fields})
 
 
-def list_versions(runner: Runner, *, unrecorded: bool = True) -> list[Version]:
+def list_versions(runner: Reader, *, unrecorded: bool = True) -> list[Version]:
     """Every version the graph holds, by Pemda and then oldest first; with `unrecorded`, datasets without a record
     too (as unnamed versions)."""
     versions = [from_record(row["v"]) for row in runner.read(LIST_QUERY)]

@@ -1,96 +1,117 @@
 """graph/diff.py, `pokin diff`, /api/diff and the page /perubahan on two versions of the sample kabupaten.
 
-The second version is the first copied (raw Cypher, under `U-PEMDA@2026`) with planted changes, each listed in
-PLANTED; the diff must list exactly those and their consequences, nothing else.
+Version A is the sample imported as `--version 2025`; version B the same files with the planted changes made in
+their rows (`edited_sample`, each change named in PLANTED) imported as `--version 2026`. The diff must list exactly
+those changes and their consequences, nothing else.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import SAMPLE
 from openpyxl import load_workbook
 from test_service_support import AS_READER, assert_error, make_app
 
 import cli.main as cli
-from bench.diff import copy_version
 from graph.db import Runner
 from graph.diff import SECTION_KEYS, diff
 from graph.diff_read import UnknownVersion, read_version
-from graph.model import apply_schema
+from graph.importer import VersionRequest, import_path
 
-A, B = "U-PEMDA", "U-PEMDA@2026"
+A, B = "U-PEMDA@2025", "U-PEMDA@2026"
 NEW_NIP = "200001012025011001"
 CUT_ACTIVITY = "SK-2026-1.02.01.2.01.0006"  # its only contribution removed: its pagu loses its path
 CUT_RHK = "G-RHK-SETDA-0001"  # its only contribution removed: its one ASN loses their path
 CUT_RHK_ASN = "199905112021011001"
 MOVED, LEFT = "199602102025032001", "199612292020122002"
 REMOVED_INDICATOR = "I-S-DISHUB-1-1"
+RESTATED_TO = "Pernyataan sasaran yang dirumuskan ulang"
+# What version B changes, as edited_sample makes it in the files.
+PLANTED = (
+    "a goal added (G-SK-BARU-1, a sasaran_kegiatan contributing to a sasaran_program)",
+    "an indicator removed (its rows)",
+    "a goal's statement restated (G-S-PEMDA-1)",
+    "a sasaran program re-parented to the other sasaran of its OPD: G-S-BPBD-1 loses its last activity",
+    "a 2026 target changed",
+    "a satuan changed (every row of the indicator)",
+    "a pagu changed",
+    "an ASN moved to another unit and position, one left, one arrived",
+    "an activity cut off from its outcome (its pagu loses its path)",
+    "an rhk cut off (its only ASN loses their path)",
+)
 
 
-# Each planted change: what it is, and the Cypher that makes it in version B.
-PLANTED = [
-    (
-        "a goal added (sasaran_kegiatan contributing to a sasaran_program)",
-        "MATCH (p:Goal {id: 'G-SP-BPBD-1.05.01', dataset: $b}) "
-        "CREATE (g:Goal {id: 'G-SK-BARU-1', level: 'sasaran_kegiatan', statement: 'Sasaran kegiatan baru', "
-        "dataset: $b})-[:CONTRIBUTES_TO {weight: 1.0, dataset: $b}]->(p)",
-    ),
-    (
-        "an indicator removed (with its years)",
-        f"MATCH (i:Indicator {{id: '{REMOVED_INDICATOR}', dataset: $b}}) "
-        f"OPTIONAL MATCH (y:IndicatorYear {{indicator_id: '{REMOVED_INDICATOR}', dataset: $b}}) DETACH DELETE i, y",
-    ),
-    (
-        "a goal's statement restated",
-        "MATCH (g:Goal {id: 'G-S-PEMDA-1', dataset: $b}) SET g.statement = 'Pernyataan sasaran yang dirumuskan ulang'",
-    ),
-    (
-        "a sasaran program re-parented to the other sasaran of its OPD: G-S-BPBD-1 loses its last activity",
-        "MATCH (g:Goal {id: 'G-SP-BPBD-1.05.03', dataset: $b})-[r:CONTRIBUTES_TO]->(:Goal {id: 'G-S-BPBD-1'}) "
-        "MATCH (s:Goal {id: 'G-S-BPBD-2', dataset: $b}) DELETE r CREATE (g)-[:CONTRIBUTES_TO {weight: 1.0, "
-        "dataset: $b}]->(s)",
-    ),
-    (
-        "a 2026 target changed",
-        "MATCH (y:IndicatorYear {indicator_id: 'I-T-PEMDA-1-1', year: 2026, dataset: $b}) SET y.target = 71.5",
-    ),
-    (
-        "a satuan changed (the indicator's and its years', as the importer writes it)",
-        "MATCH (i:Indicator {id: 'I-T-PEMDA-2-1', dataset: $b}) SET i.satuan = 'persen' WITH i "
-        "MATCH (y:IndicatorYear {indicator_id: i.id, dataset: $b}) WHERE y.satuan IS NOT NULL SET y.satuan = 'persen'",
-    ),
-    (
-        "a pagu changed",
-        "MATCH (a:Activity {id: 'SK-2026-1.02.01.2.06.0004', dataset: $b}) SET a.budget = 200000000",
-    ),
-    (
-        "an ASN moved to another unit and position",
-        f"MATCH (s:ASN {{nip: '{MOVED}', dataset: $b}})-[m:MEMBER_OF]->() "
-        "MATCH (u:Unit {id: 'U-SETDA-03-2-1', dataset: $b}) DELETE m CREATE (s)-[:MEMBER_OF {dataset: $b}]->(u) "
-        "SET s.position = 'Pengolah Data dan Informasi'",
-    ),
-    ("an ASN left", f"MATCH (s:ASN {{nip: '{LEFT}', dataset: $b}}) DETACH DELETE s"),
-    (
-        "an ASN arrived",
-        f"MATCH (u:Unit {{id: 'U-DINKES', dataset: $b}}) CREATE (s:ASN {{nip: '{NEW_NIP}', name: 'Rina Baru', "
-        "position: 'Perawat Ahli Pertama', asn_kind: 'PNS', dataset: $b})-[:MEMBER_OF {dataset: $b}]->(u)",
-    ),
-    (
-        "an activity cut off from its outcome (its pagu loses its path)",
-        f"MATCH (:Activity {{id: '{CUT_ACTIVITY}', dataset: $b}})-[r:CONTRIBUTES_TO]->() DELETE r",
-    ),
-    (
-        "an rhk cut off (its only ASN loses their path)",
-        f"MATCH (:Goal {{id: '{CUT_RHK}', dataset: $b}})-[r:CONTRIBUTES_TO]->() DELETE r",
-    ),
-]
+def _edit(folder: Path, name: str, change: Callable[[list[dict[str, str]]], list[dict[str, str]]]) -> None:
+    """Rewrite one CSV file of `folder` with `change` applied to its rows (the header kept)."""
+    path = folder / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields)
+        writer.writeheader()
+        writer.writerows(change(rows))
 
 
-FACT: dict[str, Any] = {}  # version A read while the importer's reach fact was current
+def _set(key: str, value: str, **changes: str) -> Callable[[list[dict[str, str]]], list[dict[str, str]]]:
+    """Rows whose `key` column is `value` get `changes`."""
+    return lambda rows: [{**row, **changes} if row[key] == value else row for row in rows]
+
+
+def edited_sample(folder: Path) -> Path:
+    """A copy of the sample's CSV files with PLANTED made in them: what version B's import reads."""
+    for source in SAMPLE.glob("*.csv"):
+        shutil.copy(source, folder / source.name)
+    new_goal = {
+        "id": "G-SK-BARU-1",
+        "level": "sasaran_kegiatan",
+        "statement": "Sasaran kegiatan baru",
+        "unit_id": "U-BPBD",
+        "contributes_to": "G-SP-BPBD-1.05.01",
+    }
+    _edit(folder, "goals.csv", lambda rows: [*rows, new_goal])
+    _edit(folder, "goals.csv", _set("id", "G-S-PEMDA-1", statement=RESTATED_TO))
+    _edit(folder, "goals.csv", _set("id", "G-SP-BPBD-1.05.03", contributes_to="G-S-BPBD-2"))
+    _edit(folder, "goals.csv", _set("id", CUT_RHK, contributes_to=""))
+    _edit(folder, "indicators.csv", lambda rows: [row for row in rows if row["id"] != REMOVED_INDICATOR])
+    _edit(
+        folder,
+        "indicators.csv",
+        lambda rows: [
+            {**row, "target": "71.5"} if (row["id"], row["year"]) == ("I-T-PEMDA-1-1", "2026") else row for row in rows
+        ],
+    )
+    _edit(folder, "indicators.csv", _set("id", "I-T-PEMDA-2-1", satuan="persen"))
+    _edit(folder, "activities.csv", _set("id", "SK-2026-1.02.01.2.06.0004", budget="200000000"))
+    _edit(folder, "activities.csv", _set("id", CUT_ACTIVITY, contributes_to=""))
+    _edit(folder, "staff.csv", _set("nip", MOVED, unit_id="U-SETDA-03-2-1", position="Pengolah Data dan Informasi"))
+    _edit(
+        folder,
+        "staff.csv",
+        lambda rows: (
+            [row for row in rows if row["nip"] != LEFT]
+            + [
+                {
+                    "nip": NEW_NIP,
+                    "name": "Rina Baru",
+                    "position": "Perawat Ahli Pertama",
+                    "unit_id": "U-DINKES",
+                    "supervisor_nip": "",
+                    "assigned_to": "",
+                }
+            ]
+        ),
+    )
+    return folder
 
 
 def _preconditions(runner: Runner) -> None:
@@ -110,23 +131,21 @@ def _preconditions(runner: Runner) -> None:
 
 
 @pytest.fixture(scope="module")
-def versions(sample: Runner) -> Runner:
-    """The sample as version A (`U-PEMDA`) and its copy with PLANTED as version B (`U-PEMDA@2026`)."""
-    apply_schema(sample)
-    _preconditions(sample)
-    FACT[A] = read_version(sample, A)
-    copy_version(sample, A, B)
-    for _, statement in PLANTED:
-        sample.write(statement, {"b": B})
-    return sample
+def versions(session_runner: Runner, tmp_path_factory: pytest.TempPathFactory) -> Runner:
+    """The sample as version A and its edited copy as version B, on a wiped database."""
+    session_runner.write("MATCH (n) DETACH DELETE n")
+    import_path(SAMPLE, session_runner, version=VersionRequest(name="2025"))
+    _preconditions(session_runner)
+    edited = edited_sample(tmp_path_factory.mktemp("sample-2026"))
+    import_path(edited, session_runner, version=VersionRequest(name="2026"))
+    return session_runner
 
 
 def _keys(rows: list[dict[str, Any]], *columns: str) -> list[tuple[Any, ...]]:
     return [tuple(row[column] for column in columns) for row in rows]
 
 
-def test_the_copy_is_a_version_the_same_as_the_first(versions):
-    """Before anything else: version B read back equals A but for PLANTED (here: A against itself is empty)."""
+def test_a_version_against_itself_is_empty(versions):
     same = diff(versions, A, A)
     assert all(rows == [] for rows in same.sections.values())
     before, after = read_version(versions, A), read_version(versions, B)
@@ -140,7 +159,7 @@ def test_the_diff_lists_exactly_the_planted_changes(versions):
     assert _keys(found["added"], "label", "id", "name") == [("Goal", "G-SK-BARU-1", "Sasaran kegiatan baru")]
     assert _keys(found["removed"], "label", "id") == [("Indicator", REMOVED_INDICATOR)]
     assert _keys(found["restated"], "label", "id", "field", "after") == [
-        ("Goal", "G-S-PEMDA-1", "statement", "Pernyataan sasaran yang dirumuskan ulang")
+        ("Goal", "G-S-PEMDA-1", "statement", RESTATED_TO)
     ]
     assert found["restated"][0]["before"].startswith("Meningkatnya")
     assert _keys(found["reparented"], "type", "id", "before", "after") == [
@@ -183,13 +202,22 @@ def test_the_diff_shows_the_paths_to_an_outcome_lost(versions):
     assert _keys(backwards["added"], "id") == [(REMOVED_INDICATOR,)]
 
 
-def test_the_reach_worked_out_equals_the_importers_fact(versions):
-    """Right after the import the fact is current and the diff reads it; once raw Cypher wrote version B it is
-    not, and the diff works the reach out from the edges: the same set for version A."""
-    assert FACT[A].reach_from == "fact" and FACT[A].reaching
-    worked_out = read_version(versions, A)
-    assert worked_out.reach_from == "traversal"
-    assert worked_out.reaching == FACT[A].reaching
+@pytest.mark.parametrize("dataset", [A, B])
+def test_the_reach_worked_out_equals_the_importers_fact(versions, dataset):
+    """After the imports the fact is current and the diff reads it; worked out from the version's edges instead
+    (what a graph written by raw Cypher since gets), it is the same set."""
+    with_fact, worked_out = read_version(versions, dataset), read_version(versions, dataset, use_fact=False)
+    assert (with_fact.reach_from, worked_out.reach_from) == ("fact", "traversal")
+    assert with_fact.reaching and worked_out.reaching == with_fact.reaching
+
+
+def test_the_diff_without_the_fact_is_the_same(versions, monkeypatch):
+    from graph import diff_read
+
+    with_fact = diff(versions, A, B)
+    monkeypatch.setattr(diff_read, "_fact_current", lambda reader: False)
+    worked_out = diff(versions, A, B)
+    assert worked_out.reach_from == {A: "traversal", B: "traversal"} and worked_out.sections == with_fact.sections
 
 
 def test_an_unknown_version_is_named(versions):
@@ -209,7 +237,7 @@ def test_the_api_answers_json_bounded_per_section(client, versions):
     expected = diff(versions, A, B).as_dict()
     assert body["ok"] is True and body["sections"] == json.loads(json.dumps(expected["sections"]))
     assert body["summary"]["pagu_lost_path"] == 248712000 and body["counts"]["staff"] == 3
-    assert body["reach_from"] == {A: "traversal", B: "traversal"}
+    assert body["reach_from"] == {A: "fact", B: "fact"}
     bounded = client.get(f"/api/diff.json?a={A}&b={B}&limit=1", headers=AS_READER).get_json()
     assert [len(bounded["sections"][key]) for key in ("staff", "reparented")] == [1, 1]
     assert bounded["counts"]["staff"] == 3 and set(bounded["truncated"]) == {"staff", "reparented", "indicators"}
@@ -262,12 +290,13 @@ def test_the_page_offers_the_versions_and_shows_the_changes(client):
     form = client.get("/perubahan", headers=AS_READER)
     assert form.status_code == 200
     html = form.get_data(as_text=True)
-    assert f'<option value="{A}">' in html and f'<option value="{B}">' in html and "Bandingkan" in html
+    assert f'<option value="{A}">{A} (Perjanjian Kinerja 2025)</option>' in html
+    assert f'<option value="{B}">{B} (Perjanjian Kinerja 2026)</option>' in html and "Bandingkan" in html
     page = client.get(f"/perubahan?a={A}&b={B}", headers=AS_READER).get_data(as_text=True)
     for shown in (
         "G-SK-BARU-1",
         REMOVED_INDICATOR,
-        "Pernyataan sasaran yang dirumuskan ulang",
+        RESTATED_TO,
         "G-S-BPBD-2",
         "Rp 248.712.000",  # the pagu that lost its path
         "Rp 16.993.000",  # the difference of the pagu changed

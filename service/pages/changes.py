@@ -57,7 +57,9 @@ def _cell(value: Any, rupiah: bool) -> str:
     return str(value)
 
 
-def changes_page(data: dict[str, Any] | None, choices: list[str], a: str | None, b: str | None) -> dict[str, Any]:
+def changes_page(
+    data: dict[str, Any] | None, choices: list[dict[str, str]], a: str | None, b: str | None
+) -> dict[str, Any]:
     """What the page shows: the form's choices and, with a diff, its summary and each section's rows as text."""
     page: dict[str, Any] = {"choices": choices, "a": a, "b": b, "sections": [], "summary": []}
     if data is None:
