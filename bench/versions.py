@@ -68,7 +68,7 @@ def run(scale: str, years: int, runs: int) -> dict[str, Any]:
     names = audit_queries()
     with tempfile.TemporaryDirectory(prefix="pokin-bench-versions-") as tmp:
         data = Path(tmp) / "data"
-        generate(data, scale, 1)
+        generate(scale, data, 1)
         folders = [folder for folder, _entry in dataset_folders(data)]
         server, settings = start_server(Path(tmp))
         try:

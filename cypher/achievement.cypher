@@ -51,17 +51,20 @@
 // param unit: str? Only goals and indicators of this unit or a unit below it, and this unit's row.
 // param cap: float? Upper cap of an indicator's capaian (default 120; the floor is 0).
 // param scale: str? Predikat scale: 'pemda' (default) or 'permendagri86'.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // below: what the filter asks for and everything below it, so that only the support sets needed are computed:
 // $goal and its subtree; or, for $unit alone, the goals and indicators of that unit and below it, and their
 // subtrees; empty for the whole graph (every indicator and goal then)
 CALL () {
   CALL () {
     MATCH (top:Goal {id: $goal})
+    WHERE ($datasets IS NULL OR top.dataset IN $datasets)
     RETURN top
     UNION
     WITH $unit AS unit
     WHERE $goal IS NULL AND unit IS NOT NULL
-    MATCH (:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
+    MATCH (root:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
+    WHERE ($datasets IS NULL OR root.dataset IN $datasets)
     WITH DISTINCT sub
     MATCH (sub)-[:ASSIGNED_TO]->(top:Goal|Indicator|Activity)
     RETURN top
@@ -74,7 +77,7 @@ CALL () {
 CALL (below) {
   CALL (below) {
     MATCH (i:Indicator)
-    WHERE $goal IS NULL AND $unit IS NULL
+    WHERE $goal IS NULL AND $unit IS NULL AND ($datasets IS NULL OR i.dataset IN $datasets)
     RETURN i
     UNION
     UNWIND below AS i
@@ -83,7 +86,8 @@ CALL (below) {
     RETURN i
   }
   OPTIONAL MATCH (figures:IndicatorYear {indicator_id: i.id, year: $year})
-  USING INDEX SEEK figures:IndicatorYear(indicator_id, year)
+  USING INDEX SEEK figures:IndicatorYear(indicator_id)
+  WHERE figures.dataset = i.dataset OR i.dataset IS NULL
   // capaian of the year (first) and of each triwulan: [value floored at 0 and capped, rule] or null
   WITH i, figures, coalesce(i.polarity, 'positif') AS polarity,
        [pair IN [[figures.target, figures.realisasi], [figures.target_tw1, figures.realisasi_tw1],
@@ -170,7 +174,7 @@ CALL (below, inds) {
     RETURN above.goal AS g, 'support' AS role, ind, above.weight AS weight, 0 AS listed
     UNION ALL
     MATCH (g:Goal)
-    WHERE $goal IS NULL AND $unit IS NULL
+    WHERE $goal IS NULL AND $unit IS NULL AND ($datasets IS NULL OR g.dataset IN $datasets)
     RETURN g, null AS role, null AS ind, null AS weight, 1 AS listed
     UNION ALL
     UNWIND below AS g

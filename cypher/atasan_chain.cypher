@@ -5,7 +5,9 @@
 // on a cycle of REPORTS_TO; at most 50 steps.
 // Rows: step, nip, name, position, unit_id, unit_name, head.
 // param nip: str The ASN's NIP.
-MATCH path = (:ASN {nip: $nip})-[:REPORTS_TO*0..]->(p:ASN)
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
+MATCH path = (s:ASN {nip: $nip})-[:REPORTS_TO*0..]->(p:ASN)
+WHERE ($datasets IS NULL OR s.dataset IN $datasets)
 WITH p, min(length(path)) AS step
 ORDER BY step
 LIMIT 50

@@ -15,6 +15,7 @@
 // Rows: unit_id, unit_name, opd_id, opd_name, activities, budget_at_risk; largest budget first.
 // param year: int? Only activities of this budget year.
 // param unit: str? Only units at or below this unit (PART_OF).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // Read from the importer's `reaches_outcome` (graph/model.py REACH_PROPERTY) while the import lock records it
 // current (docs/reach.md); otherwise one breadth-first walk upward per activity, as the fact would answer.
 // const outcome_levels
@@ -33,12 +34,13 @@ CALL (reach_known) {
   WITH reach_known
   WHERE reach_known AND $unit IS NULL
   MATCH (act:Activity {reaches_outcome: false})
-  WHERE $year IS NULL OR act.year = $year
+  WHERE ($year IS NULL OR act.year = $year) AND ($datasets IS NULL OR act.dataset IN $datasets)
   RETURN act
   UNION
   WITH reach_known
   WHERE reach_known AND $unit IS NOT NULL
-  MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(sub:Unit)
+  MATCH (top:Unit {id: $unit})<-[:PART_OF*0..]-(sub:Unit)
+  WHERE ($datasets IS NULL OR top.dataset IN $datasets)
   WITH DISTINCT sub
   MATCH (sub)-[:ASSIGNED_TO]->(act:Activity)
   WHERE ($year IS NULL OR act.year = $year) AND NOT act.reaches_outcome
@@ -48,10 +50,11 @@ CALL (reach_known) {
   WHERE NOT reach_known
   CALL () {
     MATCH (act:Activity)
-    WHERE $unit IS NULL AND ($year IS NULL OR act.year = $year)
+    WHERE $unit IS NULL AND ($year IS NULL OR act.year = $year) AND ($datasets IS NULL OR act.dataset IN $datasets)
     RETURN act
     UNION
-    MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(sub:Unit)
+    MATCH (top:Unit {id: $unit})<-[:PART_OF*0..]-(sub:Unit)
+    WHERE ($datasets IS NULL OR top.dataset IN $datasets)
     WITH DISTINCT sub
     MATCH (sub)-[:ASSIGNED_TO]->(act:Activity)
     WHERE $year IS NULL OR act.year = $year

@@ -24,12 +24,14 @@
 // ('down' or 'across'). from_id/to_id are the contribution's own ends (an indicator's id when it is one); one
 // row per contribution (and per measured goal, if an indicator measures several); sorted by from_id, to_id.
 // the rank of each step, top to bottom
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 WITH {visi: 0, misi: 1, tujuan_pemda: 2, sasaran_pemda: 3, tujuan: 4, sasaran: 5, sasaran_program: 6,
       sasaran_kegiatan: 7, sasaran_subkegiatan: 8, rhk: 9} AS rank
 // every contribution once, from the relationship type's index (not from each node's relationships)
 MATCH ()-[c:CONTRIBUTES_TO]->()
 WITH rank, c, startNode(c) AS s, endNode(c) AS t
 WHERE (s:Goal OR s:Indicator) AND (t:Goal OR t:Indicator) AND NOT coalesce(c.implied, false)
+  AND ($datasets IS NULL OR c.dataset IN $datasets)
 // an indicator stands for the goal(s) measuring it
 UNWIND CASE WHEN s:Goal THEN [s] ELSE [(g:Goal)-[:MEASURED_BY]->(s) | g] END AS sg
 UNWIND CASE WHEN t:Goal THEN [t] ELSE [(g:Goal)-[:MEASURED_BY]->(t) | g] END AS tg

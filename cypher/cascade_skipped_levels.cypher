@@ -28,6 +28,7 @@
 // contribution's own ends), skipped (the steps jumped over, top to bottom, named as above); sorted by
 // from_id, to_id.
 // the steps, top to bottom, and the rank of each
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 WITH ['visi', 'misi', 'tujuan_pemda', 'sasaran_pemda', 'tujuan', 'sasaran', 'sasaran_program',
       'sasaran_kegiatan', 'sasaran_subkegiatan', 'rhk'] AS cascade,
      {visi: 0, misi: 1, tujuan_pemda: 2, sasaran_pemda: 3, tujuan: 4, sasaran: 5, sasaran_program: 6,
@@ -38,6 +39,7 @@ WITH ['visi', 'misi', 'tujuan_pemda', 'sasaran_pemda', 'tujuan', 'sasaran', 'sas
 MATCH ()-[c:CONTRIBUTES_TO]->()
 WITH cascade, rank, allowed_skips, c, startNode(c) AS s, endNode(c) AS t
 WHERE (s:Goal OR s:Indicator) AND (t:Goal OR t:Indicator) AND NOT coalesce(c.implied, false)
+  AND ($datasets IS NULL OR c.dataset IN $datasets)
 // an indicator stands for the goal(s) measuring it
 UNWIND CASE WHEN s:Goal THEN [s] ELSE [(g:Goal)-[:MEASURED_BY]->(s) | g] END AS sg
 UNWIND CASE WHEN t:Goal THEN [t] ELSE [(g:Goal)-[:MEASURED_BY]->(t) | g] END AS tg

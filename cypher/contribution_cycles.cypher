@@ -22,7 +22,9 @@
 // terminates quickly on cycles, on chains thousands deep and on graphs with exponentially many paths.
 // how many contributions go in and out of each element, counted from the relationship type's index (not
 // from each element's own relationships)
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH ()-[c:CONTRIBUTES_TO]->()
+WHERE ($datasets IS NULL OR c.dataset IN $datasets)
 WITH startNode(c) AS a, endNode(c) AS b
 WHERE (a:Goal OR a:Indicator) AND (b:Goal OR b:Indicator)
 UNWIND [[a, 0, 1], [b, 1, 0]] AS end

@@ -16,9 +16,10 @@
 // param from_unit: str The supporting OPD (A).
 // param to_unit: str The OPD whose outcomes are supported (B).
 // param year: int? Only activities of this budget year.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // const outcome_levels
 MATCH (to:Unit {id: $to_unit, kind: 'perangkat_daerah'})
-WHERE $from_unit <> $to_unit
+WHERE $from_unit <> $to_unit AND ($datasets IS NULL OR to.dataset IN $datasets)
 MATCH (to)<-[:PART_OF*0..]-(owner:Unit)
 WITH DISTINCT owner
 MATCH (owner)-[:ASSIGNED_TO]->(o:Goal)
@@ -44,6 +45,7 @@ WHERE EXISTS { (unit)-[:PART_OF]->*(:Unit {id: $from_unit, kind: 'perangkat_daer
 UNWIND supported AS outcome
 WITH item, min(unit.id) AS unit_id, collect(DISTINCT outcome) AS outcomes
 OPTIONAL MATCH (named:Unit {id: unit_id})
+WHERE ($datasets IS NULL OR named.dataset IN $datasets)
 RETURN CASE WHEN item:Activity THEN 'Activity' WHEN item:Goal THEN 'Goal' ELSE 'ASN' END AS kind,
        coalesce(item.id, item.nip) AS id, coalesce(item.name, item.statement) AS name, item.code AS code,
        coalesce(item.level, item.kind) AS level, item.year AS year, item.budget AS budget,

@@ -22,8 +22,10 @@
 // them, and whose work that is), so the memory a query holds is that of one OPD's share of the tree, not
 // of the whole graph (all at once ran out of transaction memory on the national graph).
 // param year: int? Only activities of this budget year.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // const outcome_levels
 MATCH (to:Unit {kind: 'perangkat_daerah'})
+WHERE ($datasets IS NULL OR to.dataset IN $datasets)
 CALL (to) {
   // B's outcome goals: assigned to B or to a unit below it
   MATCH (to)<-[:PART_OF*0..]-(owner:Unit)

@@ -6,13 +6,15 @@
 // Rows, by code then id: id, kind, code, name, unit_id, unit_name (the unit it is assigned to), pagu.
 // param unit: str Unit id; the units below it count too.
 // param year: int Budget year (Activity.year).
-MATCH (scope:Unit)-[:PART_OF]->*(:Unit {id: $unit})
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
+MATCH (scope:Unit)-[:PART_OF]->*(top:Unit {id: $unit})
+WHERE ($datasets IS NULL OR top.dataset IN $datasets)
 MATCH (scope)-[:ASSIGNED_TO]->(a:Activity {year: $year})
 WHERE NOT EXISTS {
   MATCH (a)-[:PART_OF]->(:Activity)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(:Unit {id: $unit})
 }
-WITH a, min(scope.id) AS scope_id
-MATCH (scope:Unit {id: scope_id})
+WITH a, scope ORDER BY scope.id
+WITH a, head(collect(scope)) AS scope
 CALL (a) {
   OPTIONAL MATCH (leaf:Activity {kind: 'subkegiatan'})-[:PART_OF]->*(a)
   WHERE leaf.budget IS NOT NULL

@@ -12,10 +12,11 @@
 // pagu, unit_id, penanggung_jawab. An indicator list holds maps {id, name, satuan, target}.
 // param year: int Budget and target year.
 // param unit: str? Only activities of this unit or a unit below it (PART_OF); the whole Pemda without it.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (program:Activity {kind: 'program', year: $year})
-WHERE $unit IS NULL OR EXISTS {
+WHERE ($datasets IS NULL OR program.dataset IN $datasets) AND ($unit IS NULL OR EXISTS {
   MATCH (program)<-[:PART_OF]-*(:Activity)<-[:ASSIGNED_TO]-(:Unit)-[:PART_OF]->*(:Unit {id: $unit})
-}
+})
 CALL (program) {
   OPTIONAL MATCH (kegiatan:Activity {kind: 'kegiatan'})-[:PART_OF]->(program)
   OPTIONAL MATCH (sub:Activity {kind: 'subkegiatan'})-[:PART_OF]->(kegiatan)
@@ -59,22 +60,26 @@ WITH tujuan, sasaran, program, program_goal, kegiatan, kegiatan_goal, sub, leaf,
 RETURN tujuan.id AS tujuan_id, tujuan.statement AS tujuan,
        COLLECT { MATCH (tujuan)-[:MEASURED_BY]->(i:Indicator)
                  OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-                 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+                 USING INDEX SEEK y:IndicatorYear(indicator_id)
+                 WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
                  RETURN {id: i.id, name: i.name, satuan: i.satuan, target: y.target} ORDER BY i.id } AS tujuan_indicators,
        sasaran.id AS sasaran_id, sasaran.statement AS sasaran,
        COLLECT { MATCH (sasaran)-[:MEASURED_BY]->(i:Indicator)
                  OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-                 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+                 USING INDEX SEEK y:IndicatorYear(indicator_id)
+                 WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
                  RETURN {id: i.id, name: i.name, satuan: i.satuan, target: y.target} ORDER BY i.id } AS sasaran_indicators,
        program.id AS program_id, program.code AS program_code, program.name AS program,
        COLLECT { MATCH (program_goal)-[:MEASURED_BY]->(i:Indicator)
                  OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-                 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+                 USING INDEX SEEK y:IndicatorYear(indicator_id)
+                 WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
                  RETURN {id: i.id, name: i.name, satuan: i.satuan, target: y.target} ORDER BY i.id } AS program_indicators,
        kegiatan.id AS kegiatan_id, kegiatan.code AS kegiatan_code, kegiatan.name AS kegiatan,
        COLLECT { MATCH (kegiatan_goal)-[:MEASURED_BY]->(i:Indicator)
                  OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-                 USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+                 USING INDEX SEEK y:IndicatorYear(indicator_id)
+                 WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
                  RETURN {id: i.id, name: i.name, satuan: i.satuan, target: y.target} ORDER BY i.id } AS kegiatan_indicators,
        sub.id AS subkegiatan_id, sub.code AS subkegiatan_code, sub.name AS subkegiatan,
        pagu, owner.id AS unit_id, owner.name AS penanggung_jawab

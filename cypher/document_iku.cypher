@@ -11,8 +11,10 @@
 // target_tw1..4 and realisasi_tw1..4 (of $year).
 // param unit: str Unit id.
 // param year: int Year of the targets and realisasi.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (unit:Unit {id: $unit})-[:ASSIGNED_TO]->(g:Goal)-[:MEASURED_BY]->(i:Indicator)
 WHERE g.level IN ['sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan', 'rhk']
+  AND ($datasets IS NULL OR unit.dataset IN $datasets)
 WITH collect({goal: g, ind: i}) AS entries
 WITH entries, any(x IN entries WHERE x.ind.iku = true) AS flagged,
      head([level IN ['sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan', 'rhk']
@@ -21,13 +23,15 @@ UNWIND [x IN entries WHERE CASE WHEN flagged THEN x.ind.iku = true
                                 ELSE x.goal.level = top AND coalesce(x.ind.iku, true) END] AS chosen
 WITH chosen.goal AS g, chosen.ind AS i
 OPTIONAL MATCH (now:IndicatorYear {indicator_id: i.id, year: $year})
-USING INDEX SEEK now:IndicatorYear(indicator_id, year)
+USING INDEX SEEK now:IndicatorYear(indicator_id)
+WHERE now.dataset = i.dataset OR i.dataset IS NULL
 OPTIONAL MATCH (before:IndicatorYear {indicator_id: i.id, year: $year - 1})
-USING INDEX SEEK before:IndicatorYear(indicator_id, year)
+USING INDEX SEEK before:IndicatorYear(indicator_id)
+WHERE before.dataset = i.dataset OR i.dataset IS NULL
 CALL (i) {
   OPTIONAL MATCH (last:IndicatorYear {indicator_id: i.id})
   USING INDEX SEEK last:IndicatorYear(indicator_id)
-  WHERE last.target IS NOT NULL
+  WHERE last.target IS NOT NULL AND (last.dataset = i.dataset OR i.dataset IS NULL)
   RETURN last ORDER BY last.year DESC LIMIT 1
 }
 RETURN g.id AS goal_id, g.statement AS goal, g.level AS level, i.id AS indicator_id, i.name AS indicator,

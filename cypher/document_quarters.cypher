@@ -6,11 +6,14 @@
 // indicator, satuan, target (of the year), target_tw1..4, realisasi_tw1..4.
 // param unit: str Unit id; the units below it count too.
 // param year: int Year of the figures.
-MATCH (scope:Unit)-[:PART_OF]->*(:Unit {id: $unit})
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
+MATCH (scope:Unit)-[:PART_OF]->*(top:Unit {id: $unit})
+WHERE ($datasets IS NULL OR top.dataset IN $datasets)
 MATCH (scope)-[:ASSIGNED_TO]->(g:Goal)-[:MEASURED_BY]->(i:Indicator)
 MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-USING INDEX SEEK y:IndicatorYear(indicator_id, year)
-WHERE any(value IN [y.target_tw1, y.target_tw2, y.target_tw3, y.target_tw4,
+USING INDEX SEEK y:IndicatorYear(indicator_id)
+WHERE (y.dataset = i.dataset OR i.dataset IS NULL)
+  AND any(value IN [y.target_tw1, y.target_tw2, y.target_tw3, y.target_tw4,
                     y.realisasi_tw1, y.realisasi_tw2, y.realisasi_tw3, y.realisasi_tw4] WHERE value IS NOT NULL)
 WITH g, i, y, min(scope.name) AS unit_name
 RETURN g.id AS goal_id, g.statement AS goal, g.level AS level, unit_name, i.id AS indicator_id,

@@ -5,7 +5,9 @@
 // pejabat's atasan (REPORTS_TO). Pejabat and atasan are null when the data has none (a Pemda's
 // bupati is no ASN). One row, none for an unknown unit.
 // param unit: str Unit id.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (unit:Unit {id: $unit})
+WHERE ($datasets IS NULL OR unit.dataset IN $datasets)
 CALL (unit) {
   MATCH (unit)-[:PART_OF]->*(top:Unit)
   WHERE NOT (top)-[:PART_OF]->(:Unit)

@@ -22,16 +22,17 @@
 // otherwise), the pagu such an activity carries when it has none of its own.
 // param id: str The id of a goal, indicator, activity or unit, or the NIP of an ASN.
 // param year: int? Budget year of a unit's budget_total (every year when absent).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () {
-  MATCH (x:Goal {id: $id}) RETURN x
+  MATCH (x:Goal {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Indicator {id: $id}) RETURN x
+  MATCH (x:Indicator {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Activity {id: $id}) RETURN x
+  MATCH (x:Activity {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Unit {id: $id}) RETURN x
+  MATCH (x:Unit {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:ASN {nip: $id}) RETURN x
+  MATCH (x:ASN {nip: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
 }
 WITH x LIMIT 1
 WITH x, CASE WHEN x:Goal THEN 'Goal' WHEN x:Indicator THEN 'Indicator' WHEN x:Activity THEN 'Activity'
@@ -69,6 +70,7 @@ CALL (x) {
   CALL (i) {
     OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id})
     USING INDEX SEEK y:IndicatorYear(indicator_id)
+    WHERE y.dataset = i.dataset OR i.dataset IS NULL
     WITH y ORDER BY y.year
     RETURN collect(y {.year, .satuan, .baseline, .target, .target_min, .target_max, .realisasi, .target_text,
                       .realisasi_text, .target_tw1, .target_tw2, .target_tw3, .target_tw4, .realisasi_tw1,

@@ -11,8 +11,10 @@
 // indicator counts as an assignment to the goal).
 // Every level is checked, visi to rhk.
 // Rows: id, level, statement; sorted top level first (visi … rhk), then id.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (g:Goal)
-WHERE NOT EXISTS { (:Unit|ASN)-[:ASSIGNED_TO]->(g) }
+WHERE ($datasets IS NULL OR g.dataset IN $datasets)
+  AND NOT EXISTS { (:Unit|ASN)-[:ASSIGNED_TO]->(g) }
   AND NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator)<-[:ASSIGNED_TO]-(:Unit|ASN) }
 RETURN g.id AS id, g.level AS level, g.statement AS statement
 ORDER BY {visi: 0, misi: 1, tujuan: 2, sasaran: 3, sasaran_program: 4, sasaran_kegiatan: 5,

@@ -18,8 +18,10 @@
 // Rows: id, level, statement, unit_id, unit_name: the accountable unit (the Unit ASSIGNED_TO the goal; with
 // several, the one with the smallest id; null when there is none). Sorted top level first, then unit_id, id.
 // param unit: str? Only goals whose accountable unit is this unit or a unit below it (PART_OF).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () {
-  OPTIONAL MATCH (:Unit {id: $unit})<-[:PART_OF]-*(below:Unit)
+  OPTIONAL MATCH (top:Unit {id: $unit})<-[:PART_OF]-*(below:Unit)
+  WHERE ($datasets IS NULL OR top.dataset IN $datasets)
   RETURN collect(DISTINCT below) AS scope
 }
 // the goals looked at: every one, or with $unit only those assigned to a unit in scope (found from the unit
@@ -27,6 +29,7 @@ CALL () {
 CALL (scope) {
   MATCH (g:Goal)
   WHERE $unit IS NULL AND g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
+    AND ($datasets IS NULL OR g.dataset IN $datasets)
   RETURN g
   UNION ALL
   UNWIND scope AS sub

@@ -18,12 +18,13 @@
 // pruning expand, which yields depths without building paths): no bound on indicator steps, and it
 // terminates on cycles and stays linear on chains thousands deep.
 // param id: str Id of a Goal, Indicator or Activity.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () {
-  MATCH (x:Goal {id: $id}) RETURN x
+  MATCH (x:Goal {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Indicator {id: $id}) RETURN x
+  MATCH (x:Indicator {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Activity {id: $id}) RETURN x
+  MATCH (x:Activity {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
 }
 CALL (x) {
   MATCH p = (x)-[:CONTRIBUTES_TO*]->(y)

@@ -28,9 +28,10 @@
 // its kind: program, kegiatan, subkegiatan; a goal first), year, missing (in the order figures, target,
 // satuan, realisasi), realisasi_due. Only indicators with something missing; sorted by element_id, id.
 // param year: int The year to check.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () {
   OPTIONAL MATCH (figures:IndicatorYear)
-  WHERE figures.year >= $year
+  WHERE figures.year >= $year AND ($datasets IS NULL OR figures.dataset IN $datasets)
   WITH count(CASE WHEN figures.year = $year AND figures.target IS NOT NULL THEN 1 END) AS targets,
        count(CASE WHEN figures.year = $year AND figures.target IS NOT NULL AND figures.realisasi IS NOT NULL
                   THEN 1 END) AS reported,
@@ -38,8 +39,10 @@ CALL () {
   RETURN later > 0 OR (targets > 0 AND reported >= 0.5 * targets) AS due
 }
 MATCH (i:Indicator)
+WHERE ($datasets IS NULL OR i.dataset IN $datasets)
 OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
-USING INDEX SEEK y:IndicatorYear(indicator_id, year)
+USING INDEX SEEK y:IndicatorYear(indicator_id)
+WHERE y.dataset = i.dataset OR i.dataset IS NULL
 CALL (i) {
   OPTIONAL MATCH (e:Goal|Activity)-[:MEASURED_BY]->(i)
   WITH e ORDER BY e:Activity, e.id LIMIT 1

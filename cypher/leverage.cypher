@@ -16,10 +16,11 @@
 // breadth-first search (each node once): no bound on indicator steps, and it terminates on cycles and
 // on chains thousands deep.
 // param year: int? Only activities of this budget year.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // const outcome_levels
 CALL () {
   MATCH (o:Goal)
-  WHERE o.level IN $outcome_levels
+  WHERE o.level IN $outcome_levels AND ($datasets IS NULL OR o.dataset IN $datasets)
   // downward from o (an indicator's contributors reach its goal through the implied edge)
   MATCH (o)<-[:CONTRIBUTES_TO*]-(act:Activity)
   WITH DISTINCT o, act
@@ -27,6 +28,7 @@ CALL () {
   RETURN act, o.id AS outcome
   UNION ALL
   MATCH (act:Activity)
+  WHERE ($datasets IS NULL OR act.dataset IN $datasets)
   RETURN act, null AS outcome
 }
 WITH act, collect(DISTINCT outcome) AS outcomes

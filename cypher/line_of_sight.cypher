@@ -16,8 +16,10 @@
 // bidirectional breadth-first search): linear in the depth, it terminates on cycles and answers on chains
 // thousands deep (ANY SHORTEST to every outcome at once traced its paths in time quadratic in the depth).
 // param nip: str The ASN's NIP.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // const outcome_levels
 MATCH (s:ASN {nip: $nip})-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
+WHERE ($datasets IS NULL OR s.dataset IN $datasets)
 CALL (e) {
   MATCH (e)-[:CONTRIBUTES_TO*0..]->(o:Goal)
   WHERE o.level IN $outcome_levels

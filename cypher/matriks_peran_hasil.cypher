@@ -11,8 +11,9 @@
 // staff_nip, staff_name, staff_position, staff_results (ids of all the staff member's results), cell (ids
 // of the staff member's results that intervene in the row), cell_statements (their statements).
 // param unit: str The unit's id.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (u:Unit {id: $unit})<-[:MEMBER_OF]-(head:ASN)
-WHERE NOT EXISTS { MATCH (head)-[:REPORTS_TO]->(:ASN)-[:MEMBER_OF]->(u) }
+WHERE ($datasets IS NULL OR u.dataset IN $datasets) AND NOT EXISTS { MATCH (head)-[:REPORTS_TO]->(:ASN)-[:MEMBER_OF]->(u) }
 WITH u, head, COUNT { (head)<-[:REPORTS_TO]-(:ASN) } AS reporting
 ORDER BY reporting DESC, head.nip
 LIMIT 1

@@ -14,7 +14,9 @@
 // Traversal: one breadth-first var-length expansion of CONTRIBUTES_TO per goal, stopping at the first Pemda
 // goal reached (each node visited once, so cycles and chains thousands deep are fine); an indicator reaches
 // its goal through the implied indicator→goal CONTRIBUTES_TO edge (graph/model.py).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (opd:Unit {kind: 'perangkat_daerah'})
+WHERE ($datasets IS NULL OR opd.dataset IN $datasets)
 CALL (opd) {
   OPTIONAL MATCH (opd)-[:PART_OF]->+(above:Unit)
   WITH DISTINCT above

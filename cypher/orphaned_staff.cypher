@@ -17,6 +17,7 @@
 // (reason `dead_end`).
 // Rows: nip, name, position, unit_id, unit_name, reason, assigned_to (ids of what they are assigned to).
 // param unit: str? Only staff of this unit or of any unit below it (PART_OF).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // const outcome_levels
 // Two ways to the same answer, chosen by $unit, so that the work grows with what is asked:
 // - the whole graph: the elements from which an outcome is reached are found once, from the outcomes down
@@ -39,12 +40,13 @@ CALL (reach_known) {
   WITH reach_known
   WHERE reach_known AND $unit IS NULL
   MATCH (s:ASN)
-  WHERE NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
+  WHERE ($datasets IS NULL OR s.dataset IN $datasets) AND NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
   RETURN s
   UNION
   WITH reach_known
   WHERE reach_known AND $unit IS NOT NULL
-  MATCH (:Unit {id: $unit})<-[:PART_OF*0..]-(sub:Unit)
+  MATCH (top:Unit {id: $unit})<-[:PART_OF*0..]-(sub:Unit)
+  WHERE ($datasets IS NULL OR top.dataset IN $datasets)
   WITH DISTINCT sub
   MATCH (sub)<-[:MEMBER_OF]-(s:ASN)
   WHERE NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
@@ -57,6 +59,7 @@ CALL (reach_known) {
     WHERE unit IS NULL
     CALL () {
       MATCH (s:ASN)
+      WHERE ($datasets IS NULL OR s.dataset IN $datasets)
       RETURN collect(s) AS staff
     }
     CALL () {
@@ -76,7 +79,8 @@ CALL (reach_known) {
     UNION
     WITH $unit AS unit
     WHERE unit IS NOT NULL
-    MATCH (:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
+    MATCH (top:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
+    WHERE ($datasets IS NULL OR top.dataset IN $datasets)
     WITH DISTINCT sub
     MATCH (sub)<-[:MEMBER_OF]-(s:ASN)
     OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(:Goal|Indicator|Activity)-[:CONTRIBUTES_TO]->(next)

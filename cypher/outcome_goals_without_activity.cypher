@@ -18,16 +18,17 @@
 // so cycles and chains thousands deep are fine); an indicator reaches its goal through the implied
 // indicator→goal CONTRIBUTES_TO edge (graph/model.py).
 // param year: int? Only activities of this budget year count as support.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () {
   MATCH (act:Activity)
-  WHERE $year IS NULL OR act.year = $year
+  WHERE ($year IS NULL OR act.year = $year) AND ($datasets IS NULL OR act.dataset IN $datasets)
   MATCH (act)-[:CONTRIBUTES_TO*]->(x:Goal)
   WHERE x.level IN ['tujuan', 'sasaran']
   WITH DISTINCT x
   RETURN collect(x) AS supported
 }
 MATCH (g:Goal)
-WHERE g.level IN ['tujuan', 'sasaran'] AND NOT g IN supported
+WHERE g.level IN ['tujuan', 'sasaran'] AND NOT g IN supported AND ($datasets IS NULL OR g.dataset IN $datasets)
 CALL (g) {
   OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(g)
   RETURN min(u.id) AS unit_id

@@ -8,6 +8,7 @@
 // finding column goal_id Goal: Sasaran
 // finding column goal_level: Level sasaran
 // finding column matched: Kata output
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // const outcome_levels
 // Output-type indicators labelled as outcomes.
 // Indicators measuring an outcome-level goal (visi, misi, tujuan, sasaran) whose name reads as an output
@@ -24,7 +25,7 @@ WITH ['terlaksananya', 'terlaksana', 'dilaksanakan', 'terselenggaranya', 'tersel
       'tersusun', 'disusun', 'tersedianya', 'persentase dokumen', 'dokumen', 'laporan', 'kegiatan', 'rapat',
       'sosialisasi', 'pelatihan', 'bimbingan teknis', 'bimtek'] AS output_words
 MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-WHERE g.level IN $outcome_levels
+WHERE g.level IN $outcome_levels AND ($datasets IS NULL OR g.dataset IN $datasets)
 WITH i, g, [word IN output_words WHERE i.name =~ ('(?is).*\\b\\Q' + word + '\\E\\b.*')] AS matched
 WHERE size(matched) > 0
 RETURN i.id AS id, i.name AS name, g.id AS goal_id, g.level AS goal_level, matched

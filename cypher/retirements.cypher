@@ -13,9 +13,10 @@
 // param bup_jpt: int? Age for a pejabat pimpinan tinggi (default 60).
 // param bup_madya: int? Age for a fungsional ahli madya (default 60).
 // param bup_utama: int? Age for a fungsional ahli utama (default 65).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 WITH [coalesce($bup, 58), coalesce($bup_jpt, 60), coalesce($bup_madya, 60), coalesce($bup_utama, 65)] AS ages
 MATCH (s:ASN)
-WHERE s.nip =~ '[0-9]{18}'
+WHERE s.nip =~ '[0-9]{18}' AND ($datasets IS NULL OR s.dataset IN $datasets)
   // only those born in a year from which one of the ages reaches $year are looked at further
   AND $year - toInteger(substring(s.nip, 0, 4)) IN ages
 CALL (s) {

@@ -31,8 +31,10 @@
 // `sasaran_opd`), reason, rhk (ids of the ASN's results), leads_to (ids of what they contribute to directly),
 // leads_to_owners (NIP or unit id of whoever is assigned to those; empty lists for leads_nowhere).
 // param unit: str? Only staff of this unit or of any unit below it (PART_OF).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (s:ASN)
-WHERE $unit IS NULL OR EXISTS { MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
+WHERE ($datasets IS NULL OR s.dataset IN $datasets)
+  AND ($unit IS NULL OR EXISTS { MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) })
 CALL (s) {
   OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)
   RETURN u ORDER BY u.id LIMIT 1

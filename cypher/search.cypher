@@ -26,6 +26,7 @@
 // without any word (punctuation only, or letters outside a-z) reads every node of the five labels.
 // param q: str The text to look for (surrounding spaces ignored).
 // param nip_exact: bool? Match a NIP only in full (default false).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 WITH toLower(trim($q)) AS q, coalesce($nip_exact, false) AS whole
 WHERE q <> ''
 WITH q, whole, split(left(q, 200), '') AS cs
@@ -67,6 +68,8 @@ CALL (q, whole, lucene) {
     MATCH (n:ASN) WHERE n.nip CONTAINS q
     RETURN n
   }
+  WITH q, whole, n
+  WHERE ($datasets IS NULL OR n.dataset IN $datasets)
   UNWIND [kind IN ['Goal', 'Indicator', 'Activity', 'Unit', 'ASN'] WHERE CASE kind
     WHEN 'Goal' THEN n:Goal AND (toLower(n.statement) CONTAINS q OR toLower(n.id) CONTAINS q)
     WHEN 'Indicator' THEN n:Indicator AND (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q)
@@ -81,23 +84,23 @@ CALL (q, whole, lucene) {
   UNWIND CASE WHEN lucene IS NULL THEN [true] ELSE [] END AS scanned
   CALL (q, whole) {
     MATCH (n:Goal)
-    WHERE toLower(n.statement) CONTAINS q OR toLower(n.id) CONTAINS q
+    WHERE (toLower(n.statement) CONTAINS q OR toLower(n.id) CONTAINS q) AND ($datasets IS NULL OR n.dataset IN $datasets)
     RETURN n, 'Goal' AS kind, toLower(n.id) = q AS exact
     UNION ALL
     MATCH (n:Indicator)
-    WHERE toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q
+    WHERE (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q) AND ($datasets IS NULL OR n.dataset IN $datasets)
     RETURN n, 'Indicator' AS kind, toLower(n.id) = q AS exact
     UNION ALL
     MATCH (n:Activity)
-    WHERE toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q OR toLower(n.code) CONTAINS q
+    WHERE (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q OR toLower(n.code) CONTAINS q) AND ($datasets IS NULL OR n.dataset IN $datasets)
     RETURN n, 'Activity' AS kind, toLower(n.id) = q OR toLower(n.code) = q AS exact
     UNION ALL
     MATCH (n:Unit)
-    WHERE toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q
+    WHERE (toLower(n.name) CONTAINS q OR toLower(n.id) CONTAINS q) AND ($datasets IS NULL OR n.dataset IN $datasets)
     RETURN n, 'Unit' AS kind, toLower(n.id) = q AS exact
     UNION ALL
     MATCH (n:ASN)
-    WHERE toLower(n.name) CONTAINS q OR n.nip = q OR (NOT whole AND n.nip CONTAINS q)
+    WHERE (toLower(n.name) CONTAINS q OR n.nip = q OR (NOT whole AND n.nip CONTAINS q)) AND ($datasets IS NULL OR n.dataset IN $datasets)
     RETURN n, 'ASN' AS kind, n.nip = q AS exact
   }
   RETURN n, kind, exact

@@ -6,7 +6,9 @@
 // One row: units (ids of the unit and its sub-units), elements (ids of their goals, activities and
 // indicators) and staff (NIPs of their members); all empty when no unit has the id.
 // param unit: str The id of the unit.
-OPTIONAL MATCH (below:Unit)-[:PART_OF]->*(:Unit {id: $unit})
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
+OPTIONAL MATCH (below:Unit)-[:PART_OF]->*(top:Unit {id: $unit})
+WHERE ($datasets IS NULL OR top.dataset IN $datasets)
 WITH collect(DISTINCT below) AS scope
 CALL (scope) {
   UNWIND scope AS u

@@ -7,6 +7,7 @@
 // finding column name: Unit
 // finding column kind: Jenis
 // finding column elements: Elemen kinerja
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // const outcome_levels
 // Units whose whole work reaches no outcome.
 // Perangkat daerah (OPD) and unit kerja that are accountable for at least one element (a goal, indicator or
@@ -28,7 +29,7 @@ CALL (nodes, relationships) {
 }
 CALL (reach_known) {
   MATCH (u:Unit)
-  WHERE u.kind IN ['perangkat_daerah', 'unit_kerja']
+  WHERE u.kind IN ['perangkat_daerah', 'unit_kerja'] AND ($datasets IS NULL OR u.dataset IN $datasets)
   CALL (u) {
     MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
     RETURN count(DISTINCT e) AS elements

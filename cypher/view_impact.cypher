@@ -22,7 +22,9 @@
 // Node rows first (top level first, then id), then edge rows (by from, to, type).
 // Terminates on cycles (breadth-first searches, each node once).
 // param id: str Id of a Goal, Indicator or Activity.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (x:Goal|Indicator|Activity {id: $id})
+WHERE ($datasets IS NULL OR x.dataset IN $datasets)
 CALL (x) {
   OPTIONAL MATCH (x)-[:CONTRIBUTES_TO*]->(n)
   WITH DISTINCT x, n

@@ -19,7 +19,9 @@
 // Node rows first (top level first, then id), then edge rows (by from, to, type).
 // Terminates on cycles (breadth-first searches, each node once).
 // param nip: str The ASN's NIP.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (s:ASN {nip: $nip})
+WHERE ($datasets IS NULL OR s.dataset IN $datasets)
 CALL (s) {
   OPTIONAL MATCH (s)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
   RETURN collect(DISTINCT e) AS assigned

@@ -24,14 +24,15 @@
 // Node rows first (top level first, then id), then edge rows (by from, to, type). Terminates on cycles.
 // param unit: str? Id of the unit (OPD or unit kerja) whose cascade to draw; the whole Pemda when absent.
 // param year: int? Only activities of this budget year.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () {
   MATCH (n:Goal|Indicator|Activity)
-  WHERE $unit IS NULL AND (NOT n:Activity OR $year IS NULL OR n.year = $year)
+  WHERE $unit IS NULL AND (NOT n:Activity OR $year IS NULL OR n.year = $year) AND ($datasets IS NULL OR n.dataset IN $datasets)
   RETURN collect(n) AS everything
 }
 CALL () {
-  MATCH (:Unit {id: $unit})<-[:PART_OF]-*(u:Unit)-[:ASSIGNED_TO]->(b:Goal|Indicator|Activity)
-  WHERE NOT b:Activity OR $year IS NULL OR b.year = $year
+  MATCH (top:Unit {id: $unit})<-[:PART_OF]-*(u:Unit)-[:ASSIGNED_TO]->(b:Goal|Indicator|Activity)
+  WHERE ($datasets IS NULL OR top.dataset IN $datasets) AND (NOT b:Activity OR $year IS NULL OR b.year = $year)
   RETURN collect(DISTINCT b) AS base
 }
 CALL (base) {

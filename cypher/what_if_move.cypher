@@ -9,7 +9,9 @@
 // person's goals and indicators their results reach; empty otherwise).
 // param nip: str The ASN's whole NIP.
 // param to: str? Id of the unit they would move to (a `to` row when it exists).
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 MATCH (p:ASN {nip: $nip})
+WHERE ($datasets IS NULL OR p.dataset IN $datasets)
 CALL (p) {
   OPTIONAL MATCH (p)-[:MEMBER_OF]->(u:Unit)
   RETURN u ORDER BY u.id LIMIT 1
@@ -41,6 +43,7 @@ CALL (p, u) {
   RETURN 'report' AS kind, s.nip AS nip, s.name AS name, v.id AS unit_id, v.name AS unit_name, reaches
   UNION ALL
   MATCH (t:Unit {id: $to})
+  WHERE ($datasets IS NULL OR t.dataset IN $datasets)
   RETURN 'to' AS kind, null AS nip, null AS name, t.id AS unit_id, t.name AS unit_name, [] AS reaches
 }
 RETURN kind, nip, name, unit_id, unit_name, reaches

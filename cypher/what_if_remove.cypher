@@ -31,13 +31,14 @@
 // breadth-first search (each node once; "avoiding the element" is a node predicate inside it): no bound
 // on indicator steps, and it terminates on cycles and on chains thousands deep.
 // param id: str Id of the Goal, Indicator or Activity to remove.
+// param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 // const outcome_levels
 CALL () {
-  MATCH (x:Goal {id: $id}) RETURN x
+  MATCH (x:Goal {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Indicator {id: $id}) RETURN x
+  MATCH (x:Indicator {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Activity {id: $id}) RETURN x
+  MATCH (x:Activity {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
 }
 CALL (x) {
   MATCH (x)-[:CONTRIBUTES_TO*]->(y)

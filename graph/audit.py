@@ -6,11 +6,13 @@ What a finding is (title, description, budget column, tree mark, year kind) is d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from graph.catalog import Catalog, Finding, NamedQuery
 from graph.db import Reader
+from graph.versions import default_scope
 
 # What each reason of rhk_without_intervention says, for the pages (its title and columns: its query's header).
 INTERVENSI_REASONS: dict[str, str] = {
@@ -29,7 +31,7 @@ REPORTED_SHARE = 0.5
 
 _YEARS = """
 MATCH (y:IndicatorYear)
-WHERE y.year IS NOT NULL
+WHERE y.year IS NOT NULL AND ($datasets IS NULL OR y.dataset IN $datasets)
 RETURN y.year AS year, count(y.target) AS targets,
        count(CASE WHEN y.target IS NOT NULL AND y.realisasi IS NOT NULL THEN 1 END) AS reported,
        count(y.realisasi) AS realised
@@ -37,12 +39,13 @@ ORDER BY year DESC
 """
 
 
-def latest_year(runner: Reader) -> int | None:
+def latest_year(runner: Reader, datasets: Sequence[str] | None = None) -> int | None:
     """The year the audit and the pages show by default: the latest REPORTED year (at least REPORTED_SHARE
     of its figures with a target have a realisasi); else the latest year with any realisasi; else the latest
     year with figures; None without figures. The latest year with figures is usually the running one, whose
-    realisasi nobody can have reported yet (docs/capaian.md)."""
-    years = runner.read(_YEARS)
+    realisasi nobody can have reported yet (docs/capaian.md). `datasets`: the versions read (None: the default
+    scope, graph/versions.py)."""
+    years = runner.read(_YEARS, {"datasets": _scope(runner, datasets)})
     if not years:
         return None
     for row in years:
@@ -51,9 +54,13 @@ def latest_year(runner: Reader) -> int | None:
     return next((row["year"] for row in years if row["realised"]), years[0]["year"])
 
 
-def latest_budget_year(runner: Reader) -> int | None:
+def latest_budget_year(runner: Reader, datasets: Sequence[str] | None = None) -> int | None:
     """The latest budget year of the activities (the APBD the pagu belong to); None without activities."""
-    rows = runner.read("MATCH (a:Activity) WHERE a.year IS NOT NULL RETURN max(a.year) AS year")
+    rows = runner.read(
+        "MATCH (a:Activity) WHERE a.year IS NOT NULL AND ($datasets IS NULL OR a.dataset IN $datasets) "
+        "RETURN max(a.year) AS year",
+        {"datasets": _scope(runner, datasets)},
+    )
     return rows[0]["year"] if rows else None
 
 
@@ -70,8 +77,14 @@ class DefaultYears:
         return self.figures if finding is not None and finding.year == "figures" else self.budget
 
 
-def default_years(runner: Reader) -> DefaultYears:
-    return DefaultYears(latest_year(runner), latest_budget_year(runner))
+def default_years(runner: Reader, datasets: Sequence[str] | None = None) -> DefaultYears:
+    scope = _scope(runner, datasets)
+    return DefaultYears(latest_year(runner, scope), latest_budget_year(runner, scope))
+
+
+def _scope(runner: Reader, datasets: Sequence[str] | None) -> list[str] | None:
+    """The versions a read uses: those given, else the default scope (graph/versions.py)."""
+    return list(datasets) if datasets is not None else default_scope(runner)
 
 
 def finding_params(query: NamedQuery, year: int | None, unit: str | None) -> dict[str, Any] | None:
@@ -92,12 +105,18 @@ def budget_total(finding: Finding, rows: list[dict[str, Any]]) -> float | int | 
 
 
 def run_audit(
-    runner: Reader, catalog: Catalog, *, year: int | None = None, unit: str | None = None
+    runner: Reader,
+    catalog: Catalog,
+    *,
+    year: int | None = None,
+    unit: str | None = None,
+    datasets: Sequence[str] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows of every finding of the catalog; each query gets the year/unit it declares. Without a year,
     indicator figures are checked for the latest reported year and activities for the latest budget year
-    (DefaultYears)."""
-    defaults = default_years(runner) if year is None else None
+    (DefaultYears). `datasets`: the versions audited (None: the default scope, read once for every finding)."""
+    catalog = catalog.within(runner, datasets)
+    defaults = default_years(runner, catalog.datasets) if year is None else None
     results: dict[str, list[dict[str, Any]]] = {}
     for query in catalog.findings:
         chosen = year if defaults is None else defaults.for_finding(query.finding)

@@ -7,6 +7,17 @@ A file starts with a header of `//` lines, then the query:
     // param unit: str? Unit id; its sub-units count too.  (`?` = optional, passed as null when absent)
     // const outcome_levels                              (a value from graph/model.py QUERY_CONSTANTS)
     // mode: read                                        (read, the default, or write)
+    // param datasets: list? Versions to read ...         (the version scope, below)
+
+Versions (docs/versions.md): a graph may hold several versions of a Pemda's tree (dataset keys `<pemda>` and
+`<pemda>@<name>`), and an answer never mixes them. A query over the data declares the parameter
+`// param datasets: list? ...` (that name, type `list`, optional: the loader refuses anything else) and filters
+each of its entry points with it (`WHERE $datasets IS NULL OR x.dataset IN $datasets`: a `MATCH` over a label, a
+lookup by id or NIP; what is reached by traversal from there stays in its version). `Catalog.run` fills it when
+the caller gives none with `graph.versions.default_scope` (the latest version of each Pemda; null, which filters
+nothing, when no Pemda has two versions); a caller that names a version passes `datasets=[its key]`. A `list`
+parameter takes a list of text, or text separated by commas (a CLI or query-string value), at most
+LIST_MAX items of at most LIST_ITEM_MAX characters each.
 
 An audit finding (docs/domain.md, "What the audit looks for") is one such file whose header also says what
 the finding is; the audit, the pages, the legend, the exports and the API are built from these lines:
@@ -30,7 +41,7 @@ plain Cypher, so they paste unchanged into Neo4j Browser or cypher-shell (`:para
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -38,11 +49,15 @@ from typing import Any, Final
 
 from graph.db import Reader, Runner
 from graph.model import ELEMENT_LABELS, QUERY_CONSTANTS
+from graph.versions import default_scope
 
 # The shipped queries: package data of the `cypher` package (a checkout, an editable install or a wheel alike).
 # A wheel installs as files, never zipped, so the folder is a real path that globbing and error messages can name.
 CYPHER_DIR = Path(str(resources.files("cypher")))
-PARAM_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+PARAM_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "list": list}
+SCOPE_PARAM: Final = "datasets"  # the version scope every query over the data declares (see the module doc)
+LIST_MAX: Final = 200
+LIST_ITEM_MAX: Final = 200
 _HEADER = re.compile(r"^//\s?(.*)$")
 _PARAM = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)(\?)?\s*(.*)$")
 _USED = re.compile(r"\$(\w+)")
@@ -97,6 +112,8 @@ class Param:
     def coerce(self, value: Any) -> Any:
         """Accept a value of the declared type, or text as it comes from a CLI or a query string."""
         kind = PARAM_TYPES[self.type]
+        if kind is list:
+            return self._list(value)
         if isinstance(value, str) and kind is not str:
             text = value.strip()
             try:
@@ -112,6 +129,18 @@ class Param:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ValueError(f"parameter '{self.name}' must be {_article(self.type)}, not {value!r}")
         return value
+
+    def _list(self, value: Any) -> list[str]:
+        """A list of text: given as one (or a tuple), or as text separated by commas; bounded in size."""
+        if isinstance(value, str):
+            value = [item.strip() for item in value.split(",") if item.strip()]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+            raise ValueError(f"parameter '{self.name}' must be {_article(self.type)}, not {value!r}")
+        if len(value) > LIST_MAX or any(len(item) > LIST_ITEM_MAX for item in value):
+            raise ValueError(
+                f"parameter '{self.name}' takes at most {LIST_MAX} items of at most {LIST_ITEM_MAX} characters"
+            )
+        return list(value)
 
 
 @dataclass(frozen=True)
@@ -189,6 +218,20 @@ class NamedQuery:
             raise ParameterError(errors)
         return {**bound, **self.constant_values()}
 
+    @property
+    def scoped(self) -> bool:
+        """Whether the query reads a version scope (`$datasets`, see the module doc)."""
+        return any(param.name == SCOPE_PARAM for param in self.params)
+
+    def with_scope(self, runner: Reader, given: Mapping[str, Any]) -> dict[str, Any]:
+        """The parameters given, with the version scope filled from graph.versions.default_scope when the query
+        reads one and the caller gave none (absent or empty text). An explicit None stays: it is a scope already
+        resolved to "no filter" (Catalog.within), not a request for the default."""
+        params = dict(given)
+        if self.scoped and params.get(SCOPE_PARAM, "") == "":
+            params[SCOPE_PARAM] = default_scope(runner)
+        return params
+
     def constant_values(self) -> dict[str, Any]:
         """The model's values of the constants the query declares (graph/model.py QUERY_CONSTANTS)."""
         return {name: QUERY_CONSTANTS[name] for name in self.constants}
@@ -197,6 +240,24 @@ class NamedQuery:
 @dataclass
 class Catalog:
     queries: dict[str, NamedQuery] = field(default_factory=dict)
+    # The version scope every run of this catalog passes to a query that reads one, once `within` fixed it
+    # (None: no filter); `resolved` is false for the catalog as loaded, whose runs use the default scope.
+    datasets: list[str] | None = None
+    resolved: bool = False
+
+    def scope(self, runner: Reader) -> list[str] | None:
+        """The version scope this catalog's runs use (for a module's own Cypher beside them): the fixed one, or
+        the default scope read now."""
+        return self.datasets if self.resolved else default_scope(runner)
+
+    def within(self, runner: Reader, datasets: Sequence[str] | None = None) -> Catalog:
+        """This catalog with its version scope fixed for a run of several queries: `datasets`, or the default scope
+        (graph.versions.default_scope), read once here, when None. A catalog already fixed keeps its scope when
+        no `datasets` are given: a module called with a scoped catalog passes it on unchanged."""
+        if datasets is None and self.resolved:
+            return self
+        scope = list(datasets) if datasets is not None else default_scope(runner)
+        return Catalog(self.queries, scope, True)
 
     def __getitem__(self, name: str) -> NamedQuery:
         return self.queries[name]
@@ -233,7 +294,10 @@ class Catalog:
         answering one row of long lists gains nothing from it and pays for the copy). Any Reader runs a
         read-mode query (the service's Database too); a write-mode one needs the Runner itself."""
         query = self.queries[name]
-        bound = query.bind(params or {})
+        given = dict(params or {})
+        if self.resolved and query.scoped and given.get(SCOPE_PARAM, "") == "":
+            given[SCOPE_PARAM] = self.datasets
+        bound = query.bind(query.with_scope(runner, given))
         if query.mode == "write":
             if not isinstance(runner, Runner):
                 raise TypeError(f"query '{name}' writes: it needs a graph.db.Runner, not a {type(runner).__name__}")
@@ -252,6 +316,9 @@ def reference_markdown(catalog: Catalog) -> str:
         "(`:param outcome_levels => ['visi', 'misi', 'tujuan', 'sasaran']`). A query whose header says",
         "`// finding: ...` is an audit finding: its table lists what that header declares (the audit, the",
         "pages, the legend and the API are built from it; graph/catalog.py describes each field).",
+        "Every query reads one version of each Pemda's tree: `datasets` lists the versions' dataset keys",
+        "(`:param datasets => ['sukamaju@2026']`), null reads every node; left out, `pokin query`, the API and",
+        "the pages pass the latest version of each Pemda (docs/versions.md).",
         "",
     ]
     for query in catalog:
@@ -398,6 +465,8 @@ def _param(path: Path, number: int, text: str, declared_at: Mapping[str, int]) -
         raise CatalogError(f"{path}:{number}: unknown type '{ptype}' (use {', '.join(PARAM_TYPES)})")
     if pname in declared_at:
         raise CatalogError(f"{path}:{number}: parameter '{pname}' is declared twice")
+    if pname == SCOPE_PARAM and (ptype != "list" or not optional):
+        raise CatalogError(f"{path}:{number}: declare the version scope as 'param {SCOPE_PARAM}: list? ...'")
     return pname, Param(pname, ptype, bool(optional), pdoc.strip())
 
 
@@ -514,4 +583,10 @@ def _label(where: str, label: str) -> str:
 
 
 def _article(type_name: str) -> str:
-    return {"int": "an integer", "float": "a number", "bool": "true or false", "str": "text"}[type_name]
+    return {
+        "int": "an integer",
+        "float": "a number",
+        "bool": "true or false",
+        "str": "text",
+        "list": "a list of text (or text separated by commas)",
+    }[type_name]

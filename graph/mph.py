@@ -9,6 +9,7 @@ graph.documents Document, so the XLSX writer and the print page of the documents
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from graph.catalog import Catalog
@@ -20,9 +21,11 @@ EMPTY_COLUMN = "Tidak mengintervensi RHK atasan"
 STAFF_GROUP = "Pegawai yang dipimpin (bawahan) dan RHK-nya yang mengintervensi"
 
 
-def build(runner: Reader, catalog: Catalog, unit: str) -> dict[str, Any]:
+def build(runner: Reader, catalog: Catalog, unit: str, datasets: Sequence[str] | None = None) -> dict[str, Any]:
     """The matrix of `unit` as data: unit, head, columns (staff), rows (the head's RHK, each with its cells in
-    column order) and the count of empty rows and columns. DocumentNotFound for an unknown unit."""
+    column order) and the count of empty rows and columns, read from the versions `datasets` (None: the default
+    scope, graph/versions.py). DocumentNotFound for an unknown unit."""
+    catalog = catalog.within(runner, datasets)
     heading = catalog.run(runner, "document_unit", {"unit": unit})
     if not heading:
         raise DocumentNotFound(f"no unit '{unit}'")

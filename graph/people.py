@@ -15,7 +15,7 @@ as one row of id lists (a row per edge cost the driver seconds at kabupaten scal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -161,10 +161,13 @@ def dependencies(graph: CompactGraph, idom: list[int]) -> dict[tuple[str, str], 
     return found
 
 
-def single_points_of_failure(runner: Reader, catalog: Catalog) -> list[dict[str, Any]]:
+def single_points_of_failure(
+    runner: Reader, catalog: Catalog, datasets: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
     """One row per (ASN, outcome goal or IKU) hanging on them: nip, target, target_kind, via (the elements only
-    they hold that every path to it passes, nearest first), sole (their work is the only work reaching it)."""
-    graph = contribution_graph(runner, catalog)
+    they hold that every path to it passes, nearest first), sole (their work is the only work reaching it).
+    `datasets`, here and below: the versions read (None: the default scope, graph/versions.py)."""
+    graph = contribution_graph(runner, catalog.within(runner, datasets))
     found = dependencies(graph, dominators(graph.successors))
     kinds = {graph.names[target]: kind for target, _, kind in graph.targets}
     return [
@@ -179,10 +182,12 @@ def retirements(
     year: int,
     ages: dict[str, int] | None = None,
     spof: list[dict[str, Any]] | None = None,
+    datasets: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """The retirements query's rows, each with `loses`: the outcome goals and IKU whose only human contributor
     the person is (they lose every contributor when the person retires) and `hangs_on`: those that depend on
     them through what only they hold (`spof`: single_points_of_failure's rows when the caller has them)."""
+    catalog = catalog.within(runner, datasets)
     rows = catalog.run(runner, "retirements", {"year": year, **(ages or {})})
     if not rows:
         return rows
@@ -206,9 +211,12 @@ def by_person(rows: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
     return out
 
 
-def intervensi_chain(runner: Reader, catalog: Catalog, nip: str) -> list[dict[str, Any]]:
+def intervensi_chain(
+    runner: Reader, catalog: Catalog, nip: str, datasets: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
     """The ASN and their atasan up to the first head of an OPD, each with `break_reason`: why their RHK intervene
     in nothing of the next one's (rhk_without_intervention; None when they do)."""
+    catalog = catalog.within(runner, datasets)
     chain = []
     for row in catalog.run(runner, "atasan_chain", {"nip": nip}):
         chain.append(row)
@@ -239,12 +247,15 @@ class MoveError(LookupError):
     """An unknown NIP or destination unit: the caller names it back to whoever asked."""
 
 
-def what_if_move(runner: Reader, catalog: Catalog, nip: str, to: str | None = None) -> list[dict[str, Any]]:
+def what_if_move(
+    runner: Reader, catalog: Catalog, nip: str, to: str | None = None, datasets: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
     """The mutasi of one ASN, before it happens (docs/domain.md, "People at risk"). Rows (MOVE_COLUMNS) by kind:
     `loses` (an outcome goal or IKU whose only human contributor they are), `hangs_on` (one whose every path of
     work passes through what only they hold, `via`), `intervensi_break` (a staff member reporting to them whose
     results reach theirs, `via`: the person's RHK stop being anyone's once they leave), and with `to`, `gains`
     (the new unit gains the person, and none of their RHK: RHK belong to the position, not to the person)."""
+    catalog = catalog.within(runner, datasets)
     rows = catalog.run(runner, "what_if_move", {"nip": nip, "to": to})
     person = next((row for row in rows if row["kind"] == "person"), None)
     if person is None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from graph.db import Reader, Runner
+from graph.db import Reader
 from graph.model import VERSION_LABEL
 
 SEPARATOR: Final = "@"
@@ -80,6 +80,15 @@ class Version:
         year = self.year if self.year is not None else (self.period_start or 0)
         rank = KINDS.index(self.kind) if self.kind in KINDS else -1
         return (year, rank, self.at or "", self.dataset)
+
+    def label(self) -> str:
+        """What the version is, for a reader: `PK 2026`, `Renstra awal 2025–2029`, else its name (or `tanpa nama`)."""
+        if self.kind == "pk" and self.year is not None:
+            return f"PK {self.year}"
+        if self.kind in KIND_LABELS and self.kind != "pk":
+            period = f" {self.period_start}–{self.period_end}" if self.period_start and self.period_end else ""
+            return f"{KIND_LABELS[self.kind]}{period}"
+        return self.name or "tanpa nama"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -191,7 +200,7 @@ def scope_of(versions: list[Version], chosen: Iterable[str] = ()) -> list[str] |
     return sorted(set(picked.values()) | set(chosen))
 
 
-def default_scope(runner: Runner) -> list[str] | None:
+def default_scope(runner: Reader) -> list[str] | None:
     """What a query reads when no version is named: the latest version of every Pemda (None: no Pemda has two)."""
     return scope_of(list_versions(runner))
 

@@ -20,7 +20,7 @@ from graph.diff import ROWS_DEFAULT, ROWS_MAX, Diff, diff, diff_workbook
 from graph.diff_read import KEY_MAX, UnknownVersion
 from service.http.database import database
 from service.http.errors import ApiError
-from service.http.formats import MEDIA_TYPES, int_arg, masking_wanted
+from service.http.formats import MEDIA_TYPES, VERSION_ARG, int_arg, masking_wanted
 from service.http.kept import kept_answer
 from service.http.masking import mask
 
@@ -56,7 +56,7 @@ def diff_data(found: Diff, limit: int) -> dict[str, Any]:
 @kept_answer
 def api_diff(suffix: str | None) -> Any:
     """GET /api/diff: what changed from version `a` to version `b`."""
-    allowed = {"a", "b", "limit", "format"}
+    allowed = {"a", "b", "limit", "format", VERSION_ARG}  # `versi` (kept in every link) names no side here
     unknown = sorted(name for name in request.args if name not in allowed)
     repeated = sorted(name for name in request.args if len(request.args.getlist(name)) > 1)
     if unknown or repeated:

@@ -6,13 +6,14 @@ the app's one Runner with parameters; unknown ids are 404 rather than empty answ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from flask import Blueprint, current_app
 
 from graph.audit import latest_year
 from graph.capaian import scale
-from service.http.database import database, run_named
+from service.http.database import database, run_named, scope
 from service.http.errors import ApiError
 from service.http.formats import YEAR_MAX, int_arg, list_response, output_format, query_args
 from service.http.kept import kept_answer
@@ -22,6 +23,7 @@ bp = Blueprint("elements", __name__, url_prefix="/api")
 
 GOAL_DETAIL = """
 MATCH (g:Goal {id: $id})
+WHERE ($datasets IS NULL OR g.dataset IN $datasets)
 CALL (g) {
   OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(g)
   WITH u ORDER BY u.id
@@ -33,6 +35,7 @@ CALL (g) {
   CALL (i) {
     OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id})
     USING INDEX SEEK y:IndicatorYear(indicator_id)
+    WHERE y.dataset = i.dataset OR i.dataset IS NULL
     WITH y ORDER BY y.year
     RETURN collect(properties(y)) AS years
   }
@@ -65,10 +68,11 @@ RETURN g.id AS id, g.level AS level, g.statement AS statement, g.dataset AS data
        head(units) AS unit, units, indicators, contributes_to, contributors, assigned
 """
 
-GOAL_EXISTS = "MATCH (g:Goal {id: $id}) RETURN g.id AS id"
+GOAL_EXISTS = "MATCH (g:Goal {id: $id}) WHERE ($datasets IS NULL OR g.dataset IN $datasets) RETURN g.id AS id"
 
 UNIT_SUMMARY = """
 MATCH (u:Unit {id: $id})
+WHERE ($datasets IS NULL OR u.dataset IN $datasets)
 CALL (u) {
   OPTIONAL MATCH (u)-[:PART_OF]->(parent:Unit)
   WITH parent ORDER BY parent.id
@@ -104,22 +108,23 @@ RETURN u.id AS id, u.name AS name, u.kind AS kind, u.dataset AS dataset, parent,
        size(tree) - 1 AS units_below, goals, staff, activities, budget
 """
 
-ASN_EXISTS = "MATCH (s:ASN {nip: $nip}) RETURN s.nip AS nip"
+ASN_EXISTS = "MATCH (s:ASN {nip: $nip}) WHERE ($datasets IS NULL OR s.dataset IN $datasets) RETURN s.nip AS nip"
 
 ELEMENT_EXISTS = """
 CALL () {
-  MATCH (x:Goal {id: $id}) RETURN x
+  MATCH (x:Goal {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Indicator {id: $id}) RETURN x
+  MATCH (x:Indicator {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
   UNION
-  MATCH (x:Activity {id: $id}) RETURN x
+  MATCH (x:Activity {id: $id}) WHERE ($datasets IS NULL OR x.dataset IN $datasets) RETURN x
 }
 RETURN x.id AS id
 """
 
 
-def _one(cypher: str, params: dict[str, Any], missing: str) -> dict[str, Any]:
-    rows = database().read(cypher, params)
+def _one(cypher: str, params: dict[str, Any], missing: str, datasets: Sequence[str] | None = None) -> dict[str, Any]:
+    """The one row of a lookup in the versions `datasets` (None: the default scope); 404 `missing` without it."""
+    rows = database().read(cypher, {**params, "datasets": scope(datasets)})
     if not rows:
         raise ApiError(404, missing)
     return rows[0]

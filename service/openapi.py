@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, current_app
 
-from graph.catalog import Catalog
+from graph.catalog import LIST_ITEM_MAX, LIST_MAX, Catalog
 from service.api import FINDING_ALIASES
 from service.http.database import catalog
 from service.http.formats import INT64_MAX, MEDIA_TYPES, YEAR_MAX
@@ -40,6 +40,8 @@ PARAM_SCHEMAS: dict[str, dict[str, Any]] = {
     "float": {"type": "number"},
     "bool": {"type": "boolean"},
     "str": {"type": "string"},
+    # a version scope (`datasets`): dataset keys separated by commas in the query string (style form, not exploded)
+    "list": {"type": "array", "items": {"type": "string", "maxLength": LIST_ITEM_MAX}, "maxItems": LIST_MAX},
 }
 
 
@@ -101,13 +103,16 @@ def _path_param(name: str, description: str) -> dict[str, Any]:
 
 
 def _query_param(param: Any) -> dict[str, Any]:
-    return {
+    described = {
         "name": param.name,
         "in": "query",
         "required": not param.optional,
         "description": param.doc,
         "schema": dict(PARAM_SCHEMAS[param.type]),
     }
+    if param.type == "list":
+        described |= {"style": "form", "explode": False}
+    return described
 
 
 def _named_query_ops(queries: Catalog) -> dict[str, Any]:
@@ -119,6 +124,77 @@ def _named_query_ops(queries: Catalog) -> dict[str, Any]:
             "get": _list_op(query.summary, query.doc, [_query_param(p) for p in query.params], "queries")
         }
     return paths
+
+
+_TREND_POINT = {
+    "type": "object",
+    "required": ["dataset", "year", "capaian", "shown"],
+    "properties": {
+        "dataset": {"type": "string"},
+        "version": {"type": "string", "nullable": True},
+        "year": {"type": "integer", "nullable": True},
+        "capaian": {"type": "number", "nullable": True},
+        "band": {"type": "string", "nullable": True},
+        "capaian_end": {"type": "number", "nullable": True},
+        "shown": {"type": "object", "additionalProperties": {"type": "string"}},
+    },
+}
+
+
+def _trend_ops() -> dict[str, Any]:
+    """/api/trend/indicator/{id} and /api/trend/unit/{id} (service/trends_api.py)."""
+    answer = {
+        "type": "object",
+        "required": ["ok", "trend"],
+        "properties": {
+            "ok": {"type": "boolean"},
+            "trend": {
+                "type": "object",
+                "required": ["kind", "id", "pemda", "versions", "points"],
+                "properties": {
+                    "kind": {"type": "string", "enum": ["indicator", "unit"]},
+                    "id": {"type": "string"},
+                    "pemda": {"type": "string"},
+                    "versions": {"type": "array", "items": {"type": "string"}},
+                    "points": {"type": "array", "items": _TREND_POINT},
+                    "indicators": {"type": "array", "items": {"type": "object"}},
+                    "target_end_source": {"type": "string", "nullable": True},
+                },
+            },
+        },
+    }
+    pemda = {
+        "name": "pemda",
+        "in": "query",
+        "required": False,
+        "description": "The Pemda whose versions to read, when versions of several hold the id",
+        "schema": {"type": "string", "maxLength": 100},
+    }
+    what = {
+        "indicator": "One indicator's capaian in each version of the period (the PK years of its Pemda, oldest "
+        "first), target and realisasi of each version's year, and the realisasi against the period's end target "
+        "(kondisi akhir periode, else the last year's target: `target_end_source`).",
+        "unit": "One unit's capaian (its IKU, as the achievement query computes it) in each version of the period, "
+        "the mean of its IKU's realisasi against their end targets, and each IKU's trend (`indicators`).",
+    }
+    return {
+        f"/api/trend/{kind}/{{id}}": {
+            "get": {
+                "summary": f"Capaian of one {kind} across versions",
+                "tags": ["elements"],
+                "description": text,
+                "parameters": [
+                    dict(_path_param("id", f"{kind.capitalize()} id"), schema={"type": "string", "maxLength": 200}),
+                    pemda,
+                ],
+                "responses": {
+                    "200": {"description": "The trend", "content": {JSON: {"schema": answer}}},
+                    **_errors("400", "404", "503"),
+                },
+            }
+        }
+        for kind, text in what.items()
+    }
 
 
 def _finding_ops(queries: Catalog) -> dict[str, Any]:
@@ -553,6 +629,7 @@ def document() -> dict[str, Any]:
         paths[path + ".{suffix}"] = {"get": _suffixed(op)}
     paths.update(_named_query_ops(catalog()))
     paths.update(_finding_ops(catalog()))
+    paths.update(_trend_ops())
     paths.update(_diff_ops())
     return {
         "openapi": "3.0.3",

@@ -35,6 +35,7 @@ LONG_MODULES = (
     "test_hostile_files.py",
     "test_runner_packed.py",
     "test_bulk_import.py",
+    "test_versions_scope.py",
 )
 
 

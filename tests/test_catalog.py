@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.catalog import CYPHER_DIR, CatalogError, ParameterError, load_catalog, reference_markdown
+from graph.versions import LIST_QUERY, UNRECORDED_QUERY
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "queries.md"
 
@@ -127,3 +128,79 @@ def test_any_reader_runs_a_read_query_but_only_a_runner_writes(tmp_path):
     assert reader.asked == [(catalog["demo"].cypher, {"year": 2026})]
     with pytest.raises(TypeError, match=r"query 'touch' writes: it needs a graph\.db\.Runner, not a Reading"):
         catalog.run(reader, "touch")
+
+
+SCOPED = (
+    "// name: scoped\n// What it answers.\n"
+    "// param datasets: list? Versions to read.\n"
+    "MATCH (g:Goal) WHERE $datasets IS NULL OR g.dataset IN $datasets RETURN g\n"
+)
+
+
+class Versions:
+    """A Reader holding version records only (what graph.versions.default_scope reads), recording the rest."""
+
+    def __init__(self, versions: list[dict]) -> None:
+        self.versions = versions
+        self.asked: list[dict] = []
+
+    def read(self, cypher, params=None, *, timeout=None, limit=None, packed=False):
+        if cypher == LIST_QUERY:
+            return [{"v": version} for version in self.versions]
+        if cypher == UNRECORDED_QUERY:
+            return []
+        self.asked.append(dict(params or {}))
+        return []
+
+
+def _version(dataset: str, year: int) -> dict:
+    return {"dataset": dataset, "pemda": dataset.split("@")[0], "name": None, "kind": "pk", "year": year, "at": None}
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    ["// param datasets: str? Versions.", "// param datasets: list Versions.", "// param datasets: int? Versions."],
+)
+def test_the_version_scope_is_declared_as_an_optional_list(tmp_path, declaration):
+    path = write(tmp_path, "q.cypher", SCOPED.replace("// param datasets: list? Versions to read.", declaration))
+    with pytest.raises(CatalogError, match=rf"^{path}:3: declare the version scope as 'param datasets: list\? \.\.\.'"):
+        load_catalog(tmp_path)
+
+
+def test_a_list_parameter_takes_a_list_or_text_separated_by_commas_within_bounds(tmp_path):
+    write(tmp_path, "q.cypher", SCOPED)
+    query = load_catalog(tmp_path)["scoped"]
+    assert query.scoped and [(p.name, p.type, p.optional) for p in query.params] == [("datasets", "list", True)]
+    assert query.bind({"datasets": "a, b@2026,"}) == {"datasets": ["a", "b@2026"]}
+    assert query.bind({"datasets": ("a",)}) == {"datasets": ["a"]}
+    assert query.bind({}) == {"datasets": None}
+    for bad in ([1, 2], {"a": 1}, ["x"] * 201, ["x" * 201]):
+        with pytest.raises(ParameterError, match="parameter 'datasets'"):
+            query.bind({"datasets": bad})
+
+
+def test_the_catalog_fills_the_default_scope_unless_the_caller_names_one(tmp_path):
+    """One version per Pemda: null (no filter); two of one Pemda: the latest of each Pemda; named: as named;
+    `within` reads the default once for a run of several queries."""
+    write(tmp_path, "q.cypher", SCOPED)
+    catalog = load_catalog(tmp_path)
+    single = Versions([_version("kab", 2025), _version("prov", 2025)])
+    catalog.run(single, "scoped")
+    assert single.asked == [{"datasets": None}]
+    two = Versions([_version("kab", 2025), _version("kab@2026", 2026), _version("prov", 2025)])
+    catalog.run(two, "scoped")
+    catalog.run(two, "scoped", {"datasets": ["kab"]})
+    catalog.run(two, "scoped", {"datasets": "kab"})
+    assert two.asked == [{"datasets": ["kab@2026", "prov"]}, {"datasets": ["kab"]}, {"datasets": ["kab"]}]
+    fixed = catalog.within(two, ["kab"])
+    assert fixed.within(two) is fixed and fixed.scope(two) == ["kab"]
+    two.asked.clear()
+    fixed.run(two, "scoped")
+    assert two.asked == [{"datasets": ["kab"]}]
+
+
+def test_every_shipped_query_reads_a_version_scope():
+    """docs/versions.md: every query over the data declares `datasets` and filters with it."""
+    for query in load_catalog(CYPHER_DIR):
+        assert query.scoped, query.name
+        assert "$datasets IS NULL OR" in query.cypher, query.name

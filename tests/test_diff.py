@@ -282,6 +282,15 @@ def test_the_api_refuses_bad_input_naming_it(client, query, named):
     assert named in body["error"]
 
 
+def test_the_version_every_link_keeps_is_no_side_of_the_diff(client):
+    """`versi` names the version other pages read; a diff names its two sides itself, so it is taken and ignored."""
+    plain = client.get(f"/api/diff?a={A}&b={B}", headers=AS_READER).get_json()
+    kept = client.get(f"/api/diff?a={A}&b={B}&versi={A}", headers=AS_READER).get_json()
+    assert kept == plain
+    page = client.get(f"/perubahan?a={A}&b={B}&versi={A}", headers=AS_READER)
+    assert page.status_code == 200 and f"versi={A}" in page.get_data(as_text=True)  # its links keep it
+
+
 def test_a_suffix_contradicting_the_format_is_refused(client):
     assert_error(client.get(f"/api/diff.xlsx?a={A}&b={B}&format=json", headers=AS_READER), 400)
 

@@ -57,7 +57,7 @@ def test_every_analytics_query_loads_with_a_doc_and_its_parameters():
         assert query.path.name == f"{name}.cypher"
         assert query.doc and query.summary.endswith(".")
         assert query.mode == "read"
-        assert {p.name: (p.optional, p.type) for p in query.params} == params
+        assert {p.name: (p.optional, p.type) for p in query.params} == {**params, "datasets": (True, "list")}
 
 
 def test_required_parameters_are_enforced():

@@ -79,3 +79,23 @@ def test_outcome_levels_as_a_parameter_read_as_the_written_list_did(sample, name
     with_parameter = sample.explain(query.cypher, {**params, **query.constant_values()}).operators
     with_list = sample.explain(written, params).operators
     assert _reads(with_parameter) == _reads(with_list), name
+
+
+# The version scope (docs/versions.md) is written the same way on every entry point, so it can be taken out again.
+SCOPE_FILTER = re.compile(r"\(\$datasets IS NULL OR \w+\.dataset IN \$datasets\)")
+SCOPE_ARGS = {**SAMPLE_ARGS, "q": "x"}
+
+
+@pytest.mark.parametrize("name", sorted(query.name for query in CATALOG))
+def test_the_version_scope_keeps_every_seek_and_adds_no_scan(sample, name):
+    """With `$datasets` null (one version per Pemda) the planner reads exactly what it reads without the filter;
+    with a list, every index it read before it still reads: a lookup by id or NIP still seeks."""
+    query = CATALOG[name]
+    params = {param.name: None if param.optional else SCOPE_ARGS[param.name] for param in query.params}
+    params |= query.constant_values()
+    unscoped = SCOPE_FILTER.sub("true", query.cypher)
+    assert unscoped != query.cypher, f"{name}: no entry point reads the version scope"
+    without = _reads(sample.explain(unscoped, params).operators)
+    assert _reads(sample.explain(query.cypher, params).operators) == without, name
+    listed = _reads(sample.explain(query.cypher, {**params, "datasets": ["x"]}).operators)
+    assert listed.count("index") >= without.count("index") and listed.count("label") <= without.count("label"), name

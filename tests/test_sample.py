@@ -39,7 +39,8 @@ def test_sample_imports_with_the_expected_counts(loaded):
         "ASN": counts["staff"],
         "PokinImportLock": 1,  # the import lock (graph/model.py)
         "PokinImport": 1,
-    }  # the import's record in the import log (graph/importer/outcome.py)
+        "PokinVersion": 1,
+    }  # the import's record in the import log (graph/importer/outcome.py), the version's (graph/versions.py)
     rels = {
         row["type"]: row["n"]
         for row in runner.read("MATCH ()-[r]->() WHERE r.implied IS NULL RETURN type(r) AS type, count(*) AS n")

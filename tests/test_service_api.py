@@ -34,7 +34,13 @@ def test_queries_lists_the_catalog_with_typed_parameters(client):
             "type": "str",
             "optional": True,
             "doc": "Only staff of this unit or of any unit below it (PART_OF).",
-        }
+        },
+        {
+            "name": "datasets",
+            "type": "list",
+            "optional": True,
+            "doc": "Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).",
+        },
     ]
     assert body["total"] == len(names) and body["offset"] == 0
 

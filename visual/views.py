@@ -10,7 +10,7 @@ render.render_fragment(view.network)           # for a page
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -75,6 +75,7 @@ def tree_view(
     audit: bool = False,
     max_nodes: int = MAX_NODES,
     catalog: Catalog | None = None,
+    datasets: Sequence[str] | None = None,
     people: People | None = None,
     achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
     scale: str | None = None,
@@ -87,9 +88,10 @@ def tree_view(
     without outcome leverage and add the unit's orphaned staff (linked to what they are assigned to) with a
     magenta border. people: draw each ASN under another id and NIP (see People). achievement_timeout:
     seconds the achievement query may take; past it the view keeps level colours and says so in `notes`.
-    scale: the predikat scale of the colours (graph/capaian.py SCALES; default 'pemda').
+    scale: the predikat scale of the colours (graph/capaian.py SCALES; default 'pemda'). datasets: the versions
+    drawn (None: the default scope, graph/versions.py); the same holds for staff_view and impact_view.
     """
-    catalog = catalog or load_catalog()
+    catalog = (catalog or load_catalog()).within(runner, datasets)
     rows = catalog.run(runner, "view_tree", {"unit": unit, "year": year})
     if not rows and unit is not None:
         raise ViewNotFound(f"Unit '{unit}' tidak ditemukan atau tidak memiliki elemen kinerja.")
@@ -134,12 +136,13 @@ def staff_view(
     color_by: str = "level",
     year: int | None = None,
     catalog: Catalog | None = None,
+    datasets: Sequence[str] | None = None,
     people: People | None = None,
     achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
     scale: str | None = None,
 ) -> View:
     """One ASN's line of sight (view_line_of_sight): the ASN, its unit, its assignments, every path up."""
-    catalog = catalog or load_catalog()
+    catalog = (catalog or load_catalog()).within(runner, datasets)
     rows = catalog.run(runner, "view_line_of_sight", {"nip": nip})
     if not rows:
         raise ViewNotFound(f"ASN dengan NIP '{nip}' tidak ditemukan.")
@@ -197,12 +200,13 @@ def impact_view(
     year: int | None = None,
     max_nodes: int = MAX_NODES,
     catalog: Catalog | None = None,
+    datasets: Sequence[str] | None = None,
     people: People | None = None,
     achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
     scale: str | None = None,
 ) -> View:
     """One goal, indicator or activity (view_impact): what it supports above, what supports it below."""
-    catalog = catalog or load_catalog()
+    catalog = (catalog or load_catalog()).within(runner, datasets)
     rows = catalog.run(runner, "view_impact", {"id": id})
     if not rows:
         raise ViewNotFound(f"Elemen '{id}' tidak ditemukan (sasaran, indikator atau kegiatan).")
@@ -310,7 +314,7 @@ def _achievement(
     given), from the achievement query. A goal is coloured by its own indicators'
     capaian; the supporting capaian from below is shown beside it, never in its place."""
     if year is None:
-        year = latest_year(runner)
+        year = latest_year(runner, catalog.scope(runner))
         if year is None:
             return {}
     params: dict[str, Any] = {"year": year}

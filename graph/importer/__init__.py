@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,14 +184,12 @@ def import_paths(
     paths = [Path(path) for path in paths]
     reports: list[ImportReport] = []
     with _prompt_thread_switches(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="pokin-prepare") as preparer:
-        upcoming = preparer.submit(_prepare, paths[0], runner, version) if paths else None
+        upcoming = _submit(preparer, paths, 0, runner, version)
         for number, path in enumerate(paths):
             try:
                 assert upcoming is not None  # submitted for this path: before the loop, or by the step before
                 ahead = upcoming.result()
-                upcoming = (
-                    preparer.submit(_prepare, paths[number + 1], runner, version) if number + 1 < len(paths) else None
-                )
+                upcoming = _submit(preparer, paths, number + 1, runner, version)
                 builder = ahead.builder
                 unknown = builder.unknown_ids()
                 found = existing_labels(runner, unknown, builder.dataset.name) if unknown else {}
@@ -247,6 +245,13 @@ class _Prepared:
     builder: Builder
     found: dict[str, tuple[str, str]] | None = None  # what the database answered for the ids the files refer to
     statements: list | None = None  # the plan for a database that holds nothing of the dataset
+
+
+def _submit(
+    preparer: ThreadPoolExecutor, paths: list[Path], index: int, runner: Runner, version: VersionRequest | None
+) -> Future[_Prepared] | None:
+    """The preparation of the dataset at `index` started in the preparing thread (None past the last one)."""
+    return preparer.submit(_prepare, paths[index], runner, version) if index < len(paths) else None
 
 
 def _prepare(path: Path, runner: Runner, version: VersionRequest | None = None) -> _Prepared:

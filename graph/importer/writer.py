@@ -236,6 +236,13 @@ def clashes(runner: Runner, dataset: Dataset) -> list:
     return dataset.foreign_problems(foreign) if foreign else []
 
 
+def _refuse_clashes(tx: ManagedTransaction, dataset: Dataset | None) -> None:
+    """ImportRejected naming the nodes the files define that another Pemda holds (see _clashes_in)."""
+    problems = _clashes_in(tx, dataset) if dataset is not None else []
+    if problems:
+        raise ImportRejected(problems)
+
+
 def _clashes_in(tx: ManagedTransaction, dataset: Dataset) -> list:
     """The nodes the files define that another Pemda holds, read inside the import's transaction (no uniqueness
     constraint refuses them: keys are unique per version). One existence test per label when no other Pemda is
@@ -603,10 +610,7 @@ def write(
             committed = recorded(tx, record.id)
             if committed is not None:
                 return WriteSummary.from_log(committed)
-        if written is not None:  # ids are unique across Pemda: checked here, after the lock, where it holds
-            problems = _clashes_in(tx, written)
-            if problems:
-                raise ImportRejected(problems)
+        _refuse_clashes(tx, written)  # ids are unique across Pemda: checked here, after the lock, where it holds
         current = reach.is_current(tx)  # before anything is written: the counts it compares change
         todo = statements
         if isinstance(todo, Dataset):

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flask import current_app, g
+from flask import current_app, g, has_request_context, request
 
-from graph.catalog import Catalog, NamedQuery, ParameterError
+from graph.catalog import SCOPE_PARAM, Catalog, NamedQuery, ParameterError
 from graph.db import AnswerBound, Explained, Runner
 from graph.model import DATA_VERSION_QUERY
+from graph.versions import Version, default_scope, list_versions, scope_of
 from service.http.errors import ApiError
-from service.http.formats import INT64_MAX, masking_wanted
+from service.http.formats import INT64_MAX, VERSION_ARG, masking_wanted
 from service.http.masking import NIP_EXACT_PARAM, exact_nips_only
 from service.http.results import ResultCache
+
+VERSION_ARG_MAX = 200  # characters of a `versi` value
 
 
 class Database:
@@ -129,8 +132,43 @@ def catalog() -> Catalog:
     return current_app.extensions["pokin.catalog"]
 
 
-def bind(query: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
-    """NamedQuery.bind plus what Neo4j would choke on: integers beyond 64 bits."""
+def scope(datasets: Sequence[str] | None = None) -> list[str] | None:
+    """The versions a request reads: those given, else the version its `versi` parameter names (with the latest of
+    every other Pemda), else the default scope (graph/versions.py), read through the Database, whose cache keeps it
+    as long as the data version stays."""
+    if datasets is not None:
+        return list(datasets)
+    named = requested_version()
+    if named is None:
+        return default_scope(database())
+    return scope_of(held_versions(), [named])
+
+
+def held_versions() -> list[Version]:
+    """The versions the graph holds, read once per request."""
+    if "pokin_versions" not in g:
+        g.pokin_versions = list_versions(database())
+    return g.pokin_versions
+
+
+def requested_version() -> str | None:
+    """The version the request names (`versi`: a dataset key as `pokin versions` and /api/versions list it), checked
+    against those held; None when it names none (or outside a request)."""
+    if not has_request_context():
+        return None
+    text = request.args.get(VERSION_ARG, "").strip()
+    if not text:
+        return None
+    if len(text) > VERSION_ARG_MAX or text not in {version.dataset for version in held_versions()}:
+        raise ApiError(404, f"Versi '{text[:VERSION_ARG_MAX]}' tidak ada (daftarnya: /api/versions).")
+    return text
+
+
+def bind(query: NamedQuery, given: Mapping[str, Any], datasets: Sequence[str] | None = None) -> dict[str, Any]:
+    """NamedQuery.bind plus what Neo4j would choke on: integers beyond 64 bits. A query that reads a version scope
+    gets `datasets` (None: the default scope) unless the parameters name one (`?datasets=` of /api/queries)."""
+    if query.scoped and given.get(SCOPE_PARAM, "") == "":
+        given = {**given, SCOPE_PARAM: scope(datasets)}
     bound = query.bind(given)
     if masking_wanted() and bound.get(NIP_EXACT_PARAM) is False:
         raise ApiError(
@@ -148,7 +186,10 @@ def bind(query: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
     return bound
 
 
-def run_named(name: str, given: Mapping[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
-    """Columns and rows of a read-mode named query (the caller refuses write-mode ones first)."""
+def run_named(
+    name: str, given: Mapping[str, Any], datasets: Sequence[str] | None = None
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and rows of a read-mode named query (the caller refuses write-mode ones first), read from the
+    versions `datasets` (None: the default scope)."""
     query = catalog()[name]
-    return database().table(query.cypher, bind(query, given), packed=True)
+    return database().table(query.cypher, bind(query, given, datasets), packed=True)

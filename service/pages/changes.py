@@ -20,7 +20,7 @@ from graph.diff_read import version_choices
 from service.diff_api import diff_data, versions_diff
 from service.http.database import database
 from service.http.errors import ApiError
-from service.http.formats import int_arg
+from service.http.formats import VERSION_ARG, int_arg
 from service.http.kept import kept_answer
 from service.pages.security import page_blueprint
 from visual.styles import format_number, format_rupiah
@@ -88,7 +88,7 @@ def changes_page(
 @kept_answer
 def changes() -> str:
     """The form, and with `a` and `b` the diff from version a to version b."""
-    unknown = sorted(name for name in request.args if name not in ("a", "b", "batas"))
+    unknown = sorted(name for name in request.args if name not in ("a", "b", "batas", VERSION_ARG))
     if unknown:
         raise ApiError(400, "Parameter tidak dikenal: " + ", ".join(f"'{name[:40]}'" for name in unknown))
     a, b = request.args.get("a", "").strip() or None, request.args.get("b", "").strip() or None

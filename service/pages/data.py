@@ -17,7 +17,8 @@ from graph import capaian as rules
 from graph import people as people_risk
 from graph.audit import INTERVENSI_REASONS, DefaultYears, budget_total, default_years, finding_params, latest_year
 from graph.catalog import Finding, NamedQuery
-from service.http.database import catalog, database, run_named
+from graph.versions import latest
+from service.http.database import bind, catalog, database, held_versions, requested_version, run_named
 from service.http.formats import masking_wanted
 from service.pages import people, risk
 from service.pages.cache import TimedOut, cached, fingerprint
@@ -155,7 +156,22 @@ def year_notes(year: int | None) -> list[str]:
 
 
 def filters(year: int | None, unit: str | None) -> dict[str, Any]:
-    return {"year": year, "unit": unit, "units": units(), **years()}
+    return {"year": year, "unit": unit, "units": units(), **years(), **version_options()}
+
+
+def version_options() -> dict[str, Any]:
+    """The versions a page can be read in (docs/versions.md): every one held, labelled, the latest of each Pemda
+    marked; `version` the one asked for (`versi`), None for the default (the latest)."""
+    held = held_versions()
+    newest = {version.dataset for version in latest(held).values()}
+    options = [
+        {
+            "dataset": version.dataset,
+            "label": f"{version.pemda} · {version.label()}" + (" (terbaru)" if version.dataset in newest else ""),
+        }
+        for version in held
+    ]
+    return {"versions": options, "version": requested_version()}
 
 
 # -- Beranda ---------------------------------------------------------------------------------------------------------
@@ -185,7 +201,7 @@ def overview(year: int | None, unit: str | None) -> dict[str, Any]:
 
 
 def _read_bound(query: NamedQuery, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
-    return database().read(query.cypher, query.bind(params), timeout=timeout)
+    return database().read(query.cypher, bind(query, params), timeout=timeout)
 
 
 def unit_name(unit: str | None) -> str | None:
@@ -277,7 +293,7 @@ def opd_achievement(year: int | None, unit: str | None, stamp: tuple) -> dict[st
         params = {"year": year, "scale": scale().key, "cap": _cap()}
         rows = cached(
             ("achievement", year, params["scale"], params["cap"]),
-            lambda seconds: database().read(query.cypher, query.bind(params), timeout=seconds),
+            lambda seconds: database().read(query.cypher, bind(query, params), timeout=seconds),
             timeout,
             stamp,
         )
@@ -354,7 +370,7 @@ def finding(name: str, year: int | None, unit: str | None) -> dict[str, Any]:
         year = default_years(database()).for_finding(about)
     params = finding_params(query, year, unit) or {}  # a year still missing: bind says it is required
     columns, rows = database().table(
-        query.cypher, query.bind(params), timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"])
+        query.cypher, bind(query, params), timeout=float(current_app.config["PAGES_FINDING_TIMEOUT"])
     )
     rows = within_unit(query, rows, unit)
     return {

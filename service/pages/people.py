@@ -22,7 +22,8 @@ from service.http.masking import mask_nip
 from visual.views import People
 
 PREFIX = "asn-"
-ALL_NIPS = "MATCH (s:ASN) RETURN s.nip AS nip"
+# Every version on purpose: a pseudonym names a person, whose NIP is the same in each version of the tree.
+ALL_NIPS = "MATCH (s:ASN) RETURN DISTINCT s.nip AS nip"
 RELOAD_SECONDS = 30.0  # unknown pseudonyms must not make every request read all NIPs
 _LOCK = threading.Lock()
 
