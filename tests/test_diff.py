@@ -41,7 +41,7 @@ PLANTED = (
     "an indicator removed (its rows)",
     "a goal's statement restated (G-S-PEMDA-1)",
     "a sasaran program re-parented to the other sasaran of its OPD: G-S-BPBD-1 loses its last activity",
-    "a 2026 target changed",
+    "a 2026 target changed, and the period's end target given where version A has none",
     "a satuan changed (every row of the indicator)",
     "a pagu changed",
     "an ASN moved to another unit and position, one left, one arrived",
@@ -51,15 +51,17 @@ PLANTED = (
 
 
 def _edit(folder: Path, name: str, change: Callable[[list[dict[str, str]]], list[dict[str, str]]]) -> None:
-    """Rewrite one CSV file of `folder` with `change` applied to its rows (the header kept)."""
+    """Rewrite one CSV file of `folder` with `change` applied to its rows (its header kept, a new column added)."""
     path = folder / name
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields, rows = list(reader.fieldnames or []), list(reader)
+    rows = change(rows)
+    fields += [column for column in dict.fromkeys(key for row in rows for key in row) if column not in fields]
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fields)
+        writer = csv.DictWriter(handle, fields, restval="")
         writer.writeheader()
-        writer.writerows(change(rows))
+        writer.writerows(rows)
 
 
 def _set(key: str, value: str, **changes: str) -> Callable[[list[dict[str, str]]], list[dict[str, str]]]:
@@ -91,6 +93,7 @@ def edited_sample(folder: Path) -> Path:
         ],
     )
     _edit(folder, "indicators.csv", _set("id", "I-T-PEMDA-2-1", satuan="persen"))
+    _edit(folder, "indicators.csv", _set("id", "I-T-PEMDA-1-1", target_akhir="73"))  # a column version A lacks
     _edit(folder, "activities.csv", _set("id", "SK-2026-1.02.01.2.06.0004", budget="200000000"))
     _edit(folder, "activities.csv", _set("id", CUT_ACTIVITY, contributes_to=""))
     _edit(folder, "staff.csv", _set("nip", MOVED, unit_id="U-SETDA-03-2-1", position="Pengolah Data dan Informasi"))
@@ -173,6 +176,7 @@ def test_the_diff_lists_the_figures_and_staff_changed(versions):
     found = diff(versions, A, B).sections
     indicators = _keys(found["indicators"], "id", "year", "field", "before", "after")
     assert ("I-T-PEMDA-1-1", 2026, "target", 71.08, 71.5) in indicators
+    assert ("I-T-PEMDA-1-1", None, "target_end", None, 73) in indicators
     assert ("I-T-PEMDA-2-1", None, "satuan", "%", "persen") in indicators
     assert {row[0] for row in indicators} == {"I-T-PEMDA-1-1", "I-T-PEMDA-2-1"}
     years_satuan = [row for row in indicators if row[0] == "I-T-PEMDA-2-1" and row[1] is not None]
