@@ -15,7 +15,7 @@ from flask import Flask
 from graph.catalog import check_complete, load_complete_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from service import analyst, api, elements, imports, openapi, pages, people_api, trends_api
+from service import analyst, api, diff_api, elements, imports, openapi, pages, people_api, trends_api
 from service.config import DEFAULTS, normalise, settings_from_env
 from service.http.auth import identify
 from service.http.cors import register_cors
@@ -71,6 +71,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(trends_api.bp)  # capaian of an indicator or a unit across versions
     app.register_blueprint(analyst.bp)  # POST /api/cypher
     app.register_blueprint(imports.bp)  # POST /api/import
+    app.register_blueprint(diff_api.bp)  # GET /api/diff: what changed between two versions
     app.register_blueprint(openapi.bp)  # GET /api/openapi.json
     remove_stale_import_folders()  # left by a process killed while importing (personal data)
     pages.register(app)  # the web pages and their .json twins (service/pages/)

@@ -630,6 +630,7 @@ def document() -> dict[str, Any]:
     paths.update(_named_query_ops(catalog()))
     paths.update(_finding_ops(catalog()))
     paths.update(_trend_ops())
+    paths.update(_diff_ops())
     return {
         "openapi": "3.0.3",
         "info": {
@@ -643,10 +644,73 @@ def document() -> dict[str, Any]:
         },
         "security": [{}, {"bearerAuth": []}],
         "tags": [
-            {"name": name} for name in ("service", "queries", "audit", "elements", "analysts", "planners", "people")
+            {"name": name}
+            for name in ("service", "queries", "audit", "elements", "analysts", "planners", "people", "versions")
         ],
         "paths": paths,
         "components": _components(page_max, year, unit),
+    }
+
+
+def _diff_ops() -> dict[str, Any]:
+    """GET /api/diff and /api/diff.{suffix} (service/diff_api.py): what changed between two versions."""
+    key = {"type": "string", "minLength": 1, "maxLength": 200}
+    params: list[dict[str, Any]] = [
+        {
+            "name": "a",
+            "in": "query",
+            "required": True,
+            "description": "Dataset key of the earlier version",
+            "schema": key,
+        },
+        {
+            "name": "b",
+            "in": "query",
+            "required": True,
+            "description": "Dataset key of the later version",
+            "schema": key,
+        },
+        {
+            "name": "limit",
+            "in": "query",
+            "required": False,
+            "description": "Rows per section (default 200); `counts` gives every section's full count",
+            "schema": {"type": "integer", "minimum": 1, "maximum": 5000},
+        },
+    ]
+    answer = {
+        "description": "The diff: `summary`, `counts`, `truncated`, `reach_from` and the rows of each section",
+        "content": {JSON: {"schema": {"type": "object"}}, XLSX: {"schema": {"type": "string", "format": "binary"}}},
+    }
+    summary = "What changed between two versions"
+    op: dict[str, Any] = {
+        "summary": summary,
+        "description": "graph/diff.py: elements added, removed and restated; contributions re-parented; targets, "
+        "satuan and pagu changed; ASN moved, left or arrived; the pagu and staff that lost or gained their path to "
+        "an outcome; outcomes that lost their last supporting activity. A key the graph does not hold is a 400 "
+        "naming it. NIPs are masked for anonymous readers.",
+        "tags": ["versions"],
+        "responses": {"200": answer, **_errors("400", "503", "504")},
+    }
+    fmt = {
+        "name": "format",
+        "in": "query",
+        "required": False,
+        "description": "json (default) or xlsx",
+        "schema": {"type": "string", "enum": ["json", "xlsx"]},
+    }
+    suffix = {
+        "name": "suffix",
+        "in": "path",
+        "required": True,
+        "description": "Export format",
+        "schema": {"type": "string", "enum": ["json", "xlsx"]},
+    }
+    return {
+        "/api/diff": {"get": {**op, "parameters": [*params, fmt]}},
+        "/api/diff.{suffix}": {
+            "get": {**op, "summary": summary + " (format from the suffix)", "parameters": [*params, suffix]}
+        },
     }
 
 

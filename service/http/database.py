@@ -58,8 +58,9 @@ class Database:
         limit: int | None = None,
         fresh: bool = False,
         packed: bool = False,
+        plain: bool = False,
     ) -> list[dict[str, Any]]:
-        return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh, packed=packed)[1]
+        return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh, packed=packed, plain=plain)[1]
 
     def table(
         self,
@@ -71,6 +72,7 @@ class Database:
         fresh: bool = False,
         packed: bool = False,
         bound: AnswerBound | None = None,
+        plain: bool = False,
     ) -> tuple[list[str], list[dict[str, Any]]]:
         """`packed` only for the catalog's own query texts, `bound` for queries a client wrote (see
         Runner.read_table). For readers who may not see NIPs, a NIP matches only in full
@@ -87,11 +89,12 @@ class Database:
                 retry_time=self.retry_time,
                 packed=packed,
                 bound=bound,
+                plain=plain,
             )
 
         if fresh or not self.results.enabled:
             return ask()
-        key = (cypher, json.dumps(params or {}, sort_keys=True, default=repr), limit)
+        key = (cypher, json.dumps(params or {}, sort_keys=True, default=repr), limit, plain)
         return self.results.table(key, self.version(), ask)
 
     def version(self) -> tuple:
