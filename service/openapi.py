@@ -306,6 +306,15 @@ def document() -> dict[str, Any]:
             "planners",
             ("400", "503"),
         ),
+        "/api/versions": _list_op(
+            "The versions of each Pemda's tree",
+            "docs/versions.md: every version the graph holds, by Pemda, oldest first: its `dataset` key (what "
+            "`versi` takes on every page and endpoint), `pemda`, `name`, `label`, `kind`, `year`, `period_start`, "
+            "`period_end`, when first written (`at`), and `latest`: what is read when `versi` names none.",
+            [],
+            "planners",
+            ("400", "503"),
+        ),
         "/api/people/single-points-of-failure": _list_op(
             "Outcomes hanging on one person",
             'graph/people.py (docs/domain.md, "People at risk"): one row per '

@@ -236,8 +236,8 @@ def test_every_endpoint_reads_the_version_versi_names_and_the_latest_without(two
         return {row["nip"]: row["reason"] for row in body["rows"]}
 
     latest, older = reasons("/api/audit/orphaned_staff"), reasons("/api/audit/orphaned_staff?versi=PEMDA@2025")
-    dead = next(nip for nip, reason in older.items() if reason == "dead_end")
-    assert latest[dead] == "unassigned"  # the same person: assigned to RHK-DEAD in 2025, to nothing in 2026
+    joko = "199208082020121005"  # assigned to RHK-DEAD in 2025, to nothing in 2026
+    assert (older[joko], latest[joko]) == ("dead_end", "unassigned")
     assert reasons("/api/queries/orphaned_staff?versi=PEMDA@2025") == older
     assert reasons("/api/audit/orphaned_staff?versi=PEMDA@2026") == latest
     missing = client.get("/api/audit/orphaned_staff?versi=PEMDA@2030")
