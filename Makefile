@@ -33,7 +33,9 @@ lint: setup
 	$(BIN)/mypy
 
 # Two workers, each with its own throw-away Neo4j; a test file stays on one worker (its module fixtures load once),
-# in collection order: the long modules first (tests/conftest.py LONG_MODULES), so no worker ends the run alone.
+# in collection order: the long modules first (tests/conftest.py LONG_MODULES), so no worker ends the run alone. The
+# modules that read the sample kabupaten go in two groups, each run on one worker (conftest.py SAMPLE_GROUPS), so it
+# is imported once per group.
 TEST_WORKERS ?= 2
 test: setup browser lint
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder

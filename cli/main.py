@@ -536,6 +536,55 @@ def _render(rows: list[dict], fmt: str) -> str:
     return to_table(rows)
 
 
+@main.command("diff")
+@click.argument("a")
+@click.argument("b")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "xlsx"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 5000), default=50, show_default=True, help="Rows shown per section.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead (xlsx: required).")
+def diff_command(a: str, b: str, fmt: str, limit: int, out: Path | None) -> None:
+    """What changed from version A to version B (dataset keys, e.g. `sukamaju@2025 sukamaju@2026`): elements,
+    contributions, targets, pagu, staff, and the pagu and staff that lost or gained their path to an outcome."""
+    from graph.diff import diff, diff_workbook
+    from graph.diff_read import UnknownVersion
+
+    if fmt == "xlsx" and out is None:
+        raise click.ClickException("--format xlsx writes a workbook: give --out FILE.xlsx")
+    runner = Runner.from_settings(Neo4jSettings.from_env())
+    try:
+        data = diff(runner, a, b).as_dict(limit)
+    except UnknownVersion as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        runner.close()
+    if fmt == "xlsx":
+        assert out is not None
+        out.write_bytes(diff_workbook(data))
+        click.echo(f"diff {a} -> {b} written to {out}", err=True)
+        return
+    text = to_json([], **data) if fmt == "json" else _diff_table(data)
+    if out is not None:
+        out.write_text(text + "\n", encoding="utf-8")
+        click.echo(f"diff {a} -> {b} written to {out}", err=True)
+    else:
+        click.echo(text)
+
+
+def _diff_table(data: dict) -> str:
+    """The summary, then each section that has rows (at most the limit, with how many there are in all)."""
+    from graph.diff import SECTIONS
+
+    summary = [{"ukuran": key, "nilai": value} for key, value in data["summary"].items()]
+    parts = [f"Perubahan {data['a']} -> {data['b']}", to_table(summary)]
+    for section in SECTIONS:
+        rows = data["sections"][section.key]
+        if rows:
+            count = data["counts"][section.key]
+            shown = f" ({len(rows)} of {count} shown)" if len(rows) < count else ""
+            parts += [f"\n{section.title}{shown}", to_table(rows, [key for key, _ in section.columns])]
+    return "\n".join(parts)
+
+
 @main.command("doc")
 @click.argument("kind", type=click.Choice(["pk", "iku", "cascading", "lkjip", "triwulan"]))
 @click.option("--unit", help="Unit id (default: the Pemda; for cascading, the whole Pemda).")

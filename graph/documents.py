@@ -232,8 +232,7 @@ def build_iku(runner: Reader, catalog: Catalog, year: int, unit: str | None) -> 
     )
     for row in rows:
         row["polarity"] = POLARITY_TEXT.get(row.get("polarity") or "", row.get("polarity"))
-    end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
-    end_header = f"Target Akhir ({end_years[-1]})" if end_years else "Target Akhir"
+    end_header = "Target Akhir" + end_targets(runner, catalog, head["unit_id"], rows)
     return Document(
         "iku",
         f"INDIKATOR KINERJA UTAMA TAHUN {year}",
@@ -307,6 +306,42 @@ def build_cascading(runner: Reader, catalog: Catalog, year: int, unit: str | Non
     )
 
 
+# The end targets (kondisi akhir periode) the data records for a unit's indicators (Indicator.target_end).
+_END_TARGETS = (
+    "MATCH (:Unit {id: $unit})-[:ASSIGNED_TO]->(:Goal)-[:MEASURED_BY]->(i:Indicator) "
+    "WHERE i.id IN $ids AND ($datasets IS NULL OR i.dataset IN $datasets) "
+    "AND (i.target_end IS NOT NULL OR i.target_end_text IS NOT NULL) "
+    "RETURN DISTINCT i.id AS id, coalesce(i.target_end, i.target_end_text) AS target_end"
+)
+END_RECORDED, END_LAST_YEAR = "akhir_periode", "tahun_terakhir"
+
+
+def _scope(runner: Reader, catalog: Catalog) -> list[str] | None:
+    """The versions the catalog's queries read (None: every node) for this module's own Cypher beside them."""
+    return catalog.scope(runner)
+
+
+def end_targets(runner: Reader, catalog: Catalog, unit_id: str, rows: list[dict[str, Any]]) -> str:
+    """Each IKU row's period end target: the one the data records (kondisi akhir periode, `end_source`
+    akhir_periode) when it does, else the target of the last year it holds (tahun_terakhir, as document_iku
+    gives it). Returns what the column's header says of them: which they are (and the last year's)."""
+    ids = [row["indicator_id"] for row in rows]
+    params = {"unit": unit_id, "ids": ids, "datasets": _scope(runner, catalog)}
+    recorded = {found["id"]: found["target_end"] for found in runner.read(_END_TARGETS, params)} if ids else {}
+    for row in rows:
+        if row["indicator_id"] in recorded:
+            row["target_end"], row["end_source"] = recorded[row["indicator_id"]], END_RECORDED
+        else:
+            row["end_source"] = END_LAST_YEAR if row.get("target_end") is not None else None
+    years = sorted({row["end_year"] for row in rows if row["end_source"] == END_LAST_YEAR and row.get("end_year")})
+    last = f"target {years[-1]}" if years else ""
+    if recorded and last:
+        return f" (kondisi akhir periode; tanpa itu: {last})"
+    if recorded:
+        return " (kondisi akhir periode)"
+    return f" ({years[-1]})" if years else ""
+
+
 def _achievement(runner: Reader, catalog: Catalog, year: int, unit_id: str) -> dict[tuple[str, str], dict[str, Any]]:
     """The achievement query's rows (the one place capaian is computed) by (kind, id)."""
     rows = catalog.run(runner, "achievement", {"year": year, "unit": unit_id})
@@ -323,12 +358,11 @@ def build_lkjip(runner: Reader, catalog: Catalog, year: int, unit: str | None) -
     rows = _numbered(
         [dict(row) for row in catalog.run(runner, "document_iku", {"unit": unit_id, "year": year})], "goal_id"
     )
+    end = end_targets(runner, catalog, unit_id, rows)
     figures = _achievement(runner, catalog, year, unit_id)
     _lkjip_figures(rows, figures)
     _with_ranges(rows)
     own = figures.get(("unit", unit_id), {})
-    end_years = sorted({row["end_year"] for row in rows if row.get("end_year") is not None})
-    end = f" ({end_years[-1]})" if end_years else ""
     return Document(
         "lkjip",
         f"CAPAIAN KINERJA TAHUN {year}",

@@ -71,11 +71,25 @@ GOAL = NodeType(
 INDICATOR = NodeType(
     "Indicator",
     ("id",),
-    ("id", "name", "satuan", "polarity", "iku", "weight", "definition", "dataset"),
+    (
+        "id",
+        "name",
+        "satuan",
+        "polarity",
+        "iku",
+        "weight",
+        "definition",
+        "target_end",
+        "target_end_text",
+        "dataset",
+    ),
     ("dataset",),
     "What measures a goal; its figures per year live in IndicatorYear nodes. `iku`: true/false "
     "when the data says whether it is an IKU (null: not said); `weight`: its bobot among its "
-    "goal's indicators (null: 1); `definition`: its definisi operasional / formulasi, when given.",
+    "goal's indicators (null: 1); `definition`: its definisi operasional / formulasi, when given; "
+    "`target_end`: the period's end target (kondisi akhir periode) when the data gives one (null: not given; "
+    "documents then show the last year's target), a qualitative one (`A`, `Baik`) kept as written in "
+    "`target_end_text`.",
 )
 INDICATOR_YEAR = NodeType(
     "IndicatorYear",

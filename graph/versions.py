@@ -81,6 +81,15 @@ class Version:
         rank = KINDS.index(self.kind) if self.kind in KINDS else -1
         return (year, rank, self.at or "", self.dataset)
 
+    def label(self) -> str:
+        """What the version is, for a reader: `PK 2026`, `Renstra awal 2025–2029`, else its name (or `tanpa nama`)."""
+        if self.kind == "pk" and self.year is not None:
+            return f"PK {self.year}"
+        if self.kind in KIND_LABELS and self.kind != "pk":
+            period = f" {self.period_start}–{self.period_end}" if self.period_start and self.period_end else ""
+            return f"{KIND_LABELS[self.kind]}{period}"
+        return self.name or "tanpa nama"
+
     def as_json(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset,

@@ -11,9 +11,19 @@ from flask import Blueprint, current_app, request
 
 from graph.audit import default_years, finding_params, run_audit, summary_rows
 from graph.importer.outcome import LOG_LIMIT_MAX, import_log
-from service.http.database import catalog, database, run_named
+from graph.versions import latest
+from service.http.database import catalog, database, held_versions, run_named
 from service.http.errors import ApiError, error_response
-from service.http.formats import YEAR_MAX, int_arg, list_response, output_format, query_args, split_suffix
+from service.http.formats import (
+    PAGING_ARGS,
+    VERSION_ARG,
+    YEAR_MAX,
+    int_arg,
+    list_response,
+    output_format,
+    query_args,
+    split_suffix,
+)
 from service.http.kept import kept_answer
 from service.http.listing import list_route
 
@@ -111,6 +121,21 @@ def imports(suffix: str | None):
     return list_response(rows, IMPORT_LOG_COLUMNS, fmt=fmt, filename="imports")
 
 
+VERSION_COLUMNS = ["dataset", "pemda", "name", "label", "kind", "year", "period_start", "period_end", "at", "latest"]
+
+
+@list_route(bp, "/versions")
+def list_versions_route(suffix: str | None):
+    """The versions of each Pemda's tree the graph holds (docs/versions.md), by Pemda, oldest first; `latest` marks
+    what every page and query reads when `versi` names none."""
+    fmt = output_format(suffix)
+    query_args(())
+    held = held_versions()
+    newest = {version.dataset for version in latest(held).values()}
+    rows = [{**v.as_json(), "label": v.label(), "latest": v.dataset in newest} for v in held]
+    return list_response(rows, VERSION_COLUMNS, fmt=fmt, filename="versi")
+
+
 def _named_args() -> dict[str, str]:
     """Everything but limit/offset/format goes to the query; NamedQuery.bind reports unknown names."""
     repeated = [
@@ -118,7 +143,7 @@ def _named_args() -> dict[str, str]:
     ]
     if repeated:
         raise ApiError(400, "invalid parameters: " + "; ".join(repeated), repeated)
-    return {key: value for key, value in request.args.items() if key not in ("limit", "offset", "format")}
+    return {key: value for key, value in request.args.items() if key not in (*PAGING_ARGS, VERSION_ARG)}
 
 
 # The first two findings had their own paths; they stay, answering as /api/audit/<name> does.

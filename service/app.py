@@ -15,13 +15,13 @@ from flask import Flask
 from graph.catalog import check_complete, load_complete_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from service import analyst, api, elements, imports, openapi, pages, people_api
+from service import analyst, api, diff_api, elements, imports, openapi, pages, people_api, trends_api
 from service.config import DEFAULTS, normalise, settings_from_env
 from service.http.auth import identify
 from service.http.cors import register_cors
 from service.http.database import Database
 from service.http.errors import register_error_handlers
-from service.http.formats import PokinJSONProvider
+from service.http.formats import PokinJSONProvider, keep_version
 from service.http.headers import register_security_headers
 from service.http.hosts import register_host_check
 from service.http.results import ResultCache
@@ -63,12 +63,15 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_host_check(app)  # before the preflight: an unknown Host gets nothing at all
     register_security_headers(app)
     register_error_handlers(app)
+    app.url_defaults(keep_version)  # a page read in one version links to that version (`versi`)
     # the route modules, each with its own blueprint (URLs under /api)
     app.register_blueprint(api.bp)  # health, the named queries, the import log, the audit
     app.register_blueprint(elements.bp)  # goals, units, line of sight, impact
     app.register_blueprint(people_api.bp)  # single points of failure, retirements, what-if moves
+    app.register_blueprint(trends_api.bp)  # capaian of an indicator or a unit across versions
     app.register_blueprint(analyst.bp)  # POST /api/cypher
     app.register_blueprint(imports.bp)  # POST /api/import
+    app.register_blueprint(diff_api.bp)  # GET /api/diff: what changed between two versions
     app.register_blueprint(openapi.bp)  # GET /api/openapi.json
     remove_stale_import_folders()  # left by a process killed while importing (personal data)
     pages.register(app)  # the web pages and their .json twins (service/pages/)

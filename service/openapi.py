@@ -126,6 +126,77 @@ def _named_query_ops(queries: Catalog) -> dict[str, Any]:
     return paths
 
 
+_TREND_POINT = {
+    "type": "object",
+    "required": ["dataset", "year", "capaian", "shown"],
+    "properties": {
+        "dataset": {"type": "string"},
+        "version": {"type": "string", "nullable": True},
+        "year": {"type": "integer", "nullable": True},
+        "capaian": {"type": "number", "nullable": True},
+        "band": {"type": "string", "nullable": True},
+        "capaian_end": {"type": "number", "nullable": True},
+        "shown": {"type": "object", "additionalProperties": {"type": "string"}},
+    },
+}
+
+
+def _trend_ops() -> dict[str, Any]:
+    """/api/trend/indicator/{id} and /api/trend/unit/{id} (service/trends_api.py)."""
+    answer = {
+        "type": "object",
+        "required": ["ok", "trend"],
+        "properties": {
+            "ok": {"type": "boolean"},
+            "trend": {
+                "type": "object",
+                "required": ["kind", "id", "pemda", "versions", "points"],
+                "properties": {
+                    "kind": {"type": "string", "enum": ["indicator", "unit"]},
+                    "id": {"type": "string"},
+                    "pemda": {"type": "string"},
+                    "versions": {"type": "array", "items": {"type": "string"}},
+                    "points": {"type": "array", "items": _TREND_POINT},
+                    "indicators": {"type": "array", "items": {"type": "object"}},
+                    "target_end_source": {"type": "string", "nullable": True},
+                },
+            },
+        },
+    }
+    pemda = {
+        "name": "pemda",
+        "in": "query",
+        "required": False,
+        "description": "The Pemda whose versions to read, when versions of several hold the id",
+        "schema": {"type": "string", "maxLength": 100},
+    }
+    what = {
+        "indicator": "One indicator's capaian in each version of the period (the PK years of its Pemda, oldest "
+        "first), target and realisasi of each version's year, and the realisasi against the period's end target "
+        "(kondisi akhir periode, else the last year's target: `target_end_source`).",
+        "unit": "One unit's capaian (its IKU, as the achievement query computes it) in each version of the period, "
+        "the mean of its IKU's realisasi against their end targets, and each IKU's trend (`indicators`).",
+    }
+    return {
+        f"/api/trend/{kind}/{{id}}": {
+            "get": {
+                "summary": f"Capaian of one {kind} across versions",
+                "tags": ["elements"],
+                "description": text,
+                "parameters": [
+                    dict(_path_param("id", f"{kind.capitalize()} id"), schema={"type": "string", "maxLength": 200}),
+                    pemda,
+                ],
+                "responses": {
+                    "200": {"description": "The trend", "content": {JSON: {"schema": answer}}},
+                    **_errors("400", "404", "503"),
+                },
+            }
+        }
+        for kind, text in what.items()
+    }
+
+
 def _finding_ops(queries: Catalog) -> dict[str, Any]:
     """/api/audit/<name> of every finding, titled and described as its query's header declares it (and the
     two older paths that answer the same)."""
@@ -232,6 +303,15 @@ def document() -> dict[str, Any]:
                     "schema": {"type": "string", "maxLength": 200},
                 }
             ],
+            "planners",
+            ("400", "503"),
+        ),
+        "/api/versions": _list_op(
+            "The versions of each Pemda's tree",
+            "docs/versions.md: every version the graph holds, by Pemda, oldest first: its `dataset` key (what "
+            "`versi` takes on every page and endpoint), `pemda`, `name`, `label`, `kind`, `year`, `period_start`, "
+            "`period_end`, when first written (`at`), and `latest`: what is read when `versi` names none.",
+            [],
             "planners",
             ("400", "503"),
         ),
@@ -558,6 +638,8 @@ def document() -> dict[str, Any]:
         paths[path + ".{suffix}"] = {"get": _suffixed(op)}
     paths.update(_named_query_ops(catalog()))
     paths.update(_finding_ops(catalog()))
+    paths.update(_trend_ops())
+    paths.update(_diff_ops())
     return {
         "openapi": "3.0.3",
         "info": {
@@ -571,10 +653,73 @@ def document() -> dict[str, Any]:
         },
         "security": [{}, {"bearerAuth": []}],
         "tags": [
-            {"name": name} for name in ("service", "queries", "audit", "elements", "analysts", "planners", "people")
+            {"name": name}
+            for name in ("service", "queries", "audit", "elements", "analysts", "planners", "people", "versions")
         ],
         "paths": paths,
         "components": _components(page_max, year, unit),
+    }
+
+
+def _diff_ops() -> dict[str, Any]:
+    """GET /api/diff and /api/diff.{suffix} (service/diff_api.py): what changed between two versions."""
+    key = {"type": "string", "minLength": 1, "maxLength": 200}
+    params: list[dict[str, Any]] = [
+        {
+            "name": "a",
+            "in": "query",
+            "required": True,
+            "description": "Dataset key of the earlier version",
+            "schema": key,
+        },
+        {
+            "name": "b",
+            "in": "query",
+            "required": True,
+            "description": "Dataset key of the later version",
+            "schema": key,
+        },
+        {
+            "name": "limit",
+            "in": "query",
+            "required": False,
+            "description": "Rows per section (default 200); `counts` gives every section's full count",
+            "schema": {"type": "integer", "minimum": 1, "maximum": 5000},
+        },
+    ]
+    answer = {
+        "description": "The diff: `summary`, `counts`, `truncated`, `reach_from` and the rows of each section",
+        "content": {JSON: {"schema": {"type": "object"}}, XLSX: {"schema": {"type": "string", "format": "binary"}}},
+    }
+    summary = "What changed between two versions"
+    op: dict[str, Any] = {
+        "summary": summary,
+        "description": "graph/diff.py: elements added, removed and restated; contributions re-parented; targets, "
+        "satuan and pagu changed; ASN moved, left or arrived; the pagu and staff that lost or gained their path to "
+        "an outcome; outcomes that lost their last supporting activity. A key the graph does not hold is a 400 "
+        "naming it. NIPs are masked for anonymous readers.",
+        "tags": ["versions"],
+        "responses": {"200": answer, **_errors("400", "503", "504")},
+    }
+    fmt = {
+        "name": "format",
+        "in": "query",
+        "required": False,
+        "description": "json (default) or xlsx",
+        "schema": {"type": "string", "enum": ["json", "xlsx"]},
+    }
+    suffix = {
+        "name": "suffix",
+        "in": "path",
+        "required": True,
+        "description": "Export format",
+        "schema": {"type": "string", "enum": ["json", "xlsx"]},
+    }
+    return {
+        "/api/diff": {"get": {**op, "parameters": [*params, fmt]}},
+        "/api/diff.{suffix}": {
+            "get": {**op, "summary": summary + " (format from the suffix)", "parameters": [*params, suffix]}
+        },
     }
 
 

@@ -17,23 +17,49 @@ import pytest
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.launcher.server import LocalServer, free_port
-from graph.model import REACH_PROPERTY, apply_schema
+from graph.model import DATA_VERSION_QUERY, REACH_PROPERTY, apply_schema
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
 
-# The modules that run for minutes (Neo4j servers of their own killed and restarted, new stores per contender,
-# generated datasets): run first. `make test` hands whole files to two workers in collection order
-# (`--dist loadfile --no-loadscope-reorder`); by default xdist would start the files with the most tests first,
-# so these few-test, long files came last and one worker ran them alone while the other sat idle.
+# The modules that only read the sample kabupaten (or read it first, and wipe the database only in their last tests),
+# in two groups: `make test` hands each group to one worker as one piece of work, its modules one after the other,
+# and the `sample` fixture imports the sample once for the group instead of once per module (it is kept while the
+# database has committed nothing since; see `sample`). One group per worker, of about the same length.
+SAMPLE_GROUPS = (
+    (
+        "test_hostile_http.py",
+        "test_browser.py",
+        "test_browser_tree.py",
+        "test_documents.py",
+        "test_documents_print.py",
+        "test_query_plans.py",
+        "test_search.py",
+    ),
+    (
+        "test_browser_pages.py",
+        "test_pages_sample.py",
+        "test_runner_packed.py",
+        "test_pages_insight.py",
+        "test_people_sample.py",
+        "test_queries_depth.py",
+    ),
+)
+GROUP_OF = {name: f"tests/<sample group {number}>" for number, group in enumerate(SAMPLE_GROUPS) for name in group}
+
+# The pieces of work that run for minutes (Neo4j servers of their own killed and restarted, new stores per
+# contender, generated datasets, the two sample groups): run first. `make test` hands whole files (and the sample
+# groups) to two workers in collection order (`--dist loadfile --no-loadscope-reorder`); by default xdist would
+# start the files with the most tests first, so these few-test, long files came last and one worker ran them alone
+# while the other sat idle.
 LONG_MODULES = (
     "test_faults.py",
     "test_bench.py",
     "test_synthetic.py",
     "test_service_errors.py",
-    "test_hostile_http.py",
+    *SAMPLE_GROUPS[0],
     "test_hostile_files.py",
-    "test_runner_packed.py",
+    *SAMPLE_GROUPS[1],
     "test_bulk_import.py",
     "test_versions_scope.py",
 )
@@ -43,6 +69,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Long modules first, the rest in their usual order (the sort is stable)."""
     rank = {name: position for position, name in enumerate(LONG_MODULES)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: unknown when the tests run without it (-p no:xdist)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`--dist loadfile`, with each sample group (SAMPLE_GROUPS) one piece of work: its modules run on one worker,
+    one after the other, in collection order."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SampleGroupScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = super()._split_scope(nodeid)
+            return GROUP_OF.get(module.rsplit("/", 1)[-1], module)
+
+    return SampleGroupScheduling(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -58,9 +100,11 @@ def neo4j_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jSe
         password="pokin-test-pw",
     )
     server.start()
+    _local_store["transactions"] = server.data_dir / "data" / "transactions"
     try:
         yield Neo4jSettings(uri=server.uri, password=server.password)
     finally:
+        _local_store.clear()
         server.stop()
 
 
@@ -103,13 +147,42 @@ def snapshot(runner: Runner, *, facts: bool = True) -> dict[str, Any]:
     }
 
 
+def committed_log() -> tuple[Any, ...] | None:
+    """The transaction logs of the server this test run started, as (file, size, modified) triples: every commit (a
+    write, a wipe, a schema change) appends to them, so they change with it. None without such a server (NEO4J_URI)
+    or when they cannot be read."""
+    folder = _local_store.get("transactions")
+    if folder is None:
+        return None
+    try:
+        files = sorted(path for path in folder.rglob("*") if path.is_file() and not path.name.startswith("checkpoint"))
+        return tuple((str(path.relative_to(folder)), *_size_and_time(path)) for path in files) or None
+    except OSError:  # a log file pruned while it was listed
+        return None
+
+
+def _size_and_time(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+_local_store: dict[str, Path] = {}  # the session's own server's transaction logs
+_sample_state: dict[str, Any] = {}  # the logs and the data version just after the sample's last import
+
+
 @pytest.fixture(scope="module")
 def sample(session_runner: Runner) -> Runner:
-    """The sample kabupaten, imported once for the module that asks for it (on a wiped database)."""
+    """The sample kabupaten, imported for the module that asks for it (on a wiped database). An earlier module's
+    import is kept when nothing has been committed since (the transaction logs unchanged, the same import version
+    and counts): the same graph. The sample groups (SAMPLE_GROUPS) so import it once per group."""
     from graph.importer import import_path
 
-    session_runner.write("MATCH (n) DETACH DELETE n")
-    import_path(SAMPLE, session_runner)
+    state = (committed_log(), session_runner.read(DATA_VERSION_QUERY))
+    if state[0] is None or _sample_state.get("state") != state:
+        _sample_state.clear()
+        session_runner.write("MATCH (n) DETACH DELETE n")
+        import_path(SAMPLE, session_runner)
+        _sample_state["state"] = (committed_log(), session_runner.read(DATA_VERSION_QUERY))
     return session_runner
 
 

@@ -216,3 +216,48 @@ def test_the_cli_lists_removes_and_migrates(runner, neo4j_settings, monkeypatch,
     assert gone.exit_code == 0 and "removed version PEMDA@2026" in gone.output
     migrated = CliRunner().invoke(cli.main, ["migrate"])
     assert migrated.exit_code == 0 and "0 dataset(s) recorded" in migrated.output
+
+
+@pytest.fixture
+def two_years(runner, tmp_path):
+    """Mini as the PK 2025 and, changed (RHK-DEAD gone, its ASN unassigned), as the PK 2026."""
+    import_path(MINI, runner, version=VersionRequest("2025"))
+    import_path(mini_2026(tmp_path), runner, version=VersionRequest("2026"))
+    return runner
+
+
+def test_every_endpoint_reads_the_version_versi_names_and_the_latest_without(two_years):
+    from test_service_support import AS_READER, make_app
+
+    client = make_app(two_years).test_client()
+
+    def reasons(url: str) -> dict[str, str]:
+        body = client.get(url, headers=AS_READER).get_json()
+        return {row["nip"]: row["reason"] for row in body["rows"]}
+
+    latest, older = reasons("/api/audit/orphaned_staff"), reasons("/api/audit/orphaned_staff?versi=PEMDA@2025")
+    joko = "199208082020121005"  # assigned to RHK-DEAD in 2025, to nothing in 2026
+    assert (older[joko], latest[joko]) == ("dead_end", "unassigned")
+    assert reasons("/api/queries/orphaned_staff?versi=PEMDA@2025") == older
+    assert reasons("/api/audit/orphaned_staff?versi=PEMDA@2026") == latest
+    missing = client.get("/api/audit/orphaned_staff?versi=PEMDA@2030")
+    assert missing.status_code == 404 and "Versi 'PEMDA@2030' tidak ada" in missing.get_json()["error"]
+    listed = client.get("/api/versions").get_json()["rows"]
+    assert [(row["dataset"], row["label"], row["latest"]) for row in listed] == [
+        ("PEMDA@2025", "PK 2025", False),
+        ("PEMDA@2026", "PK 2026", True),
+    ]
+
+
+def test_the_pages_offer_the_versions_and_keep_the_one_chosen_in_their_links(two_years):
+    from test_service_support import make_app
+
+    client = make_app(two_years).test_client()
+    page = client.get("/?versi=PEMDA@2025").get_data(as_text=True)
+    assert '<select name="versi">' in page
+    assert '<option value="PEMDA@2025" selected>PEMDA · PK 2025</option>' in page
+    assert "PEMDA · PK 2026 (terbaru)" in page
+    assert "versi=PEMDA%402025" in page or "versi=PEMDA@2025" in page  # the links keep the version
+    older = client.get("/temuan/orphaned_staff.json?versi=PEMDA@2025").get_json()
+    newer = client.get("/temuan/orphaned_staff.json").get_json()
+    assert older != newer  # cached per version: the default page does not answer the older version's rows

@@ -87,10 +87,8 @@ def tree_view(
     which the achievement query computes much faster than the whole Pemda's). audit: highlight activities
     without outcome leverage and add the unit's orphaned staff (linked to what they are assigned to) with a
     magenta border. people: draw each ASN under another id and NIP (see People). achievement_timeout:
-    seconds the achievement query may take; past it the view keeps level colours and says so in `notes`.
-    scale: the predikat scale of the colours (graph/capaian.py SCALES; default 'pemda'). datasets: the versions
-    drawn (None: the default scope, graph/versions.py); the same holds for staff_view and impact_view.
-    """
+    seconds the achievement query may take; past it the view keeps level colours and says so in `notes`. scale:
+    the predikat scale (graph/capaian.py SCALES). datasets: the versions drawn (None: graph/versions.py's default)."""
     catalog = (catalog or load_catalog()).within(runner, datasets)
     rows = catalog.run(runner, "view_tree", {"unit": unit, "year": year})
     if not rows and unit is not None:
@@ -161,13 +159,7 @@ def staff_view(
     )
     findings = _apply_people(people, nodes, edges, findings)
     shown_nip = person.get("nip_shown") or nip
-    subtitle = f"{person.get('position') or 'ASN'}, {person.get('unit_name') or 'tanpa unit'}. "
-    if not assigned:
-        subtitle += "Tidak ditugaskan pada elemen kinerja mana pun."
-    elif not reaches:
-        subtitle += "Penugasannya tidak mencapai outcome (visi, misi, tujuan, sasaran)."
-    else:
-        subtitle += "Semua jalur kontribusi dari penugasannya sampai ke puncak pohon."
+    subtitle = _staff_subtitle(person, bool(assigned), reaches)
     network = build_line_of_sight(
         nodes,
         edges,
@@ -190,6 +182,16 @@ def staff_view(
         notes,
         timed_out,
     )
+
+
+def _staff_subtitle(person: dict[str, Any], assigned: bool, reaches: bool) -> str:
+    """Who the ASN is and whether their assignments reach an outcome, in a sentence."""
+    subtitle = f"{person.get('position') or 'ASN'}, {person.get('unit_name') or 'tanpa unit'}. "
+    if not assigned:
+        return subtitle + "Tidak ditugaskan pada elemen kinerja mana pun."
+    if not reaches:
+        return subtitle + "Penugasannya tidak mencapai outcome (visi, misi, tujuan, sasaran)."
+    return subtitle + "Semua jalur kontribusi dari penugasannya sampai ke puncak pohon."
 
 
 def impact_view(

@@ -43,6 +43,14 @@ EdgeKey = tuple[str, str, str]  # (type, from key, to key)
 
 _NO_PROPS: Mapping[str, Any] = MappingProxyType({})
 _NO_FIGURE = Figure()
+
+
+def _end_target_properties(end: tuple[Figure, int] | None) -> dict[str, Any]:
+    """Indicator.target_end and target_end_text from the end target its rows give (nulls when none)."""
+    figure = end[0] if end is not None else _NO_FIGURE
+    return {"target_end": figure.number, "target_end_text": figure.text}
+
+
 _LISTED = 20  # ids named in one warning that lists many (the rest counted)
 MAX_WARNINGS = 500  # warnings kept per import; the rest are counted in one last warning
 _UNIT_WEIGHT: Mapping[str, Any] = MappingProxyType({"weight": 1.0})
@@ -525,6 +533,7 @@ class Builder:
         satuan_of: dict[str, tuple[str, int, int]] = {}  # indicator id -> (satuan, year, row) where first given
         polarity_of: dict[str, str] = {}  # indicator id -> the polarity its rows give (when one does)
         years: set[tuple[str, int]] = set()
+        ends: dict[str, tuple[Figure, int]] = {}  # indicator id -> (its end target, the row that gave it first)
         figures_nodes = self.dataset.nodes[model.INDICATOR_YEAR.label]
         file = self.files[SourceFile.INDICATORS]
         structure = ("element", "name", "polarity", "iku", "weight", "definition")
@@ -551,6 +560,7 @@ class Builder:
                         )
             if row.polarity is not None:
                 polarity_of.setdefault(row.id, row.polarity)
+            self._end_target(row, number, ends)
             if (row.id, row.year) in years:
                 self._problem(file, number, "year", f"indicator '{row.id}' already has a row for {row.year}")
                 continue
@@ -592,6 +602,7 @@ class Builder:
                     "iku": iku,
                     "weight": weight,
                     "definition": definition,
+                    **_end_target_properties(ends.get(indicator_id)),
                 }
                 column = columns[indicator_id]
                 allowed = (model.GOAL.label,) if column == "goal_id" else model.MEASURED_ELEMENTS
@@ -614,6 +625,27 @@ class Builder:
                 "polarity",
                 f"no polarity given for {len(defaulted)} indicator(s), read as "
                 f"'{model.DEFAULT_POLARITY}' (higher is better): {shown}{more}",
+            )
+
+    def _end_target(self, row: Any, number: int, ends: dict[str, tuple[Figure, int]]) -> None:
+        """The period's end target (target_akhir) of an indicator: one per indicator and version, so it may be
+        written on one of the indicator's rows or repeated on several; two different ones are a problem."""
+        figure = row.target_akhir
+        if figure is None or figure.blank:
+            return
+        file = self.files[SourceFile.INDICATORS]
+        if figure.composite:
+            self._warn(file, number, "target_akhir", f"'{figure.text}' is not one number: kept as text")
+        held, first_row = ends.setdefault(row.id, (figure, number))
+        if (held.number, held.text) != (figure.number, figure.text):
+            where = ":".join(str(part) for part in located(self.locators, file, first_row, None)[:2])
+            shown = [f.text if f.number is None else f"{f.number:g}" for f in (figure, held)]
+            self._problem(
+                file,
+                number,
+                "target_akhir",
+                f"differs from the end target of indicator '{row.id}' on an earlier row ({where}): "
+                f"'{shown[0]}' vs '{shown[1]}' (an indicator has one end target)",
             )
 
     def _year_satuan(self, row: Any, number: int) -> str | None:

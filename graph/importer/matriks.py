@@ -20,7 +20,9 @@ What the sheet means, and what is built from it (docs/import-format.md says the 
   indicator adds it to the element above. Targets are read as written: `25 OPD` is 25 with satuan OPD,
   `42.50%` 42.5 %, `A` kept as a qualitative target (`target_text`), `n/a`, `-` and blanks no value. A `1,500`
   is read in the number style its own column shows (number_style; a problem at its cell where the column shows
-  both styles or none). A 'Definisi Operasional' / 'Formulasi' column gives the row's indicator its definition.
+  both styles or none). A 'Definisi Operasional' / 'Formulasi' column gives the row's indicator its definition;
+  the target of the 'Kondisi Kinerja pada Akhir Periode' column is its end target (Indicator.target_end, read
+  as the year targets are: `A` kept as `target_end_text`).
 """
 
 from __future__ import annotations
@@ -380,6 +382,7 @@ class _Indicator:
     baseline: Figure = field(default_factory=Figure)
     targets: dict[int, Figure] = field(default_factory=dict)
     definition: str | None = None  # the Definisi Operasional / Formulasi column, when the sheet has one
+    target_end: Figure = field(default_factory=Figure)  # the kondisi akhir periode target, when the sheet has one
 
 
 def _element_columns(name_column: Column | None) -> dict[str, str]:
@@ -665,7 +668,9 @@ class SheetReader:
 
     def infer_styles(self) -> None:
         """The number style of each figure and Rp column, from its own text cells (a merged copy is not a cell)."""
-        columns = [column for name in ("baseline", "target", "rp") for column in self.by_field.get(name, ())]
+        columns = [
+            column for name in ("baseline", "target", "target_akhir", "rp") for column in self.by_field.get(name, ())
+        ]
         for index in range(self.header.last + 1, len(self.grid)):
             row = self.grid[index]
             for column in columns:
@@ -915,6 +920,12 @@ class SheetReader:
                 indicator.baseline = self.figure(row, column, number)
                 indicator.origin.columns["baseline"] = column.name
                 indicator.satuan = indicator.satuan or indicator.baseline.satuan
+        for column in self.by_field.get("target_akhir", ())[:1]:
+            end = self.figure(row, column, number) if column.index < len(row) else Figure()
+            if end.present:  # a sasaran's indicator spans rows: the row that writes it gives it
+                indicator.target_end = end
+                indicator.origin.columns["target_akhir"] = column.name
+                indicator.satuan = indicator.satuan or end.satuan
         for year, (target, _) in self.years.items():
             if target is None or target.index >= len(row):
                 continue
@@ -1254,6 +1265,7 @@ class SheetReader:
                         "year": year,
                         "baseline": _as_written(indicator.baseline) if year == first else None,
                         "target": _as_written(figure),
+                        "target_akhir": _as_written(indicator.target_end),
                     },
                 )
             )

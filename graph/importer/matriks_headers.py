@@ -32,7 +32,7 @@ FIELDS = {
     "baseline": "capaian awal (baseline of the first year)",
     "target": "target of a year (target:YEAR)",
     "rp": "Rp of a year: the activity's budget that year (rp:YEAR)",
-    "target_akhir": "kondisi akhir periode: target (not imported: the last year's target is)",
+    "target_akhir": "kondisi akhir periode: target (the indicator's end target, Indicator.target_end)",
     "rp_akhir": "kondisi akhir periode: Rp (not imported: the sum of the years)",
     "unit": "unit kerja penanggung jawab",
     "lokasi": "lokasi (not imported)",

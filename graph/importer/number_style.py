@@ -34,7 +34,7 @@ FIGURE_COLUMNS: tuple[str, ...] = (
     "realisasi_tw4",
 )
 NUMBER_COLUMNS: dict[str, tuple[str, ...]] = {
-    "indicators": (*FIGURE_COLUMNS, "target_min", "target_max", "weight"),
+    "indicators": (*FIGURE_COLUMNS, "target_akhir", "target_min", "target_max", "weight"),
     "activities": ("budget",),
     "links": ("weight",),
 }

@@ -210,6 +210,7 @@ class IndicatorRow(Row):
     realisasi_tw2: FigureCell = None
     realisasi_tw3: FigureCell = None
     realisasi_tw4: FigureCell = None
+    target_akhir: TargetCell = None  # the period's end target (kondisi akhir periode): Indicator.target_end
 
     @field_validator("target_max")
     @classmethod

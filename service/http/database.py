@@ -17,16 +17,18 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flask import current_app, g
+from flask import current_app, g, has_request_context, request
 
 from graph.catalog import SCOPE_PARAM, Catalog, NamedQuery, ParameterError
 from graph.db import AnswerBound, Explained, Runner
 from graph.model import DATA_VERSION_QUERY
-from graph.versions import default_scope
+from graph.versions import Version, default_scope, list_versions, scope_of
 from service.http.errors import ApiError
-from service.http.formats import INT64_MAX, masking_wanted
+from service.http.formats import INT64_MAX, VERSION_ARG, masking_wanted
 from service.http.masking import NIP_EXACT_PARAM, exact_nips_only
 from service.http.results import ResultCache
+
+VERSION_ARG_MAX = 200  # characters of a `versi` value
 
 
 class Database:
@@ -56,8 +58,9 @@ class Database:
         limit: int | None = None,
         fresh: bool = False,
         packed: bool = False,
+        plain: bool = False,
     ) -> list[dict[str, Any]]:
-        return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh, packed=packed)[1]
+        return self.table(cypher, params, timeout=timeout, limit=limit, fresh=fresh, packed=packed, plain=plain)[1]
 
     def table(
         self,
@@ -69,6 +72,7 @@ class Database:
         fresh: bool = False,
         packed: bool = False,
         bound: AnswerBound | None = None,
+        plain: bool = False,
     ) -> tuple[list[str], list[dict[str, Any]]]:
         """`packed` only for the catalog's own query texts, `bound` for queries a client wrote (see
         Runner.read_table). For readers who may not see NIPs, a NIP matches only in full
@@ -85,11 +89,12 @@ class Database:
                 retry_time=self.retry_time,
                 packed=packed,
                 bound=bound,
+                plain=plain,
             )
 
         if fresh or not self.results.enabled:
             return ask()
-        key = (cypher, json.dumps(params or {}, sort_keys=True, default=repr), limit)
+        key = (cypher, json.dumps(params or {}, sort_keys=True, default=repr), limit, plain)
         return self.results.table(key, self.version(), ask)
 
     def version(self) -> tuple:
@@ -128,9 +133,35 @@ def catalog() -> Catalog:
 
 
 def scope(datasets: Sequence[str] | None = None) -> list[str] | None:
-    """The versions a request reads: those it names, else the default scope (graph/versions.py), read through the
-    Database, whose cache keeps it as long as the data version stays."""
-    return list(datasets) if datasets is not None else default_scope(database())
+    """The versions a request reads: those given, else the version its `versi` parameter names (with the latest of
+    every other Pemda), else the default scope (graph/versions.py), read through the Database, whose cache keeps it
+    as long as the data version stays."""
+    if datasets is not None:
+        return list(datasets)
+    named = requested_version()
+    if named is None:
+        return default_scope(database())
+    return scope_of(held_versions(), [named])
+
+
+def held_versions() -> list[Version]:
+    """The versions the graph holds, read once per request."""
+    if "pokin_versions" not in g:
+        g.pokin_versions = list_versions(database())
+    return g.pokin_versions
+
+
+def requested_version() -> str | None:
+    """The version the request names (`versi`: a dataset key as `pokin versions` and /api/versions list it), checked
+    against those held; None when it names none (or outside a request)."""
+    if not has_request_context():
+        return None
+    text = request.args.get(VERSION_ARG, "").strip()
+    if not text:
+        return None
+    if len(text) > VERSION_ARG_MAX or text not in {version.dataset for version in held_versions()}:
+        raise ApiError(404, f"Versi '{text[:VERSION_ARG_MAX]}' tidak ada (daftarnya: /api/versions).")
+    return text
 
 
 def bind(query: NamedQuery, given: Mapping[str, Any], datasets: Sequence[str] | None = None) -> dict[str, Any]:

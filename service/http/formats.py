@@ -31,6 +31,8 @@ MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 PAGING_ARGS = ("limit", "offset", "format")
+# the version a request reads (docs/versions.md): taken by every page and endpoint (service/http/database.py scope)
+VERSION_ARG = "versi"
 YEAR_MAX = 9999  # the largest year a client may ask for (`year`, `tahun`)
 INT64_MAX = 2**63 - 1
 MAX_JSON_DEPTH = 32  # arrays and objects nested deeper in a request body are refused before parsing
@@ -135,14 +137,14 @@ def split_suffix(name: str) -> tuple[str, str | None]:
 
 def query_args(allowed: Iterable[str]) -> dict[str, str]:
     """The query-string parameters of an endpoint; unknown or repeated ones are a 400 listing each."""
-    allowed = set(allowed) | set(PAGING_ARGS)
+    allowed = set(allowed) | set(PAGING_ARGS) | {VERSION_ARG}
     errors = [f"unknown parameter '{name}'" for name in request.args if name not in allowed]
     errors += [
         f"parameter '{name}' is given more than once" for name in request.args if len(request.args.getlist(name)) > 1
     ]
     if errors:
         raise ApiError(400, "invalid parameters: " + "; ".join(errors), errors)
-    return {name: request.args[name] for name in request.args if name not in PAGING_ARGS}
+    return {name: request.args[name] for name in request.args if name not in PAGING_ARGS and name != VERSION_ARG}
 
 
 def json_body() -> Any:
@@ -193,3 +195,11 @@ def _columns(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     for row in rows:
         seen.update(dict.fromkeys(row))
     return list(seen)
+
+
+def keep_version(endpoint: str, values: dict[str, Any]) -> None:
+    """Every URL a request builds (links, .json twins, downloads) reads the version the request reads: its `versi`
+    is added unless the link names one (Flask url_defaults)."""
+    version = request.args.get(VERSION_ARG, "").strip() if has_request_context() else ""
+    if version and endpoint != "static" and VERSION_ARG not in values:
+        values[VERSION_ARG] = version

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Flask
 
 from graph.capaian import scale
-from service.pages import data, documents, mph, panel, risk, routes
+from service.pages import changes, data, documents, mph, panel, risk, routes
 from service.pages.people import install
 from service.pages.security import html_for_unknown_paths
 from visual import styles
@@ -32,6 +32,7 @@ def register(app: Flask) -> None:
         mph.html_bp,
         mph.api_bp,
         panel.api_bp,
+        changes.html_bp,
     ):  # each module owns its blueprints
         app.register_blueprint(blueprint)
     html_for_unknown_paths(app)

@@ -15,7 +15,7 @@ from typing import Any
 
 from flask import current_app
 
-from service.http.database import database
+from service.http.database import database, requested_version
 
 _ONE_AT_A_TIME = threading.Semaphore(1)
 
@@ -61,8 +61,9 @@ def part_cache() -> PartCache:
 
 
 def fingerprint() -> tuple:
-    """The data version this request sees (service/http/database.py): a part computed under another is not shown."""
-    return database().version()
+    """The data version this request sees, and the version of the tree it reads (`versi`, service/http/database.py):
+    a part computed under another is not shown."""
+    return (*database().version(), requested_version())
 
 
 def cached(key: Hashable, compute: Callable[[float], Any], timeout: float, stamp: tuple) -> Any:

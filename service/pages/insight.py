@@ -15,9 +15,11 @@ from typing import Any
 from flask import current_app, url_for
 
 from graph import capaian as rules
+from graph import trends
 from service.http.database import bind, catalog, database
 from service.pages import data
 from service.pages.cache import fingerprint
+from service.pages.trend import with_shown
 
 ACTIVITIES_SHOWN = 100  # activities of the leverage ranking on the page (and in its download)
 DOCUMENTS = (
@@ -168,6 +170,17 @@ def opd_capaian(unit: str, year: int | None) -> dict[str, Any]:
         "scale": data.scale_info(),
         "links": _opd_links(unit, year),
     }
+
+
+def version_trend(unit: str) -> dict[str, Any] | None:
+    """The unit's capaian in each version of its period (graph/trends.py), with the texts the page shows; None
+    when no version holds it alone (the ids of several Pemda)."""
+    try:
+        cap = float(current_app.config.get("CAPAIAN_CAP", rules.DEFAULT_CAP))
+        found = trends.unit_trend(database(), catalog(), unit, cap=cap, scale=current_app.config.get("CAPAIAN_SCALE"))
+    except (trends.TrendNotFound, trends.TrendAmbiguous):
+        return None
+    return with_shown(found)
 
 
 def _opd_links(unit: str, year: int | None) -> list[dict[str, str]]:

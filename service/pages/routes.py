@@ -35,7 +35,7 @@ from service.http.errors import ApiError
 from service.http.formats import YEAR_MAX, masking_wanted
 from service.http.kept import kept_answer
 from service.http.masking import mask_text
-from service.pages import data, insight, people, risk, tables
+from service.pages import data, insight, people, risk, tables, trend
 from service.pages.security import page_blueprint, secure
 from visual import render
 from visual.chart import PEMDA_DEPTH
@@ -85,6 +85,8 @@ def answer(fmt: str, template: str, page: dict[str, Any], **html_only: Any):
         return current_app.json.response(ok=True, **page)
     context = {
         "api_element": url_for("panel.element_detail", id="__ID__"),
+        "api_trend_indicator": url_for("trends.indicator", id="__ID__"),
+        "api_trend_unit": url_for("trends.unit", id="__ID__"),
         "year": page.get("year"),
         "findings": data.flagged(page.get("findings") or [], page.get("year"), page.get("unit"))
         if page.get("nodes") is not None
@@ -238,7 +240,7 @@ def _chart_asked() -> int | None:
 
 def _kept_args() -> dict[str, Any]:
     """The tree's filters a link to another chart keeps (year, colours, audit layers)."""
-    return {key: request.args[key] for key in ("tahun", "warna", "audit") if request.args.get(key)}
+    return {key: request.args[key] for key in ("tahun", "warna", "audit", "versi") if request.args.get(key)}
 
 
 @twin("/asn/<nip>", "/asn/<nip>.json", "staff")
@@ -353,7 +355,8 @@ def capaian_unit(fmt: str, unit: str):
     year = _year()
     _known_unit(unit)
     page = _year_page("capaian", year, insight.opd_capaian(unit, year), unit=unit)
-    return answer(fmt, "capaian.html", page)
+    page["version_trend"] = insight.version_trend(unit)
+    return answer(fmt, "capaian.html", page, trend_html=trend.trend_html(page["version_trend"]))
 
 
 @twin("/daya-ungkit", "/daya-ungkit.json", "leverage")

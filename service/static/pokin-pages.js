@@ -94,6 +94,54 @@
     });
   }
 
+  // capaian across the versions of the period (GET /api/trend/<kind>/<id>, texts written by the server:
+  // 95,5%): drawn when its answer comes; nothing when there is none
+  function drawTrend(box, trend) {
+    box.appendChild(el("h3", "Tren capaian antar versi"));
+    var table = el("table", null, { "class": "trend-versions" });
+    var head = el("tr");
+    ["Versi", "Capaian", "Thd. target akhir"].forEach(function (text) {
+      head.appendChild(el("th", text, { scope: "col" }));
+    });
+    table.appendChild(head);
+    (trend.points || []).forEach(function (point) {
+      var shown = point.shown || {};
+      var tr = el("tr", null, { "data-version": point.dataset });
+      tr.appendChild(el("td", shown.label));
+      tr.appendChild(el("td", (shown.capaian || "–") + (point.band ? " (" + point.band + ")" : "")));
+      tr.appendChild(el("td", shown.capaian_end || "–"));
+      table.appendChild(tr);
+    });
+    box.appendChild(table);
+    var end = trend.kind === "indicator"
+      ? "Target akhir: " + ((trend.shown || {}).target_end || "–") + " (" + trend.end_note + ")."
+      : "Realisasi setiap IKU dibandingkan dengan target akhirnya.";
+    box.appendChild(el("p", end, { "class": "muted" }));
+  }
+
+  function trend(body, item) {
+    var kind = item.kind === "Indicator" ? "indicator" : item.kind === "Unit" ? "unit" : null;
+    var base = kind ? config["api_trend_" + kind] : null;
+    if (!base) {
+      return;
+    }
+    var box = el("div", null, { "class": "panel-trend", "data-panel-trend": kind });
+    body.appendChild(box);
+    fetch(base.replace("__ID__", encodeURIComponent(item.id)), {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" }
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (answer) {
+        if (answer && answer.trend && current === item.id) {
+          drawTrend(box, answer.trend);
+        }
+      })
+      .catch(function () {});
+  }
+
   // why this element is marked on the page: the finding (from the page's data) and a link to its list
   function flagged(body, id) {
     var finding = (config.findings || {})[id];
@@ -137,6 +185,7 @@
     body.appendChild(dl);
     flagged(body, item.id);
     indicators(body, item.indicators);
+    trend(body, item);
     var assignedTitle = item.kind === "Unit" ? "ASN di unit ini" : "ASN yang ditugaskan";
     list(body, assignedTitle + " (" + (item.assigned_count || 0) + ")", item.assigned, function (li, person) {
       li.appendChild(link(person.name || person.nip, person.href));
