@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.run import start_server
+from graph.audit import default_years, finding_params
 from graph.catalog import load_complete_catalog
 from graph.db import Runner
 from graph.importer import VersionRequest, import_paths
@@ -43,11 +44,13 @@ def timed(runner: Runner, names: list[str], runs: int) -> dict[str, float]:
     does per request) and passed on."""
     catalog = load_complete_catalog()
     scoped = catalog.within(runner)
+    defaults = default_years(runner, scoped.datasets)
     results: dict[str, float] = {}
     for name in names:
         query = catalog.queries[name]
-        params = {param.name: None for param in query.params if param.optional}
-        params.pop("datasets", None)
+        params = finding_params(query, defaults.for_finding(query.finding), None)  # as the audit runs it
+        if params is None:
+            continue
         scoped.run(runner, name, params, timeout=600)  # warm
         samples = []
         for _ in range(runs):
@@ -94,6 +97,7 @@ def run(scale: str, years: int, runs: int) -> dict[str, Any]:
         "queries": {
             name: {"one_version_s": one[name], "versions_s": five[name], "ratio": five[name] / one[name]}
             for name in names
+            if name in one and name in five
         },
     }
 
