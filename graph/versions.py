@@ -201,8 +201,12 @@ def scope_of(versions: list[Version], chosen: Iterable[str] = ()) -> list[str] |
 
 
 def default_scope(runner: Reader) -> list[str] | None:
-    """What a query reads when no version is named: the latest version of every Pemda (None: no Pemda has two)."""
-    return scope_of(list_versions(runner))
+    """What a query reads when its caller names no version: the latest version of every Pemda (None: no Pemda has
+    two); unless the reader answers for someone who named one (`named_scope`, e.g. the service's Database while a
+    request asks `versi=`): then that, so every module the service calls reads the version the request names."""
+    named = getattr(runner, "named_scope", None)
+    chosen = named() if callable(named) else None
+    return chosen if chosen is not None else scope_of(list_versions(runner))
 
 
 def resolve(candidates: Iterable[str], name: str | None, known: Mapping[str, Version]) -> str:

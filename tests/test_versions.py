@@ -261,3 +261,16 @@ def test_the_pages_offer_the_versions_and_keep_the_one_chosen_in_their_links(two
     older = client.get("/temuan/orphaned_staff.json?versi=PEMDA@2025").get_json()
     newer = client.get("/temuan/orphaned_staff.json").get_json()
     assert older != newer  # cached per version: the default page does not answer the older version's rows
+
+
+def test_the_modules_the_pages_call_read_the_version_versi_names_too(two_years):
+    """The tree, documents and people pages call graph modules that read the default scope themselves: the
+    service's Database answers them with the version the request names."""
+    from test_service_support import make_app
+
+    client = make_app(two_years).test_client()
+    older = client.get("/pohon.json?versi=PEMDA@2025").get_data(as_text=True)
+    newer = client.get("/pohon.json").get_data(as_text=True)
+    assert "RHK-DEAD" in older and "RHK-DEAD" not in newer
+    restated = "Menurunnya angka kesakitan penduduk"
+    assert restated in newer and restated not in older

@@ -118,6 +118,12 @@ class Database:
         self._version = None
         g.pop("pokin_data_version", None)
 
+    def named_scope(self) -> list[str] | None:
+        """The versions the current request names (`versi`, with the latest of every other Pemda), None when it names
+        none: graph/versions.py default_scope asks, so every module reading through this Database follows it."""
+        named = requested_version()
+        return scope_of(held_versions(), [named]) if named is not None else None
+
     def explain(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
     ) -> Explained:
@@ -136,12 +142,7 @@ def scope(datasets: Sequence[str] | None = None) -> list[str] | None:
     """The versions a request reads: those given, else the version its `versi` parameter names (with the latest of
     every other Pemda), else the default scope (graph/versions.py), read through the Database, whose cache keeps it
     as long as the data version stays."""
-    if datasets is not None:
-        return list(datasets)
-    named = requested_version()
-    if named is None:
-        return default_scope(database())
-    return scope_of(held_versions(), [named])
+    return list(datasets) if datasets is not None else default_scope(database())  # which asks named_scope first
 
 
 def held_versions() -> list[Version]:
