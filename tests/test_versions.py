@@ -274,3 +274,20 @@ def test_the_modules_the_pages_call_read_the_version_versi_names_too(two_years):
     assert "RHK-DEAD" in older and "RHK-DEAD" not in newer
     restated = "Menurunnya angka kesakitan penduduk"
     assert restated in newer and restated not in older
+
+
+def test_the_tree_marks_what_changed_since_a_compared_version(two_years):
+    from test_service_support import make_app
+
+    client = make_app(two_years).test_client()
+    marked = client.get("/pohon.json?banding=PEMDA@2025").get_json()
+    findings = {item["id"]: item["finding"] for item in marked["findings"]}
+    assert findings.get("S1") == "change_restated"  # its statement changed in 2026
+    plain = client.get("/pohon.json").get_json()["findings"]
+    assert not any(item["finding"].startswith("change_") for item in plain)
+    page = client.get("/pohon?banding=PEMDA@2025").get_data(as_text=True)
+    assert "Dibandingkan dengan versi PEMDA@2025" in page and "Rumusan atau nilainya berubah" in page
+    missing = client.get("/pohon?banding=PEMDA@1999")
+    assert missing.status_code == 404 and "Versi pembanding" in missing.get_data(as_text=True)
+    diff_page = client.get("/perubahan?a=PEMDA@2025&b=PEMDA@2026").get_data(as_text=True)
+    assert "banding=PEMDA%402025" in diff_page or "banding=PEMDA@2025" in diff_page

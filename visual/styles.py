@@ -159,6 +159,15 @@ def mark_style(title: str, label: str | None) -> FindingStyle:
     return FindingStyle(AUDIT_FINDING.border, AUDIT_FINDING.width, MARK_DASHES.get(label or "", False), title)
 
 
+# What changed since the version a tree is compared with (`/pohon?banding=`, graph/diff.py): a border per change,
+# apart from the audit's magenta; an element with several changes shows the first of this order.
+CHANGE_MARKS: Final[dict[str, FindingStyle]] = {
+    "change_lost": FindingStyle("#dc2626", 6, False, "Kehilangan jalur ke outcome sejak versi pembanding"),
+    "change_added": FindingStyle("#16a34a", 6, False, "Baru sejak versi pembanding"),
+    "change_reparented": FindingStyle("#ea580c", 6, (8, 4), "Induknya berubah sejak versi pembanding"),
+    "change_restated": FindingStyle("#2563eb", 6, (3, 3), "Rumusan atau nilainya berubah sejak versi pembanding"),
+}
+
 FOCUS_BORDER: Final = ("#111827", 5)  # the element a line-of-sight or impact view is about
 CONTEXT_OPACITY: Final = 0.55  # elements outside the OPD in an OPD's cascade
 

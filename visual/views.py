@@ -10,7 +10,7 @@ render.render_fragment(view.network)           # for a page
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,6 +20,7 @@ import neo4j.exceptions as neo4j_errors
 from graph.audit import finding_params, latest_year
 from graph.catalog import Catalog, load_catalog
 from graph.db import Reader
+from graph.diff import LOST
 from graph.model import OUTCOME_LEVELS
 from visual import render, styles
 from visual.chart import PEMDA_DEPTH, Chart, build_chart
@@ -79,16 +80,16 @@ def tree_view(
     people: People | None = None,
     achievement_timeout: float = ACHIEVEMENT_TIMEOUT,
     scale: str | None = None,
+    changes: Mapping[str, str] | None = None,
 ) -> View:
-    """The Pemda tree (unit None) or one unit's cascade (view_tree), ASN left out.
-
-    year: only activities of that budget year; also the year of the capaian when color_by="achievement"
+    """The Pemda tree (unit None) or one unit's cascade (view_tree), ASN left out. year: only activities of that budget year; also the year of the capaian when color_by="achievement"
     (default: the latest year with indicator figures; for one unit, the capaian of the unit's own elements,
     which the achievement query computes much faster than the whole Pemda's). audit: highlight activities
     without outcome leverage and add the unit's orphaned staff (linked to what they are assigned to) with a
     magenta border. people: draw each ASN under another id and NIP (see People). achievement_timeout:
     seconds the achievement query may take; past it the view keeps level colours and says so in `notes`. scale:
-    the predikat scale (graph/capaian.py SCALES). datasets: the versions drawn (None: graph/versions.py's default)."""
+    the predikat scale (graph/capaian.py SCALES). datasets: the versions drawn (None: graph/versions.py's default).
+    changes: element id -> a mark of what changed since a compared version (change_marks)."""
     catalog = (catalog or load_catalog()).within(runner, datasets)
     rows = catalog.run(runner, "view_tree", {"unit": unit, "year": year})
     if not rows and unit is not None:
@@ -100,7 +101,7 @@ def tree_view(
     color_by, achievement, notes, timed_out = _coloring(
         runner, catalog, color_by, year, unit, achievement_timeout, scale
     )
-    findings = _apply_people(people, nodes, edges, findings)
+    findings = _apply_people(people, nodes, edges, {**(changes or {}), **findings})  # changes: change_marks
     title, subtitle = _tree_titles(nodes, unit, year)
     network = build_tree(
         nodes,
@@ -388,12 +389,35 @@ def _apply_people(
 
 
 def mark_styles(catalog: Catalog) -> dict[str, styles.FindingStyle]:
-    """Finding key -> the look and legend title of its mark in the tree, for every finding that marks one."""
+    """Finding key -> the look and legend title of its mark in the tree, for every finding that marks one; and the
+    marks of what changed since a compared version (styles.CHANGE_MARKS, change_marks)."""
     return {
-        query.finding.key: styles.mark_style(query.finding.mark.title, query.finding.mark.label)
-        for query in catalog.findings
-        if query.finding is not None and query.finding.mark is not None
+        **styles.CHANGE_MARKS,
+        **{
+            query.finding.key: styles.mark_style(query.finding.mark.title, query.finding.mark.label)
+            for query in catalog.findings
+            if query.finding is not None and query.finding.mark is not None
+        },
     }
+
+
+def change_marks(sections: Mapping[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """Element id -> the mark of what changed (graph/diff.py sections): lost its path to an outcome, added,
+    re-parented, restated or its figures changed, in that order of precedence."""
+    marks: dict[str, str] = {}
+    order = (
+        ("change_restated", ("restated", "indicators", "budgets")),
+        ("change_reparented", ("reparented",)),
+        ("change_added", ("added",)),
+        ("change_lost", ("reach_budget", "outcomes")),
+    )
+    for mark, keys in order:  # later ones overwrite earlier ones: the most telling change is shown
+        for key in keys:
+            for row in sections.get(key, []):
+                if key in ("reach_budget", "outcomes") and row.get("change") != LOST:
+                    continue
+                marks[str(row["id"])] = mark
+    return marks
 
 
 def _audit_layers(

@@ -101,5 +101,6 @@ def changes() -> str:
         links = {
             "json": url_for("diff.diff", suffix="json", a=a, b=b, limit=limit),
             "xlsx": url_for("diff.diff", suffix="xlsx", a=a, b=b, limit=limit),
+            "tree": url_for("pages.tree", versi=b, banding=a),  # the tree of b, marked where it changed since a
         }
     return render_template("perubahan.html", page=page, links=links)

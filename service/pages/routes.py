@@ -30,7 +30,9 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, g, render_template, request, send_file, url_for
 
-from service.http.database import catalog, database
+from graph.diff import diff
+from graph.versions import latest, pemda_of
+from service.http.database import VERSION_ARG_MAX, catalog, database, held_versions, requested_version
 from service.http.errors import ApiError
 from service.http.formats import YEAR_MAX, masking_wanted
 from service.http.kept import kept_answer
@@ -39,7 +41,16 @@ from service.pages import data, insight, people, risk, tables, trend
 from service.pages.security import page_blueprint, secure
 from visual import render
 from visual.chart import PEMDA_DEPTH
-from visual.views import View, ViewNotFound, impact_view, staff_view, tree_chart, tree_outline, tree_view
+from visual.views import (
+    View,
+    ViewNotFound,
+    change_marks,
+    impact_view,
+    staff_view,
+    tree_chart,
+    tree_outline,
+    tree_view,
+)
 
 html_bp = page_blueprint("pages", __name__)
 json_bp = Blueprint("pages_json", __name__)
@@ -177,6 +188,7 @@ def tree(fmt: str, unit: str | None = None):
     unit = unit or request.args.get("unit") or None
     year, colour = _year(), _colour()
     audit = _audit()
+    changes, compared = _changes()
     try:
         view = tree_view(
             database(),
@@ -188,9 +200,15 @@ def tree(fmt: str, unit: str | None = None):
             people=people.for_viewer(),
             achievement_timeout=_achievement_timeout(),
             scale=data.scale().key,
+            changes=changes,
         )
     except ViewNotFound as error:
         raise ApiError(404, str(error)) from None
+    if compared is not None:
+        view.notes.append(
+            f"Dibandingkan dengan versi {compared}: garis tepi menandai yang berubah sejak versi itu "
+            f"({len(changes or {})} elemen; daftar lengkapnya di halaman Perubahan)."
+        )
     chart = _chart_asked()
     if fmt == "json":
         extra: dict[str, Any] = {}
@@ -236,6 +254,21 @@ def _chart_asked() -> int | None:
     if shown == "jaringan":
         return None
     return int(depth) if depth else PEMDA_DEPTH
+
+
+def _changes() -> tuple[dict[str, str] | None, str | None]:
+    """`banding=<version>`: what changed from that version to the one shown (`versi`, else the latest of the same
+    Pemda), as marks on the tree (visual/views.py change_marks, graph/diff.py); (None, None) without it."""
+    compared = request.args.get("banding", "").strip()
+    if not compared:
+        return None, None
+    held = held_versions()
+    if len(compared) > VERSION_ARG_MAX or compared not in {version.dataset for version in held}:
+        raise ApiError(404, f"Versi pembanding '{compared[:VERSION_ARG_MAX]}' tidak ada (daftarnya: /api/versions).")
+    shown = requested_version() or latest(held)[pemda_of(compared)].dataset
+    if shown == compared:
+        return {}, compared
+    return change_marks(diff(database(), compared, shown).sections), compared
 
 
 def _kept_args() -> dict[str, Any]:
