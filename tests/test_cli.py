@@ -87,7 +87,7 @@ def test_dry_run(cli_env):
 def test_queries_lists_names_summaries_and_parameters(cli_env):
     result = CliRunner().invoke(cli.main, ["queries"])
     assert result.exit_code == 0
-    assert "orphaned_staff  (unit: str?)" in result.output
+    assert "orphaned_staff  (unit: str?, datasets: list?)" in result.output
     assert "activities_without_leverage  (year: int?, unit: str?)" in result.output
 
 

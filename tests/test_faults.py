@@ -398,7 +398,7 @@ def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(
         with runner.driver.session(database=runner.database) as holder:
             hold = holder.begin_transaction()
             try:
-                hold.run("CREATE (:ASN {nip: $nip})", nip=held_nip).consume()
+                hold.run("CREATE (:ASN {nip: $nip, dataset: 'U-PEMDA'})", nip=held_nip).consume()  # the key and version
                 sender = threading.Thread(target=lambda: answers.append(post()))
                 sender.start()
                 deadline = time.monotonic() + 120

@@ -184,7 +184,7 @@ def test_the_search_looks_candidates_up_in_indexes_and_reads_no_label(sample):
     query = CATALOG["search"]
     for q, whole in (("dinas kesehatan", True), ("1.02", True), ("19", False)):
         with sample.driver.session(database=sample.database) as session:
-            result = session.run("PROFILE " + query.cypher, {"q": q, "nip_exact": whole})
+            result = session.run("PROFILE " + query.cypher, {"q": q, "nip_exact": whole, "datasets": None})
             rows = list(result)
             plan = result.consume().profile
         operators = list(_operators(plan))

@@ -375,7 +375,7 @@ def test_view_tree_of_a_whole_pemda_holds_memory_in_proportion_to_its_nodes(runn
     import_path(Path(__file__).resolve().parent.parent / "seed" / "sample", runner)
     pemda = runner.read("MATCH (u:Unit {kind: 'pemda'}) RETURN u.id AS id")[0]["id"]
     with runner.driver.session(database=runner.database) as session:
-        result = session.run("PROFILE " + CATALOG["view_tree"].cypher, {"unit": pemda, "year": None})
+        result = session.run("PROFILE " + CATALOG["view_tree"].cypher, {"unit": pemda, "year": None, "datasets": None})
         rows = len(list(result))
         memory = result.consume().profile["args"]["GlobalMemory"]
     assert rows > 1000
