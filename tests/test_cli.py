@@ -88,7 +88,7 @@ def test_queries_lists_names_summaries_and_parameters(cli_env):
     result = CliRunner().invoke(cli.main, ["queries"])
     assert result.exit_code == 0
     assert "orphaned_staff  (unit: str?, datasets: list?)" in result.output
-    assert "activities_without_leverage  (year: int?, unit: str?)" in result.output
+    assert "activities_without_leverage  (year: int?, unit: str?, datasets: list?)" in result.output
 
 
 def test_query_in_each_format(cli_env):
