@@ -175,7 +175,7 @@ def imports_command(dataset: str | None, limit: int, fmt: str) -> None:
     """The import log, newest first: when each dataset was last written, from which files, with what counts.
 
     Only imports that changed their dataset are recorded (the last 20 of each dataset)."""
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         entries = import_log(runner, dataset, limit)
     finally:
@@ -198,7 +198,7 @@ def reach_command(rebuild: bool) -> None:
     pokin) the audit walks the graph until the next import, or until `--rebuild`."""
     from graph.importer import reach
 
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         if rebuild:
             written = reach.rebuild(runner)
@@ -278,7 +278,7 @@ def _import_all(folders: list[Path]) -> None:
     current one is written (graph.importer.import_paths)."""
     from graph.importer import import_paths
 
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
 
     def imported(folder: Path, report) -> None:
         _echo_warnings(report.warnings, f"{folder}: ")
@@ -422,7 +422,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str) -> None:
         if not sep:
             raise click.ClickException(f"--param needs KEY=VALUE, not '{item}'")
         given[key.strip()] = value
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         rows = catalog.run(runner, name, given)
     except ParameterError as exc:
@@ -448,7 +448,7 @@ def audit_command(year: int | None, unit: str | None, fmt: str, out: Path | None
     from graph.export import to_xlsx
 
     catalog = _catalog()
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         results = run_audit(runner, catalog, year=year, unit=unit)
     finally:
@@ -476,7 +476,7 @@ def people_spof(fmt: str) -> None:
     """Outcome goals and IKU whose every path of work from the staff passes through one ASN."""
     from graph.people import single_points_of_failure
 
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         rows = single_points_of_failure(runner, _catalog())
     finally:
@@ -502,7 +502,7 @@ def people_retirements(
         for name, value in (("bup", bup), ("bup_jpt", bup_jpt), ("bup_madya", bup_madya), ("bup_utama", bup_utama))
         if value is not None
     }
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         rows = retirements(runner, _catalog(), year, ages)
     finally:
@@ -518,7 +518,7 @@ def people_move(nip: str, to: str | None, fmt: str) -> None:
     """The mutasi of one ASN before it happens: what hangs on them, whose intervensi breaks, what --to gains."""
     from graph.people import MoveError, what_if_move
 
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         rows = what_if_move(runner, _catalog(), nip, to)
     except MoveError as error:
@@ -550,7 +550,7 @@ def diff_command(a: str, b: str, fmt: str, limit: int, out: Path | None) -> None
 
     if fmt == "xlsx" and out is None:
         raise click.ClickException("--format xlsx writes a workbook: give --out FILE.xlsx")
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         data = diff(runner, a, b).as_dict(limit)
     except UnknownVersion as error:
@@ -605,7 +605,7 @@ def doc_command(kind: str, unit: str | None, year: int | None, paper: str, out: 
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".html", ".htm"):
         raise click.ClickException(f"--out must end in .xlsx or .html, not '{out.name}'")
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         year = year if year is not None else default_year(kind, runner)
         if year is None:
@@ -651,7 +651,7 @@ def view_command(kind: str, key: str | None, year: int | None, warna: str, audit
             f"'pokin view {kind}' needs a {'unit id' if kind == 'opd' else 'NIP' if kind == 'staff' else 'element id'}"
         )
     color = {"level": "level", "capaian": "achievement"}[warna]
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         if kind in ("pohon", "opd"):
             view = tree_view(runner, key if kind == "opd" else None, year, color, audit=audit)
@@ -695,7 +695,7 @@ def _apply_schema() -> str | None:
     EXISTS); what went wrong, or None."""
     from graph.model import apply_schema
 
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     try:
         apply_schema(runner)
     except (DriverError, Neo4jError) as exc:
@@ -830,7 +830,7 @@ def _import(
 ) -> None:
     from tqdm import tqdm
 
-    runner = Runner.from_settings(Neo4jSettings.from_env())
+    runner = Runner.from_settings()
     bar: tqdm | None = None
 
     def progress(done: int, total: int) -> None:

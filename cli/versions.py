@@ -5,13 +5,8 @@ from __future__ import annotations
 import click
 from neo4j.exceptions import DriverError, Neo4jError
 
-from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.export import to_csv, to_json, to_table
-
-
-def _runner() -> Runner:
-    return Runner.from_settings(Neo4jSettings.from_env())
 
 
 @click.command("versions")
@@ -21,16 +16,15 @@ def versions_command(pemda: str | None, fmt: str) -> None:
     """The versions the graph holds, by Pemda, oldest first; `latest` marks what queries read by default."""
     from graph import versions
 
-    runner = _runner()
+    runner = Runner.from_settings()
     try:
         held = versions.list_versions(runner)
     finally:
         runner.close()
-    newest = {version.dataset for version in versions.latest(held).values()}
     rows = [
-        {**version.as_json(), "latest": version.dataset in newest}
-        for version in held
-        if pemda is None or version.pemda == pemda
+        {key: value for key, value in row.items() if key != "title"}
+        for row in versions.listing(held)
+        if pemda is None or row["pemda"] == pemda
     ]
     if not rows:
         click.echo("no version is held" + (f" of Pemda {pemda}" if pemda else ""), err=True)
@@ -48,7 +42,7 @@ def remove_command(dataset: str, dry_run: bool) -> None:
     Pemda that end in it (listed)."""
     from graph.importer.remove import UnknownVersion, remove
 
-    runner = _runner()
+    runner = Runner.from_settings()
     try:
         removal = remove(runner, dataset, dry_run=dry_run)
     except UnknownVersion:
@@ -73,7 +67,7 @@ def migrate_command() -> None:
     as the unnamed version of its Pemda. Idempotent."""
     from graph.importer.remove import migrate
 
-    runner = _runner()
+    runner = Runner.from_settings()
     try:
         recorded = migrate(runner)
     except (DriverError, Neo4jError) as exc:

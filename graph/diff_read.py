@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from graph import model
 from graph.db import Reader
-from graph.versions import KIND_LABELS, list_versions
+from graph.versions import list_versions, listing
 
 ELEMENTS: Final = ("Unit", "Goal", "Indicator", "Activity")  # what the diff lists as added, removed, restated
 LABELS: Final = (*ELEMENTS, "ASN")
@@ -126,13 +126,7 @@ def require_versions(reader: Reader, datasets: Iterable[str]) -> None:
 def version_choices(reader: Reader) -> list[dict[str, str]]:
     """The versions a reader can pick, by Pemda and oldest first (graph/versions.py list_versions: every recorded
     version, and every dataset without a record as an unnamed one), each with a label saying what it is."""
-    choices = []
-    for version in list_versions(reader)[:CHOICES_MAX]:
-        what = [KIND_LABELS.get(version.kind or "", ""), str(version.year or "")]
-        described = " ".join(part for part in what if part)
-        label = f"{version.dataset} ({described})" if described else version.dataset
-        choices.append({"dataset": version.dataset, "label": label})
-    return choices
+    return [{"dataset": row["dataset"], "label": row["title"]} for row in listing(list_versions(reader))[:CHOICES_MAX]]
 
 
 def read_version(reader: Reader, dataset: str, *, use_fact: bool = True) -> Version:

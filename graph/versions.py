@@ -187,6 +187,22 @@ def latest(versions: Iterable[Version]) -> dict[str, Version]:
     return found
 
 
+def listing(versions: list[Version]) -> list[dict[str, Any]]:
+    """The versions as every reader sees them (`pokin versions`, `/api/versions`, the version selectors, the diff's
+    form): each record with `label` (what it is: `PK 2026`), `latest` (what queries read when no version is named)
+    and `title` (Pemda, label and `terbaru`, for a list to choose from). One place, so they never disagree."""
+    newest = {version.dataset for version in latest(versions).values()}
+    return [
+        {
+            **version.as_json(),
+            "label": version.label(),
+            "latest": version.dataset in newest,
+            "title": f"{version.pemda} · {version.label()}" + (" (terbaru)" if version.dataset in newest else ""),
+        }
+        for version in versions
+    ]
+
+
 def scope_of(versions: list[Version], chosen: Iterable[str] = ()) -> list[str] | None:
     """The datasets a query reads: the versions `chosen` and, for every other Pemda, its latest; None (read
     everything) when no Pemda has two versions and nothing is chosen."""

@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, request
 
 from graph.audit import default_years, finding_params, run_audit, summary_rows
 from graph.importer.outcome import LOG_LIMIT_MAX, import_log
-from graph.versions import latest
+from graph.versions import listing
 from service.http.database import catalog, database, held_versions, run_named
 from service.http.errors import ApiError, error_response
 from service.http.formats import (
@@ -130,10 +130,7 @@ def list_versions_route(suffix: str | None):
     what every page and query reads when `versi` names none."""
     fmt = output_format(suffix)
     query_args(())
-    held = held_versions()
-    newest = {version.dataset for version in latest(held).values()}
-    rows = [{**v.as_json(), "label": v.label(), "latest": v.dataset in newest} for v in held]
-    return list_response(rows, VERSION_COLUMNS, fmt=fmt, filename="versi")
+    return list_response(listing(held_versions()), VERSION_COLUMNS, fmt=fmt, filename="versi")
 
 
 def _named_args() -> dict[str, str]:

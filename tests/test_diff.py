@@ -303,8 +303,8 @@ def test_the_page_offers_the_versions_and_shows_the_changes(client):
     form = client.get("/perubahan", headers=AS_READER)
     assert form.status_code == 200
     html = form.get_data(as_text=True)
-    assert f'<option value="{A}">{A} (Perjanjian Kinerja 2025)</option>' in html
-    assert f'<option value="{B}">{B} (Perjanjian Kinerja 2026)</option>' in html and "Bandingkan" in html
+    assert f'<option value="{A}">U-PEMDA · PK 2025</option>' in html
+    assert f'<option value="{B}">U-PEMDA · PK 2026 (terbaru)</option>' in html and "Bandingkan" in html
     page = client.get(f"/perubahan?a={A}&b={B}", headers=AS_READER).get_data(as_text=True)
     for shown in (
         "G-SK-BARU-1",

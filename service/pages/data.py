@@ -17,7 +17,7 @@ from graph import capaian as rules
 from graph import people as people_risk
 from graph.audit import INTERVENSI_REASONS, DefaultYears, budget_total, default_years, finding_params, latest_year
 from graph.catalog import Finding, NamedQuery
-from graph.versions import latest
+from graph.versions import listing
 from service.http.database import bind, catalog, database, held_versions, requested_version, run_named
 from service.http.formats import masking_wanted
 from service.pages import people, risk
@@ -162,15 +162,7 @@ def filters(year: int | None, unit: str | None) -> dict[str, Any]:
 def version_options() -> dict[str, Any]:
     """The versions a page can be read in (docs/versions.md): every one held, labelled, the latest of each Pemda
     marked; `version` the one asked for (`versi`), None for the default (the latest)."""
-    held = held_versions()
-    newest = {version.dataset for version in latest(held).values()}
-    options = [
-        {
-            "dataset": version.dataset,
-            "label": f"{version.pemda} · {version.label()}" + (" (terbaru)" if version.dataset in newest else ""),
-        }
-        for version in held
-    ]
+    options = [{"dataset": row["dataset"], "label": row["title"]} for row in listing(held_versions())]
     return {"versions": options, "version": requested_version()}
 
 
