@@ -28,10 +28,18 @@
 WITH {visi: 0, misi: 1, tujuan_pemda: 2, sasaran_pemda: 3, tujuan: 4, sasaran: 5, sasaran_program: 6,
       sasaran_kegiatan: 7, sasaran_subkegiatan: 8, rhk: 9} AS rank
 // every contribution once, from the relationship type's index (not from each node's relationships)
-MATCH ()-[c:CONTRIBUTES_TO]->()
+// the contributions of the versions read: all, or each version's through the `dataset` index
+CALL (rank) {
+  UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+  MATCH ()-[c:CONTRIBUTES_TO]->()
+  RETURN c
+  UNION
+  UNWIND $datasets AS dataset
+  MATCH ()-[c:CONTRIBUTES_TO {dataset: dataset}]->()
+  RETURN c
+}
 WITH rank, c, startNode(c) AS s, endNode(c) AS t
 WHERE (s:Goal OR s:Indicator) AND (t:Goal OR t:Indicator) AND NOT coalesce(c.implied, false)
-  AND ($datasets IS NULL OR c.dataset IN $datasets)
 // an indicator stands for the goal(s) measuring it
 UNWIND CASE WHEN s:Goal THEN [s] ELSE [(g:Goal)-[:MEASURED_BY]->(s) | g] END AS sg
 UNWIND CASE WHEN t:Goal THEN [t] ELSE [(g:Goal)-[:MEASURED_BY]->(t) | g] END AS tg

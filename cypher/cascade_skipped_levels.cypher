@@ -35,11 +35,19 @@ WITH ['visi', 'misi', 'tujuan_pemda', 'sasaran_pemda', 'tujuan', 'sasaran', 'sas
       sasaran_kegiatan: 7, sasaran_subkegiatan: 8, rhk: 9} AS rank,
      [['rhk', 'sasaran_kegiatan'], ['rhk', 'sasaran_program'], ['rhk', 'sasaran'], ['rhk', 'sasaran_pemda'],
       ['sasaran', 'sasaran_pemda']] AS allowed_skips
-// every contribution once, from the relationship type's index (not from each node's relationships)
-MATCH ()-[c:CONTRIBUTES_TO]->()
+// every contribution once, from the relationship type's index (not from each node's relationships); of the versions
+// read through the `dataset` index (a scan of every version's contributions would grow with the versions held)
+CALL (cascade, rank, allowed_skips) {
+  UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+  MATCH ()-[c:CONTRIBUTES_TO]->()
+  RETURN c
+  UNION
+  UNWIND $datasets AS dataset
+  MATCH ()-[c:CONTRIBUTES_TO {dataset: dataset}]->()
+  RETURN c
+}
 WITH cascade, rank, allowed_skips, c, startNode(c) AS s, endNode(c) AS t
 WHERE (s:Goal OR s:Indicator) AND (t:Goal OR t:Indicator) AND NOT coalesce(c.implied, false)
-  AND ($datasets IS NULL OR c.dataset IN $datasets)
 // an indicator stands for the goal(s) measuring it
 UNWIND CASE WHEN s:Goal THEN [s] ELSE [(g:Goal)-[:MEASURED_BY]->(s) | g] END AS sg
 UNWIND CASE WHEN t:Goal THEN [t] ELSE [(g:Goal)-[:MEASURED_BY]->(t) | g] END AS tg

@@ -23,8 +23,16 @@
 // how many contributions go in and out of each element, counted from the relationship type's index (not
 // from each element's own relationships)
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
-MATCH ()-[c:CONTRIBUTES_TO]->()
-WHERE ($datasets IS NULL OR c.dataset IN $datasets)
+// the contributions of the versions read: all, or each version's through the `dataset` index
+CALL () {
+  UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+  MATCH ()-[c:CONTRIBUTES_TO]->()
+  RETURN c
+  UNION
+  UNWIND $datasets AS dataset
+  MATCH ()-[c:CONTRIBUTES_TO {dataset: dataset}]->()
+  RETURN c
+}
 WITH startNode(c) AS a, endNode(c) AS b
 WHERE (a:Goal OR a:Indicator) AND (b:Goal OR b:Indicator)
 UNWIND [[a, 0, 1], [b, 1, 0]] AS end

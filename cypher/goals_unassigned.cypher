@@ -12,9 +12,19 @@
 // Every level is checked, visi to rhk.
 // Rows: id, level, statement; sorted top level first (visi … rhk), then id.
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
-MATCH (g:Goal)
-WHERE ($datasets IS NULL OR g.dataset IN $datasets)
-  AND NOT EXISTS { (:Unit|ASN)-[:ASSIGNED_TO]->(g) }
+// the goals of the versions read: every goal, or those of each version through the dataset index (a scan of every
+// version's goals would grow with the versions held)
+CALL () {
+  UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (g:Goal)
+  RETURN g
+  UNION
+  UNWIND $datasets AS dataset
+  MATCH (g:Goal {dataset: dataset})
+  RETURN g
+}
+WITH g
+WHERE NOT EXISTS { (:Unit|ASN)-[:ASSIGNED_TO]->(g) }
   AND NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator)<-[:ASSIGNED_TO]-(:Unit|ASN) }
 RETURN g.id AS id, g.level AS level, g.statement AS statement
 ORDER BY {visi: 0, misi: 1, tujuan: 2, sasaran: 3, sasaran_program: 4, sasaran_kegiatan: 5,

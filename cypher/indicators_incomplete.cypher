@@ -30,16 +30,34 @@
 // param year: int The year to check.
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () {
-  OPTIONAL MATCH (figures:IndicatorYear)
-  WHERE figures.year >= $year AND ($datasets IS NULL OR figures.dataset IN $datasets)
+  // the figures of the versions read: all, or each version's through the `dataset` index
+  CALL () {
+    UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+    MATCH (figures:IndicatorYear)
+    WHERE figures.year >= $year
+    RETURN figures
+    UNION
+    UNWIND $datasets AS dataset
+    MATCH (figures:IndicatorYear {dataset: dataset})
+    WHERE figures.year >= $year
+    RETURN figures
+  }
   WITH count(CASE WHEN figures.year = $year AND figures.target IS NOT NULL THEN 1 END) AS targets,
        count(CASE WHEN figures.year = $year AND figures.target IS NOT NULL AND figures.realisasi IS NOT NULL
                   THEN 1 END) AS reported,
        count(CASE WHEN figures.year > $year AND figures.realisasi IS NOT NULL THEN 1 END) AS later
   RETURN later > 0 OR (targets > 0 AND reported >= 0.5 * targets) AS due
 }
-MATCH (i:Indicator)
-WHERE ($datasets IS NULL OR i.dataset IN $datasets)
+// the indicators of the versions read: all, or each version's through the `dataset` index
+CALL (due) {
+  UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (i:Indicator)
+  RETURN i
+  UNION
+  UNWIND $datasets AS dataset
+  MATCH (i:Indicator {dataset: dataset})
+  RETURN i
+}
 OPTIONAL MATCH (y:IndicatorYear {indicator_id: i.id, year: $year})
 USING INDEX SEEK y:IndicatorYear(indicator_id)
 WHERE y.dataset = i.dataset OR i.dataset IS NULL

@@ -39,8 +39,18 @@ CALL (nodes, relationships) {
 CALL (reach_known) {
   WITH reach_known
   WHERE reach_known AND $unit IS NULL
-  MATCH (s:ASN)
-  WHERE ($datasets IS NULL OR s.dataset IN $datasets) AND NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
+  // the staff of the versions read: all, or each version's through the `dataset` index
+  CALL (reach_known) {
+    UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+    MATCH (s:ASN)
+    RETURN s
+    UNION
+    UNWIND $datasets AS dataset
+    MATCH (s:ASN {dataset: dataset})
+    RETURN s
+  }
+  WITH s
+  WHERE NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
   RETURN s
   UNION
   WITH reach_known
@@ -58,8 +68,15 @@ CALL (reach_known) {
     WITH $unit AS unit
     WHERE unit IS NULL
     CALL () {
-      MATCH (s:ASN)
-      WHERE ($datasets IS NULL OR s.dataset IN $datasets)
+      CALL () {
+        UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+        MATCH (s:ASN)
+        RETURN s
+        UNION
+        UNWIND $datasets AS dataset
+        MATCH (s:ASN {dataset: dataset})
+        RETURN s
+      }
       RETURN collect(s) AS staff
     }
     CALL () {

@@ -24,8 +24,19 @@
 WITH ['terlaksananya', 'terlaksana', 'dilaksanakan', 'terselenggaranya', 'terselenggara', 'tersusunnya',
       'tersusun', 'disusun', 'tersedianya', 'persentase dokumen', 'dokumen', 'laporan', 'kegiatan', 'rapat',
       'sosialisasi', 'pelatihan', 'bimbingan teknis', 'bimtek'] AS output_words
-MATCH (g:Goal)-[:MEASURED_BY]->(i:Indicator)
-WHERE g.level IN $outcome_levels AND ($datasets IS NULL OR g.dataset IN $datasets)
+// the outcome goals of the versions read: all, or each version's through the `dataset` index
+CALL (output_words) {
+  UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (g:Goal)
+  WHERE g.level IN $outcome_levels
+  RETURN g
+  UNION
+  UNWIND $datasets AS dataset
+  MATCH (g:Goal {dataset: dataset})
+  WHERE g.level IN $outcome_levels
+  RETURN g
+}
+MATCH (g)-[:MEASURED_BY]->(i:Indicator)
 WITH i, g, [word IN output_words WHERE i.name =~ ('(?is).*\\b\\Q' + word + '\\E\\b.*')] AS matched
 WHERE size(matched) > 0
 RETURN i.id AS id, i.name AS name, g.id AS goal_id, g.level AS goal_level, matched

@@ -28,8 +28,19 @@ CALL (nodes, relationships) {
                   AND lock.reach_relationships = relationships, false) AS reach_known
 }
 CALL (reach_known) {
-  MATCH (u:Unit)
-  WHERE u.kind IN ['perangkat_daerah', 'unit_kerja'] AND ($datasets IS NULL OR u.dataset IN $datasets)
+  // the units of the versions read: every unit, or those of each version through the dataset index (a scan of
+  // every version's units would grow with the versions held)
+  CALL (reach_known) {
+    UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+    MATCH (u:Unit)
+    RETURN u
+    UNION
+    UNWIND $datasets AS dataset
+    MATCH (u:Unit {dataset: dataset})
+    RETURN u
+  }
+  WITH u, reach_known
+  WHERE u.kind IN ['perangkat_daerah', 'unit_kerja']
   CALL (u) {
     MATCH (u)-[:ASSIGNED_TO]->(e:Goal|Indicator|Activity)
     RETURN count(DISTINCT e) AS elements
