@@ -117,9 +117,11 @@ def session_runner(neo4j_settings: Neo4jSettings) -> Iterator[Runner]:
 
 
 @pytest.fixture
-def runner(session_runner: Runner) -> Runner:
-    """The runner on an empty database (schema kept)."""
-    session_runner.write("MATCH (n) DETACH DELETE n")
+def runner(session_runner: Runner, request: pytest.FixtureRequest) -> Runner:
+    """The runner on an empty database (schema kept); for a test that asks for `loaded` too, on tests/data/mini
+    instead, which `loaded` imports or keeps (imported_once): emptying it first would only force the import."""
+    if "loaded" not in request.fixturenames:
+        session_runner.write("MATCH (n) DETACH DELETE n")
     return session_runner
 
 
@@ -167,23 +169,29 @@ def _size_and_time(path: Path) -> tuple[int, int]:
 
 
 _local_store: dict[str, Path] = {}  # the session's own server's transaction logs
-_sample_state: dict[str, Any] = {}  # the logs and the data version just after the sample's last import
+_kept_import: dict[str, Any] = {}  # the folder last imported, with the logs and the data version just after it
+
+
+def imported_once(runner: Runner, folder: Path) -> Runner:
+    """The database holding exactly `folder` imported (on a wiped database). The import is kept when it was the
+    last one and nothing has been committed since (the transaction logs unchanged, the same import version and
+    counts): the same graph, without importing it again."""
+    from graph.importer import import_path
+
+    state = (committed_log(), runner.read(DATA_VERSION_QUERY))
+    if state[0] is None or _kept_import.get("state") != (folder, state):
+        _kept_import.clear()
+        runner.write("MATCH (n) DETACH DELETE n")
+        import_path(folder, runner)
+        _kept_import["state"] = (folder, (committed_log(), runner.read(DATA_VERSION_QUERY)))
+    return runner
 
 
 @pytest.fixture(scope="module")
 def sample(session_runner: Runner) -> Runner:
-    """The sample kabupaten, imported for the module that asks for it (on a wiped database). An earlier module's
-    import is kept when nothing has been committed since (the transaction logs unchanged, the same import version
-    and counts): the same graph. The sample groups (SAMPLE_GROUPS) so import it once per group."""
-    from graph.importer import import_path
-
-    state = (committed_log(), session_runner.read(DATA_VERSION_QUERY))
-    if state[0] is None or _sample_state.get("state") != state:
-        _sample_state.clear()
-        session_runner.write("MATCH (n) DETACH DELETE n")
-        import_path(SAMPLE, session_runner)
-        _sample_state["state"] = (committed_log(), session_runner.read(DATA_VERSION_QUERY))
-    return session_runner
+    """The sample kabupaten, imported for the module that asks for it, or kept from an earlier module's import
+    (imported_once). The sample groups (SAMPLE_GROUPS) so import it once per group."""
+    return imported_once(session_runner, SAMPLE)
 
 
 CHROMIUM_ARGS = [

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA
+from conftest import DATA, imported_once
 
-from graph.importer import import_path
 from service import create_app
 
 MINI = DATA / "mini"
@@ -48,9 +47,8 @@ def client(app):
 
 @pytest.fixture
 def loaded(runner):
-    """The runner with tests/data/mini imported."""
-    import_path(MINI, runner)
-    return runner
+    """The runner with tests/data/mini imported, and nothing else (imported once while nothing else is committed)."""
+    return imported_once(runner, MINI)
 
 
 def assert_error(response: Any, status: int) -> dict[str, Any]:
