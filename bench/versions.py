@@ -2,13 +2,13 @@
 
     .venv/bin/python -m bench.versions [--scale provinsi] [--years 5] [--runs 5] [--out bench/results/versions.json]
 
-On a throw-away Neo4j (bench.run.start_server): the synthetic province (`pokin seed --synthetic provinsi --seed 1`,
-its 11 Pemda) is imported as version `<last year>` of every Pemda and every audit query of the catalog is timed
-(median of `--runs` warm runs, after one unmeasured run) with its default scope (graph/versions.py: no filter, as no
-Pemda has two versions). Then the same files are imported again as the `--years` - 1 earlier yearly versions, and
-the same queries are timed again with their default scope: the latest version of every Pemda, one of five. The
-ratio (five versions / one) per query is what the goal reads (BENCHMARKS.md: within 1.5x). Both phases run on the
-same server in the same run, one after the other.
+Two throw-away Neo4j servers (bench.run.start_server), side by side: on the first the synthetic data
+(`pokin seed --synthetic provinsi --seed 1`, its 11 Pemda) is imported as version `<last year>` of every Pemda; on
+the second the same files are imported as the `--years` yearly versions up to it. Every audit finding is then timed
+as the audit runs it, with its default scope (graph/versions.py: no filter on the first, as no Pemda has two
+versions; the latest version of every Pemda on the second): one unmeasured run on each, then `--runs` rounds, each
+timing the query once on the first server and once on the second, so both see the same load. The ratio of the
+medians (five versions / one) per query is what the goal reads (BENCHMARKS.md: within 1.5x).
 """
 
 from __future__ import annotations
@@ -39,25 +39,40 @@ def audit_queries() -> list[str]:
     return sorted(name for name, query in catalog.queries.items() if query.finding is not None)
 
 
-def timed(runner: Runner, names: list[str], runs: int) -> dict[str, float]:
-    """Median seconds per query over `runs` warm runs, each with the default scope read once (as the service
-    does per request) and passed on."""
-    catalog = load_complete_catalog()
-    scoped = catalog.within(runner)
-    defaults = default_years(runner, scoped.datasets)
-    results: dict[str, float] = {}
+class Side:
+    """One server's graph, with its default scope and years read once (as the service does per request)."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.catalog = load_complete_catalog()
+        self.scoped = self.catalog.within(runner)
+        self.defaults = default_years(runner, self.scoped.datasets)
+
+    def params(self, name: str) -> dict[str, Any] | None:
+        query = self.catalog.queries[name]
+        return finding_params(query, self.defaults.for_finding(query.finding), None)  # as the audit runs it
+
+    def once(self, name: str, params: dict[str, Any]) -> float:
+        start = time.perf_counter()
+        self.scoped.run(self.runner, name, params, timeout=600)
+        return time.perf_counter() - start
+
+
+def timed(one: Side, many: Side, names: list[str], runs: int) -> dict[str, dict[str, float]]:
+    """Median seconds per query on each side, the two timed alternately, round by round, after a warm-up run."""
+    results: dict[str, dict[str, float]] = {}
     for name in names:
-        query = catalog.queries[name]
-        params = finding_params(query, defaults.for_finding(query.finding), None)  # as the audit runs it
-        if params is None:
+        params_one, params_many = one.params(name), many.params(name)
+        if params_one is None or params_many is None:
             continue
-        scoped.run(runner, name, params, timeout=600)  # warm
-        samples = []
+        one.once(name, params_one)
+        many.once(name, params_many)
+        samples: tuple[list[float], list[float]] = ([], [])
         for _ in range(runs):
-            start = time.perf_counter()
-            scoped.run(runner, name, params, timeout=600)
-            samples.append(time.perf_counter() - start)
-        results[name] = statistics.median(samples)
+            samples[0].append(one.once(name, params_one))
+            samples[1].append(many.once(name, params_many))
+        first, second = statistics.median(samples[0]), statistics.median(samples[1])
+        results[name] = {"one_version_s": first, "versions_s": second, "ratio": second / first}
     return results
 
 
@@ -73,32 +88,30 @@ def run(scale: str, years: int, runs: int) -> dict[str, Any]:
         data = Path(tmp) / "data"
         generate(scale, data, 1)
         folders = [folder for folder, _entry in dataset_folders(data)]
-        server, settings = start_server(Path(tmp))
+        servers = [start_server(Path(tmp) / side) for side in ("one", "many")]
+        runners = [Runner.from_settings(settings) for _server, settings in servers]
         try:
-            runner = Runner.from_settings(settings)
-            apply_schema(runner)
-            loads = {str(LAST_YEAR): load(runner, folders, LAST_YEAR)}
-            assert default_scope(runner) is None
-            one = timed(runner, names, runs)
-            for year in range(LAST_YEAR - years + 1, LAST_YEAR):
-                loads[str(year)] = load(runner, folders, year)
-            scope = default_scope(runner)
+            for runner in runners:
+                apply_schema(runner)
+            loads = {f"one/{LAST_YEAR}": load(runners[0], folders, LAST_YEAR)}
+            for year in range(LAST_YEAR - years + 1, LAST_YEAR + 1):
+                loads[f"many/{year}"] = load(runners[1], folders, year)
+            assert default_scope(runners[0]) is None
+            scope = default_scope(runners[1])
             assert scope is not None and all(key.endswith(f"@{LAST_YEAR}") for key in scope)
-            five = timed(runner, names, runs)
-            runner.close()
+            queries = timed(Side(runners[0]), Side(runners[1]), names, runs)
         finally:
-            server.stop()
+            for runner in runners:
+                runner.close()
+            for server, _settings in servers:
+                server.stop()
     return {
         "scale": scale,
         "datasets": len(folders),
         "versions": years,
         "runs": runs,
         "load_seconds": loads,
-        "queries": {
-            name: {"one_version_s": one[name], "versions_s": five[name], "ratio": five[name] / one[name]}
-            for name in names
-            if name in one and name in five
-        },
+        "queries": queries,
     }
 
 

@@ -24,7 +24,7 @@
 WITH ['terlaksananya', 'terlaksana', 'dilaksanakan', 'terselenggaranya', 'terselenggara', 'tersusunnya',
       'tersusun', 'disusun', 'tersedianya', 'persentase dokumen', 'dokumen', 'laporan', 'kegiatan', 'rapat',
       'sosialisasi', 'pelatihan', 'bimbingan teknis', 'bimtek'] AS output_words
-// the outcome goals of the versions read: all, or each version's through the `dataset` index
+// the outcome goals of the versions read: all, or each version's
 CALL (output_words) {
   UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
   MATCH (g:Goal)
@@ -32,8 +32,10 @@ CALL (output_words) {
   RETURN g
   UNION
   UNWIND $datasets AS dataset
-  MATCH (g:Goal {dataset: dataset})
-  WHERE g.level IN $outcome_levels
+  // the few outcome goals of every version by their level, then the version's: fewer than all its goals
+  MATCH (g:Goal)
+  USING INDEX g:Goal(level)
+  WHERE g.level IN $outcome_levels AND g.dataset = dataset
   RETURN g
 }
 MATCH (g)-[:MEASURED_BY]->(i:Indicator)
