@@ -53,7 +53,7 @@ CALL (people_known, people_lock) {
   UNION ALL
   UNWIND CASE WHEN people_known THEN [] ELSE [true] END AS walk  // so the scan below runs only without them
   MATCH (s:ASN)
-  WHERE $datasets IS NULL OR s.dataset IN $datasets
+  WHERE ($datasets IS NULL OR s.dataset IN $datasets)
   RETURN s
 }
 WITH s, people_known AS kept
