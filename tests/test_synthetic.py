@@ -112,24 +112,6 @@ def _has_the_people_at_risk(runner, catalog, entry) -> None:
     assert 0.015 <= len(retiring) / staff <= 0.045
 
 
-def test_provinsi_links_each_kabupaten_to_the_province_and_validates(runner, tmp_path, monkeypatch):
-    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
-    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 10)
-    manifest = generate("provinsi", tmp_path, seed=3)
-    folders = list(dataset_folders(tmp_path))
-    assert [entry["dataset"] for _, entry in folders] == ["U-P32", "U-K3201", "U-K3202"]
-    assert (folders[1][0] / "links.csv").read_text().count("G-P32-S") >= 1  # into the province's goals
-    import_path(folders[0][0], runner)
-    for folder, _ in folders[1:]:
-        validate_path(folder, runner)  # references resolve in the database
-        import_path(folder, runner)
-    crossing = runner.read(
-        "MATCH (a:Goal)-[r:CONTRIBUTES_TO]->(b:Goal) WHERE a.dataset <> b.dataset RETURN count(r) AS c"
-    )[0]["c"]
-    assert crossing >= 1
-    assert manifest["totals"]["datasets"] == 3
-
-
 def test_generation_streams_in_flat_memory(tmp_path, monkeypatch):
     """Python's peak allocation stays flat when the data grows tenfold (rows go to disk as they are made)."""
 
@@ -155,27 +137,6 @@ def test_cli_writes_synthetic_files_and_keeps_the_sample_default(tmp_path, monke
     assert "manifest.json" in result.output and (tmp_path / "staff.csv").exists()
     refused = CliRunner().invoke(main, ["seed", "--out", str(tmp_path)])
     assert refused.exit_code != 0 and "--synthetic" in refused.output
-
-
-def test_several_datasets_imported_in_a_pipeline_give_the_graph_of_one_by_one(runner, tmp_path, monkeypatch):
-    """import_paths reads the next dataset's files while the current one is written; each kabupaten refers to
-    the province's goals, resolved only once the province has committed: the same graph as import_path in
-    order."""
-    from graph.importer import import_paths
-    from tests.conftest import snapshot
-
-    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
-    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 10)
-    generate("provinsi", tmp_path, seed=5)
-    folders = [folder for folder, _ in dataset_folders(tmp_path)]
-    for folder in folders:
-        import_path(folder, runner)
-    one_by_one = snapshot(runner)
-    runner.write("MATCH (n) DETACH DELETE n")
-    seen = []
-    reports = import_paths(folders, runner, on_report=lambda folder, report: seen.append(folder))
-    assert seen == folders and [report.dataset for report in reports] == ["U-P32", "U-K3201", "U-K3202"]
-    assert snapshot(runner) == one_by_one
 
 
 def test_finish_can_run_again_and_starts_from_what_parse_left(tmp_path, monkeypatch):
@@ -204,20 +165,25 @@ def test_finish_can_run_again_and_starts_from_what_parse_left(tmp_path, monkeypa
     assert again is not None and sorted(again.edges) == sorted(built.edges)
 
 
-def test_a_pipelined_import_uses_its_plan_made_ahead_only_for_a_dataset_the_database_does_not_hold(
-    runner, tmp_path, monkeypatch
-):
-    """The plan made ahead (for a database without the dataset) is used when the dataset is new and the ids it
-    refers to resolve as they did on trial; a dataset imported before is planned again in its transaction, from
-    what the database holds: importing the same datasets again changes nothing."""
-    import graph.importer as importer
-    from graph.importer import import_paths, writer
-    from tests.conftest import snapshot
+def test_provinsi_imported_one_by_one_then_pipelined_then_again_gives_one_graph(runner, tmp_path, monkeypatch):
+    """One province with two kabupaten, imported three ways on one generated set (the imports are the cost of these
+    checks, so the three share them):
+    - one by one, each kabupaten validated first: they link to the province's goals and validate in the database;
+    - pipelined (import_paths reads the next dataset's files while the current one is written; each kabupaten
+      refers to the province's goals, resolved only once the province has committed): the same graph as
+      import_path in order; the plan made ahead (for a database without the dataset) is used when the dataset is
+      new and the ids it refers to resolve as they did on trial;
+    - pipelined again: a dataset imported before is planned again in its transaction, from what the database
+      holds, and importing the same datasets again changes nothing."""
+    from graph.importer import writer
 
     monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
     monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 10)
-    generate("provinsi", tmp_path, seed=9)
-    folders = [folder for folder, _ in dataset_folders(tmp_path)]
+    manifest = generate("provinsi", tmp_path, seed=3)
+    folders = list(dataset_folders(tmp_path))
+    assert [entry["dataset"] for _, entry in folders] == ["U-P32", "U-K3201", "U-K3202"]
+    assert manifest["totals"]["datasets"] == 3
+    one_by_one = _imported_one_by_one_linking_to_the_province(runner, [folder for folder, _ in folders])
     in_transaction: list[str] = []
     real_plan = writer.plan
 
@@ -227,11 +193,44 @@ def test_a_pipelined_import_uses_its_plan_made_ahead_only_for_a_dataset_the_data
         return real_plan(dataset, batch_size, state)
 
     monkeypatch.setattr(writer, "plan", plan)
-    import_paths(folders, runner)
+    runner.write("MATCH (n) DETACH DELETE n")
+    _pipelined_as_one_by_one_then_again_unchanged(runner, [folder for folder, _ in folders], one_by_one, in_transaction)
+
+
+def _imported_one_by_one_linking_to_the_province(runner, folders: list[Path]) -> dict:
+    """import_path in order, each kabupaten validated against the database first (references resolve there);
+    the graph, with links across datasets."""
+    from tests.conftest import snapshot
+
+    assert (folders[1] / "links.csv").read_text().count("G-P32-S") >= 1  # into the province's goals
+    import_path(folders[0], runner)
+    for folder in folders[1:]:
+        validate_path(folder, runner)  # references resolve in the database
+        import_path(folder, runner)
+    crossing = runner.read(
+        "MATCH (a:Goal)-[r:CONTRIBUTES_TO]->(b:Goal) WHERE a.dataset <> b.dataset RETURN count(r) AS c"
+    )[0]["c"]
+    assert crossing >= 1
+    return snapshot(runner)
+
+
+def _pipelined_as_one_by_one_then_again_unchanged(
+    runner, folders: list[Path], one_by_one: dict, in_transaction: list[str]
+) -> None:
+    """import_paths into the emptied database (writer.plan tracked into `in_transaction`): the one-by-one graph,
+    planned ahead; then again: planned in its transaction, nothing changed, the GIL handed over promptly."""
+    import graph.importer as importer
+    from graph.importer import import_paths
+    from tests.conftest import snapshot
+
+    seen = []
+    reports = import_paths(folders, runner, on_report=lambda folder, report: seen.append(folder))
+    assert seen == folders and [report.dataset for report in reports] == ["U-P32", "U-K3201", "U-K3202"]
     # the province and the second kabupaten were planned ahead; the first kabupaten only if the province had
     # committed before its trial (it refers to the province's goals, which a trial run earlier cannot find)
     assert set(in_transaction) <= {"U-K3201"}
     first = snapshot(runner)
+    assert first == one_by_one
     in_transaction.clear()
     before, during = sys.getswitchinterval(), []
     reports = import_paths(folders, runner, on_report=lambda folder, report: during.append(sys.getswitchinterval()))
