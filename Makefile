@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo lint test bench bench-bulk bench-peers bench-nasional bench-nasional-run soak neo4j-stop clean
+.PHONY: setup browser demo lint test bench bench-bulk bench-peers bench-people bench-nasional bench-nasional-run soak neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -61,6 +61,12 @@ bench-peers: setup
 # The national slice alone (~1.07 M ASN, 199 datasets): the pokin importer, the graph's counts and the store size
 # (the naive loader and the ceiling would take hours), then every query, whole graph and scoped to the largest
 # Pemda; on this 2-core machine the import takes 5-6 min and the queries about 15 min more.
+# The people queries beside networkx, kabupaten and provinsi (BENCHMARKS.md, "The people queries")
+bench-people: setup
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	nice $(BIN)/python -m bench.people --scale kabupaten --out bench/results/people-kabupaten.json
+	nice $(BIN)/python -m bench.people --scale provinsi --out bench/results/people-provinsi.json
+
 bench-nasional: setup
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(MAKE) --no-print-directory bench-nasional-run

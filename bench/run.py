@@ -51,7 +51,7 @@ from graph.catalog import load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.launcher.server import LocalServer, free_port
-from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, apply_schema
+from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, VERSION_LABEL, apply_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -468,9 +468,10 @@ def ensure_loaded(runner: Runner, settings: Neo4jSettings, folder: Path) -> None
     manifest = manifest_of(folder)
     expected = sum(manifest["totals"]["nodes"].values())
     loaded = runner.read(
-        f"MATCH (n) WHERE NOT n:{IMPORT_LOCK_LABEL} AND NOT n:{IMPORT_LOG_LABEL} RETURN count(n) AS c"
+        f"MATCH (n) WHERE NOT n:{IMPORT_LOCK_LABEL} AND NOT n:{IMPORT_LOG_LABEL} AND NOT n:{VERSION_LABEL} "
+        "RETURN count(n) AS c"
     )[0]["c"]
-    if loaded != expected:  # the import lock node and the import log are not data
+    if loaded != expected:  # the import lock node, the import log and the versions' records are not data
         wipe(runner)
         run_importer(settings, [(folder / e["folder"]).resolve() for e in manifest["datasets"]])
 

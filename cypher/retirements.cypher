@@ -15,9 +15,12 @@
 // param bup_utama: int? Age for a fungsional ahli utama (default 65).
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 WITH [coalesce($bup, 58), coalesce($bup_jpt, 60), coalesce($bup_madya, 60), coalesce($bup_utama, 65)] AS ages
+// only those born in a year from which one of the ages reaches $year are looked at: a seek on the NIP's first
+// four digits (the index on ASN.nip), not every ASN
+UNWIND ages AS age
+WITH DISTINCT ages, toString($year - age) AS born_in
 MATCH (s:ASN)
-WHERE s.nip =~ '[0-9]{18}' AND ($datasets IS NULL OR s.dataset IN $datasets)
-  // only those born in a year from which one of the ages reaches $year are looked at further
+WHERE s.nip STARTS WITH born_in AND s.nip =~ '[0-9]{18}' AND ($datasets IS NULL OR s.dataset IN $datasets)
   AND $year - toInteger(substring(s.nip, 0, 4)) IN ages
 CALL (s) {
   OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)

@@ -32,9 +32,32 @@
 // leads_to_owners (NIP or unit id of whoever is assigned to those; empty lists for leads_nowhere).
 // param unit: str? Only staff of this unit or of any unit below it (PART_OF).
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
-MATCH (s:ASN)
-WHERE ($datasets IS NULL OR s.dataset IN $datasets)
-  AND ($unit IS NULL OR EXISTS { MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) })
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL (nodes) { MATCH ()-[r]->() RETURN count(r) AS relationships }
+CALL (nodes, relationships) {
+  OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
+  RETURN lock AS people_lock,
+         coalesce(lock.people_version = coalesce(lock.version, '') AND lock.people_nodes = nodes
+                  AND lock.people_relationships = relationships AND lock.people_all = ($datasets IS NULL)
+                  AND ($datasets IS NULL OR (size(lock.people_scope) = size($datasets)
+                                             AND all(d IN $datasets WHERE d IN lock.people_scope))),
+                  false) AS people_known
+}
+// the ASN to check: those the importer found, while what it keeps is current for this scope (graph/importer/
+// people_kept.py: every other ASN's RHK intervene), else every ASN of the scope
+CALL (people_known, people_lock) {
+  WITH people_lock WHERE people_known
+  UNWIND range(0, size(people_lock.people_break_nip) - 1) AS i
+  MATCH (s:ASN {nip: people_lock.people_break_nip[i], dataset: people_lock.people_break_dataset[i]})
+  RETURN s
+  UNION ALL
+  UNWIND CASE WHEN people_known THEN [] ELSE [true] END AS walk  // so the scan below runs only without them
+  MATCH (s:ASN)
+  WHERE ($datasets IS NULL OR s.dataset IN $datasets)
+  RETURN s
+}
+WITH s, people_known AS kept
+WHERE $unit IS NULL OR EXISTS { MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
 CALL (s) {
   OPTIONAL MATCH (s)-[:MEMBER_OF]->(u:Unit)
   RETURN u ORDER BY u.id LIMIT 1
@@ -45,23 +68,24 @@ CALL (s) {
 }
 // a head is a member of the OPD's own unit (so that unit is the OPD) whose atasan works outside it; the
 // search for the atasan's unit runs only for the few members of an OPD's own unit
-WITH s, u, boss,
+WITH s, kept, u, boss,
      CASE WHEN coalesce(u.kind = 'perangkat_daerah', false)
           THEN boss IS NULL OR NOT EXISTS { MATCH (boss)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(u) }
           ELSE false END AS head,
      [(s)-[:ASSIGNED_TO]->(r:Goal|Indicator) | r] AS results
-WITH s, u, boss, head, results,
+WITH s, kept, u, boss, head, results,
      CASE WHEN head THEN [(u)-[:ASSIGNED_TO]->(g:Goal {level: 'sasaran'}) | g]
           ELSE [(boss)-[:ASSIGNED_TO]->(t:Goal|Indicator) | t] END AS targets
-WITH s, u, boss, head, results, targets,
-     any(r IN results WHERE r IN targets
+// the ASN kept are those whose RHK intervene nowhere: only the others are searched
+WITH s, kept, u, boss, head, results, targets,
+     NOT kept AND any(r IN results WHERE r IN targets
          OR any(next IN [(r)-[:CONTRIBUTES_TO]->(next) | next] WHERE next IN targets)) AS direct
 // most results meet the atasan's in one step: the search upward runs only for the others, each node once,
 // stopped at the first target met (the target test after DISTINCT keeps the planner from expanding into
 // the targets, which enumerates every path)
-CALL (results, targets, direct) {
+CALL (results, targets, direct, kept) {
   WITH results, targets
-  WHERE size(targets) > 0 AND NOT direct
+  WHERE size(targets) > 0 AND NOT direct AND NOT kept
   UNWIND results AS r
   OPTIONAL MATCH (r)-[:CONTRIBUTES_TO*0..]->(reached)
   WITH DISTINCT targets, reached

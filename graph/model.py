@@ -333,6 +333,25 @@ REACH_MARK_STATEMENT = (
 )
 
 
+# --- What the importer keeps for the people queries (graph/importer/people_kept.py, docs/people-kept.md) --------
+#
+# The single points of failure and the ASN whose RHK intervene in nothing of their atasan's, worked out after every
+# import for the default version scope of the moment and kept on the import lock node (people_*), with a record as
+# the one of "reaches an outcome": the data version and the node and relationship counts, and the scope. Each
+# query that reads them starts with PEOPLE_CURRENT_BLOCK word for word (tests/test_people_kept.py checks it) and
+# trusts them only when `people_known`: the record is still the graph's and the scope is the one asked for.
+PEOPLE_CURRENT_BLOCK = (
+    _REACH_COUNTS + "CALL (nodes, relationships) {\n"
+    f"  OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}})\n"
+    "  RETURN lock AS people_lock,\n"
+    "         coalesce(lock.people_version = coalesce(lock.version, '') AND lock.people_nodes = nodes\n"
+    "                  AND lock.people_relationships = relationships AND lock.people_all = ($datasets IS NULL)\n"
+    "                  AND ($datasets IS NULL OR (size(lock.people_scope) = size($datasets)\n"
+    "                                             AND all(d IN $datasets WHERE d IN lock.people_scope))),\n"
+    "                  false) AS people_known\n"
+    "}\n"
+)
+
 # The import log: every import that changes its dataset records, inside its own transaction, one node of this
 # label: the import's id (made before the transaction, so a retried attempt carries the same one), its
 # dataset, where its files came from and their digest, when it committed, the dataset's counts and what it

@@ -166,13 +166,37 @@ def single_points_of_failure(
 ) -> list[dict[str, Any]]:
     """One row per (ASN, outcome goal or IKU) hanging on them: nip, target, target_kind, via (the elements only
     they hold that every path to it passes, nearest first), sole (their work is the only work reaching it).
-    `datasets`, here and below: the versions read (None: the default scope, graph/versions.py)."""
-    graph = contribution_graph(runner, catalog.within(runner, datasets))
+    `datasets`, here and below: the versions read (None: the default scope, graph/versions.py). The rows the
+    importer keeps (graph/importer/people_kept.py) when they are current for this scope, else computed."""
+    catalog = catalog.within(runner, datasets)
+    kept = kept_rows(runner, catalog)
+    return kept if kept is not None else computed(runner, catalog)
+
+
+def computed(runner: Reader, catalog: Catalog) -> list[dict[str, Any]]:
+    """single_points_of_failure's rows worked out from the whole contribution graph of the catalog's scope."""
+    graph = contribution_graph(runner, catalog)
     found = dependencies(graph, dominators(graph.successors))
     kinds = {graph.names[target]: kind for target, _, kind in graph.targets}
     return [
         {"nip": nip, "target": target, "target_kind": kinds[target], **entry}
         for (nip, target), entry in sorted(found.items())
+    ]
+
+
+def kept_rows(runner: Reader, catalog: Catalog) -> list[dict[str, Any]] | None:
+    """The rows the importer keeps on the import lock node (cypher/people_kept.cypher), when its record says they
+    are current for the graph as it is and were worked out for the catalog's scope; None otherwise."""
+    row = catalog.run(runner, "people_kept", packed=False)[0]
+    if not row["known"]:
+        return None
+    vias, position = [], 0
+    for count in row["via_count"]:
+        vias.append(row["via"][position : position + count])
+        position += count
+    return [
+        {"nip": nip, "target": target, "target_kind": kind, "via": via, "sole": sole}
+        for nip, target, kind, via, sole in zip(row["nip"], row["target"], row["kind"], vias, row["sole"])
     ]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.db import Runner
-from graph.importer import writer
+from graph.importer import people_kept, writer
 from graph.importer.build import Builder, Dataset, VersionRequest
 from graph.importer.errors import ImportProblem, ImportRejected
 from graph.importer.matriks import MatriksOptions
@@ -159,7 +159,9 @@ def import_path(
             record=record,
             previous=last_import(runner, built.name),
         )
-    return _write(built, runner, progress, record=record, outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
+    report = _write(built, runner, progress, record=record, outcome_wait=outcome_wait, on_outcome_wait=on_outcome_wait)
+    people_kept.ensure(runner)  # the single points of failure, for the graph as it now is
+    return report
 
 
 def import_paths(
@@ -220,6 +222,7 @@ def import_paths(
             reports.append(report)
             if on_report is not None:
                 on_report(path, report)
+    people_kept.ensure(runner)  # once for every dataset of the call: see graph/importer/people_kept.py
     return reports
 
 

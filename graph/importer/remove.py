@@ -16,7 +16,7 @@ from neo4j import ManagedTransaction
 
 from graph import model, versions
 from graph.db import Runner
-from graph.importer import reach
+from graph.importer import people_kept, reach
 
 BATCH = 10000
 _LABELS = [node.label for node in model.NODE_TYPES]
@@ -82,7 +82,10 @@ def remove(runner: Runner, dataset: str, *, dry_run: bool = False, timeout: floa
         reach.mark(tx)
         return removal
 
-    return runner.write_transaction(work, timeout=timeout)
+    removal = runner.write_transaction(work, timeout=timeout)
+    if not dry_run:
+        people_kept.ensure(runner)  # the single points of failure, for the graph without the version
+    return removal
 
 
 def _counted(tx: ManagedTransaction, dataset: str, dry_run: bool) -> Removal:

@@ -24,7 +24,7 @@ from pathlib import Path
 from graph import model
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from graph.importer import reach
+from graph.importer import people_kept, reach
 from graph.importer.bulk import BulkFiles, BulkReport, write_bulk_files
 from graph.launcher.server import JVM_FLAGS, LocalServer, ServerError, _java, _tail, ensure_assembled
 
@@ -149,6 +149,9 @@ def bulk_load(
         start = time.monotonic()
         reach.rebuild(runner)  # "reaches an outcome", which every import keeps current (graph/importer/reach.py)
         seconds["reach"] = time.monotonic() - start
+        start = time.monotonic()
+        people_kept.keep(runner)  # the single points of failure, which every import keeps (docs/people-kept.md)
+        seconds["people"] = time.monotonic() - start
     finally:
         runner.close()
     nodes, relationships = counts(server)
