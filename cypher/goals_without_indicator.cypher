@@ -17,8 +17,14 @@
 // not the pohon kinerja's files: it is flagged only when it has neither an indicator nor such a sub-kegiatan.
 // Rows: id, level, statement, unit_id, unit_name: the accountable unit (the Unit ASSIGNED_TO the goal; with
 // several, the one with the smallest id; null when there is none). Sorted top level first, then unit_id, id.
+// Whether a goal has an indicator is its MEASURED_BY degree (one read, no relationship followed) when the count
+// store shows that every MEASURED_BY of the graph ends at an Indicator (as the model has it); otherwise (a graph
+// written otherwise) each goal's MEASURED_BY are followed to an Indicator, as before.
 // param unit: str? Only goals whose accountable unit is this unit or a unit below it (PART_OF).
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
+CALL () { MATCH ()-[r:MEASURED_BY]->() RETURN count(r) AS measures }
+CALL () { MATCH ()-[r:MEASURED_BY]->(:Indicator) RETURN count(r) AS of_indicators }
+WITH measures = of_indicators AS all_of_indicators
 CALL () {
   OPTIONAL MATCH (top:Unit {id: $unit})<-[:PART_OF]-*(below:Unit)
   WHERE ($datasets IS NULL OR top.dataset IN $datasets)
@@ -38,8 +44,9 @@ CALL (scope) {
   WITH DISTINCT g
   RETURN g
 }
-WITH g, scope
-WHERE NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator) }
+WITH g, scope, all_of_indicators
+WHERE CASE WHEN all_of_indicators THEN COUNT { (g)-[:MEASURED_BY]->() } = 0
+           ELSE NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator) } END
   AND NOT (g.level = 'sasaran_subkegiatan'
            AND EXISTS { MATCH (a:Activity)-[:CONTRIBUTES_TO]->(g) WHERE a.kind = 'subkegiatan' })
 CALL (g, scope) {
