@@ -17,8 +17,8 @@
 // check who holds them, as before. Only the few goals nobody holds directly look at their indicators.
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () { MATCH ()-[r:ASSIGNED_TO]->() RETURN count(r) AS assignments }
-CALL () { MATCH (:Unit)-[r:ASSIGNED_TO]->() RETURN count(r) AS by_units }
-CALL () { MATCH (:ASN)-[r:ASSIGNED_TO]->() RETURN count(r) AS by_staff }
+CALL (assignments) { MATCH (:Unit)-[r:ASSIGNED_TO]->() RETURN count(r) AS by_units }
+CALL (assignments, by_units) { MATCH (:ASN)-[r:ASSIGNED_TO]->() RETURN count(r) AS by_staff }
 WITH assignments = by_units + by_staff AND NOT EXISTS { MATCH (n:Unit&ASN) } AS held_by_units_or_staff
 MATCH (g:Goal)
 WHERE ($datasets IS NULL OR g.dataset IN $datasets)

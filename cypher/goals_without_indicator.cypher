@@ -23,9 +23,9 @@
 // param unit: str? Only goals whose accountable unit is this unit or a unit below it (PART_OF).
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
 CALL () { MATCH ()-[r:MEASURED_BY]->() RETURN count(r) AS measures }
-CALL () { MATCH ()-[r:MEASURED_BY]->(:Indicator) RETURN count(r) AS of_indicators }
+CALL (measures) { MATCH ()-[r:MEASURED_BY]->(:Indicator) RETURN count(r) AS of_indicators }
 WITH measures = of_indicators AS all_of_indicators
-CALL () {
+CALL (all_of_indicators) {
   OPTIONAL MATCH (top:Unit {id: $unit})<-[:PART_OF]-*(below:Unit)
   WHERE ($datasets IS NULL OR top.dataset IN $datasets)
   RETURN collect(DISTINCT below) AS scope

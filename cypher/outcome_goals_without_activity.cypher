@@ -42,7 +42,7 @@ CALL (support_known) {
   UNION ALL
   WITH support_known
   WHERE NOT support_known
-  CALL () {
+  CALL (support_known) {
     MATCH (act:Activity)
     WHERE ($year IS NULL OR act.year = $year) AND ($datasets IS NULL OR act.dataset IN $datasets)
     MATCH (act)-[:CONTRIBUTES_TO*]->(x:Goal)
