@@ -33,9 +33,15 @@ CALL (all_of_indicators) {
 // the goals looked at: every one, or with $unit only those assigned to a unit in scope (found from the unit
 // down, so a Pemda's audit on the national graph reads that Pemda's goals only)
 CALL (scope) {
-  MATCH (g:Goal)
-  WHERE $unit IS NULL AND g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
-    AND ($datasets IS NULL OR g.dataset IN $datasets)
+  // the gate before the subquery: inside one MATCH the planner seeks every goal's level and tests $unit after
+  WITH scope
+  WHERE $unit IS NULL
+  CALL (scope) {
+    MATCH (g:Goal)
+    WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
+      AND ($datasets IS NULL OR g.dataset IN $datasets)
+    RETURN g
+  }
   RETURN g
   UNION ALL
   UNWIND scope AS sub

@@ -39,8 +39,13 @@ CALL (nodes, relationships) {
 CALL (reach_known) {
   WITH reach_known
   WHERE reach_known AND $unit IS NULL
-  MATCH (s:ASN)
-  WHERE ($datasets IS NULL OR s.dataset IN $datasets) AND NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
+  // the gate before the subquery: inside one MATCH the planner scans every ASN and tests the gate after (one OPD
+  // then read 58,000 ASN on the province)
+  CALL (reach_known) {
+    MATCH (s:ASN)
+    WHERE ($datasets IS NULL OR s.dataset IN $datasets) AND NOT EXISTS { MATCH (s)-[:ASSIGNED_TO]->(e) WHERE e.reaches_outcome }
+    RETURN s
+  }
   RETURN s
   UNION
   WITH reach_known
