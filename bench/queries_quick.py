@@ -11,7 +11,8 @@ older version extracted with `git archive`) against the same data; --profile pri
 db hits and its three costliest operators. --baseline DIR times the queries of DIR beside them in the same
 run (before/after: each run of one alternates with a run of the other, so load hits both alike) and prints
 both p50 and both db hit totals side by side (profiling both). --data loads another directory of import
-files instead of seed/sample (e.g. `pokin seed --synthetic kabupaten --out DIR`).
+files instead of seed/sample (e.g. `pokin seed --synthetic kabupaten --out DIR`; a folder with a manifest.json
+listing several datasets, as `pokin seed --synthetic provinsi` writes, is imported dataset by dataset in its order).
 A small quick check, not the full benchmark suite.
 """
 
@@ -34,7 +35,7 @@ from bench.run import pick_params
 from graph.catalog import CYPHER_DIR, load_catalog
 from graph.config import Neo4jSettings
 from graph.db import Runner
-from graph.importer import import_path
+from graph.importer import import_path, import_paths
 from graph.model import apply_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,7 +186,11 @@ def loaded(data: Path) -> Iterator[Runner]:
         apply_schema(runner)
         runner.write("MATCH (n) DETACH DELETE n", timeout=600)
         started = time.perf_counter()
-        import_path(data, runner)
+        if (data / "manifest.json").exists():
+            manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
+            import_paths([(data / entry["folder"]).resolve() for entry in manifest["datasets"]], runner)
+        else:
+            import_path(data, runner)
         print(f"{data} imported in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         yield runner
     finally:

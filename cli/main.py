@@ -192,7 +192,8 @@ def imports_command(dataset: str | None, limit: int, fmt: str) -> None:
 @main.command("reach")
 @click.option("--rebuild", is_flag=True, help="Work the fact out again for the whole graph and mark it current.")
 def reach_command(rebuild: bool) -> None:
-    """Whether the audit reads the importer's "reaches an outcome" fact (current) or walks the graph (docs/reach.md).
+    """Whether the audit reads the facts the importer keeps ("reaches an outcome", the activities reaching each
+    element) or walks the graph (docs/reach.md).
 
     Every import keeps the fact current; after the graph was written outside the importer (raw Cypher, an older
     pokin) the audit walks the graph until the next import, or until `--rebuild`."""
@@ -202,10 +203,13 @@ def reach_command(rebuild: bool) -> None:
     try:
         if rebuild:
             written = reach.rebuild(runner)
-            click.echo(f"reaches_outcome worked out for the whole graph: {written} element(s) written; current")
+            click.echo(
+                f"reaches_outcome and activity_support worked out for the whole graph: {written} element(s) written; "
+                "current"
+            )
             return
         click.echo(
-            "current: the audit reads reaches_outcome"
+            "current: the audit reads reaches_outcome and activity_support"
             if reach.current(runner)
             else "not current: the audit walks the graph (pokin reach --rebuild, or the next import, makes it current)"
         )

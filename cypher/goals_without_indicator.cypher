@@ -17,9 +17,15 @@
 // not the pohon kinerja's files: it is flagged only when it has neither an indicator nor such a sub-kegiatan.
 // Rows: id, level, statement, unit_id, unit_name: the accountable unit (the Unit ASSIGNED_TO the goal; with
 // several, the one with the smallest id; null when there is none). Sorted top level first, then unit_id, id.
+// Whether a goal has an indicator is its MEASURED_BY degree (one read, no relationship followed) when the count
+// store shows that every MEASURED_BY of the graph ends at an Indicator (as the model has it); otherwise (a graph
+// written otherwise) each goal's MEASURED_BY are followed to an Indicator, as before.
 // param unit: str? Only goals whose accountable unit is this unit or a unit below it (PART_OF).
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
-CALL () {
+CALL () { MATCH ()-[r:MEASURED_BY]->() RETURN count(r) AS measures }
+CALL (measures) { MATCH ()-[r:MEASURED_BY]->(:Indicator) RETURN count(r) AS of_indicators }
+WITH measures = of_indicators AS all_of_indicators
+CALL (all_of_indicators) {
   OPTIONAL MATCH (top:Unit {id: $unit})<-[:PART_OF]-*(below:Unit)
   WHERE ($datasets IS NULL OR top.dataset IN $datasets)
   RETURN collect(DISTINCT below) AS scope
@@ -27,9 +33,15 @@ CALL () {
 // the goals looked at: every one, or with $unit only those assigned to a unit in scope (found from the unit
 // down, so a Pemda's audit on the national graph reads that Pemda's goals only)
 CALL (scope) {
-  MATCH (g:Goal)
-  WHERE $unit IS NULL AND g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
-    AND ($datasets IS NULL OR g.dataset IN $datasets)
+  // the gate before the subquery: inside one MATCH the planner seeks every goal's level and tests $unit after
+  WITH scope
+  WHERE $unit IS NULL
+  CALL (scope) {
+    MATCH (g:Goal)
+    WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
+      AND ($datasets IS NULL OR g.dataset IN $datasets)
+    RETURN g
+  }
   RETURN g
   UNION ALL
   UNWIND scope AS sub
@@ -38,8 +50,9 @@ CALL (scope) {
   WITH DISTINCT g
   RETURN g
 }
-WITH g, scope
-WHERE NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator) }
+WITH g, scope, all_of_indicators
+WHERE CASE WHEN all_of_indicators THEN COUNT { (g)-[:MEASURED_BY]->() } = 0
+           ELSE NOT EXISTS { (g)-[:MEASURED_BY]->(:Indicator) } END
   AND NOT (g.level = 'sasaran_subkegiatan'
            AND EXISTS { MATCH (a:Activity)-[:CONTRIBUTES_TO]->(g) WHERE a.kind = 'subkegiatan' })
 CALL (g, scope) {

@@ -39,7 +39,8 @@ CALL (nodes, relationships) {
 CALL (reach_known) {
   WITH reach_known
   WHERE reach_known AND $unit IS NULL
-  // the staff of the versions read: all, or each version's through the `dataset` index
+  // the staff of the versions read: all, or each version's through the `dataset` index; in a subquery after the
+  // gate (inside one MATCH the planner scans every ASN and tests the gate after: one OPD read every ASN)
   CALL (reach_known) {
     UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
     MATCH (s:ASN)

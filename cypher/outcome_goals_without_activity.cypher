@@ -14,21 +14,46 @@
 // confers nothing.
 // Rows: id, level, statement, unit_id (the accountable unit: the smallest id among the units ASSIGNED_TO the
 // goal; null when none). Sorted tujuan first, then unit_id, id.
-// Traversal: one breadth-first var-length expansion of CONTRIBUTES_TO per activity (each node visited once,
-// so cycles and chains thousands deep are fine); an indicator reaches its goal through the implied
-// indicator→goal CONTRIBUTES_TO edge (graph/model.py).
+// Read from the importer's list on each goal of the activities reaching it (graph/model.py SUPPORT_PROPERTY:
+// "<year>:<dataset>" of each activity that reaches it by one or more CONTRIBUTES_TO steps, kept by the import inside
+// its transaction; docs/reach.md) while the import lock records it current: an index seek on the outcome levels
+// and a list read per goal. Otherwise one breadth-first var-length expansion of CONTRIBUTES_TO per activity (each
+// node visited once, so cycles and chains thousands deep are fine), which the list answers exactly as; an
+// indicator reaches its goal through the implied indicator→goal CONTRIBUTES_TO edge (graph/model.py).
 // param year: int? Only activities of this budget year count as support.
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
-CALL () {
-  MATCH (act:Activity)
-  WHERE ($year IS NULL OR act.year = $year) AND ($datasets IS NULL OR act.dataset IN $datasets)
-  MATCH (act)-[:CONTRIBUTES_TO*]->(x:Goal)
-  WHERE x.level IN ['tujuan', 'sasaran']
-  WITH DISTINCT x
-  RETURN collect(x) AS supported
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL (nodes) { MATCH ()-[r]->() RETURN count(r) AS relationships }
+CALL (nodes, relationships) {
+  OPTIONAL MATCH (lock:PokinImportLock {id: 'import'})
+  RETURN coalesce(lock.support_version = coalesce(lock.version, '') AND lock.support_nodes = nodes
+                  AND lock.support_relationships = relationships, false) AS support_known
 }
-MATCH (g:Goal)
-WHERE g.level IN ['tujuan', 'sasaran'] AND NOT g IN supported AND ($datasets IS NULL OR g.dataset IN $datasets)
+CALL (support_known) {
+  WITH support_known
+  WHERE support_known
+  MATCH (g:Goal)
+  WHERE g.level IN ['tujuan', 'sasaran'] AND ($datasets IS NULL OR g.dataset IN $datasets)
+    // an entry is "<year>:<dataset>", the year without a colon
+    AND NOT any(entry IN coalesce(g.activity_support, [])
+                WHERE ($year IS NULL OR split(entry, ':')[0] = toString($year))
+                  AND ($datasets IS NULL OR substring(entry, size(split(entry, ':')[0]) + 1) IN $datasets))
+  RETURN g
+  UNION ALL
+  WITH support_known
+  WHERE NOT support_known
+  CALL (support_known) {
+    MATCH (act:Activity)
+    WHERE ($year IS NULL OR act.year = $year) AND ($datasets IS NULL OR act.dataset IN $datasets)
+    MATCH (act)-[:CONTRIBUTES_TO*]->(x:Goal)
+    WHERE x.level IN ['tujuan', 'sasaran']
+    WITH DISTINCT x
+    RETURN collect(x) AS supported
+  }
+  MATCH (g:Goal)
+  WHERE g.level IN ['tujuan', 'sasaran'] AND NOT g IN supported AND ($datasets IS NULL OR g.dataset IN $datasets)
+  RETURN g
+}
 CALL (g) {
   OPTIONAL MATCH (u:Unit)-[:ASSIGNED_TO]->(g)
   RETURN min(u.id) AS unit_id

@@ -153,7 +153,8 @@ def read_version(reader: Reader, dataset: str, *, use_fact: bool = True) -> Vers
     else:
         version.reaching = _reaching(version, outside)
     for props in (p for label in LABELS for p in version.nodes[label].values()):
-        props.pop(_REACH, None)  # a derived fact, not something the version states
+        for derived in model.FACT_PROPERTIES:  # derived facts, not something the version states
+            props.pop(derived, None)
     return version
 
 

@@ -324,12 +324,37 @@ REACH_CURRENT_BLOCK = (
     "}\n"
 )
 REACH_CURRENT_QUERY = REACH_CURRENT_BLOCK + "RETURN reach_known"
-# Records that the fact is current for the graph as it is now (the last statement of a transaction that made it so).
+
+# --- A second fact the importer keeps: which activities reach each element -------------------------------------
+#
+# outcome_goals_without_activity asks the other way round: which tujuan and sasaran some activity (of a budget
+# year, of the versions read) reaches by one or more CONTRIBUTES_TO steps. The importer keeps, on every Goal,
+# Indicator and Activity, SUPPORT_PROPERTY: the sorted list of "<year>:<dataset>" of the activities that reach it
+# (an activity's year, empty when it has none, and its version; absent when none does), inside the same
+# transaction and with the same rule as REACH_PROPERTY (graph/importer/support.py, docs/reach.md): only the nodes
+# above something the import created, changed or removed are worked out again, only a changed list is written, and
+# a query trusts it only while the lock node's own record (SUPPORT_CURRENT_BLOCK, kept apart from the reach fact's:
+# a graph written by a pokin that kept only the first fact has the one current and not the other) matches the
+# graph. Not counted among the import's properties_set: what it writes depends on the other versions in the graph.
+SUPPORT_PROPERTY: Final = "activity_support"
+FACT_PROPERTIES: Final = (REACH_PROPERTY, SUPPORT_PROPERTY)  # derived, never the files': the writer keeps them apart
+SUPPORT_CURRENT_BLOCK = (
+    _REACH_COUNTS + "CALL (nodes, relationships) {\n"
+    f"  OPTIONAL MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}})\n"
+    "  RETURN coalesce(lock.support_version = coalesce(lock.version, '') AND lock.support_nodes = nodes\n"
+    "                  AND lock.support_relationships = relationships, false) AS support_known\n"
+    "}\n"
+)
+SUPPORT_CURRENT_QUERY = SUPPORT_CURRENT_BLOCK + "RETURN support_known"
+# Records that both facts are current for the graph as it is now (the last statement of a transaction that made
+# them so: every import, removal and rebuild keeps both).
 REACH_MARK_STATEMENT = (
     _REACH_COUNTS
     + f"MATCH (lock:{IMPORT_LOCK_LABEL} {{id: 'import'}}) "
     + "SET lock.reach_version = coalesce(lock.version, ''), lock.reach_nodes = nodes, "
-    "lock.reach_relationships = relationships"
+    "lock.reach_relationships = relationships, "
+    "lock.support_version = coalesce(lock.version, ''), lock.support_nodes = nodes, "
+    "lock.support_relationships = relationships"
 )
 
 

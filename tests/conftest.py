@@ -17,7 +17,7 @@ import pytest
 from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.launcher.server import LocalServer, free_port
-from graph.model import DATA_VERSION_QUERY, REACH_PROPERTY, apply_schema
+from graph.model import DATA_VERSION_QUERY, FACT_PROPERTIES, apply_schema
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
@@ -130,14 +130,16 @@ def snapshot(runner: Runner, *, facts: bool = True) -> dict[str, Any]:
     The import lock's `version` (a fresh UUID per import that changed something) is left out: it says
     that the data changed, not what it is; so is the import log (graph/model.py), which says who changed it
     and when (tests of the log read it themselves), so are the versions' records (graph/versions.py: tests of
-    versions read them), the lock's record of when "reaches an outcome" was made current (that version, and counts
-    that include the log), and the people queries' answers kept on the lock with their record. Without `facts`,
-    the fact itself is left out too: an import may add it to nodes it did not write (graph/importer/reach.py), which is no change of them."""
-    others = "properties(n)" if facts else f"n {{.*, {REACH_PROPERTY}: null}}"
+    versions read them), the lock's record of when the facts the importer keeps were made current (that version, and
+    counts that include the log), and the people queries' answers kept on the lock with their record. Without
+    `facts`, the facts themselves are left out too: an import may add them to nodes it did not write
+    (graph/importer/reach.py, support.py), which is no change of them."""
+    others = "properties(n)" if facts else "n {.*, " + ", ".join(f"{fact}: null" for fact in FACT_PROPERTIES) + "}"
     nodes = runner.read(
         "MATCH (n) WHERE NOT n:PokinImport AND NOT n:PokinVersion RETURN labels(n) AS labels, "
         "CASE WHEN n:PokinImportLock THEN n {.*, version: null, reach_version: null, reach_nodes: null, "
-        f"reach_relationships: null}} ELSE {others} END AS props"
+        "reach_relationships: null, support_version: null, support_nodes: null, support_relationships: null} "
+        f"ELSE {others} END AS props"
     )
     edges = runner.read(
         "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.nip) AS start, "

@@ -123,6 +123,45 @@ CREATE (p:Unit {id: 'P', name: 'Pemda', kind: 'pemda'}),
 """
 
 
+def test_the_degree_reads_give_way_to_following_the_edges_on_a_graph_written_otherwise(runner):
+    """goals_unassigned and goals_without_indicator read a goal's degree only while the count store shows every
+    ASSIGNED_TO starting at a Unit or an ASN (no node both) and every MEASURED_BY ending at an Indicator. Raw edges
+    that break it (an activity ASSIGNED_TO a goal, a goal MEASURED_BY a goal, a node both Unit and ASN) are
+    answered as the edges say: an activity holds nobody accountable, a goal is no indicator."""
+    runner.write(
+        UNITS
+        + """
+    WITH p, a
+    CREATE (p)-[:ASSIGNED_TO]->(:Goal {id: 'G1', level: 'sasaran'})-[:MEASURED_BY]->(:Indicator {id: 'I1'}),
+           (:Goal {id: 'G2', level: 'sasaran'}), (:Goal {id: 'G3', level: 'tujuan'}),
+           (a)-[:ASSIGNED_TO]->(:Goal {id: 'G4', level: 'sasaran'})
+    """
+    )
+
+    def unassigned() -> list[str]:
+        return [row[0] for row in rows(runner, "goals_unassigned", "id")]
+
+    def unmeasured() -> list[str]:
+        return [row[0] for row in rows(runner, "goals_without_indicator", "id")]
+
+    assert (unassigned(), unmeasured()) == (["G3", "G2"], ["G3", "G4", "G2"])
+    runner.write(
+        "MATCH (g2:Goal {id: 'G2'}), (g3:Goal {id: 'G3'}) "
+        "CREATE (:Activity {id: 'X'})-[:ASSIGNED_TO]->(g2), (g3)-[:MEASURED_BY]->(:Goal {id: 'NOT-I', level: 'rhk'})"
+    )
+    assert (unassigned(), unmeasured()) == (["G3", "G2", "NOT-I"], ["G3", "G4", "G2"])
+    # a node both Unit and ASN counts twice among the starts: with the activity's edge counting none, the counts
+    # agree, and only the two labels tell that the degree would lie
+    runner.write("MATCH (g:Goal {id: 'G3'}) CREATE (:Unit:ASN {id: 'UA', nip: 'UA'})-[:ASSIGNED_TO]->(g)")
+    counts = runner.read(
+        "CALL () { MATCH ()-[r:ASSIGNED_TO]->() RETURN count(r) AS total } "
+        "CALL () { MATCH (:Unit)-[r:ASSIGNED_TO]->() RETURN count(r) AS units } "
+        "CALL () { MATCH (:ASN)-[r:ASSIGNED_TO]->() RETURN count(r) AS staff } RETURN total = units + staff AS agree"
+    )
+    assert counts == [{"agree": True}]
+    assert (unassigned(), unmeasured()) == (["G2", "NOT-I"], ["G3", "G4", "G2"])
+
+
 def test_goals_without_indicator(runner):
     runner.write(
         UNITS

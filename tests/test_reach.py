@@ -57,11 +57,13 @@ def make_dataset(
     empty: bool = False,
     levels: tuple[str, ...] = LEVELS,
     up: float = 0.3,
+    years: tuple[int, ...] = (2026,),
 ) -> None:
     """One Pemda's files: a Pemda unit, two OPD, random goals (cycles allowed), indicators, activities, staff,
     and links from `foreign` goals (another dataset's, already in the graph) into this one and back.
     `empty`: only the Pemda unit, so that a re-import removes everything else of the dataset. `levels`: the goals'
-    levels to draw from; `up`: the chance of each goal to contribute to a foreign goal."""
+    levels to draw from; `up`: the chance of each goal to contribute to a foreign goal; `years`: the activities'
+    budget years to draw from."""
     folder.mkdir(parents=True, exist_ok=True)
     units = [f"U-{name}", f"U-{name}-A", f"U-{name}-B"]
     _write(
@@ -105,7 +107,7 @@ def make_dataset(
                 f"Kegiatan {a}",
                 rng.choice(units),
                 "",
-                2026,
+                rng.choice(years) if len(years) > 1 else years[0],
                 1000 * (n + 1),
                 _pick(rng, targets(a), 0.6),
             ]

@@ -128,13 +128,14 @@ def _batches(items: list[Any]) -> Iterable[list[Any]]:
 
 
 def rebuild(runner: Runner) -> int:
-    """Work the fact out for the whole graph and mark it current, in one write transaction holding the import lock
-    (`pokin reach --rebuild`: after the graph was written outside the importer); returns how many answers were
-    written."""
+    """Work both facts the importer keeps (this one and graph/importer/support.py's) out for the whole graph and mark
+    them current, in one write transaction holding the import lock (`pokin reach --rebuild`: after the graph was
+    written outside the importer); returns how many nodes' answers were written."""
+    from graph.importer import support  # it builds on this module
 
     def work(tx: Any) -> int:
         tx.run(model.IMPORT_LOCK_STATEMENT).consume()
-        written = maintain(tx, None)
+        written = maintain(tx, None) + support.maintain(tx, None)
         mark(tx)
         return written
 
@@ -142,5 +143,6 @@ def rebuild(runner: Runner) -> int:
 
 
 def current(runner: Runner) -> bool:
-    """Whether the audit queries read the fact now (True) or walk the graph (False)."""
-    return bool(runner.read(model.REACH_CURRENT_QUERY)[0]["reach_known"])
+    """Whether the audit queries read both facts now (True) or walk the graph (False)."""
+    reach = bool(runner.read(model.REACH_CURRENT_QUERY)[0]["reach_known"])
+    return reach and bool(runner.read(model.SUPPORT_CURRENT_QUERY)[0]["support_known"])

@@ -3,8 +3,8 @@
 A removal is an import of nothing: it takes the import lock first (so it waits for a running import and no import
 starts while it runs), deletes every node of the version with its edges in ONE transaction, and keeps what the
 importer keeps: "reaches an outcome" for whatever pointed into the version (another Pemda's contributions to it),
-the data version the service's caches key on, and the fact's mark. The version's record and its import log go
-with it. A dry run answers the same counts and writes nothing.
+the activities reaching whatever the version pointed into, the data version the service's caches key on, and the
+facts' mark. The version's record and its import log go with it. A dry run answers the same counts and writes nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from neo4j import ManagedTransaction
 
 from graph import model, versions
 from graph.db import Runner
-from graph.importer import people_kept, reach
+from graph.importer import people_kept, reach, support
 
 BATCH = 10000
 _LABELS = [node.label for node in model.NODE_TYPES]
@@ -28,9 +28,14 @@ _COUNT = (
     "RETURN collect([m.dataset, type(r)]) AS inbound }} "
     "RETURN count(n) AS nodes, reduce(all = [], pairs IN collect(inbound) | all + pairs) AS inbound"
 )
-# the nodes outside the version whose contributions end in it: they may reach no outcome once it is gone
+# the nodes outside the version whose contributions end in it: they may reach no outcome once it is gone; and those
+# the version's contributions end in: fewer activities may reach them
 _SEEDS = (
     "MATCH (n:{label} {{dataset: $dataset}})<-[:CONTRIBUTES_TO]-(m) WHERE coalesce(m.dataset, '') <> $dataset "
+    "RETURN collect(DISTINCT elementId(m)) AS seeds"
+)
+_UPWARD = (
+    "MATCH (n:{label} {{dataset: $dataset}})-[:CONTRIBUTES_TO]->(m) WHERE coalesce(m.dataset, '') <> $dataset "
     "RETURN collect(DISTINCT elementId(m)) AS seeds"
 )
 _DELETE = "MATCH (n:{label} {{dataset: $dataset}}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"
@@ -69,15 +74,18 @@ def remove(runner: Runner, dataset: str, *, dry_run: bool = False, timeout: floa
             raise UnknownVersion(dataset)
         if dry_run:
             return removal
-        current = reach.is_current(tx)
+        current = reach.is_current(tx), support.is_current(tx)
         seeds: set[str] = set()
+        upward: set[str] = set()
         for label in model.REACH_LABELS:
             seeds.update(tx.run(_SEEDS.format(label=label), {"dataset": dataset}).single(strict=True)["seeds"])
+            upward.update(tx.run(_UPWARD.format(label=label), {"dataset": dataset}).single(strict=True)["seeds"])
         for label in _LABELS:
             while tx.run(_DELETE.format(label=label), {"dataset": dataset, "batch": BATCH}).single(strict=True)[0]:
                 pass
         tx.run(_METADATA, {"dataset": dataset}).consume()
-        reach.maintain(tx, seeds if current else None)
+        reach.maintain(tx, seeds if current[0] else None)
+        support.maintain(tx, upward if current[1] else None)
         tx.run(model.DATA_VERSION_STATEMENT).consume()
         reach.mark(tx)
         return removal

@@ -26,7 +26,7 @@ from neo4j.exceptions import ConstraintError, IncompleteCommit
 
 from graph import model, versions
 from graph.db import Runner
-from graph.importer import reach
+from graph.importer import reach, support
 from graph.importer.build import Dataset, Nodes
 from graph.importer.errors import ImportRejected
 from graph.importer.outcome import CommitOutcomeUnknown, ImportRecord, recorded
@@ -83,12 +83,13 @@ class _Statement:
     cypher: str
     params: dict[str, Any] = field(default_factory=dict)
     # the statement returns `seeds`: the elementIds of the nodes whose "reaches an outcome" it may have changed
-    # (graph/importer/reach.py)
+    # (graph/importer/reach.py; the answer flows downward, so: the start of an edge), and `upward`: those whose
+    # list of the activities reaching them it may have changed (graph/importer/support.py; flows upward: the end)
     seeds: bool = False
 
 
 _REACH_LABELS = frozenset(model.REACH_LABELS)
-_SEEDS_OF_A = " RETURN collect(elementId(a)) AS seeds"
+_SEEDS_OF_EDGE = " RETURN collect(elementId(a)) AS seeds, collect(elementId(b)) AS upward"  # an edge (a)->(b)
 
 
 def existing_labels(runner: Runner, ids: set[str], dataset: str) -> dict[str, tuple[str, str]]:
@@ -339,11 +340,13 @@ def _edge_statements(
             "SET": f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.dataset = $dataset "
             f"AND r.{model.IMPLIED_PROPERTY} IS NULL AND properties(r) <> {props} SET r = {props}",
         }[verb]
-        # the start of a new CONTRIBUTES_TO edge, real or implied, may reach an outcome now (graph/importer/reach.py)
+        # the start of a new CONTRIBUTES_TO edge, real or implied, may reach an outcome now (graph/importer/reach.py),
+        # and its end be reached by more activities (graph/importer/support.py)
         seeds = {
-            ("CREATE", model.CONTRIBUTES_TO.name): _SEEDS_OF_A,
-            ("MERGE", model.CONTRIBUTES_TO.name): _SEEDS_OF_A,
-            ("CREATE_IMPLIED", model.MEASURED_BY.name): " RETURN collect(elementId(b)) AS seeds",
+            ("CREATE", model.CONTRIBUTES_TO.name): _SEEDS_OF_EDGE,
+            ("MERGE", model.CONTRIBUTES_TO.name): _SEEDS_OF_EDGE,
+            ("CREATE_IMPLIED", model.MEASURED_BY.name): " RETURN collect(elementId(b)) AS seeds, "
+            "collect(elementId(a)) AS upward",  # the implied edge runs (b)->(a)
         }.get((verb, rel_type), "")
         for batch in _batches(rows, batch_size):
             statements.append(
@@ -362,12 +365,13 @@ def _edge_deletions(dataset: Dataset, state: State, wanted_edges: dict[str, set[
     statements: list[_Statement] = []
     for rel_type in model.REL_TYPE_NAMES:
         if state.edges.get(rel_type, {}).keys() - wanted_edges[rel_type]:
-            reach = rel_type == model.CONTRIBUTES_TO.name  # its start may reach no outcome now
+            # its start may reach no outcome now, its end be reached by fewer activities
+            reach = rel_type == model.CONTRIBUTES_TO.name
             statements.append(
                 _Statement(
                     f"MATCH (a)-[r:{rel_type} {{dataset: $dataset}}]->(b) "
                     f"WHERE r.{model.IMPLIED_PROPERTY} IS NULL "
-                    f"AND NOT {_PAIR} IN $keys DELETE r" + (_SEEDS_OF_A if reach else ""),
+                    f"AND NOT {_PAIR} IN $keys DELETE r" + (_SEEDS_OF_EDGE if reach else ""),
                     {"dataset": dataset.name, "keys": sorted(wanted_edges[rel_type])},
                     seeds=reach,
                 )
@@ -398,7 +402,7 @@ def _node_statements(
     # what "reaches an outcome" depends on (graph/importer/reach.py): a new element, a goal's level, a removed node's
     # in-edges
     reach = node.label in _REACH_LABELS
-    created_seeds = " RETURN collect(elementId(n)) AS seeds" if reach else ""
+    created_seeds = " RETURN collect(elementId(n)) AS seeds, [] AS upward" if reach else ""
     for batch in _batches(new_rows, batch_size):
         statements.append(
             _Statement(
@@ -414,25 +418,27 @@ def _node_statements(
 
 
 def _update_statements(node: model.NodeType, rows: list[dict[str, Any]], batch_size: int) -> list[_Statement]:
-    """SET the nodes whose properties differ, keeping the fact this import maintains apart; a goal whose level
-    changed returns itself: whether it is an outcome, so what reaches one, may have changed."""
+    """SET the nodes whose properties differ, keeping the facts this import maintains apart; a goal whose level
+    changed returns itself: whether it is an outcome, so what reaches one, may have changed; an activity whose year
+    changed returns itself too: what it reaches is reached by an activity of another year now."""
     statements: list[_Statement] = []
     match = ", ".join(f"{prop}: row.{prop}" for prop in model.unique_properties(node))
-    level = node is model.GOAL
+    changed = "collect(CASE WHEN NOT coalesce(old = n.{prop}, false) THEN elementId(n) END)"
+    returns = {
+        model.GOAL.label: (" RETURN " + changed.format(prop="level") + " AS seeds, [] AS upward", "level"),
+        model.ACTIVITY.label: (" RETURN [] AS seeds, " + changed.format(prop="year") + " AS upward", "year"),
+    }.get(node.label)
+    kept = ", ".join(f"n.{fact} AS {fact}" for fact in model.FACT_PROPERTIES)
+    restore = ", ".join(f"n.{fact} = {fact}" for fact in model.FACT_PROPERTIES)
     for batch in _batches(rows, batch_size):
         statements.append(
             _Statement(
                 f"UNWIND $rows AS row MATCH (n:{node.label} {{{match}}}) {model.key_index_hint(node, 'n')} "
-                f"WITH n, row, n.level AS level, n.{model.REACH_PROPERTY} AS fact "
+                f"WITH n, row, n.{returns[1] if returns else 'id'} AS old, {kept} "
                 f"WHERE properties(n) <> row "
-                f"SET n = row SET n.{model.REACH_PROPERTY} = fact"
-                + (
-                    " RETURN collect(CASE WHEN NOT coalesce(level = n.level, false) THEN elementId(n) END) AS seeds"
-                    if level
-                    else ""
-                ),
+                f"SET n = row SET {restore}" + (returns[0] if returns else ""),
                 {"rows": batch},
-                seeds=level,
+                seeds=returns is not None,
             )
         )
     return statements
@@ -442,12 +448,14 @@ def _removal_statements(
     node: model.NodeType, stale: list[Any], reach: bool, batch_size: int, dataset_name: str
 ) -> list[_Statement]:
     """DETACH DELETE the nodes the dataset had and the files no longer have; with `reach`, what contributed to
-    them returns as seeds (it may reach no outcome now)."""
+    them returns as seeds (it may reach no outcome now), and what they contributed to as upward seeds (fewer
+    activities may reach it now)."""
     statements: list[_Statement] = []
     key_match = ", ".join([f"{prop}: k[{i}]" for i, prop in enumerate(node.key)] + ["dataset: $dataset"])
     removed_seeds = (
-        " WITH n, [(n)<-[:CONTRIBUTES_TO]-(x) | elementId(x)] AS below DETACH DELETE n "
-        "WITH below UNWIND below AS x RETURN collect(DISTINCT x) AS seeds"
+        " WITH n, [(n)<-[:CONTRIBUTES_TO]-(x) | elementId(x)] AS below, [(n)-[:CONTRIBUTES_TO]->(x) | elementId(x)] AS above "
+        "DETACH DELETE n WITH collect(below) AS below, collect(above) AS above "
+        "RETURN reduce(all = [], ids IN below | all + ids) AS seeds, reduce(all = [], ids IN above | all + ids) AS upward"
         if reach
         else " DETACH DELETE n"
     )
@@ -519,7 +527,7 @@ def _implied_statements(
     }
     statements = [
         _Statement(
-            _edge_ends(model.INDICATOR.label, label) + verbs[verb] + ("" if verb == "SET" else _SEEDS_OF_A),
+            _edge_ends(model.INDICATOR.label, label) + verbs[verb] + ("" if verb == "SET" else _SEEDS_OF_EDGE),
             {"rows": batch, "dataset": dataset.name},
             seeds=verb != "SET",
         )
@@ -532,7 +540,7 @@ def _implied_statements(
                 f"UNWIND $rows AS row MATCH (a:{model.INDICATOR.label} {{id: row[0], dataset: $dataset}}) "
                 f"{model.key_index_hint(model.INDICATOR, 'a')} "
                 f"MATCH (a)-[r:{contributes}]->(b:{_IMPLIED_ENDS}) WHERE r.{model.IMPLIED_PROPERTY} = true "
-                f"AND r.dataset = $dataset AND {model.key_expression('b')} = row[1] DELETE r" + _SEEDS_OF_A,
+                f"AND r.dataset = $dataset AND {model.key_expression('b')} = row[1] DELETE r" + _SEEDS_OF_EDGE,
                 {"rows": batch, "dataset": dataset.name},
                 seeds=True,
             )
@@ -571,7 +579,8 @@ def _same_value(held: Any, wanted: Any) -> bool:
 
 
 def _without_fact(props: dict[str, Any]) -> dict[str, Any]:
-    props.pop(model.REACH_PROPERTY, None)
+    for fact in model.FACT_PROPERTIES:
+        props.pop(fact, None)
     return props
 
 
@@ -611,16 +620,17 @@ def write(
             if committed is not None:
                 return WriteSummary.from_log(committed)
         _refuse_clashes(tx, written)  # ids are unique across Pemda: checked here, after the lock, where it holds
-        current = reach.is_current(tx)  # before anything is written: the counts it compares change
+        # before anything is written: the counts they compare change
+        current = reach.is_current(tx), support.is_current(tx)
         todo = statements
         if isinstance(todo, Dataset):
             todo = plan(todo, batch_size, read_state(tx, todo))
         elif callable(todo):
             todo = todo(tx)
-        summary, seeds = _run_statements(tx, todo, on_statement)
+        summary, seeds, upward = _run_statements(tx, todo, on_statement)
         # the version's record (graph/versions.py), when missing or changed: metadata, not counted as data written
         recorded_version = written is not None and _record_version(tx, written)
-        _finish(tx, summary, seeds if current else None, record, recorded_version)
+        _finish(tx, summary, (seeds if current[0] else None, upward if current[1] else None), record, recorded_version)
         last_attempt.append(summary)
         return summary
 
@@ -650,39 +660,45 @@ def _record_version(tx: ManagedTransaction, dataset: Dataset) -> bool:
 def _finish(
     tx: ManagedTransaction,
     summary: WriteSummary,
-    seeds: set[str] | None,
+    seeds: tuple[set[str] | None, set[str] | None],
     record: ImportRecord | None,
     recorded_version: bool = False,
 ) -> None:
-    """After the plan, in the same transaction: "reaches an outcome" where the import may have changed it
-    (`seeds`; everywhere when None: the fact was not current), then the data version and the import's record
-    when something changed, and last the fact's mark, which records the counts as the transaction leaves them."""
-    summary.properties_set += reach.maintain(tx, seeds)
+    """After the plan, in the same transaction: "reaches an outcome" and the activities reaching each element where
+    the import may have changed them (`seeds`: reach's and support's; everywhere when None: that fact was not
+    current), then the data version and the import's record when something changed, and last the facts' mark, which
+    records the counts as the transaction leaves them. The support lists are not counted among properties_set
+    (graph/model.py SUPPORT_PROPERTY)."""
+    summary.properties_set += reach.maintain(tx, seeds[0])
+    support.maintain(tx, seeds[1])
     if summary.changed():
         tx.run(model.DATA_VERSION_STATEMENT).consume()  # caches keyed on the data version: see graph/model.py
         if record is not None:
             tx.run(model.IMPORT_RECORD_STATEMENT, record.params(summary.changes())).consume()
-    if summary.changed() or seeds is None or recorded_version:  # the counts the mark keeps changed
+    if summary.changed() or None in seeds or recorded_version:  # the counts the mark keeps changed
         reach.mark(tx)
 
 
 def _run_statements(
     tx: ManagedTransaction, todo: list[_Statement], on_statement: Callable[[int], None] | None
-) -> tuple[WriteSummary, set[str]]:
+) -> tuple[WriteSummary, set[str], set[str]]:
     """The plan's statements in order inside the one transaction, their counters summed, and the seeds they
-    returned (graph/importer/reach.py); `on_statement` hears each number so a progress bar can follow a long
+    returned (graph/importer/reach.py, support.py); `on_statement` hears each number so a progress bar can follow a long
     import."""
     summary = WriteSummary()
     seeds: set[str] = set()
+    upward: set[str] = set()
     for number, statement in enumerate(todo, start=1):
         result = tx.run(statement.cypher, statement.params)
         if statement.seeds:
-            seeds.update(result.single(strict=True)["seeds"])
+            row = result.single(strict=True)
+            seeds.update(row["seeds"])
+            upward.update(row["upward"])
         summary.add(result.consume().counters)
         summary.batches = number
         if on_statement is not None:
             on_statement(number)
-    return summary, seeds
+    return summary, seeds, upward
 
 
 def _key_cypher(node: model.NodeType, variable: str) -> str:
