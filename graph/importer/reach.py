@@ -76,6 +76,13 @@ def maintain(tx: Transaction, seeds: Iterable[str] | None) -> int:
 
 def _reaching(tx: Transaction, seeds: set[str]) -> set[str]:
     """The seeds still in the graph and every node from which CONTRIBUTES_TO leads to one of them."""
+    return closure(tx, seeds, one_step=_BELOW_ONE, every_step=_BELOW_ALL)
+
+
+def closure(tx: Transaction, seeds: set[str], *, one_step: str, every_step: str) -> set[str]:
+    """The seeds still in the graph and every node the statements lead to from them (each takes `$ids` and returns
+    `found`: `one_step` the next level's nodes, `every_step` all of them in one var-length search). Shared by the
+    facts the importer keeps, which differ only in the direction they follow CONTRIBUTES_TO."""
     known: set[str] = set()
     for batch in _batches(sorted(seeds)):
         known.update(tx.run(_ALIVE, {"ids": batch}).single(strict=True)["found"])
@@ -84,7 +91,7 @@ def _reaching(tx: Transaction, seeds: set[str]) -> set[str]:
         small = len(frontier) <= SMALL_FRONTIER
         found: set[str] = set()
         for batch in _batches(frontier):
-            found.update(tx.run(_BELOW_ALL if small else _BELOW_ONE, {"ids": batch}).single(strict=True)["found"])
+            found.update(tx.run(every_step if small else one_step, {"ids": batch}).single(strict=True)["found"])
         frontier = sorted(found - known)
         known.update(frontier)
         if small:

@@ -21,14 +21,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph import model
-from graph.importer.reach import SMALL_FRONTIER, Transaction, _batches
+from graph.importer.reach import Transaction, _batches, closure
 
 _SUPPORT = model.SUPPORT_PROPERTY
 _KEPT = " OR ".join(f"n:{label}" for label in model.REACH_LABELS)
 _FOUND = "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id "
 _ABOVE_ONE = _FOUND + "MATCH (n)-[:CONTRIBUTES_TO]->(x) RETURN collect(DISTINCT elementId(x)) AS found"
 _ABOVE_ALL = _FOUND + "MATCH (n)-[:CONTRIBUTES_TO*1..]->(x) RETURN collect(DISTINCT elementId(x)) AS found"
-_ALIVE = _FOUND + "RETURN collect(elementId(n)) AS found"
 # an activity's own entry in the lists of what it reaches: its year (empty without one) and its version
 _KEY = "CASE WHEN {v}:Activity THEN coalesce(toString({v}.year), '') + ':' + coalesce({v}.dataset, '') END"
 _ANSWER = (
@@ -61,20 +60,7 @@ def maintain(tx: Transaction, seeds: Iterable[str] | None) -> int:
 
 def _above(tx: Transaction, seeds: set[str]) -> set[str]:
     """The seeds still in the graph and every node CONTRIBUTES_TO leads to from one of them."""
-    known: set[str] = set()
-    for batch in _batches(sorted(seeds)):
-        known.update(tx.run(_ALIVE, {"ids": batch}).single(strict=True)["found"])
-    frontier = sorted(known)
-    while frontier:
-        small = len(frontier) <= SMALL_FRONTIER
-        found: set[str] = set()
-        for batch in _batches(frontier):
-            found.update(tx.run(_ABOVE_ALL if small else _ABOVE_ONE, {"ids": batch}).single(strict=True)["found"])
-        frontier = sorted(found - known)
-        known.update(frontier)
-        if small:
-            break
-    return known
+    return closure(tx, seeds, one_step=_ABOVE_ONE, every_step=_ABOVE_ALL)
 
 
 def _changed(rows: list[Any]) -> list[list[Any]]:
