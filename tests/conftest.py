@@ -108,6 +108,16 @@ def neo4j_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jSe
         server.stop()
 
 
+@pytest.fixture
+def neo4j_env(neo4j_settings: Neo4jSettings, monkeypatch: pytest.MonkeyPatch) -> Neo4jSettings:
+    """The NEO4J_* variables naming the test run's server, as a command line started by a user reads them."""
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
+    return neo4j_settings
+
+
 @pytest.fixture(scope="session")
 def session_runner(neo4j_settings: Neo4jSettings) -> Iterator[Runner]:
     runner = Runner.from_settings(neo4j_settings)

@@ -12,11 +12,7 @@ import cli.main as cli
 
 
 @pytest.fixture
-def cli_env(runner, neo4j_settings, monkeypatch):
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
+def cli_env(runner, neo4j_env):
     return runner
 
 

@@ -331,11 +331,7 @@ def test_the_page_names_an_unknown_version_in_indonesian(client):
 
 
 @pytest.fixture
-def cli_env(versions, neo4j_settings, monkeypatch):
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
+def cli_env(versions, neo4j_env):
     return versions
 
 

@@ -192,11 +192,7 @@ def test_a_graph_from_before_versions_is_migrated_by_one_command(runner, tmp_pat
         model.apply_schema(runner)
 
 
-def test_the_cli_lists_removes_and_migrates(runner, neo4j_settings, monkeypatch, tmp_path):
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
+def test_the_cli_lists_removes_and_migrates(runner, neo4j_env, tmp_path):
     imported = CliRunner().invoke(
         cli.main, ["import", str(MINI), "--version", "renstra-2025-2029-awal", "--period", "2025-2029"]
     )
