@@ -33,8 +33,19 @@ CALL (nodes, relationships) {
 CALL (reach_known) {
   WITH reach_known
   WHERE reach_known AND $unit IS NULL
-  MATCH (act:Activity {reaches_outcome: false})
-  WHERE ($year IS NULL OR act.year = $year) AND ($datasets IS NULL OR act.dataset IN $datasets)
+  CALL () {
+    UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+    MATCH (act:Activity {reaches_outcome: false})
+    RETURN act
+    UNION
+    // a named version's from the index on (reaches_outcome, dataset), not every version's
+    UNWIND $datasets AS dataset
+    MATCH (act:Activity {reaches_outcome: false, dataset: dataset})
+    USING INDEX act:Activity(reaches_outcome, dataset)
+    RETURN act
+  }
+  WITH act
+  WHERE $year IS NULL OR act.year = $year
   RETURN act
   UNION
   WITH reach_known

@@ -37,9 +37,17 @@ CALL (scope) {
   WITH scope
   WHERE $unit IS NULL
   CALL (scope) {
+    UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
     MATCH (g:Goal)
     WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
-      AND ($datasets IS NULL OR g.dataset IN $datasets)
+    RETURN g
+    UNION
+    // a named version's goals of these levels from the index on (level, dataset), not every version's
+    UNWIND $datasets AS dataset
+    MATCH (g:Goal)
+    USING INDEX g:Goal(level, dataset)
+    WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
+      AND g.dataset = dataset
     RETURN g
   }
   RETURN g

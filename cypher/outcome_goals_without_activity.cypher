@@ -32,10 +32,22 @@ CALL (nodes, relationships) {
 CALL (support_known) {
   WITH support_known
   WHERE support_known
-  MATCH (g:Goal)
-  WHERE g.level IN ['tujuan', 'sasaran'] AND ($datasets IS NULL OR g.dataset IN $datasets)
-    // an entry is "<year>:<dataset>", the year without a colon
-    AND NOT any(entry IN coalesce(g.activity_support, [])
+  CALL (support_known) {
+    UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
+    MATCH (g:Goal)
+    WHERE g.level IN ['tujuan', 'sasaran']
+    RETURN g
+    UNION
+    // a named version's outcome goals from the index on (level, dataset): not every version's, then filtered
+    UNWIND $datasets AS dataset
+    MATCH (g:Goal)
+    USING INDEX g:Goal(level, dataset)
+    WHERE g.level IN ['tujuan', 'sasaran'] AND g.dataset = dataset
+    RETURN g
+  }
+  WITH g
+  // an entry is "<year>:<dataset>", the year without a colon
+  WHERE NOT any(entry IN coalesce(g.activity_support, [])
                 WHERE ($year IS NULL OR split(entry, ':')[0] = toString($year))
                   AND ($datasets IS NULL OR substring(entry, size(split(entry, ':')[0]) + 1) IN $datasets))
   RETURN g

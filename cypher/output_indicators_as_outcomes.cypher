@@ -32,9 +32,9 @@ CALL (output_words) {
   RETURN g
   UNION
   UNWIND $datasets AS dataset
-  // the few outcome goals of every version by their level, then the version's: fewer than all its goals
+  // the version's outcome goals from the index on (level, dataset)
   MATCH (g:Goal)
-  USING INDEX g:Goal(level)
+  USING INDEX g:Goal(level, dataset)
   WHERE g.level IN $outcome_levels AND g.dataset = dataset
   RETURN g
 }

@@ -33,13 +33,16 @@ DEFAULT_POLARITY: Final = "positif"  # an indicator whose files give none (most 
 
 @dataclass(frozen=True)
 class NodeType:
-    """A node label, its key (unique) and the properties lookups filter on (indexed)."""
+    """A node label, its key (unique), the properties lookups filter on (indexed), and the properties a query
+    reads for one version (`with_dataset`: an index on the property and `dataset` together, so a version's
+    nodes of one level or year are found without reading every version's; docs/versions.md)."""
 
     label: str
     key: tuple[str, ...]
     properties: tuple[str, ...]
     indexed: tuple[str, ...] = ()
     doc: str = ""
+    with_dataset: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ GOAL = NodeType(
     ("id", "level", "statement", "dataset"),
     ("level", "dataset"),
     "A performance element of the tree, from visi down to an individual's RHK.",
+    with_dataset=("level",),
 )
 INDICATOR = NodeType(
     "Indicator",
@@ -473,6 +477,8 @@ def constraint_statements() -> list[str]:
         statements += _key_index_statement(node)
         for prop in node.indexed:
             statements.append(f"CREATE INDEX pokin_{stem}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})")
+        for prop in node.with_dataset:
+            statements.append(_with_dataset_statement(node.label, prop))
     for rel_name in REL_TYPE_NAMES:
         for prop in dict.fromkeys(p for rel in REL_TYPES if rel.name == rel_name for p in rel.indexed):
             statements.append(
@@ -494,7 +500,14 @@ def constraint_statements() -> list[str]:
         statements.append(
             f"CREATE INDEX pokin_{label.lower()}_{REACH_PROPERTY} IF NOT EXISTS FOR (n:{label}) ON (n.{REACH_PROPERTY})"
         )
+        statements.append(_with_dataset_statement(label, REACH_PROPERTY))
     return statements + search_index_statements()
+
+
+def _with_dataset_statement(label: str, prop: str) -> str:
+    """The composite index a per-version query seeks with `UNWIND $datasets AS dataset ... {prop: x, dataset:
+    dataset}`: one version's nodes of that value, where the index on the property alone finds every version's."""
+    return f"CREATE INDEX pokin_{label.lower()}_{prop}_dataset IF NOT EXISTS FOR (n:{label}) ON (n.{prop}, n.dataset)"
 
 
 def key_index_hint(node: NodeType, variable: str) -> str:

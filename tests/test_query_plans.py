@@ -13,7 +13,7 @@ import re
 import pytest
 
 from graph.catalog import load_catalog
-from graph.model import OUTCOME_LEVELS
+from graph.model import NODE_TYPES, OUTCOME_LEVELS, REACH_INDEXED, REACH_PROPERTY
 from service import elements
 
 CATALOG = load_catalog()
@@ -148,3 +148,36 @@ def test_a_named_version_is_read_through_its_index_with_no_scan(sample, name):
     dataset = sample.read("MATCH (u:Unit) RETURN u.dataset AS dataset LIMIT 1")[0]["dataset"]
     params = {**_params(query), "year": 2026}
     assert _scanned_rows(_profile(sample, query.cypher, {**params, "datasets": [dataset]}), []) == [], name
+
+
+# the properties a query reads one version's nodes of by a composite index with `dataset` (graph/model.py)
+WITH_DATASET = {(node.label, prop) for node in NODE_TYPES for prop in node.with_dataset} | {
+    (label, REACH_PROPERTY) for label in REACH_INDEXED
+}
+_ONE_PROPERTY_SEEK = re.compile(r":(\w+)\((\w+)\)")
+
+
+def _alone_seeked_rows(plan: dict, found: list[str]) -> list[str]:
+    """Every index seek of a PROFILE plan on one of WITH_DATASET's properties alone that produced rows."""
+    details = plan.get("args", {}).get("Details", "")
+    if "IndexSeek" in plan["operatorType"] and plan.get("rows"):
+        found += [details for match in _ONE_PROPERTY_SEEK.finditer(details) if match.groups() in WITH_DATASET]
+    for child in plan.get("children", []):
+        _alone_seeked_rows(child, found)
+    return found
+
+
+def test_the_composite_indexes_with_dataset_are_declared_and_created(sample):
+    online = {row["name"] for row in sample.read("SHOW INDEXES YIELD name RETURN name")}
+    assert {"pokin_goal_level_dataset", "pokin_activity_reaches_outcome_dataset"} <= online
+
+
+@pytest.mark.parametrize("name", SEEKING)
+def test_a_named_versions_nodes_of_one_level_come_from_the_index_with_dataset(sample, name):
+    """Run with a version named, no index seek on a level (or on reaches_outcome) alone produces a row: that seek
+    would find every version's nodes of the level, and the version's be filtered out of them (4x slower with five
+    versions of a province, BENCHMARKS.md "Five versions against one")."""
+    query = CATALOG[name]
+    dataset = sample.read("MATCH (u:Unit) RETURN u.dataset AS dataset LIMIT 1")[0]["dataset"]
+    params = {**_params(query), "year": 2026, "datasets": [dataset]}
+    assert _alone_seeked_rows(_profile(sample, query.cypher, params), []) == [], name
