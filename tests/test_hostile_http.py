@@ -44,35 +44,37 @@ VARIABLE = re.compile(r"<(?:[^:>]+:)?([^>]+)>")
 # -- the oracle test --------------------------------------------------------------------------------------------------
 
 
-def _elsewhere(runner, text: str) -> int:
+def _property_texts(runner) -> list[tuple[str, str]]:
+    """(key, value as text) of every property of every node, list items one by one: read once, searched below in
+    Python (a CONTAINS over every property in Cypher, once per candidate, took most of a minute)."""
+    rows = runner.read(
+        "MATCH (n) UNWIND keys(n) AS key "
+        "UNWIND CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END AS x "
+        "RETURN key, toString(x) AS text"
+    )
+    return [(row["key"], row["text"]) for row in rows]
+
+
+def _elsewhere(texts: list[tuple[str, str]], text: str) -> int:
     """How many properties other than NIPs contain `text` (a probe must match NIPs only)."""
-    return runner.read(
-        "MATCH (n) UNWIND keys(n) AS key WITH n, key WHERE NOT key IN ['nip', 'supervisor_nip'] "
-        "AND any(x IN CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END "
-        "WHERE toString(x) CONTAINS $text) RETURN count(*) AS found",
-        {"text": text},
-    )[0]["found"]
+    return sum(1 for key, value in texts if key not in ("nip", "supervisor_nip") and text in value)
 
 
-def _anywhere(runner, text: str) -> int:
-    return runner.read(
-        "MATCH (n) UNWIND keys(n) AS key WITH n, key "
-        "WHERE any(x IN CASE WHEN n[key] IS :: LIST<ANY> THEN n[key] ELSE [n[key]] END "
-        "WHERE toString(x) CONTAINS $text) RETURN count(*) AS found",
-        {"text": text},
-    )[0]["found"]
+def _anywhere(texts: list[tuple[str, str]], text: str) -> int:
+    return sum(1 for _key, value in texts if text in value)
 
 
 def _probes(runner, nip: str) -> list[tuple[str, str]]:
     """(part of the NIP, a digit string of the same length found nowhere): the hidden ten digits, the first
     seventeen, the visible six plus two hidden ones, and all but the first five."""
+    texts = _property_texts(runner)
     pairs = []
     for part in (nip[6:16], nip[:17], nip[:8], nip[5:]):
-        assert _elsewhere(runner, part) == 0, f"{part} is not only part of a NIP in the sample"
+        assert _elsewhere(texts, part) == 0, f"{part} is not only part of a NIP in the sample"
         control = next(
             candidate
             for shift in range(1, 10)
-            if not _anywhere(runner, candidate := "".join(str((int(d) + shift) % 10) for d in part))
+            if not _anywhere(texts, candidate := "".join(str((int(d) + shift) % 10) for d in part))
         )
         pairs.append((part, control))
     return pairs
@@ -161,7 +163,9 @@ def test_anonymous_readers_cannot_match_part_of_a_nip_through_any_endpoint(sampl
     assert len(requests) > 80  # every route, every query: not a handful of hand-picked URLs
     oracles, tried = [], 0
     for label, url, query in requests:
-        for part, control in facts["probes"][:2]:
+        # the hidden ten digits, and a prefix (six shown, two hidden): no longer than ten, as Neo4j plans a query
+        # again for a longer string parameter (the whole sweep again); the search test below tries all four
+        for part, control in (facts["probes"][0], facts["probes"][2]):
             found = _answer(client, url, query, part)
             nothing = _answer(client, url, query, control)
             tried += 1

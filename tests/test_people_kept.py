@@ -123,14 +123,16 @@ def stale(runner) -> Iterator[None]:
 
 def answers(runner, datasets: list[str] | None = None, moves: int | None = None) -> dict[str, object]:
     """Every people answer for the scope: single points of failure, the intervensi check over the whole graph
-    and per unit, the mutasi of every ASN (`moves`: of those single points of failure name and that many more)
-    and the retirements of two years."""
+    and per unit, the mutasi of every ASN and the retirements of two years. `moves`, for a graph as large as the
+    sample's (where each full answer takes seconds): only that many units, that many of the ASN single points of
+    failure name and that many more."""
     catalog = CATALOG.within(runner, datasets)
     units = [row["id"] for row in runner.read("MATCH (u:Unit) RETURN u.id AS id ORDER BY id")]
     nips = [row["nip"] for row in runner.read("MATCH (s:ASN) RETURN DISTINCT s.nip AS nip ORDER BY nip")]
     out: dict[str, object] = {"spof": people.single_points_of_failure(runner, catalog)}
     if moves is not None:
-        nips = sorted({row["nip"] for row in out["spof"]} | set(nips[:moves]))  # type: ignore[attr-defined]
+        named = sorted({row["nip"] for row in out["spof"]})  # type: ignore[attr-defined]
+        nips, units = sorted(set(named[:moves]) | set(nips[:moves])), units[:moves]
     for unit in [None, *units]:
         out[f"rhk {unit}"] = catalog.run(runner, "rhk_without_intervention", {"unit": unit})
     for nip in nips:
