@@ -142,7 +142,7 @@ def test_the_import_variants_compared_write_the_same_graph(runner, tmp_path, mon
     from seed import synthetic
     from tests.conftest import snapshot
 
-    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 1)  # the kabupaten prepared while the province is written
     monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 5)
     generate("provinsi", tmp_path, seed=4)
     prompt = importer.PROMPT_SWITCH_INTERVAL

@@ -22,7 +22,7 @@ from graph.launcher.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seed" / "sample" / "kabupaten_sukamaju.xlsx"
-CLIENTS, SECONDS = 24, 20.0
+CLIENTS, SECONDS = 24, 12.0
 
 
 def rss_mb(pid: int) -> float:
