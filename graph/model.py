@@ -477,8 +477,6 @@ def constraint_statements() -> list[str]:
         statements += _key_index_statement(node)
         for prop in node.indexed:
             statements.append(f"CREATE INDEX pokin_{stem}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})")
-        for prop in node.with_dataset:
-            statements.append(_with_dataset_statement(node.label, prop))
     for rel_name in REL_TYPE_NAMES:
         for prop in dict.fromkeys(p for rel in REL_TYPES if rel.name == rel_name for p in rel.indexed):
             statements.append(
@@ -500,14 +498,19 @@ def constraint_statements() -> list[str]:
         statements.append(
             f"CREATE INDEX pokin_{label.lower()}_{REACH_PROPERTY} IF NOT EXISTS FOR (n:{label}) ON (n.{REACH_PROPERTY})"
         )
-        statements.append(_with_dataset_statement(label, REACH_PROPERTY))
+    statements += [
+        f"CREATE INDEX pokin_{label.lower()}_{prop}_dataset IF NOT EXISTS FOR (n:{label}) ON (n.{prop}, n.dataset)"
+        for label, prop in with_dataset_indexes()
+    ]
     return statements + search_index_statements()
 
 
-def _with_dataset_statement(label: str, prop: str) -> str:
-    """The composite index a per-version query seeks with `UNWIND $datasets AS dataset ... {prop: x, dataset:
-    dataset}`: one version's nodes of that value, where the index on the property alone finds every version's."""
-    return f"CREATE INDEX pokin_{label.lower()}_{prop}_dataset IF NOT EXISTS FOR (n:{label}) ON (n.{prop}, n.dataset)"
+def with_dataset_indexes() -> list[tuple[str, str]]:
+    """(label, property) of each composite index on the property and `dataset`, which a per-version query seeks with
+    `UNWIND $datasets AS dataset ... {prop: x, dataset: dataset}`: one version's nodes of that value, where the index
+    on the property alone finds every version's. The declared ones (`with_dataset`) and the importer's reach fact."""
+    declared = [(node.label, prop) for node in NODE_TYPES for prop in node.with_dataset]
+    return declared + [(label, REACH_PROPERTY) for label in REACH_INDEXED]
 
 
 def key_index_hint(node: NodeType, variable: str) -> str:

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from graph.catalog import load_catalog
-from graph.model import NODE_TYPES, OUTCOME_LEVELS, REACH_INDEXED, REACH_PROPERTY
+from graph.model import OUTCOME_LEVELS, with_dataset_indexes
 from service import elements
 
 CATALOG = load_catalog()
@@ -151,9 +151,7 @@ def test_a_named_version_is_read_through_its_index_with_no_scan(sample, name):
 
 
 # the properties a query reads one version's nodes of by a composite index with `dataset` (graph/model.py)
-WITH_DATASET = {(node.label, prop) for node in NODE_TYPES for prop in node.with_dataset} | {
-    (label, REACH_PROPERTY) for label in REACH_INDEXED
-}
+WITH_DATASET = set(with_dataset_indexes())
 _ONE_PROPERTY_SEEK = re.compile(r":(\w+)\((\w+)\)")
 
 
