@@ -577,20 +577,24 @@ class Builder:
             self.add_indicator(f"I-A-{a['id']}-1", a["id"], spec, a["kind"] == "kegiatan", activity=True)
 
     def output_indicator(self, activity_name: str) -> Ind:
-        """An output indicator for a kegiatan or sub-kegiatan, from the words of its name."""
+        """An output indicator for a kegiatan or sub-kegiatan: the nomenclature's own for the standard office
+        sub-kegiatan (cat.OUTPUT_INDICATOR_OF), else one from the words of its name."""
         rng, text = self.rng_extra, activity_name.lower()
         kind = next(
             (kind for kind in OUTPUT_KINDS if any(word in text for word in kind[0])),
             ((), "Jumlah laporan {x}", "laporan", (1, 12)),
         )
         _, template, satuan, (low, high) = kind
+        name = template.format(x=lower_title(activity_name))
+        if activity_name in cat.OUTPUT_INDICATOR_OF:  # the nomenclature's own indikator keluaran
+            name, satuan, (low, high) = cat.OUTPUT_INDICATOR_OF[activity_name]
         base = rng.randint(low, high)
         return (
-            template.format(x=lower_title(activity_name)),
+            name,
             satuan,
             "positif",
             base,
-            max(1, round(base * rng.uniform(0.0, 0.15))),
+            0 if low == high else max(1, round(base * rng.uniform(0.0, 0.15))),  # a monthly report stays twelve
         )
 
     def act_id(self, key: str, code: str) -> str:

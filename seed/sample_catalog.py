@@ -229,6 +229,83 @@ PENUNJANG_KEGIATAN: list[tuple[str, str, str, list[str], Ind]] = [
     ),
 ]
 
+# The indikator keluaran (output indicator) of the standard office sub-kegiatan with its satuan and a yearly
+# target range, worded as Kepmendagri 050-5889/2021 words them: what the sub-kegiatan delivers, not a template
+# around its name. Sub-kegiatan not listed here get a name from OUTPUT_KINDS (seed/build_sample.py).
+OUTPUT_INDICATOR_OF: dict[str, tuple[str, str, tuple[int, int]]] = {
+    "Penyusunan Dokumen Perencanaan Perangkat Daerah": (
+        "Jumlah Dokumen Perencanaan Perangkat Daerah",
+        "dokumen",
+        (2, 5),
+    ),
+    "Koordinasi dan Penyusunan Dokumen RKA-SKPD": (
+        "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA-SKPD",
+        "dokumen",
+        (1, 3),
+    ),
+    "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD": (
+        "Jumlah Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD dan Laporan Hasil Koordinasi Penyusunan "
+        "Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+        "laporan",
+        (1, 4),
+    ),
+    "Evaluasi Kinerja Perangkat Daerah": ("Jumlah Laporan Evaluasi Kinerja Perangkat Daerah", "laporan", (2, 4)),
+    "Penyediaan Gaji dan Tunjangan ASN": (
+        "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN",
+        "orang/bulan",
+        (20, 400),
+    ),
+    "Koordinasi dan Penyusunan Laporan Keuangan Akhir Tahun SKPD": (
+        "Jumlah Laporan Keuangan Akhir Tahun SKPD dan Laporan Hasil Koordinasi Penyusunan Laporan Keuangan Akhir "
+        "Tahun SKPD",
+        "laporan",
+        (1, 2),
+    ),
+    "Koordinasi dan Penyusunan Laporan Keuangan Bulanan/Triwulanan/Semesteran SKPD": (
+        "Jumlah Laporan Keuangan Bulanan/Triwulanan/Semesteran SKPD dan Laporan Koordinasi Penyusunan Laporan "
+        "Keuangan Bulanan/Triwulanan/Semesteran SKPD",
+        "laporan",
+        (12, 18),
+    ),
+    "Penyediaan Komponen Instalasi Listrik/Penerangan Bangunan Kantor": (
+        "Jumlah Paket Komponen Instalasi Listrik/Penerangan Bangunan Kantor yang Disediakan",
+        "paket",
+        (1, 4),
+    ),
+    "Penyediaan Peralatan dan Perlengkapan Kantor": (
+        "Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan",
+        "paket",
+        (1, 6),
+    ),
+    "Penyediaan Bahan Logistik Kantor": ("Jumlah Paket Bahan Logistik Kantor yang Disediakan", "paket", (2, 12)),
+    "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD": (
+        "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD",
+        "laporan",
+        (4, 12),
+    ),
+    "Penyediaan Jasa Surat Menyurat": ("Jumlah Laporan Penyediaan Jasa Surat Menyurat", "laporan", (12, 12)),
+    "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik": (
+        "Jumlah Laporan Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik yang Disediakan",
+        "laporan",
+        (12, 12),
+    ),
+    "Penyediaan Jasa Pelayanan Umum Kantor": (
+        "Jumlah Laporan Penyediaan Jasa Pelayanan Umum Kantor yang Disediakan",
+        "laporan",
+        (12, 12),
+    ),
+    "Penyediaan Jasa Pemeliharaan, Biaya Pemeliharaan, Pajak dan Perizinan Kendaraan Dinas Operasional atau Lapangan": (
+        "Jumlah Kendaraan Dinas Operasional atau Lapangan yang Dipelihara dan Dibayarkan Pajak dan Perizinannya",
+        "unit",
+        (2, 14),
+    ),
+    "Pemeliharaan/Rehabilitasi Gedung Kantor dan Bangunan Lainnya": (
+        "Jumlah Gedung Kantor dan Bangunan Lainnya yang Dipelihara/Direhabilitasi",
+        "unit",
+        (1, 4),
+    ),
+}
+
 GENERIC_FUNG = [
     "Analis Kebijakan Ahli Muda",
     "Analis Kebijakan Ahli Pertama",
