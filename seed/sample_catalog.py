@@ -407,14 +407,18 @@ KECAMATAN_PROGRAMS: list[dict[str, Any]] = [
 ]
 
 
-def kecamatan(key: str, place: str) -> dict[str, Any]:
+# staff of each kecamatan office, in KEC_NAMES order: the seat of the kabupaten and the larger kecamatan have more
+KEC_STAFF = (31, 24, 19, 22, 17, 26, 20, 18, 23, 21)
+
+
+def kecamatan(key: str, place: str, staff: int) -> dict[str, Any]:
     """Spec for one kecamatan (they all follow the same nomenclature, urusan 7.01)."""
     return dict(
         key=key,
         name=f"Kecamatan {place}",
         head=f"Camat {place}",
         prefix="7.01",
-        staff=22,
+        staff=staff,
         sub=None,
         pemda=[11],
         deg=["S.STP.", "S.IP.", "S.Sos.", "S.E.", "S.AP."],
@@ -3263,7 +3267,10 @@ OPDS: list[dict[str, Any]] = [
             ),
         ],
     ),
-] + [kecamatan(f"KEC{i + 1:02d}", place) for i, place in enumerate(KEC_NAMES)]
+] + [
+    kecamatan(f"KEC{i + 1:02d}", place, staff)
+    for i, (place, staff) in enumerate(zip(KEC_NAMES, KEC_STAFF, strict=True))
+]
 
 # ---- People ---------------------------------------------------------------------------------
 MALE_FIRST = [
