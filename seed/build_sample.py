@@ -94,7 +94,8 @@ N_UNASSIGNED, N_DEAD_RHK_EMPTY, N_UNLINKED_SUB, N_DEAD_SUB = 34, 6, 16, 6
 # the DPA of the year before: the same programs, kegiatan and sub-kegiatan (their contributions with them, so a
 # defect planted in the tree shows in both years), a few sub-kegiatan new in YEAR, the pagu a few percent lower
 PREVIOUS_YEAR = 2025
-NEW_SUB_RATE = 0.06  # sub-kegiatan of YEAR's DPA that the year before did not have
+NEW_SUB_RATE = 0.08  # of the smaller sub-kegiatan of YEAR's DPA, those the year before did not have
+NEW_SUB_PAGU_MAX = 1_500_000_000  # a new sub-kegiatan starts small (Rp 1,5 M at most)
 PAGU_GROWTH = 1.05  # APBD growth from one year to the next (approximate; salaries grow with the gaji pokok)
 
 # ---- indicators on activities and PPPK (their own random stream: the rest of the sample stays as it was) --
@@ -944,6 +945,7 @@ class Builder:
             if a["kind"] == "subkegiatan"
             and a["contributes_to"]
             and not set(a["contributes_to"]) & planted
+            and a["budget"] <= NEW_SUB_PAGU_MAX
             and rng.random() < NEW_SUB_RATE
         }
         copies: dict[str, dict[str, Any]] = {}

@@ -3486,12 +3486,12 @@ UPTD: dict[str, list[dict[str, Any]]] = {
     "DINKES": [_uptd(f"UPTD Puskesmas {place}", "1.02.02.2.02", (24, 40), "nakes") for place in KEC_NAMES]
     + [_uptd(f"UPTD Puskesmas {place} Selatan", "1.02.02.2.02", (18, 28), "nakes") for place in KEC_NAMES[:2]],
     "DISDIK": [
-        _uptd(f"SD Negeri {n} {place}", "1.01.02.2.01", (6, 11), "guru") for place in KEC_NAMES for n in range(1, 7)
+        _uptd(f"SD Negeri {n} {place}", "1.01.02.2.01", (6, 11), "guru") for place in KEC_NAMES for n in range(1, 9)
     ]
     + [
         _uptd(f"SMP Negeri {n} {place}", "1.01.02.2.02", (18, 28), "guru")
         for i, place in enumerate(KEC_NAMES)
-        for n in range(1, 3 if i < 6 else 2)
+        for n in range(1, 3 if i < 8 else 2)
     ],
 }
 
