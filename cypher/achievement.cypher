@@ -52,17 +52,26 @@
 // param cap: float? Upper cap of an indicator's capaian (default 120; the floor is 0).
 // param scale: str? Predikat scale: 'pemda' (default) or 'permendagri86'.
 // param datasets: list? Versions to read (dataset keys); absent: the latest of each Pemda (docs/versions.md).
+// whole: every indicator and goal is computed: without a filter, or when $unit is a Pemda's own unit (no unit
+// above it): everything assigned below it is then its whole tree, and a list of that size carried through the
+// rows below would cost far more memory than computing everything (the filters still choose the rows)
+CALL () {
+  OPTIONAL MATCH (root:Unit {id: $unit})
+  WHERE ($datasets IS NULL OR root.dataset IN $datasets)
+  RETURN $goal IS NULL AND ($unit IS NULL OR (root IS NOT NULL AND NOT EXISTS { (root)-[:PART_OF]->(:Unit) }))
+         AS whole
+}
 // below: what the filter asks for and everything below it, so that only the support sets needed are computed:
 // $goal and its subtree; or, for $unit alone, the goals and indicators of that unit and below it, and their
 // subtrees; empty for the whole graph (every indicator and goal then)
-CALL () {
-  CALL () {
+CALL (whole) {
+  CALL (whole) {
     MATCH (top:Goal {id: $goal})
     WHERE ($datasets IS NULL OR top.dataset IN $datasets)
     RETURN top
     UNION
     WITH $unit AS unit
-    WHERE $goal IS NULL AND unit IS NOT NULL
+    WHERE $goal IS NULL AND unit IS NOT NULL AND NOT whole
     MATCH (root:Unit {id: unit})<-[:PART_OF*0..]-(sub:Unit)
     WHERE ($datasets IS NULL OR root.dataset IN $datasets)
     WITH DISTINCT sub
@@ -74,10 +83,10 @@ CALL () {
   OPTIONAL MATCH (top)<-[:CONTRIBUTES_TO*0..]-(n)
   RETURN collect(DISTINCT n) AS below
 }
-CALL (below) {
-  CALL (below) {
+CALL (below, whole) {
+  CALL (below, whole) {
     MATCH (i:Indicator)
-    WHERE $goal IS NULL AND $unit IS NULL AND ($datasets IS NULL OR i.dataset IN $datasets)
+    WHERE whole AND ($datasets IS NULL OR i.dataset IN $datasets)
     RETURN i
     UNION
     UNWIND below AS i
@@ -142,11 +151,11 @@ CALL (below) {
                   capaian: periods, rule: rule, owners: owners, activities: activities, homes: homes,
                   above: above}) AS inds
 }
-WITH below, inds,
+WITH below, inds, whole,
      {pemda: [['sangat baik', 90.0], ['baik', 75.0], ['cukup', 60.0], ['kurang', null]],
       permendagri86: [['sangat tinggi', 91.0], ['tinggi', 76.0], ['sedang', 66.0], ['rendah', 51.0],
                       ['sangat rendah', null]]}[coalesce($scale, 'pemda')] AS bands
-CALL (below, inds) {
+CALL (below, inds, whole) {
   UNWIND inds AS ind
   WITH ind, ind.indicator AS i
   WHERE $unit IS NULL
@@ -162,7 +171,7 @@ CALL (below, inds) {
          CASE WHEN ind.capaian[0] IS NULL THEN null ELSE ind.rule END AS rule,
          null AS supporting_capaian, null AS supporting_indicators
   UNION ALL
-  CALL (below, inds) {
+  CALL (below, inds, whole) {
     UNWIND inds AS ind
     UNWIND ind.owners AS g
     RETURN g, 'own' AS role, ind AS ind, ind.weight AS weight, 0 AS listed
@@ -174,7 +183,7 @@ CALL (below, inds) {
     RETURN above.goal AS g, 'support' AS role, ind, above.weight AS weight, 0 AS listed
     UNION ALL
     MATCH (g:Goal)
-    WHERE $goal IS NULL AND $unit IS NULL AND ($datasets IS NULL OR g.dataset IN $datasets)
+    WHERE whole AND ($datasets IS NULL OR g.dataset IN $datasets)
     RETURN g, null AS role, null AS ind, null AS weight, 1 AS listed
     UNION ALL
     UNWIND below AS g

@@ -43,18 +43,35 @@ def _plain_staff(staff: list[dict[str, str]], unit: str, taken: set[str]) -> str
 A, B = "U-PEMDA@2025", "U-PEMDA@2026"
 NEW_NIP = "200001012025011001"
 CUT_ACTIVITY = "SK-2026-1.02.01.2.01.0006"  # its only contribution removed: its pagu loses its path
-CUT_RHK = "G-RHK-SETDA-0001"  # its only contribution removed: its one ASN loses their path
 REPAGU = "SK-2026-1.02.01.2.06.0004"  # its pagu set to Rp 200 juta
 REPAGU_TO = 200_000_000
 REMOVED_INDICATOR = "I-S-DISHUB-1-1"
 _STAFF, _GOALS = _sample("staff.csv"), {row["id"]: row for row in _sample("goals.csv")}
 _ACTIVITIES = {row["id"]: row for row in _sample("activities.csv")}
-CUT_RHK_ASN = next(row["nip"] for row in _STAFF if CUT_RHK in row["assigned_to"].split(";"))
+# an rhk of the Setda held by one ASN who holds nothing else: its only contribution removed, that ASN loses their path
+CUT_RHK, CUT_RHK_ASN = next(
+    (row["assigned_to"], row["nip"])
+    for row in _STAFF
+    if row["assigned_to"].startswith("G-RHK-SETDA-")
+    and ";" not in row["assigned_to"]
+    and _GOALS[row["assigned_to"]]["contributes_to"]
+    and sum(row["assigned_to"] in other["assigned_to"].split(";") for other in _STAFF) == 1
+    and not any(row["assigned_to"] in goal["contributes_to"].split(";") for goal in _GOALS.values())
+)
 CUT_RHK_TARGET = _GOALS[CUT_RHK]["contributes_to"]
 CUT_ACTIVITY_TARGET, CUT_ACTIVITY_PAGU = (_ACTIVITIES[CUT_ACTIVITY][k] for k in ("contributes_to", "budget"))
 REPAGU_FROM = int(_ACTIVITIES[REPAGU]["budget"])
 MOVED = _plain_staff(_STAFF, "U-SETDA-02-2-1", {CUT_RHK_ASN})
 LEFT = _plain_staff(_STAFF, "U-SETDA-03-2-1", {CUT_RHK_ASN, MOVED})
+# the ASN rows of the diff, in NIP order: (change, nip, unit before, unit after, position after)
+STAFF_CHANGES = sorted(
+    [
+        ("pindah", MOVED, "U-SETDA-02-2-1", "U-SETDA-03-2-1", "Pengolah Data dan Informasi"),
+        ("keluar", LEFT, "U-SETDA-03-2-1", None, None),
+        ("masuk", NEW_NIP, None, "U-DINKES", "Perawat Ahli Pertama"),
+    ],
+    key=lambda row: row[1],
+)
 IPM_2026_TARGET = next(
     float(row["target"]) for row in _sample("indicators.csv") if (row["id"], row["year"]) == ("I-T-PEMDA-1-1", "2026")
 )
@@ -209,11 +226,7 @@ def test_the_diff_lists_the_figures_and_staff_changed(versions):
         (REPAGU, REPAGU_FROM, REPAGU_TO, REPAGU_TO - REPAGU_FROM)
     ]
     staff = _keys(found["staff"], "change", "nip", "unit_before", "unit_after", "position_after")
-    assert staff == [
-        ("pindah", MOVED, "U-SETDA-02-2-1", "U-SETDA-03-2-1", "Pengolah Data dan Informasi"),
-        ("keluar", LEFT, "U-SETDA-03-2-1", None, None),
-        ("masuk", NEW_NIP, None, "U-DINKES", "Perawat Ahli Pertama"),
-    ]
+    assert staff == STAFF_CHANGES
 
 
 def test_the_diff_shows_the_paths_to_an_outcome_lost(versions):
@@ -372,9 +385,7 @@ def test_the_command_prints_table_json_and_writes_xlsx(cli_env, tmp_path):
     written = CliRunner().invoke(cli.main, ["diff", A, B, "--format", "xlsx", "--out", str(out)])
     assert written.exit_code == 0, written.output
     assert [row[:2] for row in load_workbook(out)["ASN"].iter_rows(min_row=2, values_only=True)] == [
-        ("pindah", MOVED),
-        ("keluar", LEFT),
-        ("masuk", NEW_NIP),
+        row[:2] for row in STAFF_CHANGES
     ]
 
 
