@@ -85,8 +85,14 @@ def kill(server: LocalServer) -> None:
     assert server.pid() is None
 
 
-def test_neo4j_killed_in_the_middle_of_an_import_leaves_nothing_and_the_import_then_succeeds(server, subject):
+def test_neo4j_killed_in_the_middle_of_an_import_leaves_nothing_keeps_the_committed_and_the_import_then_succeeds(
+    server, subject
+):
+    """Also: what was committed before survives the kill (no clean shutdown: the transaction log must carry the
+    commit), and the launcher's contract (graph/launcher/server.py): start on a running server changes nothing and
+    answers its URI, as a start after the kill does."""
     runner = emptied(server)
+    assert server.start() == server.uri and server.is_running()  # already running: nothing happens
     import_path(MINI, runner, dataset="OTHER")  # data that was there before must stay exactly as it was
     before = snapshot(runner)
     killed: list[int] = []
@@ -101,10 +107,10 @@ def test_neo4j_killed_in_the_middle_of_an_import_leaves_nothing_and_the_import_t
     runner.close()
     assert killed, "the import must have been written in more than one batch for this test to mean anything"
 
-    server.start()
+    assert server.start() == server.uri
     runner = connect(server)
     try:
-        assert snapshot(runner) == before, "nothing of the interrupted import may remain"
+        assert snapshot(runner) == before, "nothing of the interrupted import may remain, all that was committed"
         report = import_path(subject, runner)
         again = import_path(subject, runner).written
         staff = runner.read("MATCH (s:ASN) WHERE s.dataset <> 'OTHER' RETURN count(s) AS n")[0]["n"]
@@ -242,54 +248,6 @@ def test_neo4j_gone_at_the_commit_and_not_back_in_time_is_an_unknown_outcome(ser
         again = CliRunner().invoke(cli.main, ["import", str(subject)])
         assert again.exit_code == 0 and ("+0 nodes" in again.output) == committed
         print(f"killed at the commit, not back in time: {'committed' if committed else 'not written'}")
-    finally:
-        runner.close()
-
-
-def test_committed_data_survives_a_kill_and_a_restart(server):
-    """Also the launcher's own contract (graph/launcher/server.py), checked on this server rather than on one more
-    started for it: start on a running server and a second stop change nothing, status follows the process."""
-    runner = emptied(server)
-    assert server.start() == server.uri and server.is_running()  # already running: nothing happens
-    import_path(MINI, runner)
-    committed = snapshot(runner)
-    runner.close()
-    kill(server)  # no clean shutdown: the transaction log must carry the commit
-    assert server.start() == server.uri
-    runner = connect(server)
-    try:
-        assert snapshot(runner) == committed
-        runner.close()
-        assert server.stop() is True  # and a clean restart
-        assert not server.is_running() and server.pid() is None
-        assert server.stop() is False  # stopping twice is harmless
-        server.start()
-        runner = connect(server)
-        assert snapshot(runner) == committed
-    finally:
-        runner.close()
-
-
-def test_the_service_recovers_by_itself_when_neo4j_comes_back(server):
-    """Neo4j stopped under a running service: 503 in bounded time, then answers again once it is back, with no
-    restart of the service."""
-    runner = emptied(server)
-    try:
-        client = make_app(runner).test_client()
-        assert client.get("/api/audit/orphaned-staff").status_code == 200
-        server.stop()
-        started = time.monotonic()
-        down = client.get("/api/audit/orphaned-staff")
-        assert_error(down, 503)
-        assert time.monotonic() - started < 10
-        assert_error(client.get("/api/health"), 503)
-        server.start()
-        deadline = time.monotonic() + 60  # a just-started JVM plans its first queries slowly on a busy machine
-        again = client.get("/api/audit/orphaned-staff")
-        while again.status_code == 504 and time.monotonic() < deadline:
-            again = client.get("/api/audit/orphaned-staff")
-        assert again.status_code == 200, again.get_json()
-        assert client.get("/api/health").status_code == 200
     finally:
         runner.close()
 
@@ -462,3 +420,34 @@ def _multipart(data: bytes, filename: str) -> tuple[bytes, str]:
         "Content-Type: application/zip\r\n\r\n"
     ).encode()
     return head + data + f"\r\n--{boundary}--\r\n".encode(), boundary
+
+
+def test_the_service_recovers_by_itself_when_neo4j_comes_back(server):
+    """Neo4j stopped under a running service: 503 in bounded time, then answers again once it is back, with no
+    restart of the service. Also a clean stop and start keep what was committed, and the launcher's contract
+    (graph/launcher/server.py): a second stop is harmless, status follows the process. The last test of the
+    module: the restart leaves the server without its first plans for the next one."""
+    runner = emptied(server)
+    try:
+        import_path(MINI, runner)
+        committed = snapshot(runner)
+        client = make_app(runner).test_client()
+        assert client.get("/api/audit/orphaned-staff").status_code == 200
+        assert server.stop() is True  # a clean shutdown
+        assert not server.is_running() and server.pid() is None
+        assert server.stop() is False  # stopping twice is harmless
+        started = time.monotonic()
+        down = client.get("/api/audit/orphaned-staff")
+        assert_error(down, 503)
+        assert time.monotonic() - started < 10
+        assert_error(client.get("/api/health"), 503)
+        server.start()
+        deadline = time.monotonic() + 60  # a just-started JVM plans its first queries slowly on a busy machine
+        again = client.get("/api/audit/orphaned-staff")
+        while again.status_code == 504 and time.monotonic() < deadline:
+            again = client.get("/api/audit/orphaned-staff")
+        assert again.status_code == 200, again.get_json()
+        assert client.get("/api/health").status_code == 200
+        assert snapshot(runner) == committed
+    finally:
+        runner.close()
