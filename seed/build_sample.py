@@ -75,7 +75,7 @@ OUTPUT_WORDS = ("terlaksana", "tersusun", "dilaksanakan", "sosialisasi", "pelati
 # ---- planted defects ---------------------------------------------------------------------------
 UNLINKED_OPD = "BPBD"  # its tujuan contributes to no Pemda goal (set in the catalog: pemda=[])
 CYCLE = ["G-SK-DISPUSIP-2.24.02.2.01", "G-SK-DISPUSIP-2.24.02.2.02", "G-SK-DISPUSIP-2.24.02.2.03"]
-SKIPPED = ("G-SK-DLH-2.11.05.2.02", "G-S-DLH-1")  # sasaran_kegiatan straight to the OPD sasaran
+SKIPPED = ("G-SK-DLH-2.11.03.2.02", "G-S-DLH-1")  # sasaran_kegiatan straight to the OPD sasaran
 DOWNWARD = ("G-S-DISHUB-1", "G-SP-DISHUB-2.15.02-2")  # sasaran -> sasaran_program of the other sasaran
 NO_INDICATOR = {
     "G-T-DISPERKAN-1",
@@ -91,6 +91,12 @@ OUTPUT_INDICATORS: dict[str, Ind] = {
     "G-T-DISKOPUKM-1": p("Jumlah pelatihan kewirausahaan yang dilaksanakan", "kali", 8, 2),
 }
 N_UNASSIGNED, N_DEAD_RHK_EMPTY, N_UNLINKED_SUB, N_DEAD_SUB = 34, 6, 16, 6
+# the DPA of the year before: the same programs, kegiatan and sub-kegiatan (their contributions with them, so a
+# defect planted in the tree shows in both years), a few sub-kegiatan new in YEAR, the pagu a few percent lower
+PREVIOUS_YEAR = 2025
+NEW_SUB_RATE = 0.08  # of the smaller sub-kegiatan of YEAR's DPA, those the year before did not have
+NEW_SUB_PAGU_MAX = 1_500_000_000  # a new sub-kegiatan starts small (Rp 1,5 M at most)
+PAGU_GROWTH = 1.05  # APBD growth from one year to the next (approximate; salaries grow with the gaji pokok)
 
 # ---- indicators on activities and PPPK (their own random stream: the rest of the sample stays as it was) --
 # most programs carry an outcome indicator, most kegiatan and sub-kegiatan an output one (indikator keluaran)
@@ -132,7 +138,7 @@ CROSS_LINKS: list[tuple[str, str, float]] = [
     ("G-SP-DISKOMINFO-2.16.03", "G-S-SETDA-1", 0.5),
     ("G-SP-DPUPR-1.03.10", "G-S-DISPERTAN-1", 0.3),
     ("G-SP-DPUPR-1.03.10", "G-S-DISPARPORA-1", 0.3),
-    ("G-SP-DPUPR-1.03.03", "G-S-DISPERTAN-1", 0.5),
+    ("G-SP-DPUPR-1.03.02", "G-S-DISPERTAN-1", 0.5),
     ("G-SP-DISKOPUKM-2.17.07", "G-S-DISNAKER-1", 0.4),
     ("G-SP-DPMPTSP-2.18.04", "G-S-DISPERINDAG-2", 0.3),
     ("G-SP-BAPENDA-5.02.04", "G-S-BPKAD-1", 0.3),
@@ -141,18 +147,18 @@ CROSS_LINKS: list[tuple[str, str, float]] = [
     ("G-SP-DPMD-2.13.05", "G-S-DINSOS-1", 0.3),
     ("G-SP-DISDIK-1.01.02-2", "G-S-DP3AP2KB-2", 0.3),
     ("G-S-RSUD-1", "G-T-DINKES-1", 0.5),
-    ("G-SP-DISPERKAN-3.25.05", "G-S-DKP-1", 0.4),
+    ("G-SP-DISPERKAN-3.25.06", "G-S-DKP-1", 0.4),
     ("G-SP-SATPOLPP-1.05.02", "G-S-KESBANGPOL-1", 0.3),
     ("G-SP-KEC01-7.01.03", "G-S-DPMD-1", 0.3),
     ("G-SP-DISHUB-2.15.02-2", "G-S-DISPARPORA-1", 0.2),
     ("G-SK-BAPPEDA-5.01.03.2.01", "G-SP-DINKES-1.02.02", 0.2),
     ("@DISDUKCAPIL:2.12.04.2.01.0003", "G-SK-DINSOS-1.06.05.2.02", 0.5),
-    ("@DINKES:1.02.02.2.02.0016", "G-SK-DP3AP2KB-2.14.04.2.02", 0.3),
+    ("@DINKES:1.02.02.2.02.0016", "G-SK-DP3AP2KB-2.14.03.2.04", 0.3),
     ("@DISKOMINFO:2.16.03.2.02.0004", "G-SK-DPMPTSP-2.18.04.2.01", 0.5),
     ("G-T-DP3AP2KB-1", "G-S-PEMDA-1", 0.3),
     ("G-T-DISKOMINFO-1", "I-S-PEMDA-12-2", 0.7),
     ("G-SP-DINKES-1.02.03", "G-S-DINKES-1", 0.4),
-    ("G-SP-DISPERTAN-3.27.06", "G-S-DISPERTAN-2", 0.3),
+    ("G-SP-DISPERTAN-3.27.07", "G-S-DISPERTAN-2", 0.3),
 ]
 
 
@@ -572,20 +578,24 @@ class Builder:
             self.add_indicator(f"I-A-{a['id']}-1", a["id"], spec, a["kind"] == "kegiatan", activity=True)
 
     def output_indicator(self, activity_name: str) -> Ind:
-        """An output indicator for a kegiatan or sub-kegiatan, from the words of its name."""
+        """An output indicator for a kegiatan or sub-kegiatan: the nomenclature's own for the standard office
+        sub-kegiatan (cat.OUTPUT_INDICATOR_OF), else one from the words of its name."""
         rng, text = self.rng_extra, activity_name.lower()
         kind = next(
             (kind for kind in OUTPUT_KINDS if any(word in text for word in kind[0])),
             ((), "Jumlah laporan {x}", "laporan", (1, 12)),
         )
         _, template, satuan, (low, high) = kind
+        name = template.format(x=lower_title(activity_name))
+        if activity_name in cat.OUTPUT_INDICATOR_OF:  # the nomenclature's own indikator keluaran
+            name, satuan, (low, high) = cat.OUTPUT_INDICATOR_OF[activity_name]
         base = rng.randint(low, high)
         return (
-            template.format(x=lower_title(activity_name)),
+            name,
             satuan,
             "positif",
             base,
-            max(1, round(base * rng.uniform(0.0, 0.15))),
+            0 if low == high else max(1, round(base * rng.uniform(0.0, 0.15))),  # a monthly report stays twelve
         )
 
     def act_id(self, key: str, code: str) -> str:
@@ -845,7 +855,7 @@ class Builder:
             (sekda, "G-T-PEMDA-5"),
             (self.head_of["U-BAPPEDA"], "G-S-PEMDA-11"),
             (self.head_of["U-DISKOMINFO"], "G-S-PEMDA-12"),
-            (nutri["nip"], "G-SK-DP3AP2KB-2.14.04.2.02"),
+            (nutri["nip"], "G-SK-DP3AP2KB-2.14.03.2.04"),
         ]:
             self.links.append({"from_id": frm, "type": "ASSIGNED_TO", "to_id": to, "weight": 1})
 
@@ -920,6 +930,49 @@ class Builder:
         self.set_budgets()
         self.plant_activities_and_staff()
         self.plant_capaian_columns()
+        self.add_previous_year()
+
+    def add_previous_year(self) -> None:
+        """PREVIOUS_YEAR's activities beside YEAR's: a copy of each, id '<P|K|SK>-<year>-<code>', same unit, parent
+        and contributions, pagu PAGU_GROWTH lower with some spread; NEW_SUB_RATE of the sub-kegiatan (none
+        planted) are new in YEAR. An activity indicator's PREVIOUS_YEAR row moves to the copy (each year's DPA
+        measures its own activity); a new sub-kegiatan's is dropped. Its own random stream: YEAR stays as it was."""
+        rng = random.Random(SEED + 3)
+        planted = set(self.planted["dead_end_ssk"])
+        new = {
+            a["id"]
+            for a in self.acts
+            if a["kind"] == "subkegiatan"
+            and a["contributes_to"]
+            and not set(a["contributes_to"]) & planted
+            and a["budget"] <= NEW_SUB_PAGU_MAX
+            and rng.random() < NEW_SUB_RATE
+        }
+        copies: dict[str, dict[str, Any]] = {}
+        for a in self.acts:
+            if a["id"] in new:
+                continue
+            sigma = 0.05 if "Gaji" in a["name"] else 0.25  # mean 1: the total grows by PAGU_GROWTH
+            spread = 1.0 if a["budget"] is None else rng.lognormvariate(-sigma * sigma / 2, sigma)
+            copies[a["id"]] = {
+                **a,
+                "id": a["id"].replace(f"-{YEAR}-", f"-{PREVIOUS_YEAR}-", 1),
+                "parent_id": a["parent_id"].replace(f"-{YEAR}-", f"-{PREVIOUS_YEAR}-", 1),
+                "year": PREVIOUS_YEAR,
+                "budget": None
+                if a["budget"] is None
+                else int(max(25_000_000, round(a["budget"] / PAGU_GROWTH * spread, -3))),
+            }
+        measured = set(self.ind_act.values())
+        for row in self.ind_rows:
+            if row["year"] == PREVIOUS_YEAR and row.get("element_id") in measured:
+                copy = copies.get(row["element_id"])
+                row["drop"] = copy is None
+                if copy is not None:
+                    row["id"], row["element_id"] = f"I-A-{copy['id']}-1", copy["id"]
+                    self.ind_act[row["id"]] = copy["id"]
+        self.ind_rows = [row for row in self.ind_rows if not row.pop("drop", False)]
+        self.acts = [{**a, "year": YEAR} for a in self.acts] + list(copies.values())
 
     def plant_capaian_columns(self) -> None:
         """IKU flags, weights and two stabil (range) indicators (docs/capaian.md), set without drawing from the
@@ -1079,7 +1132,8 @@ def analyse(b: Builder) -> dict[str, Any]:
             "activities": len(acts),
             "subkegiatan": len(subs),
             "staff": len(b.staff),
-            "total_budget": sum(a["budget"] for a in subs),
+            "total_budget": sum(a["budget"] for a in subs if a["year"] == YEAR),  # the APBD of the current year
+            "budget_by_year": {str(y): sum(a["budget"] for a in subs if a["year"] == y) for y in sorted(YEARS)},
         },
         "relationships": {
             "CONTRIBUTES_TO": len(contrib),
@@ -1276,7 +1330,7 @@ def tables(b: Builder) -> dict[str, list[list[Any]]]:
         "units": b.units,
         "goals": list(b.goals.values()),
         "indicators": b.ind_rows,
-        "activities": [{**a, "year": YEAR} for a in b.acts],
+        "activities": b.acts,
         "staff": b.staff,
         "links": b.links,
     }
@@ -1359,8 +1413,11 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         "Pemda flags its sasaran indicators `iku = ya` (life expectancy weighs 2 in G-S-PEMDA-1), Dinas Kesehatan "
         "flags one sasaran indicator `tidak`, other OPD leave `iku` empty; two `stabil` indicators with a range "
         "(`target_min`..`target_max`): inflation 2-4 % on G-S-PEMDA-6, a price ratio on G-S-DISPERINDAG-1.",
-        f"- {c['activities']} activities for 2026 ({c['subkegiatan']} sub-kegiatan), total pagu "
-        f"Rp {c['total_budget']:,}".replace(",", ".")
+        f"- {c['activities']} activities ({c['subkegiatan']} sub-kegiatan), the DPA of {PREVIOUS_YEAR} and of {YEAR}: "
+        f"the same programs, kegiatan and sub-kegiatan with their contributions, pagu about {PAGU_GROWTH - 1:.0%} "
+        f"lower in {PREVIOUS_YEAR}, and {sum(1 for a in b.acts if a['year'] == YEAR and a['kind'] == 'subkegiatan') - sum(1 for a in b.acts if a['year'] == PREVIOUS_YEAR and a['kind'] == 'subkegiatan')} "
+        f"sub-kegiatan new in {YEAR}; an activity indicator measures its own year's activity. Total pagu "
+        + "; ".join(f"{y}: Rp {v:,}".replace(",", ".") for y, v in c["budget_by_year"].items())
         + ".",
         f"- {c['staff']} ASN, {c['pppk']} of them PPPK (an NI PPPK: `21` where a NIP has the appointment month), "
         "guru in the sekolah and nakes in the puskesmas and the RSUD; OPD heads report to the Sekretaris Daerah, "
@@ -1371,7 +1428,7 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         "`G-T-<OPD>-n`, `G-S-<OPD>-n`, `G-SP-<OPD>-<program code>[-n]`, `G-SK-<OPD>-<kegiatan code>`, "
         "`G-SSK-<OPD>-<sub-kegiatan code>`, `G-RHK-<OPD>-nnnn`; indicators `I-<goal id without G->-n`, an "
         "activity's `I-A-<activity id>-1`; activities "
-        f"`P-{YEAR}-<code>`, `K-{YEAR}-<code>`, `SK-{YEAR}-<code>`, with `-<OPD>` appended when several perangkat "
+        "`P-<year>-<code>`, `K-<year>-<code>`, `SK-<year>-<code>`, with `-<OPD>` appended when several perangkat "
         "daerah use the same nomenclature code (Dinas Kesehatan/RSUD, Satpol PP/BPBD, BPKAD/Bapenda, the kecamatan).",
         "",
         "## Planted defects (ids also in `expected.json`)",
@@ -1381,10 +1438,9 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         f"({', '.join(planted_staff)}) whose only rhk has an empty contributes_to or points to a dead-end "
         f"sasaran_subkegiatan ({', '.join(b.planted['dead_end_ssk'])}); the others work under the cycle below "
         "(DISPUSIP, Bidang Kearsipan).",
-        f"- Sub-kegiatan with pagu and no contribution: {len(d['unlinked_activities'])}: "
-        + ", ".join(d["unlinked_activities"])
-        + ".",
-        f"- Activities whose contributions reach no outcome: {len(d['dead_end_activities'])}: "
+        f"- Sub-kegiatan with pagu and no contribution: {len(d['unlinked_activities'])} (the planted ones of {YEAR} "
+        f"and, as the tree is the same, their {PREVIOUS_YEAR} copies): " + ", ".join(d["unlinked_activities"]) + ".",
+        f"- Activities whose contributions reach no outcome: {len(d['dead_end_activities'])} (both years): "
         + ", ".join(d["dead_end_activities"])
         + f". {N_DEAD_SUB} planted sub-kegiatan point to the dead-end "
         "sasaran_subkegiatan above; the rest (3 kegiatan, without pagu, and their sub-kegiatan) lead into the cycle.",

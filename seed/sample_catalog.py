@@ -229,6 +229,83 @@ PENUNJANG_KEGIATAN: list[tuple[str, str, str, list[str], Ind]] = [
     ),
 ]
 
+# The indikator keluaran (output indicator) of the standard office sub-kegiatan with its satuan and a yearly
+# target range, worded as Kepmendagri 050-5889/2021 words them: what the sub-kegiatan delivers, not a template
+# around its name. Sub-kegiatan not listed here get a name from OUTPUT_KINDS (seed/build_sample.py).
+OUTPUT_INDICATOR_OF: dict[str, tuple[str, str, tuple[int, int]]] = {
+    "Penyusunan Dokumen Perencanaan Perangkat Daerah": (
+        "Jumlah Dokumen Perencanaan Perangkat Daerah",
+        "dokumen",
+        (2, 5),
+    ),
+    "Koordinasi dan Penyusunan Dokumen RKA-SKPD": (
+        "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA-SKPD",
+        "dokumen",
+        (1, 3),
+    ),
+    "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD": (
+        "Jumlah Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD dan Laporan Hasil Koordinasi Penyusunan "
+        "Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+        "laporan",
+        (1, 4),
+    ),
+    "Evaluasi Kinerja Perangkat Daerah": ("Jumlah Laporan Evaluasi Kinerja Perangkat Daerah", "laporan", (2, 4)),
+    "Penyediaan Gaji dan Tunjangan ASN": (
+        "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN",
+        "orang/bulan",
+        (20, 400),
+    ),
+    "Koordinasi dan Penyusunan Laporan Keuangan Akhir Tahun SKPD": (
+        "Jumlah Laporan Keuangan Akhir Tahun SKPD dan Laporan Hasil Koordinasi Penyusunan Laporan Keuangan Akhir "
+        "Tahun SKPD",
+        "laporan",
+        (1, 2),
+    ),
+    "Koordinasi dan Penyusunan Laporan Keuangan Bulanan/Triwulanan/Semesteran SKPD": (
+        "Jumlah Laporan Keuangan Bulanan/Triwulanan/Semesteran SKPD dan Laporan Koordinasi Penyusunan Laporan "
+        "Keuangan Bulanan/Triwulanan/Semesteran SKPD",
+        "laporan",
+        (12, 18),
+    ),
+    "Penyediaan Komponen Instalasi Listrik/Penerangan Bangunan Kantor": (
+        "Jumlah Paket Komponen Instalasi Listrik/Penerangan Bangunan Kantor yang Disediakan",
+        "paket",
+        (1, 4),
+    ),
+    "Penyediaan Peralatan dan Perlengkapan Kantor": (
+        "Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan",
+        "paket",
+        (1, 6),
+    ),
+    "Penyediaan Bahan Logistik Kantor": ("Jumlah Paket Bahan Logistik Kantor yang Disediakan", "paket", (2, 12)),
+    "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD": (
+        "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD",
+        "laporan",
+        (4, 12),
+    ),
+    "Penyediaan Jasa Surat Menyurat": ("Jumlah Laporan Penyediaan Jasa Surat Menyurat", "laporan", (12, 12)),
+    "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik": (
+        "Jumlah Laporan Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik yang Disediakan",
+        "laporan",
+        (12, 12),
+    ),
+    "Penyediaan Jasa Pelayanan Umum Kantor": (
+        "Jumlah Laporan Penyediaan Jasa Pelayanan Umum Kantor yang Disediakan",
+        "laporan",
+        (12, 12),
+    ),
+    "Penyediaan Jasa Pemeliharaan, Biaya Pemeliharaan, Pajak dan Perizinan Kendaraan Dinas Operasional atau Lapangan": (
+        "Jumlah Kendaraan Dinas Operasional atau Lapangan yang Dipelihara dan Dibayarkan Pajak dan Perizinannya",
+        "unit",
+        (2, 14),
+    ),
+    "Pemeliharaan/Rehabilitasi Gedung Kantor dan Bangunan Lainnya": (
+        "Jumlah Gedung Kantor dan Bangunan Lainnya yang Dipelihara/Direhabilitasi",
+        "unit",
+        (1, 4),
+    ),
+}
+
 GENERIC_FUNG = [
     "Analis Kebijakan Ahli Muda",
     "Analis Kebijakan Ahli Pertama",
@@ -280,7 +357,7 @@ KECAMATAN_PROGRAMS: list[dict[str, Any]] = [
         [
             K(
                 "2.01",
-                "Penyelenggaraan Pemberdayaan Masyarakat Desa/Kelurahan",
+                "Koordinasi Kegiatan Pemberdayaan Desa",
                 None,
                 [
                     "0001:Fasilitasi Penyusunan Program dan Kegiatan Pemberdayaan Masyarakat Desa",
@@ -330,14 +407,18 @@ KECAMATAN_PROGRAMS: list[dict[str, Any]] = [
 ]
 
 
-def kecamatan(key: str, place: str) -> dict[str, Any]:
+# staff of each kecamatan office, in KEC_NAMES order: the seat of the kabupaten and the larger kecamatan have more
+KEC_STAFF = (31, 24, 19, 22, 17, 26, 20, 18, 23, 21)
+
+
+def kecamatan(key: str, place: str, staff: int) -> dict[str, Any]:
     """Spec for one kecamatan (they all follow the same nomenclature, urusan 7.01)."""
     return dict(
         key=key,
         name=f"Kecamatan {place}",
         head=f"Camat {place}",
         prefix="7.01",
-        staff=22,
+        staff=staff,
         sub=None,
         pemda=[11],
         deg=["S.STP.", "S.IP.", "S.Sos.", "S.E.", "S.AP."],
@@ -432,8 +513,8 @@ OPDS: list[dict[str, Any]] = [
                 [0],
                 [
                     K(
-                        "2.03",
-                        "Fasilitasi Kerja Sama Daerah",
+                        "2.04",
+                        "Fasilitasi Kerjasama Daerah",
                         "Kerja Sama Daerah",
                         [
                             "0001:Fasilitasi Kerja Sama Dalam Negeri",
@@ -451,7 +532,7 @@ OPDS: list[dict[str, Any]] = [
                 [0],
                 [
                     K(
-                        "2.01",
+                        "2.02",
                         "Pelaksanaan Kebijakan Kesejahteraan Rakyat",
                         "Bina Mental Spiritual",
                         [
@@ -470,7 +551,7 @@ OPDS: list[dict[str, Any]] = [
                 [0],
                 [
                     K(
-                        "2.04",
+                        "2.03",
                         "Fasilitasi dan Koordinasi Hukum",
                         "Perundang-undangan",
                         [
@@ -491,7 +572,7 @@ OPDS: list[dict[str, Any]] = [
                 [1],
                 [
                     K(
-                        "2.05",
+                        "2.03",
                         "Pengelolaan Pengadaan Barang dan Jasa",
                         "Pengelolaan Pengadaan",
                         [
@@ -512,7 +593,7 @@ OPDS: list[dict[str, Any]] = [
                 [1],
                 [
                     K(
-                        "2.06",
+                        "2.02",
                         "Pelaksanaan Administrasi Pembangunan",
                         "Pengendalian Administrasi Pembangunan",
                         [
@@ -565,7 +646,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pembentukan Perda dan Peraturan DPRD",
+                        "Pembentukan Peraturan Daerah dan Peraturan DPRD",
                         "Perundang-undangan",
                         [
                             "0001:Penyusunan dan Pembahasan Program Pembentukan Peraturan Daerah",
@@ -579,7 +660,7 @@ OPDS: list[dict[str, Any]] = [
                         ["0001:Pembahasan KUA dan PPAS", "0002:Pembahasan Rancangan Peraturan Daerah tentang APBD"],
                     ),
                     K(
-                        "2.04",
+                        "2.05",
                         "Penyerapan dan Penghimpunan Aspirasi Masyarakat",
                         None,
                         ["0001:Pelaksanaan Reses", "0002:Penyelenggaraan Kunjungan Kerja Anggota DPRD"],
@@ -671,7 +752,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.02",
-                        "Pendampingan, Asistensi, dan Verifikasi",
+                        "Pendampingan dan Asistensi",
                         None,
                         [
                             "0001:Pendampingan dan Asistensi Penerapan SPIP",
@@ -738,8 +819,8 @@ OPDS: list[dict[str, Any]] = [
                         p("Jumlah dokumen perencanaan daerah yang ditetapkan tepat waktu", "dokumen", 3, 0),
                     ),
                     K(
-                        "2.02",
-                        "Pengendalian, Evaluasi dan Pelaporan Pembangunan Daerah",
+                        "2.03",
+                        "Pengendalian, Evaluasi dan Pelaporan Bidang Perencanaan Pembangunan Daerah",
                         "Pengendalian dan Evaluasi",
                         [
                             "0001:Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan Daerah",
@@ -766,8 +847,8 @@ OPDS: list[dict[str, Any]] = [
                         ],
                     ),
                     K(
-                        "2.02",
-                        "Koordinasi Perencanaan Bidang Perekonomian, Infrastruktur dan Kewilayahan",
+                        "2.03",
+                        "Koordinasi Perencanaan Bidang Infrastruktur dan Kewilayahan",
                         "Infrastruktur dan Kewilayahan",
                         [
                             "0001:Koordinasi Perencanaan Infrastruktur Kewilayahan",
@@ -786,7 +867,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Penelitian dan Pengembangan Pemerintahan dan Pembangunan",
+                        "Penelitian dan Pengembangan Bidang Penyelenggaraan Pemerintahan dan Pengkajian Peraturan",
                         None,
                         ["0001:Kajian Kebijakan Pembangunan Daerah", "0002:Fasilitasi Kompetisi Inovasi Daerah"],
                     )
@@ -1072,7 +1153,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Perumusan Kebijakan Teknis dan Pelaksanaan Pemantapan Pembinaan Ideologi Pancasila, Bela Negara, Wawasan Kebangsaan",
+                        "Perumusan Kebijakan Teknis dan Pemantapan Pelaksanaan Bidang Ideologi Pancasila dan Karakter Kebangsaan",
                         None,
                         [
                             "0001:Penguatan Ideologi Pancasila dan Karakter Kebangsaan",
@@ -1082,7 +1163,7 @@ OPDS: list[dict[str, Any]] = [
                 ],
             ),
             P(
-                "8.01.05",
+                "8.01.06",
                 "Program Peningkatan Kewaspadaan Nasional dan Peningkatan Kualitas dan Fasilitasi Penanganan Konflik Sosial",
                 "Bidang Kewaspadaan Nasional dan Penanganan Konflik",
                 "Meningkatnya deteksi dini dan penanganan potensi konflik sosial",
@@ -1091,7 +1172,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pelaksanaan Kebijakan di Bidang Kewaspadaan Nasional",
+                        "Perumusan Kebijakan Teknis dan Pelaksanaan Pemantapan Kewaspadaan Nasional dan Penanganan Konflik Sosial",
                         None,
                         [
                             "0001:Penyelenggaraan Forum Kewaspadaan Dini Masyarakat",
@@ -1239,7 +1320,7 @@ OPDS: list[dict[str, Any]] = [
                 [0],
                 [
                     K(
-                        "2.02",
+                        "2.01",
                         "Pengelolaan Pendidikan Sekolah Dasar",
                         "Kurikulum dan Kesiswaan SD",
                         [
@@ -1264,7 +1345,7 @@ OPDS: list[dict[str, Any]] = [
                 [0],
                 [
                     K(
-                        "2.03",
+                        "2.02",
                         "Pengelolaan Pendidikan Sekolah Menengah Pertama",
                         "Kurikulum dan Kesiswaan SMP",
                         [
@@ -1284,7 +1365,7 @@ OPDS: list[dict[str, Any]] = [
                 [0],
                 [
                     K(
-                        "2.01",
+                        "2.03",
                         "Pengelolaan Pendidikan Anak Usia Dini (PAUD)",
                         "PAUD",
                         ["0005:Pengadaan Perlengkapan Sekolah", "0016:Pembinaan Kelembagaan dan Manajemen PAUD"],
@@ -1398,14 +1479,18 @@ OPDS: list[dict[str, Any]] = [
                             "0003:Pengelolaan Pelayanan Kesehatan Bayi Baru Lahir",
                             "0004:Pengelolaan Pelayanan Kesehatan Balita",
                             "0008:Pengelolaan Pelayanan Kesehatan Usia Lanjut",
+                            "0011:Pengelolaan Pelayanan Kesehatan Penderita Tuberkulosis",
+                            "0012:Pengelolaan Pelayanan Kesehatan Orang dengan Risiko Terinfeksi HIV",
                             "0016:Pengelolaan Pelayanan Kesehatan Gizi Masyarakat",
+                            "0019:Pengelolaan Surveilans Kesehatan",
+                            "0020:Pengelolaan Pelayanan Imunisasi",
                             "0033:Operasional Pelayanan Puskesmas",
                         ],
                         n("Jumlah kasus gizi buruk", "kasus", 12, -6),
                     ),
                     K(
-                        "2.05",
-                        "Penerbitan Izin Rumah Sakit Kelas C dan D serta Fasilitas Pelayanan Kesehatan Tingkat Daerah Kabupaten/Kota",
+                        "2.04",
+                        "Penerbitan Izin Rumah Sakit Kelas C, D dan Fasilitas Pelayanan Kesehatan Tingkat Daerah Kabupaten/Kota",
                         "Kesehatan Lingkungan dan Kesehatan Kerja",
                         [
                             "0001:Pengendalian dan Pengawasan serta Tindak Lanjut Pengawasan Perizinan Fasilitas Pelayanan Kesehatan",
@@ -1436,16 +1521,14 @@ OPDS: list[dict[str, Any]] = [
                         ],
                     ),
                     K(
-                        "2.06",
-                        "Pengelolaan Surveilans dan Pengendalian Penyakit Menular",
+                        "2.03",
+                        "Penyelenggaraan Sistem Informasi Kesehatan secara Terintegrasi",
                         "Pencegahan dan Pengendalian Penyakit Menular",
                         [
-                            "0011:Pengelolaan Pelayanan Kesehatan Penderita Tuberkulosis",
-                            "0012:Pengelolaan Pelayanan Kesehatan Orang dengan Risiko Terinfeksi HIV",
-                            "0019:Pengelolaan Surveilans Kesehatan",
-                            "0020:Pengelolaan Pelayanan Imunisasi",
+                            "0001:Pengelolaan Data dan Informasi Kesehatan",
+                            "0002:Pengelolaan Sistem Informasi Kesehatan",
                         ],
-                        n("Jumlah kejadian luar biasa (KLB) penyakit", "kejadian", 2, -2),
+                        p("Persentase puskesmas yang melaporkan data surveilans tepat waktu", "%", 82, 4),
                     ),
                 ],
             ),
@@ -1459,7 +1542,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.02",
-                        "Perencanaan Kebutuhan dan Pendayagunaan Sumber Daya Manusia Kesehatan untuk UKP dan UKM di Wilayah Kabupaten/Kota",
+                        "Perencanaan Kebutuhan dan Pendayagunaan Sumberdaya Manusia Kesehatan untuk UKP dan UKM di Wilayah Kabupaten/Kota",
                         "Sumber Daya Manusia Kesehatan",
                         [
                             "0001:Pemenuhan Kebutuhan Sumber Daya Manusia Kesehatan sesuai Standar",
@@ -1477,8 +1560,8 @@ OPDS: list[dict[str, Any]] = [
                 [1],
                 [
                     K(
-                        "2.04",
-                        "Penerbitan Sertifikat Produksi Pangan Industri Rumah Tangga",
+                        "2.03",
+                        "Penerbitan Sertifikat Produksi Pangan Industri Rumah Tangga dan Nomor P-IRT sebagai Izin Produksi, untuk Produk Makanan Minuman Tertentu yang Dapat Diproduksi oleh Industri Rumah Tangga",
                         "Kefarmasian dan Alat Kesehatan",
                         [
                             "0001:Pengendalian dan Pengawasan serta Tindak Lanjut Pengawasan Sertifikat Produksi Pangan Industri Rumah Tangga"
@@ -1651,16 +1734,16 @@ OPDS: list[dict[str, Any]] = [
                 ],
             ),
             P(
-                "1.03.03",
-                "Program Pengelolaan dan Pengembangan Sistem Irigasi",
+                "1.03.02",
+                "Program Pengelolaan Sumber Daya Air (SDA)",
                 "Bidang Sumber Daya Air",
                 "Meningkatnya luas layanan jaringan irigasi",
                 [p("Luas daerah irigasi yang terlayani dengan baik", "ha", 9800, 250)],
                 [1],
                 [
                     K(
-                        "2.01",
-                        "Pengelolaan Sistem Irigasi Primer dan Sekunder pada Daerah Irigasi yang Luasnya di Bawah 1000 Ha",
+                        "2.02",
+                        "Pengembangan dan Pengelolaan Sistem Irigasi Primer dan Sekunder pada Daerah Irigasi yang Luasnya dibawah 1000 Ha dalam 1 (satu) Daerah Kabupaten/Kota",
                         "Irigasi",
                         [
                             "0002:Rehabilitasi Jaringan Irigasi Permukaan",
@@ -1670,7 +1753,7 @@ OPDS: list[dict[str, Any]] = [
                 ],
             ),
             P(
-                "1.03.09",
+                "1.03.12",
                 "Program Penyelenggaraan Penataan Ruang",
                 "Bidang Tata Ruang",
                 "Meningkatnya kepatuhan pemanfaatan ruang",
@@ -1688,7 +1771,7 @@ OPDS: list[dict[str, Any]] = [
                     ),
                     K(
                         "2.03",
-                        "Koordinasi dan Sinkronisasi Pemanfaatan Ruang Kabupaten/Kota",
+                        "Koordinasi dan Sinkronisasi Pemanfaatan Ruang Daerah Kabupaten/Kota",
                         None,
                         ["0001:Koordinasi Kesesuaian Kegiatan Pemanfaatan Ruang", "0002:Pengawasan Penataan Ruang"],
                     ),
@@ -1761,16 +1844,26 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.02",
-                        "Peningkatan Kualitas Kawasan Permukiman Kumuh dengan Luas di Bawah 10 (Sepuluh) Ha",
+                        "Penataan dan Peningkatan Kualitas Kawasan Permukiman Kumuh dengan Luas di Bawah 10 (Sepuluh) Ha",
                         "Kawasan Permukiman",
                         [
                             "0001:Perbaikan Rumah Tidak Layak Huni di Kawasan Kumuh",
                             "0004:Pembangunan Sarana Sanitasi Komunal",
                         ],
                     ),
+                ],
+            ),
+            P(
+                "1.03.03",
+                "Program Pengelolaan dan Pengembangan Sistem Penyediaan Air Minum",
+                "Bidang Kawasan Permukiman dan Sanitasi",
+                "Meningkatnya layanan air minum perpipaan",
+                [p("Jumlah sambungan rumah air minum perpipaan", "sambungan rumah", 8600, 450)],
+                [0],
+                [
                     K(
-                        "2.03",
-                        "Penyelenggaraan Sistem Penyediaan Air Minum (SPAM) di Daerah Kabupaten/Kota",
+                        "2.01",
+                        "Pengelolaan dan Pengembangan Sistem Penyediaan Air Minum (SPAM) di Daerah Kabupaten/Kota",
                         "Air Minum dan Sanitasi",
                         [
                             "0001:Pembangunan SPAM Jaringan Perpipaan di Kawasan Perdesaan",
@@ -2008,7 +2101,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pelayanan Antarkerja di Daerah Kabupaten/Kota",
+                        "Pelayanan antar Kerja di Daerah Kabupaten/Kota",
                         None,
                         ["0001:Penyediaan Layanan Informasi Pasar Kerja", "0003:Penyelenggaraan Bursa Kerja"],
                     )
@@ -2052,7 +2145,7 @@ OPDS: list[dict[str, Any]] = [
         ],
         programs=[
             P(
-                "2.08.04",
+                "2.08.07",
                 "Program Perlindungan Khusus Anak",
                 "Bidang Perlindungan Perempuan dan Anak",
                 "Meningkatnya layanan perlindungan khusus anak",
@@ -2061,7 +2154,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pencegahan Kekerasan terhadap Anak",
+                        "Pencegahan Kekerasan Terhadap Anak yang Melibatkan para Pihak Lingkup Daerah Kabupaten/Kota",
                         "Perlindungan Anak",
                         [
                             "0001:Pencegahan Kekerasan terhadap Anak yang Melibatkan Para Pihak",
@@ -2069,18 +2162,18 @@ OPDS: list[dict[str, Any]] = [
                         ],
                     ),
                     K(
-                        "2.03",
-                        "Penyediaan Layanan bagi Perempuan Korban Kekerasan",
-                        "Perlindungan Perempuan",
+                        "2.02",
+                        "Penyediaan Layanan bagi Anak yang Memerlukan Perlindungan Khusus yang Memerlukan Koordinasi Tingkat Daerah Kabupaten/Kota",
+                        "Perlindungan Anak",
                         [
-                            "0001:Penyediaan Layanan Pengaduan Masyarakat bagi Perempuan Korban Kekerasan",
-                            "0002:Penyediaan Layanan Pendampingan Korban Kekerasan",
+                            "0001:Penyediaan Layanan Pengaduan Masyarakat bagi Anak yang Memerlukan Perlindungan Khusus",
+                            "0002:Penyediaan Layanan Pendampingan Anak Korban Kekerasan",
                         ],
                     ),
                 ],
             ),
             P(
-                "2.14.04",
+                "2.14.03",
                 "Program Pembinaan Keluarga Berencana (KB)",
                 "Bidang Keluarga Berencana dan Ketahanan Keluarga",
                 "Meningkatnya kesertaan ber-KB dan ketahanan keluarga",
@@ -2088,13 +2181,23 @@ OPDS: list[dict[str, Any]] = [
                 [1],
                 [
                     K(
-                        "2.02",
-                        "Pemberdayaan dan Peningkatan Peran serta Organisasi Kemasyarakatan Kabupaten/Kota dalam Pelaksanaan Pelayanan dan Pembinaan Kesertaan Ber-KB",
+                        "2.04",
+                        "Pemberdayaan dan Peningkatan Peran Serta Organisasi Kemasyarakatan Tingkat Daerah Kabupaten/Kota dalam Pelaksanaan Pelayanan dan Pembinaan Kesertaan Ber-KB",
                         "Keluarga Berencana",
                         ["0002:Pembinaan Kesertaan Ber-KB", "0005:Pendampingan Keluarga Berisiko Stunting"],
                     ),
+                ],
+            ),
+            P(
+                "2.14.04",
+                "Program Pemberdayaan dan Peningkatan Keluarga Sejahtera (KS)",
+                "Bidang Keluarga Berencana dan Ketahanan Keluarga",
+                "Meningkatnya ketahanan dan kesejahteraan keluarga",
+                [p("Persentase keluarga dengan balita yang aktif dalam kelompok Bina Keluarga Balita", "%", 38, 4)],
+                [1],
+                [
                     K(
-                        "2.04",
+                        "2.01",
                         "Pelaksanaan Pembangunan Keluarga melalui Pembinaan Ketahanan dan Kesejahteraan Keluarga",
                         "Ketahanan Keluarga",
                         [
@@ -2231,7 +2334,7 @@ OPDS: list[dict[str, Any]] = [
                 ],
             ),
             P(
-                "2.11.05",
+                "2.11.03",
                 "Program Pengendalian Pencemaran dan/atau Kerusakan Lingkungan Hidup",
                 "Bidang Pengendalian Pencemaran dan Kerusakan Lingkungan",
                 "Menurunnya beban pencemaran lingkungan",
@@ -2240,7 +2343,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pencegahan Pencemaran dan/atau Kerusakan Lingkungan Hidup",
+                        "Pencegahan Pencemaran dan/atau Kerusakan Lingkungan Hidup Kabupaten/Kota",
                         "Pencemaran Lingkungan",
                         [
                             "0001:Koordinasi, Sinkronisasi, dan Pelaksanaan Pencegahan Pencemaran Lingkungan Hidup",
@@ -2403,7 +2506,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pemberdayaan Lembaga Kemasyarakatan yang Bergerak di Bidang Pemberdayaan Desa dan Lembaga Adat Tingkat Daerah Kabupaten/Kota",
+                        "Pemberdayaan Lembaga Kemasyarakatan yang Bergerak di Bidang Pemberdayaan Desa dan Lembaga Adat Tingkat Daerah Kabupaten/Kota serta Pemberdayaan Masyarakat Hukum Adat yang Masyarakat Pelakunya Hukum Adat yang Sama dalam Daerah Kabupaten/Kota",
                         None,
                         [
                             "0001:Peningkatan Kapasitas Lembaga Kemasyarakatan Desa",
@@ -2468,7 +2571,7 @@ OPDS: list[dict[str, Any]] = [
                         ],
                     ),
                     K(
-                        "2.07",
+                        "2.05",
                         "Pengujian Berkala Kendaraan Bermotor",
                         None,
                         [
@@ -2488,13 +2591,13 @@ OPDS: list[dict[str, Any]] = [
                 [1],
                 [
                     K(
-                        "2.03",
-                        "Penyediaan Angkutan Umum untuk Jasa Angkutan Orang dan/atau Barang antar Kota dalam 1 (Satu) Daerah Kabupaten/Kota",
+                        "2.09",
+                        "Penyediaan Angkutan Umum untuk Jasa Angkutan Orang dan/atau Barang Antar Kota dalam 1 (Satu) Daerah Kabupaten/Kota",
                         "Angkutan",
                         ["0001:Penyediaan Angkutan Umum Perdesaan", "0003:Pengawasan Pelayanan Angkutan Umum"],
                     ),
                     K(
-                        "2.04",
+                        "2.03",
                         "Pengelolaan Terminal Penumpang Tipe C",
                         "Terminal dan Perparkiran",
                         [
@@ -2565,7 +2668,7 @@ OPDS: list[dict[str, Any]] = [
             ),
             P(
                 "2.16.02",
-                "Program Informasi dan Komunikasi Publik",
+                "Program Pengelolaan Informasi dan Komunikasi Publik",
                 "Bidang Informasi dan Komunikasi Publik",
                 "Meningkatnya penyebarluasan informasi publik",
                 [p("Persentase permohonan informasi publik yang dilayani tepat waktu", "%", 90, 3)],
@@ -2632,7 +2735,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pemeriksaan dan Pengawasan Koperasi, Koperasi Simpan Pinjam/Unit Simpan Pinjam Koperasi yang Wilayah Keanggotaan dalam Daerah Kabupaten/Kota",
+                        "Pemeriksaan dan Pengawasan Koperasi, Koperasi Simpan Pinjam/Unit Simpan Pinjam Koperasi yang Wilayah Keanggotaannya dalam Daerah Kabupaten/Kota",
                         None,
                         ["0001:Pemeriksaan dan Pengawasan Koperasi", "0002:Penilaian Kesehatan Koperasi Simpan Pinjam"],
                     )
@@ -2721,7 +2824,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pelayanan Perizinan dan Non Perizinan secara Terpadu Satu Pintu di Bidang Penanaman Modal yang menjadi Kewenangan Daerah Kabupaten/Kota",
+                        "Pelayanan Perizinan dan Non Perizinan secara Terpadu Satu Pintu dibidang Penanaman Modal yang menjadi Kewenangan Daerah Kabupaten/Kota",
                         "Pelayanan Perizinan",
                         [
                             "0001:Penyediaan Pelayanan Terpadu Perizinan dan Nonperizinan Berbasis Sistem Pelayanan Perizinan Berusaha Terintegrasi Secara Elektronik",
@@ -2852,18 +2955,28 @@ OPDS: list[dict[str, Any]] = [
                 "3.27.03",
                 "Program Penyediaan dan Pengembangan Prasarana Pertanian",
                 "Bidang Tanaman Pangan dan Hortikultura",
-                "Meningkatnya prasarana dan sarana produksi pertanian",
+                "Meningkatnya prasarana produksi pertanian",
                 [p("Luas lahan pertanian yang terlayani jaringan irigasi tersier", "ha", 4200, 300)],
                 [0],
                 [
                     K(
-                        "2.01",
-                        "Pengelolaan Prasarana Usaha Tani",
+                        "2.02",
+                        "Pembangunan Prasarana Pertanian",
                         "Prasarana Pertanian",
                         ["0001:Pembangunan Jaringan Irigasi Tersier", "0003:Pembangunan Jalan Usaha Tani"],
                     ),
+                ],
+            ),
+            P(
+                "3.27.02",
+                "Program Penyediaan dan Pengembangan Sarana Pertanian",
+                "Bidang Tanaman Pangan dan Hortikultura",
+                "Meningkatnya ketersediaan sarana produksi pertanian",
+                [p("Persentase kebutuhan benih bersertifikat yang terpenuhi", "%", 64, 4)],
+                [0],
+                [
                     K(
-                        "2.02",
+                        "2.01",
                         "Pengawasan Penggunaan Sarana Pertanian",
                         "Sarana Pertanian",
                         [
@@ -2874,7 +2987,7 @@ OPDS: list[dict[str, Any]] = [
                 ],
             ),
             P(
-                "3.27.06",
+                "3.27.07",
                 "Program Penyuluhan Pertanian",
                 "Bidang Penyuluhan",
                 "Meningkatnya kapasitas kelembagaan petani",
@@ -2883,7 +2996,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pengembangan Penerapan Penyuluhan Pertanian",
+                        "Pelaksanaan Penyuluhan Pertanian",
                         None,
                         [
                             "0001:Pengembangan Kapasitas Kelembagaan Petani",
@@ -2908,7 +3021,7 @@ OPDS: list[dict[str, Any]] = [
                     ),
                     K(
                         "2.02",
-                        "Pengawasan Pemasukan dan Pengeluaran Hewan dan Produk Hewan ke dan dari Daerah Kabupaten/Kota",
+                        "Pengawasan Pemasukan dan Pengeluaran Hewan dan Produk Hewan Daerah Kabupaten/Kota",
                         "Kesehatan Masyarakat Veteriner",
                         ["0001:Pengawasan Rumah Potong Hewan"],
                     ),
@@ -2950,8 +3063,8 @@ OPDS: list[dict[str, Any]] = [
                 [0],
                 [
                     K(
-                        "2.01",
-                        "Pemberdayaan Usaha Kecil Pembudidayaan Ikan",
+                        "2.02",
+                        "Pemberdayaan Pembudi Daya Ikan Kecil",
                         "Produksi Perikanan Budidaya",
                         [
                             "0001:Penyediaan Prasarana Pembudidayaan Ikan",
@@ -2959,7 +3072,7 @@ OPDS: list[dict[str, Any]] = [
                         ],
                     ),
                     K(
-                        "2.02",
+                        "2.04",
                         "Pengelolaan Pembudidayaan Ikan",
                         "Kesehatan Ikan dan Lingkungan",
                         ["0001:Pengendalian Penyakit Ikan", "0002:Pengelolaan Balai Benih Ikan"],
@@ -2967,7 +3080,7 @@ OPDS: list[dict[str, Any]] = [
                 ],
             ),
             P(
-                "3.25.05",
+                "3.25.06",
                 "Program Pengolahan dan Pemasaran Hasil Perikanan",
                 "Bidang Pengolahan dan Pemasaran Hasil Perikanan",
                 "Meningkatnya nilai tambah produk perikanan",
@@ -2975,8 +3088,8 @@ OPDS: list[dict[str, Any]] = [
                 [0],
                 [
                     K(
-                        "2.01",
-                        "Pembinaan Mutu dan Keamanan Hasil Perikanan bagi Usaha Pengolahan dan Pemasaran Skala Mikro",
+                        "2.02",
+                        "Pembinaan Mutu dan Keamanan Hasil Perikanan Bagi Usaha Pengolahan dan Pemasaran Skala Mikro dan Kecil",
                         None,
                         ["0001:Pembinaan Mutu Hasil Perikanan", "0002:Kampanye Gemar Makan Ikan"],
                     )
@@ -3020,8 +3133,8 @@ OPDS: list[dict[str, Any]] = [
         ],
         programs=[
             P(
-                "3.30.05",
-                "Program Pengembangan Ekspor dan Sarana Distribusi Perdagangan",
+                "3.30.03",
+                "Program Peningkatan Sarana Distribusi Perdagangan",
                 "Bidang Perdagangan",
                 "Meningkatnya kualitas pasar rakyat",
                 [p("Persentase pasar rakyat dalam kondisi baik", "%", 58, 6)],
@@ -3033,9 +3146,19 @@ OPDS: list[dict[str, Any]] = [
                         "Sarana Distribusi",
                         ["0001:Pembangunan Pasar Rakyat", "0003:Revitalisasi Pasar Rakyat"],
                     ),
+                ],
+            ),
+            P(
+                "3.30.04",
+                "Program Stabilisasi Harga Barang Kebutuhan Pokok dan Barang Penting",
+                "Bidang Perdagangan",
+                "Terjaganya ketersediaan dan harga barang kebutuhan pokok",
+                [n("Koefisien variasi harga barang kebutuhan pokok", "%", 9.5, -0.5)],
+                [0],
+                [
                     K(
-                        "2.02",
-                        "Menjamin Ketersediaan Barang Kebutuhan Pokok dan Barang Penting",
+                        "2.01",
+                        "Menjamin Ketersediaan Barang Kebutuhan Pokok dan Barang Penting di Tingkat Daerah Kabupaten/ Kota",
                         "Stabilisasi Harga",
                         ["0001:Pemantauan Harga dan Stok Barang Kebutuhan Pokok", "0002:Pelaksanaan Operasi Pasar"],
                     ),
@@ -3051,7 +3174,7 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Penyusunan, Penerapan dan Evaluasi Rencana Pembangunan Industri Kabupaten/Kota",
+                        "Penyusunan dan Evaluasi Rencana Pembangunan Industri Kabupaten/Kota",
                         None,
                         ["0001:Fasilitasi Sertifikasi Halal bagi IKM", "0002:Pelatihan Desain Kemasan Produk IKM"],
                     )
@@ -3124,13 +3247,13 @@ OPDS: list[dict[str, Any]] = [
                 [
                     K(
                         "2.01",
-                        "Pengelolaan Arsip Dinamis Pemerintah Daerah Kabupaten/Kota",
+                        "Pengelolaan Arsip Dinamis Daerah Kabupaten/Kota",
                         "Pengelolaan Arsip",
                         ["0001:Pengelolaan Arsip Dinamis", "0002:Penerapan Aplikasi Umum Bidang Kearsipan"],
                     ),
                     K(
                         "2.02",
-                        "Pengelolaan Arsip Statis yang Diciptakan oleh Pemerintah Daerah Kabupaten/Kota",
+                        "Pengelolaan Arsip Statis Daerah Kabupaten/Kota",
                         "Arsip Statis",
                         ["0001:Akuisisi Arsip Statis", "0002:Preservasi Arsip Statis"],
                     ),
@@ -3144,7 +3267,10 @@ OPDS: list[dict[str, Any]] = [
             ),
         ],
     ),
-] + [kecamatan(f"KEC{i + 1:02d}", place) for i, place in enumerate(KEC_NAMES)]
+] + [
+    kecamatan(f"KEC{i + 1:02d}", place, staff)
+    for i, (place, staff) in enumerate(zip(KEC_NAMES, KEC_STAFF, strict=True))
+]
 
 # ---- People ---------------------------------------------------------------------------------
 MALE_FIRST = [
@@ -3360,12 +3486,12 @@ UPTD: dict[str, list[dict[str, Any]]] = {
     "DINKES": [_uptd(f"UPTD Puskesmas {place}", "1.02.02.2.02", (24, 40), "nakes") for place in KEC_NAMES]
     + [_uptd(f"UPTD Puskesmas {place} Selatan", "1.02.02.2.02", (18, 28), "nakes") for place in KEC_NAMES[:2]],
     "DISDIK": [
-        _uptd(f"SD Negeri {n} {place}", "1.01.02.2.02", (6, 11), "guru") for place in KEC_NAMES for n in range(1, 7)
+        _uptd(f"SD Negeri {n} {place}", "1.01.02.2.01", (6, 11), "guru") for place in KEC_NAMES for n in range(1, 9)
     ]
     + [
-        _uptd(f"SMP Negeri {n} {place}", "1.01.02.2.03", (18, 28), "guru")
+        _uptd(f"SMP Negeri {n} {place}", "1.01.02.2.02", (18, 28), "guru")
         for i, place in enumerate(KEC_NAMES)
-        for n in range(1, 3 if i < 6 else 2)
+        for n in range(1, 3 if i < 8 else 2)
     ],
 }
 

@@ -27,13 +27,37 @@ from graph.diff import SECTION_KEYS, diff
 from graph.diff_read import UnknownVersion, read_version
 from graph.importer import VersionRequest, import_path
 
+
+def _sample(name: str) -> list[dict[str, str]]:
+    """Rows of one of the sample's CSV files: what version A holds, read so the expected diff follows the sample."""
+    with (SAMPLE / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _plain_staff(staff: list[dict[str, str]], unit: str, taken: set[str]) -> str:
+    """An ASN of `unit` nobody reports to (moving or removing them touches no other ASN), not one already used."""
+    supervisors = {row["supervisor_nip"] for row in staff}
+    return next(row["nip"] for row in staff if row["unit_id"] == unit and row["nip"] not in supervisors | taken)
+
+
 A, B = "U-PEMDA@2025", "U-PEMDA@2026"
 NEW_NIP = "200001012025011001"
 CUT_ACTIVITY = "SK-2026-1.02.01.2.01.0006"  # its only contribution removed: its pagu loses its path
 CUT_RHK = "G-RHK-SETDA-0001"  # its only contribution removed: its one ASN loses their path
-CUT_RHK_ASN = "199905112021011001"
-MOVED, LEFT = "199602102025032001", "199612292020122002"
+REPAGU = "SK-2026-1.02.01.2.06.0004"  # its pagu set to Rp 200 juta
+REPAGU_TO = 200_000_000
 REMOVED_INDICATOR = "I-S-DISHUB-1-1"
+_STAFF, _GOALS = _sample("staff.csv"), {row["id"]: row for row in _sample("goals.csv")}
+_ACTIVITIES = {row["id"]: row for row in _sample("activities.csv")}
+CUT_RHK_ASN = next(row["nip"] for row in _STAFF if CUT_RHK in row["assigned_to"].split(";"))
+CUT_RHK_TARGET = _GOALS[CUT_RHK]["contributes_to"]
+CUT_ACTIVITY_TARGET, CUT_ACTIVITY_PAGU = (_ACTIVITIES[CUT_ACTIVITY][k] for k in ("contributes_to", "budget"))
+REPAGU_FROM = int(_ACTIVITIES[REPAGU]["budget"])
+MOVED = _plain_staff(_STAFF, "U-SETDA-02-2-1", {CUT_RHK_ASN})
+LEFT = _plain_staff(_STAFF, "U-SETDA-03-2-1", {CUT_RHK_ASN, MOVED})
+IPM_2026_TARGET = next(
+    float(row["target"]) for row in _sample("indicators.csv") if (row["id"], row["year"]) == ("I-T-PEMDA-1-1", "2026")
+)
 RESTATED_TO = "Pernyataan sasaran yang dirumuskan ulang"
 # What version B changes, as edited_sample makes it in the files.
 PLANTED = (
@@ -94,7 +118,7 @@ def edited_sample(folder: Path) -> Path:
     )
     _edit(folder, "indicators.csv", _set("id", "I-T-PEMDA-2-1", satuan="persen"))
     _edit(folder, "indicators.csv", _set("id", "I-T-PEMDA-1-1", target_akhir="73"))  # a column version A lacks
-    _edit(folder, "activities.csv", _set("id", "SK-2026-1.02.01.2.06.0004", budget="200000000"))
+    _edit(folder, "activities.csv", _set("id", REPAGU, budget=str(REPAGU_TO)))
     _edit(folder, "activities.csv", _set("id", CUT_ACTIVITY, contributes_to=""))
     _edit(folder, "staff.csv", _set("nip", MOVED, unit_id="U-SETDA-03-2-1", position="Pengolah Data dan Informasi"))
     _edit(
@@ -166,23 +190,23 @@ def test_the_diff_lists_exactly_the_planted_changes(versions):
     ]
     assert found["restated"][0]["before"].startswith("Meningkatnya")
     assert _keys(found["reparented"], "type", "id", "before", "after") == [
-        ("CONTRIBUTES_TO", "G-RHK-SETDA-0001", ["G-SK-SETDA-4.01.02.2.01"], []),
+        ("CONTRIBUTES_TO", CUT_RHK, [CUT_RHK_TARGET], []),
         ("CONTRIBUTES_TO", "G-SP-BPBD-1.05.03", ["G-S-BPBD-1"], ["G-S-BPBD-2"]),
-        ("CONTRIBUTES_TO", CUT_ACTIVITY, ["G-SK-DINKES-1.02.01.2.01"], []),
+        ("CONTRIBUTES_TO", CUT_ACTIVITY, [CUT_ACTIVITY_TARGET], []),
     ]
 
 
 def test_the_diff_lists_the_figures_and_staff_changed(versions):
     found = diff(versions, A, B).sections
     indicators = _keys(found["indicators"], "id", "year", "field", "before", "after")
-    assert ("I-T-PEMDA-1-1", 2026, "target", 71.08, 71.5) in indicators
+    assert ("I-T-PEMDA-1-1", 2026, "target", IPM_2026_TARGET, 71.5) in indicators
     assert ("I-T-PEMDA-1-1", None, "target_end", None, 73) in indicators
     assert ("I-T-PEMDA-2-1", None, "satuan", "%", "persen") in indicators
     assert {row[0] for row in indicators} == {"I-T-PEMDA-1-1", "I-T-PEMDA-2-1"}
     years_satuan = [row for row in indicators if row[0] == "I-T-PEMDA-2-1" and row[1] is not None]
     assert all(row[2:] == ("satuan", "%", "persen") for row in years_satuan)
     assert _keys(found["budgets"], "id", "before", "after", "difference") == [
-        ("SK-2026-1.02.01.2.06.0004", 183007000, 200000000, 16993000)
+        (REPAGU, REPAGU_FROM, REPAGU_TO, REPAGU_TO - REPAGU_FROM)
     ]
     staff = _keys(found["staff"], "change", "nip", "unit_before", "unit_after", "position_after")
     assert staff == [
@@ -195,11 +219,13 @@ def test_the_diff_lists_the_figures_and_staff_changed(versions):
 def test_the_diff_shows_the_paths_to_an_outcome_lost(versions):
     result = diff(versions, A, B)
     found = result.sections
-    assert _keys(found["reach_budget"], "change", "id", "before") == [("kehilangan", CUT_ACTIVITY, 248712000)]
+    assert _keys(found["reach_budget"], "change", "id", "before") == [
+        ("kehilangan", CUT_ACTIVITY, int(CUT_ACTIVITY_PAGU))
+    ]
     assert _keys(found["reach_staff"], "change", "nip") == [("kehilangan", CUT_RHK_ASN)]
     assert _keys(found["outcomes"], "change", "id", "level") == [("kehilangan", "G-S-BPBD-1", "sasaran")]
-    assert result.summary["pagu_lost_path"] == 248712000 and result.summary["staff_lost_path"] == 1
-    assert result.summary["outcomes_lost_support"] == 1 and result.summary["pagu_difference"] == 16993000
+    assert result.summary["pagu_lost_path"] == int(CUT_ACTIVITY_PAGU) and result.summary["staff_lost_path"] == 1
+    assert result.summary["outcomes_lost_support"] == 1 and result.summary["pagu_difference"] == REPAGU_TO - REPAGU_FROM
     backwards = diff(versions, B, A).sections  # the other way round, everything lost is gained
     assert _keys(backwards["reach_budget"], "change", "id") == [("mendapat", CUT_ACTIVITY)]
     assert _keys(backwards["outcomes"], "change", "id") == [("mendapat", "G-S-BPBD-1")]
@@ -240,7 +266,7 @@ def test_the_api_answers_json_bounded_per_section(client, versions):
     body = response.get_json()
     expected = diff(versions, A, B).as_dict()
     assert body["ok"] is True and body["sections"] == json.loads(json.dumps(expected["sections"]))
-    assert body["summary"]["pagu_lost_path"] == 248712000 and body["counts"]["staff"] == 3
+    assert body["summary"]["pagu_lost_path"] == int(CUT_ACTIVITY_PAGU) and body["counts"]["staff"] == 3
     assert body["reach_from"] == {A: "fact", B: "fact"}
     bounded = client.get(f"/api/diff.json?a={A}&b={B}&limit=1", headers=AS_READER).get_json()
     assert [len(bounded["sections"][key]) for key in ("staff", "reparented")] == [1, 1]
@@ -260,7 +286,7 @@ def test_the_api_answers_a_workbook(client):
     assert book.sheetnames[0] == "Ringkasan" and "Jalur pagu ke outcome" in book.sheetnames
     pagu = list(book["Pagu"].iter_rows(values_only=True))
     assert pagu[0] == ("ID", "Kode", "Kegiatan", "Pagu sebelum", "Pagu sesudah", "Selisih")
-    assert pagu[1][0] == "SK-2026-1.02.01.2.06.0004" and pagu[1][3:] == (183007000, 200000000, 16993000)
+    assert pagu[1][0] == REPAGU and pagu[1][3:] == (REPAGU_FROM, REPAGU_TO, REPAGU_TO - REPAGU_FROM)
     moved = list(book["Pindah induk"].iter_rows(values_only=True))
     assert ("CONTRIBUTES_TO", "Goal", "G-SP-BPBD-1.05.03") in [row[:3] for row in moved]
     same = client.get(f"/api/diff?a={A}&b={B}&format=xlsx", headers=AS_READER)
@@ -311,8 +337,8 @@ def test_the_page_offers_the_versions_and_shows_the_changes(client):
         REMOVED_INDICATOR,
         RESTATED_TO,
         "G-S-BPBD-2",
-        "Rp 248.712.000",  # the pagu that lost its path
-        "Rp 16.993.000",  # the difference of the pagu changed
+        f"Rp {int(CUT_ACTIVITY_PAGU):,}".replace(",", "."),  # the pagu that lost its path
+        f"Rp {REPAGU_TO - REPAGU_FROM:,}".replace(",", "."),  # the difference of the pagu changed
         "71,5",
         "persen",
         "Rina Baru",

@@ -30,7 +30,9 @@ def read(name: str) -> list[dict[str, str]]:
 UNITS = {u["id"]: u for u in read("units")}
 STAFF = read("staff")
 GOALS = read("goals")
-SUBS = [a for a in read("activities") if a["kind"] == "subkegiatan"]
+ACTIVITIES = read("activities")
+SUBS = [a for a in ACTIVITIES if a["kind"] == "subkegiatan" and a["year"] == str(YEAR)]  # the current year's DPA
+PREVIOUS = {a["code"]: a for a in ACTIVITIES if a["kind"] == "subkegiatan" and a["year"] == str(YEAR - 1)}
 NAKES_WORDS = {p.split(" ")[0] for p, _ in NAKES} - {"Pengadministrasi"} | {"Radiografer", "Fisioterapis"}
 
 
@@ -125,6 +127,12 @@ def statements(levels: set[str]) -> list[str]:
     return [g["statement"] for g in GOALS if g["level"] in levels]
 
 
+def pagu_growth() -> float:
+    """The current year's pagu over the year before's, on the sub-kegiatan both years carry."""
+    both = [a for a in SUBS if a["code"] in PREVIOUS]
+    return sum(int(a["budget"]) for a in both) / sum(int(PREVIOUS[a["code"]]["budget"]) for a in both)
+
+
 def doubled_words() -> float:
     words = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
     return sum(1 for g in GOALS if words.search(g["statement"]))
@@ -157,6 +165,9 @@ MEASURES: dict[str, Callable[[], float]] = {
     "health_share": lambda: (pagu_by_opd()["U-DINKES"] + pagu_by_opd()["U-RSUD"]) / sum(pagu_by_opd().values()),
     "apbd_trillion": lambda: sum(pagu_by_opd().values()) / 1e12,
     "pagu_top_decile_share": top_decile_share,
+    "activity_years": lambda: len({a["year"] for a in ACTIVITIES}),
+    "new_subkegiatan_share": lambda: share(SUBS, lambda a: a["code"] not in PREVIOUS),
+    "pagu_growth": pagu_growth,
     "kecamatan_above_dinsos": kecamatan_above_dinsos,
     "salary_per_asn_min": lambda: salary_per_asn(min),
     "salary_per_asn_max": lambda: salary_per_asn(max),
