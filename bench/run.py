@@ -43,7 +43,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -499,7 +499,8 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def bench_queries(runner: Runner, scale: str) -> dict[str, Any]:
+def bench_queries(runner: Runner, scale: str, only: Collection[str] | None = None) -> dict[str, Any]:
+    """Every catalog query timed (`only`: those named, as a test of the harness times a few on tiny data)."""
     catalog = load_catalog()
     pool = pick_params(runner)
     runs, budget = SETTINGS[scale]["runs"], SETTINGS[scale]["budget"]
@@ -508,6 +509,8 @@ def bench_queries(runner: Runner, scale: str) -> dict[str, Any]:
     if SETTINGS[scale].get("scoped"):
         pool["_pemda"] = out["scoped_unit"] = largest_pemda(runner)
     for query in catalog:
+        if only is not None and query.name not in only:
+            continue
         params = {}
         for param in query.params:
             value = pool.get(param.name)

@@ -167,6 +167,18 @@ def _data(props: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in props.items() if not key.startswith("people_")}
 
 
+def small_provinces(monkeypatch: pytest.MonkeyPatch, kabupaten: int, staff: int = 5, opd: int = 4) -> None:
+    """seed.synthetic's provinces made small for a test: `kabupaten` kabupaten/kota each, `opd` OPD in every Pemda
+    (instead of 36-44) and `staff` ASN per OPD. For the tests of what is done with several datasets (bulk loads,
+    import variants, refusals): a few OPD show it as well as forty, in a fraction of the time."""
+    from seed import synthetic
+
+    write = synthetic.PemdaWriter.write
+    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", kabupaten)
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", staff)
+    monkeypatch.setattr(synthetic.PemdaWriter, "write", lambda self, opd_count=None: write(self, opd))
+
+
 def committed_log() -> tuple[Any, ...] | None:
     """The transaction logs of the server this test run started, as (file, size, modified) triples: every commit (a
     write, a wipe, a schema change) appends to them, so they change with it. None without such a server (NEO4J_URI)

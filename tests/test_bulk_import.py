@@ -18,11 +18,11 @@ from graph.config import Neo4jSettings
 from graph.db import Runner
 from graph.importer import ImportRejected, import_log, import_path, import_paths
 from graph.importer.bulk import write_bulk_files
-from graph.launcher.bulk import NotEmpty, bulk_load
+from graph.launcher.bulk import BulkLoad, NotEmpty, bulk_load
 from graph.launcher.server import LocalServer, free_port
 from seed import synthetic
 from seed.synthetic import dataset_folders, generate
-from tests.conftest import SAMPLE, snapshot
+from tests.conftest import SAMPLE, small_provinces, snapshot
 
 PASSWORD = "pokin-test-pw"
 
@@ -49,14 +49,11 @@ def _log(runner: Runner) -> list[dict]:
     return [{k: v for k, v in entry.items() if k not in ("id", "at")} for entry in reversed(import_log(runner))]
 
 
-def _assert_bulk_equals_transactional(runner: Runner, server: LocalServer, folders: list[Path]) -> None:
-    """Bulk-load `folders` into the emptied server, import them transactionally into `runner`'s database; then the
-    two graphs, logs and schemas agree, and re-importing each dataset into the bulk graph writes nothing."""
+def _assert_bulk_equals_transactional(runner: Runner, server: LocalServer, folders: list[Path], load: BulkLoad) -> None:
+    """`load` of `folders` into the emptied server done, import them transactionally into `runner`'s database; then
+    the two graphs, logs and schemas agree, and re-importing each dataset into the bulk graph writes nothing."""
     bulk = _runner(server)
     try:
-        bulk.write("MATCH (n) DETACH DELETE n")
-        load = bulk_load(server, folders)
-        bulk.forget_bookmarks()  # they name transactions of the store neo4j-admin replaced
         assert server.pid() is not None, "a running server is left running"
         import_paths(folders, runner)
         expected = snapshot(runner)
@@ -78,40 +75,46 @@ def entry_changes(entry: dict) -> dict[str, int]:
     return {change: entry[change] for change in model.IMPORT_LOG_CHANGES}
 
 
-def test_the_sample_bulk_loaded_by_the_cli_is_the_transactional_graph(runner, bulk_server, monkeypatch):
-    """`pokin bulk-import --into FOLDER` into the running server of that store: checked, loaded, the schema
-    created, the server left running; the same graph and log as `import_path`, a re-import changes nothing, and a
-    second bulk load into the now full database is refused."""
+def test_the_sample_and_synthetic_datasets_bulk_loaded_by_the_cli_are_the_transactional_graph(
+    runner, bulk_server, tmp_path, monkeypatch
+):
+    """`pokin bulk-import --into FOLDER` into the running server of that store, of the sample and of two synthetic
+    trees (given by their folders, each its manifest's datasets in order): a province with a kabupaten whose sasaran
+    contribute to the province's (references into the dataset before), and a small kabupaten of its own. Checked,
+    loaded, the schema created, the server left running; the same graph, log and schema as the transactional
+    importer's, node for node and relationship for relationship; re-importing any dataset transactionally changes
+    nothing, and a second bulk load into the now full database is refused. All in one load: each costs a stop of
+    the server, a run of neo4j-admin and a start."""
     monkeypatch.setenv("NEO4J_PASSWORD", PASSWORD)
+    small_provinces(monkeypatch, kabupaten=1)
+    generate("provinsi", tmp_path / "provinsi", seed=11)
+    generate("tiny", tmp_path / "kabupaten", seed=13)
+    trees = [tmp_path / "provinsi", tmp_path / "kabupaten"]
+    folders = [SAMPLE, *(folder for tree in trees for folder, _ in dataset_folders(tree))]
+    assert len(folders) == 4
+    loads: list[BulkLoad] = []
+
+    def recorded(*args, **kwargs) -> BulkLoad:  # the CLI's own call, its result kept for the checks below
+        loads.append(bulk_load(*args, **kwargs))
+        return loads[-1]
+
     bulk = _runner(bulk_server)
     try:
         bulk.write("MATCH (n) DETACH DELETE n")
-        result = CliRunner().invoke(main, ["bulk-import", "--into", str(bulk_server.data_dir), str(SAMPLE)])
+        with monkeypatch.context() as spying:
+            spying.setattr("graph.launcher.bulk.bulk_load", recorded)
+            into = ["bulk-import", "--into", str(bulk_server.data_dir)]
+            result = CliRunner().invoke(main, [*into, str(SAMPLE), *map(str, trees)])
         assert result.exit_code == 0, result.output
-        assert "checked dataset U-PEMDA" in result.output and "bulk-loaded 1 dataset(s)" in result.output
+        assert "checked dataset U-PEMDA" in result.output and "bulk-loaded 4 dataset(s)" in result.output
         assert bulk_server.answers()
         bulk.forget_bookmarks()  # they name transactions of the store neo4j-admin replaced
-        import_path(SAMPLE, runner)
-        assert snapshot(bulk) == snapshot(runner)
-        assert _log(bulk) == _log(runner)
-        assert not import_path(SAMPLE, bulk).written.changed()
-        refused = CliRunner().invoke(main, ["bulk-import", "--into", str(bulk_server.data_dir), str(SAMPLE)])
+        [load] = loads
+        _assert_bulk_equals_transactional(runner, bulk_server, folders, load)
+        refused = CliRunner().invoke(main, [*into, str(SAMPLE)])
         assert refused.exit_code == 1 and "is for a new, empty database" in refused.output
     finally:
         bulk.close()
-
-
-def test_synthetic_datasets_bulk_loaded_are_the_transactional_graph(runner, bulk_server, tmp_path, monkeypatch):
-    """A province with a kabupaten whose sasaran contribute to the province's (references into the dataset
-    before), and a small kabupaten of its own: the same graph, log and schema, node for node and relationship for
-    relationship; re-importing any of them transactionally changes nothing."""
-    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 1)
-    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 5)
-    generate("provinsi", tmp_path / "provinsi", seed=11)
-    generate("tiny", tmp_path / "kabupaten", seed=13)
-    folders = [folder for scale in ("provinsi", "kabupaten") for folder, _ in dataset_folders(tmp_path / scale)]
-    assert len(folders) == 3
-    _assert_bulk_equals_transactional(runner, bulk_server, folders)
 
 
 def _replaced(source: Path, target: Path, old: str, new: str, files: tuple[str, ...] = ()) -> Path:
@@ -127,8 +130,7 @@ def test_bad_input_is_refused_as_the_transactional_importer_refuses_it(runner, b
     """The same problems (file, row, field) as import_paths, for a bad cell, a reference to a dataset not loaded
     before and an id an earlier dataset defines; the target database is not touched. A dataset given twice is
     refused (the bulk path takes each once), and a database that holds anything is refused."""
-    monkeypatch.setattr(synthetic, "PROVINCE_KABUPATEN", 2)
-    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 5)
+    small_provinces(monkeypatch, kabupaten=2)
     generate("provinsi", tmp_path / "p", seed=12)
     province, first, second = [folder for folder, _ in dataset_folders(tmp_path / "p")]
     bad = _replaced(first, tmp_path / "bad", ",misi,", ",bukan_level,", ("goals.csv",))

@@ -35,7 +35,6 @@ from graph.launcher.server import LocalServer, free_port
 from graph.model import IMPORT_LOCK_STATEMENT, apply_schema
 from seed.synthetic import generate
 
-SAMPLE = Path(__file__).resolve().parent.parent / "seed" / "sample"
 PASSWORD = "fault-test-pw"
 
 
@@ -85,8 +84,14 @@ def kill(server: LocalServer) -> None:
     assert server.pid() is None
 
 
-def test_neo4j_killed_in_the_middle_of_an_import_leaves_nothing_and_the_import_then_succeeds(server, subject):
+def test_neo4j_killed_in_the_middle_of_an_import_leaves_nothing_keeps_the_committed_and_the_import_then_succeeds(
+    server, subject
+):
+    """Also: what was committed before survives the kill (no clean shutdown: the transaction log must carry the
+    commit), and the launcher's contract (graph/launcher/server.py): start on a running server changes nothing and
+    answers its URI, as a start after the kill does."""
     runner = emptied(server)
+    assert server.start() == server.uri and server.is_running()  # already running: nothing happens
     import_path(MINI, runner, dataset="OTHER")  # data that was there before must stay exactly as it was
     before = snapshot(runner)
     killed: list[int] = []
@@ -101,10 +106,10 @@ def test_neo4j_killed_in_the_middle_of_an_import_leaves_nothing_and_the_import_t
     runner.close()
     assert killed, "the import must have been written in more than one batch for this test to mean anything"
 
-    server.start()
+    assert server.start() == server.uri
     runner = connect(server)
     try:
-        assert snapshot(runner) == before, "nothing of the interrupted import may remain"
+        assert snapshot(runner) == before, "nothing of the interrupted import may remain, all that was committed"
         report = import_path(subject, runner)
         again = import_path(subject, runner).written
         staff = runner.read("MATCH (s:ASN) WHERE s.dataset <> 'OTHER' RETURN count(s) AS n")[0]["n"]
@@ -246,54 +251,6 @@ def test_neo4j_gone_at_the_commit_and_not_back_in_time_is_an_unknown_outcome(ser
         runner.close()
 
 
-def test_committed_data_survives_a_kill_and_a_restart(server):
-    """Also the launcher's own contract (graph/launcher/server.py), checked on this server rather than on one more
-    started for it: start on a running server and a second stop change nothing, status follows the process."""
-    runner = emptied(server)
-    assert server.start() == server.uri and server.is_running()  # already running: nothing happens
-    import_path(MINI, runner)
-    committed = snapshot(runner)
-    runner.close()
-    kill(server)  # no clean shutdown: the transaction log must carry the commit
-    assert server.start() == server.uri
-    runner = connect(server)
-    try:
-        assert snapshot(runner) == committed
-        runner.close()
-        assert server.stop() is True  # and a clean restart
-        assert not server.is_running() and server.pid() is None
-        assert server.stop() is False  # stopping twice is harmless
-        server.start()
-        runner = connect(server)
-        assert snapshot(runner) == committed
-    finally:
-        runner.close()
-
-
-def test_the_service_recovers_by_itself_when_neo4j_comes_back(server):
-    """Neo4j stopped under a running service: 503 in bounded time, then answers again once it is back, with no
-    restart of the service."""
-    runner = emptied(server)
-    try:
-        client = make_app(runner).test_client()
-        assert client.get("/api/audit/orphaned-staff").status_code == 200
-        server.stop()
-        started = time.monotonic()
-        down = client.get("/api/audit/orphaned-staff")
-        assert_error(down, 503)
-        assert time.monotonic() - started < 10
-        assert_error(client.get("/api/health"), 503)
-        server.start()
-        deadline = time.monotonic() + 60  # a just-started JVM plans its first queries slowly on a busy machine
-        again = client.get("/api/audit/orphaned-staff")
-        while again.status_code == 504 and time.monotonic() < deadline:
-            again = client.get("/api/audit/orphaned-staff")
-        assert again.status_code == 200, again.get_json()
-        assert client.get("/api/health").status_code == 200
-    finally:
-        runner.close()
-
-
 def test_two_imports_at_once_never_mix(server):
     runner = emptied(server)
     changed = csv_files(MINI)
@@ -334,11 +291,13 @@ def test_two_imports_at_once_never_mix(server):
     runner.close()
 
 
-def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(server, tmp_path):
+def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(server, subject, tmp_path):
     runner = emptied(server)
     before = snapshot(runner)
-    with open(SAMPLE / "staff.csv", newline="", encoding="utf-8-sig") as file:
-        held_nip = list(csv.DictReader(file))[-1]["nip"]
+    with open(subject / "staff.csv", newline="", encoding="utf-8-sig") as file:
+        staff = list(csv.DictReader(file))
+    held_nip = staff[-1]["nip"]
+    dataset = json.loads((subject / "manifest.json").read_text())["datasets"][0]["dataset"]
     port = free_port()
     environment = {
         **os.environ,
@@ -377,7 +336,7 @@ def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(
         process.kill()
         raise AssertionError("the service did not start")
 
-    body, boundary = _multipart(zip_bytes(csv_files(SAMPLE)), "sample.zip")
+    body, boundary = _multipart(zip_bytes(csv_files(subject)), "subject.zip")
 
     answers: list[int] = []
 
@@ -402,13 +361,13 @@ def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(
     service = start_service()
     try:
         # Kill the service while its import is surely half-written: an uncommitted ASN of ours with the NIP of
-        # the sample's last staff row (unique) makes the import's transaction wait there, partway through its
+        # the dataset's last staff row (unique) makes the import's transaction wait there, partway through its
         # writes. (Polling for "any open transaction" instead stopped at one of the service's short reads or
         # schema statements before the import, and failed when the check right after it found none open.)
         with runner.driver.session(database=runner.database) as holder:
             hold = holder.begin_transaction()
             try:
-                hold.run("CREATE (:ASN {nip: $nip, dataset: 'U-PEMDA'})", nip=held_nip).consume()  # the key and version
+                hold.run("CREATE (:ASN {nip: $nip, dataset: $dataset})", nip=held_nip, dataset=dataset).consume()
                 sender = threading.Thread(target=lambda: answers.append(post()))
                 sender.start()
                 deadline = time.monotonic() + 120
@@ -433,7 +392,7 @@ def test_the_service_killed_mid_import_leaves_no_partial_state_and_then_imports(
 
         service = start_service()
         assert post() == 200
-        assert runner.read("MATCH (s:ASN) RETURN count(s) AS n")[0]["n"] > 1000
+        assert runner.read("MATCH (s:ASN) RETURN count(s) AS n")[0]["n"] == len(staff) > 50
     finally:
         service.kill()
         service.wait(30)
@@ -462,3 +421,34 @@ def _multipart(data: bytes, filename: str) -> tuple[bytes, str]:
         "Content-Type: application/zip\r\n\r\n"
     ).encode()
     return head + data + f"\r\n--{boundary}--\r\n".encode(), boundary
+
+
+def test_the_service_recovers_by_itself_when_neo4j_comes_back(server):
+    """Neo4j stopped under a running service: 503 in bounded time, then answers again once it is back, with no
+    restart of the service. Also a clean stop and start keep what was committed, and the launcher's contract
+    (graph/launcher/server.py): a second stop is harmless, status follows the process. The last test of the
+    module: the restart leaves the server without its first plans for the next one."""
+    runner = emptied(server)
+    try:
+        import_path(MINI, runner)
+        committed = snapshot(runner)
+        client = make_app(runner).test_client()
+        assert client.get("/api/audit/orphaned-staff").status_code == 200
+        assert server.stop() is True  # a clean shutdown
+        assert not server.is_running() and server.pid() is None
+        assert server.stop() is False  # stopping twice is harmless
+        started = time.monotonic()
+        down = client.get("/api/audit/orphaned-staff")
+        assert_error(down, 503)
+        assert time.monotonic() - started < 10
+        assert_error(client.get("/api/health"), 503)
+        server.start()
+        deadline = time.monotonic() + 60  # a just-started JVM plans its first queries slowly on a busy machine
+        again = client.get("/api/audit/orphaned-staff")
+        while again.status_code == 504 and time.monotonic() < deadline:
+            again = client.get("/api/audit/orphaned-staff")
+        assert again.status_code == 200, again.get_json()
+        assert client.get("/api/health").status_code == 200
+        assert snapshot(runner) == committed
+    finally:
+        runner.close()
