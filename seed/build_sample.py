@@ -93,7 +93,7 @@ OUTPUT_INDICATORS: dict[str, Ind] = {
 N_UNASSIGNED, N_DEAD_RHK_EMPTY, N_UNLINKED_SUB, N_DEAD_SUB = 34, 6, 16, 6
 # the DPA of the year before: the same programs, kegiatan and sub-kegiatan (their contributions with them, so a
 # defect planted in the tree shows in both years), a few sub-kegiatan new in YEAR, the pagu a few percent lower
-PREVIOUS_YEAR = 2025
+PREVIOUS_YEAR = YEAR - 1
 NEW_SUB_RATE = 0.08  # of the smaller sub-kegiatan of YEAR's DPA, those the year before did not have
 NEW_SUB_PAGU_MAX = 1_500_000_000  # a new sub-kegiatan starts small (Rp 1,5 M at most)
 PAGU_GROWTH = 1.05  # APBD growth from one year to the next (approximate; salaries grow with the gaji pokok)
@@ -963,15 +963,17 @@ class Builder:
                 if a["budget"] is None
                 else int(max(25_000_000, round(a["budget"] / PAGU_GROWTH * spread, -3))),
             }
-        measured = set(self.ind_act.values())
+        measured, kept = set(self.ind_act.values()), []
         for row in self.ind_rows:
             if row["year"] == PREVIOUS_YEAR and row.get("element_id") in measured:
                 copy = copies.get(row["element_id"])
-                row["drop"] = copy is None
-                if copy is not None:
-                    row["id"], row["element_id"] = f"I-A-{copy['id']}-1", copy["id"]
-                    self.ind_act[row["id"]] = copy["id"]
-        self.ind_rows = [row for row in self.ind_rows if not row.pop("drop", False)]
+                if copy is None:  # a sub-kegiatan new in YEAR has no figures of the year before
+                    continue
+                row["id"], row["element_id"] = f"I-A-{copy['id']}-1", copy["id"]
+                self.ind_act[row["id"]] = copy["id"]
+            kept.append(row)
+        self.ind_rows = kept
+        self.planted["new_subkegiatan"] = len(new)
         self.acts = [{**a, "year": YEAR} for a in self.acts] + list(copies.values())
 
     def plant_capaian_columns(self) -> None:
@@ -1415,7 +1417,7 @@ def write_readme(b: Builder, exp: dict[str, Any]) -> None:
         "(`target_min`..`target_max`): inflation 2-4 % on G-S-PEMDA-6, a price ratio on G-S-DISPERINDAG-1.",
         f"- {c['activities']} activities ({c['subkegiatan']} sub-kegiatan), the DPA of {PREVIOUS_YEAR} and of {YEAR}: "
         f"the same programs, kegiatan and sub-kegiatan with their contributions, pagu about {PAGU_GROWTH - 1:.0%} "
-        f"lower in {PREVIOUS_YEAR}, and {sum(1 for a in b.acts if a['year'] == YEAR and a['kind'] == 'subkegiatan') - sum(1 for a in b.acts if a['year'] == PREVIOUS_YEAR and a['kind'] == 'subkegiatan')} "
+        f"lower in {PREVIOUS_YEAR}, and {b.planted['new_subkegiatan']} "
         f"sub-kegiatan new in {YEAR}; an activity indicator measures its own year's activity. Total pagu "
         + "; ".join(f"{y}: Rp {v:,}".replace(",", ".") for y, v in c["budget_by_year"].items())
         + ".",

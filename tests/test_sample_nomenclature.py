@@ -75,6 +75,11 @@ def test_most_of_the_samples_codes_are_in_the_references(reference, sample):
     assert len(known) >= 0.85 * len(sample), sorted(set(sample) - set(reference))
 
 
+def parent_of(code: str) -> str:
+    """A kegiatan's program ('1.01.02.2.01' -> '1.01.02'), a program's bidang ('1.01.02' -> '1.01')."""
+    return code.rsplit(".", 2 if KEGIATAN.match(code) else 1)[0]
+
+
 def known_names(reference: dict[str, set[str]], code: str) -> set[str]:
     """The names the references give a code; a bidang's program 01 also the generic row's."""
     generic = reference.get(GENERIC_SUPPORT, set()) if PROGRAM.match(code) and code.endswith(".01") else set()
@@ -105,11 +110,11 @@ def test_no_program_or_kegiatan_carries_the_code_of_another(reference, sample):
     by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
     for code, names in reference.items():
         for name in names:
-            by_name[(code.rsplit(".", 2 if KEGIATAN.match(code) else 1)[0], name)].add(code)
+            by_name[(parent_of(code), name)].add(code)
     misfiled = {}
     for code, name in sample.items():
-        parent = code.rsplit(".", 2 if KEGIATAN.match(code) else 1)[0]
-        elsewhere = by_name.get((parent, words(name)), set()) - {code}
-        if elsewhere and code not in by_name.get((parent, words(name)), set()):
+        filed = by_name.get((parent_of(code), words(name)), set())
+        elsewhere = filed - {code}
+        if elsewhere and code not in filed:
             misfiled[code] = (name, sorted(elsewhere))
     assert misfiled == {}
