@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup browser demo lint test bench bench-bulk bench-peers bench-people bench-nasional bench-nasional-run soak neo4j-stop clean
+.PHONY: setup browser demo lint test bench bench-bulk bench-peers bench-people bench-nasional bench-nasional-run bench-negara soak neo4j-stop clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
@@ -74,6 +74,15 @@ bench-nasional: setup
 
 bench-nasional-run:
 	POKIN_BENCH_HEAP=6g POKIN_BENCH_PAGECACHE=6g nice $(BIN)/pokin bench --scale nasional --only load --only queries --out bench/results/nasional.json
+
+# The whole nation (~4.3 M ASN, 553 datasets) loaded by the importer, the audit's findings over it and for its
+# largest Pemda, search, a changed kabupaten re-imported into it, the service under load (docs/scaling.md). Needs
+# 19 GiB of memory (a 6 GiB heap, a 9 GiB page cache) and 30 GiB of disk; about an hour on 2 cores.
+bench-negara: setup
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	POKIN_BENCH_HEAP=6g POKIN_BENCH_PAGECACHE=9g nice $(BIN)/pokin bench --scale negara --only load --only queries \
+		--only search --only reimport --only service --out bench/results/negara.json
+	$(BIN)/python -m bench.report bench/results/negara.json
 
 # The bulk path (pokin bulk-import, neo4j-admin) beside the transactional importer, each into a new database, at
 # provinsi scale; the bulk graph checked against the transactional one (bench/bulk.py).

@@ -1,7 +1,8 @@
 """pokin benchmarks: import, catalog queries (vs networkx), service load and views, at one scale.
 
-    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|tiny [--only import|queries|service|views|peers|people] [--out F]
+    .venv/bin/pokin bench --scale kabupaten|provinsi|nasional|negara|tiny [--only PART ...] [--out F]
     make bench            # kabupaten and provinsi, every part, results in bench/results/*.json
+    make bench-negara     # the whole nation: load, the audit, search, a changed kabupaten re-imported, the service
 
 Everything runs against a throw-away local Neo4j started here (its data in a temp folder, a free loopback
 port; heap and page cache from POKIN_BENCH_HEAP / POKIN_BENCH_PAGECACHE, default 2g / 1g), on synthetic
@@ -23,7 +24,10 @@ when the absolute numbers move.
 5. peers: the audit questions in DuckDB, PostgreSQL and SQLite (recursive CTEs) and networkx (a prebuilt
    graph), each peer's rows checked against pokin's, median of 10 warm runs, whole graph and one OPD
    (bench/peers.py).
-6. people: single_points_of_failure, rhk_without_intervention, retirements and what_if_move beside networkx
+6. search (`--only search`): the catalog's search on terms taken from the data (bench/lookups.py); reimport:
+   the largest kabupaten changed (bench/diff.py changed_copy) and imported into the loaded graph, then its own
+   files again, each timed apart from the people answers kept after it (docs/people-kept.md).
+7. people: single_points_of_failure, rhk_without_intervention, retirements and what_if_move beside networkx
    computing the same rules on the graph read back, in one run, with a check that the answers agree
    (bench/people.py).
 """
@@ -83,6 +87,18 @@ SETTINGS = {  # per scale: naive loader seconds, query runs, per-query budget (s
         "networkx": False,
         "scoped": True,
         "needs_disk": 10 * 1024**3,
+    },
+    # negara, the whole nation (~4.3 M ASN, 553 datasets): the audit's findings only, twice each after the first
+    "negara": {
+        "naive": 20,
+        "runs": 2,
+        "budget": 600,
+        "service": 30,
+        "clients": 32,
+        "networkx": False,
+        "scoped": True,
+        "findings_only": True,
+        "needs_disk": 30 * 1024**3,
     },
 }
 # Memory the machine must have beyond the server's heap and page cache (the importer, the bench, the OS).
@@ -506,6 +522,8 @@ def bench_queries(runner: Runner, scale: str, only: Collection[str] | None = Non
     runs, budget = SETTINGS[scale]["runs"], SETTINGS[scale]["budget"]
     out: dict[str, Any] = {"params": pool, "queries": {}}
     results: dict[str, list[dict[str, Any]]] = {}
+    if only is None and SETTINGS[scale].get("findings_only"):
+        only = [query.name for query in catalog if query.finding is not None]
     if SETTINGS[scale].get("scoped"):
         pool["_pemda"] = out["scoped_unit"] = largest_pemda(runner)
     for query in catalog:
@@ -765,6 +783,61 @@ def people_compare(runner: Runner, graph: Any, results: dict[str, list[dict[str,
 
 
 # -- 3. service ---------------------------------------------------------------------------------------------
+
+
+def bench_lookup_search(runner: Runner, scale: str) -> dict[str, Any]:
+    """The catalog's search on terms from the loaded data, p50 of `runs` after a warm-up, with its db hits
+    (bench/lookups.py times it against an older catalog; here the catalog is its own baseline)."""
+    from bench.lookups import bench_search
+
+    catalog = load_catalog()
+    runs = max(3, SETTINGS[scale]["runs"])
+    return {"runs": runs, "terms": bench_search(runner, catalog, catalog, runs)}
+
+
+def bench_reimport(runner: Runner, folder: Path) -> dict[str, Any]:
+    """The largest kabupaten/kota re-imported into the loaded graph: changed (bench/diff.py changed_copy: pagu,
+    contributions cut, staff moved), then its own files back, then those again (nothing to write). Each import's
+    transaction (reading, checking, writing, the reach facts kept inside it) is timed apart from the people answers
+    kept after it, which are worked out for the whole graph (docs/people-kept.md)."""
+    from bench.diff import changed_copy
+
+    datasets = manifest_of(folder)["datasets"]
+    entries = [e for e in datasets if Path(e["folder"]).name.startswith("K")] or datasets
+    largest = max(entries, key=lambda e: (e["rows"].get("staff", 0), e["folder"]))
+    source = (folder / largest["folder"]).resolve()
+    out: dict[str, Any] = {"dataset": largest["dataset"], "staff": largest["rows"].get("staff", 0)}
+    with tempfile.TemporaryDirectory(prefix="pokin-reimport-") as tmp:
+        changed = changed_copy(source, Path(tmp) / source.name)
+        for label, path in (("changed", changed), ("restored", source), ("unchanged", source)):
+            log(f"reimport {label}: {largest['dataset']}")
+            out[label] = _timed_import(runner, path)
+    return out
+
+
+def _timed_import(runner: Runner, path: Path) -> dict[str, Any]:
+    """One import_path, its transaction and the people answers kept after it timed apart."""
+    from graph.importer import _write, new_record, people_kept, validate_path
+
+    started = time.perf_counter()
+    built = validate_path(path, runner, writing=True)
+    checked = time.perf_counter()
+    report = _write(built, runner, None, record=new_record(Path(path), built.name, built.counts(), None))
+    written = time.perf_counter()
+    kept = people_kept.ensure(runner)
+    finished = time.perf_counter()
+    summary = report.written
+    return {
+        "read_check_s": checked - started,
+        "write_commit_s": written - checked,
+        "import_s": written - started,
+        "people_kept_s": finished - written,
+        "people_worked_out": kept,
+        "total_s": finished - started,
+        "nodes_created": summary.nodes_created if summary else 0,
+        "properties_set": summary.properties_set if summary else 0,
+        "relationships_created": summary.relationships_created if summary else 0,
+    }
 
 
 def bench_service(settings: Neo4jSettings, runner: Runner, scale: str) -> dict[str, Any]:
@@ -1066,12 +1139,14 @@ def _run_parts(
         "import": lambda: bench_import(runner, settings, server, folder, scale),
         "load": lambda: bench_load(runner, settings, server, folder),
         "queries": lambda: bench_queries(runner, scale),
+        "search": lambda: bench_lookup_search(runner, scale),
+        "reimport": lambda: bench_reimport(runner, folder),
         "service": lambda: bench_service(settings, runner, scale),
         "views": lambda: bench_views(runner),
         "peers": lambda: bench_peers_part(runner, scale),
         "people": lambda: bench_people_part(runner, scale),
     }
-    for part in ("import", "load", "queries", "service", "views", "peers", "people"):
+    for part in ("import", "load", "queries", "search", "reimport", "service", "views", "peers", "people"):
         if part not in parts:
             continue
         if part not in ("import", "load"):
@@ -1097,7 +1172,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", default="kabupaten", choices=list(SETTINGS))
     parser.add_argument(
-        "--only", nargs="*", choices=["import", "load", "queries", "service", "views", "peers", "people"]
+        "--only",
+        nargs="*",
+        choices=["import", "load", "queries", "search", "reimport", "service", "views", "peers", "people"],
     )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()

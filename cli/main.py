@@ -238,7 +238,7 @@ def _log_row(entry: dict) -> dict:
 @click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
 @click.option(
     "--synthetic",
-    type=click.Choice(["kabupaten", "provinsi", "nasional"]),
+    type=click.Choice(["kabupaten", "provinsi", "nasional", "negara"]),
     help="Generate synthetic data of this scale instead of the bundled sample.",
 )
 @click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Random seed (--synthetic).")
@@ -383,12 +383,15 @@ def _bulk_folders(paths: tuple[Path, ...]) -> list[Path]:
 
 @main.command("bench")
 @click.option(
-    "--scale", type=click.Choice(["tiny", "kabupaten", "provinsi", "nasional"]), default="kabupaten", show_default=True
+    "--scale",
+    type=click.Choice(["tiny", "kabupaten", "provinsi", "nasional", "negara"]),
+    default="kabupaten",
+    show_default=True,
 )
 @click.option(
     "--only",
     multiple=True,
-    type=click.Choice(["import", "load", "queries", "service", "views", "peers", "people"]),
+    type=click.Choice(["import", "load", "queries", "search", "reimport", "service", "views", "peers", "people"]),
     help="Run only these parts (repeatable).",
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the results as JSON here.")

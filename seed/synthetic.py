@@ -1,6 +1,6 @@
 """Synthetic pohon kinerja at three scales, streamed straight into import files (docs/import-format.md).
 
-`pokin seed --synthetic kabupaten|provinsi|nasional [--seed N] [--out DIR]`, or
+`pokin seed --synthetic kabupaten|provinsi|nasional|negara [--seed N] [--out DIR]`, or
 `python -m seed.synthetic SCALE OUT [--seed N]`.
 
 - kabupaten: one Pemda, ~40 OPD, ~1,000 sub-kegiatan, ~6,000 ASN (docs/domain.md "Scale"), written as one
@@ -10,6 +10,8 @@
   sasaran of the province, a reference into another dataset, so the province is imported first.
 - nasional: a national RPJMN dataset (visi ... sasaran with indicators) and 18 provinces as above,
   ~1.08 million ASN; province sasaran contribute to national sasaran.
+- negara: the whole nation, as nasional but with every Pemda: 38 provinces and 514 kabupaten/kota (416 and 98,
+  Kemendagri's count), their staff per OPD scaled so that the nation holds ~4.3 million ASN (docs/scaling.md).
 
 OUT/manifest.json lists the dataset folders in import order with, for each, the row counts, the
 nodes and edges the importer must create and the planted defects (counts, and the ids for
@@ -46,7 +48,7 @@ from seed import sample_catalog as cat
 from seed import workforce
 from seed.texts import result_of
 
-SCALES = ("kabupaten", "provinsi", "nasional")
+SCALES = ("kabupaten", "provinsi", "nasional", "negara")
 YEARS = (2025, 2026)
 YEAR = 2026
 COLUMNS: dict[str, list[str]] = {
@@ -89,6 +91,12 @@ BUP, BUP_JPT, BUP_MADYA, BUP_UTAMA = 58, 60, 60, 65  # the retirements query's d
 STAFF_PER_OPD = 150
 PROVINCE_KABUPATEN = 10
 NATION_PROVINCES = 18
+# the whole nation (scale negara): every province and kabupaten/kota, and the staff per OPD that brings the nation's
+# ASN to ~4.3 million (the slice's 199 Pemda average 5,400 ASN; the nation's 552 need ~7,800)
+WHOLE_PROVINCES = 38
+WHOLE_KABUPATEN_KOTA = 514
+WHOLE_KOTA_SHARE = 98 / 514
+WHOLE_STAFF_SCALE = 1.45
 DETAIL_LIMIT = 20_000  # planted ids are listed in the manifest for datasets up to this many ASN
 INDICATOR_LEVELS = ("tujuan", "sasaran", "sasaran_program", "sasaran_kegiatan", "sasaran_subkegiatan")
 
@@ -880,26 +888,54 @@ def generate(scale: str, out: Path, seed: int = 1) -> dict[str, Any]:
         datasets.append({"folder": ".", "dataset": writer.pemda, "name": writer.name, **stats.as_json(True)})
     elif scale == "provinsi":
         _province(emit, rng, 32, None)
-    else:
+    elif scale == "nasional":
         nation = _nation(out, rng, datasets)
         for p in range(NATION_PROVINCES):
             _province(emit, rng, 11 + p, nation, prefix=f"P{11 + p:02d}/")
+    else:
+        nation = _nation(out, rng, datasets)
+        for p, count in enumerate(whole_nation_kabupaten()):
+            _province(emit, rng, 11 + p, nation, f"P{11 + p:02d}/", count, WHOLE_STAFF_SCALE)
     manifest = {"scale": scale, "seed": seed, "datasets": datasets, "totals": _totals(datasets)}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest
 
 
-def _province(emit, rng: random.Random, number: int, upward: list[str] | None, prefix: str = "") -> None:
+def whole_nation_kabupaten() -> list[int]:
+    """How many kabupaten/kota each of the nation's provinces holds: WHOLE_KABUPATEN_KOTA spread as evenly as it
+    goes (the real spread, from 6 in Papua Barat Daya to 38 in Jawa Timur, changes no figure the bench reports)."""
+    base, extra = divmod(WHOLE_KABUPATEN_KOTA, WHOLE_PROVINCES)
+    return [base + (1 if p < extra else 0) for p in range(WHOLE_PROVINCES)]
+
+
+def _province(
+    emit,
+    rng: random.Random,
+    number: int,
+    upward: list[str] | None,
+    prefix: str = "",
+    kabupaten: int | None = None,
+    staff_scale: float = 1.0,
+) -> None:
+    """A province's Pemda and its kabupaten/kota: PROVINCE_KABUPATEN (the last two kota) unless `kabupaten` says
+    how many (the last fifth or so kota, as in the nation)."""
     province = emit(
-        f"{prefix}P{number:02d}", f"P{number:02d}", f"Provinsi Sintesis {number}", 1.0, upward, rng.randint(36, 44)
+        f"{prefix}P{number:02d}",
+        f"P{number:02d}",
+        f"Provinsi Sintesis {number}",
+        staff_scale,
+        upward,
+        rng.randint(36, 44),
     )
-    for k in range(1, PROVINCE_KABUPATEN + 1):
-        kind = "Kota" if k > 8 else "Kabupaten"
+    count = PROVINCE_KABUPATEN if kabupaten is None else kabupaten
+    kabupaten_only = 8 if kabupaten is None else count - round(count * WHOLE_KOTA_SHARE)
+    for k in range(1, count + 1):
+        kind = "Kota" if k > kabupaten_only else "Kabupaten"
         emit(
             f"{prefix}K{number:02d}{k:02d}",
             f"K{number:02d}{k:02d}",
             f"{kind} Sintesis {number}.{k}",
-            rng.uniform(0.55, 1.25),
+            rng.uniform(0.55, 1.25) * staff_scale,
             province.pemda_sasaran,
         )
 

@@ -12,6 +12,7 @@ import pytest
 from bench import people as bench_people
 from bench import run as bench
 from graph.importer import import_path
+from graph.model import IMPORT_LOCK_LABEL, IMPORT_LOG_LABEL, VERSION_LABEL
 from seed.synthetic import generate
 
 
@@ -125,6 +126,30 @@ def test_drawn_views_draw_exactly_the_nodes_asked_for_none_folded(runner, tiny):
     assert set(views) == {"drawn_50"}  # a tree smaller than asked for is not measured
     assert views["drawn_50"]["drawn"] == 50 and views["drawn_50"]["edges"] > 0
     assert views["drawn_50"]["html_bytes"] > 0
+
+
+def test_a_changed_kabupaten_reimported_writes_then_its_own_files_put_the_graph_back(runner, tiny):
+    """The reimport part (issue 24, goal 5): the changed copy writes, the dataset's own files undo it, and the same
+    files again write nothing and need no people answers worked out; search times every term with its rows."""
+    for entry in bench.manifest_of(tiny)["datasets"]:
+        import_path(tiny / entry["folder"], runner)
+    graph = (  # the data, not the import log's records or the versions' (one more of each per import)
+        f"MATCH (n) WHERE NOT n:{IMPORT_LOCK_LABEL} AND NOT n:{IMPORT_LOG_LABEL} AND NOT n:{VERSION_LABEL} "
+        "RETURN count(n) AS nodes, sum(n.budget) AS pagu, count { ()-[]->() } AS edges"
+    )
+    before = runner.read(graph)
+    result = bench.bench_reimport(runner, tiny)
+    changed, restored, unchanged = result["changed"], result["restored"], result["unchanged"]
+    assert changed["properties_set"] > 0 and changed["people_worked_out"]
+    assert restored["properties_set"] > 0 and restored["relationships_created"] > 0
+    assert unchanged["properties_set"] == unchanged["relationships_created"] == unchanged["nodes_created"] == 0
+    assert not unchanged["people_worked_out"]
+    for timed in (changed, restored, unchanged):
+        assert timed["total_s"] >= timed["import_s"] >= timed["read_check_s"] > 0
+    assert runner.read(graph) == before
+    searched = bench.bench_lookup_search(runner, "tiny")["terms"]
+    assert len(searched) == 7 and all(entry["same_rows"] and entry["after_p50_ms"] > 0 for entry in searched)
+    assert {entry["term"] for entry in searched if entry["rows"]} >= {"an ASN's name", "a whole NIP", "a goal id"}
 
 
 def test_a_scoped_scale_times_the_unit_queries_for_its_largest_pemda_too(runner, tiny, monkeypatch):

@@ -139,6 +139,30 @@ def test_cli_writes_synthetic_files_and_keeps_the_sample_default(tmp_path, monke
     assert refused.exit_code != 0 and "--synthetic" in refused.output
 
 
+def test_the_whole_nation_holds_every_province_and_kabupaten_kota_with_more_staff_per_opd(tmp_path, monkeypatch):
+    """Scale negara (docs/scaling.md): 38 provinces holding the 514 kabupaten/kota between them, the last fifth or
+    so of each province's kota, and staff per OPD scaled up; generated here for one province of three."""
+    counts = synthetic.whole_nation_kabupaten()
+    assert len(counts) == 38 and sum(counts) == 514 and max(counts) - min(counts) <= 1
+    monkeypatch.setattr(synthetic, "STAFF_PER_OPD", 100)
+    monkeypatch.setattr(synthetic, "WHOLE_PROVINCES", 1)
+    monkeypatch.setattr(synthetic, "WHOLE_KABUPATEN_KOTA", 3)
+    whole = generate("negara", tmp_path / "negara", seed=3)
+    names = {entry["folder"]: entry["name"] for entry in whole["datasets"]}
+    assert names == {
+        "NAS": "Indonesia",
+        "P11/P11": "Provinsi Sintesis 11",
+        "P11/K1101": "Kabupaten Sintesis 11.1",
+        "P11/K1102": "Kabupaten Sintesis 11.2",
+        "P11/K1103": "Kota Sintesis 11.3",
+    }
+    monkeypatch.setattr(synthetic, "WHOLE_STAFF_SCALE", 1.0)
+    same_rng = generate("negara", tmp_path / "unscaled", seed=3)
+    staff = [entry["rows"]["staff"] for entry in whole["datasets"][1:]]
+    unscaled = [entry["rows"]["staff"] for entry in same_rng["datasets"][1:]]
+    assert all(scaled > 1.3 * plain for scaled, plain in zip(staff, unscaled, strict=True)), (staff, unscaled)
+
+
 def test_finish_can_run_again_and_starts_from_what_parse_left(tmp_path, monkeypatch):
     """import_paths resolves a dataset on trial while the one before is still being written, and again (the same
     Builder) once it has committed: a kabupaten whose province is not in the database yet is refused on trial;
