@@ -37,9 +37,10 @@ CALL (reach_known) {
     UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
     MATCH (act:Activity {reaches_outcome: false})
     RETURN act
-    UNION
+    UNION ALL
     // a named version's from the index on (reaches_outcome, dataset), not every version's
     UNWIND $datasets AS dataset
+    WITH DISTINCT dataset
     MATCH (act:Activity {reaches_outcome: false, dataset: dataset})
     USING INDEX act:Activity(reaches_outcome, dataset)
     RETURN act

@@ -41,8 +41,9 @@ CALL (cascade, rank, allowed_skips) {
   UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
   MATCH ()-[c:CONTRIBUTES_TO]->()
   RETURN c
-  UNION
+  UNION ALL
   UNWIND $datasets AS dataset
+  WITH DISTINCT dataset
   MATCH ()-[c:CONTRIBUTES_TO {dataset: dataset}]->()
   RETURN c
 }

@@ -26,8 +26,9 @@ CALL (held_by_units_or_staff) {
   UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
   MATCH (g:Goal)
   RETURN g
-  UNION
+  UNION ALL
   UNWIND $datasets AS dataset
+  WITH DISTINCT dataset
   MATCH (g:Goal {dataset: dataset})
   RETURN g
 }

@@ -41,9 +41,10 @@ CALL (scope) {
     MATCH (g:Goal)
     WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']
     RETURN g
-    UNION
+    UNION ALL
     // a named version's goals of these levels from the index on (level, dataset), not every version's
     UNWIND $datasets AS dataset
+    WITH DISTINCT dataset
     MATCH (g:Goal)
     USING INDEX g:Goal(level, dataset)
     WHERE g.level IN ['tujuan', 'sasaran', 'sasaran_program', 'sasaran_kegiatan', 'sasaran_subkegiatan']

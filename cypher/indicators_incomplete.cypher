@@ -36,8 +36,9 @@ CALL () {
     MATCH (figures:IndicatorYear)
     WHERE figures.year >= $year
     RETURN figures
-    UNION
+    UNION ALL
     UNWIND $datasets AS dataset
+    WITH DISTINCT dataset
     MATCH (figures:IndicatorYear {dataset: dataset})
     WHERE figures.year >= $year
     RETURN figures
@@ -53,8 +54,9 @@ CALL (due) {
   UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
   MATCH (i:Indicator)
   RETURN i
-  UNION
+  UNION ALL
   UNWIND $datasets AS dataset
+  WITH DISTINCT dataset
   MATCH (i:Indicator {dataset: dataset})
   RETURN i
 }

@@ -45,8 +45,9 @@ CALL (reach_known) {
     UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
     MATCH (s:ASN)
     RETURN s
-    UNION
+    UNION ALL
     UNWIND $datasets AS dataset
+    WITH DISTINCT dataset
     MATCH (s:ASN {dataset: dataset})
     RETURN s
   }
@@ -73,8 +74,9 @@ CALL (reach_known) {
         UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
         MATCH (s:ASN)
         RETURN s
-        UNION
+        UNION ALL
         UNWIND $datasets AS dataset
+        WITH DISTINCT dataset
         MATCH (s:ASN {dataset: dataset})
         RETURN s
       }

@@ -37,9 +37,10 @@ CALL (support_known) {
     MATCH (g:Goal)
     WHERE g.level IN ['tujuan', 'sasaran']
     RETURN g
-    UNION
+    UNION ALL
     // a named version's outcome goals from the index on (level, dataset): not every version's, then filtered
     UNWIND $datasets AS dataset
+    WITH DISTINCT dataset
     MATCH (g:Goal)
     USING INDEX g:Goal(level, dataset)
     WHERE g.level IN ['tujuan', 'sasaran'] AND g.dataset = dataset

@@ -30,8 +30,9 @@ CALL (output_words) {
   MATCH (g:Goal)
   WHERE g.level IN $outcome_levels
   RETURN g
-  UNION
+  UNION ALL
   UNWIND $datasets AS dataset
+  WITH DISTINCT dataset
   // the version's outcome goals from the index on (level, dataset)
   MATCH (g:Goal)
   USING INDEX g:Goal(level, dataset)

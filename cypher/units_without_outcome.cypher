@@ -34,8 +34,9 @@ CALL (reach_known) {
     UNWIND CASE WHEN $datasets IS NULL THEN [true] ELSE [] END AS everything
     MATCH (u:Unit)
     RETURN u
-    UNION
+    UNION ALL
     UNWIND $datasets AS dataset
+    WITH DISTINCT dataset
     MATCH (u:Unit {dataset: dataset})
     RETURN u
   }

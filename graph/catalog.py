@@ -17,7 +17,11 @@ lookup by id or NIP; what is reached by traversal from there stays in its versio
 the caller gives none with `graph.versions.default_scope` (the latest version of each Pemda; null, which filters
 nothing, when no Pemda has two versions); a caller that names a version passes `datasets=[its key]`. A `list`
 parameter takes a list of text, or text separated by commas (a CLI or query-string value), at most
-LIST_MAX items of at most LIST_ITEM_MAX characters each.
+LIST_MAX items of at most LIST_ITEM_MAX characters each. A query that reads a whole label or relationship type when
+no version is named, and each named version's through the `dataset` index otherwise, writes the two as branches
+of `UNION ALL` (one of them is always empty) with `UNWIND $datasets AS dataset WITH DISTINCT dataset`: a `UNION`
+keeps every row it has seen to drop duplicates, and over the whole nation that is 14 million contributions, beyond
+the memory a transaction may use.
 
 An audit finding (docs/domain.md, "What the audit looks for") is one such file whose header also says what
 the finding is; the audit, the pages, the legend, the exports and the API are built from these lines:

@@ -11,10 +11,17 @@ do not count as what hangs on one person: that their penanggung jawab is one per
 Dominators are computed once for the whole graph (Cooper, Harvey and Kennedy's iterative algorithm, linear in
 practice, on lists of node numbers), so the cost does not grow with the number of outcomes; the graph arrives
 as one row of id lists (a row per edge cost the driver seconds at kabupaten scale).
+
+That row and the lists built from it grow with the graph read: about 1.5 KB per ASN in this process (on the whole
+nation, 4.4 million ASN, it passed 6 GB before it was stopped), and as much again on the server's heap. So a scope
+holding more than PEOPLE_LIMIT ASN (POKIN_PEOPLE_LIMIT, 500,000 by default: a big province with its kabupaten)
+is refused with ScopeTooLarge before anything is read; one Pemda's version (`datasets`) answers at any size of
+the graph around it (docs/scaling.md).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -25,6 +32,20 @@ from graph.db import Reader
 
 ROOT = "__staff__"  # the virtual root above every ASN
 NONE, SEVERAL = -1, -2  # holder of an element: nobody, several ASN
+PEOPLE_LIMIT = int(os.environ.get("POKIN_PEOPLE_LIMIT", "500000"))  # ASN in a scope the dominators are worked for
+_STAFF_ALL = "MATCH (s:ASN) RETURN count(s) AS staff"  # Neo4j's count store: no node read
+_STAFF_OF = "UNWIND $datasets AS dataset MATCH (s:ASN {dataset: dataset}) RETURN count(s) AS staff"
+
+
+class ScopeTooLarge(ValueError):
+    """The version scope holds more ASN than the people answers are worked out for in one process."""
+
+    def __init__(self, staff: int, limit: int) -> None:
+        super().__init__(
+            f"the people answers are worked out for at most {limit:,} ASN at once and this scope holds {staff:,}: "
+            "name one Pemda's version (datasets) or raise POKIN_PEOPLE_LIMIT on a machine with the memory for it"
+        )
+        self.staff, self.limit = staff, limit
 
 
 @dataclass
@@ -174,7 +195,9 @@ def single_points_of_failure(
 
 
 def computed(runner: Reader, catalog: Catalog) -> list[dict[str, Any]]:
-    """single_points_of_failure's rows worked out from the whole contribution graph of the catalog's scope."""
+    """single_points_of_failure's rows worked out from the whole contribution graph of the catalog's scope
+    (ScopeTooLarge beyond PEOPLE_LIMIT ASN, before anything is read)."""
+    check_scope(runner, catalog)
     graph = contribution_graph(runner, catalog)
     found = dependencies(graph, dominators(graph.successors))
     kinds = {graph.names[target]: kind for target, _, kind in graph.targets}
@@ -182,6 +205,17 @@ def computed(runner: Reader, catalog: Catalog) -> list[dict[str, Any]]:
         {"nip": nip, "target": target, "target_kind": kinds[target], **entry}
         for (nip, target), entry in sorted(found.items())
     ]
+
+
+def check_scope(runner: Reader, catalog: Catalog, limit: int | None = None) -> None:
+    """Refuse (ScopeTooLarge) a version scope of more than `limit` (PEOPLE_LIMIT) ASN: the whole contribution graph
+    of the scope is read into this process."""
+    limit = PEOPLE_LIMIT if limit is None else limit
+    datasets = catalog.scope(runner)
+    found = runner.read(_STAFF_ALL) if datasets is None else runner.read(_STAFF_OF, {"datasets": list(datasets)})
+    staff = int(found[0]["staff"])
+    if staff > limit:
+        raise ScopeTooLarge(staff, limit)
 
 
 def kept_rows(runner: Reader, catalog: Catalog) -> list[dict[str, Any]] | None:

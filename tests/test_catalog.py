@@ -205,3 +205,22 @@ def test_every_shipped_query_reads_a_version_scope():
     for query in load_catalog(CYPHER_DIR):
         assert query.scoped, query.name
         assert "$datasets IS NULL OR" in query.cypher or "UNWIND $datasets AS dataset" in query.cypher, query.name
+
+
+def test_a_whole_label_or_its_named_versions_are_branches_of_union_all():
+    """graph/catalog.py: the branch reading a whole label and the branch seeking each named version are joined by
+    UNION ALL (a UNION keeps every row read to drop duplicates: 14 million contributions on the whole nation ran out
+    of transaction memory), and the named versions are made distinct first, so that no row comes twice."""
+    import re
+
+    seeks = 0
+    for query in load_catalog(CYPHER_DIR):
+        lines = [line.strip() for line in query.cypher.splitlines() if not line.strip().startswith("//")]
+        for number, line in enumerate(lines):
+            if line != "UNWIND $datasets AS dataset":
+                continue
+            seeks += 1
+            assert lines[number + 1] == "WITH DISTINCT dataset", query.name
+            joined = [earlier for earlier in lines[:number] if re.fullmatch(r"UNION( ALL)?", earlier)]
+            assert joined and joined[-1] == "UNION ALL", query.name
+    assert seeks >= 10

@@ -209,3 +209,32 @@ def test_the_sample_keeps_its_answers_and_keeping_them_again_changes_nothing(sam
     assert not people_kept.ensure(sample)  # current: nothing to do
     assert people_kept.keep(sample) == len(kept["spof"])  # type: ignore[arg-type]
     assert answers(sample, moves=3) == kept
+
+
+def test_a_scope_beyond_the_people_limit_is_refused_and_nothing_is_kept_for_it(sample, monkeypatch):
+    """graph/people.py PEOPLE_LIMIT: the whole contribution graph of a scope is read into the process, so a scope of
+    more ASN is refused before anything is read (the whole nation's took over 6 GB), with the one error shape in the
+    service; the importer then keeps nothing, and one Pemda's version still answers."""
+    from test_service_support import AS_READER, make_app
+
+    staff = sample.read("MATCH (s:ASN) RETURN count(s) AS n")[0]["n"]
+    kept = people.single_points_of_failure(sample, CATALOG)
+    monkeypatch.setattr(people, "PEOPLE_LIMIT", staff - 1)
+    assert people.single_points_of_failure(sample, CATALOG) == kept, "what is kept answers at any size"
+    with stale(sample):
+        with pytest.raises(people.ScopeTooLarge) as refused:
+            people.single_points_of_failure(sample, CATALOG)
+        assert f"{staff:,}" in str(refused.value) and f"{staff - 1:,}" in str(refused.value)
+        response = make_app(sample).test_client().get("/api/people/single-points-of-failure", headers=AS_READER)
+        body = response.get_json()
+        assert response.status_code == 422 and body["ok"] is False and body["staff"] == staff
+    try:
+        assert people_kept.keep(sample) == people_kept.TOO_LARGE
+        assert not people_kept.current(sample)
+        dataset = sample.read("MATCH (s:ASN) RETURN s.dataset AS d LIMIT 1")[0]["d"]
+        monkeypatch.setattr(people, "PEOPLE_LIMIT", staff)
+        assert people.single_points_of_failure(sample, CATALOG, [dataset]) == kept
+    finally:
+        monkeypatch.undo()
+        people_kept.keep(sample)
+    assert people_kept.current(sample) and people.single_points_of_failure(sample, CATALOG) == kept

@@ -22,9 +22,10 @@ from typing import Any
 from graph import model
 from graph.catalog import load_catalog
 from graph.db import Runner
-from graph.people import computed
+from graph.people import ScopeTooLarge, computed
 
-KEEP_TIMEOUT = 3600.0  # the national graph's dominators too
+KEEP_TIMEOUT = 3600.0  # the largest graph graph/people.py works the dominators out for
+TOO_LARGE = -2  # keep()'s answer when the default scope is larger than that: nothing kept
 
 _FORGET_STATEMENT = f"MATCH (lock:{model.IMPORT_LOCK_LABEL} {{id: 'import'}}) SET lock.people_version = null"
 _KEEP_STATEMENT = (
@@ -73,14 +74,18 @@ def current(runner: Runner) -> bool:
 def keep(runner: Runner) -> int:
     """Work the answers out for the default scope and keep them with their record, in one write transaction holding
     the import lock (so no import writes between the reading and the record); returns how many rows of single
-    points of failure were kept (-1: none, the check after keeping found a difference)."""
+    points of failure were kept (-1: none, the check after keeping found a difference; TOO_LARGE: none, the default
+    scope holds more ASN than graph/people.py works the answers out for)."""
 
     def work(tx: Any) -> int:
         tx.run(model.IMPORT_LOCK_STATEMENT).consume()
         tx.run(_FORGET_STATEMENT).consume()  # the queries below then read the graph, not what was kept before
         reader = _InTransaction(tx)
         catalog = load_catalog().within(reader, None)
-        rows = computed(reader, catalog)
+        try:
+            rows = computed(reader, catalog)
+        except ScopeTooLarge:  # the queries answer per Pemda version; the whole scope is refused (graph/people.py)
+            return TOO_LARGE
         breaks = catalog.run(reader, "rhk_without_intervention", {})
         holders = reader.read(_HOLDERS, {"nips": [row["nip"] for row in breaks], "datasets": catalog.datasets})
         tx.run(_KEEP_STATEMENT, _kept_params(catalog.datasets, rows, holders)).consume()

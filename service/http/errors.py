@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException
 
 from graph.catalog import ParameterError
 from graph.importer import ImportRejected
+from graph.people import ScopeTooLarge
 
 TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
@@ -81,6 +82,10 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ParameterError)
     def parameter_error(error: ParameterError):
         return error_response(400, "invalid parameters: " + "; ".join(error.errors), list(error.errors))
+
+    @app.errorhandler(ScopeTooLarge)
+    def scope_too_large(error: ScopeTooLarge):
+        return error_response(422, str(error), limit=error.limit, staff=error.staff)
 
     @app.errorhandler(ImportRejected)
     def import_rejected(error: ImportRejected):
