@@ -65,12 +65,21 @@ def load_table(results: list[dict[str, Any]]) -> str:
         if d:
             lines.append(
                 f"| {r['scale']} | {d['datasets']} | {_f(d['entities_created'])} | {_f(d['seconds'])} s "
-                f"({_f(d['per_second'], 0)}/s) | {_f(d['slowest_dataset_s'])} s | {_f(d['wall_s'])} s "
-                f"| {_f(d['maxrss_kib'] / 1024, 0)} MiB | {_f(d['graph']['nodes'])} | {_f(d['graph']['edges'])} "
+                f"({_f(d['per_second'], 0)}/s) | {_seconds(d.get('slowest_dataset_s'))} | {_f(d['wall_s'])} s "
+                f"| {_mib(d.get('maxrss_kib'))} | {_f(d['graph']['nodes'])} | {_f(d['graph']['edges'])} "
                 f"| {_f(d['store_bytes'] / 2**30, 2)} GiB | {_f(d['bytes_per_entity'], 0)} "
                 f"| {_tenths(d)} |"
             )
     return "\n".join(lines) if len(lines) > 2 else ""
+
+
+def _seconds(value: float | None) -> str:
+    return "–" if value is None else f"{_f(value)} s"
+
+
+def _mib(kib: float | None) -> str:
+    """A peak RSS, or a dash where the run could not measure it (bench/results/negara.json says why)."""
+    return "–" if kib is None else f"{_f(kib / 1024, 0)} MiB"
 
 
 def _tenths(load: dict[str, Any]) -> str:

@@ -44,17 +44,23 @@ CALL (nodes, relationships) {
                   false) AS people_known
 }
 // the ASN to check: those the importer found, while what it keeps is current for this scope (graph/importer/
-// people_kept.py: every other ASN's RHK intervene), else every ASN of the scope
+// people_kept.py: every other ASN's RHK intervene), else every ASN of the scope, or of $unit from the unit down
+// (not every ASN of the graph filtered: where nothing is kept, as on the whole nation, one OPD read 4.4 M ASN)
 CALL (people_known, people_lock) {
   WITH people_lock WHERE people_known
   UNWIND range(0, size(people_lock.people_break_nip) - 1) AS i
   MATCH (s:ASN {nip: people_lock.people_break_nip[i], dataset: people_lock.people_break_dataset[i]})
   RETURN s
   UNION ALL
-  UNWIND CASE WHEN people_known THEN [] ELSE [true] END AS walk  // so the scan below runs only without them
+  UNWIND CASE WHEN people_known OR $unit IS NOT NULL THEN [] ELSE [true] END AS walk  // the scan runs only then
   MATCH (s:ASN)
   WHERE ($datasets IS NULL OR s.dataset IN $datasets)
   RETURN s
+  UNION ALL
+  UNWIND CASE WHEN people_known OR $unit IS NULL THEN [] ELSE [true] END AS walk
+  MATCH (top:Unit {id: $unit})<-[:PART_OF*0..]-(:Unit)<-[:MEMBER_OF]-(s:ASN)
+  WHERE ($datasets IS NULL OR s.dataset IN $datasets)
+  RETURN DISTINCT s
 }
 WITH s, people_known AS kept
 WHERE $unit IS NULL OR EXISTS { MATCH (s)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->*(:Unit {id: $unit}) }
