@@ -77,7 +77,7 @@ bench-nasional-run:
 
 # The whole nation (~4.3 M ASN, 553 datasets) loaded by the importer, the audit's findings over it and for its
 # largest Pemda, search, a changed kabupaten re-imported into it, the service under load (docs/scaling.md). Needs
-# 19 GiB of memory (a 6 GiB heap, a 9 GiB page cache) and 30 GiB of disk; about an hour on 2 cores.
+# 19 GiB of memory (a 6 GiB heap, a 9 GiB page cache) and 30 GiB of disk; ~75 minutes on 2 cores.
 bench-negara: setup
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	POKIN_BENCH_HEAP=6g POKIN_BENCH_PAGECACHE=9g nice $(BIN)/pokin bench --scale negara --only load --only queries \
