@@ -6,7 +6,8 @@
 
 Everything runs against a throw-away local Neo4j started here (its data in a temp folder, a free loopback
 port; heap and page cache from POKIN_BENCH_HEAP / POKIN_BENCH_PAGECACHE, default 2g / 1g), on synthetic
-data from seed/synthetic.py (seed 1, cached in POKIN_BENCH_DATA, default /tmp/pokin-bench-data). Each
+data from seed/synthetic.py (seed 1, cached in POKIN_BENCH_DATA, default /tmp/pokin-bench-data, and made again when
+the generator's sources change). Each
 figure is measured beside its baseline in the same run, so the ratios hold on a noisy shared machine even
 when the absolute numbers move.
 
@@ -35,6 +36,7 @@ when the absolute numbers move.
 from __future__ import annotations
 
 import csv
+import hashlib
 import http.client
 import json
 import os
@@ -137,16 +139,30 @@ def data_root() -> Path:
 
 
 def data_for(scale: str, seed: int = 1) -> Path:
-    """Generated once per scale and seed, reused by later runs (generation is timed in the results)."""
+    """Generated once per scale, seed and version of the generator, reused by later runs (generation is timed in
+    the results): a folder made by an older generator (its sources' digest differs) is made again."""
     from seed.synthetic import generate
 
     folder = data_root() / f"{scale}-{seed}"
-    if not (folder / "manifest.json").exists():
+    made_by = generator_digest()
+    stamp = folder / "generator.txt"
+    current = stamp.exists() and stamp.read_text(encoding="utf-8").strip() == made_by
+    if not ((folder / "manifest.json").exists() and current):
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()
         generate(scale, folder, seed)
         (folder / "generated_s.txt").write_text(f"{time.perf_counter() - started:.2f}\n")
+        stamp.write_text(made_by + "\n", encoding="utf-8")
     return folder
+
+
+def generator_digest() -> str:
+    """The digest of the generator's sources (seed/*.py: the synthetic writer, the catalog it names things from)."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "seed").glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def manifest_of(folder: Path) -> dict[str, Any]:

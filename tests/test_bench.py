@@ -246,3 +246,21 @@ def test_index_effect_refuses_bad_arguments_before_touching_the_database(argv, f
     with pytest.raises(SystemExit) as stopped:
         index_effect.main(argv)
     assert stopped.value.code == 2 and fragment in capsys.readouterr().err
+
+
+def test_the_bench_data_is_made_again_when_the_generator_changed(tmp_path, monkeypatch):
+    """bench/run.py data_for: a cached folder is reused while the generator's sources are the ones that made it."""
+    made: list[Path] = []
+
+    def fake_generate(scale: str, out: Path, seed: int) -> None:
+        out.mkdir(parents=True)
+        (out / "manifest.json").write_text("{}", encoding="utf-8")
+        made.append(out)
+
+    monkeypatch.setenv("POKIN_BENCH_DATA", str(tmp_path))
+    monkeypatch.setattr("seed.synthetic.generate", fake_generate)
+    folder = bench.data_for("tiny", seed=5)
+    assert bench.data_for("tiny", seed=5) == folder and len(made) == 1
+    monkeypatch.setattr(bench, "generator_digest", lambda: "another generator")
+    assert bench.data_for("tiny", seed=5) == folder and len(made) == 2
+    assert (folder / "generator.txt").read_text(encoding="utf-8").strip() == "another generator"
