@@ -103,6 +103,8 @@ SETTINGS = {  # per scale: naive loader seconds, query runs, per-query budget (s
         "needs_disk": 30 * 1024**3,
     },
 }
+# The parts a run can do, in the order it does them (`--only`)
+PARTS = ("import", "load", "queries", "search", "reimport", "service", "views", "peers", "people")
 # Memory the machine must have beyond the server's heap and page cache (the importer, the bench, the OS).
 SPARE_MEMORY = 4 * 1024**3
 
@@ -1162,7 +1164,7 @@ def _run_parts(
         "peers": lambda: bench_peers_part(runner, scale),
         "people": lambda: bench_people_part(runner, scale),
     }
-    for part in ("import", "load", "queries", "search", "reimport", "service", "views", "peers", "people"):
+    for part in PARTS:
         if part not in parts:
             continue
         if part not in ("import", "load"):
@@ -1187,11 +1189,7 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", default="kabupaten", choices=list(SETTINGS))
-    parser.add_argument(
-        "--only",
-        nargs="*",
-        choices=["import", "load", "queries", "search", "reimport", "service", "views", "peers", "people"],
-    )
+    parser.add_argument("--only", nargs="*", choices=PARTS)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     run(args.scale, args.only, args.out)
